@@ -1,0 +1,58 @@
+import {
+  calls,
+  streams,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type StreamInput,
+  type StreamMessage,
+  type StreamName,
+} from '../../shared/contract.js';
+import { BerthError } from '../../shared/errors.js';
+import type { Transport } from './transport.js';
+
+export interface Subscription<M> {
+  onMessage(message: M): void;
+  onEnd?(error?: BerthError): void;
+}
+
+/** The one object the renderer calls the contract through, whatever the transport. */
+export class BerthClient {
+  constructor(private readonly transport: Transport) {}
+
+  get transportKind(): Transport['kind'] {
+    return this.transport.kind;
+  }
+
+  async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const result = await this.transport.call(name, input);
+    if (!result.ok) throw new BerthError(result.error);
+    const parsed = calls[name].output.safeParse(result.value);
+    if (!parsed.success) {
+      throw new BerthError({ code: 'INTERNAL', message: `The reply to ${name} did not match the contract: ${parsed.error.message}` });
+    }
+    return parsed.data as CallOutput<K>;
+  }
+
+  subscribe<K extends StreamName>(name: K, input: StreamInput<K>, sub: Subscription<StreamMessage<K>>): () => void {
+    const schema = streams[name].message;
+    let closed = false;
+    const unsubscribe = this.transport.subscribe(name, input, {
+      onMessage: (raw) => {
+        if (closed) return;
+        const parsed = schema.safeParse(raw);
+        if (parsed.success) sub.onMessage(parsed.data as StreamMessage<K>);
+      },
+      onEnd: (error) => {
+        if (closed) return;
+        closed = true;
+        sub.onEnd?.(error ? new BerthError(error) : undefined);
+      },
+    });
+    return () => {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+    };
+  }
+}
