@@ -55,7 +55,7 @@ export const calls = {
     cli: (i) => `docker rm${i.force ? ' --force' : ''}${i.removeVolumes ? ' --volumes' : ''} ${i.id}`,
   }),
 
-  'images.list': defineCall({ input: noInput, output: z.array(imageSummarySchema), cli: () => 'docker images --all' }),
+  'images.list': defineCall({ input: noInput, output: z.array(imageSummarySchema), cli: () => 'docker images' }),
 
   'terminal.open': defineCall({
     input: z.strictObject({

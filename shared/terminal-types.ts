@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const terminalOutputSchema = z.discriminatedUnion('kind', [
   /** Raw bytes from the TTY, never decoded on the way. */
-  z.object({ kind: z.literal('data'), data: z.instanceof(Uint8Array) }),
+  z.object({ kind: z.literal('data'), data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expected bytes') }),
   /** The process ended (exitCode) or the session was cut (reason says why). */
   z.object({ kind: z.literal('exit'), exitCode: z.number().int().nullable(), reason: z.string() }),
 ]);

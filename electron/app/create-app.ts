@@ -1,0 +1,38 @@
+import type { HandlerTable } from '../rpc/handler-types.js';
+import { ContainersService } from '../services/containers-service.js';
+import { EngineConnection } from '../services/engine-connection.js';
+import { ImagesService } from '../services/images-service.js';
+import { TerminalSessions } from '../services/terminal/terminal-sessions.js';
+import { createHandlers, type AppServices } from './create-handlers.js';
+
+export interface BerthAppOptions {
+  /** DOCKER_HOST-style endpoint; defaults to the DOCKER_HOST environment variable, then the platform socket. */
+  dockerHost?: string;
+}
+
+export interface BerthApp {
+  readonly handlers: HandlerTable;
+  readonly services: AppServices;
+  close(): Promise<void>;
+}
+
+/** Builds the services for the local engine connection and the handler table both transports serve. */
+export async function createBerthApp(options: BerthAppOptions = {}): Promise<BerthApp> {
+  const connection = new EngineConnection({ id: 'local', dockerHost: options.dockerHost ?? process.env.DOCKER_HOST });
+  const services: AppServices = {
+    connection,
+    containers: new ContainersService(connection),
+    images: new ImagesService(connection),
+    terminals: new TerminalSessions(connection),
+  };
+  // Connecting never throws: a missing engine is a status the UI shows, and retries run by themselves.
+  await connection.connect();
+  return {
+    handlers: createHandlers(services),
+    services,
+    async close() {
+      await services.terminals.closeAll();
+      connection.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { HandlerTable } from '../rpc/handler-types.js';
+import type { ContainersService } from '../services/containers-service.js';
+import type { EngineConnection } from '../services/engine-connection.js';
+import type { ImagesService } from '../services/images-service.js';
+import type { TerminalSessions } from '../services/terminal/terminal-sessions.js';
+
+export interface AppServices {
+  readonly connection: EngineConnection;
+  readonly containers: ContainersService;
+  readonly images: ImagesService;
+  readonly terminals: TerminalSessions;
+}
+
+/** The contract's implementation: one line per entry, each delegating to a service. */
+export function createHandlers(s: AppServices): HandlerTable {
+  return {
+    calls: {
+      'engine.status': async () => s.connection.status,
+      'engine.reconnect': () => s.connection.connect(),
+      'containers.list': () => s.containers.list(),
+      'containers.start': async ({ id }) => (await s.containers.start(id), null),
+      'containers.stop': async ({ id, timeoutSeconds }) => (await s.containers.stop(id, timeoutSeconds), null),
+      'containers.restart': async ({ id }) => (await s.containers.restart(id), null),
+      'containers.remove': async ({ id, force, removeVolumes }) => (await s.containers.remove(id, { force, removeVolumes }), null),
+      'images.list': () => s.images.list(),
+      'terminal.open': (input, ctx) => s.terminals.open(ctx.clientId, input),
+      'terminal.input': async ({ sessionId, data }, ctx) => (s.terminals.write(ctx.clientId, sessionId, data), null),
+      'terminal.resize': async ({ sessionId, cols, rows }, ctx) => (await s.terminals.resize(ctx.clientId, sessionId, cols, rows), null),
+      'terminal.ack': async ({ sessionId, bytes }, ctx) => (s.terminals.ack(ctx.clientId, sessionId, bytes), null),
+      'terminal.close': async ({ sessionId }, ctx) => (await s.terminals.close(ctx.clientId, sessionId), null),
+    },
+    streams: {
+      'engine.status': (_input, sink) => {
+        sink.send(s.connection.status);
+        return s.connection.onStatus((status) => sink.send(status));
+      },
+      'engine.events': (_input, sink) => s.connection.onEvent((event) => sink.send(event)),
+      'terminal.output': ({ sessionId }, sink, ctx) => s.terminals.attachOutput(ctx.clientId, sessionId, sink),
+    },
+    disposeClient: (clientId) => s.terminals.disposeClient(clientId),
+  };
+}

@@ -1,0 +1,194 @@
+import Docker from 'dockerode';
+import type { ConnectionStatus, EngineEvent } from '../../shared/engine-types.js';
+import { BerthError } from '../../shared/errors.js';
+import { explainConnectionError, resolveEndpoint, type EngineEndpoint } from './docker-endpoint.js';
+import { JsonLineSplitter, parseEngineEvent } from './event-line-parser.js';
+
+type Listener<T> = (value: T) => void;
+
+export interface EngineConnectionOptions {
+  /** Identifies the connection among several (local, a robot, ...). */
+  id: string;
+  /** DOCKER_HOST-style endpoint; the platform default socket when absent. */
+  dockerHost?: string;
+  /** Delays between reconnection attempts, in ms; the last one repeats. */
+  retryDelaysMs?: readonly number[];
+}
+
+/**
+ * One connection to one Docker Engine: its dockerode client, its status, and the engine's event
+ * stream, followed across engine restarts. Not a singleton: Berth may hold several.
+ *
+ * On every (re)connection the generation increases, which tells listeners to reconcile with a full
+ * list; the event stream resumes from the last event seen so nothing in between is lost.
+ */
+export class EngineConnection {
+  readonly id: string;
+  readonly endpoint: EngineEndpoint;
+  readonly docker: Docker;
+
+  private current: ConnectionStatus;
+  private readonly statusListeners = new Set<Listener<ConnectionStatus>>();
+  private readonly eventListeners = new Set<Listener<EngineEvent>>();
+  private readonly retryDelaysMs: readonly number[];
+  private retryIndex = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private eventStream: NodeJS.ReadableStream | undefined;
+  /** Unix seconds of the last event seen, for `since` when resubscribing. */
+  private lastEventSeconds: number | undefined;
+  private closed = false;
+  private connecting: Promise<ConnectionStatus> | undefined;
+
+  constructor(options: EngineConnectionOptions) {
+    this.id = options.id;
+    this.endpoint = resolveEndpoint(options.dockerHost);
+    this.docker = new Docker(this.endpoint.options);
+    this.retryDelaysMs = options.retryDelaysMs ?? [500, 1000, 2000, 5000];
+    this.current = { connectionId: this.id, state: 'connecting', endpoint: this.endpoint.display, generation: 0 };
+  }
+
+  get status(): ConnectionStatus {
+    return this.current;
+  }
+
+  onStatus(listener: Listener<ConnectionStatus>): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  onEvent(listener: Listener<EngineEvent>): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Connects now (or joins an attempt in progress) and reports the resulting status. */
+  connect(): Promise<ConnectionStatus> {
+    if (this.closed) return Promise.resolve(this.current);
+    this.connecting ??= this.attempt().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  /** Throws ENGINE_UNAVAILABLE unless connected, so calls fail fast with the reason. */
+  requireConnected(): Docker {
+    if (this.current.state !== 'connected') {
+      throw new BerthError({
+        code: 'ENGINE_UNAVAILABLE',
+        message: this.current.error ? `Docker Engine unavailable: ${this.current.error}` : 'Not connected to the Docker Engine yet',
+      });
+    }
+    return this.docker;
+  }
+
+  /**
+   * Runs one request against the engine: fails fast with the reason when disconnected, and notices
+   * when a failure means the engine went away.
+   */
+  async use<T>(work: (docker: Docker) => Promise<T>): Promise<T> {
+    const docker = this.requireConnected();
+    try {
+      return await work(docker);
+    } catch (err) {
+      this.reportFailure(err);
+      throw err;
+    }
+  }
+
+  /** Called by services when a request failed in a way that suggests the engine went away. */
+  reportFailure(err: unknown): void {
+    const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+    if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE') {
+      this.lost(err);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    this.stopEvents();
+    this.statusListeners.clear();
+    this.eventListeners.clear();
+  }
+
+  private async attempt(): Promise<ConnectionStatus> {
+    clearTimeout(this.retryTimer);
+    if (this.current.state !== 'connecting') this.setStatus({ ...this.current, state: 'connecting' });
+    try {
+      const version = await this.docker.version();
+      if (this.closed) return this.current;
+      await this.startEvents();
+      this.retryIndex = 0;
+      this.setStatus({
+        connectionId: this.id,
+        state: 'connected',
+        endpoint: this.endpoint.display,
+        engineVersion: version.Version,
+        apiVersion: version.ApiVersion,
+        os: `${version.Os}/${version.Arch}`,
+        generation: this.current.generation + 1,
+      });
+    } catch (err) {
+      this.stopEvents();
+      const { error, hint } = explainConnectionError(err, this.endpoint);
+      this.setStatus({ connectionId: this.id, state: 'disconnected', endpoint: this.endpoint.display, error, hint, generation: this.current.generation });
+      this.scheduleRetry();
+    }
+    return this.current;
+  }
+
+  private async startEvents(): Promise<void> {
+    this.stopEvents();
+    // Resume just after the last event seen, so a restart of dockerd loses nothing we could know.
+    const since = this.lastEventSeconds ?? Math.floor(Date.now() / 1000);
+    const stream = await this.docker.getEvents({ since });
+    this.eventStream = stream;
+    const splitter = new JsonLineSplitter();
+    stream.on('data', (chunk: Buffer) => {
+      for (const line of splitter.push(chunk)) {
+        const event = parseEngineEvent(line);
+        if (!event) continue;
+        this.lastEventSeconds = Math.floor(event.timeNano / 1e9);
+        for (const listener of this.eventListeners) listener(event);
+      }
+    });
+    const onGone = (err?: unknown): void => {
+      if (this.eventStream !== stream) return;
+      this.lost(err ?? new Error('The engine closed its event stream'));
+    };
+    stream.on('end', () => onGone());
+    stream.on('close', () => onGone());
+    stream.on('error', (err: unknown) => onGone(err));
+  }
+
+  private stopEvents(): void {
+    const stream = this.eventStream;
+    this.eventStream = undefined;
+    if (stream && 'destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
+  }
+
+  /** The engine went away: say so at once, then try to come back. */
+  private lost(err: unknown): void {
+    if (this.closed || this.current.state === 'disconnected' || this.connecting) return;
+    this.stopEvents();
+    const { error, hint } = explainConnectionError(err, this.endpoint);
+    this.setStatus({ connectionId: this.id, state: 'disconnected', endpoint: this.endpoint.display, error, hint, generation: this.current.generation });
+    this.retryIndex = 0;
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.closed) return;
+    clearTimeout(this.retryTimer);
+    const delays = this.retryDelaysMs;
+    const delay = delays[Math.min(this.retryIndex, delays.length - 1)] ?? 1000;
+    this.retryIndex += 1;
+    this.retryTimer = setTimeout(() => void this.connect(), delay);
+    this.retryTimer.unref?.();
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.current = status;
+    for (const listener of this.statusListeners) listener(status);
+  }
+}

@@ -1,0 +1,41 @@
+import type { EngineEvent } from '../../shared/engine-types.js';
+
+interface RawEngineEvent {
+  Type?: unknown;
+  Action?: unknown;
+  status?: unknown;
+  id?: unknown;
+  Actor?: { ID?: unknown; Attributes?: Record<string, unknown> };
+  timeNano?: unknown;
+  time?: unknown;
+}
+
+/** Splits the engine's newline-delimited JSON event stream into lines, across chunk boundaries. */
+export class JsonLineSplitter {
+  private pending = '';
+  private readonly decoder = new TextDecoder();
+
+  push(chunk: Uint8Array): string[] {
+    this.pending += this.decoder.decode(chunk, { stream: true });
+    const lines = this.pending.split('\n');
+    this.pending = lines.pop() ?? '';
+    return lines.filter((line) => line.trim().length > 0);
+  }
+}
+
+/** Turns one event line of /events into Berth's event shape; undefined for lines it cannot read. */
+export function parseEngineEvent(line: string): EngineEvent | undefined {
+  let raw: RawEngineEvent;
+  try {
+    raw = JSON.parse(line) as RawEngineEvent;
+  } catch {
+    return undefined;
+  }
+  const type = typeof raw.Type === 'string' ? raw.Type : undefined;
+  const action = typeof raw.Action === 'string' ? raw.Action : typeof raw.status === 'string' ? raw.status : undefined;
+  const id = typeof raw.Actor?.ID === 'string' ? raw.Actor.ID : typeof raw.id === 'string' ? raw.id : '';
+  if (!type || !action) return undefined;
+  const nameAttr = raw.Actor?.Attributes?.name;
+  const timeNano = typeof raw.timeNano === 'number' ? raw.timeNano : typeof raw.time === 'number' ? raw.time * 1e9 : Date.now() * 1e6;
+  return { type, action, id, ...(typeof nameAttr === 'string' ? { name: nameAttr } : {}), timeNano };
+}

@@ -1,0 +1,53 @@
+/**
+ * Gathers small output chunks into fewer, larger messages: small messages cap throughput over IPC
+ * and WebSockets. A batch is flushed after `maxDelayMs` or once it holds `maxBytes`.
+ */
+export class OutputBatcher {
+  private chunks: Uint8Array[] = [];
+  private size = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly flushTo: (batch: Uint8Array) => void,
+    private readonly maxDelayMs = 5,
+    private readonly maxBytes = 64 * 1024,
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    if (chunk.byteLength === 0) return;
+    this.chunks.push(chunk);
+    this.size += chunk.byteLength;
+    if (this.size >= this.maxBytes) {
+      this.flush();
+    } else {
+      this.timer ??= setTimeout(() => this.flush(), this.maxDelayMs);
+    }
+  }
+
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.size === 0) return;
+    const batch = this.chunks.length === 1 ? this.chunks[0]! : concat(this.chunks, this.size);
+    this.chunks = [];
+    this.size = 0;
+    this.flushTo(batch);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.chunks = [];
+    this.size = 0;
+  }
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
