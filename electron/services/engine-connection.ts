@@ -142,6 +142,8 @@ export class EngineConnection {
     // Resume just after the last event seen, so a restart of dockerd loses nothing we could know.
     const since = this.lastEventSeconds ?? Math.floor(Date.now() / 1000);
     const stream = await this.docker.getEvents({ since });
+    // Everything before `since` has been seen (or predates us): a later resubscription starts here.
+    this.lastEventSeconds = since;
     this.eventStream = stream;
     const splitter = new JsonLineSplitter();
     stream.on('data', (chunk: Buffer) => {
