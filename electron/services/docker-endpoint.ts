@@ -1,4 +1,4 @@
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 
 /** Where a connection reaches its engine, in the form `DOCKER_HOST` uses. */
 export interface EngineEndpoint {
