@@ -11,8 +11,8 @@ export class FlowGate {
   constructor(
     private readonly pause: () => void,
     private readonly resume: () => void,
-    private readonly high = terminalFlow.highWatermark,
-    private readonly low = terminalFlow.lowWatermark,
+    private readonly high: number = terminalFlow.highWatermark,
+    private readonly low: number = terminalFlow.lowWatermark,
   ) {}
 
   get pending(): number {

@@ -86,7 +86,7 @@ describe('terminal sessions against the real engine', () => {
     expect(out.ended()).toBe(true);
     const ps = await waitFor(async () => {
       const top = await testDocker.getContainer(name).top();
-      return top.Processes?.some((p) => p.join(' ').includes('sleep 1000')) ? undefined : true;
+      return top.Processes?.some((p: string[]) => p.join(' ').includes('sleep 1000')) ? undefined : true;
     }, 'sleep 1000 gone', 5000);
     expect(ps).toBe(true);
   });
