@@ -7,6 +7,13 @@ import {
   imageSummarySchema,
 } from './engine-types.js';
 import { terminalOutputSchema } from './terminal-types.js';
+import {
+  filesystemChangeSchema,
+  jsonValueSchema,
+  logBatchSchema,
+  processListSchema,
+  statsSampleSchema,
+} from './container-detail-types.js';
 
 /** A container ID (full or short) or name, as the engine accepts them. */
 export const containerRefSchema = z
@@ -14,6 +21,24 @@ export const containerRefSchema = z
   .min(1, 'A container ID or name is required')
   .max(128)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a container ID or name');
+
+/** A new container name, as `docker rename` accepts it. */
+export const containerNameSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, 'Use letters, digits, _ . or - (and start with a letter or digit)');
+
+/** An image repository, optionally with a registry host: `ros`, `osrf/ros`, `localhost:5000/robot/base`. */
+export const repositorySchema = z
+  .string()
+  .max(255)
+  .regex(
+    /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/,
+    'Not a valid repository name (lowercase letters, digits, separators; optional registry host first)',
+  );
+export const tagSchema = z.string().regex(/^[\w][\w.-]{0,127}$/, 'Not a valid tag (letters, digits, _ . -, at most 128)');
+
+/** A signal name or number, as `docker kill --signal` takes it. */
+const signalSchema = z.string().regex(/^(?:SIG)?[A-Z0-9+-]{1,16}$|^\d{1,2}$/, 'Not a signal name (e.g. SIGTERM, KILL, 9)');
 
 export const terminalSessionIdSchema = z.string().regex(/^[a-zA-Z0-9-]{8,64}$/, 'Not a terminal session ID');
 
@@ -55,6 +80,42 @@ export const calls = {
     cli: (i) => `docker rm${i.force ? ' --force' : ''}${i.removeVolumes ? ' --volumes' : ''} ${i.id}`,
   }),
 
+  'containers.pause': defineCall({ input: byContainer, output: nothing, cli: (i) => `docker pause ${i.id}` }),
+  'containers.unpause': defineCall({ input: byContainer, output: nothing, cli: (i) => `docker unpause ${i.id}` }),
+  'containers.kill': defineCall({
+    input: z.strictObject({ id: containerRefSchema, signal: signalSchema.optional() }),
+    output: nothing,
+    cli: (i) => `docker kill${i.signal ? ` --signal ${i.signal}` : ''} ${i.id}`,
+  }),
+  'containers.rename': defineCall({
+    input: z.strictObject({ id: containerRefSchema, name: containerNameSchema }),
+    output: nothing,
+    cli: (i) => `docker rename ${i.id} ${i.name}`,
+  }),
+  'containers.inspect': defineCall({ input: byContainer, output: jsonValueSchema, cli: (i) => `docker inspect ${i.id}` }),
+  'containers.changes': defineCall({ input: byContainer, output: z.array(filesystemChangeSchema), cli: (i) => `docker diff ${i.id}` }),
+  'containers.top': defineCall({ input: byContainer, output: processListSchema, cli: (i) => `docker top ${i.id}` }),
+  'containers.commit': defineCall({
+    input: z.strictObject({
+      id: containerRefSchema,
+      repository: repositorySchema,
+      tag: tagSchema.optional(),
+      message: z.string().max(10_000).optional(),
+      author: z.string().max(500).optional(),
+      /** Pause the container while committing (the engine's default, as with `docker commit`). */
+      pause: z.boolean().optional(),
+    }),
+    output: z.object({ imageId: z.string() }),
+    cli: (i) =>
+      [
+        'docker commit',
+        i.message ? ` --message ${JSON.stringify(i.message)}` : '',
+        i.author ? ` --author ${JSON.stringify(i.author)}` : '',
+        i.pause === false ? ' --pause=false' : '',
+        ` ${i.id} ${i.repository}${i.tag ? `:${i.tag}` : ''}`,
+      ].join(''),
+  }),
+
   'images.list': defineCall({ input: noInput, output: z.array(imageSummarySchema), cli: () => 'docker images' }),
 
   'terminal.open': defineCall({
@@ -86,6 +147,21 @@ export const streams = {
   'engine.status': defineStream({ input: noInput, message: connectionStatusSchema }),
   /** The engine's events, followed across engine restarts. */
   'engine.events': defineStream({ input: noInput, message: engineEventSchema, cli: () => 'docker events' }),
+  /** A container's logs: the last `tail` lines, then (with follow) new output as it comes. */
+  'containers.logs': defineStream({
+    input: z.strictObject({
+      id: containerRefSchema,
+      tail: z.number().int().min(0).max(100_000),
+      follow: z.boolean(),
+      timestamps: z.boolean().optional(),
+      /** Unix seconds. */
+      since: z.number().int().min(0).optional(),
+    }),
+    message: logBatchSchema,
+    cli: (i) => `docker logs --tail ${i.tail}${i.follow ? ' --follow' : ''}${i.timestamps ? ' --timestamps' : ''}${i.since ? ` --since ${i.since}` : ''} ${i.id}`,
+  }),
+  /** Live resource use of one container, one sample a second. */
+  'containers.stats': defineStream({ input: byContainer, message: statsSampleSchema, cli: (i) => `docker stats ${i.id}` }),
   /** A terminal's output bytes, then one exit message. */
   'terminal.output': defineStream({
     input: z.strictObject({ sessionId: terminalSessionIdSchema }),

@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../rpc/handler-types.js';
-import { ContainersService } from '../services/containers-service.js';
+import { ContainersService } from '../services/containers/containers-service.js';
+import { ContainerStreams } from '../services/containers/container-streams.js';
 import { EngineConnection } from '../services/engine-connection.js';
 import { ImagesService } from '../services/images-service.js';
 import { TerminalSessions } from '../services/terminal/terminal-sessions.js';
@@ -22,6 +23,7 @@ export async function createBerthApp(options: BerthAppOptions = {}): Promise<Ber
   const services: AppServices = {
     connection,
     containers: new ContainersService(connection),
+    containerStreams: new ContainerStreams(connection),
     images: new ImagesService(connection),
     terminals: new TerminalSessions(connection),
   };

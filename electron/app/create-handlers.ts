@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../rpc/handler-types.js';
-import type { ContainersService } from '../services/containers-service.js';
+import type { ContainerStreams } from '../services/containers/container-streams.js';
+import type { ContainersService } from '../services/containers/containers-service.js';
 import type { EngineConnection } from '../services/engine-connection.js';
 import type { ImagesService } from '../services/images-service.js';
 import type { TerminalSessions } from '../services/terminal/terminal-sessions.js';
@@ -7,6 +8,7 @@ import type { TerminalSessions } from '../services/terminal/terminal-sessions.js
 export interface AppServices {
   readonly connection: EngineConnection;
   readonly containers: ContainersService;
+  readonly containerStreams: ContainerStreams;
   readonly images: ImagesService;
   readonly terminals: TerminalSessions;
 }
@@ -22,6 +24,14 @@ export function createHandlers(s: AppServices): HandlerTable {
       'containers.stop': async ({ id, timeoutSeconds }) => (await s.containers.stop(id, timeoutSeconds), null),
       'containers.restart': async ({ id }) => (await s.containers.restart(id), null),
       'containers.remove': async ({ id, force, removeVolumes }) => (await s.containers.remove(id, { force, removeVolumes }), null),
+      'containers.pause': async ({ id }) => (await s.containers.pause(id), null),
+      'containers.unpause': async ({ id }) => (await s.containers.unpause(id), null),
+      'containers.kill': async ({ id, signal }) => (await s.containers.kill(id, signal), null),
+      'containers.rename': async ({ id, name }) => (await s.containers.rename(id, name), null),
+      'containers.inspect': ({ id }) => s.containers.inspect(id),
+      'containers.changes': ({ id }) => s.containers.changes(id),
+      'containers.top': ({ id }) => s.containers.top(id),
+      'containers.commit': ({ id, ...options }) => s.containers.commit(id, options),
       'images.list': () => s.images.list(),
       'terminal.open': (input, ctx) => s.terminals.open(ctx.clientId, input),
       'terminal.input': async ({ sessionId, data }, ctx) => (s.terminals.write(ctx.clientId, sessionId, data), null),
@@ -35,6 +45,8 @@ export function createHandlers(s: AppServices): HandlerTable {
         return s.connection.onStatus((status) => sink.send(status));
       },
       'engine.events': (_input, sink) => s.connection.onEvent((event) => sink.send(event)),
+      'containers.logs': (input, sink) => s.containerStreams.logs(input, sink),
+      'containers.stats': ({ id }, sink) => s.containerStreams.stats(id, sink),
       'terminal.output': ({ sessionId }, sink, ctx) => s.terminals.attachOutput(ctx.clientId, sessionId, sink),
     },
     disposeClient: (clientId) => s.terminals.disposeClient(clientId),

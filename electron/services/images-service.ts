@@ -1,6 +1,6 @@
 import type { ImageSummary } from '../../shared/engine-types.js';
 import type { EngineConnection } from './engine-connection.js';
-import { toImageSummary } from './container-mapping.js';
+import { toImageSummary } from './containers/container-mapping.js';
 
 export class ImagesService {
   constructor(private readonly connection: EngineConnection) {}

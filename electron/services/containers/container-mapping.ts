@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { containerStateSchema, type ContainerSummary, type ImageSummary, type PortMapping } from '../../shared/engine-types.js';
+import { containerStateSchema, type ContainerSummary, type ImageSummary, type PortMapping } from '../../../shared/engine-types.js';
 
 /** "Exited (137) 2 hours ago" → 137; null when the status carries no exit code. */
 export function exitCodeFromStatus(status: string): number | null {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../shared/engine-types.js';
-import { toRpcError } from '../rpc/to-rpc-error.js';
-import { createFixture, dockerCli, removeFixtures, uniqueName, waitFor } from '../test-support/engine-fixtures.js';
+import type { EngineEvent } from '../../../shared/engine-types.js';
+import { toRpcError } from '../../rpc/to-rpc-error.js';
+import { createFixture, dockerCli, removeFixtures, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { ContainersService } from './containers-service.js';
-import { EngineConnection } from './engine-connection.js';
-import { ImagesService } from './images-service.js';
+import { EngineConnection } from '../engine-connection.js';
+import { ImagesService } from '../images-service.js';
 
 describe('containers and images against the real engine', () => {
   const connection = new EngineConnection({ id: 'test' });
