@@ -7,6 +7,7 @@ import {
   imageSummarySchema,
 } from './engine-types.js';
 import { terminalOutputSchema } from './terminal-types.js';
+import { imageCalls, imageStreams } from './image-contract.js';
 import {
   filesystemChangeSchema,
   jsonValueSchema,
@@ -117,6 +118,7 @@ export const calls = {
   }),
 
   'images.list': defineCall({ input: noInput, output: z.array(imageSummarySchema), cli: () => 'docker images' }),
+  ...imageCalls,
 
   'terminal.open': defineCall({
     input: z.strictObject({
@@ -143,6 +145,7 @@ export const calls = {
 } as const;
 
 export const streams = {
+  ...imageStreams,
   /** The connection's status now, then every change. */
   'engine.status': defineStream({ input: noInput, message: connectionStatusSchema }),
   /** The engine's events, followed across engine restarts. */

@@ -1,4 +1,5 @@
 import type { HandlerTable } from '../rpc/handler-types.js';
+import { imageCallHandlers, imageStreamHandlers } from './image-handlers.js';
 import type { ContainerStreams } from '../services/containers/container-streams.js';
 import type { ContainersService } from '../services/containers/containers-service.js';
 import type { EngineConnection } from '../services/engine-connection.js';
@@ -33,6 +34,7 @@ export function createHandlers(s: AppServices): HandlerTable {
       'containers.top': ({ id }) => s.containers.top(id),
       'containers.commit': ({ id, ...options }) => s.containers.commit(id, options),
       'images.list': () => s.images.list(),
+      ...imageCallHandlers(s),
       'terminal.open': (input, ctx) => s.terminals.open(ctx.clientId, input),
       'terminal.input': async ({ sessionId, data }, ctx) => (s.terminals.write(ctx.clientId, sessionId, data), null),
       'terminal.resize': async ({ sessionId, cols, rows }, ctx) => (await s.terminals.resize(ctx.clientId, sessionId, cols, rows), null),
@@ -40,6 +42,7 @@ export function createHandlers(s: AppServices): HandlerTable {
       'terminal.close': async ({ sessionId }, ctx) => (await s.terminals.close(ctx.clientId, sessionId), null),
     },
     streams: {
+      ...imageStreamHandlers(s),
       'engine.status': (_input, sink) => {
         sink.send(s.connection.status);
         return s.connection.onStatus((status) => sink.send(status));
