@@ -8,6 +8,8 @@ import {
 } from './engine-types.js';
 import { terminalOutputSchema } from './terminal-types.js';
 import { imageCalls, imageStreams } from './image-contract.js';
+import { runSpecSchema } from './run-spec.js';
+import { formatDockerRun } from './docker-run-format.js';
 import {
   filesystemChangeSchema,
   jsonValueSchema,
@@ -81,6 +83,12 @@ export const calls = {
     cli: (i) => `docker rm${i.force ? ' --force' : ''}${i.removeVolumes ? ' --volumes' : ''} ${i.id}`,
   }),
 
+  /** `docker run` (start: true) or `docker create` (start: false) from the run form. */
+  'containers.run': defineCall({
+    input: z.strictObject({ spec: runSpecSchema, start: z.boolean() }),
+    output: z.object({ id: z.string(), name: z.string(), started: z.boolean(), startError: z.string().optional() }),
+    cli: (i) => (i.start ? formatDockerRun(i.spec) : formatDockerRun(i.spec).replace(/^docker run --detach/, 'docker create')),
+  }),
   'containers.pause': defineCall({ input: byContainer, output: nothing, cli: (i) => `docker pause ${i.id}` }),
   'containers.unpause': defineCall({ input: byContainer, output: nothing, cli: (i) => `docker unpause ${i.id}` }),
   'containers.kill': defineCall({

@@ -1,4 +1,5 @@
 import type { HandlerTable } from '../rpc/handler-types.js';
+import { runContainer } from '../services/containers/run-container.js';
 import { imageCallHandlers, imageStreamHandlers } from './image-handlers.js';
 import type { ContainerStreams } from '../services/containers/container-streams.js';
 import type { ContainersService } from '../services/containers/containers-service.js';
@@ -25,6 +26,7 @@ export function createHandlers(s: AppServices): HandlerTable {
       'containers.stop': async ({ id, timeoutSeconds }) => (await s.containers.stop(id, timeoutSeconds), null),
       'containers.restart': async ({ id }) => (await s.containers.restart(id), null),
       'containers.remove': async ({ id, force, removeVolumes }) => (await s.containers.remove(id, { force, removeVolumes }), null),
+      'containers.run': ({ spec, start }) => runContainer(s.connection, spec, start),
       'containers.pause': async ({ id }) => (await s.containers.pause(id), null),
       'containers.unpause': async ({ id }) => (await s.containers.unpause(id), null),
       'containers.kill': async ({ id, signal }) => (await s.containers.kill(id, signal), null),

@@ -1,0 +1,37 @@
+import type { RunSpec } from './run-spec.js';
+import { quoteShellWord as q } from './shell-words.js';
+
+/** The `docker run` command line that a run spec equals, word for word. */
+export function formatDockerRun(spec: RunSpec): string {
+  const words: string[] = ['docker', 'run', '--detach'];
+  if (spec.interactive && spec.tty) words.push('-it');
+  else if (spec.interactive) words.push('--interactive');
+  else if (spec.tty) words.push('--tty');
+  if (spec.autoRemove) words.push('--rm');
+  if (spec.name) words.push('--name', q(spec.name));
+  if (spec.restart !== 'no') {
+    const retries = spec.restart === 'on-failure' && spec.restartMaxRetries ? `:${spec.restartMaxRetries}` : '';
+    words.push('--restart', `${spec.restart}${retries}`);
+  }
+  if (spec.network) words.push('--network', q(spec.network));
+  for (const p of spec.ports) {
+    const host = [p.hostIp, p.hostPort].filter((x) => x !== undefined && x !== '').join(':');
+    const proto = p.protocol === 'tcp' ? '' : `/${p.protocol}`;
+    words.push('--publish', `${host ? `${host}:` : ''}${p.containerPort}${proto}`);
+  }
+  for (const e of spec.env) words.push('--env', q(`${e.key}=${e.value}`));
+  for (const m of spec.mounts) words.push('--volume', q(`${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`));
+  for (const d of spec.devices) {
+    const parts = [d.hostPath, d.containerPath, d.permissions].filter((x): x is string => Boolean(x));
+    words.push('--device', q(parts.join(':')));
+  }
+  if (spec.privileged) words.push('--privileged');
+  if (spec.gpus !== undefined) words.push('--gpus', String(spec.gpus));
+  if (spec.workdir) words.push('--workdir', q(spec.workdir));
+  if (spec.user) words.push('--user', q(spec.user));
+  for (const l of spec.labels) words.push('--label', q(`${l.key}=${l.value}`));
+  if (spec.entrypoint) words.push('--entrypoint', q(spec.entrypoint.join(' ')));
+  words.push(q(spec.image || '<image>'));
+  for (const arg of spec.command) words.push(q(arg));
+  return words.join(' ');
+}

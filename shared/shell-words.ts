@@ -1,0 +1,50 @@
+/** Splits a command line into words the way a POSIX shell would (quotes, backslashes, line continuations). */
+export function splitShellWords(line: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let inWord = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      else current += ch;
+      continue;
+    }
+    if (quote === '"') {
+      if (ch === '"') quote = undefined;
+      else if (ch === '\\' && i + 1 < line.length && '"\\$`\n'.includes(line[i + 1]!)) {
+        const next = line[++i]!;
+        if (next !== '\n') current += next;
+      } else current += ch;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      quote = ch;
+      inWord = true;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      const next = line[++i]!;
+      if (next !== '\n') {
+        current += next;
+        inWord = true;
+      }
+    } else if (/\s/.test(ch)) {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+    } else {
+      current += ch;
+      inWord = true;
+    }
+  }
+  if (quote) throw new Error(`Unclosed ${quote === '"' ? 'double' : 'single'} quote`);
+  if (inWord) words.push(current);
+  return words;
+}
+
+/** Quotes one word for a POSIX shell only when it needs it. */
+export function quoteShellWord(word: string): string {
+  if (word === '') return "''";
+  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
