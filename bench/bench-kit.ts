@@ -1,0 +1,35 @@
+/** Small helpers for benchmarks that report ratios against a baseline measured in the same run. */
+
+export interface Measurement {
+  name: string;
+  /** What one unit of `value` is, e.g. "MB/s" or "ms". */
+  unit: string;
+  value: number;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Prints a baseline and the candidates as ratios to it; `higherIsBetter` decides the ratio's direction. */
+export function report(title: string, baseline: Measurement, candidates: Measurement[], higherIsBetter: boolean): void {
+  console.log(`\n## ${title}`);
+  console.log(`baseline  ${baseline.name}: ${baseline.value.toFixed(2)} ${baseline.unit}`);
+  for (const c of candidates) {
+    const ratio = higherIsBetter ? c.value / baseline.value : baseline.value / c.value;
+    console.log(`candidate ${c.name}: ${c.value.toFixed(2)} ${c.unit}  ratio ${ratio.toFixed(3)} (${higherIsBetter ? 'candidate/baseline' : 'baseline/candidate'}; 1.0 = as good as the baseline)`);
+  }
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await work();
+  return { ms: performance.now() - t0, value };
+}
