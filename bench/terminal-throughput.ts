@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { EngineConnection } from '../electron/services/engine-connection.js';
 import { TerminalSessions } from '../electron/services/terminal/terminal-sessions.js';
 import { median, report, timed } from './bench-kit.js';
