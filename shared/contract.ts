@@ -46,6 +46,7 @@ const signalSchema = z.string().regex(/^(?:SIG)?[A-Z0-9+-]{1,16}$|^\d{1,2}$/, 'N
 export const terminalSessionIdSchema = z.string().regex(/^[a-zA-Z0-9-]{8,64}$/, 'Not a terminal session ID');
 
 const nothing = z.null();
+const terminalOpenedSchema = z.object({ sessionId: terminalSessionIdSchema, shell: z.string() });
 const noInput = z.strictObject({});
 const byContainer = z.strictObject({ id: containerRefSchema });
 
@@ -133,11 +134,27 @@ export const calls = {
       containerId: containerRefSchema,
       /** `auto` tries bash and falls back to sh. */
       shell: z.enum(['auto', 'bash', 'sh']),
+      user: z.string().regex(/^[\w.-]+(?::[\w.-]+)?$/, 'A user name or UID, optionally :group').optional(),
+      workdir: z.string().regex(/^\//, 'The working directory must be an absolute path').optional(),
+      env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'Environment entries look like NAME=value')).max(100).optional(),
       cols,
       rows,
     }),
-    output: z.object({ sessionId: terminalSessionIdSchema, shell: z.string() }),
-    cli: (i) => `docker exec -it ${i.containerId} ${i.shell === 'auto' ? 'bash' : i.shell}`,
+    output: terminalOpenedSchema,
+    cli: (i) =>
+      `docker exec -it${i.user ? ` --user ${i.user}` : ''}${i.workdir ? ` --workdir ${i.workdir}` : ''}${(i.env ?? []).map((e) => ` --env ${e}`).join('')} ${i.containerId} ${i.shell === 'auto' ? 'bash' : i.shell}`,
+  }),
+  /** The container's main process, like `docker attach` (detach with Ctrl-P Ctrl-Q). */
+  'terminal.attach': defineCall({
+    input: z.strictObject({ containerId: containerRefSchema, cols, rows }),
+    output: terminalOpenedSchema,
+    cli: (i) => `docker attach ${i.containerId}`,
+  }),
+  /** A shell on the machine Berth runs on; refused unless terminal.capabilities allows it. */
+  'terminal.openHost': defineCall({ input: z.strictObject({ cols, rows }), output: terminalOpenedSchema }),
+  'terminal.capabilities': defineCall({
+    input: noInput,
+    output: z.object({ hostShell: z.object({ allowed: z.boolean(), reason: z.string() }) }),
   }),
   'terminal.input': defineCall({
     input: z.strictObject({ sessionId: terminalSessionIdSchema, data: z.string().max(1_000_000) }),

@@ -9,6 +9,8 @@ import { createHandlers, type AppServices } from './create-handlers.js';
 export interface BerthAppOptions {
   /** DOCKER_HOST-style endpoint; defaults to the DOCKER_HOST environment variable, then the platform socket. */
   dockerHost?: string;
+  /** Allow host shells over the web transport (the server's --allow-host-shell flag). */
+  allowHostShellOverWeb?: boolean;
 }
 
 export interface BerthApp {
@@ -26,6 +28,7 @@ export async function createBerthApp(options: BerthAppOptions = {}): Promise<Ber
     containerStreams: new ContainerStreams(connection),
     images: new ImagesService(connection),
     terminals: new TerminalSessions(connection),
+    allowHostShellOverWeb: options.allowHostShellOverWeb ?? false,
   };
   // Connecting never throws: a missing engine is a status the UI shows, and retries run by themselves.
   await connection.connect();

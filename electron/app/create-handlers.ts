@@ -1,5 +1,7 @@
 import type { HandlerTable } from '../rpc/handler-types.js';
 import { runContainer } from '../services/containers/run-container.js';
+import { BerthError } from '../../shared/errors.js';
+import { decideHostShell } from '../services/terminal/host-shell-policy.js';
 import { imageCallHandlers, imageStreamHandlers } from './image-handlers.js';
 import type { ContainerStreams } from '../services/containers/container-streams.js';
 import type { ContainersService } from '../services/containers/containers-service.js';
@@ -13,6 +15,8 @@ export interface AppServices {
   readonly containerStreams: ContainerStreams;
   readonly images: ImagesService;
   readonly terminals: TerminalSessions;
+  /** Whether a host shell may be opened over the web transport (--allow-host-shell). */
+  readonly allowHostShellOverWeb: boolean;
 }
 
 /** The contract's implementation: one line per entry, each delegating to a service. */
@@ -38,6 +42,13 @@ export function createHandlers(s: AppServices): HandlerTable {
       'images.list': () => s.images.list(),
       ...imageCallHandlers(s),
       'terminal.open': (input, ctx) => s.terminals.open(ctx.clientId, input),
+      'terminal.attach': ({ containerId, cols, rows }, ctx) => s.terminals.attach(ctx.clientId, containerId, cols, rows),
+      'terminal.openHost': ({ cols, rows }, ctx) => {
+        const decision = decideHostShell(s.connection.endpoint, ctx, s.allowHostShellOverWeb);
+        if (!decision.allowed) throw new BerthError({ code: 'FORBIDDEN', message: decision.reason });
+        return s.terminals.openHost(ctx.clientId, cols, rows);
+      },
+      'terminal.capabilities': async (_input, ctx) => ({ hostShell: decideHostShell(s.connection.endpoint, ctx, s.allowHostShellOverWeb) }),
       'terminal.input': async ({ sessionId, data }, ctx) => (s.terminals.write(ctx.clientId, sessionId, data), null),
       'terminal.resize': async ({ sessionId, cols, rows }, ctx) => (await s.terminals.resize(ctx.clientId, sessionId, cols, rows), null),
       'terminal.ack': async ({ sessionId, bytes }, ctx) => (s.terminals.ack(ctx.clientId, sessionId, bytes), null),

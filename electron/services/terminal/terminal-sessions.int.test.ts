@@ -126,3 +126,56 @@ describe('terminal sessions against the real engine', () => {
     await terminals.close('client-a', sessionId);
   });
 });
+
+describe('attach and host terminals', () => {
+  const connection = new EngineConnection({ id: 'test-attach' });
+  const terminals = new TerminalSessions(connection);
+  const name = uniqueName('attach');
+
+  beforeAll(async () => {
+    await connection.connect();
+    const c = await testDocker.createContainer({
+      name,
+      Image: 'berth-fixture/busybox:latest',
+      Cmd: ['sh'],
+      Tty: true,
+      OpenStdin: true,
+      Labels: { 'berth.test-fixture': 'true' },
+    });
+    await c.start();
+  });
+
+  afterAll(async () => {
+    await terminals.closeAll();
+    connection.close();
+    await removeFixtures();
+  });
+
+  it('attaches to the main process, and closing detaches without stopping the container', async () => {
+    const { sessionId, shell } = await terminals.attach('client-a', name, 80, 24);
+    expect(shell).toBe('attach');
+    const out = collector();
+    terminals.attachOutput('client-a', sessionId, out.sink);
+    terminals.write('client-a', sessionId, 'echo attached-$((1+1))\n');
+    await waitFor(() => (out.text().includes('attached-2') ? true : undefined), 'output of the main process');
+    await terminals.close('client-a', sessionId);
+    expect((await testDocker.getContainer(name).inspect()).State.Running).toBe(true);
+  });
+
+  it('refuses to attach to a stopped container with a clear reason', async () => {
+    const stopped = uniqueName('attach-stopped');
+    await createFixture(stopped);
+    await expect(terminals.attach('client-a', stopped, 80, 24)).rejects.toThrow(/not running/);
+  });
+
+  it('opens a shell on the host where docker commands work beside the GUI', async () => {
+    const { sessionId } = await terminals.openHost('client-a', 100, 30);
+    const out = collector();
+    terminals.attachOutput('client-a', sessionId, out.sink);
+    terminals.write('client-a', sessionId, `docker ps --filter name=${name} --format 'seen:{{.Names}}'\n`);
+    await waitFor(() => (out.text().includes(`seen:${name}`) ? true : undefined), 'docker ps in the host shell', 15_000);
+    terminals.write('client-a', sessionId, 'exit 4\n');
+    const exit = await waitFor(() => out.exit(), 'host shell exit');
+    expect(exit).toMatchObject({ exitCode: 4 });
+  });
+});

@@ -1,39 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import type { Duplex } from 'node:stream';
-import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors.js';
 import type { TerminalOutput } from '../../../shared/terminal-types.js';
 import type { StreamSink } from '../../rpc/handler-types.js';
 import type { EngineConnection } from '../engine-connection.js';
-import { killSessionProcesses, resolveShell } from './exec-helpers.js';
+import { openAttachSource } from './attach-source.js';
+import { openExecSource, type ExecOptions } from './exec-source.js';
 import { FlowGate } from './flow-gate.js';
 import { OutputBatcher } from './output-batcher.js';
+import { openPtySource } from './pty-source.js';
+import type { TerminalSource } from './terminal-source.js';
 
-export interface OpenTerminalRequest {
+export interface OpenTerminalRequest extends ExecOptions {
   containerId: string;
-  shell: 'auto' | 'bash' | 'sh';
-  cols: number;
-  rows: number;
 }
+
+type ExitMessage = Extract<TerminalOutput, { kind: 'exit' }>;
 
 interface Session {
   readonly id: string;
   readonly clientId: string;
-  readonly container: Docker.Container;
-  readonly exec: Docker.Exec;
-  readonly stream: Duplex;
+  readonly source: TerminalSource;
   readonly batcher: OutputBatcher;
   readonly gate: FlowGate;
   sink: StreamSink<TerminalOutput> | undefined;
   /** Set once the process ended; delivered when (or if) the output is subscribed. */
-  exit: Extract<TerminalOutput, { kind: 'exit' }> | undefined;
+  exit: ExitMessage | undefined;
   closing: boolean;
 }
 
 /**
- * Interactive shells in containers through the Engine's exec API with a TTY. Output travels as
- * bytes, batched, with flow control driven by the client's acknowledgements. Each session belongs
- * to the client that opened it and ends when that client closes it or goes away.
+ * Interactive terminals: shells in containers (exec with a TTY), a container's main process
+ * (attach), or a shell on the host (pty). Output travels as bytes, batched, with flow control
+ * driven by the client's acknowledgements. Each session belongs to the client that opened it and
+ * ends when that client closes it or goes away.
  */
 export class TerminalSessions {
   private readonly sessions = new Map<string, Session>();
@@ -45,46 +44,19 @@ export class TerminalSessions {
   }
 
   async open(clientId: string, request: OpenTerminalRequest): Promise<{ sessionId: string; shell: string }> {
-    return this.connection.use(async (docker) => {
-      const container = docker.getContainer(request.containerId);
-      const shell = await resolveShell(container, request.shell);
-      const id = randomUUID();
-      const exec = await container.exec({
-        Cmd: [shell],
-        AttachStdin: true,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: true,
-        Env: [`BERTH_SESSION=${id}`, 'TERM=xterm-256color', 'COLORTERM=truecolor'],
-      });
-      const stream = await exec.start({ hijack: true, stdin: true, Tty: true });
-      // Hold output until someone subscribes, so nothing is lost between open and subscribe.
-      stream.pause();
-      const session: Session = {
-        id,
-        clientId,
-        container,
-        exec,
-        stream,
-        sink: undefined,
-        exit: undefined,
-        closing: false,
-        batcher: new OutputBatcher((batch) => this.deliver(session, batch)),
-        gate: new FlowGate(
-          () => stream.pause(),
-          () => {
-            if (session.sink) stream.resume();
-          },
-        ),
-      };
-      this.sessions.set(id, session);
-      stream.on('data', (chunk: Buffer) => session.batcher.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
-      stream.on('end', () => void this.ended(session));
-      stream.on('close', () => void this.ended(session));
-      stream.on('error', () => void this.ended(session));
-      await exec.resize({ h: request.rows, w: request.cols }).catch(() => undefined);
-      return { sessionId: id, shell };
-    });
+    const id = randomUUID();
+    const source = await this.connection.use((docker) => openExecSource(docker.getContainer(request.containerId), id, request));
+    return { sessionId: this.register(id, clientId, source), shell: source.label };
+  }
+
+  async attach(clientId: string, containerId: string, cols: number, rows: number): Promise<{ sessionId: string; shell: string }> {
+    const source = await this.connection.use((docker) => openAttachSource(docker.getContainer(containerId), cols, rows));
+    return { sessionId: this.register(randomUUID(), clientId, source), shell: source.label };
+  }
+
+  async openHost(clientId: string, cols: number, rows: number): Promise<{ sessionId: string; shell: string }> {
+    const source = await openPtySource(cols, rows);
+    return { sessionId: this.register(randomUUID(), clientId, source), shell: source.label };
   }
 
   /** Connects a session's output to a client's stream; returns the closer for that stream. */
@@ -98,34 +70,32 @@ export class TerminalSessions {
       this.sessions.delete(session.id);
       return () => undefined;
     }
-    if (!session.gate.isPaused) session.stream.resume();
+    if (!session.gate.isPaused) session.source.resume();
     return () => {
       if (session.sink === sink) {
         session.sink = undefined;
-        session.stream.pause();
+        session.source.pause();
       }
     };
   }
 
   write(clientId: string, sessionId: string, data: string): void {
     const session = this.owned(clientId, sessionId);
-    if (!session.exit) session.stream.write(data);
+    if (!session.exit) session.source.write(data);
   }
 
   async resize(clientId: string, sessionId: string, cols: number, rows: number): Promise<void> {
     const session = this.owned(clientId, sessionId);
-    if (session.exit) return;
-    await session.exec.resize({ h: rows, w: cols });
+    if (!session.exit) await session.source.resize(cols, rows);
   }
 
   ack(clientId: string, sessionId: string, bytes: number): void {
     this.owned(clientId, sessionId).gate.acked(bytes);
   }
 
-  /** Ends the session and every process it started in the container. */
+  /** Ends the session and every process it started. */
   async close(clientId: string, sessionId: string): Promise<void> {
-    const session = this.owned(clientId, sessionId);
-    await this.terminate(session);
+    await this.terminate(this.owned(clientId, sessionId));
   }
 
   disposeClient(clientId: string): void {
@@ -136,6 +106,29 @@ export class TerminalSessions {
 
   async closeAll(): Promise<void> {
     await Promise.all([...this.sessions.values()].map((s) => this.terminate(s)));
+  }
+
+  private register(id: string, clientId: string, source: TerminalSource): string {
+    const session: Session = {
+      id,
+      clientId,
+      source,
+      sink: undefined,
+      exit: undefined,
+      closing: false,
+      batcher: new OutputBatcher((batch) => this.deliver(session, batch)),
+      // Output is held (source paused) until someone subscribes, so nothing is lost in between.
+      gate: new FlowGate(
+        () => source.pause(),
+        () => {
+          if (session.sink) source.resume();
+        },
+      ),
+    };
+    this.sessions.set(id, session);
+    source.onData((bytes) => session.batcher.push(bytes));
+    source.onEnd(() => void this.ended(session));
+    return id;
   }
 
   private owned(clientId: string, sessionId: string): Session {
@@ -156,36 +149,21 @@ export class TerminalSessions {
     session.closing = true;
     this.sessions.delete(session.id);
     session.batcher.dispose();
-    session.stream.destroy();
     session.sink?.send({ kind: 'exit', exitCode: null, reason: 'Terminal closed' });
     session.sink?.end();
     session.sink = undefined;
-    if (this.connection.status.state === 'connected') {
-      await killSessionProcesses(session.container, session.id).catch(() => undefined);
-    }
+    await session.source.terminate();
   }
 
   private async ended(session: Session): Promise<void> {
     if (session.closing || session.exit) return;
     session.batcher.flush();
-    session.exit = await this.describeExit(session);
+    session.exit = { kind: 'exit', ...(await session.source.describeExit()) };
     if (session.closing) return;
     if (session.sink) {
       session.sink.send(session.exit);
       session.sink.end();
       this.sessions.delete(session.id);
-    }
-  }
-
-  private async describeExit(session: Session): Promise<Extract<TerminalOutput, { kind: 'exit' }>> {
-    try {
-      const info = await session.exec.inspect();
-      const exitCode = info.ExitCode ?? null;
-      const running = await session.container.inspect().then((c) => c.State.Running, () => false);
-      if (!running) return { kind: 'exit', exitCode, reason: 'The container stopped' };
-      return { kind: 'exit', exitCode, reason: exitCode === null ? 'The shell ended' : `The shell exited with code ${exitCode}` };
-    } catch {
-      return { kind: 'exit', exitCode: null, reason: 'Lost the connection to the Docker Engine' };
     }
   }
 }

@@ -1,0 +1,59 @@
+import type { Duplex } from 'node:stream';
+import type Docker from 'dockerode';
+import { BerthError } from '../../../shared/errors.js';
+import type { TerminalExit, TerminalSource } from './terminal-source.js';
+
+/** Ctrl-P Ctrl-Q, Docker's default detach keys: the engine detaches instead of passing them on. */
+export const detachKeys = 'ctrl-p,ctrl-q';
+
+/**
+ * The container's main process, as `docker attach` / `docker start -a` give it. Closing the tab
+ * detaches; it never stops the container.
+ */
+export async function openAttachSource(container: Docker.Container, cols: number, rows: number): Promise<TerminalSource> {
+  const info = await container.inspect();
+  if (!info.State.Running) throw new BerthError({ code: 'CONFLICT', message: 'The container is not running: start it first to attach' });
+  const tty = info.Config.Tty;
+  const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true, detachKeys })) as Duplex;
+  stream.pause();
+  if (tty) await container.resize({ h: rows, w: cols }).catch(() => undefined);
+  // Without a TTY the stream is multiplexed; strip the 8-byte frame headers and keep the bytes.
+  const demux = tty ? undefined : new (await import('../containers/log-frame-demuxer.js')).LogFrameDemuxer();
+  let detached = false;
+  return {
+    label: 'attach',
+    onData: (listener) =>
+      stream.on('data', (chunk: Buffer) => {
+        const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        if (!demux) listener(bytes);
+        else for (const piece of demux.push(bytes)) listener(piece.data);
+      }),
+    onEnd: (listener) => {
+      let called = false;
+      const once = (): void => {
+        if (!called) {
+          called = true;
+          listener();
+        }
+      };
+      stream.on('end', once).on('close', once).on('error', once);
+    },
+    write: (data) => void stream.write(data),
+    resize: async (c, r) => {
+      if (tty) await container.resize({ h: r, w: c });
+    },
+    pause: () => stream.pause(),
+    resume: () => stream.resume(),
+    describeExit: async (): Promise<TerminalExit> => {
+      if (detached) return { exitCode: null, reason: 'Detached; the container keeps running' };
+      const state = await container.inspect().then((c) => c.State, () => undefined);
+      if (!state) return { exitCode: null, reason: 'The container is gone' };
+      if (state.Running) return { exitCode: null, reason: 'Detached (Ctrl-P Ctrl-Q); the container keeps running' };
+      return { exitCode: state.ExitCode, reason: `The container's main process exited with code ${state.ExitCode}` };
+    },
+    terminate: async () => {
+      detached = true;
+      stream.destroy();
+    },
+  };
+}

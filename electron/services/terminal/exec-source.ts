@@ -1,0 +1,71 @@
+import type { Duplex } from 'node:stream';
+import type Docker from 'dockerode';
+import { killSessionProcesses, resolveShell } from './exec-helpers.js';
+import type { TerminalExit, TerminalSource } from './terminal-source.js';
+
+export interface ExecOptions {
+  shell: 'auto' | 'bash' | 'sh';
+  user?: string;
+  workdir?: string;
+  env?: string[];
+  cols: number;
+  rows: number;
+}
+
+function toBytes(chunk: Buffer): Uint8Array {
+  return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** A shell in a running container through the Engine's exec API with a TTY (`docker exec -it`). */
+export async function openExecSource(container: Docker.Container, sessionId: string, options: ExecOptions): Promise<TerminalSource> {
+  const shell = await resolveShell(container, options.shell);
+  const exec = await container.exec({
+    Cmd: [shell],
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: true,
+    ...(options.user ? { User: options.user } : {}),
+    ...(options.workdir ? { WorkingDir: options.workdir } : {}),
+    // BERTH_SESSION marks every process of this session so closing can find them (exec-helpers).
+    Env: [`BERTH_SESSION=${sessionId}`, 'TERM=xterm-256color', 'COLORTERM=truecolor', ...(options.env ?? [])],
+  });
+  const stream: Duplex = await exec.start({ hijack: true, stdin: true, Tty: true });
+  stream.pause();
+  await exec.resize({ h: options.rows, w: options.cols }).catch(() => undefined);
+  return {
+    label: shell,
+    onData: (listener) => stream.on('data', (chunk: Buffer) => listener(toBytes(chunk))),
+    onEnd: (listener) => {
+      let called = false;
+      const once = (): void => {
+        if (!called) {
+          called = true;
+          listener();
+        }
+      };
+      stream.on('end', once).on('close', once).on('error', once);
+    },
+    write: (data) => void stream.write(data),
+    resize: async (cols, rows) => {
+      await exec.resize({ h: rows, w: cols });
+    },
+    pause: () => stream.pause(),
+    resume: () => stream.resume(),
+    describeExit: async (): Promise<TerminalExit> => {
+      try {
+        const info = await exec.inspect();
+        const exitCode = info.ExitCode ?? null;
+        const running = await container.inspect().then((c) => c.State.Running, () => false);
+        if (!running) return { exitCode, reason: 'The container stopped' };
+        return { exitCode, reason: exitCode === null ? 'The shell ended' : `The shell exited with code ${exitCode}` };
+      } catch {
+        return { exitCode: null, reason: 'Lost the connection to the Docker Engine' };
+      }
+    },
+    terminate: async () => {
+      stream.destroy();
+      await killSessionProcesses(container, sessionId).catch(() => undefined);
+    },
+  };
+}
