@@ -1,0 +1,92 @@
+// Electron entry: one hardened window on the built renderer, and the IPC adapter over the app's
+// handler table. No business logic lives here.
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createBerthApp, type BerthApp } from '../app/create-app.js';
+import { registerIpcHandlers } from '../rpc/ipc-adapter.js';
+import { createRouter } from '../rpc/router.js';
+import { isAppPageUrl } from './app-page.js';
+import { hardenSession, hardenWebContents } from './window-security.js';
+
+// Bundled to dist/electron/main.cjs: the preload sits beside it, the renderer build next door.
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
+const appPageUrl = pathToFileURL(rendererIndex).href;
+
+let berth: BerthApp | undefined;
+let unregisterIpc: (() => void) | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Berth',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  void win.loadURL(appPageUrl);
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  berth = await createBerthApp(process.env.DOCKER_HOST ? { dockerHost: process.env.DOCKER_HOST } : {});
+  unregisterIpc = registerIpcHandlers(ipcMain, createRouter(berth.handlers), {
+    isTrustedSender: (frameUrl) => isAppPageUrl(frameUrl, appPageUrl),
+  });
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One window, one set of terminal sessions: a second launch focuses the first.
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appPageUrl));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (berth && !mainWindow) mainWindow = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let shuttingDown = false;
+  app.on('will-quit', (event) => {
+    if (shuttingDown || !berth) return;
+    // Terminal sessions and the engine connection close before the process goes.
+    event.preventDefault();
+    shuttingDown = true;
+    unregisterIpc?.();
+    void berth
+      .close()
+      .catch((err: unknown) => console.error(`[berth] shutdown: ${String(err)}`))
+      .finally(() => app.exit(0));
+  });
+
+  start().catch((err: unknown) => {
+    console.error(`[berth] failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    app.exit(1);
+  });
+}

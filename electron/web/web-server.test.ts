@@ -1,0 +1,369 @@
+import { decode, encode } from '@msgpack/msgpack';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { ServerMessage } from '../../shared/wire.js';
+import { WsTransport } from '../../renderer/api/ws-transport.js';
+import { createRouter } from '../rpc/router.js';
+import { createFakeHandlerTable, type FakeHandlerTable } from '../test-support/fake-handler-table.js';
+import { startWebServer, type WebServer } from './web-server.js';
+
+const secret = 'TOP-SECRET-OUTSIDE-ROOT';
+let dir: string;
+let staticDir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'berth-web-'));
+  staticDir = path.join(dir, 'renderer');
+  await mkdir(path.join(staticDir, 'assets'), { recursive: true });
+  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Berth</title>');
+  await writeFile(path.join(staticDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  await writeFile(path.join(dir, 'secret.txt'), secret);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+let server: WebServer;
+let table: FakeHandlerTable;
+const sockets: WebSocket[] = [];
+
+async function start(extra: { allowedHosts?: string[] } = {}): Promise<void> {
+  table = createFakeHandlerTable();
+  server = await startWebServer({ router: createRouter(table), host: '127.0.0.1', port: 0, staticDir, ...extra });
+}
+
+afterEach(async () => {
+  for (const ws of sockets.splice(0)) ws.terminate();
+  await server.close();
+});
+
+interface HttpReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request, so the test controls the path bytes and the Host header exactly. */
+function httpGet(rawPath: string, headers: Record<string, string> = {}, setHost = true): Promise<HttpReply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, headers, setHost }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+interface ConnectOptions {
+  token?: string | null;
+  origin?: string | null;
+  host?: string;
+}
+
+/** Opens /rpc like the page would; rejects with the HTTP status when the upgrade is refused. */
+function connect(options: ConnectOptions = {}): Promise<WebSocket> {
+  const token = options.token === undefined ? server.token : options.token;
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const origin = options.origin === undefined ? `http://127.0.0.1:${server.port}` : options.origin;
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/rpc${query}`, {
+    ...(origin === null ? {} : { origin }),
+    ...(options.host ? { headers: { Host: options.host } } : {}),
+  });
+  sockets.push(ws);
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode ?? 0}`)));
+    ws.once('error', reject);
+  });
+}
+
+/** Collects decoded server messages and waits for the one a test expects. */
+function inbox(ws: WebSocket): { next(match: (m: ServerMessage) => boolean): Promise<ServerMessage>; all: ServerMessage[] } {
+  const all: ServerMessage[] = [];
+  const waiters: Array<{ match: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }> = [];
+  ws.on('message', (data: Buffer) => {
+    const message = decode(data) as ServerMessage;
+    all.push(message);
+    const i = waiters.findIndex((w) => w.match(message));
+    if (i !== -1) waiters.splice(i, 1)[0]?.resolve(message);
+  });
+  return {
+    all,
+    next: (match) => {
+      const seen = all.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
+  };
+}
+
+const send = (ws: WebSocket, message: unknown): void => ws.send(encode(message));
+
+describe('web server: who may connect', () => {
+  it('refuses an upgrade with a wrong token', async () => {
+    await start();
+    await expect(connect({ token: 'f'.repeat(64) })).rejects.toThrow('HTTP 403');
+  });
+
+  it('refuses an upgrade without a token', async () => {
+    await start();
+    await expect(connect({ token: null })).rejects.toThrow('HTTP 403');
+    await expect(connect({ token: '' })).rejects.toThrow('HTTP 403');
+  });
+
+  it('refuses an upgrade with a foreign Host (DNS rebinding), even with the right token and a matching Origin', async () => {
+    await start();
+    const host = `evil.example:${server.port}`;
+    await expect(connect({ host, origin: `http://${host}` })).rejects.toThrow('HTTP 403');
+  });
+
+  it('refuses a loopback Host with another port', async () => {
+    await start();
+    await expect(connect({ host: `127.0.0.1:${server.port + 1}` })).rejects.toThrow('HTTP 403');
+  });
+
+  it('refuses an upgrade from a foreign Origin (CSRF) or without Origin', async () => {
+    await start();
+    await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(connect({ origin: `https://127.0.0.1:${server.port}` })).rejects.toThrow('HTTP 403');
+    await expect(connect({ origin: 'null' })).rejects.toThrow('HTTP 403');
+    await expect(connect({ origin: null })).rejects.toThrow('HTTP 403');
+  });
+
+  it('accepts localhost and an allowed LAN name when Origin matches that Host', async () => {
+    await start({ allowedHosts: ['berth.lan'] });
+    for (const host of [`localhost:${server.port}`, `berth.lan:${server.port}`]) {
+      const ws = await connect({ host, origin: `http://${host}` });
+      expect(ws.readyState).toBe(WebSocket.OPEN);
+    }
+  });
+
+  it('answers a plain GET on /rpc with 426 for the right token and 403 otherwise, so the page can tell', async () => {
+    await start();
+    expect((await httpGet(`/rpc?token=${server.token}`)).status).toBe(426);
+    expect((await httpGet('/rpc?token=wrong')).status).toBe(403);
+    expect((await httpGet('/rpc')).status).toBe(403);
+  });
+});
+
+describe('web server: static files', () => {
+  it('serves index.html for / with the CSP and a correct content type', async () => {
+    await start();
+    const reply = await httpGet('/');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.body).toContain('<title>Berth</title>');
+    const csp = String(reply.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}`);
+    expect(reply.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('serves bundles with a JavaScript content type', async () => {
+    await start();
+    const reply = await httpGet('/assets/app-1234.js');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('refuses any request with a foreign Host', async () => {
+    await start();
+    const reply = await httpGet('/', { Host: `evil.example:${server.port}` });
+    expect(reply.status).toBe(403);
+    expect(reply.body).not.toContain('Berth');
+    // Without any Host, Node itself answers 400 before our handler; either way nothing is served.
+    expect([400, 403]).toContain((await httpGet('/', {}, false)).status);
+  });
+
+  it.each(['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/assets/%2e%2e%5c%2e%2e%5csecret.txt'])(
+    'refuses path traversal %s',
+    async (rawPath) => {
+      await start();
+      const reply = await httpGet(rawPath);
+      expect([400, 403]).toContain(reply.status);
+      expect(reply.body).not.toContain(secret);
+    },
+  );
+
+  it('answers 404 for a missing file and 405 for other methods', async () => {
+    await start();
+    expect((await httpGet('/nope.js')).status).toBe(404);
+    expect((await httpGet('/assets')).status).toBe(404);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/', method: 'POST' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(405);
+  });
+});
+
+describe('web server: the RPC endpoint', () => {
+  it('runs a call end to end over MessagePack', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    send(ws, { t: 'call', id: 7, name: 'containers.list', input: {} });
+    expect(await box.next((m) => m.id === 7)).toEqual({ t: 'result', id: 7, ok: true, value: [] });
+    expect(table.callContexts[0]?.transport).toBe('ws');
+  });
+
+  it('returns handler errors and validation errors as results', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    send(ws, { t: 'call', id: 1, name: 'containers.start', input: { id: 'missing' } });
+    send(ws, { t: 'call', id: 2, name: 'containers.start', input: { id: 5 } });
+    send(ws, { t: 'call', id: 3, name: 'no.such', input: {} });
+    expect(await box.next((m) => m.id === 1)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await box.next((m) => m.id === 2)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await box.next((m) => m.id === 3)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
+  });
+
+  it('streams bytes as bytes, and unsub closes the stream', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    send(ws, { t: 'sub', id: 4, name: 'terminal.output', input: { sessionId: 'session-0001' } });
+    const data = await box.next((m) => m.t === 'data' && m.id === 4);
+    expect(data).toMatchObject({ t: 'data', id: 4, msg: { kind: 'data' } });
+    const bytes = (data as { msg: { data: unknown } }).msg.data;
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect([...(bytes as Uint8Array)]).toEqual([104, 105, 0, 255]);
+    expect(table.openStreams.get('terminal.output')).toBe(1);
+
+    send(ws, { t: 'unsub', id: 4 });
+    send(ws, { t: 'call', id: 5, name: 'engine.status', input: {} });
+    await box.next((m) => m.id === 5);
+    expect(table.openStreams.get('terminal.output')).toBe(0);
+  });
+
+  it('delivers server-pushed messages and a refused stream ends with its error', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    send(ws, { t: 'sub', id: 1, name: 'engine.events', input: {} });
+    send(ws, { t: 'sub', id: 2, name: 'terminal.output', input: { sessionId: 'missing-session' } });
+    expect(await box.next((m) => m.id === 2)).toEqual({ t: 'end', id: 2, error: { code: 'NOT_FOUND', message: 'No such terminal session' } });
+    const event = { type: 'container', action: 'start', id: 'abc', timeNano: 1 };
+    expect(table.emitEvent(event)).toEqual([true]);
+    expect(await box.next((m) => m.id === 1)).toEqual({ t: 'data', id: 1, msg: event });
+  });
+
+  it('sends the end of a stream the handler ended at once, after its last message', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    send(ws, { t: 'sub', id: 3, name: 'terminal.output', input: { sessionId: 'exits-at-once' } });
+    await box.next((m) => m.t === 'end' && m.id === 3);
+    expect(box.all.filter((m) => m.id === 3).map((m) => m.t)).toEqual(['data', 'end']);
+  });
+
+  it('answers malformed frames with BAD_REQUEST and keeps the connection working', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    ws.send(Buffer.from([0xc1, 0xff, 0x00])); // 0xc1 is never valid MessagePack
+    expect(await box.next((m) => m.t === 'result' && m.id === -1)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    box.all.length = 0;
+    send(ws, { t: 'call', id: 9, name: 42 }); // readable id, wrong shape
+    expect(await box.next((m) => m.id === 9)).toMatchObject({ t: 'result', ok: false, error: { code: 'BAD_REQUEST' } });
+    send(ws, [1, 2, 3]);
+    ws.send('{"t":"call"}'); // a text frame
+    send(ws, { t: 'call', id: 10, name: 'containers.list', input: {} });
+    expect(await box.next((m) => m.id === 10)).toMatchObject({ ok: true });
+    expect(box.all.filter((m) => m.id === -1)).toHaveLength(2);
+  });
+
+  it('closes the streams and disposes the client when the socket closes', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    send(ws, { t: 'sub', id: 1, name: 'engine.events', input: {} });
+    send(ws, { t: 'call', id: 2, name: 'engine.status', input: {} });
+    await box.next((m) => m.id === 2);
+    const clientId = table.callContexts[0]?.clientId;
+    expect(clientId).toMatch(/^[0-9a-f-]{36}$/);
+    ws.close();
+    await expect.poll(() => table.disposed).toEqual([clientId]);
+    expect(table.openStreams.get('engine.events')).toBe(0);
+  });
+
+  it('gives each connection its own client id', async () => {
+    await start();
+    for (const id of [1, 2]) {
+      const ws = await connect();
+      const box = inbox(ws);
+      send(ws, { t: 'call', id, name: 'engine.status', input: {} });
+      await box.next((m) => m.id === id);
+    }
+    const ids = new Set(table.callContexts.map((c) => c.clientId));
+    expect(ids.size).toBe(2);
+  });
+});
+
+describe('web server with the renderer\'s WsTransport', () => {
+  function browserLikeTransport(token: string): WsTransport {
+    const origin = `http://127.0.0.1:${server.port}`;
+    return new WsTransport({
+      url: `ws://127.0.0.1:${server.port}/rpc?token=${token}`,
+      // The ws package sends no Origin by default; a browser always does.
+      createSocket: (url) => new WebSocket(url, { origin }),
+      backoffInitialMs: 20,
+      backoffMaxMs: 50,
+      probe: async () => {
+        const reply = await httpGet(`/rpc?token=${token}`);
+        return reply.status === 403 ? 'refused' : 'ok';
+      },
+    });
+  }
+
+  it('round-trips a call and a stream', async () => {
+    await start();
+    const transport = browserLikeTransport(server.token);
+    expect(await transport.call('containers.list', {})).toEqual({ ok: true, value: [] });
+    const messages: unknown[] = [];
+    transport.subscribe('terminal.output', { sessionId: 'session-0001' }, { onMessage: (m) => messages.push(m), onEnd: () => {} });
+    await expect.poll(() => messages.length).toBe(1);
+    expect((messages[0] as { data: Uint8Array }).data).toBeInstanceOf(Uint8Array);
+    transport.close();
+  });
+
+  it('reports a refused token as unauthorized', async () => {
+    await start();
+    const transport = browserLikeTransport('wrong-token-0000');
+    await expect.poll(() => transport.status.state).toBe('unauthorized');
+    expect(await transport.call('containers.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    transport.close();
+  });
+
+  it('keeps a stream flowing across a server restart on the same port', async () => {
+    await start();
+    const token = server.token;
+    const port = server.port;
+    const transport = browserLikeTransport(token);
+    const messages: unknown[] = [];
+    transport.subscribe('engine.events', {}, { onMessage: (m) => messages.push(m), onEnd: () => {} });
+    await expect.poll(() => table.openStreams.get('engine.events')).toBe(1);
+    table.emitEvent({ type: 'container', action: 'start', id: 'a', timeNano: 1 });
+
+    await server.close();
+    table = createFakeHandlerTable();
+    server = await startWebServer({ router: createRouter(table), host: '127.0.0.1', port, staticDir, token });
+    await expect.poll(() => table.openStreams.get('engine.events'), { timeout: 5_000 }).toBe(1);
+    table.emitEvent({ type: 'container', action: 'stop', id: 'a', timeNano: 2 });
+    await expect.poll(() => messages.length).toBe(2);
+    expect(transport.status.state).toBe('open');
+    transport.close();
+  });
+});

@@ -1,0 +1,157 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Router } from '../rpc/router.js';
+import { hostForUrl, isWildcardHostname } from './host-names.js';
+import { createGuardConfig, isAllowedHost, isOwnOrigin, tokenMatches, type GuardConfig } from './request-guard.js';
+import { securityHeaders, serveStaticFile } from './static-files.js';
+import { serveWsClient } from './ws-client-session.js';
+
+export interface WebServerOptions {
+  readonly router: Router;
+  readonly host: string;
+  /** 0 picks any free port. */
+  readonly port: number;
+  /** The built renderer (dist/renderer). */
+  readonly staticDir: string;
+  /** The secret the page must present to open /rpc; generated when not given. */
+  readonly token?: string;
+  /** Host names accepted besides loopback, e.g. the LAN address given as --host. */
+  readonly allowedHosts?: readonly string[];
+  /** How often dead sockets are detected; half-open LAN connections would otherwise hold terminals. */
+  readonly heartbeatMs?: number;
+}
+
+export interface WebServer {
+  /** Where to open the UI, without the token: http://127.0.0.1:7420/ */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const rpcPath = '/rpc';
+/** Terminal input is at most 1 MB of text (contract); leave room for encoding. */
+const maxFrameBytes = 4 * 1024 * 1024;
+
+function refuseUpgrade(socket: Duplex, status: 400 | 403 | 404, reason: string): void {
+  const body = `${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Bad Request'}\r\n` +
+      'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** Why an upgrade is refused, or undefined when it may proceed. Every check must pass. */
+function upgradeRefusal(req: IncomingMessage, guard: GuardConfig): { status: 403 | 404; reason: string } | undefined {
+  const host = req.headers.host;
+  if (!isAllowedHost(host, guard)) return { status: 403, reason: 'Host not allowed' };
+  const url = new URL(req.url ?? '/', 'http://placeholder');
+  if (url.pathname !== rpcPath) return { status: 404, reason: 'No WebSocket endpoint here' };
+  if (!isOwnOrigin(req.headers.origin, host)) return { status: 403, reason: 'Origin not allowed' };
+  if (!tokenMatches(url.searchParams.get('token'), guard.token)) return { status: 403, reason: 'Missing or wrong token' };
+  return undefined;
+}
+
+function handleHttp(req: IncomingMessage, res: ServerResponse, guard: GuardConfig, root: string): void {
+  const host = req.headers.host;
+  if (!isAllowedHost(host, guard) || host === undefined) {
+    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Host not allowed\n');
+    return;
+  }
+  const headers = securityHeaders(host);
+  const pathname = (req.url ?? '/').split(/[?#]/, 1)[0];
+  if (pathname === rpcPath) {
+    // A plain GET on /rpc lets the page tell "wrong token" from "server down": browsers hide the
+    // status of a refused WebSocket handshake. It answers only yes/no about a 256-bit secret.
+    const token = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('token');
+    const ok = tokenMatches(token, guard.token);
+    res.writeHead(ok ? 426 : 403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', ...(ok ? { Upgrade: 'websocket' } : {}) });
+    res.end(ok ? 'Upgrade Required\n' : 'Missing or wrong token\n');
+    return;
+  }
+  serveStaticFile(req, res, root, headers).catch((err: unknown) => {
+    console.error(`[berth web] serving ${req.url ?? ''} failed: ${String(err)}`);
+    res.destroy();
+  });
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error): void => reject(err);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/** Serves the renderer and the /rpc WebSocket from one HTTP server; see request-guard.ts for who may connect. */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  if (token.length === 0) throw new Error('The web token must not be empty');
+  // The real path, so symlink checks in static-files.ts compare like with like; a missing build serves 404s.
+  const root = await realpath(options.staticDir).catch(() => path.resolve(options.staticDir));
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: false });
+  const alive = new WeakSet<WebSocket>();
+  let guard = createGuardConfig(options.port, token, options.allowedHosts);
+
+  const server = createServer((req, res) => handleHttp(req, res, guard, root));
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const refusal = upgradeRefusal(req, guard);
+    if (refusal) {
+      refuseUpgrade(socket, refusal.status, refusal.reason);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      serveWsClient(ws, options.router, randomUUID());
+    });
+  });
+  // A bad request line or a reset socket must not take the server down.
+  server.on('clientError', (_err, socket) => socket.destroy());
+
+  const address = await listen(server, options.port, options.host);
+  guard = createGuardConfig(address.port, token, options.allowedHosts);
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, options.heartbeatMs ?? 30_000);
+  heartbeat.unref();
+
+  // A wildcard bind also listens on loopback, which is the address that works in the printed link.
+  const urlHost = isWildcardHostname(options.host) ? (options.host.includes(':') ? '[::1]' : '127.0.0.1') : hostForUrl(options.host);
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}/`,
+    port: address.port,
+    token,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
+        for (const ws of wss.clients) ws.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
