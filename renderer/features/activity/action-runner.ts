@@ -1,0 +1,30 @@
+import { cliEquivalent, type CallInput, type CallName, type CallOutput } from '../../../shared/contract.js';
+import { isBerthError } from '../../../shared/errors.js';
+import type { BerthClient } from '../../api/client.js';
+import type { ActivityStore } from './activity-store.js';
+
+export interface RunOptions<K extends CallName> {
+  /** The input to show as a command when it reads better than the real one (a name instead of an ID). */
+  shownAs?: CallInput<K>;
+  /** A short description of the result for the activity strip. */
+  describe?: (output: CallOutput<K>) => string;
+}
+
+/** Runs a user action through the client and records it as its `docker` command, with its result. */
+export type ActionRunner = <K extends CallName>(name: K, input: CallInput<K>, options?: RunOptions<K>) => Promise<CallOutput<K>>;
+
+export function createActionRunner(client: BerthClient, activity: ActivityStore): ActionRunner {
+  return async (name, input, options) => {
+    const command = cliEquivalent(name, options?.shownAs ?? input) ?? name;
+    const id = activity.getState().begin(command);
+    try {
+      const output = await client.call(name, input);
+      activity.getState().succeed(id, options?.describe?.(output) ?? 'done');
+      return output;
+    } catch (error) {
+      if (isBerthError(error)) activity.getState().fail(id, error.message, error.code);
+      else activity.getState().fail(id, error instanceof Error ? error.message : String(error), 'INTERNAL');
+      throw error;
+    }
+  };
+}

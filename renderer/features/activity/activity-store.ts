@@ -1,0 +1,66 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ErrorCode } from '../../../shared/errors.js';
+
+export type ActivityOutcome = 'running' | 'ok' | 'error';
+
+export interface ActivityEntry {
+  id: number;
+  /** The `docker` command the action equals, e.g. `docker stop web`. */
+  command: string;
+  outcome: ActivityOutcome;
+  /** A short result: "done", "opened sh", or the error message. */
+  detail?: string;
+  errorCode?: ErrorCode;
+  startedAt: number;
+  finishedAt?: number;
+  /** Errors stay on screen until the user dismisses them. */
+  dismissed: boolean;
+}
+
+export interface ActivityState {
+  entries: readonly ActivityEntry[];
+  begin(command: string): number;
+  succeed(id: number, detail?: string): void;
+  fail(id: number, message: string, code?: ErrorCode): void;
+  dismiss(id: number): void;
+  clear(): void;
+}
+
+export type ActivityStore = StoreApi<ActivityState>;
+
+export const activityLimit = 30;
+
+/** What the UI did, as `docker` commands with their results: the teaching strip and the error toasts read it. */
+export function createActivityStore(now: () => number = Date.now): ActivityStore {
+  let nextId = 1;
+  return createStore<ActivityState>()((set) => {
+    const update = (id: number, patch: Partial<ActivityEntry>): void =>
+      set((state) => ({ entries: state.entries.map((e) => (e.id === id ? { ...e, ...patch } : e)) }));
+    return {
+      entries: [],
+      begin(command) {
+        const id = nextId++;
+        const entry: ActivityEntry = { id, command, outcome: 'running', startedAt: now(), dismissed: false };
+        set((state) => ({ entries: [...state.entries, entry].slice(-activityLimit) }));
+        return id;
+      },
+      succeed(id, detail) {
+        update(id, { outcome: 'ok', detail, finishedAt: now() });
+      },
+      fail(id, message, code) {
+        update(id, { outcome: 'error', detail: message, errorCode: code, finishedAt: now() });
+      },
+      dismiss(id) {
+        update(id, { dismissed: true });
+      },
+      clear() {
+        set({ entries: [] });
+      },
+    };
+  });
+}
+
+/** Failed actions the user has not dismissed yet, newest last. */
+export function selectOpenErrors(state: ActivityState): ActivityEntry[] {
+  return state.entries.filter((e) => e.outcome === 'error' && !e.dismissed);
+}
