@@ -4,6 +4,7 @@ import { FakeTransport, flushPromises } from '../../test-support/fake-transport.
 import { connectedStatus, disconnectedStatus } from '../../test-support/fixtures.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
+import { bindTransportStatus } from './bind-transport-status.js';
 import { createConnectionStore, isLive, syncKey } from './connection-store.js';
 
 function setup() {
@@ -42,6 +43,37 @@ describe('connection store', () => {
     expect(transport.openStreams('engine.status')).toHaveLength(1);
     transport.emit('engine.status', connectedStatus(1));
     expect(syncKey(connection.getState())).toBe('2:1');
+  });
+
+  it('follows the transport: lost, then open again only once a fresh status arrives', () => {
+    const { transport, connection } = setup();
+    connection.getState().start();
+    transport.emit('engine.status', connectedStatus(1));
+    connection.getState().reportLink('lost', 'Lost connection to the Berth server');
+    expect(connection.getState()).toMatchObject({ link: 'lost', linkError: 'Lost connection to the Berth server' });
+    expect(isLive(connection.getState())).toBe(false);
+    connection.getState().reportLink('open');
+    expect(connection.getState().link).toBe('connecting');
+    expect(isLive(connection.getState())).toBe(false);
+    transport.emit('engine.status', connectedStatus(1));
+    expect(syncKey(connection.getState())).toBe('2:1');
+    // The stream survived the reconnect (the transport resubscribed it): no second subscription.
+    expect(transport.streams.filter((s) => s.name === 'engine.status')).toHaveLength(1);
+  });
+
+  it('bindTransportStatus maps the transport states', () => {
+    const { connection } = setup();
+    let listener: (() => void) | undefined;
+    const fake = {
+      status: { state: 'unauthorized' as const, message: 'This page needs the link Berth printed (with ?token=...)' },
+      onStatus(l: () => void) {
+        listener = l;
+        return () => undefined;
+      },
+    };
+    bindTransportStatus(fake, connection);
+    expect(connection.getState()).toMatchObject({ link: 'unauthorized', linkError: fake.status.message });
+    expect(listener).toBeDefined();
   });
 
   it('says so when the transport refuses the token', () => {

@@ -31,11 +31,13 @@ export type ConnectionStore = StoreApi<ConnectionState>;
 export interface ConnectionStoreOptions {
   client: BerthClient;
   run: ActionRunner;
-  /** Delays before resubscribing after the link drops; the last one repeats. */
+  /** Delays before resubscribing after the status stream ends; the last one repeats. */
   resubscribeDelaysMs?: readonly number[];
+  /** Skips the transport's reconnection backoff (the WebSocket transport has one). */
+  reconnectLink?: () => void;
 }
 
-export function createConnectionStore({ client, run, resubscribeDelaysMs = [500, 1000, 2000, 5000] }: ConnectionStoreOptions): ConnectionStore {
+export function createConnectionStore({ client, run, resubscribeDelaysMs = [500, 1000, 2000, 5000], reconnectLink }: ConnectionStoreOptions): ConnectionStore {
   let unsubscribe: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
@@ -64,12 +66,11 @@ export function createConnectionStore({ client, run, resubscribeDelaysMs = [500,
     const subscribe = (): void => {
       clearTimer();
       unsubscribe?.();
-      let first = true;
       unsubscribe = client.subscribe('engine.status', {}, {
         onMessage: (status) => {
           attempt = 0;
-          if (first) {
-            first = false;
+          // The first status after the link (re)opened makes it open: anything loaded before may be stale.
+          if (get().link !== 'open') {
             set((s) => ({ status, link: 'open', linkError: null, linkEpoch: s.linkEpoch + 1, retrying: false }));
           } else {
             set({ status });
@@ -98,11 +99,13 @@ export function createConnectionStore({ client, run, resubscribeDelaysMs = [500,
       },
       async retry() {
         const { link } = get();
+        if (link === 'unauthorized') return;
         if (link !== 'open') {
-          // Berth itself is unreachable: try the link again now instead of waiting for the backoff.
+          // Berth itself is unreachable: try again now instead of waiting for the backoff.
           attempt = 0;
-          set({ retrying: true, link: 'connecting' });
-          subscribe();
+          set({ retrying: true });
+          if (unsubscribe) reconnectLink?.();
+          else subscribe();
           return;
         }
         set({ retrying: true });
@@ -116,11 +119,13 @@ export function createConnectionStore({ client, run, resubscribeDelaysMs = [500,
         }
       },
       reportLink(link, error) {
-        set((s) => {
-          if (link === 'open' && s.link === 'open') return {};
-          return { link, linkError: error ?? null };
-        });
-        if (link === 'open' && !unsubscribe && started) subscribe();
+        if (link === 'open') {
+          // The transport is back; the link counts as open once the engine's status arrives on it.
+          if (get().link !== 'open') set({ link: 'connecting', linkError: null });
+          if (!unsubscribe && started) subscribe();
+          return;
+        }
+        set({ link, linkError: error ?? null, retrying: false });
       },
     };
   });

@@ -93,6 +93,22 @@ describe('containers store', () => {
     expect(transport.openStreams('engine.events')).toHaveLength(1);
   });
 
+  it('reloads when the transport reconnects (stream kept alive by the transport)', async () => {
+    const { transport, connection, containers } = setup();
+    transport.emit('engine.status', connectedStatus(1));
+    await flushPromises();
+    connection.getState().reportLink('lost');
+    expect(containers.getState().live).toBe(false);
+    connection.getState().reportLink('open');
+    await flushPromises();
+    expect(transport.callsTo('containers.list')).toHaveLength(1);
+    transport.emit('engine.status', connectedStatus(1));
+    await flushPromises();
+    expect(transport.callsTo('containers.list')).toHaveLength(2);
+    expect(containers.getState().live).toBe(true);
+    expect(transport.streams.filter((s) => s.name === 'engine.events')).toHaveLength(1);
+  });
+
   it('keeps a load error visible', async () => {
     const { transport, containers } = setup();
     transport.fail('containers.list', { code: 'ENGINE_ERROR', message: 'engine hiccup' });

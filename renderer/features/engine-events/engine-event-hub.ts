@@ -13,28 +13,33 @@ export interface EngineEventHub {
 
 /**
  * One `engine.events` subscription shared by every store. The main side follows the engine across
- * restarts; this only resubscribes when the link to Berth itself comes back.
+ * restarts and the transport resubscribes across reconnects; this only subscribes again when the
+ * stream has really ended (a transport without resubscription, or a server-side failure).
  */
-export function createEngineEventHub(client: BerthClient, connection: ConnectionStore): EngineEventHub {
+export function createEngineEventHub(client: BerthClient, connection: ConnectionStore, retryMs = 2000): EngineEventHub {
   const listeners = new Set<{ types: ReadonlySet<string>; listener: EngineEventListener }>();
   let unsubscribeStream: (() => void) | undefined;
   let unsubscribeConnection: (() => void) | undefined;
-  let subscribedEpoch = -1;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const dispatch = (event: EngineEvent): void => {
     for (const entry of listeners) if (entry.types.has(event.type)) entry.listener(event);
   };
 
   const ensureSubscribed = (): void => {
-    const { link, linkEpoch } = connection.getState();
-    if (link !== 'open') return;
-    if (unsubscribeStream && subscribedEpoch === linkEpoch) return;
-    unsubscribeStream?.();
-    subscribedEpoch = linkEpoch;
+    if (!unsubscribeConnection || unsubscribeStream) return;
+    const { link } = connection.getState();
+    if (link !== 'open' && link !== 'connecting') return;
     unsubscribeStream = client.subscribe('engine.events', {}, {
       onMessage: dispatch,
       onEnd: () => {
         unsubscribeStream = undefined;
+        if (retryTimer === undefined && unsubscribeConnection) {
+          retryTimer = setTimeout(() => {
+            retryTimer = undefined;
+            ensureSubscribed();
+          }, retryMs);
+        }
       },
     });
   };
@@ -53,6 +58,8 @@ export function createEngineEventHub(client: BerthClient, connection: Connection
     stop() {
       unsubscribeConnection?.();
       unsubscribeConnection = undefined;
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+      retryTimer = undefined;
       unsubscribeStream?.();
       unsubscribeStream = undefined;
     },

@@ -1,0 +1,63 @@
+import type { ImageSummary } from '../../../shared/engine-types.js';
+import { shortId } from '../../lib/short-id.js';
+
+export const none = '<none>';
+
+/** One line of `docker images`: an image appears once per repo:tag it carries. */
+export interface ImageRow {
+  /** Unique among rows: the reference plus the image ID. */
+  key: string;
+  /** What the row is called for assistive technology: `repo:tag`, or `<none>:<none> <short id>`. */
+  label: string;
+  repository: string;
+  tag: string;
+  imageId: string;
+  shortId: string;
+  created: number;
+  size: number;
+  dangling: boolean;
+}
+
+/** Splits `registry:5000/team/app:1.2` at the tag colon, not the port colon. */
+export function splitReference(reference: string): { repository: string; tag: string } {
+  const slash = reference.lastIndexOf('/');
+  const colon = reference.lastIndexOf(':');
+  if (colon > slash) return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+  return { repository: reference, tag: none };
+}
+
+function row(image: ImageSummary, repository: string, tag: string): ImageRow {
+  const id = shortId(image.id);
+  const reference = `${repository}:${tag}`;
+  return {
+    key: `${reference}@${image.id}`,
+    label: tag === none ? `${reference} ${id}` : reference,
+    repository,
+    tag,
+    imageId: image.id,
+    shortId: id,
+    created: image.created,
+    size: image.size,
+    dangling: repository === none,
+  };
+}
+
+/** The rows `docker images` prints for these images, newest first. */
+export function imageRows(images: readonly ImageSummary[]): ImageRow[] {
+  const rows: ImageRow[] = [];
+  for (const image of images) {
+    const tags = image.repoTags.filter((t) => t !== '<none>:<none>');
+    if (tags.length > 0) {
+      for (const tag of tags) {
+        const ref = splitReference(tag);
+        rows.push(row(image, ref.repository, ref.tag));
+      }
+      continue;
+    }
+    // Untagged but pulled by digest: docker shows the repository with a <none> tag.
+    const digestRepos = new Set(image.repoDigests.filter((d) => d !== '<none>@<none>').map((d) => d.slice(0, d.indexOf('@'))));
+    if (digestRepos.size > 0) for (const repository of digestRepos) rows.push(row(image, repository, none));
+    else rows.push(row(image, none, none));
+  }
+  return rows.sort((a, b) => b.created - a.created || a.repository.localeCompare(b.repository) || a.tag.localeCompare(b.tag));
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { BerthClient } from '../../api/client.js';
+import { FakeTransport, flushPromises } from '../../test-support/fake-transport.js';
+import { FakeSurface } from '../../test-support/fake-surface.js';
+import { createActionRunner } from '../activity/action-runner.js';
+import { createActivityStore } from '../activity/activity-store.js';
+import { createTerminalsStore, tabTitle } from './terminals-store.js';
+
+const sessionId = 'sess-0001-abcdef';
+const web = { id: 'f'.repeat(64), name: 'web' };
+
+function setup() {
+  const transport = new FakeTransport()
+    .reply('terminal.open', { sessionId, shell: 'sh' })
+    .reply('terminal.ack', null)
+    .reply('terminal.input', null)
+    .reply('terminal.resize', null)
+    .reply('terminal.close', null);
+  const client = new BerthClient(transport);
+  const activity = createActivityStore();
+  const surfaces: FakeSurface[] = [];
+  const terminals = createTerminalsStore({
+    client,
+    run: createActionRunner(client, activity),
+    createSurface: () => {
+      const s = new FakeSurface();
+      surfaces.push(s);
+      return s;
+    },
+  });
+  return { transport, activity, terminals, surfaces };
+}
+
+const bytes = (n: number): Uint8Array => new Uint8Array(n).fill(0x61);
+
+describe('terminals store', () => {
+  it('opens a shell with the surface size and names the tab after container and shell', async () => {
+    const { transport, terminals, activity } = setup();
+    const key = terminals.getState().openShell(web);
+    expect(terminals.getState().tabs[0]?.status).toBe('opening');
+    await flushPromises();
+    expect(transport.callsTo('terminal.open')[0]?.input).toEqual({ containerId: web.id, shell: 'auto', cols: 80, rows: 24 });
+    const tab = terminals.getState().tabs[0]!;
+    expect(tab).toMatchObject({ key, status: 'open', sessionId, shell: 'sh' });
+    expect(tabTitle(tab)).toBe('web · sh');
+    expect(transport.openStreams('terminal.output')[0]?.input).toEqual({ sessionId });
+    expect(activity.getState().entries[0]).toMatchObject({ command: 'docker exec -it web bash', detail: 'opened sh' });
+  });
+
+  it('acknowledges output only after it is rendered, in steps of ackEvery', async () => {
+    const { transport, terminals, surfaces } = setup();
+    terminals.getState().openShell(web);
+    await flushPromises();
+    for (let i = 0; i < 10; i++) transport.emit('terminal.output', { kind: 'data', data: bytes(1000) });
+    expect(transport.callsTo('terminal.ack')).toHaveLength(0);
+    surfaces[0]!.render();
+    expect(transport.callsTo('terminal.ack').map((c) => c.input)).toEqual([
+      { sessionId, bytes: 5000 },
+      { sessionId, bytes: 5000 },
+    ]);
+    expect(surfaces[0]!.text).toHaveLength(10_000);
+  });
+
+  it('forwards keystrokes and sends a resize only when the size changes', async () => {
+    const { transport, terminals, surfaces } = setup();
+    const key = terminals.getState().openShell(web);
+    await flushPromises();
+    surfaces[0]!.type('ls\r');
+    expect(transport.callsTo('terminal.input')[0]?.input).toEqual({ sessionId, data: 'ls\r' });
+    terminals.getState().resize(key, 80, 24);
+    expect(transport.callsTo('terminal.resize')).toHaveLength(0);
+    terminals.getState().resize(key, 120, 30);
+    terminals.getState().resize(key, 120, 30);
+    expect(transport.callsTo('terminal.resize').map((c) => c.input)).toEqual([{ sessionId, cols: 120, rows: 30 }]);
+  });
+
+  it('uses a size measured before the session opened', async () => {
+    const { transport, terminals } = setup();
+    const key = terminals.getState().openShell(web);
+    terminals.getState().resize(key, 132, 40);
+    await flushPromises();
+    expect(transport.callsTo('terminal.resize').map((c) => c.input)).toEqual([{ sessionId, cols: 132, rows: 40 }]);
+  });
+
+  it('shows the exit with its code, then reopens a fresh session on request', async () => {
+    const { transport, terminals, surfaces } = setup();
+    const key = terminals.getState().openShell(web);
+    await flushPromises();
+    transport.emit('terminal.output', { kind: 'exit', exitCode: 130, reason: 'The shell exited with code 130' });
+    expect(terminals.getState().tabs[0]).toMatchObject({ status: 'exited', exitCode: 130, reason: 'The shell exited with code 130' });
+    expect(surfaces[0]!.notices).toEqual(['The shell exited with code 130']);
+    surfaces[0]!.type('x');
+    expect(transport.callsTo('terminal.input')).toHaveLength(0);
+
+    terminals.getState().reopen(key);
+    await flushPromises();
+    expect(transport.callsTo('terminal.open')).toHaveLength(2);
+    expect(surfaces[0]!.resets).toBe(1);
+    expect(terminals.getState().tabs[0]?.status).toBe('open');
+  });
+
+  it('treats a stream that ends without an exit message as ended', async () => {
+    const { transport, terminals } = setup();
+    terminals.getState().openShell(web);
+    await flushPromises();
+    transport.end('terminal.output', { code: 'NOT_FOUND', message: 'No such session' });
+    expect(terminals.getState().tabs[0]).toMatchObject({ status: 'exited', reason: 'The session ended: No such session' });
+  });
+
+  it('shows why a shell could not open', async () => {
+    const { transport, terminals, activity } = setup();
+    transport.fail('terminal.open', { code: 'CONFLICT', message: 'container is not running' });
+    terminals.getState().openShell(web);
+    await flushPromises();
+    expect(terminals.getState().tabs[0]).toMatchObject({ status: 'failed', reason: 'Could not open a shell: container is not running' });
+    expect(activity.getState().entries[0]?.outcome).toBe('error');
+  });
+
+  it('closing a tab closes the session, stops the output and disposes the surface', async () => {
+    const { transport, terminals, surfaces } = setup();
+    const first = terminals.getState().openShell(web);
+    const second = terminals.getState().openShell({ id: 'e'.repeat(64), name: 'db' });
+    await flushPromises();
+    expect(terminals.getState().activeKey).toBe(second);
+    terminals.getState().close(first);
+    expect(transport.callsTo('terminal.close')).toHaveLength(1);
+    expect(transport.openStreams('terminal.output')).toHaveLength(1);
+    expect(surfaces[0]!.disposed).toBe(true);
+    expect(terminals.getState().tabs.map((t) => t.key)).toEqual([second]);
+    terminals.getState().close(second);
+    expect(terminals.getState().activeKey).toBeNull();
+  });
+
+  it('closes a session that finished opening after its tab was closed', async () => {
+    const { transport, terminals } = setup();
+    const key = terminals.getState().openShell(web);
+    terminals.getState().close(key);
+    await flushPromises();
+    expect(transport.callsTo('terminal.close').map((c) => c.input)).toEqual([{ sessionId }]);
+    expect(transport.openStreams('terminal.output')).toHaveLength(0);
+  });
+
+  it('does not acknowledge output rendered after the tab closed', async () => {
+    const { transport, terminals, surfaces } = setup();
+    const key = terminals.getState().openShell(web);
+    await flushPromises();
+    transport.emit('terminal.output', { kind: 'data', data: bytes(6000) });
+    terminals.getState().close(key);
+    surfaces[0]!.render();
+    expect(transport.callsTo('terminal.ack')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,231 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { terminalFlow } from '../../../shared/terminal-types.js';
+import type { BerthClient } from '../../api/client.js';
+import type { ActionRunner } from '../activity/action-runner.js';
+import { AckCounter } from './ack-counter.js';
+import type { TerminalSurface } from './terminal-surface.js';
+
+export type TerminalTabStatus = 'opening' | 'open' | 'exited' | 'failed';
+
+export interface TerminalTab {
+  key: string;
+  containerId: string;
+  containerName: string;
+  /** The shell the engine started (bash or sh), once open. */
+  shell: string | null;
+  sessionId: string | null;
+  status: TerminalTabStatus;
+  exitCode: number | null;
+  /** Why the session ended or could not open, in words for the user. */
+  reason: string | null;
+}
+
+export interface TerminalsState {
+  tabs: readonly TerminalTab[];
+  activeKey: string | null;
+  /** The bottom panel is folded down to its tab bar. */
+  collapsed: boolean;
+  openShell(container: { id: string; name: string }): string;
+  activate(key: string): void;
+  close(key: string): void;
+  reopen(key: string): void;
+  /** The view measured a new size (in cells) for this tab's terminal. */
+  resize(key: string, cols: number, rows: number): void;
+  setCollapsed(collapsed: boolean): void;
+}
+
+export type TerminalsStore<S extends TerminalSurface> = StoreApi<TerminalsState> & {
+  /** The emulator of a tab, for the view to mount; not part of the state. */
+  surfaceOf(key: string): S | undefined;
+  /** Close every session (page unload). */
+  closeAll(): void;
+};
+
+export interface TerminalsStoreDeps<S extends TerminalSurface> {
+  client: BerthClient;
+  run: ActionRunner;
+  createSurface: () => S;
+  ackEvery?: number;
+}
+
+interface Session<S> {
+  surface: S;
+  stopInput: () => void;
+  stopOutput: (() => void) | undefined;
+  /** Bumped on every (re)open so late replies of an older attempt are ignored. */
+  attempt: number;
+  wanted: { cols: number; rows: number } | null;
+  sent: { cols: number; rows: number } | null;
+}
+
+const ignore = (): void => undefined;
+
+/**
+ * Shell sessions in containers: one tab each. Owns the session lifecycle (open, output with
+ * acknowledgement after render, input, resize, exit, reopen, close); the view only mounts the
+ * surface and reports its size.
+ */
+export function createTerminalsStore<S extends TerminalSurface>({
+  client,
+  run,
+  createSurface,
+  ackEvery = terminalFlow.ackEvery,
+}: TerminalsStoreDeps<S>): TerminalsStore<S> {
+  const sessions = new Map<string, Session<S>>();
+  let nextKey = 1;
+
+  const store = createStore<TerminalsState>()((set, get) => {
+    const tab = (key: string): TerminalTab | undefined => get().tabs.find((t) => t.key === key);
+    const patch = (key: string, change: Partial<TerminalTab>): void =>
+      set((s) => ({ tabs: s.tabs.map((t) => (t.key === key ? { ...t, ...change } : t)) }));
+
+    const ended = (key: string, attempt: number, exitCode: number | null, reason: string): void => {
+      const session = sessions.get(key);
+      if (!session || session.attempt !== attempt || tab(key)?.status !== 'open') return;
+      session.stopOutput?.();
+      session.stopOutput = undefined;
+      patch(key, { status: 'exited', exitCode, reason });
+      session.surface.notice(reason);
+    };
+
+    const sendSize = (key: string): void => {
+      const session = sessions.get(key);
+      const current = tab(key);
+      if (!session?.wanted || current?.status !== 'open' || !current.sessionId) return;
+      const { cols, rows } = session.wanted;
+      if (session.sent && session.sent.cols === cols && session.sent.rows === rows) return;
+      session.sent = { cols, rows };
+      void client.call('terminal.resize', { sessionId: current.sessionId, cols, rows }).catch(ignore);
+    };
+
+    const open = async (key: string): Promise<void> => {
+      const session = sessions.get(key);
+      const current = tab(key);
+      if (!session || !current) return;
+      const attempt = ++session.attempt;
+      const size = session.wanted ?? { cols: session.surface.cols, rows: session.surface.rows };
+      const input = { containerId: current.containerId, shell: 'auto' as const, ...size };
+      let opened: { sessionId: string; shell: string };
+      try {
+        opened = await run('terminal.open', input, {
+          shownAs: { ...input, containerId: current.containerName },
+          describe: (o) => `opened ${o.shell}`,
+        });
+      } catch (error) {
+        if (sessions.get(key)?.attempt !== attempt) return;
+        const reason = `Could not open a shell: ${error instanceof Error ? error.message : String(error)}`;
+        patch(key, { status: 'failed', reason });
+        session.surface.notice(reason);
+        return;
+      }
+      const { sessionId, shell } = opened;
+      if (sessions.get(key)?.attempt !== attempt) {
+        // The tab was closed (or reopened) while this one was opening: do not leave it running.
+        void client.call('terminal.close', { sessionId }).catch(ignore);
+        return;
+      }
+      session.sent = size;
+      const ack = new AckCounter(ackEvery, (bytes) => {
+        if (sessions.get(key)?.attempt === attempt) void client.call('terminal.ack', { sessionId, bytes }).catch(ignore);
+      });
+      patch(key, { status: 'open', sessionId, shell, exitCode: null, reason: null });
+      session.stopOutput = client.subscribe('terminal.output', { sessionId }, {
+        onMessage: (message) => {
+          if (message.kind === 'data') {
+            const bytes = message.data.byteLength;
+            session.surface.write(message.data, () => ack.rendered(bytes));
+          } else {
+            ended(key, attempt, message.exitCode, message.reason);
+          }
+        },
+        onEnd: (error) => ended(key, attempt, null, error ? `The session ended: ${error.message}` : 'The session ended'),
+      });
+      sendSize(key);
+    };
+
+    return {
+      tabs: [],
+      activeKey: null,
+      collapsed: false,
+      openShell(container) {
+        const key = `term-${nextKey++}`;
+        const surface = createSurface();
+        const session: Session<S> = { surface, stopInput: ignore, stopOutput: undefined, attempt: 0, wanted: null, sent: null };
+        session.stopInput = surface.onInput((data) => {
+          const current = tab(key);
+          if (current?.status === 'open' && current.sessionId) {
+            void client.call('terminal.input', { sessionId: current.sessionId, data }).catch(ignore);
+          }
+        });
+        sessions.set(key, session);
+        const newTab: TerminalTab = {
+          key,
+          containerId: container.id,
+          containerName: container.name,
+          shell: null,
+          sessionId: null,
+          status: 'opening',
+          exitCode: null,
+          reason: null,
+        };
+        set((s) => ({ tabs: [...s.tabs, newTab], activeKey: key, collapsed: false }));
+        void open(key);
+        return key;
+      },
+      activate(key) {
+        if (tab(key)) set({ activeKey: key, collapsed: false });
+      },
+      close(key) {
+        const session = sessions.get(key);
+        const current = tab(key);
+        if (!session || !current) return;
+        sessions.delete(key);
+        session.attempt += 1;
+        if (current.status === 'open' && current.sessionId) {
+          void client.call('terminal.close', { sessionId: current.sessionId }).catch(ignore);
+        }
+        session.stopOutput?.();
+        session.stopInput();
+        session.surface.dispose();
+        set((s) => {
+          const index = s.tabs.findIndex((t) => t.key === key);
+          const tabs = s.tabs.filter((t) => t.key !== key);
+          const activeKey = s.activeKey === key ? (tabs[Math.min(index, tabs.length - 1)]?.key ?? null) : s.activeKey;
+          return { tabs, activeKey };
+        });
+      },
+      reopen(key) {
+        const session = sessions.get(key);
+        const current = tab(key);
+        if (!session || !current || current.status === 'open' || current.status === 'opening') return;
+        session.stopOutput?.();
+        session.stopOutput = undefined;
+        session.sent = null;
+        session.surface.reset();
+        patch(key, { status: 'opening', sessionId: null, exitCode: null, reason: null });
+        void open(key);
+      },
+      resize(key, cols, rows) {
+        const session = sessions.get(key);
+        if (!session) return;
+        session.wanted = { cols, rows };
+        sendSize(key);
+      },
+      setCollapsed(collapsed) {
+        set({ collapsed });
+      },
+    };
+  });
+
+  return Object.assign(store, {
+    surfaceOf: (key: string) => sessions.get(key)?.surface,
+    closeAll() {
+      for (const t of store.getState().tabs) store.getState().close(t.key);
+    },
+  });
+}
+
+/** The tab's title: container name and shell, like `web · bash`. */
+export function tabTitle(t: TerminalTab): string {
+  return t.shell ? `${t.containerName} · ${t.shell}` : t.containerName;
+}
