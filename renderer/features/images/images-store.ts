@@ -1,4 +1,3 @@
-import type { ImageSummary } from '../../../shared/engine-types.js';
 import type { BerthClient } from '../../api/client.js';
 import type { ConnectionStore } from '../connection/connection-store.js';
 import type { EngineEventHub } from '../engine-events/engine-event-hub.js';
