@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BerthClient } from '../../api/client.js';
+import type { TransportStatus } from '../../api/transport-status.js';
 import { FakeTransport, flushPromises } from '../../test-support/fake-transport.js';
 import { connectedStatus, disconnectedStatus } from '../../test-support/fixtures.js';
 import { createActionRunner } from '../activity/action-runner.js';
@@ -63,10 +64,10 @@ describe('connection store', () => {
 
   it('bindTransportStatus maps the transport states', () => {
     const { connection } = setup();
-    let listener: (() => void) | undefined;
+    let listener: ((status: TransportStatus) => void) | undefined;
     const fake = {
-      status: { state: 'unauthorized' as const, message: 'This page needs the link Berth printed (with ?token=...)' },
-      onStatus(l: () => void) {
+      status: { state: 'unauthorized', message: 'This page needs the link Berth printed (with ?token=...)' } as TransportStatus,
+      onStatus(l: (status: TransportStatus) => void) {
         listener = l;
         return () => undefined;
       },

@@ -14,3 +14,12 @@ export interface TerminalSurface {
   readVisibleText(): string;
   dispose(): void;
 }
+
+/** A surface the view can put on screen (xterm.js in the app). */
+export interface MountableSurface extends TerminalSurface {
+  /** Move the emulator into `parent` (opening it the first time). */
+  attach(parent: HTMLElement): void;
+  /** Fit the emulator to its parent; the new size in cells, or null while it has no size (hidden). */
+  fit(): { cols: number; rows: number } | null;
+  focus(): void;
+}

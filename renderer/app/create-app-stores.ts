@@ -1,0 +1,72 @@
+import type { BerthClient } from '../api/client.js';
+import { createClockStore, type ClockStore } from '../lib/clock-store.js';
+import { createActionRunner } from '../features/activity/action-runner.js';
+import { createActivityStore, type ActivityStore } from '../features/activity/activity-store.js';
+import { createConnectionStore, type ConnectionStore } from '../features/connection/connection-store.js';
+import { createContainerActionsStore, type ContainerActionsStore } from '../features/containers/container-actions-store.js';
+import { createContainersStore, type ContainersStore } from '../features/containers/containers-store.js';
+import { createEngineEventHub, type EngineEventHub } from '../features/engine-events/engine-event-hub.js';
+import { createImagesStore, type ImagesStore } from '../features/images/images-store.js';
+import { createUiStore, type UiStore } from '../features/layout/ui-store.js';
+import type { TerminalSurface } from '../features/terminals/terminal-surface.js';
+import { createTerminalsStore, type TerminalsStore } from '../features/terminals/terminals-store.js';
+
+export interface AppStores<S extends TerminalSurface = TerminalSurface> {
+  activity: ActivityStore;
+  connection: ConnectionStore;
+  events: EngineEventHub;
+  containers: ContainersStore;
+  containerActions: ContainerActionsStore;
+  images: ImagesStore;
+  terminals: TerminalsStore<S>;
+  ui: UiStore;
+  clock: ClockStore;
+  start(): void;
+  stop(): void;
+}
+
+export interface AppStoresOptions<S extends TerminalSurface> {
+  createSurface: () => S;
+  /** Skips the transport's reconnection wait (WebSocket transport). */
+  reconnectLink?: () => void;
+}
+
+/** Builds every store around the one client; the only place they are wired together. */
+export function createAppStores<S extends TerminalSurface>(client: BerthClient, options: AppStoresOptions<S>): AppStores<S> {
+  const activity = createActivityStore();
+  const run = createActionRunner(client, activity);
+  const connection = createConnectionStore({ client, run, reconnectLink: options.reconnectLink });
+  const events = createEngineEventHub(client, connection);
+  const containers = createContainersStore({ client, connection, events });
+  const containerActions = createContainerActionsStore(run, containers);
+  const images = createImagesStore({ client, connection, events });
+  const terminals = createTerminalsStore({ client, run, createSurface: options.createSurface });
+  const ui = createUiStore();
+  const clock = createClockStore();
+  return {
+    activity,
+    connection,
+    events,
+    containers,
+    containerActions,
+    images,
+    terminals,
+    ui,
+    clock,
+    start() {
+      connection.getState().start();
+      events.start();
+      containers.start();
+      images.start();
+      clock.start();
+    },
+    stop() {
+      terminals.closeAll();
+      images.stop();
+      containers.stop();
+      events.stop();
+      connection.getState().stop();
+      clock.stop();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+export type ViewName = 'containers' | 'images';
+
+export interface UiState {
+  view: ViewName;
+  filters: Readonly<Record<ViewName, string>>;
+  /** Height of the terminal panel in pixels. */
+  terminalHeight: number;
+  setView(view: ViewName): void;
+  setFilter(view: ViewName, text: string): void;
+  setTerminalHeight(px: number): void;
+}
+
+export type UiStore = StoreApi<UiState>;
+
+export const terminalHeightBounds = { min: 120, max: 900 } as const;
+
+export function createUiStore(): UiStore {
+  return createStore<UiState>()((set) => ({
+    view: 'containers',
+    filters: { containers: '', images: '' },
+    terminalHeight: 300,
+    setView: (view) => set({ view }),
+    setFilter: (view, text) => set((s) => ({ filters: { ...s.filters, [view]: text } })),
+    setTerminalHeight: (px) =>
+      set({ terminalHeight: Math.round(Math.max(terminalHeightBounds.min, Math.min(terminalHeightBounds.max, px))) }),
+  }));
+}
+
+/** `#/images` → images; anything else → containers. */
+export function viewFromHash(hash: string): ViewName {
+  return hash.replace(/^#\/?/, '') === 'images' ? 'images' : 'containers';
+}
+
+export function hashOf(view: ViewName): string {
+  return `#/${view}`;
+}
+
+/** Keeps the view in step with the location hash, so the nav links and the back button work. */
+export function bindHash(ui: UiStore, win: Pick<Window, 'location' | 'addEventListener' | 'removeEventListener'>): () => void {
+  const sync = (): void => ui.getState().setView(viewFromHash(win.location.hash));
+  sync();
+  win.addEventListener('hashchange', sync);
+  return () => win.removeEventListener('hashchange', sync);
+}
