@@ -61,6 +61,6 @@ export function createActivityStore(now: () => number = Date.now): ActivityStore
 }
 
 /** Failed actions the user has not dismissed yet, newest last. */
-export function selectOpenErrors(state: ActivityState): ActivityEntry[] {
+export function selectOpenErrors(state: Pick<ActivityState, 'entries'>): ActivityEntry[] {
   return state.entries.filter((e) => e.outcome === 'error' && !e.dismissed);
 }

@@ -61,7 +61,8 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
       stop: (c) => perform('stop', c, () => run('containers.stop', { id: c.id }, { shownAs: { id: c.name } })),
       restart: (c) => perform('restart', c, () => run('containers.restart', { id: c.id }, { shownAs: { id: c.name } })),
       askRemove(container) {
-        set({ removeRequest: { container, force: false } });
+        // The engine refuses to remove a running container unless forced; the dialog says so and offers it.
+        set({ removeRequest: { container, force: mustForce(container) } });
       },
       setRemoveForce(force) {
         const request = get().removeRequest;
@@ -81,6 +82,11 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
       },
     };
   });
+}
+
+/** Removing a container in these states needs `--force`, which kills it first. */
+export function mustForce(container: Pick<ContainerSummary, 'state'>): boolean {
+  return container.state === 'running' || container.state === 'paused' || container.state === 'restarting';
 }
 
 function without<V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> {

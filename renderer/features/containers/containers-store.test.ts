@@ -150,6 +150,14 @@ describe('container actions', () => {
     expect(transport.callsTo('containers.list')).toHaveLength(2);
   });
 
+  it('offers force by default only for a container that must be killed to be removed', () => {
+    const { actions } = setup();
+    actions.getState().askRemove(container({ state: 'running' }));
+    expect(actions.getState().removeRequest?.force).toBe(true);
+    actions.getState().askRemove(container({ state: 'created' }));
+    expect(actions.getState().removeRequest?.force).toBe(false);
+  });
+
   it('cancel does nothing', async () => {
     const { transport, actions } = setup();
     actions.getState().askRemove(container());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { image } from '../../test-support/fixtures.js';
-import { imageRows, splitReference } from './image-rows.js';
+import { imageRows, splitReference, totalSize } from './image-rows.js';
 
 const id = `sha256:ea7643678629${'0'.repeat(52)}`;
 
@@ -33,5 +33,11 @@ describe('splitReference', () => {
   it('splits at the tag, not at a registry port', () => {
     expect(splitReference('localhost:5000/team/app:1.2')).toEqual({ repository: 'localhost:5000/team/app', tag: '1.2' });
     expect(splitReference('localhost:5000/team/app')).toEqual({ repository: 'localhost:5000/team/app', tag: '<none>' });
+  });
+});
+
+describe('totalSize', () => {
+  it('counts an image with several tags once', () => {
+    expect(totalSize(imageRows([image({ repoTags: ['a:1', 'a:2'], size: 100 }), image({ id: 'sha256:other', size: 5 })]))).toBe(105);
   });
 });

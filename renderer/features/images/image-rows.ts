@@ -61,3 +61,15 @@ export function imageRows(images: readonly ImageSummary[]): ImageRow[] {
   }
   return rows.sort((a, b) => b.created - a.created || a.repository.localeCompare(b.repository) || a.tag.localeCompare(b.tag));
 }
+
+/** Disk used by the distinct images behind these rows (an image with two tags counts once). */
+export function totalSize(rows: readonly ImageRow[]): number {
+  const seen = new Set<string>();
+  let sum = 0;
+  for (const r of rows) {
+    if (seen.has(r.imageId)) continue;
+    seen.add(r.imageId);
+    sum += r.size;
+  }
+  return sum;
+}

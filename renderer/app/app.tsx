@@ -1,0 +1,37 @@
+import { useStore } from 'zustand';
+import { ActivityStrip } from '../features/activity/activity-strip.js';
+import { ErrorToasts } from '../features/activity/error-toasts.js';
+import { ConnectionScreen } from '../features/connection/connection-screen.js';
+import { connectionScreen } from '../features/connection/connection-view-model.js';
+import { ContainersView } from '../features/containers/containers-view.js';
+import { ImagesView } from '../features/images/images-view.js';
+import { AppHeader } from '../features/layout/app-header.js';
+import { SideNav } from '../features/layout/side-nav.js';
+import { TerminalPanel } from '../features/terminals/terminal-panel.js';
+import { useStores } from './stores-context.js';
+
+export function App() {
+  const { connection, ui } = useStores();
+  const link = useStore(connection, (s) => s.link);
+  const linkError = useStore(connection, (s) => s.linkError);
+  const status = useStore(connection, (s) => s.status);
+  const view = useStore(ui, (s) => s.view);
+  const screen = connectionScreen({ link, linkError, status });
+
+  return (
+    <div className="app">
+      <AppHeader />
+      {screen ? (
+        <ConnectionScreen model={screen} />
+      ) : (
+        <>
+          <SideNav />
+          <main className="app-main">{view === 'images' ? <ImagesView /> : <ContainersView />}</main>
+          <TerminalPanel />
+        </>
+      )}
+      <ActivityStrip />
+      <ErrorToasts />
+    </div>
+  );
+}

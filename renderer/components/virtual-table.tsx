@@ -1,0 +1,88 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type CSSProperties, type ReactNode } from 'react';
+import './virtual-table.css';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  /** A CSS grid track, e.g. `minmax(120px, 2fr)`. */
+  width: string;
+  align?: 'start' | 'end';
+  cell(row: T): ReactNode;
+}
+
+export interface VirtualTableProps<T> {
+  label: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey(row: T): string;
+  /** The row's accessible name. */
+  rowLabel(row: T): string;
+  rowClassName?(row: T): string;
+  rowHeight: number;
+  /** Shown instead of rows when there are none. */
+  empty: ReactNode;
+  /** Greyed out: the rows may no longer be true. */
+  stale?: boolean;
+}
+
+/**
+ * A table with ARIA table roles whose body renders only the rows in view, so thousands of rows
+ * stay fast. Row positions come from @tanstack/react-virtual; aria-rowindex keeps the numbering.
+ */
+export function VirtualTable<T>({ label, columns, rows, rowKey, rowLabel, rowClassName, rowHeight, empty, stale }: VirtualTableProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    getItemKey: (index) => {
+      const row = rows[index];
+      return row === undefined ? index : rowKey(row);
+    },
+  });
+  const template = { '--vt-columns': columns.map((c) => c.width).join(' '), '--vt-row-height': `${rowHeight}px` } as CSSProperties;
+
+  return (
+    <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className={`vt${stale ? ' vt--stale' : ''}`} style={template}>
+      <div role="rowgroup" className="vt-head">
+        <div role="row" aria-rowindex={1} className="vt-row vt-row--head">
+          {columns.map((c) => (
+            <div role="columnheader" key={c.key} className={`vt-cell${c.align === 'end' ? ' vt-cell--end' : ''}`}>
+              {c.header}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="vt-body" ref={scrollRef}>
+        {rows.length === 0 ? (
+          <div className="vt-empty">{empty}</div>
+        ) : (
+          <div role="presentation" className="vt-spacer" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              if (row === undefined) return null;
+              return (
+                <div
+                  role="row"
+                  key={item.key}
+                  aria-rowindex={item.index + 2}
+                  aria-label={rowLabel(row)}
+                  className={`vt-row${rowClassName ? ` ${rowClassName(row)}` : ''}`}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  {columns.map((c) => (
+                    <div role="cell" key={c.key} className={`vt-cell${c.align === 'end' ? ' vt-cell--end' : ''}`}>
+                      {c.cell(row)}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useStore } from 'zustand';
+import { useStores } from '../../app/stores-context.js';
+import { isLive } from './connection-store.js';
+
+/** The header's engine badge: a green or red dot, the engine version and where it is. */
+export function ConnectionIndicator() {
+  const { connection } = useStores();
+  const status = useStore(connection, (s) => s.status);
+  const link = useStore(connection, (s) => s.link);
+  const live = isLive({ link, status });
+  const tone = live ? 'ok' : link === 'connecting' || status?.state === 'connecting' ? 'wait' : 'bad';
+  const label = live
+    ? `Docker ${status?.engineVersion ?? ''}`.trim()
+    : link === 'unauthorized'
+      ? 'Not authorized'
+      : link === 'lost'
+        ? 'Berth server unreachable'
+        : status?.state === 'disconnected'
+          ? 'Engine disconnected'
+          : 'Connecting…';
+
+  return (
+    <div className={`conn-pill conn-pill--${tone}`} role="status" aria-label={`Engine: ${label}${status ? ` at ${status.endpoint}` : ''}`}>
+      <span className="conn-dot" aria-hidden="true" />
+      <span className="conn-label">{label}</span>
+      {status ? <span className="conn-endpoint mono">{status.endpoint}</span> : null}
+      {live && status?.apiVersion ? <span className="conn-api faint">API {status.apiVersion}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useStore } from 'zustand';
+import type { ContainerSummary } from '../../../shared/engine-types.js';
+import { useStores } from '../../app/stores-context.js';
+import { PlayIcon, RestartIcon, StopIcon, TerminalIcon, TrashIcon, AlertIcon } from '../../components/icons.js';
+import { allowedActions } from './container-permissions.js';
+
+/** The row's buttons; each named exactly for what it does, enabled only when the engine would accept it. */
+export function ContainerActionsCell({ container }: { container: ContainerSummary }) {
+  const { containerActions, terminals } = useStores();
+  const pending = useStore(containerActions, (s) => s.pending[container.id]);
+  const failure = useStore(containerActions, (s) => s.failures[container.id]);
+  const allowed = allowedActions(container.state);
+  const busy = pending !== undefined;
+  const ref = { id: container.id, name: container.name };
+  const actions = containerActions.getState();
+
+  return (
+    <div className={`row-actions${busy ? ' row-actions--busy' : ''}`}>
+      {failure ? (
+        <span className="row-failure" title={failure}>
+          <AlertIcon width={14} height={14} />
+        </span>
+      ) : null}
+      <button type="button" className="icon-btn icon-btn--go" aria-label="Start" title="Start" disabled={busy || !allowed.has('start')} onClick={() => void actions.start(ref)}>
+        <PlayIcon />
+      </button>
+      <button type="button" className="icon-btn" aria-label="Stop" title="Stop" disabled={busy || !allowed.has('stop')} onClick={() => void actions.stop(ref)}>
+        <StopIcon />
+      </button>
+      <button type="button" className="icon-btn" aria-label="Restart" title="Restart" disabled={busy || !allowed.has('restart')} onClick={() => void actions.restart(ref)}>
+        <RestartIcon />
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Open shell"
+        title="Open shell"
+        disabled={!allowed.has('shell')}
+        onClick={() => terminals.getState().openShell(ref)}
+      >
+        <TerminalIcon />
+      </button>
+      <button type="button" className="icon-btn icon-btn--danger" aria-label="Remove" title="Remove" disabled={busy} onClick={() => actions.askRemove(container)}>
+        <TrashIcon />
+      </button>
+    </div>
+  );
+}

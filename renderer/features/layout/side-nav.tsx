@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { useStores } from '../../app/stores-context.js';
+import { BoxIcon, LayersIcon } from '../../components/icons.js';
+import { countRunning } from '../containers/container-filter.js';
+import { hashOf, type ViewName } from './ui-store.js';
+
+function NavLink({ view, label, count, extra, icon }: { view: ViewName; label: string; count: number | null; extra?: string; icon: ReactNode }) {
+  const current = useStore(useStores().ui, (s) => s.view) === view;
+  return (
+    <a href={hashOf(view)} className={`nav-link${current ? ' nav-link--current' : ''}`} aria-current={current ? 'page' : undefined}>
+      {icon}
+      <span className="nav-label">{label}</span>
+      {extra ? <span className="nav-extra" title={extra}>{extra}</span> : null}
+      {count !== null ? <span className="nav-count">{count}</span> : null}
+    </a>
+  );
+}
+
+export function SideNav() {
+  const { containers, images } = useStores();
+  const containerItems = useStore(containers, (s) => s.items);
+  const containersLoaded = useStore(containers, (s) => s.loaded);
+  const imageCount = useStore(images, (s) => s.items.length);
+  const imagesLoaded = useStore(images, (s) => s.loaded);
+  const running = countRunning(containerItems);
+  return (
+    <nav className="side-nav" aria-label="Sections">
+      <NavLink
+        view="containers"
+        label="Containers"
+        icon={<BoxIcon />}
+        count={containersLoaded ? containerItems.length : null}
+        extra={containersLoaded && running > 0 ? `${running} running` : undefined}
+      />
+      <NavLink view="images" label="Images" icon={<LayersIcon />} count={imagesLoaded ? imageCount : null} />
+    </nav>
+  );
+}
