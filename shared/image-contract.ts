@@ -1,6 +1,173 @@
+import { z } from 'zod';
+import { defineCall, defineStream } from './contract-kit.js';
+import { quoteShellWord } from './shell-words.js';
+import {
+  buildMessageSchema,
+  imageHistorySchema,
+  imageIdOrReferenceSchema,
+  imageInspectSchema,
+  imageReferenceSchema,
+  imageRelationsSchema,
+  layerFilesSchema,
+  loginResultSchema,
+  logoutResultSchema,
+  prunePreviewSchema,
+  pruneResultSchema,
+  pullMessageSchema,
+  pushMessageSchema,
+  registryAccountSchema,
+  registryAddressSchema,
+  removeResultSchema,
+  taggedReferenceSchema,
+} from './image-types.js';
+
 /**
  * Contract entries for images beyond listing (pull, push, tag, build, layers, registries).
  * Spread into `calls` and `streams` in contract.ts.
+ *
+ * Streams (pull, push, build) always end with one `done` or `failed` message; after `failed` the
+ * stream also ends with the same error, so generic error handling sees it too. Unsubscribing
+ * cancels the operation on the engine.
  */
-export const imageCalls = {} as const;
-export const imageStreams = {} as const;
+
+const q = quoteShellWord;
+const byImage = z.strictObject({ image: imageIdOrReferenceSchema });
+const pruneInput = z.strictObject({
+  /** Also unused tagged images (`docker image prune --all`), not only dangling ones. */
+  all: z.boolean().optional(),
+});
+
+const buildArgName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Build argument names are letters, digits and _');
+
+export const buildInputSchema = z
+  .strictObject({
+    /** A folder on the machine Berth runs on; sent to the engine as a tar, minus .dockerignore'd files. */
+    contextPath: z
+      .string()
+      .max(4096)
+      .regex(/^(?:\/|[A-Za-z]:[\\/]|\\\\)/, 'The build context must be an absolute folder path'),
+    /** Path of the Dockerfile, relative to the context (or absolute); default `Dockerfile`. */
+    dockerfile: z.string().min(1).max(4096).optional(),
+    /** The Dockerfile's text itself, instead of a file (`docker build -f -`). */
+    dockerfileText: z.string().min(1).max(1_000_000).optional(),
+    tags: z.array(taggedReferenceSchema).max(20).optional(),
+    buildArgs: z.record(buildArgName, z.string().max(100_000)).optional(),
+    /** The stage to stop at in a multi-stage Dockerfile. */
+    target: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'Not a stage name').optional(),
+    noCache: z.boolean().optional(),
+    /** Always look for newer base images in their registries. */
+    pull: z.boolean().optional(),
+    labels: z.record(z.string().min(1).max(1024), z.string().max(100_000)).optional(),
+  })
+  .refine((i) => !(i.dockerfile !== undefined && i.dockerfileText !== undefined), {
+    message: 'Give either a Dockerfile path or the Dockerfile text, not both',
+    path: ['dockerfileText'],
+  });
+export type BuildInput = z.infer<typeof buildInputSchema>;
+
+export function formatDockerBuild(i: BuildInput): string {
+  const parts = ['docker build'];
+  for (const tag of i.tags ?? []) parts.push(`-t ${q(tag)}`);
+  if (i.dockerfileText !== undefined) parts.push('-f -');
+  else if (i.dockerfile !== undefined && i.dockerfile !== 'Dockerfile') parts.push(`-f ${q(i.dockerfile)}`);
+  for (const [name, value] of Object.entries(i.buildArgs ?? {})) parts.push(`--build-arg ${q(`${name}=${value}`)}`);
+  for (const [name, value] of Object.entries(i.labels ?? {})) parts.push(`--label ${q(`${name}=${value}`)}`);
+  if (i.target) parts.push(`--target ${q(i.target)}`);
+  if (i.noCache) parts.push('--no-cache');
+  if (i.pull) parts.push('--pull');
+  parts.push(q(i.contextPath));
+  return parts.join(' ');
+}
+
+export const imageCalls = {
+  /** Adds a reference to an image. */
+  'images.tag': defineCall({
+    input: z.strictObject({ image: imageIdOrReferenceSchema, target: taggedReferenceSchema }),
+    output: z.null(),
+    cli: (i) => `docker tag ${q(i.image)} ${q(i.target)}`,
+  }),
+  /** Removes one reference; the image goes too when it was its last reference and no container uses it. */
+  'images.untag': defineCall({
+    input: z.strictObject({ reference: imageReferenceSchema }),
+    output: removeResultSchema,
+    cli: (i) => `docker rmi ${q(i.reference)}`,
+  }),
+  /** CONFLICT with the engine's reason when a container uses the image or it has several tags; `force` overrides. */
+  'images.remove': defineCall({
+    input: z.strictObject({ image: imageIdOrReferenceSchema, force: z.boolean().optional(), noPrune: z.boolean().optional() }),
+    output: removeResultSchema,
+    cli: (i) => `docker rmi${i.force ? ' --force' : ''}${i.noPrune ? ' --no-prune' : ''} ${q(i.image)}`,
+  }),
+  /** What `images.prune` would remove and how much space it would give back; changes nothing. */
+  'images.prunePreview': defineCall({
+    input: pruneInput,
+    output: prunePreviewSchema,
+    cli: (i) => (i.all ? 'docker images' : 'docker images --filter dangling=true'),
+  }),
+  'images.prune': defineCall({
+    input: pruneInput,
+    output: pruneResultSchema,
+    cli: (i) => `docker image prune --force${i.all ? ' --all' : ''}`,
+  }),
+
+  /** Checks the credentials with the registry (through the engine), then keeps them in memory only. */
+  'images.login': defineCall({
+    input: z.strictObject({
+      serverAddress: registryAddressSchema,
+      username: z.string().min(1, 'A username is required').max(512),
+      password: z.string().min(1, 'A password or token is required').max(65_536),
+    }),
+    output: loginResultSchema,
+    // Never the password: the CLI reads it from stdin.
+    cli: (i) => `docker login --username ${q(i.username)} --password-stdin ${q(i.serverAddress)}`,
+  }),
+  'images.logout': defineCall({
+    input: z.strictObject({ serverAddress: registryAddressSchema }),
+    output: logoutResultSchema,
+    cli: (i) => `docker logout ${q(i.serverAddress)}`,
+  }),
+  /** Registries Berth has credentials for: addresses and usernames, never secrets. */
+  'images.accounts': defineCall({
+    input: z.strictObject({}),
+    output: z.array(registryAccountSchema),
+    cli: () => `jq '.auths | keys' ~/.docker/config.json`,
+  }),
+
+  /** The inspect document and a readable summary of it. */
+  'images.inspect': defineCall({ input: byImage, output: imageInspectSchema, cli: (i) => `docker image inspect ${q(i.image)}` }),
+  /** Each step's instruction, size and date, with the layers shared with other local images. */
+  'images.history': defineCall({ input: byImage, output: imageHistorySchema, cli: (i) => `docker history --no-trunc ${q(i.image)}` }),
+  /** Containers made from the image, images it builds on and images that build on it. */
+  'images.relations': defineCall({
+    input: byImage,
+    output: imageRelationsSchema,
+    cli: (i) => `docker ps --all --filter ancestor=${q(i.image)}`,
+  }),
+  /** What one layer added, changed and removed, read from the image's `docker save` archive. */
+  'images.layerFiles': defineCall({
+    input: z.strictObject({
+      image: imageIdOrReferenceSchema,
+      /** The layer's diff ID, `sha256:` and 64 hex digits (from images.history). */
+      diffId: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'Not a layer diff ID (sha256: and 64 hex digits)'),
+      limit: z.number().int().min(1).max(100_000).optional(),
+    }),
+    output: layerFilesSchema,
+    cli: (i) => `docker save ${q(i.image)} | tar -t  # then tar -tv the layer's layer.tar`,
+  }),
+} as const;
+
+export const imageStreams = {
+  /** Per-layer and overall progress snapshots (at most ~10 a second), then `done` or `failed`. */
+  'images.pull': defineStream({
+    input: z.strictObject({ reference: imageReferenceSchema }),
+    message: pullMessageSchema,
+    cli: (i) => `docker pull ${q(i.reference)}`,
+  }),
+  'images.push': defineStream({
+    input: z.strictObject({ reference: taggedReferenceSchema }),
+    message: pushMessageSchema,
+    cli: (i) => `docker push ${q(i.reference)}`,
+  }),
+  /** Context upload, step events tied to Dockerfile lines, raw log lines, then `done` or `failed`. */
+  'images.build': defineStream({ input: buildInputSchema, message: buildMessageSchema, cli: formatDockerBuild }),
+} as const;
