@@ -108,16 +108,17 @@ export const KeyIcon = (p: IconProps) => (
 );
 
 export const BerthMark = (p: IconProps) => (
-  <svg width="22" height="22" viewBox="0 0 32 32" aria-hidden="true" focusable="false" {...p}>
+  <svg width="24" height="24" viewBox="0 0 32 32" aria-hidden="true" focusable="false" {...p}>
     <defs>
       <linearGradient id="berth-mark" x1="0" y1="0" x2="1" y2="1">
-        <stop offset="0" stopColor="#8fb3ff" />
-        <stop offset="1" stopColor="#5b7cfa" />
+        <stop offset="0" stopColor="#9ab9ff" />
+        <stop offset="1" stopColor="#5b6ff5" />
       </linearGradient>
     </defs>
-    <rect x="2" y="2" width="28" height="28" rx="8" fill="url(#berth-mark)" />
-    <path d="M8 18h16l-2.5 5h-11z" fill="#0b0e14" opacity="0.85" />
-    <rect x="10" y="11" width="5" height="5" rx="1" fill="#0b0e14" opacity="0.85" />
-    <rect x="17" y="11" width="5" height="5" rx="1" fill="#0b0e14" opacity="0.6" />
+    <rect x="1" y="1" width="30" height="30" rx="8" fill="url(#berth-mark)" />
+    <rect x="8" y="8" width="7" height="5.5" rx="1.3" fill="#0b0e14" opacity="0.88" />
+    <rect x="17" y="8" width="7" height="5.5" rx="1.3" fill="#0b0e14" opacity="0.6" />
+    <rect x="8" y="15.5" width="16" height="5.5" rx="1.3" fill="#0b0e14" opacity="0.88" />
+    <path d="M6 24.5h20" stroke="#0b0e14" strokeWidth="2" strokeLinecap="round" opacity="0.88" />
   </svg>
 );

@@ -1,14 +1,29 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { fitColumns, gridTemplate, type ColumnSizing } from './fit-columns.js';
 import './virtual-table.css';
 
-export interface Column<T> {
-  key: string;
+export interface Column<T> extends ColumnSizing {
   header: string;
-  /** A CSS grid track, e.g. `minmax(120px, 2fr)`. */
-  width: string;
   align?: 'start' | 'end';
   cell(row: T): ReactNode;
+}
+
+/** Row padding is 16px a side; the body keeps a 10px gutter for its scrollbar (head and body stay aligned). */
+const metrics = { gap: 14, padding: 42 } as const;
+
+/** The element's width, following resizes. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    setWidth(element.clientWidth);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
 export interface VirtualTableProps<T> {
@@ -30,8 +45,10 @@ export interface VirtualTableProps<T> {
  * A table with ARIA table roles whose body renders only the rows in view, so thousands of rows
  * stay fast. Row positions come from @tanstack/react-virtual; aria-rowindex keeps the numbering.
  */
-export function VirtualTable<T>({ label, columns, rows, rowKey, rowLabel, rowClassName, rowHeight, empty, stale }: VirtualTableProps<T>) {
+export function VirtualTable<T>({ label, columns: allColumns, rows, rowKey, rowLabel, rowClassName, rowHeight, empty, stale }: VirtualTableProps<T>) {
+  const tableRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = fitColumns(allColumns, useWidth(tableRef), metrics);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -42,10 +59,15 @@ export function VirtualTable<T>({ label, columns, rows, rowKey, rowLabel, rowCla
       return row === undefined ? index : rowKey(row);
     },
   });
-  const template = { '--vt-columns': columns.map((c) => c.width).join(' '), '--vt-row-height': `${rowHeight}px` } as CSSProperties;
+  const template = {
+    '--vt-columns': gridTemplate(columns),
+    '--vt-row-height': `${rowHeight}px`,
+    '--vt-gap': `${metrics.gap}px`,
+    '--vt-padding': '16px',
+  } as CSSProperties;
 
   return (
-    <div role="table" aria-label={label} aria-rowcount={rows.length + 1} className={`vt${stale ? ' vt--stale' : ''}`} style={template}>
+    <div ref={tableRef} role="table" aria-label={label} aria-rowcount={rows.length + 1} className={`vt${stale ? ' vt--stale' : ''}`} style={template}>
       <div role="rowgroup" className="vt-head">
         <div role="row" aria-rowindex={1} className="vt-row vt-row--head">
           {columns.map((c) => (

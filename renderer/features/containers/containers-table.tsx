@@ -2,6 +2,7 @@ import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { VirtualTable, type Column } from '../../components/virtual-table.js';
 import { shortId } from '../../lib/short-id.js';
+import { imageName } from './image-name.js';
 import { ContainerActionsCell } from './container-actions-cell.js';
 import { formatPorts } from './format-ports.js';
 import { StateBadge } from './state-badge.js';
@@ -10,7 +11,8 @@ const columns: readonly Column<ContainerSummary>[] = [
   {
     key: 'name',
     header: 'Name',
-    width: 'minmax(140px, 1.5fr)',
+    minWidth: 130,
+    grow: 1.5,
     cell: (c) => (
       <div className="stack">
         <span className="primary" title={c.name}>
@@ -22,21 +24,23 @@ const columns: readonly Column<ContainerSummary>[] = [
       </div>
     ),
   },
-  { key: 'image', header: 'Image', width: 'minmax(120px, 1.2fr)', cell: (c) => <span className="mono" title={c.image}>{c.image}</span> },
-  { key: 'command', header: 'Command', width: 'minmax(100px, 1.1fr)', cell: (c) => <span className="mono muted" title={c.command}>{c.command}</span> },
-  { key: 'state', header: 'State', width: '118px', cell: (c) => <StateBadge container={c} /> },
-  { key: 'status', header: 'Status', width: 'minmax(110px, 1fr)', cell: (c) => <span className="muted" title={c.status}>{c.status}</span> },
-  { key: 'created', header: 'Created', width: 'minmax(110px, 0.8fr)', cell: (c) => <span className="muted"><RelativeTime unixSeconds={c.created} /></span> },
+  { key: 'image', header: 'Image', minWidth: 110, grow: 1.2, priority: 5, cell: (c) => <span className="mono" title={c.image}>{imageName(c.image)}</span> },
+  { key: 'command', header: 'Command', minWidth: 90, grow: 1.1, priority: 1, cell: (c) => <span className="mono muted" title={c.command}>{c.command}</span> },
+  { key: 'state', header: 'State', minWidth: 112, grow: 0, cell: (c) => <StateBadge container={c} /> },
+  { key: 'status', header: 'Status', minWidth: 100, grow: 1, priority: 4, cell: (c) => <span className="muted" title={c.status}>{c.status}</span> },
+  { key: 'created', header: 'Created', minWidth: 100, grow: 0.8, priority: 3, cell: (c) => <span className="muted"><RelativeTime unixSeconds={c.created} /></span> },
   {
     key: 'ports',
     header: 'Ports',
-    width: 'minmax(80px, 1fr)',
+    minWidth: 70,
+    grow: 1,
+    priority: 2,
     cell: (c) => {
       const ports = formatPorts(c.ports);
       return ports ? <span className="mono muted" title={ports}>{ports}</span> : <span className="faint">—</span>;
     },
   },
-  { key: 'actions', header: 'Actions', width: '184px', align: 'end', cell: (c) => <ContainerActionsCell container={c} /> },
+  { key: 'actions', header: 'Actions', minWidth: 164, grow: 0, align: 'end', cell: (c) => <ContainerActionsCell container={c} /> },
 ];
 
 export function ContainersTable({ rows, stale, empty }: { rows: readonly ContainerSummary[]; stale: boolean; empty: string }) {

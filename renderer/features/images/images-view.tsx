@@ -12,18 +12,20 @@ const columns: readonly Column<ImageRow>[] = [
   {
     key: 'repository',
     header: 'Repository',
-    width: 'minmax(160px, 2.2fr)',
+    minWidth: 150,
+    grow: 2.2,
     cell: (r) => <span className={r.dangling ? 'faint mono' : 'primary'} title={r.repository}>{r.repository}</span>,
   },
   {
     key: 'tag',
     header: 'Tag',
-    width: 'minmax(80px, 1fr)',
+    minWidth: 70,
+    grow: 1,
     cell: (r) => <span className={r.tag === '<none>' ? 'faint mono' : 'tag'} title={r.tag}>{r.tag}</span>,
   },
-  { key: 'id', header: 'Image ID', width: '130px', cell: (r) => <span className="mono muted" title={r.imageId}>{r.shortId}</span> },
-  { key: 'created', header: 'Created', width: 'minmax(120px, 1fr)', cell: (r) => <span className="muted"><RelativeTime unixSeconds={r.created} /></span> },
-  { key: 'size', header: 'Size', width: '90px', align: 'end', cell: (r) => <span className="mono">{formatSize(r.size)}</span> },
+  { key: 'id', header: 'Image ID', minWidth: 112, grow: 0, cell: (r) => <span className="mono muted" title={r.imageId}>{r.shortId}</span> },
+  { key: 'created', header: 'Created', minWidth: 110, grow: 1, priority: 1, cell: (r) => <span className="muted"><RelativeTime unixSeconds={r.created} /></span> },
+  { key: 'size', header: 'Size', minWidth: 70, grow: 0, align: 'end', cell: (r) => <span className="mono">{formatSize(r.size)}</span> },
 ];
 
 export function ImagesView() {

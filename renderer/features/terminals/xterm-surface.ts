@@ -82,7 +82,8 @@ export class XtermSurface implements MountableSurface {
   }
 
   notice(text: string): void {
-    this.term.write(`\r\n\x1b[2;3m[${plain(text)}]\x1b[0m\r\n`);
+    // Dim italic, and the cursor hidden: nothing is listening any more (reset() shows it again).
+    this.term.write(`\r\n\x1b[2;3m[${plain(text)}]\x1b[0m\r\n\x1b[?25l`);
   }
 
   reset(): void {
