@@ -8,6 +8,8 @@ export interface RunOptions<K extends CallName> {
   shownAs?: CallInput<K>;
   /** A short description of the result for the activity strip. */
   describe?: (output: CallOutput<K>) => string;
+  /** A reply that means the action did not achieve its goal (e.g. still disconnected): its message. */
+  failedIf?: (output: CallOutput<K>) => string | undefined;
 }
 
 /** Runs a user action through the client and records it as its `docker` command, with its result. */
@@ -19,7 +21,9 @@ export function createActionRunner(client: BerthClient, activity: ActivityStore)
     const id = activity.getState().begin(command);
     try {
       const output = await client.call(name, input);
-      activity.getState().succeed(id, options?.describe?.(output) ?? 'done');
+      const failure = options?.failedIf?.(output);
+      if (failure !== undefined) activity.getState().fail(id, failure);
+      else activity.getState().succeed(id, options?.describe?.(output) ?? 'done');
       return output;
     } catch (error) {
       if (isBerthError(error)) activity.getState().fail(id, error.message, error.code);

@@ -4,6 +4,11 @@ import { useStores } from '../../app/stores-context.js';
 import { AlertIcon, KeyIcon, PlugIcon } from '../../components/icons.js';
 import type { ConnectionScreenModel } from './connection-view-model.js';
 
+/** Shows `backticked` parts of a hint as code. */
+function withCode(text: string) {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
 /** The whole window while Berth or the engine cannot be reached: what is wrong, how to fix it, Retry. */
 export function ConnectionScreen({ model }: { model: ConnectionScreenModel }) {
   const { connection } = useStores();
@@ -19,7 +24,7 @@ export function ConnectionScreen({ model }: { model: ConnectionScreenModel }) {
         </div>
         <h1 id="conn-screen-title">{model.title}</h1>
         {model.problem ? <p className="conn-problem">{model.problem}</p> : null}
-        {model.hint ? <p className="conn-hint">{model.hint}</p> : null}
+        {model.hint ? <p className="conn-hint">{withCode(model.hint)}</p> : null}
         {model.endpoint ? (
           <dl className="conn-facts">
             <dt>Endpoint</dt>

@@ -95,6 +95,15 @@ describe('connection store', () => {
     expect(activity.getState().entries[0]?.command).toBe('docker info');
   });
 
+  it('a reconnect that leaves the engine down is recorded as a failure with its reason', async () => {
+    const { transport, connection, activity } = setup();
+    transport.reply('engine.reconnect', disconnectedStatus(1));
+    connection.getState().start();
+    transport.emit('engine.status', disconnectedStatus(1));
+    await connection.getState().retry();
+    expect(activity.getState().entries[0]).toMatchObject({ command: 'docker info', outcome: 'error', detail: 'connect ENOENT /var/run/docker.sock' });
+  });
+
   it('retry failure is recorded, not thrown', async () => {
     const { transport, connection, activity } = setup();
     transport.fail('engine.reconnect', { code: 'ENGINE_UNAVAILABLE', message: 'no engine' });

@@ -110,7 +110,10 @@ export function createConnectionStore({ client, run, resubscribeDelaysMs = [500,
         }
         set({ retrying: true });
         try {
-          const status = await run('engine.reconnect', {}, { describe: (s) => (s.state === 'connected' ? `connected to Docker ${s.engineVersion ?? ''}`.trim() : s.error ?? s.state) });
+          const status = await run('engine.reconnect', {}, {
+            describe: (s) => `connected to Docker ${s.engineVersion ?? ''}`.trim(),
+            failedIf: (s) => (s.state === 'connected' ? undefined : s.error ?? `still ${s.state}`),
+          });
           // The status stream normally brings the same news; take the reply too so the screen never lags.
           set((s) => (s.status && s.status.generation > status.generation ? { retrying: false } : { status, retrying: false }));
         } catch {
