@@ -10,6 +10,8 @@ export interface RunOptions<K extends CallName> {
   describe?: (output: CallOutput<K>) => string;
   /** A reply that means the action did not achieve its goal (e.g. still disconnected): its message. */
   failedIf?: (output: CallOutput<K>) => string | undefined;
+  /** Record a failure in the strip only; the caller shows it where it belongs. */
+  quiet?: boolean;
 }
 
 /** Runs a user action through the client and records it as its `docker` command, with its result. */
@@ -18,7 +20,7 @@ export type ActionRunner = <K extends CallName>(name: K, input: CallInput<K>, op
 export function createActionRunner(client: BerthClient, activity: ActivityStore): ActionRunner {
   return async (name, input, options) => {
     const command = cliEquivalent(name, options?.shownAs ?? input) ?? name;
-    const id = activity.getState().begin(command);
+    const id = activity.getState().begin(command, { quiet: options?.quiet });
     try {
       const output = await client.call(name, input);
       const failure = options?.failedIf?.(output);

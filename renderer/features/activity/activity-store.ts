@@ -15,11 +15,13 @@ export interface ActivityEntry {
   finishedAt?: number;
   /** Errors stay on screen until the user dismisses them. */
   dismissed: boolean;
+  /** The failure is already shown where it happened (e.g. the connection screen): no toast. */
+  quiet: boolean;
 }
 
 export interface ActivityState {
   entries: readonly ActivityEntry[];
-  begin(command: string): number;
+  begin(command: string, options?: { quiet?: boolean }): number;
   succeed(id: number, detail?: string): void;
   fail(id: number, message: string, code?: ErrorCode): void;
   dismiss(id: number): void;
@@ -38,9 +40,9 @@ export function createActivityStore(now: () => number = Date.now): ActivityStore
       set((state) => ({ entries: state.entries.map((e) => (e.id === id ? { ...e, ...patch } : e)) }));
     return {
       entries: [],
-      begin(command) {
+      begin(command, options) {
         const id = nextId++;
-        const entry: ActivityEntry = { id, command, outcome: 'running', startedAt: now(), dismissed: false };
+        const entry: ActivityEntry = { id, command, outcome: 'running', startedAt: now(), dismissed: false, quiet: options?.quiet ?? false };
         set((state) => ({ entries: [...state.entries, entry].slice(-activityLimit) }));
         return id;
       },
@@ -62,5 +64,5 @@ export function createActivityStore(now: () => number = Date.now): ActivityStore
 
 /** Failed actions the user has not dismissed yet, newest last. */
 export function selectOpenErrors(state: Pick<ActivityState, 'entries'>): ActivityEntry[] {
-  return state.entries.filter((e) => e.outcome === 'error' && !e.dismissed);
+  return state.entries.filter((e) => e.outcome === 'error' && !e.dismissed && !e.quiet);
 }

@@ -4,7 +4,7 @@ import type { TransportStatus } from '../../api/transport-status.js';
 import { FakeTransport, flushPromises } from '../../test-support/fake-transport.js';
 import { connectedStatus, disconnectedStatus } from '../../test-support/fixtures.js';
 import { createActionRunner } from '../activity/action-runner.js';
-import { createActivityStore } from '../activity/activity-store.js';
+import { createActivityStore, selectOpenErrors } from '../activity/activity-store.js';
 import { bindTransportStatus } from './bind-transport-status.js';
 import { createConnectionStore, isLive, syncKey } from './connection-store.js';
 
@@ -102,6 +102,8 @@ describe('connection store', () => {
     transport.emit('engine.status', disconnectedStatus(1));
     await connection.getState().retry();
     expect(activity.getState().entries[0]).toMatchObject({ command: 'docker info', outcome: 'error', detail: 'connect ENOENT /var/run/docker.sock' });
+    // The full-window screen shows it; no toast repeats it.
+    expect(selectOpenErrors(activity.getState())).toHaveLength(0);
   });
 
   it('retry failure is recorded, not thrown', async () => {

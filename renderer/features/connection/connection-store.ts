@@ -113,6 +113,8 @@ export function createConnectionStore({ client, run, resubscribeDelaysMs = [500,
           const status = await run('engine.reconnect', {}, {
             describe: (s) => `connected to Docker ${s.engineVersion ?? ''}`.trim(),
             failedIf: (s) => (s.state === 'connected' ? undefined : s.error ?? `still ${s.state}`),
+            // The connection screen already says what is wrong; a toast would only repeat it.
+            quiet: true,
           });
           // The status stream normally brings the same news; take the reply too so the screen never lags.
           set((s) => (s.status && s.status.generation > status.generation ? { retrying: false } : { status, retrying: false }));

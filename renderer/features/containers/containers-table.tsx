@@ -5,7 +5,7 @@ import { shortId } from '../../lib/short-id.js';
 import { imageName } from './image-name.js';
 import { ContainerActionsCell } from './container-actions-cell.js';
 import { formatPorts } from './format-ports.js';
-import { StateBadge } from './state-badge.js';
+import { StateCell } from './state-badge.js';
 
 const columns: readonly Column<ContainerSummary>[] = [
   {
@@ -26,7 +26,7 @@ const columns: readonly Column<ContainerSummary>[] = [
   },
   { key: 'image', header: 'Image', minWidth: 110, grow: 1.2, priority: 5, cell: (c) => <span className="mono" title={c.image}>{imageName(c.image)}</span> },
   { key: 'command', header: 'Command', minWidth: 90, grow: 1.1, priority: 1, cell: (c) => <span className="mono muted" title={c.command}>{c.command}</span> },
-  { key: 'state', header: 'State', minWidth: 112, grow: 0, cell: (c) => <StateBadge container={c} /> },
+  { key: 'state', header: 'State', minWidth: 112, grow: 0, cell: (c) => <StateCell container={c} /> },
   { key: 'status', header: 'Status', minWidth: 100, grow: 1, priority: 4, cell: (c) => <span className="muted" title={c.status}>{c.status}</span> },
   { key: 'created', header: 'Created', minWidth: 100, grow: 0.8, priority: 3, cell: (c) => <span className="muted"><RelativeTime unixSeconds={c.created} /></span> },
   {
