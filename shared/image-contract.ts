@@ -35,7 +35,10 @@ const byImage = z.strictObject({ image: imageIdOrReferenceSchema });
 const pruneInput = z.strictObject({
   /** Also unused tagged images (`docker image prune --all`), not only dangling ones. */
   all: z.boolean().optional(),
+  /** Only images with this label, `key` or `key=value` (`--filter label=`). */
+  label: z.string().min(1).max(1024).optional(),
 });
+const pruneFlags = (i: { all?: boolean; label?: string }): string => `${i.all ? ' --all' : ''}${i.label ? ` --filter ${q(`label=${i.label}`)}` : ''}`;
 
 const buildArgName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Build argument names are letters, digits and _');
 
@@ -102,12 +105,12 @@ export const imageCalls = {
   'images.prunePreview': defineCall({
     input: pruneInput,
     output: prunePreviewSchema,
-    cli: (i) => (i.all ? 'docker images' : 'docker images --filter dangling=true'),
+    cli: (i) => `docker images${i.all ? '' : ' --filter dangling=true'}${i.label ? ` --filter ${q(`label=${i.label}`)}` : ''}`,
   }),
   'images.prune': defineCall({
     input: pruneInput,
     output: pruneResultSchema,
-    cli: (i) => `docker image prune --force${i.all ? ' --all' : ''}`,
+    cli: (i) => `docker image prune --force${pruneFlags(i)}`,
   }),
 
   /** Checks the credentials with the registry (through the engine), then keeps them in memory only. */

@@ -1,35 +1,52 @@
 import type { imageCalls, imageStreams } from '../../shared/image-contract.js';
 import { BerthError } from '../../shared/errors.js';
 import type { CallHandlers, StreamHandlers } from '../rpc/handler-types.js';
+import type { EngineConnection } from '../services/engine-connection.js';
+import { createImageServices, type ImageServices } from '../services/images/image-services.js';
 import type { AppServices } from './create-handlers.js';
 
-// Temporary while the image services are written: every entry answers "not implemented".
+// Both handler functions below are called once at start-up; they must share one set of services
+// (a login made through a call is used by a pull stream), so the set is kept per connection.
+const servicesByConnection = new WeakMap<EngineConnection, ImageServices>();
+
+function imageServices(s: AppServices): ImageServices {
+  let services = servicesByConnection.get(s.connection);
+  if (!services) {
+    services = createImageServices(s.connection);
+    servicesByConnection.set(s.connection, services);
+  }
+  return services;
+}
+
+// Temporary while the build and layer-files services are written.
 const notYet = (): never => {
   throw new BerthError({ code: 'INTERNAL', message: 'Not implemented yet' });
 };
 
 /** Handlers for the image entries of the contract (shared/image-contract.ts). */
-export function imageCallHandlers(_s: AppServices): Pick<CallHandlers, keyof typeof imageCalls> {
+export function imageCallHandlers(s: AppServices): Pick<CallHandlers, keyof typeof imageCalls> {
+  const images = imageServices(s);
   return {
-    'images.tag': async () => notYet(),
-    'images.untag': async () => notYet(),
-    'images.remove': async () => notYet(),
-    'images.prunePreview': async () => notYet(),
-    'images.prune': async () => notYet(),
-    'images.login': async () => notYet(),
-    'images.logout': async () => notYet(),
-    'images.accounts': async () => notYet(),
-    'images.inspect': async () => notYet(),
-    'images.history': async () => notYet(),
-    'images.relations': async () => notYet(),
+    'images.tag': async ({ image, target }) => (await images.actions.tag(image, target), null),
+    'images.untag': ({ reference }) => images.actions.untag(reference),
+    'images.remove': ({ image, force, noPrune }) => images.actions.remove(image, { force, noPrune }),
+    'images.prunePreview': (options) => images.actions.prunePreview(options),
+    'images.prune': (options) => images.actions.prune(options),
+    'images.login': ({ serverAddress, username, password }) => images.accounts.login(serverAddress, username, password),
+    'images.logout': async ({ serverAddress }) => images.accounts.logout(serverAddress),
+    'images.accounts': async () => images.accounts.list(),
+    'images.inspect': ({ image }) => images.insight.inspect(image),
+    'images.history': ({ image }) => images.insight.history(image),
+    'images.relations': ({ image }) => images.insight.relations(image),
     'images.layerFiles': async () => notYet(),
   };
 }
 
-export function imageStreamHandlers(_s: AppServices): Pick<StreamHandlers, keyof typeof imageStreams> {
+export function imageStreamHandlers(s: AppServices): Pick<StreamHandlers, keyof typeof imageStreams> {
+  const images = imageServices(s);
   return {
-    'images.pull': () => notYet(),
-    'images.push': () => notYet(),
+    'images.pull': ({ reference }, sink) => images.transfers.pull(reference, sink),
+    'images.push': ({ reference }, sink) => images.transfers.push(reference, sink),
     'images.build': () => notYet(),
   };
 }

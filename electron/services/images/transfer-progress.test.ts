@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { TransferProgressTracker, type RawProgressLine } from './transfer-progress.js';
+
+// Recorded from the engine pulling from the local registry (two layers already local).
+const pullLines: RawProgressLine[] = [
+  { status: 'Pulling from berth-test/exp', id: '2' },
+  { status: 'Already exists', progressDetail: {}, id: '95e9778e253b' },
+  { status: 'Already exists', progressDetail: {}, id: '0085d8cee53d' },
+  { status: 'Pulling fs layer', progressDetail: {}, id: '95682d802e98' },
+  { status: 'Downloading', progressDetail: { current: 3678, total: 300290 }, id: '95682d802e98' },
+];
+const pullRest: RawProgressLine[] = [
+  { status: 'Downloading', progressDetail: { current: 300290, total: 300290 }, id: '95682d802e98' },
+  { status: 'Verifying Checksum', progressDetail: {}, id: '95682d802e98' },
+  { status: 'Download complete', progressDetail: {}, id: '95682d802e98' },
+  { status: 'Extracting', progressDetail: { current: 32768, total: 300290 }, id: '95682d802e98' },
+  { status: 'Extracting', progressDetail: { current: 300290, total: 300290 }, id: '95682d802e98' },
+  { status: 'Pull complete', progressDetail: {}, id: '95682d802e98' },
+  { status: `Digest: sha256:${'e'.repeat(64)}` },
+  { status: 'Status: Downloaded newer image for 127.0.0.1:5000/berth-test/exp:2' },
+];
+
+describe('transfer progress', () => {
+  it('tracks each layer of a pull and an overall estimate', () => {
+    const t = new TransferProgressTracker('pull');
+    for (const line of pullLines) t.apply(line);
+    let s = t.snapshot();
+    expect(s.layers.map((l) => [l.id, l.phase])).toEqual([
+      ['95e9778e253b', 'already-exists'],
+      ['0085d8cee53d', 'already-exists'],
+      ['95682d802e98', 'downloading'],
+    ]);
+    expect(s.layers[2]).toMatchObject({ current: 3678, total: 300290 });
+    expect(s.overall).toMatchObject({ layersDone: 2, layersTotal: 3, bytesDone: 3678, bytesTotal: 300290 });
+    expect(s.overall.fraction).toBeCloseTo((1 + 1 + 0.7 * (3678 / 300290)) / 3, 5);
+    expect(s.status).toBe('2: Pulling from berth-test/exp');
+
+    const fractions: number[] = [];
+    for (const line of pullRest) {
+      t.apply(line);
+      fractions.push(t.snapshot().overall.fraction);
+    }
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+    s = t.snapshot();
+    expect(s.overall).toMatchObject({ layersDone: 3, bytesDone: 300290, bytesTotal: 300290, fraction: 1 });
+    expect(t.digest).toBe(`sha256:${'e'.repeat(64)}`);
+    expect(t.upToDate).toBe(false);
+  });
+
+  it('reads a push, whose byte counts can overshoot the layer size', () => {
+    const t = new TransferProgressTracker('push');
+    t.apply({ status: 'The push refers to repository [127.0.0.1:5000/berth-test/exp]' });
+    t.apply({ status: 'Preparing', progressDetail: {}, id: 'a' });
+    t.apply({ status: 'Preparing', progressDetail: {}, id: 'b' });
+    t.apply({ status: 'Pushing', progressDetail: { current: 138752, total: 3216 }, id: 'a' });
+    t.apply({ status: 'Layer already exists', progressDetail: {}, id: 'b' });
+    let s = t.snapshot();
+    expect(s.layers.map((l) => l.phase)).toEqual(['pushing', 'already-exists']);
+    expect(s.overall).toMatchObject({ bytesDone: 3216, bytesTotal: 3216, fraction: 1 });
+    t.apply({ status: 'Pushed', progressDetail: {}, id: 'a' });
+    t.apply({ status: `1: digest: sha256:${'6'.repeat(64)} size: 736` });
+    t.apply({ progressDetail: {}, aux: { Tag: '1', Digest: `sha256:${'6'.repeat(64)}`, Size: 736 } });
+    s = t.snapshot();
+    expect(s.overall.layersDone).toBe(2);
+    expect(t.digest).toBe(`sha256:${'6'.repeat(64)}`);
+    expect(t.size).toBe(736);
+  });
+
+  it('keeps the error the engine sends inside the stream', () => {
+    const t = new TransferProgressTracker('push');
+    t.apply({ errorDetail: { message: 'no basic auth credentials' }, error: 'no basic auth credentials' });
+    expect(t.error).toBe('no basic auth credentials');
+  });
+
+  it('notices an image that was already up to date, and ignores unknown statuses', () => {
+    const t = new TransferProgressTracker('pull');
+    expect(t.apply({ status: 'Status: Image is up to date for busybox:latest' })).toBe(true);
+    expect(t.upToDate).toBe(true);
+    expect(t.apply({})).toBe(false);
+    expect(t.snapshot().layers).toEqual([]);
+  });
+});
