@@ -1,0 +1,111 @@
+// Helpers for the image integration tests only (not imported by the app).
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { StreamSink } from '../../rpc/handler-types.js';
+import { testDocker } from '../../test-support/engine-fixtures.js';
+
+export interface Collected<M> {
+  sink: StreamSink<M>;
+  messages: M[];
+  /** Resolves when the stream ends, with its error if any. */
+  ended: Promise<{ error?: unknown }>;
+  /** Resolves with the first message that matches. */
+  first(match: (m: M) => boolean, timeoutMs?: number): Promise<M>;
+}
+
+/** A sink that keeps every message, for asserting on a whole stream. */
+export function collect<M>(): Collected<M> {
+  const messages: M[] = [];
+  const waiters: Array<{ match: (m: M) => boolean; resolve: (m: M) => void }> = [];
+  let endStream: (v: { error?: unknown }) => void = () => undefined;
+  const ended = new Promise<{ error?: unknown }>((resolve) => (endStream = resolve));
+  const sink: StreamSink<M> = {
+    send(m) {
+      messages.push(m);
+      for (const w of [...waiters]) {
+        if (!w.match(m)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+      return true;
+    },
+    end(error) {
+      endStream(error === undefined ? {} : { error });
+    },
+  };
+  return {
+    sink,
+    messages,
+    ended,
+    first(match, timeoutMs = 30_000) {
+      const seen = messages.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise<M>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('Timed out waiting for a stream message')), timeoutMs);
+        waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+      });
+    },
+  };
+}
+
+export function uniqueTag(prefix: string): string {
+  return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Removes images by reference, ignoring ones already gone. */
+export async function removeImages(refs: Iterable<string>): Promise<void> {
+  for (const ref of refs) await testDocker.getImage(ref).remove({ force: true }).catch(() => undefined);
+}
+
+/**
+ * A TCP proxy in front of a registry that sends at most `bytesPerSecond` back, so a pull lasts
+ * long enough to cancel. The engine treats any 127.0.0.1 port as an insecure (HTTP) registry.
+ */
+export async function slowProxy(targetPort: number, bytesPerSecond: number): Promise<{ port: number; open: () => number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    sockets.add(client);
+    client.on('close', () => {
+      sockets.delete(client);
+      upstream.destroy();
+    });
+    upstream.on('close', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      client.write(chunk);
+      upstream.pause();
+      setTimeout(() => upstream.resume(), (chunk.length / bytesPerSecond) * 1000);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    open: () => sockets.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Commits a fixture container that wrote `bytes` random bytes: an image with one layer of its own. */
+export async function imageWithRandomLayer(repo: string, tag: string, bytes: number, labels: Record<string, string>): Promise<string> {
+  const container = await testDocker.createContainer({
+    Image: 'berth-fixture/busybox:latest',
+    Cmd: ['sh', '-c', `head -c ${bytes} /dev/urandom > /blob`],
+    Labels: { 'berth.test-fixture': 'true' },
+  });
+  try {
+    await container.start();
+    await container.wait();
+    const result = (await container.commit({ repo, tag, changes: Object.entries(labels).map(([k, v]) => `LABEL ${k}=${v}`) })) as { Id: string };
+    return result.Id;
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+}
