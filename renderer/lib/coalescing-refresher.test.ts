@@ -51,6 +51,27 @@ describe('createCoalescingRefresher', () => {
     expect(maxActive).toBe(1);
   });
 
+  it('requests during a run wait for the debounce after it instead of running back to back', async () => {
+    let release: () => void = () => undefined;
+    const work = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+    );
+    const refresher = createCoalescingRefresher(work, { debounceMs: 100 });
+    void refresher.runNow();
+    for (let i = 0; i < 10; i++) refresher.request();
+    release();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(work).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(work).toHaveBeenCalledTimes(2);
+    release();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(work).toHaveBeenCalledTimes(2);
+  });
+
   it('cancel drops a pending run', async () => {
     const work = vi.fn(async () => undefined);
     const refresher = createCoalescingRefresher(work, { debounceMs: 100 });

@@ -25,7 +25,10 @@ export function createCoalescingRefresher(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstRequestAt: number | undefined;
   let running: Promise<void> | undefined;
+  /** runNow() during a run: run again right after it. */
   let again = false;
+  /** request() during a run: schedule a debounced run after it. */
+  let requestedDuringRun = false;
 
   const clear = (): void => {
     if (timer !== undefined) clearTimeout(timer);
@@ -48,6 +51,10 @@ export function createCoalescingRefresher(
         } while (again);
       } finally {
         running = undefined;
+        if (requestedDuringRun) {
+          requestedDuringRun = false;
+          request();
+        }
       }
     })();
     return running;
@@ -59,18 +66,26 @@ export function createCoalescingRefresher(
     void run().catch(() => undefined);
   };
 
+  function request(): void {
+    if (running && timer === undefined) {
+      // The run in flight may already miss this change; one debounced run follows it.
+      requestedDuringRun = true;
+      return;
+    }
+    const now = Date.now();
+    firstRequestAt ??= now;
+    if (timer !== undefined) clearTimeout(timer);
+    const waited = now - firstRequestAt;
+    timer = setTimeout(fire, Math.max(0, Math.min(debounceMs, maxWaitMs - waited)));
+  }
+
   return {
-    request() {
-      const now = Date.now();
-      firstRequestAt ??= now;
-      if (timer !== undefined) clearTimeout(timer);
-      const waited = now - firstRequestAt;
-      timer = setTimeout(fire, Math.max(0, Math.min(debounceMs, maxWaitMs - waited)));
-    },
+    request,
     runNow: run,
     cancel() {
       clear();
       again = false;
+      requestedDuringRun = false;
     },
   };
 }
