@@ -12,7 +12,9 @@ test.describe('containers view against the real engine', () => {
     const paused = e2eName('paused');
     runFixture(running);
     docker('create', '--name', created, '--label', fixtureLabel, fixtureImage);
-    docker('run', '--name', exited, '--label', fixtureLabel, fixtureImage, 'sh', '-c', 'exit 3');
+    docker('create', '--name', exited, '--label', fixtureLabel, fixtureImage, 'sh', '-c', 'exit 3');
+    docker('start', exited);
+    docker('wait', exited);
     runFixture(paused);
     docker('pause', paused);
 

@@ -22,11 +22,11 @@ test('with no engine, the whole window says what is wrong and how to fix it, wit
   const server = await startServerWithoutEngine();
   try {
     await page.goto(server.url);
-    await expect(page.getByText(/No Docker Engine socket at unix:\/\/\/tmp\/berth-e2e-no-engine\.sock/)).toBeVisible();
-    await expect(page.getByText(/start the engine/i)).toBeVisible();
+    await expect(page.getByText(/No Docker Engine socket at unix:\/\/\/tmp\/berth-e2e-no-engine\.sock/).first()).toBeVisible();
+    await expect(page.getByText(/start the engine/i).first()).toBeVisible();
     await expect(page.getByRole('button', { name: /retry/i })).toBeVisible();
     await page.getByRole('button', { name: /retry/i }).click();
-    await expect(page.getByText(/No Docker Engine socket/)).toBeVisible();
+    await expect(page.getByText(/No Docker Engine socket/).first()).toBeVisible();
     await expect(page.getByRole('row', { name: /berth-/ })).toHaveCount(0);
   } finally {
     server.proc.kill('SIGTERM');

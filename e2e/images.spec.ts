@@ -33,6 +33,7 @@ test.describe('images view against the real engine', () => {
     const berth = new BerthPage(page);
     await berth.open();
     await berth.showImages();
+    await berth.filterImages('');
     const fixture = berth.row(fixtureImage);
     await expect(fixture).toBeVisible();
     const shortId = docker('image', 'inspect', '--format', '{{.Id}}', fixtureImage).replace('sha256:', '').slice(0, 12);

@@ -5,8 +5,17 @@ import { e2eServer } from '../fixtures/e2e-server.js';
 export class BerthPage {
   constructor(readonly page: Page) {}
 
-  async open(url: string = e2eServer.appUrl): Promise<void> {
+  /**
+   * Opens Berth. Lists are virtualized, so on a busy engine a row may not be rendered until the
+   * user narrows the list: `filter` types into the containers filter as a user would.
+   */
+  async open(filter = 'berth-e2e-', url: string = e2eServer.appUrl): Promise<void> {
     await this.page.goto(url);
+    if (filter) await this.page.getByLabel('Filter containers').fill(filter);
+  }
+
+  async filterImages(text: string): Promise<void> {
+    await this.page.getByLabel('Filter images').fill(text);
   }
 
   async showContainers(): Promise<void> {
