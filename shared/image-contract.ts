@@ -78,6 +78,8 @@ export function formatDockerBuild(i: BuildInput): string {
   if (i.target) parts.push(`--target ${q(i.target)}`);
   if (i.noCache) parts.push('--no-cache');
   if (i.pull) parts.push('--pull');
+  // Berth removes the container of a failed step too, so it leaves nothing behind.
+  parts.push('--force-rm');
   parts.push(q(i.contextPath));
   return parts.join(' ');
 }

@@ -18,7 +18,7 @@ function imageServices(s: AppServices): ImageServices {
   return services;
 }
 
-// Temporary while the build and layer-files services are written.
+// Temporary while the layer-files service is written.
 const notYet = (): never => {
   throw new BerthError({ code: 'INTERNAL', message: 'Not implemented yet' });
 };
@@ -47,6 +47,6 @@ export function imageStreamHandlers(s: AppServices): Pick<StreamHandlers, keyof 
   return {
     'images.pull': ({ reference }, sink) => images.transfers.pull(reference, sink),
     'images.push': ({ reference }, sink) => images.transfers.push(reference, sink),
-    'images.build': () => notYet(),
+    'images.build': (input, sink) => images.builder.build(input, sink),
   };
 }

@@ -1,6 +1,7 @@
 import type { EngineConnection } from '../engine-connection.js';
 import { dockerConfigPath, dockerConfigReader } from './docker-config-auths.js';
 import { ImageActions } from './image-actions.js';
+import { ImageBuilder } from './image-builder.js';
 import { ImageInsight } from './image-insight.js';
 import { ImageTransfers } from './image-transfers.js';
 import { LayerIndex } from './layer-index.js';
@@ -13,6 +14,7 @@ export interface ImageServices {
   readonly transfers: ImageTransfers;
   readonly actions: ImageActions;
   readonly insight: ImageInsight;
+  readonly builder: ImageBuilder;
 }
 
 export interface ImageServicesOptions {
@@ -30,5 +32,6 @@ export function createImageServices(connection: EngineConnection, options: Image
     transfers: new ImageTransfers(connection, credentials),
     actions: new ImageActions(connection, layers),
     insight: new ImageInsight(connection, layers),
+    builder: new ImageBuilder(connection, credentials),
   };
 }
