@@ -10,6 +10,7 @@ import { StoresProvider } from './app/stores-context.js';
 import { bindTransportStatus } from './features/connection/bind-transport-status.js';
 import { bindHash } from './features/layout/ui-store.js';
 import { exposeTerminalHook } from './features/terminals/terminal-test-hook.js';
+import { hardwareWebgl } from './features/terminals/webgl-support.js';
 import { XtermSurface } from './features/terminals/xterm-surface.js';
 
 // The one transport and the one client of this page; every store gets the client from here.
@@ -18,7 +19,7 @@ const client = new BerthClient(transport);
 const reconnectNow = (transport as { reconnectNow?: () => void }).reconnectNow;
 
 const stores = createAppStores(client, {
-  createSurface: () => new XtermSurface(),
+  createSurface: () => new XtermSurface({ webgl: hardwareWebgl() }),
   reconnectLink: reconnectNow ? () => reconnectNow.call(transport) : undefined,
 });
 

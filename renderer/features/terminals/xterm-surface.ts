@@ -5,7 +5,7 @@ import type { MountableSurface } from './terminal-surface.js';
 import { terminalFontFamily, xtermTheme } from './xterm-theme.js';
 
 export interface XtermSurfaceOptions {
-  /** Use the WebGL renderer when the browser offers it (falls back to the DOM renderer). */
+  /** Use the WebGL renderer (falls back to the DOM renderer if it fails or loses its context). */
   webgl?: boolean;
 }
 
@@ -60,7 +60,7 @@ export class XtermSurface implements MountableSurface {
     if (this.opened) return;
     this.term.open(this.element);
     this.opened = true;
-    if (this.options.webgl !== false) this.enableWebgl();
+    if (this.options.webgl) this.enableWebgl();
   }
 
   fit(): { cols: number; rows: number } | null {
