@@ -109,3 +109,12 @@ export async function imageWithRandomLayer(repo: string, tag: string, bytes: num
     await container.remove({ force: true }).catch(() => undefined);
   }
 }
+
+/** Removes every image with a label (intermediate build images a cancelled build leaves as cache). */
+export async function removeImagesLabelled(label: string): Promise<void> {
+  const list = await testDocker.listImages({ all: true, filters: { label: [label] } });
+  // Children before parents: the newest first.
+  for (const image of list.sort((a, b) => b.Created - a.Created)) {
+    await testDocker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
+  }
+}
