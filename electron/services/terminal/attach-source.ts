@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors.js';
+import { onceStreamEnds, toBytes } from './duplex-source-parts.js';
 import type { TerminalExit, TerminalSource } from './terminal-source.js';
 
 /** Ctrl-P Ctrl-Q, Docker's default detach keys: the engine detaches instead of passing them on. */
@@ -24,20 +25,11 @@ export async function openAttachSource(container: Docker.Container, cols: number
     label: 'attach',
     onData: (listener) =>
       stream.on('data', (chunk: Buffer) => {
-        const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        const bytes = toBytes(chunk);
         if (!demux) listener(bytes);
         else for (const piece of demux.push(bytes)) listener(piece.data);
       }),
-    onEnd: (listener) => {
-      let called = false;
-      const once = (): void => {
-        if (!called) {
-          called = true;
-          listener();
-        }
-      };
-      stream.on('end', once).on('close', once).on('error', once);
-    },
+    onEnd: (listener) => onceStreamEnds(stream, listener),
     write: (data) => void stream.write(data),
     resize: async (c, r) => {
       if (tty) await container.resize({ h: r, w: c });

@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { killSessionProcesses, resolveShell } from './exec-helpers.js';
+import { onceStreamEnds, toBytes } from './duplex-source-parts.js';
 import type { TerminalExit, TerminalSource } from './terminal-source.js';
 
 export interface ExecOptions {
@@ -10,10 +11,6 @@ export interface ExecOptions {
   env?: string[];
   cols: number;
   rows: number;
-}
-
-function toBytes(chunk: Buffer): Uint8Array {
-  return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 /** A shell in a running container through the Engine's exec API with a TTY (`docker exec -it`). */
@@ -36,16 +33,7 @@ export async function openExecSource(container: Docker.Container, sessionId: str
   return {
     label: shell,
     onData: (listener) => stream.on('data', (chunk: Buffer) => listener(toBytes(chunk))),
-    onEnd: (listener) => {
-      let called = false;
-      const once = (): void => {
-        if (!called) {
-          called = true;
-          listener();
-        }
-      };
-      stream.on('end', once).on('close', once).on('error', once);
-    },
+    onEnd: (listener) => onceStreamEnds(stream, listener),
     write: (data) => void stream.write(data),
     resize: async (cols, rows) => {
       await exec.resize({ h: rows, w: cols });
