@@ -11,7 +11,7 @@ const columns: readonly Column<ContainerSummary>[] = [
   {
     key: 'name',
     header: 'Name',
-    minWidth: 130,
+    minWidth: 120,
     grow: 1.5,
     cell: (c) => (
       <div className="stack">
@@ -24,16 +24,16 @@ const columns: readonly Column<ContainerSummary>[] = [
       </div>
     ),
   },
-  { key: 'image', header: 'Image', minWidth: 110, grow: 1.2, priority: 5, cell: (c) => <span className="mono" title={c.image}>{imageName(c.image)}</span> },
-  { key: 'command', header: 'Command', minWidth: 90, grow: 1.1, priority: 1, cell: (c) => <span className="mono muted" title={c.command}>{c.command}</span> },
-  { key: 'state', header: 'State', minWidth: 112, grow: 0, cell: (c) => <StateCell container={c} /> },
-  { key: 'status', header: 'Status', minWidth: 100, grow: 1.2, priority: 4, cell: (c) => <span className="muted" title={c.status}>{c.status}</span> },
-  { key: 'created', header: 'Created', minWidth: 100, grow: 0.8, priority: 3, cell: (c) => <span className="muted"><RelativeTime unixSeconds={c.created} /></span> },
+  { key: 'image', header: 'Image', minWidth: 100, grow: 1.2, priority: 5, cell: (c) => <span className="mono" title={c.image}>{imageName(c.image)}</span> },
+  { key: 'command', header: 'Command', minWidth: 80, grow: 1.1, priority: 1, cell: (c) => <span className="mono muted" title={c.command}>{c.command}</span> },
+  { key: 'state', header: 'State', minWidth: 120, grow: 0, cell: (c) => <StateCell container={c} /> },
+  { key: 'status', header: 'Status', minWidth: 96, grow: 1.2, priority: 4, cell: (c) => <span className="muted" title={c.status}>{c.status}</span> },
+  { key: 'created', header: 'Created', minWidth: 124, grow: 0.3, priority: 3, cell: (c) => <span className="muted"><RelativeTime unixSeconds={c.created} /></span> },
   {
     key: 'ports',
     header: 'Ports',
-    minWidth: 70,
-    grow: 0.8,
+    minWidth: 60,
+    grow: 0.7,
     priority: 2,
     cell: (c) => {
       const ports = formatPorts(c.ports);
