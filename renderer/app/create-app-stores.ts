@@ -1,6 +1,6 @@
 import type { BerthClient } from '../api/client.js';
 import { createClockStore, type ClockStore } from '../lib/clock-store.js';
-import { createActionRunner } from '../features/activity/action-runner.js';
+import { createActionRunner, type ActionRunner } from '../features/activity/action-runner.js';
 import { createActivityStore, type ActivityStore } from '../features/activity/activity-store.js';
 import { createConnectionStore, type ConnectionStore } from '../features/connection/connection-store.js';
 import { createContainerActionsStore, type ContainerActionsStore } from '../features/containers/container-actions-store.js';
@@ -12,6 +12,9 @@ import type { TerminalSurface } from '../features/terminals/terminal-surface.js'
 import { createTerminalsStore, type TerminalsStore } from '../features/terminals/terminals-store.js';
 
 export interface AppStores<S extends TerminalSurface = TerminalSurface> {
+  /** For views that open their own streams (container logs, stats) and run their own actions. */
+  client: BerthClient;
+  run: ActionRunner;
   activity: ActivityStore;
   connection: ConnectionStore;
   events: EngineEventHub;
@@ -44,6 +47,8 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
   const ui = createUiStore();
   const clock = createClockStore();
   return {
+    client,
+    run,
     activity,
     connection,
     events,
