@@ -1,0 +1,282 @@
+import { formatDockerRun } from '../../../shared/docker-run-format.js';
+import { emptyRunSpec, runSpecSchema, type RunSpec } from '../../../shared/run-spec.js';
+import { quoteShellWord, splitShellWords } from '../../../shared/shell-words.js';
+
+/** What the run form's inputs hold: text as typed, one row per list entry. */
+export interface KeyValueRow {
+  id: number;
+  key: string;
+  value: string;
+}
+export interface PortRow {
+  id: number;
+  hostIp: string;
+  hostPort: string;
+  containerPort: string;
+  protocol: 'tcp' | 'udp' | 'sctp';
+}
+export interface MountRow {
+  id: number;
+  type: 'bind' | 'volume';
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+export interface DeviceRow {
+  id: number;
+  hostPath: string;
+  containerPath: string;
+  permissions: string;
+}
+
+export type NetworkMode = 'default' | 'host' | 'none' | 'custom';
+export type GpuMode = 'none' | 'all' | 'count';
+export type RestartPolicy = RunSpec['restart'];
+
+export interface RunFormFields {
+  image: string;
+  name: string;
+  command: string;
+  entrypoint: string;
+  env: KeyValueRow[];
+  ports: PortRow[];
+  mounts: MountRow[];
+  workdir: string;
+  user: string;
+  restart: RestartPolicy;
+  restartMaxRetries: string;
+  interactive: boolean;
+  tty: boolean;
+  autoRemove: boolean;
+  networkMode: NetworkMode;
+  customNetwork: string;
+  devices: DeviceRow[];
+  privileged: boolean;
+  gpuMode: GpuMode;
+  gpuCount: string;
+  labels: KeyValueRow[];
+}
+
+/** The lists of the form, each a list of rows. */
+export type RowListName = 'env' | 'ports' | 'mounts' | 'devices' | 'labels';
+export type RowOf<L extends RowListName> = RunFormFields[L][number];
+
+let nextRowId = 1;
+export function rowId(): number {
+  return nextRowId++;
+}
+
+export function blankRow<L extends RowListName>(list: L): RowOf<L> {
+  const id = rowId();
+  switch (list) {
+    case 'ports':
+      return { id, hostIp: '', hostPort: '', containerPort: '', protocol: 'tcp' } as RowOf<L>;
+    case 'mounts':
+      return { id, type: 'bind', source: '', target: '', readOnly: false } as RowOf<L>;
+    case 'devices':
+      return { id, hostPath: '', containerPath: '', permissions: '' } as RowOf<L>;
+    default:
+      return { id, key: '', value: '' } as RowOf<L>;
+  }
+}
+
+/** A row nobody typed into is not part of the spec. */
+export function isBlankRow(row: KeyValueRow | PortRow | MountRow | DeviceRow): boolean {
+  return Object.entries(row).every(([k, v]) => k === 'id' || k === 'protocol' || k === 'type' || typeof v === 'boolean' || v === '');
+}
+
+export function emptyFields(image = ''): RunFormFields {
+  return fieldsFromSpec(emptyRunSpec(image));
+}
+
+/** The form a spec fills (a pasted command, a preset's result). */
+export function fieldsFromSpec(spec: RunSpec): RunFormFields {
+  const network = spec.network ?? '';
+  return {
+    image: spec.image,
+    name: spec.name ?? '',
+    command: spec.command.map(quoteShellWord).join(' '),
+    entrypoint: spec.entrypoint ? spec.entrypoint.map(quoteShellWord).join(' ') : '',
+    env: spec.env.map((e) => ({ id: rowId(), key: e.key, value: e.value })),
+    ports: spec.ports.map((p) => ({
+      id: rowId(),
+      hostIp: p.hostIp ?? '',
+      hostPort: p.hostPort === undefined ? '' : String(p.hostPort),
+      containerPort: String(p.containerPort),
+      protocol: p.protocol,
+    })),
+    mounts: spec.mounts.map((m) => ({ id: rowId(), ...m })),
+    workdir: spec.workdir ?? '',
+    user: spec.user ?? '',
+    restart: spec.restart,
+    restartMaxRetries: spec.restartMaxRetries === undefined ? '' : String(spec.restartMaxRetries),
+    interactive: spec.interactive,
+    tty: spec.tty,
+    autoRemove: spec.autoRemove,
+    networkMode: network === '' ? 'default' : network === 'host' || network === 'none' ? network : 'custom',
+    customNetwork: network === 'host' || network === 'none' ? '' : network,
+    devices: spec.devices.map((d) => ({ id: rowId(), hostPath: d.hostPath, containerPath: d.containerPath ?? '', permissions: d.permissions ?? '' })),
+    privileged: spec.privileged,
+    gpuMode: spec.gpus === undefined ? 'none' : spec.gpus === 'all' ? 'all' : 'count',
+    gpuCount: typeof spec.gpus === 'number' ? String(spec.gpus) : '',
+    labels: spec.labels.map((l) => ({ id: rowId(), key: l.key, value: l.value })),
+  };
+}
+
+/** Field errors keyed by the spec path joined with dots: `image`, `ports.0.containerPort`, `mounts`. */
+export type FieldErrors = Record<string, string>;
+
+/** A number as typed: blank is undefined, anything else that is not a whole number is NaN (the schema says why). */
+function numberOf(text: string): number | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  return /^\d+$/.test(t) ? Number(t) : Number.NaN;
+}
+
+function words(text: string, field: string, errors: FieldErrors): string[] {
+  try {
+    return splitShellWords(text.trim());
+  } catch (err) {
+    errors[field] = err instanceof Error ? err.message : String(err);
+    return [];
+  }
+}
+
+/**
+ * The spec the form stands for, before validation. Blank rows are left out; text that cannot be
+ * read (an unclosed quote in the command) is an error on that field.
+ */
+export function specFromFields(f: RunFormFields): { spec: RunSpec; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const command = words(f.command, 'command', errors);
+  const entrypoint = f.entrypoint.trim() ? words(f.entrypoint, 'entrypoint', errors) : undefined;
+  const network = f.networkMode === 'default' ? undefined : f.networkMode === 'custom' ? f.customNetwork.trim() || undefined : f.networkMode;
+  const gpuCount = numberOf(f.gpuCount);
+  const retries = numberOf(f.restartMaxRetries);
+  const spec: RunSpec = {
+    image: f.image.trim(),
+    ...(f.name.trim() ? { name: f.name.trim() } : {}),
+    command,
+    ...(entrypoint ? { entrypoint } : {}),
+    env: f.env.filter((r) => !isBlankRow(r)).map((r) => ({ key: r.key.trim(), value: r.value })),
+    ports: f.ports
+      .filter((r) => !isBlankRow(r))
+      .map((r) => {
+        const hostPort = numberOf(r.hostPort);
+        return {
+          ...(r.hostIp.trim() ? { hostIp: r.hostIp.trim() } : {}),
+          ...(hostPort !== undefined ? { hostPort } : {}),
+          containerPort: numberOf(r.containerPort) ?? Number.NaN,
+          protocol: r.protocol,
+        };
+      }),
+    mounts: f.mounts.filter((r) => !isBlankRow(r)).map((r) => ({ type: r.type, source: r.source.trim(), target: r.target.trim(), readOnly: r.readOnly })),
+    ...(f.workdir.trim() ? { workdir: f.workdir.trim() } : {}),
+    ...(f.user.trim() ? { user: f.user.trim() } : {}),
+    restart: f.restart,
+    ...(f.restart === 'on-failure' && retries !== undefined ? { restartMaxRetries: retries } : {}),
+    interactive: f.interactive,
+    tty: f.tty,
+    autoRemove: f.autoRemove,
+    ...(network ? { network } : {}),
+    devices: f.devices
+      .filter((r) => !isBlankRow(r))
+      .map((r) => ({
+        hostPath: r.hostPath.trim(),
+        ...(r.containerPath.trim() ? { containerPath: r.containerPath.trim() } : {}),
+        ...(r.permissions.trim() ? { permissions: r.permissions.trim() } : {}),
+      })),
+    privileged: f.privileged,
+    ...(f.gpuMode === 'all' ? { gpus: 'all' as const } : f.gpuMode === 'count' ? { gpus: gpuCount ?? Number.NaN } : {}),
+    labels: f.labels.filter((r) => !isBlankRow(r)).map((r) => ({ key: r.key.trim(), value: r.value })),
+  };
+  if (f.networkMode === 'custom' && !network) errors['network'] = 'Name the network to join';
+  return { spec, errors };
+}
+
+/** Says in words what zod's generic messages say in types. */
+const friendly: Record<string, string> = {
+  key: 'A key is needed',
+  containerPort: 'A port number, 1–65535',
+  hostPort: 'A port number, 1–65535 (or blank: the engine picks one)',
+  permissions: 'Some of r, w and m (e.g. rwm)',
+  restartMaxRetries: 'A whole number, 0 or more',
+  gpus: 'A number of GPUs, 1 or more',
+  name: 'Use letters, digits, _ . or - (and start with a letter or digit)',
+};
+
+export interface IssueLike {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+}
+
+/** Field errors from zod issues: the first message per path wins. */
+export function errorsFromIssues(issues: readonly IssueLike[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String);
+    const key = path.join('.');
+    if (!key || errors[key]) continue;
+    const last = path[path.length - 1] ?? '';
+    const custom = !/^(Invalid|Too (small|big)|Expected)/i.test(issue.message);
+    errors[key] = custom ? issue.message : (friendly[last] ?? issue.message);
+  }
+  return errors;
+}
+
+/** The path of an engine refusal (a BerthError's `path`) as a field key; `spec.` is dropped. */
+export function fieldKeyOfPath(path: ReadonlyArray<string | number> | undefined): string | undefined {
+  if (!path || path.length === 0) return undefined;
+  const parts = path.map(String);
+  if (parts[0] === 'spec') parts.shift();
+  return parts.length > 0 ? parts.join('.') : undefined;
+}
+
+/** Validates the form: the spec to send, or the errors to show beside the fields. */
+export function validateFields(f: RunFormFields): { ok: true; spec: RunSpec } | { ok: false; errors: FieldErrors } {
+  const { spec, errors } = specFromFields(f);
+  const parsed = runSpecSchema.safeParse(spec);
+  const all = { ...(parsed.success ? {} : errorsFromIssues(parsed.error.issues)), ...errors };
+  if (Object.keys(all).length > 0 || !parsed.success) return { ok: false, errors: all };
+  return { ok: true, spec: parsed.data };
+}
+
+/** The `docker run` line the form equals now; half-typed numbers are left out rather than shown as NaN. */
+export function commandLineOf(f: RunFormFields): string {
+  const { spec } = specFromFields(f);
+  const shown: RunSpec = {
+    ...spec,
+    ports: spec.ports.filter((p) => Number.isFinite(p.containerPort)).map((p) => (p.hostPort !== undefined && !Number.isFinite(p.hostPort) ? { ...p, hostPort: undefined } : p)),
+    ...(typeof spec.gpus === 'number' && !Number.isFinite(spec.gpus) ? { gpus: undefined } : {}),
+    ...(spec.restartMaxRetries !== undefined && !Number.isFinite(spec.restartMaxRetries) ? { restartMaxRetries: undefined } : {}),
+  };
+  return formatDockerRun(shown);
+}
+
+/** Errors that belong to a section (`ports` and `ports.1.hostPort` both belong to `ports`). */
+export function errorsUnder(errors: FieldErrors, field: string): string[] {
+  return Object.entries(errors)
+    .filter(([k]) => k === field || k.startsWith(`${field}.`))
+    .map(([k, message]) => {
+      const [, index, part] = k.split('.');
+      if (index === undefined) return message;
+      return `${labelOfList(field)} ${Number(index) + 1}${part ? ` (${part})` : ''}: ${message}`;
+    });
+}
+
+function labelOfList(field: string): string {
+  switch (field) {
+    case 'env':
+      return 'Variable';
+    case 'ports':
+      return 'Port';
+    case 'mounts':
+      return 'Mount';
+    case 'devices':
+      return 'Device';
+    case 'labels':
+      return 'Label';
+    default:
+      return field;
+  }
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { parseDockerRun } from '../../../shared/docker-run-parser.js';
+import { runSpecSchema } from '../../../shared/run-spec.js';
+import { BerthClient } from '../../api/client.js';
+import { FakeTransport } from '../../test-support/fake-transport.js';
+import { createActionRunner } from '../activity/action-runner.js';
+import { createActivityStore, selectOpenErrors } from '../activity/activity-store.js';
+import { errorsFromIssues, errorsUnder, fieldKeyOfPath, validateFields } from './run-form-fields.js';
+import { createRunFormStore, selectCommandLine } from './run-form-store.js';
+
+function setup(transport = new FakeTransport()) {
+  const activity = createActivityStore();
+  const run = createActionRunner(new BerthClient(transport), activity);
+  const form = createRunFormStore({ run });
+  return { form, activity, transport, s: () => form.getState() };
+}
+
+describe('run form store', () => {
+  it('opens with the image of an images row, and keeps a draft when opened from the toolbar', () => {
+    const { s } = setup();
+    s().openForm({ image: 'ros:humble' });
+    expect(s().open).toBe(true);
+    expect(s().fields.image).toBe('ros:humble');
+    s().setField('name', 'talker');
+    s().close();
+    s().openForm();
+    expect(s().fields).toMatchObject({ image: 'ros:humble', name: 'talker' });
+  });
+
+  it('applies each preset on top of the form, without duplicates', () => {
+    const { s } = setup();
+    s().openForm({ image: 'ros:humble' });
+    s().addRow('env'); // a blank row the preset replaces
+    s().applyPreset('ros-host');
+    s().applyPreset('ros-host');
+    expect(s().fields.networkMode).toBe('host');
+    expect(s().fields.env.map((e) => [e.key, e.value])).toEqual([['ROS_DOMAIN_ID', '0']]);
+
+    s().applyPreset('serial');
+    s().applyPreset('serial');
+    expect(s().fields.devices.map((d) => d.hostPath)).toEqual(['/dev/ttyUSB0']);
+
+    s().applyPreset('x11');
+    expect(s().fields.env.map((e) => `${e.key}=${e.value}`)).toEqual(['ROS_DOMAIN_ID=0', 'DISPLAY=:0']);
+    expect(s().fields.mounts).toMatchObject([{ type: 'bind', source: '/tmp/.X11-unix', target: '/tmp/.X11-unix', readOnly: false }]);
+
+    s().applyPreset('gpu');
+    expect(s().fields.gpuMode).toBe('all');
+    expect(selectCommandLine(s())).toBe(
+      'docker run --detach --network host --env ROS_DOMAIN_ID=0 --env DISPLAY=:0 --volume /tmp/.X11-unix:/tmp/.X11-unix --device /dev/ttyUSB0 --gpus all ros:humble',
+    );
+  });
+
+  it('shows the command line as the form is typed, leaving out half-typed numbers', () => {
+    const { s } = setup();
+    s().setField('image', 'berth-fixture/busybox:latest');
+    s().setField('name', 'web');
+    s().setField('command', "sh -c 'sleep 300'");
+    s().addRow('ports');
+    const port = s().fields.ports[0]!;
+    s().updateRow('ports', port.id, { hostPort: '80a', containerPort: '80' });
+    expect(selectCommandLine(s())).toBe("docker run --detach --name web --publish 80 berth-fixture/busybox:latest sh -c 'sleep 300'");
+    s().updateRow('ports', port.id, { hostPort: '8080', protocol: 'udp' });
+    expect(selectCommandLine(s())).toContain('--publish 8080:80/udp');
+  });
+
+  it('round-trips spec → command → paste → form → command', () => {
+    const line =
+      "docker run --detach -it --rm --name cam --restart on-failure:3 --network host --publish 127.0.0.1:8080:80 --env 'A=hello world' --volume data:/data:ro --device /dev/video0:/dev/video0:rw --privileged --gpus 2 --workdir /app --user 1000:1000 --label team=robots --entrypoint /bin/sh ros:humble -c 'echo hi'";
+    const parsed = parseDockerRun(line);
+    expect(parsed.ok).toBe(true);
+    const { s } = setup();
+    s().setPasteText(line);
+    expect(s().applyPaste()).toBe(true);
+    expect(s().fields).toMatchObject({ name: 'cam', networkMode: 'host', gpuMode: 'count', gpuCount: '2', restart: 'on-failure', restartMaxRetries: '3' });
+    expect(selectCommandLine(s())).toBe(line);
+    const checked = validateFields(s().fields);
+    expect(checked.ok && checked.spec).toEqual(parsed.ok && parsed.spec);
+  });
+
+  it('a paste Berth cannot read says why and leaves the form alone', () => {
+    const { s } = setup();
+    s().setField('image', 'keep:me');
+    s().setPasteText('docker run --cpus 2 x');
+    expect(s().applyPaste()).toBe(false);
+    expect(s().pasteError).toBe('Berth does not understand the option --cpus yet');
+    expect(s().fields.image).toBe('keep:me');
+  });
+
+  it('maps zod issues to the fields they are about, before anything is sent', async () => {
+    const { s, transport } = setup();
+    s().setField('name', '-bad');
+    s().addRow('ports');
+    s().updateRow('ports', s().fields.ports[0]!.id, { containerPort: '99999' });
+    s().addRow('env');
+    s().updateRow('env', s().fields.env[0]!.id, { value: 'orphan' });
+    s().setField('command', "sh -c 'oops");
+    expect(await s().submit(true)).toBe(false);
+    expect(transport.callsTo('containers.run')).toHaveLength(0);
+    const e = s().errors;
+    expect(e['image']).toBe('Choose an image to run');
+    expect(e['name']).toMatch(/letters, digits/);
+    expect(e['ports.0.containerPort']).toBe('A port number, 1–65535');
+    expect(e['env.0.key']).toBe('A key is needed');
+    expect(e['command']).toBe('Unclosed single quote');
+    expect(errorsUnder(e, 'ports')).toEqual(['Port 1 (containerPort): A port number, 1–65535']);
+    // Typing in a field clears its error only.
+    s().setField('image', 'x');
+    expect(s().errors['image']).toBeUndefined();
+    expect(s().errors['name']).toBeDefined();
+  });
+
+  it('errorsFromIssues keeps the first message per path, straight from runSpecSchema', () => {
+    const parsed = runSpecSchema.safeParse({ ...validateFieldsSpec(), mounts: [{ type: 'bind', source: '', target: 'rel', readOnly: false }] });
+    expect(parsed.success).toBe(false);
+    const errors = errorsFromIssues(parsed.success ? [] : parsed.error.issues);
+    expect(errors).toEqual({ 'mounts.0.source': 'A mount needs a source', 'mounts.0.target': 'A mount target must be an absolute path in the container' });
+  });
+
+  it('puts an engine refusal beside the field its path names', async () => {
+    for (const [path, key] of [
+      [['image'], 'image'],
+      [['name'], 'name'],
+      [['mounts'], 'mounts'],
+      [['spec', 'ports'], 'ports'],
+    ] as const) {
+      const transport = new FakeTransport().fail('containers.run', { code: 'ENGINE_ERROR', message: `refused ${key}`, path: [...path] });
+      const { s, activity } = setup(transport);
+      s().openForm({ image: 'berth-e2e/nope:1' });
+      expect(await s().submit(true)).toBe(false);
+      expect(s().errors).toEqual({ [key]: `refused ${key}` });
+      expect(s().open).toBe(true);
+      // Recorded in the strip as the docker command, but no toast: the form shows it.
+      expect(activity.getState().entries[0]).toMatchObject({ command: 'docker run --detach berth-e2e/nope:1', outcome: 'error' });
+      expect(selectOpenErrors(activity.getState())).toHaveLength(0);
+    }
+    expect(fieldKeyOfPath(undefined)).toBeUndefined();
+    expect(fieldKeyOfPath(['spec'])).toBeUndefined();
+  });
+
+  it('an engine refusal without a path is the form error', async () => {
+    const transport = new FakeTransport().fail('containers.run', { code: 'ENGINE_UNAVAILABLE', message: 'No engine answers' });
+    const { s } = setup(transport);
+    s().openForm({ image: 'x' });
+    await s().submit(false);
+    expect(s().formError).toBe('No engine answers');
+    expect(s().errors).toEqual({});
+  });
+
+  it('Run sends start: true and closes; Create sends start: false as docker create', async () => {
+    const transport = new FakeTransport().reply('containers.run', (input: unknown) => {
+      const { start } = input as { start: boolean };
+      return { id: 'c1', name: 'web', started: start };
+    });
+    const { s, activity } = setup(transport);
+    s().openForm({ image: 'nginx' });
+    s().setField('name', 'web');
+    expect(await s().submit(true)).toBe(true);
+    expect(transport.callsTo('containers.run')[0]?.input).toMatchObject({ spec: { image: 'nginx', name: 'web' }, start: true });
+    expect(s().open).toBe(false);
+    expect(s().fields.image).toBe('');
+
+    s().openForm({ image: 'nginx' });
+    expect(await s().submit(false)).toBe(true);
+    expect(transport.callsTo('containers.run')[1]?.input).toMatchObject({ start: false });
+    expect(activity.getState().entries.map((e) => e.command)).toEqual(['docker run --detach --name web nginx', 'docker create nginx']);
+  });
+
+  it('created but not started: says so and stays open, never silently', async () => {
+    const transport = new FakeTransport().reply('containers.run', { id: 'c1', name: 'cam', started: false, startError: 'error gathering device information' });
+    const { s, activity } = setup(transport);
+    s().openForm({ image: 'ros' });
+    expect(await s().submit(true)).toBe(false);
+    expect(s().open).toBe(true);
+    expect(s().outcome).toEqual({ kind: 'not-started', name: 'cam', message: 'error gathering device information' });
+    expect(activity.getState().entries[0]).toMatchObject({ outcome: 'error' });
+  });
+});
+
+function validateFieldsSpec() {
+  return { image: 'x', command: [], env: [], ports: [], mounts: [], restart: 'no', interactive: false, tty: false, autoRemove: false, devices: [], privileged: false, labels: [] };
+}

@@ -1,0 +1,220 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { parseDockerRun } from '../../../shared/docker-run-parser.js';
+import { isBerthError } from '../../../shared/errors.js';
+import type { ActionRunner } from '../activity/action-runner.js';
+import {
+  blankRow,
+  commandLineOf,
+  emptyFields,
+  fieldKeyOfPath,
+  fieldsFromSpec,
+  isBlankRow,
+  rowId,
+  validateFields,
+  type FieldErrors,
+  type RowListName,
+  type RowOf,
+  type RunFormFields,
+} from './run-form-fields.js';
+
+export type PresetId = 'ros-host' | 'serial' | 'x11' | 'gpu';
+
+export interface Preset {
+  id: PresetId;
+  label: string;
+  /** What it sets, in docker words, for the chip's tooltip. */
+  adds: string;
+}
+
+export const presets: readonly Preset[] = [
+  { id: 'ros-host', label: 'ROS on host network', adds: '--network host -e ROS_DOMAIN_ID=0' },
+  { id: 'serial', label: 'Serial device', adds: '--device /dev/ttyUSB0' },
+  { id: 'x11', label: 'X11 display', adds: '-e DISPLAY=:0 -v /tmp/.X11-unix:/tmp/.X11-unix' },
+  { id: 'gpu', label: 'GPU', adds: '--gpus all' },
+];
+
+/** What the last submit ended in, when it is worth saying in the form. */
+export type RunOutcome =
+  | { kind: 'not-started'; name: string; message: string }
+  | { kind: 'done'; name: string; started: boolean };
+
+export interface RunFormState {
+  open: boolean;
+  fields: RunFormFields;
+  /** Beside each field, keyed by spec path (`image`, `ports.0.containerPort`, `mounts`). */
+  errors: FieldErrors;
+  /** An engine refusal that names no field. */
+  formError: string | null;
+  pasteText: string;
+  pasteError: string | null;
+  submitting: false | 'run' | 'create';
+  outcome: RunOutcome | null;
+
+  openForm(options?: { image?: string }): void;
+  close(): void;
+  reset(): void;
+  setField<K extends Exclude<keyof RunFormFields, RowListName>>(key: K, value: RunFormFields[K]): void;
+  addRow(list: RowListName): void;
+  updateRow<L extends RowListName>(list: L, id: number, patch: Partial<Omit<RowOf<L>, 'id'>>): void;
+  removeRow(list: RowListName, id: number): void;
+  applyPreset(id: PresetId): void;
+  setPasteText(text: string): void;
+  /** Fills the form from the pasted line, or says why it cannot (leaving the form as it was). */
+  applyPaste(): boolean;
+  /** Validates, then `docker run` (start) or `docker create`; resolves true when the form may close. */
+  submit(start: boolean): Promise<boolean>;
+}
+
+export type RunFormStore = StoreApi<RunFormState>;
+
+export interface RunFormDeps {
+  run: ActionRunner;
+}
+
+/** The `docker run` line the form equals now. */
+export function selectCommandLine(state: Pick<RunFormState, 'fields'>): string {
+  return commandLineOf(state.fields);
+}
+
+function upsertKeyValue(rows: RunFormFields['env'], key: string, value: string): RunFormFields['env'] {
+  const kept = rows.filter((r) => !isBlankRow(r));
+  const at = kept.findIndex((r) => r.key === key);
+  if (at >= 0) return kept.map((r, i) => (i === at ? { ...r, value } : r));
+  return [...kept, { id: rowId(), key, value }];
+}
+
+/** A preset applied on top of what the form already holds. */
+export function withPreset(f: RunFormFields, id: PresetId): RunFormFields {
+  switch (id) {
+    case 'ros-host':
+      return { ...f, networkMode: 'host', customNetwork: '', env: upsertKeyValue(f.env, 'ROS_DOMAIN_ID', '0') };
+    case 'serial': {
+      const devices = f.devices.filter((d) => !isBlankRow(d));
+      if (devices.some((d) => d.hostPath === '/dev/ttyUSB0')) return { ...f, devices };
+      return { ...f, devices: [...devices, { id: rowId(), hostPath: '/dev/ttyUSB0', containerPath: '', permissions: '' }] };
+    }
+    case 'x11': {
+      const mounts = f.mounts.filter((m) => !isBlankRow(m));
+      const hasSocket = mounts.some((m) => m.target === '/tmp/.X11-unix');
+      return {
+        ...f,
+        env: upsertKeyValue(f.env, 'DISPLAY', ':0'),
+        mounts: hasSocket ? mounts : [...mounts, { id: rowId(), type: 'bind', source: '/tmp/.X11-unix', target: '/tmp/.X11-unix', readOnly: false }],
+      };
+    }
+    case 'gpu':
+      return { ...f, gpuMode: 'all', gpuCount: '' };
+  }
+}
+
+/** Keys that an edit of `field` makes stale. */
+function clearErrors(errors: FieldErrors, field: string): FieldErrors {
+  const next: FieldErrors = {};
+  for (const [k, v] of Object.entries(errors)) if (k !== field && !k.startsWith(`${field}.`)) next[k] = v;
+  return next;
+}
+
+export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
+  return createStore<RunFormState>((set, get) => ({
+    open: false,
+    fields: emptyFields(),
+    errors: {},
+    formError: null,
+    pasteText: '',
+    pasteError: null,
+    submitting: false,
+    outcome: null,
+
+    openForm(options) {
+      if (options?.image !== undefined) {
+        set({ open: true, fields: emptyFields(options.image), errors: {}, formError: null, pasteError: null, outcome: null });
+      } else set({ open: true, outcome: null });
+    },
+    close() {
+      if (get().submitting) return;
+      set({ open: false });
+    },
+    reset() {
+      set({ fields: emptyFields(), errors: {}, formError: null, pasteText: '', pasteError: null, outcome: null });
+    },
+    setField(key, value) {
+      const errorKey = key === 'customNetwork' || key === 'networkMode' ? 'network' : key === 'gpuCount' || key === 'gpuMode' ? 'gpus' : key;
+      set((s) => ({ fields: { ...s.fields, [key]: value }, errors: clearErrors(s.errors, errorKey), formError: null }));
+    },
+    addRow(list) {
+      set((s) => ({ fields: { ...s.fields, [list]: [...s.fields[list], blankRow(list)] } }));
+    },
+    updateRow(list, id, patch) {
+      set((s) => {
+        const rows = s.fields[list] as Array<RowOf<typeof list>>;
+        return {
+          fields: { ...s.fields, [list]: rows.map((r) => (r.id === id ? { ...r, ...patch } : r)) },
+          errors: clearErrors(s.errors, list),
+          formError: null,
+        };
+      });
+    },
+    removeRow(list, id) {
+      set((s) => {
+        const rows = s.fields[list] as Array<RowOf<typeof list>>;
+        return { fields: { ...s.fields, [list]: rows.filter((r) => r.id !== id) }, errors: clearErrors(s.errors, list) };
+      });
+    },
+    applyPreset(id) {
+      set((s) => ({ fields: withPreset(s.fields, id), errors: {}, formError: null }));
+    },
+    setPasteText(text) {
+      set({ pasteText: text, pasteError: null });
+    },
+    applyPaste() {
+      const text = get().pasteText.trim();
+      if (!text) {
+        set({ pasteError: 'Paste a line that starts with docker run' });
+        return false;
+      }
+      const result = parseDockerRun(text);
+      if (!result.ok) {
+        set({ pasteError: result.error });
+        return false;
+      }
+      set({ fields: fieldsFromSpec(result.spec), errors: {}, formError: null, pasteError: null, pasteText: '', outcome: null });
+      return true;
+    },
+    async submit(start) {
+      if (get().submitting) return false;
+      const checked = validateFields(get().fields);
+      if (!checked.ok) {
+        set({ errors: checked.errors, formError: null, outcome: null });
+        return false;
+      }
+      set({ submitting: start ? 'run' : 'create', errors: {}, formError: null, outcome: null });
+      try {
+        const result = await run(
+          'containers.run',
+          { spec: checked.spec, start },
+          {
+            // The form shows a failure beside its field; the strip still records the command.
+            quiet: true,
+            describe: (o) => (o.started ? `started ${o.name}` : `created ${o.name}`),
+            failedIf: (o) => (start && !o.started ? `Created ${o.name}, but it did not start: ${o.startError ?? 'no reason given'}` : undefined),
+          },
+        );
+        if (start && !result.started) {
+          set({
+            submitting: false,
+            outcome: { kind: 'not-started', name: result.name, message: result.startError ?? 'the engine gave no reason' },
+          });
+          return false;
+        }
+        set({ submitting: false, open: false, outcome: { kind: 'done', name: result.name, started: result.started }, fields: emptyFields(), pasteText: '' });
+        return true;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const field = isBerthError(error) ? fieldKeyOfPath(error.path) : undefined;
+        if (field) set({ submitting: false, errors: { [field]: message } });
+        else set({ submitting: false, formError: message });
+        return false;
+      }
+    },
+  }));
+}
