@@ -1,0 +1,333 @@
+import Anser from 'anser';
+import type { LogChunk } from '../../../shared/container-detail-types.js';
+
+/**
+ * Container log bytes → lines → coloured spans, in a bounded buffer. Pure (no DOM, no React):
+ * the Logs tab feeds batches in and renders `snapshot()`.
+ */
+
+export type LogStream = LogChunk['stream'];
+
+export interface LogSpan {
+  text: string;
+  /** CSS colour ("rgb(…)"), when the program set one. */
+  fg?: string;
+  bg?: string;
+  bold?: boolean;
+  dim?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
+export interface LogLine {
+  /** Increases by one per line ever seen; a stable key for the virtual list. */
+  seq: number;
+  stream: LogStream;
+  /** The engine's timestamp (with `--timestamps`), split off the text. */
+  time?: string;
+  /** The line without escapes: what search, Copy and Download use. */
+  text: string;
+  spans: LogSpan[];
+}
+
+const ESC = '\u001b';
+
+/**
+ * Strips every escape sequence that could act on a terminal or the clipboard — OSC (window title
+ * 0/2, clipboard 52, hyperlinks 8, …), DCS/SOS/PM/APC strings, cursor and erase CSI sequences,
+ * 8-bit C1 controls and other control characters — and keeps only SGR (colour) sequences, which
+ * are rendered as styles. An unterminated string sequence swallows the rest of the line.
+ */
+export function sanitizeEscapes(input: string): string {
+  let out = '';
+  let i = 0;
+  const n = input.length;
+  while (i < n) {
+    const ch = input[i] as string;
+    const code = ch.charCodeAt(0);
+    if (ch === ESC || code === 0x9b || code === 0x9d || code === 0x90 || code === 0x98 || code === 0x9e || code === 0x9f) {
+      // Normalise 8-bit introducers to their 7-bit kind.
+      let kind: string;
+      let j: number;
+      if (ch === ESC) {
+        kind = input[i + 1] ?? '';
+        j = i + 2;
+      } else {
+        kind = { 0x9b: '[', 0x9d: ']', 0x90: 'P', 0x98: 'X', 0x9e: '^', 0x9f: '_' }[code] as string;
+        j = i + 1;
+      }
+      if (kind === '[') {
+        // CSI: parameters 0x30–0x3f, intermediates 0x20–0x2f, final 0x40–0x7e.
+        let k = j;
+        while (k < n && /[\x30-\x3f]/.test(input[k] as string)) k++;
+        while (k < n && /[\x20-\x2f]/.test(input[k] as string)) k++;
+        const final = input[k];
+        if (final === undefined) return out; // cut short: drop it
+        const params = input.slice(j, k);
+        if (final === 'm' && /^[\d;:]*$/.test(params)) out += `${ESC}[${params}m`;
+        i = k + 1;
+        continue;
+      }
+      if (kind === ']' || kind === 'P' || kind === 'X' || kind === '^' || kind === '_') {
+        // String sequences end with BEL (OSC only), ST (ESC \) or 8-bit ST (0x9c).
+        let k = j;
+        for (; k < n; k++) {
+          const c = input[k] as string;
+          if (c === '\u0007' || c === '\u009c') {
+            k += 1;
+            break;
+          }
+          if (c === ESC && input[k + 1] === '\\') {
+            k += 2;
+            break;
+          }
+        }
+        i = k;
+        continue;
+      }
+      if (kind === '') return out;
+      // Other escapes: ESC + intermediates + one final character (charset selection, save cursor, …).
+      let k = j - 1;
+      while (k < n && /[\x20-\x2f]/.test(input[k] as string)) k++;
+      i = k + 1;
+      continue;
+    }
+    if (ch === '\t' || code >= 0x20) {
+      if (code >= 0x7f && code <= 0x9f) {
+        i++;
+        continue;
+      }
+      out += ch;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** What a terminal would leave on the line after carriage returns: the last segment written. */
+export function applyCarriageReturns(line: string): string {
+  if (!line.includes('\r')) return line;
+  const parts = line.split('\r').filter((p) => p.length > 0);
+  return parts.length === 0 ? '' : (parts[parts.length - 1] as string);
+}
+
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point
+const sgrPattern = /\u001b\[([\d;:]*)m/g;
+
+const timestampPattern = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
+
+function rgb(value: string | null): string | undefined {
+  return value ? `rgb(${value})` : undefined;
+}
+
+/** One stream's decoder: bytes → complete lines, multibyte characters kept whole across chunks. */
+class StreamAssembler {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false });
+  private readonly anser = new Anser();
+  private partial = '';
+  /** SGR sequences still in effect at the end of the last line (colour carries over lines, as in a terminal). */
+  private carry = '';
+
+  constructor(readonly stream: LogStream) {}
+
+  push(data: Uint8Array): string[] {
+    this.partial += this.decoder.decode(data, { stream: true });
+    return this.takeLines();
+  }
+
+  flush(): string[] {
+    this.partial += this.decoder.decode();
+    const lines = this.takeLines();
+    if (this.partial.length > 0) lines.push(this.partial);
+    this.partial = '';
+    return lines;
+  }
+
+  private takeLines(): string[] {
+    const parts = this.partial.split('\n');
+    this.partial = parts.pop() ?? '';
+    return parts;
+  }
+
+  toSpans(sanitized: string): LogSpan[] {
+    const input = this.carry + sanitized;
+    for (const m of sanitized.matchAll(sgrPattern)) {
+      const params = m[1] ?? '';
+      if (params === '' || params === '0' || params === '00') this.carry = '';
+      else this.carry = this.carry.length > 256 ? m[0] : this.carry + m[0];
+    }
+    const entries = this.anser.ansiToJson(input, { json: true, remove_empty: true, use_classes: false });
+    const spans: LogSpan[] = [];
+    for (const e of entries) {
+      if (!e.content) continue;
+      const span: LogSpan = { text: e.content };
+      const fg = rgb(e.fg_truecolor || e.fg);
+      const bg = rgb(e.bg_truecolor || e.bg);
+      if (fg) span.fg = fg;
+      if (bg) span.bg = bg;
+      const d = e.decorations ?? [];
+      if (d.includes('bold')) span.bold = true;
+      if (d.includes('dim')) span.dim = true;
+      if (d.includes('italic')) span.italic = true;
+      if (d.includes('underline')) span.underline = true;
+      spans.push(span);
+    }
+    return spans;
+  }
+}
+
+/** Turns one raw line (already decoded) into a LogLine. */
+function toLine(assembler: StreamAssembler, raw: string, seq: number, timestamps: boolean): LogLine {
+  let body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  let time: string | undefined;
+  if (timestamps) {
+    const m = timestampPattern.exec(body);
+    if (m) {
+      time = m[1];
+      body = body.slice(m[0].length);
+    }
+  }
+  const sanitized = sanitizeEscapes(applyCarriageReturns(body));
+  const spans = assembler.toSpans(sanitized);
+  const text = spans.map((s) => s.text).join('');
+  return time === undefined ? { seq, stream: assembler.stream, text, spans } : { seq, stream: assembler.stream, time, text, spans };
+}
+
+export interface LogModelOptions {
+  /** Keep at most this many lines (the oldest go first). */
+  capacity?: number;
+  /** The engine prefixes each line with an RFC 3339 timestamp. */
+  timestamps?: boolean;
+}
+
+/** Lines of both streams in arrival order, bounded. */
+export class LogModel {
+  readonly capacity: number;
+  private readonly timestamps: boolean;
+  private readonly assemblers: Record<LogStream, StreamAssembler> = {
+    stdout: new StreamAssembler('stdout'),
+    stderr: new StreamAssembler('stderr'),
+  };
+  private lines: LogLine[] = [];
+  private nextSeq = 0;
+  private cached: readonly LogLine[] | null = null;
+  /** Lines dropped from the front to stay within capacity. */
+  dropped = 0;
+
+  constructor(options: LogModelOptions = {}) {
+    this.capacity = options.capacity ?? 50_000;
+    this.timestamps = options.timestamps ?? false;
+  }
+
+  /** Adds a batch; returns how many complete lines it made. */
+  push(chunks: readonly LogChunk[]): number {
+    let added = 0;
+    for (const chunk of chunks) {
+      const assembler = this.assemblers[chunk.stream];
+      for (const raw of assembler.push(chunk.data)) {
+        this.append(toLine(assembler, raw, this.nextSeq++, this.timestamps));
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /** The stream ended: emits unterminated last lines. */
+  end(): number {
+    let added = 0;
+    for (const assembler of Object.values(this.assemblers)) {
+      for (const raw of assembler.flush()) {
+        this.append(toLine(assembler, raw, this.nextSeq++, this.timestamps));
+        added++;
+      }
+    }
+    return added;
+  }
+
+  private append(line: LogLine): void {
+    this.lines.push(line);
+    this.cached = null;
+    // Trim in steps so a steady stream does not copy the array on every line.
+    const slack = Math.max(1, Math.floor(this.capacity / 10));
+    if (this.lines.length > this.capacity + slack) this.trim();
+  }
+
+  private trim(): void {
+    const extra = this.lines.length - this.capacity;
+    if (extra > 0) {
+      this.lines = this.lines.slice(extra);
+      this.dropped += extra;
+      this.cached = null;
+    }
+  }
+
+  /** The lines now (at most `capacity`); the same array until something changes. */
+  snapshot(): readonly LogLine[] {
+    if (this.cached) return this.cached;
+    this.trim();
+    this.cached = this.lines.slice();
+    return this.cached;
+  }
+
+  get total(): number {
+    return this.nextSeq;
+  }
+}
+
+/** Plain text of the lines, as Copy and Download give them. */
+export function linesToText(lines: readonly LogLine[]): string {
+  return lines.map((l) => (l.time ? `${l.time} ${l.text}` : l.text)).join('\n') + (lines.length > 0 ? '\n' : '');
+}
+
+/** Case-insensitive match count over all lines. */
+export function countMatches(lines: readonly LogLine[], query: string): number {
+  if (!query) return 0;
+  const q = query.toLowerCase();
+  let count = 0;
+  for (const line of lines) {
+    const text = line.text.toLowerCase();
+    let at = text.indexOf(q);
+    while (at !== -1) {
+      count++;
+      at = text.indexOf(q, at + q.length);
+    }
+  }
+  return count;
+}
+
+export interface MarkedSpan extends LogSpan {
+  match?: boolean;
+}
+
+/** Splits spans so every case-insensitive occurrence of `query` is its own span marked `match`. */
+export function markMatches(spans: readonly LogSpan[], query: string): MarkedSpan[] {
+  if (!query) return spans.slice();
+  const text = spans.map((s) => s.text).join('');
+  const lower = text.toLowerCase();
+  const q = query.toLowerCase();
+  const ranges: Array<[number, number]> = [];
+  let at = lower.indexOf(q);
+  while (at !== -1) {
+    ranges.push([at, at + q.length]);
+    at = lower.indexOf(q, at + q.length);
+  }
+  if (ranges.length === 0) return spans.slice();
+  const out: MarkedSpan[] = [];
+  let offset = 0;
+  for (const span of spans) {
+    const start = offset;
+    const end = offset + span.text.length;
+    let cursor = start;
+    for (const [a, b] of ranges) {
+      if (b <= cursor || a >= end) continue;
+      const from = Math.max(a, cursor);
+      const to = Math.min(b, end);
+      if (from > cursor) out.push({ ...span, text: text.slice(cursor, from) });
+      out.push({ ...span, text: text.slice(from, to), match: true });
+      cursor = to;
+    }
+    if (cursor < end) out.push({ ...span, text: text.slice(cursor, end) });
+    offset = end;
+  }
+  return out;
+}
