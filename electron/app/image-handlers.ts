@@ -1,5 +1,4 @@
 import type { imageCalls, imageStreams } from '../../shared/image-contract.js';
-import { BerthError } from '../../shared/errors.js';
 import type { CallHandlers, StreamHandlers } from '../rpc/handler-types.js';
 import type { EngineConnection } from '../services/engine-connection.js';
 import { createImageServices, type ImageServices } from '../services/images/image-services.js';
@@ -18,11 +17,6 @@ function imageServices(s: AppServices): ImageServices {
   return services;
 }
 
-// Temporary while the layer-files service is written.
-const notYet = (): never => {
-  throw new BerthError({ code: 'INTERNAL', message: 'Not implemented yet' });
-};
-
 /** Handlers for the image entries of the contract (shared/image-contract.ts). */
 export function imageCallHandlers(s: AppServices): Pick<CallHandlers, keyof typeof imageCalls> {
   const images = imageServices(s);
@@ -38,7 +32,7 @@ export function imageCallHandlers(s: AppServices): Pick<CallHandlers, keyof type
     'images.inspect': ({ image }) => images.insight.inspect(image),
     'images.history': ({ image }) => images.insight.history(image),
     'images.relations': ({ image }) => images.insight.relations(image),
-    'images.layerFiles': async () => notYet(),
+    'images.layerFiles': ({ image, diffId, limit }) => images.insight.layerFiles(image, diffId, limit),
   };
 }
 

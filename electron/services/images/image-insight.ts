@@ -1,9 +1,12 @@
-import type { ImageHistory, ImageRelations, ImageSummaryDetail } from '../../../shared/image-types.js';
+import type { Readable } from 'node:stream';
+import { BerthError } from '../../../shared/errors.js';
+import type { ImageHistory, ImageRelations, ImageSummaryDetail, LayerFiles } from '../../../shared/image-types.js';
 import type { EngineConnection } from '../engine-connection.js';
 import { instructionOf } from './history-layers.js';
 import type { LayerIndex } from './layer-index.js';
 import { imageFamily, layerShare } from './layer-sharing.js';
 import { summarizeInspect, type RawImageInspect } from './inspect-summary.js';
+import { listLayerFiles } from './layer-files.js';
 
 /** Understanding one image: its inspect document, its history with shared layers, its relatives. */
 export class ImageInsight {
@@ -59,5 +62,20 @@ export class ImageInsight {
       bases: family.bases.map(brief),
       children: family.children.map(brief),
     };
+  }
+
+  /**
+   * What one layer added, changed and removed. The engine has no API for a layer's files, so
+   * this streams the image's `docker save` archive and stops once it has read the layer and
+   * those below it.
+   */
+  async layerFiles(image: string, diffId: string, limit = 10_000): Promise<LayerFiles> {
+    const target = await this.layers.of(image);
+    const index = target.diffIds.indexOf(diffId);
+    if (index < 0) throw new BerthError({ code: 'NOT_FOUND', message: `${diffId} is not a layer of ${image}`, path: ['diffId'] });
+    const archive = (await this.connection.use((docker) => docker.getImage(target.id).get())) as Readable;
+    const listed = await listLayerFiles(archive, { diffId, lowerDiffIds: target.diffIds.slice(0, index), limit });
+    if (!listed) throw new BerthError({ code: 'ENGINE_ERROR', message: `The engine's archive of ${image} has no readable layer ${diffId}` });
+    return listed;
   }
 }

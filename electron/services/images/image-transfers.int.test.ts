@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullMessage, PushMessage } from '../../../shared/image-types.js';
 import { fixtureImage, testDocker } from '../../test-support/engine-fixtures.js';
@@ -165,5 +168,23 @@ describe('pull and push against the local registries', () => {
     await removeImages([securedRef]);
     const afterLogout = await pull(securedRef);
     expect(afterLogout.messages.at(-1)).toMatchObject({ type: 'failed', error: { code: 'FORBIDDEN', reason: 'unauthorized' } });
+  });
+
+  it("uses the credentials of the docker CLI's config.json", async () => {
+    const securedRef = `${authed}/berth-test/busybox:${tag}-cli`;
+    const dir = mkdtempSync(join(tmpdir(), 'berth-docker-config-'));
+    try {
+      writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [`https://${authed}`]: { auth: Buffer.from('berth:berth-secret').toString('base64') } } }));
+      const withCli = createImageServices(connection, { dockerConfigPath: join(dir, 'config.json') });
+      expect(withCli.accounts.list()).toEqual([{ serverAddress: authed, username: 'berth', source: 'docker-config', usable: true }]);
+      await images.actions.tag(fixtureImage, securedRef);
+      made.add(securedRef);
+      const c = collect<PushMessage>();
+      withCli.transfers.push(securedRef, c.sink);
+      expect((await c.ended).error).toBeUndefined();
+      expect(c.messages.at(-1)?.type).toBe('done');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -93,21 +93,27 @@ export async function slowProxy(targetPort: number, bytesPerSecond: number): Pro
   };
 }
 
-/** Commits a fixture container that wrote `bytes` random bytes: an image with one layer of its own. */
-export async function imageWithRandomLayer(repo: string, tag: string, bytes: number, labels: Record<string, string>): Promise<string> {
+/** Runs `cmd` in a fixture container and commits the result (untagged, i.e. dangling, without a repo). */
+export async function commitFromFixture(options: { cmd: string; repo?: string; tag?: string; labels: Record<string, string> }): Promise<string> {
   const container = await testDocker.createContainer({
     Image: 'berth-fixture/busybox:latest',
-    Cmd: ['sh', '-c', `head -c ${bytes} /dev/urandom > /blob`],
+    Cmd: ['sh', '-c', options.cmd],
     Labels: { 'berth.test-fixture': 'true' },
   });
   try {
     await container.start();
     await container.wait();
-    const result = (await container.commit({ repo, tag, changes: Object.entries(labels).map(([k, v]) => `LABEL ${k}=${v}`) })) as { Id: string };
+    const changes = Object.entries(options.labels).map(([k, v]) => `LABEL ${k}=${v}`);
+    const result = (await container.commit({ ...(options.repo ? { repo: options.repo, tag: options.tag ?? 'latest' } : {}), changes })) as { Id: string };
     return result.Id;
   } finally {
     await container.remove({ force: true }).catch(() => undefined);
   }
+}
+
+/** An image with one layer of its own: `bytes` random bytes in /blob. */
+export function imageWithRandomLayer(repo: string, tag: string, bytes: number, labels: Record<string, string>): Promise<string> {
+  return commitFromFixture({ cmd: `head -c ${bytes} /dev/urandom > /blob`, repo, tag, labels });
 }
 
 /** Removes every image with a label (intermediate build images a cancelled build leaves as cache). */
