@@ -15,6 +15,18 @@ export interface TerminalSurface {
   dispose(): void;
 }
 
+/** Keys the terminal keeps for Berth instead of sending them to the process. */
+export type SurfaceShortcut = 'copy' | 'paste' | 'find' | 'zoomIn' | 'zoomOut' | 'zoomReset';
+
+export interface SearchRequest {
+  query: string;
+  caseSensitive: boolean;
+  regex: boolean;
+  direction: 'next' | 'previous';
+  /** Search as the user types (stays on the current match if it still matches). */
+  incremental?: boolean;
+}
+
 /** A surface the view can put on screen (xterm.js in the app). */
 export interface MountableSurface extends TerminalSurface {
   /** Move the emulator into `parent` (opening it the first time). */
@@ -22,4 +34,18 @@ export interface MountableSurface extends TerminalSurface {
   /** Fit the emulator to its parent; the new size in cells, or null while it has no size (hidden). */
   fit(): { cols: number; rows: number } | null;
   focus(): void;
+  /** On screen or not: a hidden terminal gives up its WebGL context (Chromium allows ~16). */
+  setVisible(visible: boolean): void;
+  setFontSize(px: number): void;
+  /** The selected text ('' when nothing is selected). */
+  selection(): string;
+  /** Paste text as the user would (bracketed paste when the program asked for it). */
+  paste(text: string): void;
+  search(request: SearchRequest): void;
+  clearSearch(): void;
+  onSearchResults(listener: (r: { resultIndex: number; resultCount: number }) => void): () => void;
+  onBell(listener: () => void): () => void;
+  /** A link in the output was clicked (never opened by the surface itself). */
+  onLink(listener: (url: string) => void): () => void;
+  onShortcut(listener: (shortcut: SurfaceShortcut) => void): () => void;
 }

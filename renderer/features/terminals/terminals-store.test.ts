@@ -149,4 +149,68 @@ describe('terminals store', () => {
     surfaces[0]!.render();
     expect(transport.callsTo('terminal.ack')).toHaveLength(0);
   });
+
+  it('opens a shell with the chosen options and keeps them for Reopen', async () => {
+    const { transport, terminals } = setup();
+    const key = terminals.getState().openShell(web, { shell: 'sh', user: 'nobody', workdir: '/tmp', env: ['A=1'] });
+    await flushPromises();
+    const expected = { containerId: web.id, shell: 'sh', user: 'nobody', workdir: '/tmp', env: ['A=1'], cols: 80, rows: 24 };
+    expect(transport.callsTo('terminal.open')[0]?.input).toEqual(expected);
+    transport.emit('terminal.output', { kind: 'exit', exitCode: 0, reason: 'The shell exited with code 0' });
+    terminals.getState().reopen(key);
+    await flushPromises();
+    expect(transport.callsTo('terminal.open')[1]?.input).toEqual(expected);
+  });
+
+  it('attaches to the main process, titled as an attach', async () => {
+    const { transport, terminals, activity } = setup();
+    transport.reply('terminal.attach', { sessionId, shell: 'attach' });
+    terminals.getState().attach(web);
+    await flushPromises();
+    expect(transport.callsTo('terminal.attach')[0]?.input).toEqual({ containerId: web.id, cols: 80, rows: 24 });
+    expect(tabTitle(terminals.getState().tabs[0]!)).toBe('web · attach');
+    expect(activity.getState().entries[0]?.command).toBe('docker attach web');
+  });
+
+  it('opens a host shell only when the server allows it, and says why not', async () => {
+    const { transport, terminals } = setup();
+    transport.reply('terminal.capabilities', { hostShell: { allowed: false, reason: 'start the server with --allow-host-shell' } });
+    await terminals.getState().loadCapabilities();
+    expect(terminals.getState().hostShell).toEqual({ allowed: false, reason: 'start the server with --allow-host-shell' });
+    expect(terminals.getState().openHost()).toBeNull();
+    expect(transport.callsTo('terminal.openHost')).toHaveLength(0);
+
+    transport.reply('terminal.capabilities', { hostShell: { allowed: true, reason: 'ok' } }).reply('terminal.openHost', { sessionId, shell: 'bash' });
+    await terminals.getState().loadCapabilities();
+    terminals.getState().openHost();
+    await flushPromises();
+    expect(transport.callsTo('terminal.openHost')[0]?.input).toEqual({ cols: 80, rows: 24 });
+    expect(tabTitle(terminals.getState().tabs[0]!)).toBe('host: bash');
+  });
+
+  it('splits the active tab with the most recent other one, swaps on choosing the right side, and unsplits on close', async () => {
+    const { terminals } = setup();
+    const a = terminals.getState().openShell(web);
+    const b = terminals.getState().openShell({ id: 'e'.repeat(64), name: 'db' });
+    const c = terminals.getState().openShell({ id: 'd'.repeat(64), name: 'cache' });
+    await flushPromises();
+    terminals.getState().activate(a);
+    terminals.getState().toggleSplit();
+    expect(terminals.getState()).toMatchObject({ activeKey: a, splitKey: c });
+    terminals.getState().activate(c);
+    expect(terminals.getState()).toMatchObject({ activeKey: c, splitKey: a });
+    terminals.getState().close(c);
+    expect(terminals.getState()).toMatchObject({ activeKey: a, splitKey: null });
+    terminals.getState().toggleSplit();
+    expect(terminals.getState().splitKey).toBe(b);
+    terminals.getState().toggleSplit();
+    expect(terminals.getState().splitKey).toBeNull();
+  });
+
+  it('cannot split a single tab', () => {
+    const { terminals } = setup();
+    terminals.getState().openShell(web);
+    terminals.getState().toggleSplit();
+    expect(terminals.getState().splitKey).toBeNull();
+  });
 });

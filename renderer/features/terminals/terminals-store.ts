@@ -7,10 +7,32 @@ import type { TerminalSurface } from './terminal-surface.js';
 
 export type TerminalTabStatus = 'opening' | 'open' | 'exited' | 'failed';
 
+/** A shell in a container (exec), the container's main process (attach), or a shell on the host. */
+export type TerminalKind = 'shell' | 'attach' | 'host';
+
+/** The choices of the "Open shell" options; the row's plain button opens `{shell: 'auto'}`. */
+export interface ShellOptions {
+  shell: 'auto' | 'bash' | 'sh';
+  user?: string;
+  workdir?: string;
+  /** `NAME=value` entries. */
+  env?: string[];
+}
+
+export interface HostShellCapability {
+  allowed: boolean;
+  reason: string;
+}
+
 export interface TerminalTab {
   key: string;
+  kind: TerminalKind;
+  /** Empty for a host shell. */
   containerId: string;
+  /** `host` for a host shell. */
   containerName: string;
+  /** What a container shell was opened with (kept for Reopen). */
+  options: ShellOptions;
   /** The shell the engine started (bash or sh), once open. */
   shell: string | null;
   sessionId: string | null;
@@ -23,10 +45,22 @@ export interface TerminalTab {
 export interface TerminalsState {
   tabs: readonly TerminalTab[];
   activeKey: string | null;
+  /** The tab shown beside the active one in split view, or null (one terminal). */
+  splitKey: string | null;
   /** The bottom panel is folded down to its tab bar. */
   collapsed: boolean;
-  openShell(container: { id: string; name: string }): string;
+  /** Whether this window may open a host shell, and why (null until asked). */
+  hostShell: HostShellCapability | null;
+  openShell(container: { id: string; name: string }, options?: ShellOptions): string;
+  /** Attach to the container's main process (`docker attach`). */
+  attach(container: { id: string; name: string }): string;
+  /** A shell on the machine Berth runs on; only when `hostShell.allowed`. */
+  openHost(): string | null;
+  /** Ask the server whether host shells are allowed (for the + menu). */
+  loadCapabilities(): Promise<void>;
   activate(key: string): void;
+  /** Show two terminals side by side (the active one and the most recent other), or one again. */
+  toggleSplit(): void;
   close(key: string): void;
   reopen(key: string): void;
   /** The view measured a new size (in cells) for this tab's terminal. */
@@ -98,22 +132,37 @@ export function createTerminalsStore<S extends TerminalSurface>({
       void client.call('terminal.resize', { sessionId: current.sessionId, cols, rows }).catch(ignore);
     };
 
+    const request = (current: TerminalTab, size: { cols: number; rows: number }): Promise<{ sessionId: string; shell: string }> => {
+      if (current.kind === 'host') return run('terminal.openHost', size, { describe: (o) => `opened ${o.shell} on the host` });
+      if (current.kind === 'attach') {
+        const input = { containerId: current.containerId, ...size };
+        return run('terminal.attach', input, { shownAs: { ...input, containerId: current.containerName }, describe: () => 'attached' });
+      }
+      const { shell, user, workdir, env } = current.options;
+      const input = {
+        containerId: current.containerId,
+        shell,
+        ...(user ? { user } : {}),
+        ...(workdir ? { workdir } : {}),
+        ...(env && env.length > 0 ? { env } : {}),
+        ...size,
+      };
+      return run('terminal.open', input, { shownAs: { ...input, containerId: current.containerName }, describe: (o) => `opened ${o.shell}` });
+    };
+
     const open = async (key: string): Promise<void> => {
       const session = sessions.get(key);
       const current = tab(key);
       if (!session || !current) return;
       const attempt = ++session.attempt;
       const size = session.wanted ?? { cols: session.surface.cols, rows: session.surface.rows };
-      const input = { containerId: current.containerId, shell: 'auto' as const, ...size };
       let opened: { sessionId: string; shell: string };
       try {
-        opened = await run('terminal.open', input, {
-          shownAs: { ...input, containerId: current.containerName },
-          describe: (o) => `opened ${o.shell}`,
-        });
+        opened = await request(current, size);
       } catch (error) {
         if (sessions.get(key)?.attempt !== attempt) return;
-        const reason = `Could not open a shell: ${error instanceof Error ? error.message : String(error)}`;
+        const what = current.kind === 'attach' ? 'attach' : 'open a shell';
+        const reason = `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`;
         patch(key, { status: 'failed', reason });
         session.surface.notice(reason);
         return;
@@ -143,37 +192,71 @@ export function createTerminalsStore<S extends TerminalSurface>({
       sendSize(key);
     };
 
+    const add = (kind: TerminalKind, containerId: string, containerName: string, options: ShellOptions): string => {
+      const key = `term-${nextKey++}`;
+      const surface = createSurface();
+      const session: Session<S> = { surface, stopInput: ignore, stopOutput: undefined, attempt: 0, wanted: null, sent: null };
+      session.stopInput = surface.onInput((data) => {
+        const current = tab(key);
+        if (current?.status === 'open' && current.sessionId) {
+          void client.call('terminal.input', { sessionId: current.sessionId, data }).catch(ignore);
+        }
+      });
+      sessions.set(key, session);
+      const newTab: TerminalTab = {
+        key,
+        kind,
+        containerId,
+        containerName,
+        options,
+        shell: null,
+        sessionId: null,
+        status: 'opening',
+        exitCode: null,
+        reason: null,
+      };
+      set((s) => ({ tabs: [...s.tabs, newTab], activeKey: key, collapsed: false }));
+      void open(key);
+      return key;
+    };
+
     return {
       tabs: [],
       activeKey: null,
+      splitKey: null,
       collapsed: false,
-      openShell(container) {
-        const key = `term-${nextKey++}`;
-        const surface = createSurface();
-        const session: Session<S> = { surface, stopInput: ignore, stopOutput: undefined, attempt: 0, wanted: null, sent: null };
-        session.stopInput = surface.onInput((data) => {
-          const current = tab(key);
-          if (current?.status === 'open' && current.sessionId) {
-            void client.call('terminal.input', { sessionId: current.sessionId, data }).catch(ignore);
-          }
-        });
-        sessions.set(key, session);
-        const newTab: TerminalTab = {
-          key,
-          containerId: container.id,
-          containerName: container.name,
-          shell: null,
-          sessionId: null,
-          status: 'opening',
-          exitCode: null,
-          reason: null,
-        };
-        set((s) => ({ tabs: [...s.tabs, newTab], activeKey: key, collapsed: false }));
-        void open(key);
-        return key;
+      hostShell: null,
+      openShell(container, options = { shell: 'auto' }) {
+        return add('shell', container.id, container.name, options);
+      },
+      attach(container) {
+        return add('attach', container.id, container.name, { shell: 'auto' });
+      },
+      openHost() {
+        if (!get().hostShell?.allowed) return null;
+        return add('host', '', 'host', { shell: 'auto' });
+      },
+      async loadCapabilities() {
+        try {
+          const { hostShell } = await client.call('terminal.capabilities', {});
+          set({ hostShell });
+        } catch (error) {
+          set({ hostShell: { allowed: false, reason: `Could not ask the server: ${error instanceof Error ? error.message : String(error)}` } });
+        }
       },
       activate(key) {
-        if (tab(key)) set({ activeKey: key, collapsed: false });
+        if (!tab(key)) return;
+        // Choosing the tab already shown on the right swaps the two sides.
+        set((s) => ({ activeKey: key, splitKey: s.splitKey === key ? s.activeKey : s.splitKey, collapsed: false }));
+      },
+      toggleSplit() {
+        const { splitKey, activeKey, tabs } = get();
+        if (splitKey) {
+          set({ splitKey: null });
+          return;
+        }
+        const other = [...tabs].reverse().find((t) => t.key !== activeKey);
+        if (other && activeKey) set({ splitKey: other.key, collapsed: false });
       },
       close(key) {
         const session = sessions.get(key);
@@ -190,8 +273,14 @@ export function createTerminalsStore<S extends TerminalSurface>({
         set((s) => {
           const index = s.tabs.findIndex((t) => t.key === key);
           const tabs = s.tabs.filter((t) => t.key !== key);
-          const activeKey = s.activeKey === key ? (tabs[Math.min(index, tabs.length - 1)]?.key ?? null) : s.activeKey;
-          return { tabs, activeKey };
+          let activeKey = s.activeKey;
+          let splitKey = s.splitKey === key ? null : s.splitKey;
+          if (s.activeKey === key) {
+            // The split's other side takes over, else the neighbour.
+            activeKey = splitKey ?? tabs[Math.min(index, tabs.length - 1)]?.key ?? null;
+            splitKey = null;
+          }
+          return { tabs, activeKey, splitKey };
         });
       },
       reopen(key) {
@@ -225,7 +314,9 @@ export function createTerminalsStore<S extends TerminalSurface>({
   });
 }
 
-/** The tab's title: container name and shell, like `web · bash`. */
+/** The tab's title: container name and shell, like `web · bash`, `web · attach` or `host: bash`. */
 export function tabTitle(t: TerminalTab): string {
+  if (t.kind === 'host') return `host: ${t.shell ?? 'shell'}`;
+  if (t.kind === 'attach') return `${t.containerName} · attach`;
   return t.shell ? `${t.containerName} · ${t.shell}` : t.containerName;
 }

@@ -1,13 +1,24 @@
 import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal } from '@xterm/xterm';
-import type { MountableSurface } from './terminal-surface.js';
+import { shortcutOf } from './terminal-keys.js';
+import type { MountableSurface, SearchRequest, SurfaceShortcut } from './terminal-surface.js';
 import { terminalFontFamily, xtermTheme } from './xterm-theme.js';
 
 export interface XtermSurfaceOptions {
-  /** Use the WebGL renderer (falls back to the DOM renderer if it fails or loses its context). */
+  /** Use the WebGL renderer while visible (falls back to the DOM renderer if it fails or loses its context). */
   webgl?: boolean;
+  fontSize?: number;
 }
+
+const searchDecorations = {
+  matchBackground: '#3b4a6b',
+  matchOverviewRuler: '#7aa2ff',
+  activeMatchBackground: '#b8860b',
+  activeMatchColorOverviewRuler: '#ffd68a',
+};
 
 /** Strips control characters so a notice cannot carry escape sequences of its own. */
 function plain(text: string): string {
@@ -28,23 +39,46 @@ export class XtermSurface implements MountableSurface {
   readonly element: HTMLDivElement;
   private readonly term: Terminal;
   private readonly fitAddon = new FitAddon();
+  private readonly searchAddon = new SearchAddon();
   private webglAddon: WebglAddon | undefined;
+  /** WebGL failed here once (or lost its context): stay on the DOM renderer. */
+  private webglBroken = false;
+  private visible = false;
   private opened = false;
+  private readonly linkListeners = new Set<(url: string) => void>();
+  private readonly shortcutListeners = new Set<(s: SurfaceShortcut) => void>();
 
   constructor(private readonly options: XtermSurfaceOptions = {}) {
     this.element = document.createElement('div');
     this.element.className = 'xterm-host';
     this.term = new Terminal({
       fontFamily: terminalFontFamily,
-      fontSize: 13,
+      fontSize: options.fontSize ?? 13,
       lineHeight: 1.15,
       cursorBlink: true,
       scrollback: 5000,
       theme: xtermTheme,
-      allowProposedApi: false,
-      // Links, clipboard writes (OSC 52) and title changes need addons or handlers we do not load.
+      // The search addon's match decorations use the decoration API.
+      allowProposedApi: true,
+      // Clipboard writes (OSC 52) and title changes need handlers we do not load.
     });
     this.term.loadAddon(this.fitAddon);
+    this.term.loadAddon(this.searchAddon);
+    // Links are untrusted output: a click only reports the URL; the panel asks before opening it.
+    this.term.loadAddon(new WebLinksAddon((event, uri) => {
+      event.preventDefault();
+      for (const l of this.linkListeners) l(uri);
+    }));
+    this.term.attachCustomKeyEventHandler((e) => {
+      const shortcut = shortcutOf(e);
+      if (!shortcut) return true;
+      if (shortcut === 'nativePaste') return false;
+      if (e.type === 'keydown') {
+        e.preventDefault();
+        for (const l of this.shortcutListeners) l(shortcut);
+      }
+      return false;
+    });
   }
 
   get cols(): number {
@@ -60,7 +94,63 @@ export class XtermSurface implements MountableSurface {
     if (this.opened) return;
     this.term.open(this.element);
     this.opened = true;
-    if (this.options.webgl) this.enableWebgl();
+    this.syncRenderer();
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.syncRenderer();
+  }
+
+  setFontSize(px: number): void {
+    if (this.term.options.fontSize !== px) this.term.options.fontSize = px;
+  }
+
+  selection(): string {
+    return this.term.getSelection();
+  }
+
+  paste(text: string): void {
+    this.term.paste(text);
+  }
+
+  search({ query, caseSensitive, regex, direction, incremental }: SearchRequest): void {
+    if (query === '') {
+      this.searchAddon.clearDecorations();
+      return;
+    }
+    const options = { caseSensitive, regex, incremental, decorations: searchDecorations };
+    try {
+      if (direction === 'next') this.searchAddon.findNext(query, options);
+      else this.searchAddon.findPrevious(query, options);
+    } catch {
+      // An invalid expression: the search bar says so.
+    }
+  }
+
+  clearSearch(): void {
+    this.searchAddon.clearDecorations();
+    this.term.clearSelection();
+  }
+
+  onSearchResults(listener: (r: { resultIndex: number; resultCount: number }) => void): () => void {
+    const d = this.searchAddon.onDidChangeResults(listener);
+    return () => d.dispose();
+  }
+
+  onBell(listener: () => void): () => void {
+    const d = this.term.onBell(listener);
+    return () => d.dispose();
+  }
+
+  onLink(listener: (url: string) => void): () => void {
+    this.linkListeners.add(listener);
+    return () => this.linkListeners.delete(listener);
+  }
+
+  onShortcut(listener: (shortcut: SurfaceShortcut) => void): () => void {
+    this.shortcutListeners.add(listener);
+    return () => this.shortcutListeners.delete(listener);
   }
 
   fit(): { cols: number; rows: number } | null {
@@ -106,9 +196,21 @@ export class XtermSurface implements MountableSurface {
   }
 
   dispose(): void {
+    this.linkListeners.clear();
+    this.shortcutListeners.clear();
     this.webglAddon?.dispose();
     this.term.dispose();
     this.element.remove();
+  }
+
+  /** WebGL only while on screen: a hidden terminal releases its context and uses the DOM renderer. */
+  private syncRenderer(): void {
+    const want = this.opened && this.visible && this.options.webgl === true && !this.webglBroken;
+    if (want && !this.webglAddon) this.enableWebgl();
+    if (!want && this.webglAddon) {
+      this.webglAddon.dispose();
+      this.webglAddon = undefined;
+    }
   }
 
   private enableWebgl(): void {
@@ -116,12 +218,14 @@ export class XtermSurface implements MountableSurface {
       const addon = new WebglAddon();
       addon.onContextLoss(() => {
         // The GPU went away (or too many contexts): keep working on the DOM renderer.
+        this.webglBroken = true;
         addon.dispose();
-        this.webglAddon = undefined;
+        if (this.webglAddon === addon) this.webglAddon = undefined;
       });
       this.term.loadAddon(addon);
       this.webglAddon = addon;
     } catch {
+      this.webglBroken = true;
       this.webglAddon = undefined;
     }
   }
