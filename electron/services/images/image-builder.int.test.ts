@@ -196,6 +196,15 @@ describe('image builds against the real engine (legacy builder)', () => {
     expect(toRpcError(error).message).toMatch(/line 2/);
   });
 
+  it('says which base image is missing, on which line', async () => {
+    const root = contextFolder({ Dockerfile: `# base\nFROM 127.0.0.1:5000/berth-test/no-such-base:${run}\n` });
+    folders.push(root);
+    const { messages } = await build({ contextPath: root });
+    expect(messages.at(-1)).toMatchObject({ type: 'failed', step: 1, line: 2, error: { code: 'NOT_FOUND', reason: 'not-found' } });
+    const failed = messages.at(-1);
+    expect(failed?.type === 'failed' && failed.error.message).toMatch(/^Step 1\/1 \(Dockerfile line 2\) FROM .*no-such-base.* was not found on 127\.0\.0\.1:5000/);
+  });
+
   it('cancelling a build stops the running step', async () => {
     const root = contextFolder({
       Dockerfile: ['FROM berth-fixture/busybox:latest', `LABEL berth.test-fixture=true berth.test-run=${run}-cancel`, 'RUN sleep 30'].join('\n'),

@@ -79,7 +79,11 @@ function readLayer(stream: Readable, keepEntries: number): Promise<{ diffId: str
     });
     stream.on('data', (chunk: Buffer) => {
       hash.update(chunk);
-      if (!failed) inner.write(chunk);
+      // Respect the parser's pace so a big layer is never buffered whole.
+      if (!failed && !inner.write(chunk)) {
+        stream.pause();
+        inner.once('drain', () => stream.resume());
+      }
     });
     stream.on('end', () => {
       ended = true;

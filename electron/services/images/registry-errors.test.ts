@@ -26,6 +26,12 @@ describe('registry errors', () => {
     expect(rejected.message).toMatch(/refused the credentials of berth, or that account may not push here/);
     expect(explainRegistryFailure('An image does not exist locally with the tag: x', { ...pull, operation: 'push' }).code).toBe('NOT_FOUND');
     expect(explainRegistryFailure('invalid reference format: repository name must be lowercase', pull).code).toBe('BAD_REQUEST');
+    const hub = explainRegistryFailure("pull access denied for robot/base, repository does not exist or may require 'docker login': denied", {
+      operation: 'pull',
+      registry: 'Docker Hub',
+      reference: 'robot/base',
+    });
+    expect(hub).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/^robot\/base was not found on Docker Hub, or it is private/) });
     expect(explainRegistryFailure('something else', pull)).toEqual({ code: 'ENGINE_ERROR', reason: 'engine', message: 'something else' });
   });
 

@@ -33,6 +33,13 @@ const rules: Rule[] = [
     explain: (c) => `Wrong username or password for ${c.registry}${c.username ? ` (user ${c.username})` : ''}`,
   },
   {
+    // Docker Hub answers the same for a missing repository and a private one.
+    test: /pull access denied .*repository does not exist or may require/i,
+    code: 'NOT_FOUND',
+    reason: 'not-found',
+    explain: (c, raw) => `${c.reference ?? 'The image'} was not found on ${c.registry}, or it is private and needs a login (${raw})`,
+  },
+  {
     test: /no basic auth credentials|authentication required|unauthorized|denied|forbidden|\b401\b|\b403\b/i,
     code: 'FORBIDDEN',
     reason: 'unauthorized',
