@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { ViewToolbar } from '../../components/view-toolbar.js';
+import { RunContainerButton, RunFormHost } from '../run-form/run-form-dialog.js';
 import { countRunning, filterContainers } from './container-filter.js';
 import { ContainersTable } from './containers-table.js';
 import { RemoveDialog } from './remove-dialog.js';
@@ -29,6 +30,7 @@ export function ContainersView() {
         filter={filter}
         filterLabel="Filter containers"
         onFilter={(text) => ui.getState().setFilter('containers', text)}
+        actions={<RunContainerButton />}
       />
       {error ? (
         <div role="alert" className="banner banner--error">
@@ -42,6 +44,7 @@ export function ContainersView() {
       ) : null}
       <ContainersTable rows={rows} stale={loaded && !live} empty={empty} />
       <RemoveDialog />
+      <RunFormHost />
     </section>
   );
 }

@@ -1,0 +1,214 @@
+import './run-form.css';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { useStores } from '../../app/stores-context.js';
+import { presets, selectCommandLine, type RunFormStore } from './run-form-store.js';
+import { BasicsSection, DevicesSection, KeyValueSection, MountsSection, PortsSection, RuntimeSection } from './run-form-sections.js';
+import { useRunForm } from './use-run-form.js';
+
+/** The "Run container…" button of a toolbar. */
+export function RunContainerButton() {
+  const form = useRunForm();
+  return (
+    <button type="button" className="btn btn--primary rf-open" onClick={() => form.getState().openForm()}>
+      <span aria-hidden="true">▶</span> Run container…
+    </button>
+  );
+}
+
+/** The run form, shown while the store says it is open. Mount it once per view. */
+export function RunFormHost() {
+  const form = useRunForm();
+  const open = useStore(form, (s) => s.open);
+  if (!open) return null;
+  return <RunFormDialog form={form} />;
+}
+
+function RunFormDialog({ form }: { form: RunFormStore }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const formId = useId().replace(/:/g, '');
+  const imageListId = `${formId}-images`;
+  const submitting = useStore(form, (s) => s.submitting);
+  const formError = useStore(form, (s) => s.formError);
+  const outcome = useStore(form, (s) => s.outcome);
+  const errorCount = useStore(form, (s) => Object.keys(s.errors).length);
+  const actions = form.getState();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog rf-dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        actions.close();
+      }}
+    >
+      <form
+        className="rf-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void actions.submit(true);
+        }}
+      >
+        <header className="rf-header">
+          <div>
+            <h2 id={titleId} className="dialog-title">
+              Run a container
+            </h2>
+            <p className="rf-subtitle">Everything here is a flag of docker run; the line on the right is exactly what Berth will do.</p>
+          </div>
+          <button type="button" className="rf-close" aria-label="Close" title="Close (Esc)" onClick={() => actions.close()}>
+            ×
+          </button>
+        </header>
+
+        <div className="rf-presets" role="group" aria-label="Presets">
+          <span className="rf-presets-title">Robotics presets</span>
+          {presets.map((p) => (
+            <button key={p.id} type="button" className="rf-chip" title={`Adds ${p.adds}`} onClick={() => actions.applyPreset(p.id)}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+
+        <div className="rf-body">
+          <div className="rf-fields">
+            <BasicsSection form={form} formId={formId} imageListId={imageListId} />
+            <ImageSuggestions id={imageListId} />
+            <KeyValueSection form={form} formId={formId} list="env" />
+            <PortsSection form={form} formId={formId} />
+            <MountsSection form={form} formId={formId} />
+            <DevicesSection form={form} formId={formId} />
+            <RuntimeSection form={form} formId={formId} />
+            <KeyValueSection form={form} formId={formId} list="labels" />
+          </div>
+          <aside className="rf-side">
+            <CommandPreview form={form} />
+            <PasteBox form={form} />
+          </aside>
+        </div>
+
+        <footer className="rf-footer">
+          <div className="rf-status">
+            {outcome?.kind === 'not-started' ? (
+              <div role="alert" className="banner banner--error">
+                Created <span className="mono">{outcome.name}</span>, but it did not start: {outcome.message}. It stays in the created state; fix the form and
+                remove it, or start it from the list.
+              </div>
+            ) : formError ? (
+              <div role="alert" className="banner banner--error">
+                {formError}
+              </div>
+            ) : errorCount > 0 ? (
+              <div role="alert" className="rf-status-errors">
+                {errorCount === 1 ? 'One field needs attention' : `${errorCount} fields need attention`}: see the red notes.
+              </div>
+            ) : null}
+          </div>
+          <button type="button" className="btn" onClick={() => actions.reset()} disabled={Boolean(submitting)}>
+            Clear
+          </button>
+          <button type="button" className="btn" onClick={() => void actions.submit(false)} disabled={Boolean(submitting)} title="docker create: make it, do not start it">
+            {submitting === 'create' ? 'Creating…' : 'Create'}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={Boolean(submitting)} title="docker run --detach">
+            {submitting === 'run' ? 'Running…' : 'Run'}
+          </button>
+        </footer>
+      </form>
+    </dialog>
+  );
+}
+
+function ImageSuggestions({ id }: { id: string }) {
+  const { images } = useStores();
+  const items = useStore(images, (s) => s.items);
+  const refs = useMemo(() => [...new Set(items.filter((r) => r.repository !== '<none>' && r.tag !== '<none>').map((r) => `${r.repository}:${r.tag}`))].sort(), [items]);
+  return (
+    <datalist id={id}>
+      {refs.map((r) => (
+        <option key={r} value={r} />
+      ))}
+    </datalist>
+  );
+}
+
+function CommandPreview({ form }: { form: RunFormStore }) {
+  const line = useStore(form, selectCommandLine);
+  const [copied, setCopied] = useState(false);
+  const titleId = useId();
+  useEffect(() => setCopied(false), [line]);
+  return (
+    <section className="rf-panel" aria-labelledby={titleId}>
+      <div className="rf-panel-head">
+        <h3 id={titleId}>What Berth will run</h3>
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => {
+            void navigator.clipboard?.writeText(line).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <pre className="rf-command">
+        <code>{line}</code>
+      </pre>
+    </section>
+  );
+}
+
+function PasteBox({ form }: { form: RunFormStore }) {
+  const text = useStore(form, (s) => s.pasteText);
+  const error = useStore(form, (s) => s.pasteError);
+  const id = useId();
+  return (
+    <section className="rf-panel" aria-labelledby={`${id}-title`}>
+      <div className="rf-panel-head">
+        <h3 id={`${id}-title`}>
+          <label htmlFor={id}>Paste a docker run command</label>
+        </h3>
+      </div>
+      <textarea
+        id={id}
+        className="rf-input rf-paste mono"
+        rows={4}
+        value={text}
+        spellCheck={false}
+        placeholder="docker run -d --name cam --device /dev/video0 -p 8080:80 my/robot:latest"
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => form.getState().setPasteText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            form.getState().applyPaste();
+          }
+        }}
+      />
+      {error ? (
+        <p role="alert" className="rf-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="rf-paste-actions">
+        <span className="faint">Replaces the whole form. Ctrl+Enter</span>
+        <button type="button" className="btn btn--small" disabled={!text.trim()} onClick={() => form.getState().applyPaste()}>
+          Fill the form
+        </button>
+      </div>
+    </section>
+  );
+}
