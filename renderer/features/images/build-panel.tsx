@@ -1,0 +1,237 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { formatDockerBuild, type BuildInput } from '../../../shared/image-contract.js';
+import { formatSize } from '../../lib/format-size.js';
+import { failedLine, lineMarks, type LineMark } from './build-store.js';
+import { useImageTools } from './use-image-tools.js';
+
+const lineHeight = 20;
+const starter = 'FROM berth-fixture/busybox:latest\nRUN echo hello > /hello\nCMD ["cat", "/hello"]\n';
+
+function seconds(ms: number | null): string {
+  if (ms === null) return '';
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function parseArgs(text: string): { args: Record<string, string>; problem: string | null } {
+  const args: Record<string, string> = {};
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) return { args, problem: `"${line}" is not NAME=value` };
+    args[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return { args, problem: null };
+}
+
+function MarkBadge({ mark, stale }: { mark: LineMark | undefined; stale: boolean }) {
+  if (!mark || !mark.first) return null;
+  const cls = `lmark lmark--${mark.status}${stale ? ' lmark--stale' : ''}`;
+  if (mark.status === 'running') return <span className={cls}>running…</span>;
+  if (mark.status === 'failed') return <span className={cls}>failed</span>;
+  if (mark.status === 'cached') return <span className={cls}>cached{mark.layerId ? ` · ${mark.layerId}` : ''}</span>;
+  return (
+    <span className={cls}>
+      {mark.cacheable ? 'ran' : 'base'} {seconds(mark.durationMs)}
+      {mark.layerId ? ` · ${mark.layerId}` : ''}
+    </span>
+  );
+}
+
+export function BuildPanel({ onClose }: { onClose(): void }) {
+  const { build } = useImageTools();
+  const s = useStore(build, (x) => x);
+  const [contextPath, setContextPath] = useState('');
+  const [mode, setMode] = useState<'inline' | 'file'>('inline');
+  const [text, setText] = useState(starter);
+  const [dockerfile, setDockerfile] = useState('Dockerfile');
+  const [tag, setTag] = useState('');
+  const [argsText, setArgsText] = useState('');
+  const [target, setTarget] = useState('');
+  const [noCache, setNoCache] = useState(false);
+  const [pull, setPull] = useState(false);
+  const [scrollTop, setScrollTop] = useState(0);
+  const logRef = useRef<HTMLPreElement>(null);
+
+  const { args, problem: argsProblem } = parseArgs(argsText);
+  const input: BuildInput = {
+    contextPath: contextPath.trim(),
+    ...(mode === 'inline' ? { dockerfileText: text } : dockerfile.trim() && dockerfile.trim() !== 'Dockerfile' ? { dockerfile: dockerfile.trim() } : {}),
+    ...(tag.trim() ? { tags: [tag.trim()] } : {}),
+    ...(Object.keys(args).length > 0 ? { buildArgs: args } : {}),
+    ...(target.trim() ? { target: target.trim() } : {}),
+    ...(noCache ? { noCache: true } : {}),
+    ...(pull ? { pull: true } : {}),
+  };
+  const marks = useMemo(() => lineMarks(s.steps, s.failure), [s.steps, s.failure]);
+  const errorLine = failedLine(s);
+  const lines = text.split('\n');
+  const builtLines = s.builtText?.split('\n') ?? null;
+  const running = s.phase === 'running';
+
+  useEffect(() => {
+    const el = logRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [s.log]);
+
+  return (
+    <section className="ipanel build" aria-label="Build an image">
+      <div className="ipanel-head">
+        <h2>Build an image</h2>
+        <span className="faint">
+          Same as <code>{input.contextPath ? formatDockerBuild(input) : 'docker build …'}</code>
+        </span>
+      </div>
+      <form
+        className="build-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!argsProblem) build.getState().start(input);
+        }}
+      >
+        <label className="field field--wide">
+          <span>Context folder (on the machine Berth runs on)</span>
+          <input className="input mono" value={contextPath} placeholder="/home/me/project" spellCheck={false} onChange={(e) => setContextPath(e.currentTarget.value)} />
+        </label>
+        <label className="field">
+          <span>Tag</span>
+          <input className="input mono" value={tag} placeholder="myapp:dev" spellCheck={false} onChange={(e) => setTag(e.currentTarget.value)} />
+        </label>
+        <label className="field">
+          <span>Target stage</span>
+          <input className="input mono" value={target} placeholder="(last stage)" spellCheck={false} onChange={(e) => setTarget(e.currentTarget.value)} />
+        </label>
+        <label className="field">
+          <span>Build args (NAME=value per line)</span>
+          <textarea className="input mono" rows={2} value={argsText} spellCheck={false} onChange={(e) => setArgsText(e.currentTarget.value)} />
+        </label>
+        <fieldset className="field build-mode">
+          <legend>Dockerfile</legend>
+          <label className="check">
+            <input type="radio" name="df-mode" checked={mode === 'inline'} onChange={() => setMode('inline')} /> Write it here
+          </label>
+          <label className="check">
+            <input type="radio" name="df-mode" checked={mode === 'file'} onChange={() => setMode('file')} /> A file in the context
+          </label>
+        </fieldset>
+        <div className="build-flags">
+          <label className="check">
+            <input type="checkbox" checked={noCache} onChange={(e) => setNoCache(e.currentTarget.checked)} /> No cache
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={pull} onChange={(e) => setPull(e.currentTarget.checked)} /> Pull newer base images
+          </label>
+        </div>
+        <div className="build-buttons">
+          {running ? (
+            <button type="button" className="btn" onClick={() => build.getState().cancel()}>
+              Cancel build
+            </button>
+          ) : (
+            <button type="submit" className="btn btn--primary" disabled={!contextPath.trim() || argsProblem !== null}>
+              Build
+            </button>
+          )}
+          <button type="button" className="btn" onClick={onClose}>
+            Close
+          </button>
+        </div>
+        {argsProblem ? (
+          <p className="field-error field--wide" role="alert">
+            {argsProblem}
+          </p>
+        ) : null}
+      </form>
+
+      {mode === 'file' ? (
+        <label className="field">
+          <span>Dockerfile path (relative to the context, or absolute)</span>
+          <input className="input mono" value={dockerfile} spellCheck={false} onChange={(e) => setDockerfile(e.currentTarget.value)} />
+        </label>
+      ) : null}
+
+      <p className="teach">
+        <strong>The build cache:</strong> Docker reuses a step’s saved layer (“cached”) as long as that line and every line above it are unchanged — the first
+        changed line and every line after it run again, so put what changes least near the top.
+      </p>
+
+      <div className="build-work">
+        {mode === 'inline' ? (
+          <div className="editor" style={{ '--lh': `${lineHeight}px` } as React.CSSProperties}>
+            <div className="editor-gutter" aria-hidden="true">
+              <div style={{ transform: `translateY(${-scrollTop}px)` }}>
+                {lines.map((_, i) => (
+                  <div key={i} className={`editor-num${errorLine === i + 1 ? ' editor-num--error' : ''}`}>
+                    {i + 1}
+                  </div>
+                ))}
+              </div>
+            </div>
+            <div className="editor-text">
+              <div className="editor-highlight" style={{ transform: `translateY(${-scrollTop}px)` }} aria-hidden="true">
+                {lines.map((_, i) => {
+                  const mark = marks.get(i + 1);
+                  return <div key={i} className={`editor-hl${errorLine === i + 1 ? ' editor-hl--error' : mark ? ` editor-hl--${mark.status}` : ''}`} />;
+                })}
+              </div>
+              <textarea
+                aria-label="Dockerfile"
+                className="editor-area mono"
+                value={text}
+                wrap="off"
+                spellCheck={false}
+                onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+                onChange={(e) => setText(e.currentTarget.value)}
+              />
+            </div>
+            <ol className="editor-marks" aria-label="Build result per line" style={{ transform: `translateY(${-scrollTop}px)` }}>
+              {lines.map((line, i) => {
+                const n = i + 1;
+                const mark = marks.get(n);
+                const edited = builtLines !== null && (builtLines[i] ?? null) !== line;
+                return (
+                  <li key={i} aria-label={`Line ${n}`} className={errorLine === n ? 'editor-mark--error' : ''}>
+                    <MarkBadge mark={mark} stale={edited} />
+                    {edited && mark ? <span className="faint"> edited</span> : null}
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+        ) : null}
+
+        <div className="build-side">
+          <div className="build-status" role="status" aria-label="Build status">
+            {s.phase === 'idle' ? <span className="muted">Not built yet.</span> : null}
+            {s.phase === 'running' ? (
+              <span>
+                Building…{' '}
+                {s.contextBytes !== null ? <span className="muted">context {formatSize(s.contextBytes)}</span> : null}
+                {s.steps.length > 0 ? <span className="muted"> · step {s.steps[s.steps.length - 1]?.step}/{s.steps[0]?.total}</span> : null}
+              </span>
+            ) : null}
+            {s.phase === 'done' && s.result ? (
+              <span className="ok">
+                Built <span className="mono">{s.result.imageId.replace(/^sha256:/, '').slice(0, 12)}</span> in {seconds(s.result.durationMs)} · {s.result.cachedSteps} of{' '}
+                {s.result.steps} steps cached{s.result.tags.length > 0 ? ` · ${s.result.tags.join(', ')}` : ''}
+              </span>
+            ) : null}
+            {s.phase === 'cancelled' ? <span className="muted">Build cancelled.</span> : null}
+          </div>
+          {s.phase === 'failed' && s.failure ? (
+            <div className="build-error" role="alert">
+              <strong>{errorLine !== null ? `Line ${errorLine} failed` : 'The build failed'}</strong>
+              {s.failure.instruction ? <code>{s.failure.instruction}</code> : null}
+              {s.failure.exitCode !== null ? <span> exit code {s.failure.exitCode}</span> : null}
+              <div>{s.failure.error.message}</div>
+            </div>
+          ) : null}
+          <pre ref={logRef} className="build-log" role="log" aria-label="Build log">
+            {s.log.join('\n')}
+          </pre>
+        </div>
+      </div>
+    </section>
+  );
+}

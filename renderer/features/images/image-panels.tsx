@@ -1,0 +1,271 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { cliEquivalent } from '../../../shared/contract.js';
+import { RelativeTime } from '../../components/relative-time.js';
+import { formatSize } from '../../lib/format-size.js';
+import { shortId } from '../../lib/short-id.js';
+import { useImageTools } from './use-image-tools.js';
+
+export function PrunePanel({ onClose }: { onClose(): void }) {
+  const { prune } = useImageTools();
+  const s = useStore(prune, (x) => x);
+  useEffect(() => {
+    void prune.getState().open();
+    return () => prune.getState().close();
+  }, [prune]);
+  const close = (): void => onClose();
+  return (
+    <section className="ipanel" aria-label="Prune dangling images">
+      <div className="ipanel-head">
+        <h2>Prune dangling images</h2>
+        <span className="faint">
+          Same as <code>{cliEquivalent('images.prune', {})}</code>
+        </span>
+      </div>
+      <p className="hint">Dangling images have no tag: usually an older build whose tag moved to a newer one. Pruning deletes them and gives back the space only they use.</p>
+      {s.phase === 'loading' ? <p className="muted">Looking for dangling images…</p> : null}
+      {s.phase === 'error' ? (
+        <p className="field-error" role="alert">
+          {s.error}
+        </p>
+      ) : null}
+      {s.preview && (s.phase === 'preview' || s.phase === 'pruning') ? (
+        s.preview.images.length === 0 ? (
+          <p role="status">Nothing to prune: no dangling images.</p>
+        ) : (
+          <>
+            <p role="status">
+              <strong>
+                {s.preview.images.length} {s.preview.images.length === 1 ? 'image' : 'images'}
+              </strong>{' '}
+              would go, giving back <strong>{formatSize(s.preview.spaceReclaimable)}</strong>
+              {s.preview.keptInUse > 0 ? ` (${s.preview.keptInUse} kept: containers use them)` : ''}.
+            </p>
+            <ul className="prune-list" aria-label="Images to prune">
+              {s.preview.images.map((img) => (
+                <li key={img.id}>
+                  <span className="mono">{shortId(img.id)}</span>
+                  <span className="muted">
+                    <RelativeTime unixSeconds={img.created} />
+                  </span>
+                  <span className="mono">{formatSize(img.size)}</span>
+                  <span className="faint">{img.reclaimable !== null ? `${formatSize(img.reclaimable)} only its own` : ''}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      ) : null}
+      {s.phase === 'done' && s.result ? (
+        <p role="status">
+          Deleted {s.result.deleted.length} {s.result.deleted.length === 1 ? 'image layer' : 'image layers'}, reclaimed <strong>{formatSize(s.result.spaceReclaimed)}</strong>.
+        </p>
+      ) : null}
+      <div className="ipanel-actions">
+        <button type="button" className="btn" onClick={close}>
+          {s.phase === 'done' ? 'Close' : 'Cancel'}
+        </button>
+        {s.phase === 'preview' || s.phase === 'pruning' ? (
+          <button
+            type="button"
+            className="btn btn--danger"
+            disabled={s.phase === 'pruning' || (s.preview?.images.length ?? 0) === 0}
+            onClick={() => void prune.getState().confirm()}
+          >
+            {s.phase === 'pruning' ? 'Pruning…' : 'Prune'}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+export function RegistriesPanel({ onClose }: { onClose(): void }) {
+  const { accounts } = useImageTools();
+  const s = useStore(accounts, (x) => x);
+  const [server, setServer] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  useEffect(() => {
+    void accounts.getState().load();
+  }, [accounts]);
+  return (
+    <section className="ipanel" aria-label="Registries">
+      <div className="ipanel-head">
+        <h2>Registries</h2>
+        <span className="faint">Berth checks credentials with the registry before keeping them (in memory). Passwords are never shown.</span>
+      </div>
+      <form
+        className="login-form"
+        aria-label="Log in to a registry"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void accounts
+            .getState()
+            .login(server.trim(), username.trim(), password)
+            .then((ok) => {
+              if (ok) setPassword('');
+            });
+        }}
+      >
+        <label className="field">
+          <span>Server</span>
+          <input className="input mono" value={server} placeholder="127.0.0.1:5001" spellCheck={false} onChange={(e) => setServer(e.currentTarget.value)} />
+        </label>
+        <label className="field">
+          <span>Username</span>
+          <input className="input" value={username} autoComplete="off" spellCheck={false} onChange={(e) => setUsername(e.currentTarget.value)} />
+        </label>
+        <label className="field">
+          <span>Password</span>
+          <input className="input" type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+        <button type="submit" className="btn btn--primary" disabled={s.busy || !server || !username || !password}>
+          {s.busy ? 'Checking…' : 'Log in'}
+        </button>
+      </form>
+      {s.loginError ? (
+        <p className="field-error" role="alert">
+          Login failed: {s.loginError}
+        </p>
+      ) : null}
+      {s.error ? <p className="field-error">Could not list accounts: {s.error}</p> : null}
+      <ul className="accounts" aria-label="Registry accounts">
+        {s.loaded && s.accounts.length === 0 ? <li className="muted">No registry accounts yet.</li> : null}
+        {s.accounts.map((a) => (
+          <li key={a.serverAddress} aria-label={`Account ${a.serverAddress}`}>
+            <span className="mono">{a.serverAddress}</span>
+            <span>{a.username || <span className="faint">credential helper</span>}</span>
+            <span className="faint">{a.source === 'berth' ? 'logged in through Berth' : '~/.docker/config.json'}</span>
+            {a.note ? <span className="faint">{a.note}</span> : null}
+            <button type="button" className="btn btn--small" aria-label={`Log out of ${a.serverAddress}`} onClick={() => void accounts.getState().logout(a.serverAddress)}>
+              Log out
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="ipanel-actions">
+        <button type="button" className="btn" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function useModal(): React.RefObject<HTMLDialogElement | null> {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return ref;
+}
+
+export function ImageDialogs() {
+  const { actions } = useImageTools();
+  const remove = useStore(actions, (s) => s.remove);
+  const tag = useStore(actions, (s) => s.tag);
+  return (
+    <>
+      {remove ? <RemoveImageDialog key={remove.target} /> : null}
+      {tag ? <TagDialog key={tag.image + tag.label} /> : null}
+    </>
+  );
+}
+
+function RemoveImageDialog() {
+  const { actions } = useImageTools();
+  const request = useStore(actions, (s) => s.remove);
+  const ref = useModal();
+  const titleId = useId();
+  if (!request) return null;
+  const a = actions.getState();
+  const tagged = !request.label.startsWith('<none>');
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelRemove())}>
+      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmRemove(false))}>
+        <h2 id={titleId} className="dialog-title">
+          Remove image <span className="mono">{request.label}</span>?
+        </h2>
+        <div className="dialog-body">
+          <p>
+            {tagged
+              ? 'This removes the tag. When it is the image’s last tag, the image and the layers no other image uses are deleted too.'
+              : 'This deletes the image and the layers no other image uses.'}
+          </p>
+          {request.refusal ? (
+            <div className="dialog-warning" role="alert">
+              <p>
+                <strong>The engine refused:</strong> {request.refusal}
+              </p>
+              <p>
+                <strong>Force remove</strong> removes the tags anyway. Containers made from it keep running and keep their files, but show the bare image ID; the layers are deleted only once no container uses them.
+              </p>
+            </div>
+          ) : null}
+          <p className="dialog-cli">
+            <span className="faint">Same as</span> <code>{cliEquivalent('images.remove', request.refusal ? { image: request.target, force: true } : { image: request.target })}</code>
+          </p>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" autoFocus onClick={() => a.cancelRemove()}>
+            Cancel
+          </button>
+          {request.refusal ? (
+            <button type="button" className="btn btn--danger" disabled={request.busy} onClick={() => void a.confirmRemove(true)}>
+              Force remove
+            </button>
+          ) : (
+            <button type="submit" className="btn btn--danger" disabled={request.busy}>
+              Remove
+            </button>
+          )}
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function TagDialog() {
+  const { actions } = useImageTools();
+  const request = useStore(actions, (s) => s.tag);
+  const ref = useModal();
+  const titleId = useId();
+  const [target, setTarget] = useState('');
+  if (!request) return null;
+  const a = actions.getState();
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelTag())}>
+      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmTag(target.trim()))}>
+        <h2 id={titleId} className="dialog-title">
+          Tag <span className="mono">{request.label}</span>
+        </h2>
+        <div className="dialog-body">
+          <label className="field">
+            <span>New reference (repository:tag)</span>
+            <input className="input mono" autoFocus value={target} spellCheck={false} placeholder="127.0.0.1:5000/team/app:1.0" onChange={(e) => setTarget(e.currentTarget.value)} />
+          </label>
+          <p>A tag is another name for the same image: no bytes are copied. To push to a registry, the name starts with its address.</p>
+          {request.error ? (
+            <p className="field-error" role="alert">
+              {request.error}
+            </p>
+          ) : null}
+          <p className="dialog-cli">
+            <span className="faint">Same as</span> <code>docker tag {request.label} {target || 'REPOSITORY:TAG'}</code>
+          </p>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={() => a.cancelTag()}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={request.busy || target.trim() === ''}>
+            Add tag
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

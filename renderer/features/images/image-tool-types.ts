@@ -1,0 +1,11 @@
+export type {
+  ImageHistory,
+  ImageRelations,
+  LayerFiles,
+  PrunePreview,
+  PruneResult,
+  RegistryAccount,
+  HistoryEntry,
+  LayerFile,
+  ImageSummaryDetail as ImageInspectSummary,
+} from '../../../shared/image-types.js';

@@ -1,0 +1,334 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { isBerthError } from '../../../shared/errors.js';
+import type {
+  ImageHistory,
+  ImageInspectSummary,
+  ImageRelations,
+  LayerFiles,
+  PrunePreview,
+  PruneResult,
+  RegistryAccount,
+} from './image-tool-types.js';
+import type { BerthClient } from '../../api/client.js';
+import type { ActionRunner } from '../activity/action-runner.js';
+import type { ActivityStore } from '../activity/activity-store.js';
+import { formatSize } from '../../lib/format-size.js';
+import { createBuildStore, type BuildStore } from './build-store.js';
+import { createTransfersStore, type TransfersStore } from './transfers-store.js';
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+// ---------------------------------------------------------------------------------------------
+// Prune: preview first, then confirm.
+// ---------------------------------------------------------------------------------------------
+
+export interface PruneState {
+  phase: 'closed' | 'loading' | 'preview' | 'pruning' | 'done' | 'error';
+  preview: PrunePreview | null;
+  result: PruneResult | null;
+  error: string | null;
+  open(): Promise<void>;
+  confirm(): Promise<void>;
+  close(): void;
+}
+export type PruneStore = StoreApi<PruneState>;
+
+export function createPruneStore(run: ActionRunner): PruneStore {
+  let generation = 0;
+  return createStore<PruneState>()((set, get) => ({
+    phase: 'closed',
+    preview: null,
+    result: null,
+    error: null,
+    async open() {
+      const mine = ++generation;
+      set({ phase: 'loading', preview: null, result: null, error: null });
+      try {
+        const preview = await run('images.prunePreview', {}, { quiet: true, describe: (p) => `${p.images.length} dangling · ${formatSize(p.spaceReclaimable)}` });
+        if (mine === generation) set({ phase: 'preview', preview });
+      } catch (error) {
+        if (mine === generation) set({ phase: 'error', error: message(error) });
+      }
+    },
+    async confirm() {
+      if (get().phase !== 'preview') return;
+      const mine = ++generation;
+      set({ phase: 'pruning' });
+      try {
+        const result = await run('images.prune', {}, { quiet: true, describe: (r) => `${r.deleted.length} deleted · ${formatSize(r.spaceReclaimed)} reclaimed` });
+        if (mine === generation) set({ phase: 'done', result });
+      } catch (error) {
+        if (mine === generation) set({ phase: 'error', error: message(error) });
+      }
+    },
+    close() {
+      generation++;
+      set({ phase: 'closed', preview: null, result: null, error: null });
+    },
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registry accounts.
+// ---------------------------------------------------------------------------------------------
+
+export interface AccountsState {
+  accounts: readonly RegistryAccount[];
+  loaded: boolean;
+  error: string | null;
+  loginError: string | null;
+  busy: boolean;
+  load(): Promise<void>;
+  login(serverAddress: string, username: string, password: string): Promise<boolean>;
+  logout(serverAddress: string): Promise<void>;
+}
+export type AccountsStore = StoreApi<AccountsState>;
+
+export function createAccountsStore(run: ActionRunner, client: BerthClient): AccountsStore {
+  return createStore<AccountsState>()((set, get) => ({
+    accounts: [],
+    loaded: false,
+    error: null,
+    loginError: null,
+    busy: false,
+    async load() {
+      try {
+        set({ accounts: await client.call('images.accounts', {}), loaded: true, error: null });
+      } catch (error) {
+        set({ loaded: true, error: message(error) });
+      }
+    },
+    async login(serverAddress, username, password) {
+      set({ busy: true, loginError: null });
+      try {
+        await run('images.login', { serverAddress, username, password }, { quiet: true, describe: (r) => r.status || 'logged in' });
+        set({ busy: false });
+        await get().load();
+        return true;
+      } catch (error) {
+        set({ busy: false, loginError: message(error) });
+        return false;
+      }
+    },
+    async logout(serverAddress) {
+      try {
+        await run('images.logout', { serverAddress }, { describe: (r) => (r.forgotten ? 'logged out' : (r.note ?? 'nothing to forget')) });
+      } catch {
+        // shown as a toast by the runner
+      }
+      await get().load();
+    },
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row actions: tag, remove (asks first; offers force when the engine refuses).
+// ---------------------------------------------------------------------------------------------
+
+export interface RemoveRequest {
+  /** What `docker rmi` is given: the repo:tag of the row, or the image ID for an untagged row. */
+  target: string;
+  label: string;
+  busy: boolean;
+  /** The engine's reason when it refused (a container uses the image, several tags, ...). */
+  refusal: string | null;
+}
+
+export interface TagRequest {
+  image: string;
+  label: string;
+  busy: boolean;
+  error: string | null;
+}
+
+export interface ImageActionsState {
+  remove: RemoveRequest | null;
+  tag: TagRequest | null;
+  askRemove(target: string, label: string): void;
+  confirmRemove(force: boolean): Promise<void>;
+  cancelRemove(): void;
+  askTag(image: string, label: string): void;
+  confirmTag(target: string): Promise<void>;
+  cancelTag(): void;
+}
+export type ImageActionsStore = StoreApi<ImageActionsState>;
+
+export function createImageActionsStore(run: ActionRunner): ImageActionsStore {
+  return createStore<ImageActionsState>()((set, get) => ({
+    remove: null,
+    tag: null,
+    askRemove(target, label) {
+      set({ remove: { target, label, busy: false, refusal: null } });
+    },
+    async confirmRemove(force) {
+      const request = get().remove;
+      if (!request || request.busy) return;
+      set({ remove: { ...request, busy: true } });
+      try {
+        await run('images.remove', force ? { image: request.target, force: true } : { image: request.target }, {
+          quiet: true,
+          describe: (r) => `${r.untagged.length} untagged · ${r.deleted.length} deleted`,
+        });
+        if (get().remove?.target === request.target) set({ remove: null });
+      } catch (error) {
+        if (get().remove?.target !== request.target) return;
+        const refusal = isBerthError(error) && error.code === 'CONFLICT' ? error.message : `The engine did not remove it: ${message(error)}`;
+        set({ remove: { ...request, busy: false, refusal } });
+      }
+    },
+    cancelRemove() {
+      set({ remove: null });
+    },
+    askTag(image, label) {
+      set({ tag: { image, label, busy: false, error: null } });
+    },
+    async confirmTag(target) {
+      const request = get().tag;
+      if (!request || request.busy) return;
+      set({ tag: { ...request, busy: true, error: null } });
+      try {
+        await run('images.tag', { image: request.image, target }, { quiet: true });
+        set({ tag: null });
+      } catch (error) {
+        set({ tag: { ...request, busy: false, error: message(error) } });
+      }
+    },
+    cancelTag() {
+      set({ tag: null });
+    },
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The selected image's detail pane.
+// ---------------------------------------------------------------------------------------------
+
+export interface Loadable<T> {
+  value: T | null;
+  error: string | null;
+  loading: boolean;
+}
+const idle = <T>(): Loadable<T> => ({ value: null, error: null, loading: false });
+const loading = <T>(): Loadable<T> => ({ value: null, error: null, loading: true });
+
+export type DetailTab = 'layers' | 'relations' | 'inspect';
+
+export interface ImageDetailState {
+  /** Image ID of the selected row, and the name it is shown by. */
+  selected: { imageId: string; label: string } | null;
+  tab: DetailTab;
+  inspect: Loadable<{ summary: ImageInspectSummary; document: unknown }>;
+  history: Loadable<ImageHistory>;
+  relations: Loadable<ImageRelations>;
+  layerFiles: Loadable<LayerFiles> & { diffId: string | null };
+  select(imageId: string, label: string): void;
+  close(): void;
+  setTab(tab: DetailTab): void;
+  showLayerFiles(diffId: string | null): Promise<void>;
+  /** Reloads the pane (after an image event); keeps what it shows until the answers come. */
+  refresh(): void;
+}
+export type ImageDetailStore = StoreApi<ImageDetailState>;
+
+export function createImageDetailStore(client: BerthClient): ImageDetailStore {
+  let generation = 0;
+  return createStore<ImageDetailState>()((set, get) => {
+    const load = (imageId: string, keep: boolean): void => {
+      const mine = ++generation;
+      const s = get();
+      if (!keep) set({ inspect: loading(), history: loading(), relations: loading(), layerFiles: { ...idle(), diffId: null } });
+      const track = <K extends 'inspect' | 'history' | 'relations'>(key: K, promise: Promise<NonNullable<ImageDetailState[K]['value']>>): void => {
+        promise.then(
+          (value) => {
+            if (mine === generation) set({ [key]: { value, error: null, loading: false } } as unknown as Partial<ImageDetailState>);
+          },
+          (error: unknown) => {
+            if (mine === generation) set({ [key]: { value: keep ? s[key].value : null, error: message(error), loading: false } } as unknown as Partial<ImageDetailState>);
+          },
+        );
+      };
+      track('inspect', client.call('images.inspect', { image: imageId }));
+      track('history', client.call('images.history', { image: imageId }));
+      track('relations', client.call('images.relations', { image: imageId }));
+    };
+    return {
+      selected: null,
+      tab: 'layers',
+      inspect: idle(),
+      history: idle(),
+      relations: idle(),
+      layerFiles: { ...idle(), diffId: null },
+      select(imageId, label) {
+        if (get().selected?.imageId === imageId && get().selected?.label === label) return;
+        set({ selected: { imageId, label } });
+        load(imageId, false);
+      },
+      close() {
+        generation++;
+        set({ selected: null, inspect: idle(), history: idle(), relations: idle(), layerFiles: { ...idle(), diffId: null } });
+      },
+      setTab(tab) {
+        set({ tab });
+      },
+      async showLayerFiles(diffId) {
+        const selected = get().selected;
+        if (!selected || diffId === null) {
+          set({ layerFiles: { ...idle(), diffId: null } });
+          return;
+        }
+        const mine = generation;
+        set({ layerFiles: { ...loading(), diffId } });
+        try {
+          const value = await client.call('images.layerFiles', { image: selected.imageId, diffId, limit: 2000 });
+          if (mine === generation && get().layerFiles.diffId === diffId) set({ layerFiles: { value, error: null, loading: false, diffId } });
+        } catch (error) {
+          if (mine === generation && get().layerFiles.diffId === diffId) set({ layerFiles: { value: null, error: message(error), loading: false, diffId } });
+        }
+      },
+      refresh() {
+        const selected = get().selected;
+        if (selected) load(selected.imageId, true);
+      },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// All of them, built once around the client.
+// ---------------------------------------------------------------------------------------------
+
+export type ImagesPanel = 'pull' | 'build' | 'prune' | 'registries' | null;
+
+export interface ImageToolsUi {
+  panel: ImagesPanel;
+  setPanel(panel: ImagesPanel): void;
+}
+
+export interface ImageTools {
+  ui: StoreApi<ImageToolsUi>;
+  transfers: TransfersStore;
+  build: BuildStore;
+  prune: PruneStore;
+  accounts: AccountsStore;
+  actions: ImageActionsStore;
+  detail: ImageDetailStore;
+  stop(): void;
+}
+
+export function createImageTools({ client, run, activity }: { client: BerthClient; run: ActionRunner; activity: ActivityStore }): ImageTools {
+  const transfers = createTransfersStore({ client, activity });
+  const build = createBuildStore({ client, activity });
+  return {
+    ui: createStore<ImageToolsUi>()((set) => ({ panel: null, setPanel: (panel) => set({ panel }) })),
+    transfers,
+    build,
+    prune: createPruneStore(run),
+    accounts: createAccountsStore(run, client),
+    actions: createImageActionsStore(run),
+    detail: createImageDetailStore(client),
+    stop() {
+      transfers.stop();
+      build.stop();
+    },
+  };
+}
