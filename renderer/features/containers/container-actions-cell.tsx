@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { PlayIcon, RestartIcon, StopIcon, TerminalIcon, TrashIcon, AlertIcon } from '../../components/icons.js';
+import { AttachButton, ShellOptionsButton } from '../terminals/shell-options-popover.js';
 import { allowedActions } from './container-permissions.js';
 
 /** The row's buttons; each named exactly for what it does, enabled only when the engine would accept it. */
@@ -40,6 +41,8 @@ export function ContainerActionsCell({ container }: { container: ContainerSummar
       >
         <TerminalIcon />
       </button>
+      <ShellOptionsButton container={ref} disabled={!allowed.has('shell')} />
+      <AttachButton container={ref} disabled={!allowed.has('shell')} />
       <button type="button" className="icon-btn icon-btn--danger" aria-label="Remove" title="Remove" disabled={busy} onClick={() => actions.askRemove(container)}>
         <TrashIcon />
       </button>

@@ -1,22 +1,50 @@
 import '@xterm/xterm/css/xterm.css';
 import './terminals.css';
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { ChevronIcon, CloseIcon, TerminalIcon } from '../../components/icons.js';
+import { LinkDialog } from './link-dialog.js';
+import { createLinkConfirmStore } from './link-confirm-store.js';
+import { NewTerminalMenu } from './new-terminal-menu.js';
+import { SplitIcon } from './terminal-icons.js';
+import { fontSizes, nextFontSize } from './terminal-search.js';
 import { TerminalView } from './terminal-view.js';
 import { tabTitle } from './terminals-store.js';
 
-/** The bottom panel: one tab per shell, resizable by its top edge, foldable to its tab bar. */
+function openExternally(url: string): void {
+  window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+/**
+ * The bottom panel: one tab per terminal (two side by side in split view), resizable by its top
+ * edge, foldable to its tab bar. With no terminal open it is only its bar, for the + menu.
+ */
 export function TerminalPanel() {
   const { terminals, ui } = useStores();
   const tabs = useStore(terminals, (s) => s.tabs);
   const activeKey = useStore(terminals, (s) => s.activeKey);
+  const splitKey = useStore(terminals, (s) => s.splitKey);
   const collapsed = useStore(terminals, (s) => s.collapsed);
   const height = useStore(ui, (s) => s.terminalHeight);
   const drag = useRef<{ startY: number; startHeight: number } | null>(null);
+  const [fontSize, setFontSize] = useState<number>(fontSizes.initial);
+  const links = useMemo(() => createLinkConfirmStore(openExternally), []);
+  const onFontStep = (step: -1 | 0 | 1): void => setFontSize((f) => nextFontSize(f, step));
 
-  if (tabs.length === 0) return null;
+  if (tabs.length === 0) {
+    return (
+      <section className="terminals terminals--empty" aria-label="Terminals">
+        <div className="terminals-bar">
+          <span className="terminals-empty-title">
+            <TerminalIcon width={14} height={14} /> Terminals
+          </span>
+          <span className="terminals-empty-hint">Open a shell from a running container, or a host shell from +</span>
+          <NewTerminalMenu />
+        </div>
+      </section>
+    );
+  }
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
     drag.current = { startY: e.clientY, startHeight: height };
@@ -55,8 +83,9 @@ export function TerminalPanel() {
           {tabs.map((t) => {
             const title = tabTitle(t);
             const selected = t.key === activeKey;
+            const beside = t.key === splitKey;
             return (
-              <div key={t.key} className={`term-tab term-tab--${t.status}${selected ? ' term-tab--active' : ''}`}>
+              <div key={t.key} className={`term-tab term-tab--${t.status}${selected ? ' term-tab--active' : ''}${beside ? ' term-tab--beside' : ''}`}>
                 <button
                   type="button"
                   role="tab"
@@ -68,7 +97,9 @@ export function TerminalPanel() {
                 >
                   <TerminalIcon width={14} height={14} />
                   <span className="term-tab-title">{title}</span>
-                  {t.status !== 'open' ? <span className="term-tab-state">{t.status === 'opening' ? 'opening' : 'ended'}</span> : null}
+                  {t.status !== 'open' ? (
+                    <span className="term-tab-state">{t.status === 'opening' ? 'opening' : t.exitCode !== null ? `exit ${t.exitCode}` : 'ended'}</span>
+                  ) : null}
                 </button>
                 <button type="button" className="term-tab-close" aria-label={`Close terminal ${title}`} title="Close" onClick={() => terminals.getState().close(t.key)}>
                   <CloseIcon width={13} height={13} />
@@ -77,6 +108,18 @@ export function TerminalPanel() {
             );
           })}
         </div>
+        <NewTerminalMenu />
+        <button
+          type="button"
+          className={`icon-btn${splitKey ? ' icon-btn--on' : ''}`}
+          aria-label="Split view"
+          aria-pressed={splitKey !== null}
+          title={tabs.length < 2 ? 'Split view (open a second terminal first)' : splitKey ? 'Show one terminal' : 'Show two terminals side by side'}
+          disabled={tabs.length < 2}
+          onClick={() => terminals.getState().toggleSplit()}
+        >
+          <SplitIcon width={15} height={15} />
+        </button>
         <button
           type="button"
           className="icon-btn terminals-toggle"
@@ -88,11 +131,26 @@ export function TerminalPanel() {
           <ChevronIcon style={{ transform: collapsed ? 'rotate(180deg)' : undefined }} />
         </button>
       </div>
-      <div className="terminals-body" hidden={collapsed}>
-        {tabs.map((t) => (
-          <TerminalView key={t.key} tab={t} visible={!collapsed && t.key === activeKey} />
-        ))}
+      <div className={`terminals-body${splitKey ? ' terminals-body--split' : ''}`} hidden={collapsed}>
+        {tabs.map((t) => {
+          const left = t.key === activeKey;
+          const right = t.key === splitKey;
+          return (
+            <div key={t.key} className={`term-slot${left ? ' term-slot--left' : ''}${right ? ' term-slot--right' : ''}`} hidden={!left && !right}>
+              <TerminalView
+                tab={t}
+                visible={!collapsed && (left || right)}
+                primary={left}
+                split={splitKey !== null}
+                fontSize={fontSize}
+                onFontStep={onFontStep}
+                onLink={(url) => links.getState().request(url)}
+              />
+            </div>
+          );
+        })}
       </div>
+      <LinkDialog links={links} />
     </section>
   );
 }

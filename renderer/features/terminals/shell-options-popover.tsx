@@ -1,0 +1,120 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useStores } from '../../app/stores-context.js';
+import { defaultShellForm, parseShellOptions, type ShellOptionsForm } from './shell-options.js';
+import { AttachIcon, OptionsIcon } from './terminal-icons.js';
+
+interface ContainerRef {
+  id: string;
+  name: string;
+}
+
+/** The small ▾ beside a row's Open shell: shell, user, working directory and environment. */
+export function ShellOptionsButton({ container, disabled }: { container: ContainerRef; disabled: boolean }) {
+  const { terminals } = useStores();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState<ShellOptionsForm>(defaultShellForm);
+  const [errors, setErrors] = useState<Partial<Record<'user' | 'workdir' | 'env', string>>>({});
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent): void => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+
+  const submit = (): void => {
+    const parsed = parseShellOptions(form);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    setErrors({});
+    setOpen(false);
+    terminals.getState().openShell(container, parsed.options);
+  };
+
+  return (
+    <div className="shell-options-anchor" ref={ref}>
+      <button
+        type="button"
+        className="icon-btn icon-btn--narrow"
+        aria-label="Shell options"
+        title="Open a shell with options (shell, user, working directory, environment)"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        disabled={disabled}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <OptionsIcon width={12} height={12} />
+      </button>
+      {open ? (
+        <form
+          className="shell-options"
+          role="dialog"
+          aria-labelledby={titleId}
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setOpen(false);
+          }}
+        >
+          <h3 id={titleId}>Open a shell in {container.name}</h3>
+          <label>
+            Shell
+            <select value={form.shell} onChange={(e) => setForm({ ...form, shell: e.currentTarget.value as ShellOptionsForm['shell'] })}>
+              <option value="auto">auto (bash, else sh)</option>
+              <option value="bash">bash</option>
+              <option value="sh">sh</option>
+            </select>
+          </label>
+          <label>
+            User
+            <input value={form.user} placeholder="the image's user, e.g. root or 1000:1000" onChange={(e) => setForm({ ...form, user: e.currentTarget.value })} autoFocus />
+            {errors.user ? <span className="shell-options-error">{errors.user}</span> : null}
+          </label>
+          <label>
+            Working directory
+            <input value={form.workdir} placeholder="the image's, e.g. /app" onChange={(e) => setForm({ ...form, workdir: e.currentTarget.value })} />
+            {errors.workdir ? <span className="shell-options-error">{errors.workdir}</span> : null}
+          </label>
+          <label>
+            Environment (one NAME=value a line)
+            <textarea rows={3} value={form.env} onChange={(e) => setForm({ ...form, env: e.currentTarget.value })} />
+            {errors.env ? <span className="shell-options-error">{errors.env}</span> : null}
+          </label>
+          <div className="shell-options-actions">
+            <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn--small btn--primary">
+              Open shell
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+/** Attach to a running container's main process (`docker attach`). */
+export function AttachButton({ container, disabled }: { container: ContainerRef; disabled: boolean }) {
+  const { terminals } = useStores();
+  return (
+    <button
+      type="button"
+      className="icon-btn"
+      aria-label="Attach"
+      title="Attach to the main process (docker attach; Ctrl-P Ctrl-Q detaches)"
+      disabled={disabled}
+      onClick={() => terminals.getState().attach(container)}
+    >
+      <AttachIcon />
+    </button>
+  );
+}

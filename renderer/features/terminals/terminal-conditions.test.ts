@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { endedMessage, tabCondition } from './terminal-conditions.js';
+
+const open = { kind: 'shell' as const, status: 'open' as const, containerName: 'web' };
+
+describe('terminal tab conditions', () => {
+  it('says when the engine is gone or the container stopped', () => {
+    expect(tabCondition(open, 'connected', 'running')).toBeNull();
+    expect(tabCondition(open, 'disconnected', 'running')).toMatch(/not reachable/);
+    expect(tabCondition(open, 'connected', 'exited')).toBe('web is exited: its processes have stopped.');
+    expect(tabCondition(open, 'connected', null)).toBe('web no longer exists.');
+    expect(tabCondition(open, 'connected', undefined)).toBeNull();
+  });
+
+  it('says nothing for ended tabs (their exit says it) nor for host shells', () => {
+    expect(tabCondition({ ...open, status: 'exited' }, 'disconnected', 'exited')).toBeNull();
+    expect(tabCondition({ ...open, kind: 'host' }, 'disconnected', undefined)).toBeNull();
+  });
+
+  it('adds the exit code when the reason does not carry it', () => {
+    expect(endedMessage({ status: 'exited', reason: 'The shell exited with code 3', exitCode: 3 })).toBe('The shell exited with code 3');
+    expect(endedMessage({ status: 'exited', reason: 'The container stopped', exitCode: 137 })).toBe('The container stopped (exit code 137)');
+    expect(endedMessage({ status: 'failed', reason: null, exitCode: null })).toBe('The session ended');
+  });
+});
