@@ -30,7 +30,7 @@ export class BerthPage {
     return this.page.getByRole('row', { name, exact: true });
   }
 
-  button(row: Locator, name: 'Start' | 'Stop' | 'Restart' | 'Remove' | 'Open shell'): Locator {
+  button(row: Locator, name: 'Start' | 'Stop' | 'Restart' | 'Remove' | 'Open shell' | 'Shell options' | 'Attach'): Locator {
     return row.getByRole('button', { name, exact: true });
   }
 
