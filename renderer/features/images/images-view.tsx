@@ -5,6 +5,8 @@ import { RelativeTime } from '../../components/relative-time.js';
 import { ViewToolbar } from '../../components/view-toolbar.js';
 import { VirtualTable, type Column } from '../../components/virtual-table.js';
 import { formatSize } from '../../lib/format-size.js';
+import { RunFormHost } from '../run-form/run-form-dialog.js';
+import { useRunForm } from '../run-form/use-run-form.js';
 import { BuildPanel } from './build-panel.js';
 import { ImageDetailPane } from './image-detail.js';
 import { filterImages } from './image-filter.js';
@@ -33,7 +35,7 @@ const columns: readonly Column<ImageRow>[] = [
   { key: 'id', header: 'Image ID', minWidth: 112, grow: 0, cell: (r) => <span className="mono muted" title={r.imageId}>{r.shortId}</span> },
   { key: 'created', header: 'Created', minWidth: 110, grow: 1, priority: 1, cell: (r) => <span className="muted"><RelativeTime unixSeconds={r.created} /></span> },
   { key: 'size', header: 'Size', minWidth: 70, grow: 0, align: 'end', cell: (r) => <span className="mono">{formatSize(r.size)}</span> },
-  { key: 'actions', header: '', minWidth: 170, grow: 0, align: 'end', cell: (r) => <ImageRowActions row={r} /> },
+  { key: 'actions', header: '', minWidth: 220, grow: 0, align: 'end', cell: (r) => <ImageRowActions row={r} /> },
 ];
 
 /** What `docker rmi`, `docker tag` and `docker push` are given for a row. */
@@ -57,9 +59,13 @@ function SelectCell({ row }: { row: ImageRow }) {
 
 function ImageRowActions({ row }: { row: ImageRow }) {
   const { actions, transfers } = useImageTools();
+  const runForm = useRunForm();
   const tagged = row.tag !== '<none>';
   return (
     <div className="row-actions">
+      <button type="button" className="btn btn--small btn--ghost" title={`docker run ${rowTarget(row)}…`} onClick={() => runForm.getState().openForm({ image: rowTarget(row) })}>
+        Run
+      </button>
       <button type="button" className="btn btn--small btn--ghost" onClick={() => actions.getState().askTag(rowTarget(row), row.label)}>
         Tag
       </button>
@@ -145,6 +151,7 @@ export function ImagesView() {
       <ImagesPanelArea tools={tools} />
       <TransferCards />
       <ImageDialogs />
+      <RunFormHost />
       {error ? (
         <div role="alert" className="banner banner--error">
           Could not list images: {error}
