@@ -58,7 +58,15 @@ function TransferCard({ transfer }: { transfer: Transfer }) {
       </header>
       <Bar fraction={fraction} label={`${verb} ${transfer.reference} overall`} tone={transfer.state === 'done' ? 'done' : transfer.state === 'failed' ? 'failed' : undefined} />
       <div className="tcard-meta muted">
-        {o ? `${o.layersDone}/${o.layersTotal} layers` : `${counts.done}/${transfer.layers.length} layers`}
+        {transfer.layers.length === 0
+          ? transfer.state === 'running'
+            ? 'Contacting the registry…'
+            : transfer.state === 'done'
+              ? 'No layer to transfer: the engine already had them all'
+              : 'No layer transferred'
+          : o
+            ? `${o.layersDone}/${o.layersTotal} layers`
+            : `${counts.done}/${transfer.layers.length} layers`}
         {o && o.bytesTotal > 0 ? ` · ${formatSize(o.bytesDone)} / ${formatSize(o.bytesTotal)}` : ''}
         {counts.reused > 0 ? ` · ${counts.reused} already there` : ''}
         {transfer.status && transfer.state === 'running' ? ` · ${transfer.status}` : ''}
