@@ -120,10 +120,7 @@ export function createBuildStore({ client, activity, flushMs = 100 }: BuildDeps)
             contextBytes = m.bytes;
             break;
           case 'step':
-            if (!steps.some((x) => x.step === m.step)) {
-              lines.push(`Step ${m.step}/${m.total} : ${m.instruction}`);
-              logChanged = true;
-            }
+            // The engine's own "Step N/M : …" line arrives as a log line.
             steps = applyStep(steps, m);
             break;
           case 'log':

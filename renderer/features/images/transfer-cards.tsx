@@ -40,9 +40,6 @@ function TransferCard({ transfer }: { transfer: Transfer }) {
     <article className={`tcard tcard--${transfer.state}`} aria-label={`${verb} ${transfer.reference}`}>
       <header className="tcard-head">
         <span className={`tcard-kind tcard-kind--${transfer.kind}`}>{verb}</span>
-        <span className="mono tcard-ref" title={transfer.reference}>
-          {transfer.reference}
-        </span>
         <span className="tcard-state" role="status">
           {stateText}
         </span>
@@ -56,6 +53,7 @@ function TransferCard({ transfer }: { transfer: Transfer }) {
           </button>
         )}
       </header>
+      <div className="mono tcard-ref">{transfer.reference}</div>
       <Bar fraction={fraction} label={`${verb} ${transfer.reference} overall`} tone={transfer.state === 'done' ? 'done' : transfer.state === 'failed' ? 'failed' : undefined} />
       <div className="tcard-meta muted">
         {transfer.layers.length === 0

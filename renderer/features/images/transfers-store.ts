@@ -32,6 +32,12 @@ export interface TransfersState {
 
 export type TransfersStore = StoreApi<TransfersState> & { stop(): void };
 
+/** `sha256:` and the first 12 hex digits, as docker prints short IDs. */
+export function shortDigest(digest: string): string {
+  const [algo, hex] = digest.split(':');
+  return hex ? `${algo}:${hex.slice(0, 12)}` : digest;
+}
+
 /** How a layer's phase reads on its card. */
 export function layerLabel(layer: LayerTransfer): string {
   const bytes = layer.current !== null && layer.total !== null && layer.total > 0 ? ` ${formatSize(layer.current)} / ${formatSize(layer.total)}` : '';
@@ -153,8 +159,8 @@ export function createTransfersStore({ client, activity, flushMs = 100 }: Transf
           schedule();
         } else if (m.type === 'done') {
           flush();
-          if ('upToDate' in m) result = m.upToDate ? 'Image is up to date' : `Pulled${m.digest ? ` · ${m.digest}` : ''}`;
-          else result = `Pushed${m.digest ? ` · ${m.digest}` : ''}${m.size !== null ? ` · ${formatSize(m.size)}` : ''}`;
+          if ('upToDate' in m) result = m.upToDate ? 'Image is up to date' : `Pulled${m.digest ? ` · digest ${shortDigest(m.digest)}` : ''}`;
+          else result = `Pushed${m.digest ? ` · digest ${shortDigest(m.digest)}` : ''}${m.size !== null ? ` · manifest ${formatSize(m.size)}` : ''}`;
           update(id, { state: 'done', result, layers: get().transfers.find((t) => t.id === id)?.layers ?? [] });
         } else {
           flush();
