@@ -1,9 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FilesystemChange } from '../../../shared/container-detail-types.js';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import type { ActionRunner } from '../activity/action-runner.js';
 import type { ContainersStore } from './containers-store.js';
 
-export type LifecycleAction = 'start' | 'stop' | 'restart' | 'remove';
+export type LifecycleAction = 'start' | 'stop' | 'restart' | 'remove' | 'pause' | 'unpause' | 'kill' | 'rename' | 'commit';
 
 export interface ContainerRef {
   id: string;
@@ -13,6 +14,22 @@ export interface ContainerRef {
 export interface RemoveRequest {
   container: ContainerSummary;
   force: boolean;
+  /** The container's writable-layer changes (`docker diff`): null while they load. */
+  changes: readonly FilesystemChange[] | null;
+  changesError?: string;
+}
+
+export interface BulkRemoveRequest {
+  containers: readonly ContainerSummary[];
+  force: boolean;
+}
+
+export interface CommitInput {
+  repository: string;
+  tag?: string;
+  message?: string;
+  author?: string;
+  pause?: boolean;
 }
 
 export interface ContainerActionsState {
@@ -20,49 +37,92 @@ export interface ContainerActionsState {
   pending: Readonly<Record<string, LifecycleAction>>;
   /** The container the remove dialog asks about, if open. */
   removeRequest: RemoveRequest | null;
+  /** The containers the bulk remove dialog asks about, if open. */
+  bulkRemove: BulkRemoveRequest | null;
   /** The last failure per container, shown inline beside its row until the next action on it. */
   failures: Readonly<Record<string, string>>;
   start(c: ContainerRef): Promise<boolean>;
   stop(c: ContainerRef): Promise<boolean>;
   restart(c: ContainerRef): Promise<boolean>;
+  pause(c: ContainerRef): Promise<boolean>;
+  unpause(c: ContainerRef): Promise<boolean>;
+  kill(c: ContainerRef, signal?: string): Promise<boolean>;
+  /** Renames; resolves to the engine's error, or undefined when it worked. */
+  rename(c: ContainerRef, name: string): Promise<string | undefined>;
   askRemove(c: ContainerSummary): void;
   setRemoveForce(force: boolean): void;
   cancelRemove(): void;
   confirmRemove(): Promise<boolean>;
+  /** `docker commit`, then `docker rm`: resolves to the commit's error, or undefined when both ran. */
+  commitThenRemove(commit: CommitInput): Promise<string | undefined>;
+  startMany(cs: readonly ContainerSummary[]): Promise<void>;
+  stopMany(cs: readonly ContainerSummary[]): Promise<void>;
+  askRemoveMany(cs: readonly ContainerSummary[]): void;
+  setBulkRemoveForce(force: boolean): void;
+  cancelRemoveMany(): void;
+  confirmRemoveMany(): Promise<void>;
 }
 
 export type ContainerActionsStore = StoreApi<ContainerActionsState>;
 
-/** Start, stop, restart and remove: each one recorded as its docker command, errors kept visible. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Container lifecycle actions: each one recorded as its docker command, errors kept visible. */
 export function createContainerActionsStore(run: ActionRunner, list: ContainersStore): ContainerActionsStore {
   return createStore<ContainerActionsState>()((set, get) => {
-    const perform = async (action: LifecycleAction, c: ContainerRef, call: () => Promise<unknown>): Promise<boolean> => {
-      if (get().pending[c.id]) return false;
+    const perform = async (action: LifecycleAction, c: ContainerRef, call: () => Promise<unknown>): Promise<string | undefined> => {
+      if (get().pending[c.id]) return 'Another action on this container is under way.';
       set((s) => ({ pending: { ...s.pending, [c.id]: action }, failures: without(s.failures, c.id) }));
       try {
         await call();
-        return true;
+        return undefined;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         set((s) => ({ failures: { ...s.failures, [c.id]: message } }));
-        return false;
+        return message;
       } finally {
         set((s) => ({ pending: without(s.pending, c.id) }));
         // Events normally bring the change; ask anyway so a missed event cannot leave a stale row.
         list.requestRefresh();
       }
     };
+    const ok = async (p: Promise<string | undefined>): Promise<boolean> => (await p) === undefined;
+    const remove = (c: ContainerRef, force: boolean) =>
+      perform('remove', c, () => run('containers.remove', force ? { id: c.id, force: true } : { id: c.id }, { shownAs: force ? { id: c.name, force: true } : { id: c.name } }));
 
     return {
       pending: {},
       removeRequest: null,
+      bulkRemove: null,
       failures: {},
-      start: (c) => perform('start', c, () => run('containers.start', { id: c.id }, { shownAs: { id: c.name } })),
-      stop: (c) => perform('stop', c, () => run('containers.stop', { id: c.id }, { shownAs: { id: c.name } })),
-      restart: (c) => perform('restart', c, () => run('containers.restart', { id: c.id }, { shownAs: { id: c.name } })),
+      start: (c) => ok(perform('start', c, () => run('containers.start', { id: c.id }, { shownAs: { id: c.name } }))),
+      stop: (c) => ok(perform('stop', c, () => run('containers.stop', { id: c.id }, { shownAs: { id: c.name } }))),
+      restart: (c) => ok(perform('restart', c, () => run('containers.restart', { id: c.id }, { shownAs: { id: c.name } }))),
+      pause: (c) => ok(perform('pause', c, () => run('containers.pause', { id: c.id }, { shownAs: { id: c.name } }))),
+      unpause: (c) => ok(perform('unpause', c, () => run('containers.unpause', { id: c.id }, { shownAs: { id: c.name } }))),
+      kill: (c, signal) =>
+        ok(
+          perform('kill', c, () =>
+            run('containers.kill', signal ? { id: c.id, signal } : { id: c.id }, { shownAs: signal ? { id: c.name, signal } : { id: c.name } }),
+          ),
+        ),
+      rename: (c, name) => perform('rename', c, () => run('containers.rename', { id: c.id, name }, { shownAs: { id: c.name, name }, quiet: true })),
       askRemove(container) {
         // The engine refuses to remove a running container unless forced; the dialog says so and offers it.
-        set({ removeRequest: { container, force: mustForce(container) } });
+        set({ removeRequest: { container, force: mustForce(container), changes: null } });
+        // What would be lost: the writable layer's changes, so the dialog can offer to commit them first.
+        run('containers.changes', { id: container.id }, { shownAs: { id: container.name }, describe: (c) => `${c.length} changes` }).then(
+          (changes) => {
+            const current = get().removeRequest;
+            if (current?.container.id === container.id) set({ removeRequest: { ...current, changes } });
+          },
+          (error: unknown) => {
+            const current = get().removeRequest;
+            if (current?.container.id === container.id) set({ removeRequest: { ...current, changes: [], changesError: messageOf(error) } });
+          },
+        );
       },
       setRemoveForce(force) {
         const request = get().removeRequest;
@@ -75,10 +135,46 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
         const request = get().removeRequest;
         if (!request) return false;
         set({ removeRequest: null });
+        return ok(remove(request.container, request.force));
+      },
+      async commitThenRemove(commit) {
+        const request = get().removeRequest;
+        if (!request) return 'Nothing to remove.';
         const { container, force } = request;
-        const input = force ? { id: container.id, force: true } : { id: container.id };
-        const shownAs = force ? { id: container.name, force: true } : { id: container.name };
-        return perform('remove', container, () => run('containers.remove', input, { shownAs }));
+        const input = { id: container.id, ...commit };
+        let error: string | undefined;
+        try {
+          await run('containers.commit', input, { shownAs: { ...input, id: container.name }, describe: (o) => o.imageId, quiet: true });
+        } catch (e) {
+          error = messageOf(e);
+        }
+        if (error !== undefined) return error;
+        set({ removeRequest: null });
+        await remove(container, force);
+        return undefined;
+      },
+      async startMany(cs) {
+        await Promise.all(cs.filter((c) => c.state === 'created' || c.state === 'exited').map((c) => get().start(c)));
+      },
+      async stopMany(cs) {
+        await Promise.all(cs.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting').map((c) => get().stop(c)));
+      },
+      askRemoveMany(cs) {
+        if (cs.length === 0) return;
+        set({ bulkRemove: { containers: cs, force: cs.some(mustForce) } });
+      },
+      setBulkRemoveForce(force) {
+        const request = get().bulkRemove;
+        if (request) set({ bulkRemove: { ...request, force } });
+      },
+      cancelRemoveMany() {
+        set({ bulkRemove: null });
+      },
+      async confirmRemoveMany() {
+        const request = get().bulkRemove;
+        if (!request) return;
+        set({ bulkRemove: null });
+        await Promise.all(request.containers.map((c) => remove(c, request.force)));
       },
     };
   });

@@ -1,4 +1,7 @@
 import type { ContainerSummary } from '../../../shared/engine-types.js';
+import { useStore } from 'zustand';
+import { useStores } from '../../app/stores-context.js';
+import { ChevronIcon } from '../../components/icons.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { VirtualTable, type Column } from '../../components/virtual-table.js';
 import { shortId } from '../../lib/short-id.js';
@@ -6,8 +9,10 @@ import { imageName } from './image-name.js';
 import { ContainerActionsCell } from './container-actions-cell.js';
 import { formatPorts } from './format-ports.js';
 import { StateCell } from './state-badge.js';
+import { rowKey, type ListRow } from './compose-groups.js';
+import { useContainersView } from './containers-view-context.js';
 
-const columns: readonly Column<ContainerSummary>[] = [
+const containerColumns: readonly Column<ContainerSummary>[] = [
   {
     key: 'name',
     header: 'Name',
@@ -43,15 +48,102 @@ const columns: readonly Column<ContainerSummary>[] = [
   { key: 'actions', header: 'Actions', minWidth: 164, grow: 0, align: 'end', cell: (c) => <ContainerActionsCell container={c} /> },
 ];
 
-export function ContainersTable({ rows, stale, empty }: { rows: readonly ContainerSummary[]; stale: boolean; empty: string }) {
+/** A Compose project's header row: fold/unfold, and Start all / Stop all. */
+function GroupName({ row }: { row: Extract<ListRow, { kind: 'group' }> }) {
+  const { selection } = useContainersView();
+  return (
+    <button
+      type="button"
+      className="group-toggle"
+      aria-expanded={!row.collapsed}
+      aria-label={`${row.collapsed ? 'Expand' : 'Collapse'} project ${row.project}`}
+      onClick={() => selection.getState().toggleCollapsed(row.project)}
+    >
+      <ChevronIcon className={`group-chevron${row.collapsed ? '' : ' group-chevron--open'}`} />
+      <span className="primary">{row.project}</span>
+      <span className="faint">Compose · {row.containers.length}</span>
+    </button>
+  );
+}
+
+function GroupActions({ row }: { row: Extract<ListRow, { kind: 'group' }> }) {
+  const { containerActions } = useStores();
+  const actions = containerActions.getState();
+  const startable = row.containers.some((c) => c.state === 'created' || c.state === 'exited');
+  const stoppable = row.containers.some((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
+  return (
+    <div className="row-actions">
+      <button type="button" className="btn btn--small" aria-label={`Start all in ${row.project}`} disabled={!startable} onClick={() => void actions.startMany(row.containers)}>
+        Start all
+      </button>
+      <button type="button" className="btn btn--small" aria-label={`Stop all in ${row.project}`} disabled={!stoppable} onClick={() => void actions.stopMany(row.containers)}>
+        Stop all
+      </button>
+    </div>
+  );
+}
+
+function SelectCell({ row }: { row: ListRow }) {
+  const { selection } = useContainersView();
+  const selected = useStore(selection, (s) => s.selected);
+  if (row.kind === 'group') {
+    const ids = row.containers.map((c) => c.id);
+    const all = ids.every((id) => selected.has(id));
+    return (
+      <input
+        type="checkbox"
+        className="row-check"
+        aria-label={`Select project ${row.project}`}
+        checked={all}
+        onChange={(e) => selection.getState().setMany(ids, e.currentTarget.checked)}
+      />
+    );
+  }
+  const c = row.container;
+  return <input type="checkbox" className="row-check" aria-label={`Select ${c.name}`} checked={selected.has(c.id)} onChange={() => selection.getState().toggle(c.id)} />;
+}
+
+function NameCell({ c }: { c: ContainerSummary }) {
+  const { detail } = useContainersView();
+  const open = useStore(detail, (s) => s.containerId === c.id);
+  return (
+    <div className="stack">
+      <button type="button" className={`name-btn primary${open ? ' name-btn--open' : ''}`} title={`Show details of ${c.name}`} aria-label={c.name} aria-pressed={open} onClick={() => detail.getState().open(c)}>
+        {c.name}
+      </button>
+      <span className="mono faint" title={c.id}>
+        {shortId(c.id)}
+      </span>
+    </div>
+  );
+}
+
+const columns: readonly Column<ListRow>[] = [
+  { key: 'select', header: '', minWidth: 22, grow: 0, cell: (r) => <SelectCell row={r} /> },
+  ...containerColumns.map((col): Column<ListRow> => ({
+    ...col,
+    cell: (r) => {
+      if (r.kind === 'container') return col.key === 'name' ? <NameCell c={r.container} /> : col.cell(r.container);
+      if (col.key === 'name') return <GroupName row={r} />;
+      if (col.key === 'actions') return <GroupActions row={r} />;
+      if (col.key === 'state') {
+        const running = r.containers.filter((c) => c.state === 'running').length;
+        return <span className="muted">{running}/{r.containers.length} running</span>;
+      }
+      return null;
+    },
+  })),
+];
+
+export function ContainersTable({ rows, stale, empty }: { rows: readonly ListRow[]; stale: boolean; empty: string }) {
   return (
     <VirtualTable
       label="Containers"
       columns={columns}
       rows={rows}
-      rowKey={(c) => c.id}
-      rowLabel={(c) => c.name}
-      rowClassName={(c) => `row--${c.state}`}
+      rowKey={rowKey}
+      rowLabel={(r) => (r.kind === 'group' ? `Compose project ${r.project}` : r.container.name)}
+      rowClassName={(r) => (r.kind === 'group' ? 'row--group' : `row--${r.container.state}${r.project ? ' row--member' : ''}`)}
       rowHeight={52}
       stale={stale}
       empty={empty}

@@ -1,5 +1,5 @@
 import './containers.css';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { ViewToolbar } from '../../components/view-toolbar.js';
@@ -7,6 +7,12 @@ import { RunContainerButton, RunFormHost } from '../run-form/run-form-dialog.js'
 import { countRunning, filterContainers } from './container-filter.js';
 import { ContainersTable } from './containers-table.js';
 import { RemoveDialog } from './remove-dialog.js';
+import { createDetailStore } from '../container-detail/detail-store.js';
+import { DetailPane } from '../container-detail/detail-pane.js';
+import { BulkBar, BulkRemoveDialog } from './bulk-bar.js';
+import { groupRows } from './compose-groups.js';
+import { ContainersViewProvider, type ContainersViewStores } from './containers-view-context.js';
+import { createSelectionStore } from './selection-store.js';
 
 export function ContainersView() {
   const { containers, ui } = useStores();
@@ -15,13 +21,18 @@ export function ContainersView() {
   const loaded = useStore(containers, (s) => s.loaded);
   const error = useStore(containers, (s) => s.error);
   const filter = useStore(ui, (s) => s.filters.containers);
+  const [viewStores] = useState<ContainersViewStores>(() => ({ selection: createSelectionStore(), detail: createDetailStore() }));
+  const collapsed = useStore(viewStores.selection, (s) => s.collapsed);
+  const detailOpen = useStore(viewStores.detail, (s) => s.containerId !== null);
   const rows = useMemo(() => filterContainers(items, filter), [items, filter]);
+  const listRows = useMemo(() => groupRows(rows, collapsed), [rows, collapsed]);
   const running = countRunning(items);
 
   const summary = loaded ? `${running} running · ${items.length} total${filter ? ` · ${rows.length} shown` : ''}` : 'Loading…';
   const empty = !loaded ? 'Loading containers…' : items.length === 0 ? 'No containers yet. Create one with docker run.' : 'No container matches the filter.';
 
   return (
+    <ContainersViewProvider value={viewStores}>
     <section className="view" aria-labelledby="containers-title">
       <ViewToolbar
         title="Containers"
@@ -42,9 +53,15 @@ export function ContainersView() {
           Reloading after the connection came back — the rows below may be out of date.
         </div>
       ) : null}
-      <ContainersTable rows={rows} stale={loaded && !live} empty={empty} />
+      <BulkBar items={items} />
+      <div className={`containers-split${detailOpen ? ' containers-split--open' : ''}`}>
+        <ContainersTable rows={listRows} stale={loaded && !live} empty={empty} />
+        <DetailPane detail={viewStores.detail} />
+      </div>
       <RemoveDialog />
+      <BulkRemoveDialog />
       <RunFormHost />
     </section>
+    </ContainersViewProvider>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FilesystemChange } from '../../../shared/container-detail-types.js';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
@@ -26,7 +27,7 @@ function RemoveDialogOpen() {
   }, []);
 
   if (!request) return null;
-  const { container, force } = request;
+  const { container, force, changes } = request;
   const actions = containerActions.getState();
   const active = mustForce(container);
   const command = cliEquivalent('containers.remove', force ? { id: container.name, force: true } : { id: container.name });
@@ -69,9 +70,11 @@ function RemoveDialogOpen() {
               </label>
             </div>
           ) : null}
+          <ChangesSummary changes={changes} error={request.changesError} />
           <p className="dialog-cli">
             <span className="faint">Same as</span> <code>{command}</code>
           </p>
+          {changes && changes.length > 0 ? <CommitFirst name={container.name} /> : null}
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" autoFocus onClick={() => actions.cancelRemove()}>
@@ -83,5 +86,89 @@ function RemoveDialogOpen() {
         </div>
       </form>
     </dialog>
+  );
+}
+
+const shown = 20;
+
+/** What would be lost: `docker diff` of the container, first 20 paths and a count. */
+function ChangesSummary({ changes, error }: { changes: readonly FilesystemChange[] | null; error?: string }) {
+  if (error) return <p className="faint">Could not list the changes in its writable layer: {error}</p>;
+  if (changes === null) return <p className="faint">Checking the writable layer for changes…</p>;
+  if (changes.length === 0) return <p className="faint">Its writable layer has no changes: nothing but the container itself is lost.</p>;
+  const marks = { added: 'A', changed: 'C', deleted: 'D' } as const;
+  return (
+    <div className="remove-changes">
+      <p>
+        <strong>
+          {changes.length} {changes.length === 1 ? 'path was' : 'paths were'} changed inside it
+        </strong>{' '}
+        and would be lost:
+      </p>
+      <ul className="change-list" aria-label="Changes that would be lost">
+        {changes.slice(0, shown).map((c) => (
+          <li key={c.path} className={`change change--${c.kind}`}>
+            <span className="change-mark" aria-hidden="true">
+              {marks[c.kind]}
+            </span>
+            <span className="mono">{c.path}</span>
+          </li>
+        ))}
+      </ul>
+      {changes.length > shown ? <p className="faint">…and {changes.length - shown} more.</p> : null}
+    </div>
+  );
+}
+
+/** Keep the changes as an image (`docker commit`), then remove. */
+function CommitFirst({ name }: { name: string }) {
+  const { containerActions } = useStores();
+  const [repository, setRepository] = useState(`${name.toLowerCase().replace(/[^a-z0-9._-]/g, '-')}-snapshot`);
+  const [tag, setTag] = useState('latest');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="commit-first">
+      <div className="form-grid">
+        <label>
+          Repository
+          <input value={repository} spellCheck={false} aria-invalid={error !== null} onChange={(e) => setRepository(e.currentTarget.value)} />
+        </label>
+        <label>
+          Tag
+          <input value={tag} spellCheck={false} onChange={(e) => setTag(e.currentTarget.value)} />
+        </label>
+      </div>
+      <p className="dialog-cli">
+        <span className="faint">Commit first:</span>{' '}
+        <code>
+          docker commit {name} {repository}
+          {tag ? `:${tag}` : ''}
+        </code>
+      </p>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="btn btn--primary"
+        disabled={busy || !repository.trim()}
+        onClick={() => {
+          setBusy(true);
+          setError(null);
+          void containerActions
+            .getState()
+            .commitThenRemove({ repository: repository.trim(), ...(tag.trim() ? { tag: tag.trim() } : {}) })
+            .then((err) => {
+              setBusy(false);
+              setError(err ?? null);
+            });
+        }}
+      >
+        {busy ? 'Committing…' : 'Commit, then remove'}
+      </button>
+    </div>
   );
 }

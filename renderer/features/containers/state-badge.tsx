@@ -4,7 +4,17 @@ import { useStores } from '../../app/stores-context.js';
 import { stateLabel } from './container-filter.js';
 import type { LifecycleAction } from './container-actions-store.js';
 
-const pendingWords: Record<LifecycleAction, string> = { start: 'starting…', stop: 'stopping…', restart: 'restarting…', remove: 'removing…' };
+const pendingWords: Record<LifecycleAction, string> = {
+  start: 'starting…',
+  stop: 'stopping…',
+  restart: 'restarting…',
+  remove: 'removing…',
+  pause: 'pausing…',
+  unpause: 'unpausing…',
+  kill: 'killing…',
+  rename: 'renaming…',
+  commit: 'committing…',
+};
 
 /** The container's state as a coloured pill; a failed exit is red, a clean one grey; an action in flight says so. */
 export function StateBadge({ container, pending }: { container: Pick<ContainerSummary, 'state' | 'exitCode'>; pending?: LifecycleAction }) {

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FilesystemChange } from '../../../shared/container-detail-types.js';
+import { useStores } from '../../app/stores-context.js';
+import { changeTree, type ChangeNode } from './change-tree.js';
+
+const marks = { added: 'A', changed: 'C', deleted: 'D' } as const;
+
+function Node({ node, depth }: { node: ChangeNode; depth: number }) {
+  return (
+    <>
+      <li className={`change change--${node.kind ?? 'dir'}`} style={{ paddingLeft: depth * 14 }}>
+        <span className="change-mark" aria-hidden="true">
+          {node.kind ? marks[node.kind] : ''}
+        </span>
+        <span className="mono" title={node.path}>
+          {node.name}
+        </span>
+        {node.kind ? <span className="visually-hidden"> {node.kind}</span> : null}
+      </li>
+      {node.children.map((c) => (
+        <Node key={c.path} node={c} depth={depth + 1} />
+      ))}
+    </>
+  );
+}
+
+export function ChangesTab({ id, name }: { id: string; name: string }) {
+  const { run } = useStores();
+  const [changes, setChanges] = useState<readonly FilesystemChange[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    setError(null);
+    run('containers.changes', { id }, { shownAs: { id: name }, quiet: true, describe: (c) => `${c.length} changes` }).then(setChanges, (e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [run, id, name]);
+  useEffect(load, [load]);
+
+  const counts = { added: 0, changed: 0, deleted: 0 };
+  for (const c of changes ?? []) counts[c.kind]++;
+
+  return (
+    <div className="changes">
+      <p className="teach">
+        A container runs on its image's read-only layers plus one thin <strong>writable layer</strong> of its own. Every file the container creates (
+        <span className="change-mark change--added">A</span>), changes (<span className="change-mark change--changed">C</span>) or deletes (
+        <span className="change-mark change--deleted">D</span>) lands there. <code>docker diff</code> lists it; <code>docker commit</code> turns it into a
+        new image layer; <code>docker rm</code> throws it away.
+      </p>
+      <div className="detail-toolbar">
+        <span className="faint">
+          {changes ? `${changes.length} paths · ${counts.added} added · ${counts.changed} changed · ${counts.deleted} deleted` : 'Loading…'}
+        </span>
+        <span className="spacer" />
+        <button type="button" className="btn btn--small" onClick={load}>
+          Refresh
+        </button>
+        <code className="faint">docker diff {name}</code>
+      </div>
+      {error ? <div role="alert" className="banner banner--error">{error}</div> : null}
+      {changes && changes.length === 0 ? <p className="faint">No changes: the writable layer is empty.</p> : null}
+      {changes && changes.length > 0 ? (
+        <ul className="change-tree" aria-label="Changed paths">
+          {changeTree(changes).map((n) => (
+            <Node key={n.path} node={n} depth={0} />
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

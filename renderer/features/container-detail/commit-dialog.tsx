@@ -1,0 +1,137 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { cliEquivalent } from '../../../shared/contract.js';
+import { useStores } from '../../app/stores-context.js';
+
+/** Which field an engine error is about, so it shows next to that field. */
+function fieldOf(message: string): 'repository' | 'tag' | 'author' | 'message' | null {
+  const m = message.toLowerCase();
+  if (m.includes('tag')) return 'tag';
+  if (m.includes('repository') || m.includes('reference') || m.includes('invalid reference')) return 'repository';
+  if (m.includes('author')) return 'author';
+  return null;
+}
+
+/** `docker commit` as a form: shows the command it equals, then the new image ID or the engine's reason. */
+export function CommitDialog({ id, name, onClose }: { id: string; name: string; onClose(): void }) {
+  const { run } = useStores();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [repository, setRepository] = useState('');
+  const [tag, setTag] = useState('');
+  const [message, setMessage] = useState('');
+  const [author, setAuthor] = useState('');
+  const [pause, setPause] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [imageId, setImageId] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const input = {
+    id: name,
+    repository: repository.trim(),
+    ...(tag.trim() ? { tag: tag.trim() } : {}),
+    ...(message ? { message } : {}),
+    ...(author ? { author } : {}),
+    ...(pause ? {} : { pause: false }),
+  };
+  const command = cliEquivalent('containers.commit', { ...input, repository: input.repository || '<repository>' });
+  const errorField = error ? fieldOf(error) : null;
+  const fieldError = (f: string) =>
+    error && errorField === f ? (
+      <span className="field-error" role="alert">
+        {error}
+      </span>
+    ) : null;
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog dialog--wide"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (imageId) return onClose();
+          setBusy(true);
+          setError(null);
+          run('containers.commit', { ...input, id }, { shownAs: input, quiet: true, describe: (o) => o.imageId }).then(
+            (o) => {
+              setImageId(o.imageId);
+              setBusy(false);
+            },
+            (err: unknown) => {
+              setError(err instanceof Error ? err.message : String(err));
+              setBusy(false);
+            },
+          );
+        }}
+      >
+        <h2 id={titleId} className="dialog-title">
+          Commit <span className="mono">{name}</span> to an image
+        </h2>
+        <div className="dialog-body">
+          <p>Turns the container's writable layer into a new image layer on top of its image. Volumes are not included.</p>
+          <div className="form-grid">
+            <label>
+              Repository
+              <input autoFocus required value={repository} placeholder="myrepo/snapshot" spellCheck={false} aria-invalid={errorField === 'repository'} onChange={(e) => setRepository(e.currentTarget.value)} />
+              {fieldError('repository')}
+            </label>
+            <label>
+              Tag
+              <input value={tag} placeholder="latest" spellCheck={false} aria-invalid={errorField === 'tag'} onChange={(e) => setTag(e.currentTarget.value)} />
+              {fieldError('tag')}
+            </label>
+            <label className="span-2">
+              Message
+              <input value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
+              {fieldError('message')}
+            </label>
+            <label className="span-2">
+              Author
+              <input value={author} placeholder="Name <email>" onChange={(e) => setAuthor(e.currentTarget.value)} />
+              {fieldError('author')}
+            </label>
+          </div>
+          <label className="check check--accent">
+            <input type="checkbox" checked={pause} onChange={(e) => setPause(e.currentTarget.checked)} />
+            Pause the container while committing (consistent files)
+          </label>
+          <p className="dialog-cli">
+            <span className="faint">Same as</span> <code>{command}</code>
+          </p>
+          {error && !errorField ? (
+            <div role="alert" className="banner banner--error">
+              {error}
+            </div>
+          ) : null}
+          {imageId ? (
+            <div role="status" className="banner banner--ok">
+              Committed: image <span className="mono">{imageId}</span>
+            </div>
+          ) : null}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {imageId ? 'Close' : 'Cancel'}
+          </button>
+          {imageId ? null : (
+            <button type="submit" className="btn btn--primary" disabled={busy || !repository.trim()}>
+              {busy ? 'Committing…' : 'Commit'}
+            </button>
+          )}
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,208 @@
+import './container-detail.css';
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import type { ContainerSummary } from '../../../shared/engine-types.js';
+import { useStores } from '../../app/stores-context.js';
+import { CloseIcon } from '../../components/icons.js';
+import { StateBadge } from '../containers/state-badge.js';
+import { ChangesTab } from './changes-tab.js';
+import { CommitDialog } from './commit-dialog.js';
+import { detailTabs, type DetailStore } from './detail-store.js';
+import { InspectTab } from './inspect-tab.js';
+import { killSignals, legalActions, lifecycleStateOf, type DetailAction, type Transition } from './lifecycle.js';
+import { LifecycleDiagram } from './lifecycle-diagram.js';
+import { LogsTab } from './logs-tab.js';
+import { ProcessesTab } from './processes-tab.js';
+import { StatsTab } from './stats-tab.js';
+
+/** The selected container: header with lifecycle actions, the lifecycle diagram, and tabs. */
+export function DetailPane({ detail }: { detail: DetailStore }) {
+  const { containers } = useStores();
+  const id = useStore(detail, (s) => s.containerId);
+  const rememberedName = useStore(detail, (s) => s.containerName);
+  const container = useStore(containers, (s) => (id ? s.items.find((c) => c.id === id) : undefined));
+  if (!id) return null;
+  return <DetailOpen key={id} id={id} name={container?.name ?? rememberedName} container={container} detail={detail} />;
+}
+
+function DetailOpen({ id, name, container, detail }: { id: string; name: string; container: ContainerSummary | undefined; detail: DetailStore }) {
+  const { containerActions } = useStores();
+  const tab = useStore(detail, (s) => s.tab);
+  const pending = useStore(containerActions, (s) => s.pending[id]);
+  const failure = useStore(containerActions, (s) => s.failures[id]);
+  const [killing, setKilling] = useState(false);
+  const [signal, setSignal] = useState<string>('SIGKILL');
+  const [renaming, setRenaming] = useState(false);
+  const [newName, setNewName] = useState(name);
+  const [renameError, setRenameError] = useState<string | null>(null);
+  const [committing, setCommitting] = useState(false);
+
+  const state = container?.state ?? 'removed';
+  const allowed = legalActions(state);
+  const busy = pending !== undefined;
+  const ref = { id, name };
+  const actions = containerActions.getState();
+  const can = (a: DetailAction) => !busy && allowed.has(a);
+
+  const act = (a: DetailAction) => {
+    switch (a) {
+      case 'start':
+        return void actions.start(ref);
+      case 'stop':
+        return void actions.stop(ref);
+      case 'restart':
+        return void actions.restart(ref);
+      case 'pause':
+        return void actions.pause(ref);
+      case 'unpause':
+        return void actions.unpause(ref);
+      case 'kill':
+        return setKilling(true);
+      case 'remove':
+        return container ? actions.askRemove(container) : undefined;
+      case 'rename':
+        return setRenaming(true);
+      case 'commit':
+        return setCommitting(true);
+    }
+  };
+  const onTransition = (t: Transition) => act(t.action === 'rm' ? 'remove' : t.action);
+
+  const button = (a: DetailAction, label: string, cls = '') => (
+    <button type="button" className={`btn btn--small ${cls}`} disabled={!can(a)} onClick={() => act(a)}>
+      {label}
+    </button>
+  );
+
+  return (
+    <aside className="detail" aria-label={`Container ${name}`}>
+      <header className="detail-head">
+        <div className="detail-title">
+          {renaming ? (
+            <form
+              className="rename"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void actions.rename(ref, newName.trim()).then((err) => {
+                  if (err === undefined) {
+                    setRenaming(false);
+                    detail.getState().open({ id, name: newName.trim() });
+                  }
+                  setRenameError(err ?? null);
+                });
+              }}
+            >
+              <input aria-label="New name" autoFocus value={newName} spellCheck={false} aria-invalid={renameError !== null} onChange={(e) => setNewName(e.currentTarget.value)} />
+              <button type="submit" className="btn btn--small btn--primary" disabled={busy || !newName.trim() || newName.trim() === name}>
+                Save name
+              </button>
+              <button
+                type="button"
+                className="btn btn--small"
+                onClick={() => {
+                  setRenaming(false);
+                  setRenameError(null);
+                  setNewName(name);
+                }}
+              >
+                Cancel
+              </button>
+              {renameError ? (
+                <span className="field-error" role="alert">
+                  {renameError}
+                </span>
+              ) : null}
+            </form>
+          ) : (
+            <h2 className="mono" title={id}>
+              {name}
+            </h2>
+          )}
+          {container ? <StateBadge container={container} pending={pending} /> : <span className="badge badge--dead">removed</span>}
+          <span className="spacer" />
+          <button type="button" className="icon-btn" aria-label="Close details" title="Close details" onClick={() => detail.getState().close()}>
+            <CloseIcon />
+          </button>
+        </div>
+        <div className="detail-actions" role="toolbar" aria-label="Lifecycle actions">
+          {button('start', 'Start')}
+          {button('stop', 'Stop')}
+          {button('restart', 'Restart')}
+          {button('pause', 'Pause')}
+          {button('unpause', 'Unpause')}
+          {button('kill', 'Kill…')}
+          {button('rename', 'Rename')}
+          {button('commit', 'Commit…')}
+          {button('remove', 'Remove', 'btn--danger-ghost')}
+        </div>
+        {killing ? (
+          <form
+            className="kill-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setKilling(false);
+              void actions.kill(ref, signal === 'SIGKILL' ? undefined : signal);
+            }}
+          >
+            <label className="field-inline">
+              Signal
+              <select aria-label="Signal" value={signal} onChange={(e) => setSignal(e.currentTarget.value)}>
+                {killSignals.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            </label>
+            <code className="faint">docker kill{signal === 'SIGKILL' ? '' : ` --signal ${signal}`} {name}</code>
+            <button type="submit" className="btn btn--small btn--danger">
+              Send {signal}
+            </button>
+            <button type="button" className="btn btn--small" onClick={() => setKilling(false)}>
+              Cancel
+            </button>
+          </form>
+        ) : null}
+        {failure && !renaming ? (
+          <div role="alert" className="banner banner--error">
+            {failure}
+          </div>
+        ) : null}
+        <details className="lifecycle-box" open>
+          <summary>Lifecycle</summary>
+          <LifecycleDiagram state={lifecycleStateOf(state)} busy={busy} onAction={onTransition} />
+        </details>
+      </header>
+      <div role="tablist" aria-label="Container details" className="detail-tabs">
+        {detailTabs.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`detail-tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`detail-panel-${t}`}
+            className={`detail-tab${tab === t ? ' detail-tab--current' : ''}`}
+            onClick={() => detail.getState().setTab(t)}
+          >
+            {t}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`detail-panel-${tab}`} aria-labelledby={`detail-tab-${tab}`} className="detail-panel">
+        {!container && tab !== 'Logs' ? (
+          <p className="faint">This container has been removed.</p>
+        ) : tab === 'Logs' ? (
+          container ? <LogsTab id={id} name={name} /> : <p className="faint">This container has been removed.</p>
+        ) : tab === 'Stats' ? (
+          <StatsTab key={state === 'running' ? 'on' : 'off'} id={id} name={name} />
+        ) : tab === 'Inspect' ? (
+          <InspectTab key={state} id={id} name={name} />
+        ) : tab === 'Changes' ? (
+          <ChangesTab id={id} name={name} />
+        ) : (
+          <ProcessesTab id={id} name={name} running={state === 'running' || state === 'paused'} />
+        )}
+      </div>
+      {committing ? <CommitDialog id={id} name={name} onClose={() => setCommitting(false)} /> : null}
+    </aside>
+  );
+}

@@ -1,0 +1,28 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+export const detailTabs = ['Logs', 'Stats', 'Inspect', 'Changes', 'Processes'] as const;
+export type DetailTab = (typeof detailTabs)[number];
+
+export interface DetailState {
+  /** The container the detail pane shows, if open. */
+  containerId: string | null;
+  /** Its name when opened, so a removed container can still be named. */
+  containerName: string;
+  tab: DetailTab;
+  open(c: { id: string; name: string }): void;
+  close(): void;
+  setTab(tab: DetailTab): void;
+}
+
+export type DetailStore = StoreApi<DetailState>;
+
+export function createDetailStore(): DetailStore {
+  return createStore<DetailState>()((set) => ({
+    containerId: null,
+    containerName: '',
+    tab: 'Logs',
+    open: (c) => set({ containerId: c.id, containerName: c.name }),
+    close: () => set({ containerId: null }),
+    setTab: (tab) => set({ tab }),
+  }));
+}

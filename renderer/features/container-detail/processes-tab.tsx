@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ProcessList } from '../../../shared/container-detail-types.js';
+import { useStores } from '../../app/stores-context.js';
+
+export function ProcessesTab({ id, name, running }: { id: string; name: string; running: boolean }) {
+  const { run } = useStores();
+  const [list, setList] = useState<ProcessList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    setError(null);
+    run('containers.top', { id }, { shownAs: { id: name }, quiet: true, describe: (p) => `${p.processes.length} processes` }).then(setList, (e: unknown) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [run, id, name]);
+  useEffect(() => {
+    if (running) load();
+  }, [load, running]);
+
+  return (
+    <div className="processes">
+      <div className="detail-toolbar">
+        <span className="faint">{list ? `${list.processes.length} processes` : running ? 'Loading…' : ''}</span>
+        <span className="spacer" />
+        <button type="button" className="btn btn--small" onClick={load} disabled={!running}>
+          Refresh
+        </button>
+        <code className="faint">docker top {name}</code>
+      </div>
+      {!running ? <p className="faint">The container is not running: it has no processes.</p> : null}
+      {error ? <div role="alert" className="banner banner--error">{error}</div> : null}
+      {running && list ? (
+        <div className="table-scroll">
+          <table className="plain-table" aria-label={`Processes ${name}`}>
+            <thead>
+              <tr>
+                {list.titles.map((t) => (
+                  <th key={t}>{t}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.processes.map((p, i) => (
+                <tr key={i}>
+                  {p.map((cell, j) => (
+                    <td key={j} className={list.titles[j] === 'CMD' || list.titles[j] === 'COMMAND' ? 'mono' : undefined}>
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
