@@ -153,6 +153,53 @@ test.describe('image actions against the real engine and registries', () => {
     await page.screenshot({ path: `${shots}/images-detail-inspect.png` });
   });
 
+  test('layer files of the newest layer; removing an image a container uses shows the refusal and offers Force remove', async ({ page }) => {
+    if (!tryDocker('image', 'inspect', uniqueRef)) docker('pull', '-q', uniqueRef);
+    const imageId = docker('image', 'inspect', '--format', '{{.Id}}', uniqueRef);
+    const containerName = `berth-e2e-inuse-${rand}`;
+    docker('create', '--name', containerName, '--label', 'berth.test-fixture=true', uniqueRef, 'true');
+    try {
+      const berth = await openImages(page, `berth-e2e/layered:${rand}`);
+      const row = berth.row(uniqueRef);
+      await row.getByRole('button', { name: '127.0.0.1:5000/berth-e2e/layered' }).click();
+      const pane = page.getByRole('complementary', { name: `Image ${uniqueRef}` });
+      await expect(pane.getByRole('list', { name: 'Layers' }).getByRole('listitem').first()).toContainText('echo');
+      await pane.getByRole('button', { name: 'files' }).first().click();
+      const files = pane.getByRole('region', { name: 'Layer files' });
+      await expect(files).toContainText('unique', { timeout: 20_000 });
+      await page.screenshot({ path: `${shots}/images-layer-files.png` });
+      await pane.getByRole('tab', { name: 'Relations' }).click();
+      await expect(pane.getByRole('list', { name: 'Containers made from it' })).toContainText(containerName);
+      await expect(pane.getByRole('list', { name: 'Base images' })).toContainText(fixtureImage);
+
+      await row.getByRole('button', { name: 'Remove', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: `Remove image ${uniqueRef}?` });
+      await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+      await expect(dialog.getByRole('alert')).toContainText(/container .* is using/i);
+      await expect(dialog).toContainText(`docker rmi --force ${uniqueRef}`);
+      await page.screenshot({ path: `${shots}/images-remove-refused.png` });
+      await dialog.getByRole('button', { name: 'Force remove' }).click();
+      await expect(dialog).toBeHidden();
+      await expect(row).toHaveCount(0);
+      await expect(activity(page)).toContainText(`docker rmi --force ${uniqueRef}`);
+    } finally {
+      tryDocker('rm', '-f', containerName);
+      tryDocker('rmi', '-f', imageId);
+    }
+  });
+
+  test('prune shows what would go and the space it gives back before anything is removed', async ({ page }) => {
+    await openImages(page, '');
+    await page.getByRole('button', { name: 'Prune…' }).click();
+    const panel = page.getByRole('region', { name: 'Prune dangling images' });
+    await expect(panel.getByRole('status')).toContainText(/would go, giving back|Nothing to prune/);
+    await expect(activity(page)).toContainText('docker images --filter dangling=true');
+    await page.screenshot({ path: `${shots}/images-prune-preview.png` });
+    // Not confirmed here: the engine is shared, and a prune would remove dangling images that are not ours.
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect(panel).toBeHidden();
+  });
+
   test('registry login: a wrong password is refused with the reason, the right one is kept, then log out', async ({ page }) => {
     await openImages(page, '');
     await page.getByRole('button', { name: 'Registries' }).click();

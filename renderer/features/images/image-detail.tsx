@@ -23,7 +23,7 @@ function LayerFilesView() {
   const lf = useStore(detail, (s) => s.layerFiles);
   if (!lf.diffId) return null;
   return (
-    <div className="layer-files" aria-label="Layer files">
+    <section className="layer-files" aria-label="Layer files">
       <div className="layer-files-head">
         <strong>Files in layer</strong> <span className="mono faint">{lf.diffId.slice(7, 19)}</span>
         <button type="button" className="btn btn--small" onClick={() => void detail.getState().showLayerFiles(null)}>
@@ -51,7 +51,7 @@ function LayerFilesView() {
           </ul>
         </>
       ) : null}
-    </div>
+    </section>
   );
 }
 
