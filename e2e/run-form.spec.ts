@@ -67,6 +67,13 @@ test.describe('run form against the real engine', () => {
     await expect(form.getByRole('region', { name: 'What Berth will run' })).toContainText(
       "docker run --detach --network host --env ROS_DOMAIN_ID=0 --env DISPLAY=:0 --volume /tmp/.X11-unix:/tmp/.X11-unix --device /dev/ttyUSB0 --gpus all '<image>'",
     );
+    await form.getByLabel('Privileged').check();
+    await expect(form.getByRole('note')).toContainText('Privileged is root on the host');
+    await field(form, 'Restart policy').selectOption('on-failure');
+    await field(form, 'Max retries').fill('3');
+    await expect(form.getByRole('region', { name: 'What Berth will run' })).toContainText('--restart on-failure:3 --network host');
+    await expect(form.getByRole('region', { name: 'What Berth will run' })).toContainText('--privileged --gpus all');
+    await form.getByRole('group', { name: /^Runtime/ }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${shots}/run-presets.png` });
 
     const paste = field(form, 'Paste a docker run command');
@@ -149,6 +156,20 @@ test.describe('run form against the real engine', () => {
     await expect(form.getByRole('alert')).toContainText(`Created ${name}, but it did not start`);
     await berth.expectRowState(name, /created/i);
     await page.screenshot({ path: `${shots}/run-not-started.png` });
+  });
+
+  test('Run on an image row opens the form with that image', async ({ page }) => {
+    const berth = new BerthPage(page);
+    await berth.open();
+    await berth.showImages();
+    await berth.filterImages('berth-fixture/busybox');
+    const row = page.getByRole('row', { name: fixtureImage, exact: true });
+    await row.getByRole('button', { name: 'Run', exact: true }).click();
+    const form = page.getByRole('dialog', { name: 'Run a container' });
+    await expect(field(form, 'Image')).toHaveValue(fixtureImage);
+    await expect(form.getByRole('region', { name: 'What Berth will run' })).toContainText(`docker run --detach ${fixtureImage}`);
+    await form.getByRole('button', { name: 'Close' }).click();
+    await expect(form).toBeHidden();
   });
 
   test('Create makes the container without starting it', async ({ page }) => {

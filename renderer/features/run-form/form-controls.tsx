@@ -111,11 +111,13 @@ export interface SectionProps {
   errors: string[];
   addLabel?: string;
   onAdd?(): void;
+  /** Shown, with the add button beside it, instead of the rows when there are none. */
+  empty?: string;
   children: ReactNode;
 }
 
 /** A fieldset for one list of the spec (ports, mounts, ...), with its errors under the legend. */
-export function Section({ formId, field, title, summary, errors, addLabel, onAdd, children }: SectionProps) {
+export function Section({ formId, field, title, summary, errors, addLabel, onAdd, empty, children }: SectionProps) {
   const errId = errorId(formId, field);
   return (
     <fieldset className="rf-section" aria-describedby={errors.length > 0 ? errId : undefined} aria-invalid={errors.length > 0 ? true : undefined}>
@@ -123,13 +125,24 @@ export function Section({ formId, field, title, summary, errors, addLabel, onAdd
         {title}
         {summary ? <span className="rf-legend-summary">{summary}</span> : null}
       </legend>
-      {children}
+      {empty ? (
+        <div className="rf-empty-row">
+          <span className="rf-empty">{empty}</span>
+          {onAdd ? (
+            <button type="button" className="rf-add" onClick={onAdd}>
+              + {addLabel}
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        children
+      )}
       {errors.length > 0 ? (
         <p id={errId} className="rf-error">
           {errors.join(' · ')}
         </p>
       ) : null}
-      {onAdd ? (
+      {onAdd && !empty ? (
         <button type="button" className="rf-add" onClick={onAdd}>
           + {addLabel}
         </button>

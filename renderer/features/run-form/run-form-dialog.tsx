@@ -1,5 +1,5 @@
 import './run-form.css';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { presets, selectCommandLine, type RunFormStore } from './run-form-store.js';
@@ -165,7 +165,14 @@ function CommandPreview({ form }: { form: RunFormStore }) {
         </button>
       </div>
       <pre className="rf-command">
-        <code>{line}</code>
+        <code>
+          {line.split(' ').map((word, i) => (
+            <Fragment key={i}>
+              {i > 0 ? ' ' : ''}
+              <span className={i < 2 ? 'rf-w rf-w--cmd' : word.startsWith('-') ? 'rf-w rf-w--flag' : 'rf-w'}>{word}</span>
+            </Fragment>
+          ))}
+        </code>
       </pre>
     </section>
   );
@@ -176,9 +183,9 @@ function PasteBox({ form }: { form: RunFormStore }) {
   const error = useStore(form, (s) => s.pasteError);
   const id = useId();
   return (
-    <section className="rf-panel" aria-labelledby={`${id}-title`}>
+    <div className="rf-panel">
       <div className="rf-panel-head">
-        <h3 id={`${id}-title`}>
+        <h3>
           <label htmlFor={id}>Paste a docker run command</label>
         </h3>
       </div>
@@ -209,6 +216,6 @@ function PasteBox({ form }: { form: RunFormStore }) {
           Fill the form
         </button>
       </div>
-    </section>
+    </div>
   );
 }

@@ -260,9 +260,21 @@ export function errorsUnder(errors: FieldErrors, field: string): string[] {
     .map(([k, message]) => {
       const [, index, part] = k.split('.');
       if (index === undefined) return message;
-      return `${labelOfList(field)} ${Number(index) + 1}${part ? ` (${part})` : ''}: ${message}`;
+      return `${labelOfList(field)} ${Number(index) + 1}${part ? `, ${partNames[part] ?? part}` : ''}: ${message}`;
     });
 }
+
+const partNames: Record<string, string> = {
+  key: 'key',
+  hostIp: 'host IP',
+  hostPort: 'host port',
+  containerPort: 'container port',
+  source: 'source',
+  target: 'target',
+  hostPath: 'host path',
+  containerPath: 'container path',
+  permissions: 'permissions',
+};
 
 function labelOfList(field: string): string {
   switch (field) {

@@ -76,8 +76,8 @@ export function KeyValueSection({ form, formId, list }: SectionArgs & { list: 'e
       errors={errorsUnder(errors, list)}
       addLabel={list === 'env' ? 'Add variable' : 'Add label'}
       onAdd={() => actions.addRow(list)}
+      empty={rows.length === 0 ? (list === 'env' ? "No variables beyond the image's own." : 'No labels.') : undefined}
     >
-      {rows.length === 0 ? <p className="rf-empty">None.</p> : null}
       {rows.map((row, i) => (
         <div key={row.id} className="rf-row rf-row--kv">
           <input
@@ -110,8 +110,8 @@ export function PortsSection({ form, formId }: SectionArgs) {
   const errors = useFormErrors(form);
   const actions = form.getState();
   return (
-    <Section formId={formId} field="ports" title="Ports" summary="-p [ip:]host:container[/proto]" errors={errorsUnder(errors, 'ports')} addLabel="Add port" onAdd={() => actions.addRow('ports')}>
-      {rows.length === 0 ? <p className="rf-empty">No published ports.</p> : <RowHead cells={['Host IP', 'Host port', 'Container port', 'Protocol', '']} className="rf-row--port" />}
+    <Section formId={formId} field="ports" title="Ports" summary="-p [ip:]host:container[/proto]" errors={errorsUnder(errors, 'ports')} addLabel="Add port" onAdd={() => actions.addRow('ports')} empty={rows.length === 0 ? 'No published ports.' : undefined}>
+      {rows.length === 0 ? null : <RowHead cells={['Host IP', 'Host port', 'Container port', 'Protocol', '']} className="rf-row--port" />}
       {rows.map((row, i) => (
         <div key={row.id} className="rf-row rf-row--port">
           <input className="rf-input mono" aria-label={`Host IP ${i + 1}`} placeholder="0.0.0.0" value={row.hostIp} spellCheck={false} onChange={(e) => actions.updateRow('ports', row.id, { hostIp: e.currentTarget.value })} />
@@ -150,8 +150,8 @@ export function MountsSection({ form, formId }: SectionArgs) {
   const errors = useFormErrors(form);
   const actions = form.getState();
   return (
-    <Section formId={formId} field="mounts" title="Mounts" summary="bind mounts and named volumes" errors={errorsUnder(errors, 'mounts')} addLabel="Add mount" onAdd={() => actions.addRow('mounts')}>
-      {rows.length === 0 ? <p className="rf-empty">No mounts: files written in the container stay in its writable layer.</p> : <RowHead cells={['Type', 'Source', 'Target in the container', '', '']} className="rf-row--mount" />}
+    <Section formId={formId} field="mounts" title="Mounts" summary="bind mounts and named volumes" errors={errorsUnder(errors, 'mounts')} addLabel="Add mount" onAdd={() => actions.addRow('mounts')} empty={rows.length === 0 ? 'No mounts: files written in the container stay in its writable layer.' : undefined}>
+      {rows.length === 0 ? null : <RowHead cells={['Type', 'Source', 'Target in the container', '', '']} className="rf-row--mount" />}
       {rows.map((row, i) => (
         <div key={row.id} className="rf-row rf-row--mount">
           <select className="rf-input" aria-label={`Mount ${i + 1} type`} value={row.type} onChange={(e) => actions.updateRow('mounts', row.id, { type: e.currentTarget.value as 'bind' })}>
@@ -192,8 +192,8 @@ export function DevicesSection({ form, formId }: SectionArgs) {
   const errors = useFormErrors(form);
   const actions = form.getState();
   return (
-    <Section formId={formId} field="devices" title="Devices" summary="serial ports, cameras: --device" errors={errorsUnder(errors, 'devices')} addLabel="Add device" onAdd={() => actions.addRow('devices')}>
-      {rows.length === 0 ? <p className="rf-empty">No host devices.</p> : <RowHead cells={['Host path', 'Container path', 'Permissions', '']} className="rf-row--device" />}
+    <Section formId={formId} field="devices" title="Devices" summary="serial ports, cameras: --device" errors={errorsUnder(errors, 'devices')} addLabel="Add device" onAdd={() => actions.addRow('devices')} empty={rows.length === 0 ? 'No host devices.' : undefined}>
+      {rows.length === 0 ? null : <RowHead cells={['Host path', 'Container path', 'Permissions', '']} className="rf-row--device" />}
       {rows.map((row, i) => (
         <div key={row.id} className="rf-row rf-row--device">
           <input
@@ -237,44 +237,43 @@ export function RuntimeSection({ form, formId }: SectionArgs) {
     <fieldset className="rf-section">
       <legend className="rf-legend">Runtime</legend>
       <div className="rf-grid rf-grid--3">
-        <SelectField
-          label="Restart policy"
-          value={f.restart}
-          options={[
-            ['no', 'no'],
-            ['on-failure', 'on-failure'],
-            ['unless-stopped', 'unless-stopped'],
-            ['always', 'always'],
-          ]}
-          error={errors['restart']}
-          errorId={errorId(formId, 'restart')}
-          onChange={(v) => set('restart', v)}
-        />
-        {f.restart === 'on-failure' ? (
-          <TextField formId={formId} field="restartMaxRetries" label="Max retries" value={f.restartMaxRetries} error={errors['restartMaxRetries']} placeholder="unlimited" mono onChange={(v) => set('restartMaxRetries', v)} />
-        ) : (
-          <div />
-        )}
-        <div />
-        <SelectField
-          label="Network"
-          value={f.networkMode}
-          options={[
-            ['default', 'default (bridge)'],
-            ['host', 'host'],
-            ['none', 'none'],
-            ['custom', 'custom…'],
-          ]}
-          error={errors['network']}
-          errorId={errorId(formId, 'network')}
-          onChange={(v) => set('networkMode', v)}
-        />
-        {f.networkMode === 'custom' ? (
-          <TextField formId={formId} field="network" label="Custom network" value={f.customNetwork} error={errors['network']} placeholder="my-net" mono onChange={(v) => set('customNetwork', v)} />
-        ) : (
-          <div />
-        )}
-        <div className="rf-gpus">
+        <div className="rf-stack">
+          <SelectField
+            label="Restart policy"
+            value={f.restart}
+            options={[
+              ['no', 'no'],
+              ['on-failure', 'on-failure'],
+              ['unless-stopped', 'unless-stopped'],
+              ['always', 'always'],
+            ]}
+            error={errors['restart']}
+            errorId={errorId(formId, 'restart')}
+            onChange={(v) => set('restart', v)}
+          />
+          {f.restart === 'on-failure' ? (
+            <TextField formId={formId} field="restartMaxRetries" label="Max retries" value={f.restartMaxRetries} error={errors['restartMaxRetries']} placeholder="unlimited" mono onChange={(v) => set('restartMaxRetries', v)} />
+          ) : null}
+        </div>
+        <div className="rf-stack">
+          <SelectField
+            label="Network"
+            value={f.networkMode}
+            options={[
+              ['default', 'default (bridge)'],
+              ['host', 'host'],
+              ['none', 'none'],
+              ['custom', 'custom…'],
+            ]}
+            error={errors['network']}
+            errorId={errorId(formId, 'network')}
+            onChange={(v) => set('networkMode', v)}
+          />
+          {f.networkMode === 'custom' ? (
+            <TextField formId={formId} field="network" label="Custom network" value={f.customNetwork} error={errors['network']} placeholder="my-net" mono onChange={(v) => set('customNetwork', v)} />
+          ) : null}
+        </div>
+        <div className="rf-stack">
           <SelectField
             label="GPUs"
             value={f.gpuMode}

@@ -103,7 +103,7 @@ describe('run form store', () => {
     expect(e['ports.0.containerPort']).toBe('A port number, 1–65535');
     expect(e['env.0.key']).toBe('A key is needed');
     expect(e['command']).toBe('Unclosed single quote');
-    expect(errorsUnder(e, 'ports')).toEqual(['Port 1 (containerPort): A port number, 1–65535']);
+    expect(errorsUnder(e, 'ports')).toEqual(['Port 1, container port: A port number, 1–65535']);
     // Typing in a field clears its error only.
     s().setField('image', 'x');
     expect(s().errors['image']).toBeUndefined();
