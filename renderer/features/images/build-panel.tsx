@@ -90,23 +90,23 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
           if (!argsProblem) build.getState().start(input);
         }}
       >
-        <label className="field field--wide">
+        <label className="im-field im-field--wide">
           <span>Context folder (on the machine Berth runs on)</span>
           <input className="input mono" value={contextPath} placeholder="/home/me/project" spellCheck={false} onChange={(e) => setContextPath(e.currentTarget.value)} />
         </label>
-        <label className="field">
+        <label className="im-field">
           <span>Tag</span>
           <input className="input mono" value={tag} placeholder="myapp:dev" spellCheck={false} onChange={(e) => setTag(e.currentTarget.value)} />
         </label>
-        <label className="field">
+        <label className="im-field">
           <span>Target stage</span>
           <input className="input mono" value={target} placeholder="(last stage)" spellCheck={false} onChange={(e) => setTarget(e.currentTarget.value)} />
         </label>
-        <label className="field">
+        <label className="im-field">
           <span>Build args (NAME=value per line)</span>
           <textarea className="input mono" rows={2} value={argsText} spellCheck={false} onChange={(e) => setArgsText(e.currentTarget.value)} />
         </label>
-        <fieldset className="field build-mode">
+        <fieldset className="im-field build-mode">
           <legend>Dockerfile</legend>
           <label className="check">
             <input type="radio" name="df-mode" checked={mode === 'inline'} onChange={() => setMode('inline')} /> Write it here
@@ -138,20 +138,20 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
           </button>
         </div>
         {argsProblem ? (
-          <p className="field-error field--wide" role="alert">
+          <p className="im-field-error im-field--wide" role="alert">
             {argsProblem}
           </p>
         ) : null}
       </form>
 
       {mode === 'file' ? (
-        <label className="field">
+        <label className="im-field">
           <span>Dockerfile path (relative to the context, or absolute)</span>
           <input className="input mono" value={dockerfile} spellCheck={false} onChange={(e) => setDockerfile(e.currentTarget.value)} />
         </label>
       ) : null}
 
-      <p className="teach">
+      <p className="im-teach">
         <strong>The build cache:</strong> Docker reuses a step’s saved layer (“cached”) as long as that line and every line above it are unchanged — the first
         changed line and every line after it run again, so put what changes least near the top.
       </p>

@@ -13,7 +13,7 @@ const tabs: ReadonlyArray<{ id: DetailTab; label: string }> = [
 ];
 
 function Status({ loading, error }: { loading: boolean; error: string | null }) {
-  if (error) return <p className="field-error">{error}</p>;
+  if (error) return <p className="im-field-error">{error}</p>;
   if (loading) return <p className="muted">Loading…</p>;
   return null;
 }
@@ -183,7 +183,7 @@ const words = (list: readonly string[]): string => (list.length === 0 ? '—' : 
 
 function Summary({ s }: { s: ImageInspectSummary }) {
   return (
-    <dl className="kv">
+    <dl className="im-kv">
       <KV k="Entrypoint">
         <code>{words(s.entrypoint)}</code>
       </KV>
@@ -194,7 +194,7 @@ function Summary({ s }: { s: ImageInspectSummary }) {
       <KV k="User">{s.user || 'root (default)'}</KV>
       <KV k="Env">
         {s.env.length === 0 ? '—' : (
-          <ul className="plain">
+          <ul className="im-plain">
             {s.env.map((e) => (
               <li key={e.name} className="mono">
                 {e.name}={e.value}
@@ -207,7 +207,7 @@ function Summary({ s }: { s: ImageInspectSummary }) {
       <KV k="Volumes">{s.volumes.length ? s.volumes.join(', ') : '—'}</KV>
       <KV k="Labels">
         {Object.keys(s.labels).length === 0 ? '—' : (
-          <ul className="plain">
+          <ul className="im-plain">
             {Object.entries(s.labels).map(([k, v]) => (
               <li key={k} className="mono">
                 {k}={v}
@@ -237,7 +237,7 @@ function InspectTab() {
       {i.value ? (
         <>
           <Summary s={i.value.summary} />
-          <details className="json">
+          <details className="im-json">
             <summary>Full inspect JSON</summary>
             <pre className="mono">{JSON.stringify(i.value.document, null, 2)}</pre>
           </details>
@@ -253,8 +253,8 @@ export function ImageDetailPane() {
   const tab = useStore(detail, (s) => s.tab);
   if (!selected) return null;
   return (
-    <aside className="detail" aria-label={`Image ${selected.label}`}>
-      <header className="detail-head">
+    <aside className="im-detail" aria-label={`Image ${selected.label}`}>
+      <header className="im-detail-head">
         <h2 className="mono" title={selected.imageId}>
           {selected.label}
         </h2>
@@ -262,14 +262,14 @@ export function ImageDetailPane() {
           Close
         </button>
       </header>
-      <div role="tablist" className="tabs" aria-label="Image details">
+      <div role="tablist" className="im-tabs" aria-label="Image details">
         {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" onClick={() => detail.getState().setTab(t.id)}>
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="im-tab" onClick={() => detail.getState().setTab(t.id)}>
             {t.label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" className="detail-body" aria-label={tabs.find((t) => t.id === tab)?.label}>
+      <div role="tabpanel" className="im-detail-body" aria-label={tabs.find((t) => t.id === tab)?.label}>
         {tab === 'layers' ? <LayersTab /> : tab === 'relations' ? <RelationsTab /> : <InspectTab />}
       </div>
     </aside>

@@ -25,7 +25,7 @@ export function PrunePanel({ onClose }: { onClose(): void }) {
       <p className="hint">Dangling images have no tag: usually an older build whose tag moved to a newer one. Pruning deletes them and gives back the space only they use.</p>
       {s.phase === 'loading' ? <p className="muted">Looking for dangling images…</p> : null}
       {s.phase === 'error' ? (
-        <p className="field-error" role="alert">
+        <p className="im-field-error" role="alert">
           {s.error}
         </p>
       ) : null}
@@ -108,15 +108,15 @@ export function RegistriesPanel({ onClose }: { onClose(): void }) {
             });
         }}
       >
-        <label className="field">
+        <label className="im-field">
           <span>Server</span>
           <input className="input mono" value={server} placeholder="127.0.0.1:5001" spellCheck={false} onChange={(e) => setServer(e.currentTarget.value)} />
         </label>
-        <label className="field">
+        <label className="im-field">
           <span>Username</span>
           <input className="input" value={username} autoComplete="off" spellCheck={false} onChange={(e) => setUsername(e.currentTarget.value)} />
         </label>
-        <label className="field">
+        <label className="im-field">
           <span>Password</span>
           <input className="input" type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.currentTarget.value)} />
         </label>
@@ -125,11 +125,11 @@ export function RegistriesPanel({ onClose }: { onClose(): void }) {
         </button>
       </form>
       {s.loginError ? (
-        <p className="field-error" role="alert">
+        <p className="im-field-error" role="alert">
           Login failed: {s.loginError}
         </p>
       ) : null}
-      {s.error ? <p className="field-error">Could not list accounts: {s.error}</p> : null}
+      {s.error ? <p className="im-field-error">Could not list accounts: {s.error}</p> : null}
       <ul className="accounts" aria-label="Registry accounts">
         {s.loaded && s.accounts.length === 0 ? <li className="muted">No registry accounts yet.</li> : null}
         {s.accounts.map((a) => (
@@ -243,13 +243,13 @@ function TagDialog() {
           Tag <span className="mono">{request.label}</span>
         </h2>
         <div className="dialog-body">
-          <label className="field">
+          <label className="im-field">
             <span>New reference (repository:tag)</span>
             <input className="input mono" autoFocus value={target} spellCheck={false} placeholder="127.0.0.1:5000/team/app:1.0" onChange={(e) => setTarget(e.currentTarget.value)} />
           </label>
           <p>A tag is another name for the same image: no bytes are copied. To push to a registry, the name starts with its address.</p>
           {request.error ? (
-            <p className="field-error" role="alert">
+            <p className="im-field-error" role="alert">
               {request.error}
             </p>
           ) : null}

@@ -32,10 +32,10 @@ const columns: readonly Column<ImageRow>[] = [
     grow: 1,
     cell: (r) => <span className={r.tag === '<none>' ? 'faint mono' : 'tag'} title={r.tag}>{r.tag}</span>,
   },
-  { key: 'id', header: 'Image ID', minWidth: 112, grow: 0, cell: (r) => <span className="mono muted" title={r.imageId}>{r.shortId}</span> },
+  { key: 'id', header: 'Image ID', minWidth: 112, grow: 0, priority: 2, cell: (r) => <span className="mono muted" title={r.imageId}>{r.shortId}</span> },
   { key: 'created', header: 'Created', minWidth: 110, grow: 1, priority: 1, cell: (r) => <span className="muted"><RelativeTime unixSeconds={r.created} /></span> },
   { key: 'size', header: 'Size', minWidth: 70, grow: 0, align: 'end', cell: (r) => <span className="mono">{formatSize(r.size)}</span> },
-  { key: 'actions', header: '', minWidth: 220, grow: 0, align: 'end', cell: (r) => <ImageRowActions row={r} /> },
+  { key: 'actions', header: '', minWidth: 236, grow: 0, align: 'end', cell: (r) => <ImageRowActions row={r} /> },
 ];
 
 /** What `docker rmi`, `docker tag` and `docker push` are given for a row. */
@@ -78,7 +78,7 @@ function ImageRowActions({ row }: { row: ImageRow }) {
       >
         Push
       </button>
-      <button type="button" className="btn btn--small btn--ghost btn--danger-ghost" onClick={() => actions.getState().askRemove(rowTarget(row), row.label)}>
+      <button type="button" className="btn btn--small btn--ghost im-btn--danger-ghost" onClick={() => actions.getState().askRemove(rowTarget(row), row.label)}>
         Remove
       </button>
     </div>

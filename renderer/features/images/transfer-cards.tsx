@@ -129,7 +129,7 @@ export function PullPanel({ onClose }: { onClose(): void }) {
         setReference('');
       }}
     >
-      <label className="field field--grow">
+      <label className="im-field im-field--grow">
         <span>Image reference</span>
         <input
           className="input mono"
@@ -148,7 +148,7 @@ export function PullPanel({ onClose }: { onClose(): void }) {
         Close
       </button>
       {problem ? (
-        <p className="field-error" role="alert">
+        <p className="im-field-error" role="alert">
           {problem}
         </p>
       ) : (
