@@ -43,8 +43,8 @@ test.describe('container detail against the real engine', () => {
     const { pane } = await openDetail(page, name);
     const log = pane.getByRole('log', { name: `Logs ${name}` });
     await expect(log).toContainText('out');
-    await expect(log.locator('.log-line--stderr')).toHaveText('err');
-    await expect(log.locator('.log-line--stdout').filter({ hasText: 'out' })).toHaveCount(1);
+    await expect(log.locator('.cd-log-line--stderr')).toHaveText('err');
+    await expect(log.locator('.cd-log-line--stdout').filter({ hasText: 'out' })).toHaveCount(1);
     await expect(log).toContainText('green clip');
     await expect(log).not.toContainText('52;');
     docker('exec', name, 'sh', '-c', 'echo later > /proc/1/fd/1');
@@ -79,7 +79,7 @@ test.describe('container detail against the real engine', () => {
     const { pane } = await openDetail(page, name);
     await pane.getByRole('tab', { name: 'Changes' }).click();
     const tree = pane.getByRole('list', { name: 'Changed paths' });
-    await expect(tree.locator('.change--added').filter({ hasText: 'hello' })).toBeVisible();
+    await expect(tree.locator('.cd-change--added').filter({ hasText: 'hello' })).toBeVisible();
     await expect(pane.getByText(/writable layer/).first()).toBeVisible();
     await page.screenshot({ path: `${shots}/detail-changes.png` });
 
@@ -142,7 +142,7 @@ test.describe('container detail against the real engine', () => {
     await expect(pane.getByText(fixtureImage).first()).toBeVisible();
     await pane.getByRole('button', { name: 'Show full JSON' }).click();
     await pane.getByRole('searchbox', { name: 'Search inspect JSON' }).fill('berth.test-fixture');
-    await expect(pane.locator('pre.json')).toContainText('berth.test-fixture');
+    await expect(pane.locator('pre.cd-json')).toContainText('berth.test-fixture');
     await page.screenshot({ path: `${shots}/detail-inspect.png` });
 
     await pane.getByRole('tab', { name: 'Processes' }).click();

@@ -8,14 +8,14 @@ const marks = { added: 'A', changed: 'C', deleted: 'D' } as const;
 function Node({ node, depth }: { node: ChangeNode; depth: number }) {
   return (
     <>
-      <li className={`change change--${node.kind ?? 'dir'}`} style={{ paddingLeft: depth * 14 }}>
-        <span className="change-mark" aria-hidden="true">
+      <li className={`cd-change cd-change--${node.kind ?? 'dir'}`} style={{ paddingLeft: depth * 14 }}>
+        <span className="cd-change-mark" aria-hidden="true">
           {node.kind ? marks[node.kind] : ''}
         </span>
         <span className="mono" title={node.path}>
           {node.name}
         </span>
-        {node.kind ? <span className="visually-hidden"> {node.kind}</span> : null}
+        {node.kind ? <span className="cd-visually-hidden"> {node.kind}</span> : null}
       </li>
       {node.children.map((c) => (
         <Node key={c.path} node={c} depth={depth + 1} />
@@ -40,18 +40,18 @@ export function ChangesTab({ id, name }: { id: string; name: string }) {
   for (const c of changes ?? []) counts[c.kind]++;
 
   return (
-    <div className="changes">
-      <p className="teach">
+    <div className="cd-changes">
+      <p className="cd-teach">
         A container runs on its image's read-only layers plus one thin <strong>writable layer</strong> of its own. Every file the container creates (
-        <span className="change-mark change--added">A</span>), changes (<span className="change-mark change--changed">C</span>) or deletes (
-        <span className="change-mark change--deleted">D</span>) lands there. <code>docker diff</code> lists it; <code>docker commit</code> turns it into a
+        <span className="cd-change-mark cd-change--added">A</span>), changes (<span className="cd-change-mark cd-change--changed">C</span>) or deletes (
+        <span className="cd-change-mark cd-change--deleted">D</span>) lands there. <code>docker diff</code> lists it; <code>docker commit</code> turns it into a
         new image layer; <code>docker rm</code> throws it away.
       </p>
-      <div className="detail-toolbar">
+      <div className="cd-detail-toolbar">
         <span className="faint">
           {changes ? `${changes.length} paths · ${counts.added} added · ${counts.changed} changed · ${counts.deleted} deleted` : 'Loading…'}
         </span>
-        <span className="spacer" />
+        <span className="cd-spacer" />
         <button type="button" className="btn btn--small" onClick={load}>
           Refresh
         </button>
@@ -60,7 +60,7 @@ export function ChangesTab({ id, name }: { id: string; name: string }) {
       {error ? <div role="alert" className="banner banner--error">{error}</div> : null}
       {changes && changes.length === 0 ? <p className="faint">No changes: the writable layer is empty.</p> : null}
       {changes && changes.length > 0 ? (
-        <ul className="change-tree" aria-label="Changed paths">
+        <ul className="cd-change-tree" aria-label="Changed paths">
           {changeTree(changes).map((n) => (
             <Node key={n.path} node={n} depth={0} />
           ))}

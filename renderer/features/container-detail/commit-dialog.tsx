@@ -43,7 +43,7 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
   const errorField = error ? fieldOf(error) : null;
   const fieldError = (f: string) =>
     error && errorField === f ? (
-      <span className="field-error" role="alert">
+      <span className="cd-field-error" role="alert">
         {error}
       </span>
     ) : null;
@@ -81,7 +81,7 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
         </h2>
         <div className="dialog-body">
           <p>Turns the container's writable layer into a new image layer on top of its image. Volumes are not included.</p>
-          <div className="form-grid">
+          <div className="cd-form-grid">
             <label>
               Repository
               <input autoFocus required value={repository} placeholder="myrepo/snapshot" spellCheck={false} aria-invalid={errorField === 'repository'} onChange={(e) => setRepository(e.currentTarget.value)} />
@@ -92,12 +92,12 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
               <input value={tag} placeholder="latest" spellCheck={false} aria-invalid={errorField === 'tag'} onChange={(e) => setTag(e.currentTarget.value)} />
               {fieldError('tag')}
             </label>
-            <label className="span-2">
+            <label className="cd-span-2">
               Message
               <input value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
               {fieldError('message')}
             </label>
-            <label className="span-2">
+            <label className="cd-span-2">
               Author
               <input value={author} placeholder="Name <email>" onChange={(e) => setAuthor(e.currentTarget.value)} />
               {fieldError('author')}

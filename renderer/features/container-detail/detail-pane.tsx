@@ -75,12 +75,12 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
   );
 
   return (
-    <aside className="detail" aria-label={`Container ${name}`}>
-      <header className="detail-head">
-        <div className="detail-title">
+    <aside className="cd-detail" aria-label={`Container ${name}`}>
+      <header className="cd-detail-head">
+        <div className="cd-detail-title">
           {renaming ? (
             <form
-              className="rename"
+              className="cd-rename"
               onSubmit={(e) => {
                 e.preventDefault();
                 void actions.rename(ref, newName.trim()).then((err) => {
@@ -108,7 +108,7 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
                 Cancel
               </button>
               {renameError ? (
-                <span className="field-error" role="alert">
+                <span className="cd-field-error" role="alert">
                   {renameError}
                 </span>
               ) : null}
@@ -119,12 +119,12 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
             </h2>
           )}
           {container ? <StateBadge container={container} pending={pending} /> : <span className="badge badge--dead">removed</span>}
-          <span className="spacer" />
+          <span className="cd-spacer" />
           <button type="button" className="icon-btn" aria-label="Close details" title="Close details" onClick={() => detail.getState().close()}>
             <CloseIcon />
           </button>
         </div>
-        <div className="detail-actions" role="toolbar" aria-label="Lifecycle actions">
+        <div className="cd-detail-actions" role="toolbar" aria-label="Lifecycle actions">
           {button('start', 'Start')}
           {button('stop', 'Stop')}
           {button('restart', 'Restart')}
@@ -137,14 +137,14 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
         </div>
         {killing ? (
           <form
-            className="kill-form"
+            className="cd-kill-form"
             onSubmit={(e) => {
               e.preventDefault();
               setKilling(false);
               void actions.kill(ref, signal === 'SIGKILL' ? undefined : signal);
             }}
           >
-            <label className="field-inline">
+            <label className="cd-field-inline">
               Signal
               <select aria-label="Signal" value={signal} onChange={(e) => setSignal(e.currentTarget.value)}>
                 {killSignals.map((s) => (
@@ -166,12 +166,12 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
             {failure}
           </div>
         ) : null}
-        <details className="lifecycle-box" open>
+        <details className="cd-lifecycle-box" open>
           <summary>Lifecycle</summary>
           <LifecycleDiagram state={lifecycleStateOf(state)} busy={busy} onAction={onTransition} />
         </details>
       </header>
-      <div role="tablist" aria-label="Container details" className="detail-tabs">
+      <div role="tablist" aria-label="Container details" className="cd-detail-tabs">
         {detailTabs.map((t) => (
           <button
             key={t}
@@ -180,14 +180,14 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
             id={`detail-tab-${t}`}
             aria-selected={tab === t}
             aria-controls={`detail-panel-${t}`}
-            className={`detail-tab${tab === t ? ' detail-tab--current' : ''}`}
+            className={`cd-detail-tab${tab === t ? ' cd-detail-tab--current' : ''}`}
             onClick={() => detail.getState().setTab(t)}
           >
             {t}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`detail-panel-${tab}`} aria-labelledby={`detail-tab-${tab}`} className="detail-panel">
+      <div role="tabpanel" id={`detail-panel-${tab}`} aria-labelledby={`detail-tab-${tab}`} className="cd-detail-panel">
         {!container && tab !== 'Logs' ? (
           <p className="faint">This container has been removed.</p>
         ) : tab === 'Logs' ? (

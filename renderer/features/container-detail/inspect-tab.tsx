@@ -87,10 +87,10 @@ export function InspectTab({ id, name }: { id: string; name: string }) {
     ['Labels', s.labels],
   ];
   return (
-    <div className="inspect">
-      <dl className="summary">
+    <div className="cd-inspect">
+      <dl className="cd-summary">
         {rows.map(([k, v]) => (
-          <div key={k} className="summary-row">
+          <div key={k} className="cd-summary-row">
             <dt>{k}</dt>
             <dd className="mono">
               {Array.isArray(v) ? (v.length ? v.map((x) => <div key={x}>{x}</div>) : <span className="faint">—</span>) : v}
@@ -98,20 +98,20 @@ export function InspectTab({ id, name }: { id: string; name: string }) {
           </div>
         ))}
       </dl>
-      <div className="detail-toolbar">
+      <div className="cd-detail-toolbar">
         <button type="button" className="btn btn--small" aria-expanded={showJson} onClick={() => setShowJson(!showJson)}>
           {showJson ? 'Hide full JSON' : 'Show full JSON'}
         </button>
         {showJson ? (
           <>
-            <input className="detail-search" type="search" aria-label="Search inspect JSON" placeholder="Search JSON…" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+            <input className="cd-detail-search" type="search" aria-label="Search inspect JSON" placeholder="Search JSON…" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
             {query ? <span className="faint">{jsonLines.length} lines match</span> : null}
           </>
         ) : null}
-        <span className="spacer" />
+        <span className="cd-spacer" />
         <code className="faint">docker inspect {name}</code>
       </div>
-      {showJson ? <pre className="json">{jsonLines.join('\n')}</pre> : null}
+      {showJson ? <pre className="cd-json">{jsonLines.join('\n')}</pre> : null}
     </div>
   );
 }

@@ -26,9 +26,11 @@ function geometry(t: Transition, index: number, siblings: number) {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const len = Math.hypot(dx, dy);
-  const nx = -dy / len;
-  const ny = dx / len;
-  const offset = (index - (siblings - 1) / 2) * 26;
+  // The normal of the lane's canonical direction, so arrows both ways between two states sit apart.
+  const flip = t.from < t.to ? 1 : -1;
+  const nx = (-dy / len) * flip;
+  const ny = (dx / len) * flip;
+  const offset = (index - (siblings - 1) / 2) * (Math.abs(dy) > Math.abs(dx) ? 30 : 22);
   // Shorten to the node boxes' edges.
   const trim = (p: { x: number; y: number }, toward: { x: number; y: number }) => {
     const ux = (toward.x - p.x) / len;
@@ -38,7 +40,9 @@ function geometry(t: Transition, index: number, siblings: number) {
   };
   const s = trim(a, b);
   const e = trim(b, a);
-  return { path: `M ${s.x} ${s.y} L ${e.x} ${e.y}`, lx: (s.x + e.x) / 2, ly: (s.y + e.y) / 2 };
+    // Labels on a busy vertical lane alternate up and down so they do not collide.
+  const at = Math.abs(dy) > Math.abs(dx) && siblings > 2 ? (index % 2 === 0 ? 0.32 : 0.68) : 0.5;
+  return { path: `M ${s.x} ${s.y} L ${e.x} ${e.y}`, lx: s.x + (e.x - s.x) * at, ly: s.y + (e.y - s.y) * at };
 }
 
 /** Pairs in either direction share a lane set, so pause/unpause sit side by side. */
@@ -63,7 +67,7 @@ export function LifecycleDiagram({ state, busy, onAction }: { state: LifecycleSt
     if (!busy) onAction(t);
   };
   return (
-    <svg className="lifecycle" viewBox="0 0 540 262" role="group" aria-label="Lifecycle">
+    <svg className="cd-lifecycle" viewBox="0 -26 540 288" role="group" aria-label="Lifecycle">
       <defs>
         <marker id="lc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />

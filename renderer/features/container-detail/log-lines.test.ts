@@ -68,8 +68,8 @@ describe('LogModel', () => {
     const model = new LogModel();
     model.push([out('\u001b[31mred\nstill\u001b[0m plain \u001b]52;c;eA==\u0007\u001b]8;;http://x\u0007link\u001b]8;;\u0007\n')]);
     const [a, b] = model.snapshot();
-    expect(a?.spans).toEqual([{ text: 'red', fg: 'rgb(187, 0, 0)' }]);
-    expect(b?.spans[0]).toEqual({ text: 'still', fg: 'rgb(187, 0, 0)' });
+    expect(a?.spans).toEqual([{ text: 'red', fg: 'rgb(248, 113, 113)' }]);
+    expect(b?.spans[0]).toEqual({ text: 'still', fg: 'rgb(248, 113, 113)' });
     expect(b?.text).toBe('still plain link');
   });
 

@@ -116,8 +116,21 @@ const sgrPattern = /\u001b\[([\d;:]*)m/g;
 
 const timestampPattern = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
 
-function rgb(value: string | null): string | undefined {
-  return value ? `rgb(${value})` : undefined;
+/** Anser's basic palette is made for black; these read well on Berth's dark panels. */
+const palette: Readonly<Record<string, string>> = {
+  '0, 0, 0': '110, 120, 144',
+  '187, 0, 0': '248, 113, 113',
+  '0, 187, 0': '74, 222, 128',
+  '187, 187, 0': '251, 191, 36',
+  '0, 0, 187': '96, 165, 250',
+  '187, 0, 187': '192, 132, 252',
+  '0, 187, 187': '34, 211, 238',
+  '85, 85, 255': '122, 162, 255',
+};
+
+function rgb(value: string | null, background = false): string | undefined {
+  if (!value) return undefined;
+  return `rgb(${(background ? undefined : palette[value]) ?? value})`;
 }
 
 /** One stream's decoder: bytes → complete lines, multibyte characters kept whole across chunks. */
@@ -162,7 +175,7 @@ class StreamAssembler {
       if (!e.content) continue;
       const span: LogSpan = { text: e.content };
       const fg = rgb(e.fg_truecolor || e.fg);
-      const bg = rgb(e.bg_truecolor || e.bg);
+      const bg = rgb(e.bg_truecolor || e.bg, true);
       if (fg) span.fg = fg;
       if (bg) span.bg = bg;
       const d = e.decorations ?? [];

@@ -58,7 +58,7 @@ function LogRow({ line, query }: { line: LogLine; query: string }) {
   const spans = markMatches(line.spans, query);
   return (
     <>
-      {line.time ? <span className="log-time">{line.time}</span> : null}
+      {line.time ? <span className="cd-log-time">{line.time}</span> : null}
       {spans.map((s, i) => {
         const style = s.fg || s.bg ? { color: s.fg, background: s.bg } : undefined;
         const cls = [s.bold ? 'b' : '', s.dim ? 'd' : '', s.italic ? 'i' : '', s.underline ? 'u' : ''].filter(Boolean).join(' ');
@@ -104,9 +104,9 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const text = () => linesToText(lines);
 
   return (
-    <div className="logs">
-      <div className="detail-toolbar">
-        <label className="field-inline">
+    <div className="cd-logs">
+      <div className="cd-detail-toolbar">
+        <label className="cd-field-inline">
           Tail
           <select aria-label="Tail lines" value={tail} onChange={(e) => setTail(Number(e.currentTarget.value))}>
             {tails.map((t) => (
@@ -124,13 +124,13 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
           <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.currentTarget.checked)} />
           Timestamps
         </label>
-        <input className="detail-search" type="search" aria-label="Search logs" placeholder="Search…" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+        <input className="cd-detail-search" type="search" aria-label="Search logs" placeholder="Search…" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
         {query ? (
           <span className="faint" aria-live="polite">
             {matches} {matches === 1 ? 'match' : 'matches'}
           </span>
         ) : null}
-        <span className="spacer" />
+        <span className="cd-spacer" />
         <button
           type="button"
           className="btn btn--small"
@@ -160,7 +160,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       </div>
       <div
         ref={scrollRef}
-        className="log-view"
+        className="cd-log-view"
         role="log"
         aria-label={`Logs ${name}`}
         tabIndex={0}
@@ -170,14 +170,14 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         }}
       >
         {lines.length === 0 ? (
-          <div className="log-empty faint">{ended ? 'No output.' : 'Waiting for output…'}</div>
+          <div className="cd-log-empty faint">{ended ? 'No output.' : 'Waiting for output…'}</div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const line = lines[item.index];
               if (!line) return null;
               return (
-                <div key={item.key} className={`log-line log-line--${line.stream}`} style={{ transform: `translateY(${item.start}px)` }}>
+                <div key={item.key} className={`cd-log-line cd-log-line--${line.stream}`} style={{ transform: `translateY(${item.start}px)` }}>
                   <LogRow line={line} query={deferredQuery} />
                 </div>
               );
@@ -185,7 +185,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
           </div>
         )}
       </div>
-      <div className="detail-foot faint">
+      <div className="cd-detail-foot faint">
         <code>{command}</code>
         <span>
           {lines.length.toLocaleString()} lines{dropped > 0 ? ` (oldest ${dropped.toLocaleString()} dropped)` : ''}

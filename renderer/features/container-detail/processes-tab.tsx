@@ -17,10 +17,10 @@ export function ProcessesTab({ id, name, running }: { id: string; name: string; 
   }, [load, running]);
 
   return (
-    <div className="processes">
-      <div className="detail-toolbar">
+    <div className="cd-processes">
+      <div className="cd-detail-toolbar">
         <span className="faint">{list ? `${list.processes.length} processes` : running ? 'Loading…' : ''}</span>
-        <span className="spacer" />
+        <span className="cd-spacer" />
         <button type="button" className="btn btn--small" onClick={load} disabled={!running}>
           Refresh
         </button>
@@ -29,8 +29,8 @@ export function ProcessesTab({ id, name, running }: { id: string; name: string; 
       {!running ? <p className="faint">The container is not running: it has no processes.</p> : null}
       {error ? <div role="alert" className="banner banner--error">{error}</div> : null}
       {running && list ? (
-        <div className="table-scroll">
-          <table className="plain-table" aria-label={`Processes ${name}`}>
+        <div className="cd-table-scroll">
+          <table className="cd-plain-table" aria-label={`Processes ${name}`}>
             <thead>
               <tr>
                 {list.titles.map((t) => (

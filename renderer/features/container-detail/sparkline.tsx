@@ -19,7 +19,7 @@ export function Sparkline({ values, max, label, className }: { values: readonly 
     pen = true;
   });
   return (
-    <svg className={`sparkline${className ? ` ${className}` : ''}`} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={label}>
+    <svg className={`cd-sparkline${className ? ` ${className}` : ''}`} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={label}>
       <path d={d} fill="none" vectorEffect="non-scaling-stroke" />
     </svg>
   );

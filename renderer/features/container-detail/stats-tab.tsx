@@ -35,10 +35,10 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
   });
 
   return (
-    <div className="stats">
+    <div className="cd-stats">
       {!last ? <p className="faint">{ended ?? 'Waiting for the first sample…'}</p> : null}
       {last ? (
-        <div className="stats-grid">
+        <div className="cd-stats-grid">
           <Metric title="CPU" value={last.cpuPercent === null ? '—' : `${last.cpuPercent.toFixed(1)} %`}>
             <Sparkline values={series((s) => s.cpuPercent)} max={100} label="CPU over the last minute" className="spark--cpu" />
           </Metric>
@@ -61,7 +61,7 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
         </div>
       ) : null}
       {last && ended ? <p className="faint">{ended}</p> : null}
-      <p className="detail-foot faint">
+      <p className="cd-detail-foot faint">
         <code>docker stats {name}</code>
         <span>{samples.length} samples · one a second</span>
       </p>
@@ -71,10 +71,10 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
 
 function Metric({ title, value, sub, children }: { title: string; value: string; sub?: string; children: React.ReactNode }) {
   return (
-    <section className="metric" aria-label={title}>
+    <section className="cd-metric" aria-label={title}>
       <h3>{title}</h3>
-      <div className="metric-value">{value}</div>
-      {sub ? <div className="metric-sub faint">{sub}</div> : null}
+      <div className="cd-metric-value">{value}</div>
+      {sub ? <div className="cd-metric-sub faint">{sub}</div> : null}
       {children}
     </section>
   );

@@ -16,7 +16,7 @@ export function BulkBar({ items }: { items: readonly ContainerSummary[] }) {
   if (selected.length === 0) return null;
   const actions = containerActions.getState();
   return (
-    <div className="bulk-bar" role="toolbar" aria-label="Selected containers">
+    <div className="cd-bulk-bar" role="toolbar" aria-label="Selected containers">
       <span>
         <strong>{selected.length}</strong> selected
       </span>
@@ -76,7 +76,7 @@ function BulkRemoveOpen() {
         </h2>
         <div className="dialog-body">
           <p>Each one is deleted with its writable layer (files created or changed inside it). Named volumes and images stay.</p>
-          <ul className="change-list" aria-label="Containers to remove">
+          <ul className="cd-change-list" aria-label="Containers to remove">
             {request.containers.map((c) => (
               <li key={c.id} className="mono">
                 {c.name} <span className="faint">({c.state})</span>

@@ -98,17 +98,17 @@ function ChangesSummary({ changes, error }: { changes: readonly FilesystemChange
   if (changes.length === 0) return <p className="faint">Its writable layer has no changes: nothing but the container itself is lost.</p>;
   const marks = { added: 'A', changed: 'C', deleted: 'D' } as const;
   return (
-    <div className="remove-changes">
+    <div className="cd-remove-changes">
       <p>
         <strong>
           {changes.length} {changes.length === 1 ? 'path was' : 'paths were'} changed inside it
         </strong>{' '}
         and would be lost:
       </p>
-      <ul className="change-list" aria-label="Changes that would be lost">
+      <ul className="cd-change-list" aria-label="Changes that would be lost">
         {changes.slice(0, shown).map((c) => (
-          <li key={c.path} className={`change change--${c.kind}`}>
-            <span className="change-mark" aria-hidden="true">
+          <li key={c.path} className={`cd-change cd-change--${c.kind}`}>
+            <span className="cd-change-mark" aria-hidden="true">
               {marks[c.kind]}
             </span>
             <span className="mono">{c.path}</span>
@@ -128,8 +128,8 @@ function CommitFirst({ name }: { name: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
-    <div className="commit-first">
-      <div className="form-grid">
+    <div className="cd-commit-first">
+      <div className="cd-form-grid">
         <label>
           Repository
           <input value={repository} spellCheck={false} aria-invalid={error !== null} onChange={(e) => setRepository(e.currentTarget.value)} />
@@ -147,7 +147,7 @@ function CommitFirst({ name }: { name: string }) {
         </code>
       </p>
       {error ? (
-        <p className="field-error" role="alert">
+        <p className="cd-field-error" role="alert">
           {error}
         </p>
       ) : null}
