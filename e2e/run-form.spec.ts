@@ -119,6 +119,7 @@ test.describe('run form against the real engine', () => {
     await fillBasics(form, 'berth-e2e/nope:1', name);
     await form.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(field(form, 'Image')).toHaveAccessibleDescription(/No such image/i);
+    await expect(field(form, 'Image')).toBeFocused();
     await expect(form).toBeVisible();
     expect(exists(name)).toBe(false);
     await page.screenshot({ path: `${shots}/run-no-such-image.png` });

@@ -41,6 +41,16 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
     return () => dialog?.close();
   }, []);
 
+  // After a refused submit, take the user to the first field that needs attention.
+  const errorEpoch = useStore(form, (s) => s.errorEpoch);
+  useEffect(() => {
+    if (errorEpoch === 0) return;
+    const first = ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]:not(fieldset)') ?? ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!first) return;
+    first.scrollIntoView({ block: 'center' });
+    if (first.tagName !== 'FIELDSET') first.focus({ preventScroll: true });
+  }, [errorEpoch]);
+
   return (
     <dialog
       ref={ref}

@@ -97,6 +97,7 @@ describe('run form store', () => {
     s().setField('command', "sh -c 'oops");
     expect(await s().submit(true)).toBe(false);
     expect(transport.callsTo('containers.run')).toHaveLength(0);
+    expect(s().errorEpoch).toBe(1);
     const e = s().errors;
     expect(e['image']).toBe('Choose an image to run');
     expect(e['name']).toMatch(/letters, digits/);

@@ -49,6 +49,8 @@ export interface RunFormState {
   pasteError: string | null;
   submitting: false | 'run' | 'create';
   outcome: RunOutcome | null;
+  /** Bumped each time a submit ends with field errors, so the view can take the user to the first one. */
+  errorEpoch: number;
 
   openForm(options?: { image?: string }): void;
   close(): void;
@@ -124,6 +126,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
     pasteError: null,
     submitting: false,
     outcome: null,
+    errorEpoch: 0,
 
     openForm(options) {
       if (options?.image !== undefined) {
@@ -184,7 +187,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
       if (get().submitting) return false;
       const checked = validateFields(get().fields);
       if (!checked.ok) {
-        set({ errors: checked.errors, formError: null, outcome: null });
+        set((s) => ({ errors: checked.errors, formError: null, outcome: null, errorEpoch: s.errorEpoch + 1 }));
         return false;
       }
       set({ submitting: start ? 'run' : 'create', errors: {}, formError: null, outcome: null });
@@ -211,7 +214,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const field = isBerthError(error) ? fieldKeyOfPath(error.path) : undefined;
-        if (field) set({ submitting: false, errors: { [field]: message } });
+        if (field) set((s) => ({ submitting: false, errors: { [field]: message }, errorEpoch: s.errorEpoch + 1 }));
         else set({ submitting: false, formError: message });
         return false;
       }
