@@ -55,6 +55,7 @@ function GroupName({ row }: { row: Extract<ListRow, { kind: 'group' }> }) {
     <button
       type="button"
       className="group-toggle"
+      title={`Compose project ${row.project} · ${row.containers.length} containers`}
       aria-expanded={!row.collapsed}
       aria-label={`${row.collapsed ? 'Expand' : 'Collapse'} project ${row.project}`}
       onClick={() => selection.getState().toggleCollapsed(row.project)}
