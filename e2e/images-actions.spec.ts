@@ -122,6 +122,13 @@ test.describe('image actions against the real engine and registries', () => {
     const missingCard = page.getByRole('article', { name: `Pull ${missing}` });
     await expect(missingCard.getByRole('status')).toHaveText('Failed', { timeout: 30_000 });
     await expect(missingCard.getByRole('alert')).toContainText(/not found|manifest unknown|no such/i);
+    // A registry nobody listens on: the card says it could not be reached.
+    const nowhere = `127.0.0.1:5999/berth-e2e/busybox:${rand}`;
+    await page.getByRole('form', { name: 'Pull an image' }).getByLabel('Image reference').fill(nowhere);
+    await page.getByRole('form', { name: 'Pull an image' }).getByRole('button', { name: 'Pull', exact: true }).click();
+    const nowhereCard = page.getByRole('article', { name: `Pull ${nowhere}` });
+    await expect(nowhereCard.getByRole('status')).toHaveText('Failed', { timeout: 30_000 });
+    await expect(nowhereCard.getByRole('alert')).toContainText('could not be reached');
     // An invalid reference fails in its card too.
     await page.getByRole('form', { name: 'Pull an image' }).getByLabel('Image reference').fill('Bad Name');
     await page.getByRole('form', { name: 'Pull an image' }).getByRole('button', { name: 'Pull', exact: true }).click();
@@ -269,5 +276,13 @@ test.describe('image actions against the real engine and registries', () => {
     await expect(line(3)).toHaveClass(/editor-mark--error/);
     await expect(line(2)).toContainText('cached');
     await page.screenshot({ path: `${shots}/images-build-failed.png` });
+
+    // A long step can be cancelled: the build stops and says so.
+    await editor.fill(`FROM ${fixtureImage}\nRUN echo a > /a\nRUN sleep 30 # ${rand}\n`);
+    await build();
+    await expect(line(3)).toContainText('running…', { timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Cancel build' }).click();
+    await expect(status).toContainText('Build cancelled.');
+    await expect(activity(page)).toContainText('cancelled');
   });
 });

@@ -125,11 +125,20 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
         </div>
         <div className="build-buttons">
           {running ? (
-            <button type="button" className="btn" onClick={() => build.getState().cancel()}>
+            <button
+              key="cancel"
+              type="button"
+              className="btn"
+              onClick={(e) => {
+                // The button becomes Build (a submit button) as it re-renders: no form submission from this click.
+                e.preventDefault();
+                build.getState().cancel();
+              }}
+            >
               Cancel build
             </button>
           ) : (
-            <button type="submit" className="btn btn--primary" disabled={!contextPath.trim() || argsProblem !== null}>
+            <button key="build" type="submit" className="btn btn--primary" disabled={!contextPath.trim() || argsProblem !== null}>
               Build
             </button>
           )}
