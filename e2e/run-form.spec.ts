@@ -148,7 +148,7 @@ test.describe('run form against the real engine', () => {
     await page.screenshot({ path: `${shots}/run-missing-mount.png` });
   });
 
-  test('created but not started is said, and the row is in the created state', async ({ page }) => {
+  test('created but not started is said, the row is in the created state, and the form can remove it', async ({ page }) => {
     const name = e2eName('nostart');
     const { berth, form } = await openRunForm(page);
     await fillBasics(form, fixtureImage, name);
@@ -157,6 +157,9 @@ test.describe('run form against the real engine', () => {
     await expect(form.getByRole('alert')).toContainText(`Created ${name}, but it did not start`);
     await berth.expectRowState(name, /created/i);
     await page.screenshot({ path: `${shots}/run-not-started.png` });
+    await form.getByRole('button', { name: `Remove ${name}` }).click();
+    await expect(form.getByRole('alert')).toHaveCount(0);
+    await expect.poll(() => exists(name)).toBe(false);
   });
 
   test('Run on an image row opens the form with that image', async ({ page }) => {

@@ -111,8 +111,10 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
           <div className="rf-status">
             {outcome?.kind === 'not-started' ? (
               <div role="alert" className="banner banner--error">
-                Created <span className="mono">{outcome.name}</span>, but it did not start: {outcome.message}. It stays in the created state; fix the form and
-                remove it, or start it from the list.
+                Created <span className="mono">{outcome.name}</span>, but it did not start: {outcome.message}. It is left in the created state to inspect.{' '}
+                <button type="button" className="btn btn--small rf-inline-btn" onClick={() => void actions.removeCreated()}>
+                  Remove {outcome.name}
+                </button>
               </div>
             ) : formError ? (
               <div role="alert" className="banner banner--error">

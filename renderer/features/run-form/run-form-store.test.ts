@@ -173,8 +173,13 @@ describe('run form store', () => {
     s().openForm({ image: 'ros' });
     expect(await s().submit(true)).toBe(false);
     expect(s().open).toBe(true);
-    expect(s().outcome).toEqual({ kind: 'not-started', name: 'cam', message: 'error gathering device information' });
+    expect(s().outcome).toEqual({ kind: 'not-started', id: 'c1', name: 'cam', message: 'error gathering device information' });
     expect(activity.getState().entries[0]).toMatchObject({ outcome: 'error' });
+    transport.reply('containers.remove', null);
+    await s().removeCreated();
+    expect(transport.callsTo('containers.remove')[0]?.input).toEqual({ id: 'c1' });
+    expect(activity.getState().entries[1]).toMatchObject({ command: 'docker rm cam', outcome: 'ok' });
+    expect(s().outcome).toBeNull();
   });
 });
 

@@ -35,7 +35,7 @@ export const presets: readonly Preset[] = [
 
 /** What the last submit ended in, when it is worth saying in the form. */
 export type RunOutcome =
-  | { kind: 'not-started'; name: string; message: string }
+  | { kind: 'not-started'; id: string; name: string; message: string }
   | { kind: 'done'; name: string; started: boolean };
 
 export interface RunFormState {
@@ -65,6 +65,8 @@ export interface RunFormState {
   applyPaste(): boolean;
   /** Validates, then `docker run` (start) or `docker create`; resolves true when the form may close. */
   submit(start: boolean): Promise<boolean>;
+  /** `docker rm` of a container that was created but did not start, so the form can be sent again. */
+  removeCreated(): Promise<void>;
 }
 
 export type RunFormStore = StoreApi<RunFormState>;
@@ -205,7 +207,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
         if (start && !result.started) {
           set({
             submitting: false,
-            outcome: { kind: 'not-started', name: result.name, message: result.startError ?? 'the engine gave no reason' },
+            outcome: { kind: 'not-started', id: result.id, name: result.name, message: result.startError ?? 'the engine gave no reason' },
           });
           return false;
         }
@@ -217,6 +219,16 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
         if (field) set((s) => ({ submitting: false, errors: { [field]: message }, errorEpoch: s.errorEpoch + 1 }));
         else set({ submitting: false, formError: message });
         return false;
+      }
+    },
+    async removeCreated() {
+      const outcome = get().outcome;
+      if (outcome?.kind !== 'not-started' || get().submitting) return;
+      try {
+        await run('containers.remove', { id: outcome.id }, { shownAs: { id: outcome.name }, quiet: true });
+        set({ outcome: null });
+      } catch (error) {
+        set({ outcome: null, formError: `Could not remove ${outcome.name}: ${error instanceof Error ? error.message : String(error)}` });
       }
     },
   }));
