@@ -55,7 +55,7 @@ describe('container actions store', () => {
   it('a failed commit keeps the container and the dialog', async () => {
     const transport = new FakeTransport()
       .reply('containers.changes', [{ path: '/a', kind: 'added' }])
-      .fail('containers.commit', { code: 'INVALID_INPUT', message: 'invalid reference format' });
+      .fail('containers.commit', { code: 'ENGINE_ERROR', message: 'invalid reference format' });
     const { store } = setup(transport);
     store.getState().askRemove(container({ state: 'exited' }));
     await flushPromises();
