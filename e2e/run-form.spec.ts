@@ -48,6 +48,10 @@ test.describe('run form against the real engine', () => {
     const line = `docker run --detach --name ${name} --env 'GREETING=hello world' --label berth.test-fixture=true ${fixtureImage} sh -c 'sleep 300'`;
     await expect(form.getByRole('region', { name: 'What Berth will run' })).toContainText(line);
     await page.screenshot({ path: `${shots}/run-form-filled.png` });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await form.getByRole('button', { name: 'Copy' }).click();
+    await expect(form.getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(line);
 
     await form.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(form).toBeHidden();
