@@ -172,6 +172,8 @@ test.describe('run form against the real engine', () => {
     await berth.showImages();
     await berth.filterImages('berth-fixture/busybox');
     const row = page.getByRole('row', { name: fixtureImage, exact: true });
+    await expect(row).toBeVisible();
+    await page.screenshot({ path: `${shots}/run-images-row.png` });
     await row.getByRole('button', { name: 'Run', exact: true }).click();
     const form = page.getByRole('dialog', { name: 'Run a container' });
     await expect(field(form, 'Image')).toHaveValue(fixtureImage);
