@@ -233,6 +233,34 @@ test.describe('image actions against the real engine and registries', () => {
     await expect(panel.getByRole('listitem', { name: 'Account 127.0.0.1:5001' }).filter({ hasText: 'logged in through Berth' })).toHaveCount(0);
   });
 
+  test('build from a Dockerfile in the context with a build arg and a target stage', async ({ page }) => {
+    const context = mkdtempSync(join(tmpdir(), 'berth-e2e-build-'));
+    writeFileSync(
+      join(context, 'Dockerfile.custom'),
+      `FROM ${fixtureImage} AS base\nARG GREETING=hi\nRUN echo "$GREETING" > /greeting\nFROM base AS broken\nRUN false\n`,
+    );
+    const tag = `berth-e2e/target:${rand}`;
+    try {
+      await openImages(page, '');
+      await page.getByRole('button', { name: 'Build…' }).click();
+      const panel = page.getByRole('region', { name: 'Build an image' });
+      await panel.getByLabel('Context folder (on the machine Berth runs on)').fill(context);
+      await panel.getByRole('textbox', { name: 'Tag', exact: true }).fill(tag);
+      await panel.getByLabel('A file in the context').check();
+      await panel.getByLabel('Dockerfile path (relative to the context, or absolute)').fill('Dockerfile.custom');
+      await panel.getByLabel('Build args (NAME=value per line)').fill(`GREETING=hello-${rand}`);
+      await panel.getByRole('textbox', { name: 'Target stage' }).fill('base');
+      await panel.getByRole('button', { name: 'Build', exact: true }).click();
+      await expect(panel.getByRole('status', { name: 'Build status' })).toContainText('Built', { timeout: 60_000 });
+      await expect(panel.getByRole('list', { name: 'Build steps' }).getByRole('listitem', { name: 'Step 3' })).toContainText('line 3');
+      await expect(activity(page)).toContainText(`docker build -t ${tag} -f Dockerfile.custom --build-arg GREETING=hello-${rand} --target base --force-rm ${context}`);
+      expect(docker('run', '--rm', tag, 'cat', '/greeting')).toBe(`hello-${rand}`);
+      await page.screenshot({ path: `${shots}/images-build-file.png` });
+    } finally {
+      tryDocker('rmi', '-f', tag);
+    }
+  });
+
   test('build from an inline Dockerfile: rebuild is cached, a changed line reruns, a failing RUN highlights its line', async ({ page }) => {
     test.setTimeout(120_000);
     const context = mkdtempSync(join(tmpdir(), 'berth-e2e-build-'));

@@ -210,6 +210,24 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
           </div>
         ) : null}
 
+        {mode === 'file' ? (
+          <ol className="build-steps" aria-label="Build steps">
+            {s.steps.length === 0 ? <li className="muted">Steps appear here as the engine runs them, with the Dockerfile line each comes from.</li> : null}
+            {s.steps.map((st) => {
+              const mark = st.line !== null ? marks.get(st.line) : undefined;
+              return (
+                <li key={st.step} aria-label={`Step ${st.step}`} className={st.line !== null && st.line === errorLine ? 'build-step--error' : ''}>
+                  <span className="faint">
+                    {st.step}/{st.total}
+                  </span>
+                  <span className="faint">{st.line !== null ? `line ${st.line}` : 'added'}</span>
+                  <code>{st.instruction}</code>
+                  <MarkBadge mark={mark} stale={false} />
+                </li>
+              );
+            })}
+          </ol>
+        ) : null}
         <div className="build-side">
           <div className="build-status" role="status" aria-label="Build status">
             {s.phase === 'idle' ? <span className="muted">Not built yet.</span> : null}
