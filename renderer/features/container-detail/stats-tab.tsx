@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { StatsSample } from '../../../shared/container-detail-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { formatSize } from '../../lib/format-size.js';
@@ -6,15 +6,26 @@ import { Sparkline } from './sparkline.js';
 
 const keep = 60;
 
-/** `docker stats` for one container: the stream is open only while this tab is mounted (visible). */
+function subscribeVisibility(onChange: () => void): () => void {
+  document.addEventListener('visibilitychange', onChange);
+  return () => document.removeEventListener('visibilitychange', onChange);
+}
+
+/** False while the window is hidden (minimised, another browser tab): no stats stream then. */
+function useDocumentVisible(): boolean {
+  return useSyncExternalStore(subscribeVisibility, () => document.visibilityState !== 'hidden');
+}
+
+/** `docker stats` for one container: the stream is open only while this tab is shown and the window visible. */
 export function StatsTab({ id, name }: { id: string; name: string }) {
   const { client } = useStores();
   const [samples, setSamples] = useState<StatsSample[]>([]);
   const [ended, setEnded] = useState<string | null>(null);
+  const visible = useDocumentVisible();
 
   useEffect(() => {
-    setSamples([]);
     setEnded(null);
+    if (!visible) return;
     return client.subscribe(
       'containers.stats',
       { id },
@@ -23,7 +34,7 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
         onEnd: (e) => setEnded(e ? e.message : 'The stats stream ended (the container stopped?).'),
       },
     );
-  }, [client, id]);
+  }, [client, id, visible]);
 
   const last = samples[samples.length - 1];
   const prev = samples[samples.length - 2];
