@@ -282,6 +282,7 @@ test.describe('image actions against the real engine and registries', () => {
 
     await build();
     await expect(status).toContainText(/Built .* 2 of 3 steps cached|Built .* 3 of 3 steps cached/, { timeout: 60_000 });
+    await expect(status).toContainText('every step that can be');
     await expect(line(2)).toContainText('cached');
     await expect(line(3)).toContainText('cached');
     await expect(panel).toContainText('The build cache:');

@@ -241,7 +241,9 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
             {s.phase === 'done' && s.result ? (
               <span className="ok">
                 Built <span className="mono">{s.result.imageId.replace(/^sha256:/, '').slice(0, 12)}</span> in {seconds(s.result.durationMs)} · {s.result.cachedSteps} of{' '}
-                {s.result.steps} steps cached{s.result.tags.length > 0 ? ` · ${s.result.tags.join(', ')}` : ''}
+                {s.result.steps} steps cached
+                {s.result.cachedSteps > 0 && s.result.cachedSteps === s.steps.filter((x) => x.cacheable).length ? ' (every step that can be: FROM never is)' : ''}
+                {s.result.tags.length > 0 ? ` · ${s.result.tags.join(', ')}` : ''}
               </span>
             ) : null}
             {s.phase === 'cancelled' ? <span className="muted">Build cancelled.</span> : null}
