@@ -90,12 +90,21 @@ describe('LogModel', () => {
     expect(model.total).toBe(1000);
   });
 
-  it('emits an unterminated last line when the stream ends', () => {
+  it('shows an unterminated last line provisionally, completes it, and emits it when the stream ends', () => {
     const model = new LogModel();
+    model.push([out('done\n\u001b[31mprompt> ')]);
+    expect(model.snapshot().map((l) => [l.seq, l.text])).toEqual([
+      [0, 'done'],
+      [-1, 'prompt> '],
+    ]);
+    model.push([out('yes\n')]);
+    expect(model.snapshot().map((l) => [l.seq, l.text, l.spans[0]?.fg])).toEqual([
+      [0, 'done', undefined],
+      [1, 'prompt> yes', 'rgb(248, 113, 113)'],
+    ]);
     model.push([out('no newline')]);
-    expect(model.snapshot()).toHaveLength(0);
     model.end();
-    expect(model.snapshot().map((l) => l.text)).toEqual(['no newline']);
+    expect(model.snapshot().map((l) => l.text)).toEqual(['done', 'prompt> yes', 'no newline']);
   });
 
   it('handles 100,000 lines quickly', () => {

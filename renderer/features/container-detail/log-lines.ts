@@ -162,9 +162,15 @@ class StreamAssembler {
     return parts;
   }
 
-  toSpans(sanitized: string): LogSpan[] {
+  /** The unterminated text so far (a prompt, a progress line): shown, but not yet a line. */
+  get pending(): string {
+    return this.partial;
+  }
+
+  /** Spans of one line; `commit` false leaves the colour carried to the next line untouched. */
+  toSpans(sanitized: string, commit = true): LogSpan[] {
     const input = this.carry + sanitized;
-    for (const m of sanitized.matchAll(sgrPattern)) {
+    if (commit) for (const m of sanitized.matchAll(sgrPattern)) {
       const params = m[1] ?? '';
       if (params === '' || params === '0' || params === '00') this.carry = '';
       else this.carry = this.carry.length > 256 ? m[0] : this.carry + m[0];
@@ -190,7 +196,7 @@ class StreamAssembler {
 }
 
 /** Turns one raw line (already decoded) into a LogLine. */
-function toLine(assembler: StreamAssembler, raw: string, seq: number, timestamps: boolean): LogLine {
+function toLine(assembler: StreamAssembler, raw: string, seq: number, timestamps: boolean, commit = true): LogLine {
   let body = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   let time: string | undefined;
   if (timestamps) {
@@ -201,7 +207,7 @@ function toLine(assembler: StreamAssembler, raw: string, seq: number, timestamps
     }
   }
   const sanitized = sanitizeEscapes(applyCarriageReturns(body));
-  const spans = assembler.toSpans(sanitized);
+  const spans = assembler.toSpans(sanitized, commit);
   const text = spans.map((s) => s.text).join('');
   return time === undefined ? { seq, stream: assembler.stream, text, spans } : { seq, stream: assembler.stream, time, text, spans };
 }
@@ -224,6 +230,7 @@ export class LogModel {
   private lines: LogLine[] = [];
   private nextSeq = 0;
   private cached: readonly LogLine[] | null = null;
+  private cachedPending = '';
   /** Lines dropped from the front to stay within capacity. */
   dropped = 0;
 
@@ -274,11 +281,20 @@ export class LogModel {
     }
   }
 
-  /** The lines now (at most `capacity`); the same array until something changes. */
+  /**
+   * The lines now (at most `capacity`), then any unterminated last line of each stream as a
+   * provisional line (negative seq) that the next chunk completes. The same array until something changes.
+   */
   snapshot(): readonly LogLine[] {
-    if (this.cached) return this.cached;
+    const provisional: LogLine[] = [];
+    for (const assembler of Object.values(this.assemblers)) {
+      if (assembler.pending.length > 0) provisional.push(toLine(assembler, assembler.pending, assembler.stream === 'stdout' ? -1 : -2, this.timestamps, false));
+    }
+    const key = provisional.map((l) => `${l.stream}:${l.text}`).join('\n');
+    if (this.cached && key === this.cachedPending) return this.cached;
     this.trim();
-    this.cached = this.lines.slice();
+    this.cached = provisional.length > 0 ? this.lines.concat(provisional) : this.lines.slice();
+    this.cachedPending = key;
     return this.cached;
   }
 

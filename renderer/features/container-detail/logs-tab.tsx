@@ -36,7 +36,8 @@ function useLogStream(id: string, tail: number, timestamps: boolean, follow: boo
       { id, tail, follow, timestamps },
       {
         onMessage(batch) {
-          if (model.push(batch.chunks) > 0) schedule();
+          model.push(batch.chunks);
+          schedule();
         },
         onEnd(e) {
           model.end();
@@ -93,7 +94,10 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 20,
-    getItemKey: (i) => lines[i]?.seq ?? i,
+    getItemKey: (i) => {
+      const seq = lines[i]?.seq ?? i;
+      return seq < 0 ? `pending${seq}` : seq;
+    },
   });
 
   useEffect(() => {
