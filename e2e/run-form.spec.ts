@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { docker, e2eName, fixtureImage, removeE2eContainers, runFixture } from './fixtures/docker-cli.js';
+import { docker, e2eName as fixtureName, fixtureImage, runFixture } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = '/tmp/berth-shots';
@@ -29,12 +29,23 @@ async function fillBasics(form: Locator, image: string, name: string): Promise<v
   await field(form, 'Label 1 value').fill('true');
 }
 
+// Only the containers this spec made are removed afterwards: other suites may share the engine.
+const made: string[] = [];
+function e2eName(what: string): string {
+  const name = fixtureName(what);
+  made.push(name);
+  return name;
+}
+
 function exists(name: string): boolean {
   return docker('ps', '-aq', '--filter', `name=^/${name}$`) !== '';
 }
 
 test.describe('run form against the real engine', () => {
-  test.afterAll(() => removeE2eContainers());
+  test.afterAll(() => {
+    const left = made.filter(exists);
+    if (left.length > 0) docker('rm', '-f', ...left);
+  });
 
   test('fills a run, shows its docker run line, and the container runs with its env', async ({ page }) => {
     const name = e2eName('run');
