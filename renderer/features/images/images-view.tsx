@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { RelativeTime } from '../../components/relative-time.js';
@@ -133,6 +133,10 @@ export function ImagesView() {
   const filter = useStore(ui, (s) => s.filters.images);
   const rows = useMemo(() => filterImages(items, filter), [items, filter]);
   const total = useMemo(() => totalSize(items), [items]);
+  // The selected image went away (removed here or in another shell): close its pane.
+  useEffect(() => {
+    if (loaded && selectedId !== null && !items.some((r) => r.imageId === selectedId)) tools.detail.getState().close();
+  }, [items, loaded, selectedId, tools]);
 
   const summary = loaded ? `${items.length} ${items.length === 1 ? 'image' : 'images'} · ${formatSize(total)}${filter ? ` · ${rows.length} shown` : ''}` : 'Loading…';
   const empty = !loaded ? 'Loading images…' : items.length === 0 ? 'No images yet. Pull one with Pull… (docker pull).' : 'No image matches the filter.';
