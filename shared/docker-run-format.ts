@@ -30,8 +30,10 @@ export function formatDockerRun(spec: RunSpec): string {
   if (spec.workdir) words.push('--workdir', q(spec.workdir));
   if (spec.user) words.push('--user', q(spec.user));
   for (const l of spec.labels) words.push('--label', q(`${l.key}=${l.value}`));
-  if (spec.entrypoint) words.push('--entrypoint', q(spec.entrypoint.join(' ')));
-  words.push(q(spec.image || '<image>'));
-  for (const arg of spec.command) words.push(q(arg));
+  // The CLI's --entrypoint takes one executable: further entrypoint words go before the command.
+  const [entry, ...entryArgs] = spec.entrypoint ?? [];
+  if (entry !== undefined) words.push('--entrypoint', q(entry));
+  words.push(spec.image ? q(spec.image) : 'IMAGE');
+  for (const arg of [...entryArgs, ...spec.command]) words.push(q(arg));
   return words.join(' ');
 }

@@ -53,6 +53,15 @@ describe('docker run parsing and formatting', () => {
     expect(first.spec.mounts[0]?.type).toBe('volume');
   });
 
+  it('takes --entrypoint as one executable, as the CLI does, and formats extra entrypoint words before the command', () => {
+    const r = parseDockerRun(`docker run --entrypoint /bin/sh busybox -c 'echo hi'`);
+    expect(r.ok && r.spec.entrypoint).toEqual(['/bin/sh']);
+    expect(r.ok && r.spec.command).toEqual(['-c', 'echo hi']);
+    if (!r.ok) return;
+    expect(formatDockerRun({ ...r.spec, entrypoint: ['/bin/sh', '-c'], command: ['echo hi'] })).toContain(`--entrypoint /bin/sh busybox -c 'echo hi'`);
+    expect(formatDockerRun({ ...r.spec, image: '' })).toContain(' IMAGE ');
+  });
+
   it('splits shell words with quotes and escapes', () => {
     expect(splitShellWords(`a "b c" 'd e' f\\ g "h\\"i"`)).toEqual(['a', 'b c', 'd e', 'f g', 'h"i']);
   });

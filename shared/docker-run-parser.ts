@@ -25,7 +25,8 @@ const valueOptions: Record<string, (spec: RunSpec, value: string) => void> = {
   '--gpus': setGpus,
   '-l': addLabel,
   '--label': addLabel,
-  '--entrypoint': (s, v) => (s.entrypoint = splitShellWords(v)),
+  // Like the CLI: the entrypoint is one executable; its arguments come from the command.
+  '--entrypoint': (s, v) => (s.entrypoint = [v]),
 };
 
 const flagOptions: Record<string, (spec: RunSpec, on: boolean) => void> = {
