@@ -128,7 +128,7 @@ test.describe('container detail against the real engine', () => {
     expect(docker('run', '--rm', `${name}-snapshot:latest`, 'cat', '/data/file')).toBe('x');
   });
 
-  test('Stats shows memory, the stream closes when the tab is left; Inspect and Processes', async ({ page }) => {
+  test('Stats shows memory and PIDs; Inspect summary and searchable JSON; Processes with Refresh', async ({ page }) => {
     const name = e2eName('stats');
     runFixture(name);
     const { pane } = await openDetail(page, name);
