@@ -152,4 +152,22 @@ test.describe('terminal tabs', () => {
     await expect(page.getByRole('search')).toContainText(/of 4/);
     await page.screenshot({ path: `${shots}/term-search.png` });
   });
+
+  test('Shell options open a shell with the chosen user, directory and environment', async ({ page }) => {
+    const name = e2eName('options');
+    runFixture(name);
+    const berth = new BerthPage(page);
+    await berth.open();
+    await berth.button(berth.row(name), 'Shell options').click();
+    const form = page.getByRole('dialog', { name: `Open a shell in ${name}` });
+    await form.getByLabel('Shell').selectOption('sh');
+    await form.getByLabel('User').fill('1000:1000');
+    await form.getByLabel('Working directory').fill('/etc');
+    await form.getByLabel(/Environment/).fill('BERTH_GREETING=hello-options');
+    await page.screenshot({ path: `${shots}/term-shell-options.png` });
+    await form.getByRole('button', { name: 'Open shell' }).click();
+    await terminal(page, name).click();
+    await page.keyboard.type('echo "$(id -u) $(pwd) $BERTH_GREETING"\n');
+    await expect.poll(() => terminalText(page, name)).toContain('1000 /etc hello-options');
+  });
 });
