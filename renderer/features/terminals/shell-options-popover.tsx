@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useStores } from '../../app/stores-context.js';
 import { defaultShellForm, parseShellOptions, type ShellOptionsForm } from './shell-options.js';
 import { AttachIcon, OptionsIcon } from './terminal-icons.js';
@@ -14,13 +15,16 @@ export function ShellOptionsButton({ container, disabled }: { container: Contain
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<ShellOptionsForm>(defaultShellForm);
   const [errors, setErrors] = useState<Partial<Record<'user' | 'workdir' | 'env', string>>>({});
+  const [place, setPlace] = useState<{ top: number; right: number } | null>(null);
   const ref = useRef<HTMLDivElement>(null);
+  const popRef = useRef<HTMLFormElement>(null);
   const titleId = useId();
 
   useEffect(() => {
     if (!open) return;
     const onDown = (e: PointerEvent): void => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+      const target = e.target as Node;
+      if (!ref.current?.contains(target) && !popRef.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('pointerdown', onDown);
     return () => document.removeEventListener('pointerdown', onDown);
@@ -47,13 +51,21 @@ export function ShellOptionsButton({ container, disabled }: { container: Contain
         aria-haspopup="dialog"
         aria-expanded={open}
         disabled={disabled}
-        onClick={() => setOpen((o) => !o)}
+        onClick={(e) => {
+          // Outside the row (which clips its cells), under the button, right-aligned with it.
+          const rect = e.currentTarget.getBoundingClientRect();
+          setPlace({ top: Math.min(rect.bottom + 6, window.innerHeight - 380), right: Math.max(8, window.innerWidth - rect.right - 8) });
+          setOpen((o) => !o);
+        }}
       >
         <OptionsIcon width={12} height={12} />
       </button>
-      {open ? (
+      {open && place
+        ? createPortal(
         <form
+          ref={popRef}
           className="shell-options"
+          style={{ top: place.top, right: place.right }}
           role="dialog"
           aria-labelledby={titleId}
           onSubmit={(e) => {
@@ -96,8 +108,10 @@ export function ShellOptionsButton({ container, disabled }: { container: Contain
               Open shell
             </button>
           </div>
-        </form>
-      ) : null}
+        </form>,
+        document.body,
+      )
+        : null}
     </div>
   );
 }
