@@ -150,6 +150,12 @@ describe('container details against the real engine', () => {
     expect(out).toBe('/hello-from-berth');
   });
 
+  it('reports no changes (an empty list) for a container that never ran', async () => {
+    const name = uniqueName('pristine');
+    await createFixture(name);
+    expect(await containers.changes(name)).toEqual([]);
+  });
+
   it('lists processes and gives the inspect document', async () => {
     const name = uniqueName('top');
     await (await createFixture(name)).start();

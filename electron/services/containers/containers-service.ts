@@ -54,7 +54,10 @@ export class ContainersService {
   async changes(id: string): Promise<FilesystemChange[]> {
     const raw = await this.connection.use((docker) => docker.getContainer(id).changes());
     const kinds = ['changed', 'added', 'deleted'] as const;
-    return ((raw ?? []) as Array<{ Path: string; Kind: number }>).map((c) => ({ path: c.Path, kind: kinds[c.Kind] ?? 'changed' }));
+    // With no changes the engine answers `null`, which dockerode hands over as an empty buffer.
+    const entries: unknown = raw;
+    if (!Array.isArray(entries)) return [];
+    return (entries as Array<{ Path: string; Kind: number }>).map((c) => ({ path: c.Path, kind: kinds[c.Kind] ?? 'changed' }));
   }
 
   async top(id: string): Promise<ProcessList> {

@@ -4,31 +4,39 @@ import { OutputBatcher } from './output-batcher.js';
 describe('OutputBatcher', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('joins chunks that arrive within the delay into one batch, bytes intact', () => {
+  it('sends the first chunk after a quiet spell at once, then joins what follows within the delay, bytes intact', () => {
     vi.useFakeTimers();
     const batches: Uint8Array[] = [];
     const batcher = new OutputBatcher((b) => batches.push(b), 5, 1024);
+    batcher.push(new Uint8Array([0x24])); // an echoed "$"
+    expect(batches.map((b) => [...b])).toEqual([[0x24]]);
     batcher.push(new Uint8Array([0xe2, 0x82])); // first two bytes of "€"
     batcher.push(new Uint8Array([0xac, 0x41]));
-    expect(batches).toHaveLength(0);
-    vi.advanceTimersByTime(5);
     expect(batches).toHaveLength(1);
-    expect(new TextDecoder().decode(batches[0])).toBe('€A');
+    vi.advanceTimersByTime(5);
+    expect(batches).toHaveLength(2);
+    expect(new TextDecoder().decode(batches[1])).toBe('€A');
+    vi.advanceTimersByTime(20); // quiet again: the next chunk goes out at once
+    batcher.push(new Uint8Array([0x42]));
+    expect(batches).toHaveLength(3);
   });
 
   it('flushes at once when a batch reaches its size limit', () => {
     vi.useFakeTimers();
     const batches: Uint8Array[] = [];
     const batcher = new OutputBatcher((b) => batches.push(b), 5, 4);
+    batcher.push(new Uint8Array([0]));
     batcher.push(new Uint8Array([1, 2]));
     batcher.push(new Uint8Array([3, 4, 5]));
-    expect(batches.map((b) => [...b])).toEqual([[1, 2, 3, 4, 5]]);
+    expect(batches.map((b) => [...b])).toEqual([[0], [1, 2, 3, 4, 5]]);
   });
 
   it('drops pending output when disposed', () => {
     vi.useFakeTimers();
     const flushed = vi.fn();
     const batcher = new OutputBatcher(flushed, 5, 1024);
+    batcher.push(new Uint8Array([0]));
+    flushed.mockClear();
     batcher.push(new Uint8Array([1]));
     batcher.dispose();
     vi.advanceTimersByTime(10);

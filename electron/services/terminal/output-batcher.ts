@@ -1,6 +1,7 @@
 /**
  * Gathers small output chunks into fewer, larger messages: small messages cap throughput over IPC
- * and WebSockets. A batch is flushed after `maxDelayMs` or once it holds `maxBytes`.
+ * and WebSockets. The first chunk after a quiet spell is sent at once (echo latency); chunks that
+ * follow within `maxDelayMs` are joined, and a batch goes out early once it holds `maxBytes`.
  */
 export class OutputBatcher {
   private chunks: Uint8Array[] = [];
@@ -15,13 +16,21 @@ export class OutputBatcher {
 
   push(chunk: Uint8Array): void {
     if (chunk.byteLength === 0) return;
+    if (this.timer === undefined) {
+      // Leading edge: output after a quiet spell (a keystroke's echo) goes out at once; only what
+      // follows within the window is batched.
+      this.flushTo(chunk);
+      this.timer = setTimeout(() => this.endWindow(), this.maxDelayMs);
+      return;
+    }
     this.chunks.push(chunk);
     this.size += chunk.byteLength;
-    if (this.size >= this.maxBytes) {
-      this.flush();
-    } else {
-      this.timer ??= setTimeout(() => this.flush(), this.maxDelayMs);
-    }
+    if (this.size >= this.maxBytes) this.flush();
+  }
+
+  private endWindow(): void {
+    this.timer = undefined;
+    if (this.size > 0) this.flush();
   }
 
   flush(): void {
