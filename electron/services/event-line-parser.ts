@@ -39,3 +39,27 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
   const timeNano = typeof raw.timeNano === 'number' ? raw.timeNano : typeof raw.time === 'number' ? raw.time * 1e9 : Date.now() * 1e6;
   return { type, action, id, ...(typeof nameAttr === 'string' ? { name: nameAttr } : {}), timeNano };
 }
+
+/**
+ * Reads a newline-delimited JSON stream from the engine (stats, pull/push progress, build output):
+ * each parsed line goes to `onValue`; a line that is not JSON goes to `onOther`, or is skipped.
+ */
+export function onJsonLines(
+  stream: NodeJS.ReadableStream,
+  onValue: (value: unknown) => void,
+  onOther: (line: string) => void = () => undefined,
+): void {
+  const splitter = new JsonLineSplitter();
+  stream.on('data', (chunk: Buffer) => {
+    for (const line of splitter.push(chunk)) {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        onOther(line);
+        continue;
+      }
+      onValue(value);
+    }
+  });
+}

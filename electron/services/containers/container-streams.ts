@@ -3,7 +3,7 @@ import type { LogBatch, LogChunk, StatsSample } from '../../../shared/container-
 import { BerthError } from '../../../shared/errors.js';
 import type { StreamSink } from '../../rpc/handler-types.js';
 import type { EngineConnection } from '../engine-connection.js';
-import { JsonLineSplitter } from '../event-line-parser.js';
+import { onJsonLines } from '../event-line-parser.js';
 import { LogFrameDemuxer } from './log-frame-demuxer.js';
 import { toStatsSample, type RawStats } from './stats-sample.js';
 
@@ -90,16 +90,8 @@ export class ContainerStreams {
           return;
         }
         source = stream;
-        const splitter = new JsonLineSplitter();
-        stream.on('data', (chunk: Buffer) => {
-          for (const line of splitter.push(chunk)) {
-            try {
-              sink.send(toStatsSample(JSON.parse(line) as RawStats));
-            } catch {
-              // A line that is not JSON is skipped; the next sample comes within a second.
-            }
-          }
-        });
+        // A line that is not JSON is skipped; the next sample comes within a second.
+        onJsonLines(stream, (raw) => sink.send(toStatsSample(raw as RawStats)));
         stream.on('end', () => {
           release();
           sink.end();

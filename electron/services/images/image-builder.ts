@@ -5,7 +5,7 @@ import type { BuildInput } from '../../../shared/image-contract.js';
 import { parseImageReference, type BuildMessage, type BuildStep, type Failure } from '../../../shared/image-types.js';
 import type { StreamCloser, StreamSink } from '../../rpc/handler-types.js';
 import type { EngineConnection } from '../engine-connection.js';
-import { JsonLineSplitter } from '../event-line-parser.js';
+import { onJsonLines } from '../event-line-parser.js';
 import { packBuildContext, prepareBuildContext } from './build-context.js';
 import { BuildLogBatcher } from './build-log-batcher.js';
 import { BuildOutputParser, type RawBuildLine } from './build-output-parser.js';
@@ -159,16 +159,11 @@ export class ImageBuilder {
           return;
         }
         output = stream;
-        const splitter = new JsonLineSplitter();
-        stream.on('data', (chunk: Buffer) => {
-          for (const line of splitter.push(chunk)) {
-            try {
-              emit(parser.push(JSON.parse(line) as RawBuildLine));
-            } catch {
-              emit(parser.push({ stream: `${line}\n` }));
-            }
-          }
-        });
+        onJsonLines(
+          stream,
+          (raw) => emit(parser.push(raw as RawBuildLine)),
+          (line) => emit(parser.push({ stream: `${line}\n` })),
+        );
         stream.on('end', () => {
           if (closed) return;
           emit(parser.flush());

@@ -3,7 +3,7 @@ import { BerthError } from '../../../shared/errors.js';
 import { parseImageReference, type Failure, type PullMessage, type PushMessage } from '../../../shared/image-types.js';
 import type { StreamCloser, StreamSink } from '../../rpc/handler-types.js';
 import type { EngineConnection } from '../engine-connection.js';
-import { JsonLineSplitter } from '../event-line-parser.js';
+import { onJsonLines } from '../event-line-parser.js';
 import { displayRegistry, registryOf } from './registry-address.js';
 import type { RegistryCredentials } from './registry-credentials.js';
 import { explainRegistryFailure, failureError, registryFailureOf, type RegistryContext } from './registry-errors.js';
@@ -123,17 +123,9 @@ export class ImageTransfers {
           return;
         }
         source = stream;
-        const splitter = new JsonLineSplitter();
-        stream.on('data', (chunk: Buffer) => {
-          for (const line of splitter.push(chunk)) {
-            let raw: RawProgressLine;
-            try {
-              raw = JSON.parse(line) as RawProgressLine;
-            } catch {
-              continue; // Not JSON: nothing a progress view could show.
-            }
-            if (tracker.apply(raw)) throttle.changed();
-          }
+        // A line that is not JSON is skipped: nothing a progress view could show.
+        onJsonLines(stream, (raw) => {
+          if (tracker.apply(raw as RawProgressLine)) throttle.changed();
         });
         stream.on('end', () => void finish());
         stream.on('error', (err) => fail(registryFailureOf(err, target.context)));
