@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors.js';
 import { onceStreamEnds, toBytes } from './duplex-source-parts.js';
+import { LfToCrlf } from './lf-to-crlf.js';
 import type { TerminalExit, TerminalSource } from './terminal-source.js';
 
 /** Ctrl-P Ctrl-Q, Docker's default detach keys: the engine detaches instead of passing them on. */
@@ -20,6 +21,8 @@ export async function openAttachSource(container: Docker.Container, cols: number
   if (tty) await container.resize({ h: rows, w: cols }).catch(() => undefined);
   // Without a TTY the stream is multiplexed; strip the 8-byte frame headers and keep the bytes.
   const demux = tty ? undefined : new (await import('../containers/log-frame-demuxer.js')).LogFrameDemuxer();
+  // Without a TTY nothing turns LF into CR LF: do it here so the output does not staircase.
+  const newlines = tty ? undefined : new LfToCrlf();
   let detached = false;
   return {
     label: 'attach',
@@ -27,7 +30,7 @@ export async function openAttachSource(container: Docker.Container, cols: number
       stream.on('data', (chunk: Buffer) => {
         const bytes = toBytes(chunk);
         if (!demux) listener(bytes);
-        else for (const piece of demux.push(bytes)) listener(piece.data);
+        else for (const piece of demux.push(bytes)) listener(newlines ? newlines.convert(piece.data) : piece.data);
       }),
     onEnd: (listener) => onceStreamEnds(stream, listener),
     write: (data) => void stream.write(data),

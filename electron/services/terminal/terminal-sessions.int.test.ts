@@ -162,6 +162,26 @@ describe('attach and host terminals', () => {
     expect((await testDocker.getContainer(name).inspect()).State.Running).toBe(true);
   });
 
+  it('attaches to a container without a TTY: stdout and stderr demultiplexed, lines end in CR LF', async () => {
+    const plain = uniqueName('attach-notty');
+    const c = await testDocker.createContainer({
+      name: plain,
+      Image: 'berth-fixture/busybox:latest',
+      Cmd: ['sh'],
+      OpenStdin: true,
+      Labels: { 'berth.test-fixture': 'true' },
+    });
+    await c.start();
+    const { sessionId } = await terminals.attach('client-a', plain, 80, 24);
+    const out = collector();
+    terminals.attachOutput('client-a', sessionId, out.sink);
+    terminals.write('client-a', sessionId, 'echo one; echo two >&2\n');
+    await waitFor(() => (out.text().includes('two') ? true : undefined), 'output of a non-TTY main process');
+    expect(out.text()).toContain('one\r\n');
+    expect(out.text()).not.toMatch(/[^\r]\n/);
+    await terminals.close('client-a', sessionId);
+  });
+
   it('refuses to attach to a stopped container with a clear reason', async () => {
     const stopped = uniqueName('attach-stopped');
     await createFixture(stopped);
