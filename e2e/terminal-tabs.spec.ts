@@ -16,6 +16,11 @@ async function terminalText(page: Page, key: string): Promise<string> {
   }, key);
 }
 
+/** Typing before the shell has drawn its prompt can be lost while the session opens: wait for it. */
+async function waitForPrompt(page: Page, key: string): Promise<void> {
+  await expect.poll(() => terminalText(page, key)).toMatch(/[#$] ?$/m);
+}
+
 function terminal(page: Page, container: string) {
   return page.getByRole('region', { name: `Terminal ${container}`, exact: true });
 }
@@ -32,11 +37,13 @@ test.describe('terminal tabs', () => {
     await berth.open();
     await berth.button(berth.row(a), 'Open shell').click();
     await terminal(page, a).click();
+    await waitForPrompt(page, a);
     await page.keyboard.type('echo first-$((1+1))\n');
     await expect.poll(() => terminalText(page, a)).toContain('first-2');
 
     await berth.button(berth.row(b), 'Open shell').click();
     await terminal(page, b).click();
+    await waitForPrompt(page, b);
     await page.keyboard.type('echo second-$((2+2))\n');
     await expect.poll(() => terminalText(page, b)).toContain('second-4');
     await expect(page.getByRole('tab')).toHaveCount(2);
