@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
+import { useModalDialog } from '../../components/use-modal-dialog.js';
 
 /** Which field an engine error is about, so it shows next to that field. */
 function fieldOf(message: string): 'repository' | 'tag' | 'author' | 'message' | null {
@@ -14,7 +15,7 @@ function fieldOf(message: string): 'repository' | 'tag' | 'author' | 'message' |
 /** `docker commit` as a form: shows the command it equals, then the new image ID or the engine's reason. */
 export function CommitDialog({ id, name, onClose }: { id: string; name: string; onClose(): void }) {
   const { run } = useStores();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const [repository, setRepository] = useState('');
   const [tag, setTag] = useState('');
@@ -24,12 +25,6 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [imageId, setImageId] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const input = {
     id: name,

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId } from 'react';
 import { useStore } from 'zustand';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { useContainersView } from './containers-view-context.js';
+import { useModalDialog } from '../../components/use-modal-dialog.js';
 
 /** Shown while rows are selected: act on all of them at once. */
 export function BulkBar({ items }: { items: readonly ContainerSummary[] }) {
@@ -45,13 +46,8 @@ function BulkRemoveOpen() {
   const { containerActions } = useStores();
   const { selection } = useContainersView();
   const request = useStore(containerActions, (s) => s.bulkRemove);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   if (!request) return null;
   const actions = containerActions.getState();
   const active = request.containers.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FilesystemChange } from '../../../shared/container-detail-types.js';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 import { mustForce } from './container-actions-store.js';
+import { useModalDialog } from '../../components/use-modal-dialog.js';
 
 /** Asks before `docker rm`: says what is lost, and that a running container is killed when forced. */
 export function RemoveDialog() {
@@ -16,15 +17,9 @@ export function RemoveDialog() {
 function RemoveDialogOpen() {
   const { containerActions } = useStores();
   const request = useStore(containerActions, (s) => s.removeRequest);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const descId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   if (!request) return null;
   const { container, force, changes } = request;

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { formatSize } from '../../lib/format-size.js';
 import { shortId } from '../../lib/short-id.js';
 import { useImageTools } from './use-image-tools.js';
+import { useModalDialog } from '../../components/use-modal-dialog.js';
 
 export function PrunePanel({ onClose }: { onClose(): void }) {
   const { prune } = useImageTools();
@@ -153,16 +154,6 @@ export function RegistriesPanel({ onClose }: { onClose(): void }) {
   );
 }
 
-function useModal(): React.RefObject<HTMLDialogElement | null> {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  return ref;
-}
-
 export function ImageDialogs() {
   const { actions } = useImageTools();
   const remove = useStore(actions, (s) => s.remove);
@@ -178,7 +169,7 @@ export function ImageDialogs() {
 function RemoveImageDialog() {
   const { actions } = useImageTools();
   const request = useStore(actions, (s) => s.remove);
-  const ref = useModal();
+  const ref = useModalDialog();
   const titleId = useId();
   if (!request) return null;
   const a = actions.getState();
@@ -231,7 +222,7 @@ function RemoveImageDialog() {
 function TagDialog() {
   const { actions } = useImageTools();
   const request = useStore(actions, (s) => s.tag);
-  const ref = useModal();
+  const ref = useModalDialog();
   const titleId = useId();
   const [target, setTarget] = useState('');
   if (!request) return null;

@@ -1,10 +1,11 @@
 import './run-form.css';
-import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { presets, selectCommandLine, type RunFormStore } from './run-form-store.js';
 import { BasicsSection, DevicesSection, KeyValueSection, MountsSection, PortsSection, RuntimeSection } from './run-form-sections.js';
 import { useRunForm } from './use-run-form.js';
+import { useModalDialog } from '../../components/use-modal-dialog.js';
 
 /** The "Run container…" button of a toolbar. */
 export function RunContainerButton() {
@@ -25,7 +26,7 @@ export function RunFormHost() {
 }
 
 function RunFormDialog({ form }: { form: RunFormStore }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const formId = useId().replace(/:/g, '');
   const imageListId = `${formId}-images`;
@@ -34,12 +35,6 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
   const outcome = useStore(form, (s) => s.outcome);
   const errorCount = useStore(form, (s) => Object.keys(s.errors).length);
   const actions = form.getState();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   // After a refused submit, take the user to the first field that needs attention.
   const errorEpoch = useStore(form, (s) => s.errorEpoch);

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useStore } from 'zustand';
 import type { LinkConfirmStore } from './link-confirm-store.js';
+import { useModalDialog } from '../../components/use-modal-dialog.js';
 
 /** Asks before opening a link printed in a terminal, showing the whole URL. */
 export function LinkDialog({ links }: { links: LinkConfirmStore }) {
@@ -10,15 +11,9 @@ export function LinkDialog({ links }: { links: LinkConfirmStore }) {
 }
 
 function LinkDialogOpen({ links, url, problem }: { links: LinkConfirmStore; url: string; problem: string | null }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const descId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog
