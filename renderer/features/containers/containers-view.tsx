@@ -13,6 +13,7 @@ import { BulkBar, BulkRemoveDialog } from './bulk-bar.js';
 import { groupRows } from './compose-groups.js';
 import { ContainersViewProvider, type ContainersViewStores } from './containers-view-context.js';
 import { createSelectionStore } from './selection-store.js';
+import { ListBanners } from '../../components/list-banners.js';
 
 export function ContainersView() {
   const { containers, ui } = useStores();
@@ -43,16 +44,7 @@ export function ContainersView() {
         onFilter={(text) => ui.getState().setFilter('containers', text)}
         actions={<RunContainerButton />}
       />
-      {error ? (
-        <div role="alert" className="banner banner--error">
-          Could not list containers: {error}
-        </div>
-      ) : null}
-      {loaded && !live ? (
-        <div role="status" className="banner banner--stale">
-          Reloading after the connection came back — the rows below may be out of date.
-        </div>
-      ) : null}
+      <ListBanners what="containers" error={error} stale={loaded && !live} />
       <BulkBar items={items} />
       <div className={`containers-split${detailOpen ? ' containers-split--open' : ''}`}>
         <ContainersTable rows={listRows} stale={loaded && !live} empty={empty} />

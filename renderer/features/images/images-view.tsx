@@ -16,6 +16,7 @@ import type { ImageTools, ImagesPanel } from './image-tools-stores.js';
 import { PullPanel, TransferCards } from './transfer-cards.js';
 import { useImageTools } from './use-image-tools.js';
 import './images-tools.css';
+import { ListBanners } from '../../components/list-banners.js';
 
 const columns: readonly Column<ImageRow>[] = [
   {
@@ -156,16 +157,7 @@ export function ImagesView() {
       <TransferCards />
       <ImageDialogs />
       <RunFormHost />
-      {error ? (
-        <div role="alert" className="banner banner--error">
-          Could not list images: {error}
-        </div>
-      ) : null}
-      {loaded && !live ? (
-        <div role="status" className="banner banner--stale">
-          Reloading after the connection came back — the rows below may be out of date.
-        </div>
-      ) : null}
+      <ListBanners what="images" error={error} stale={loaded && !live} />
       <div className={`images-split${panel === 'build' ? ' images-split--hidden' : ''}`}>
       <VirtualTable
         label="Images"
