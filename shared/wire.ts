@@ -29,6 +29,8 @@ export const ipcChannels = {
   subscribe: (name: string): string => `berth:sub:${name}`,
   unsubscribe: 'berth:unsub',
   streamEvent: 'berth:stream',
+  /** Desktop only: ask main to open a link in the system browser (not a contract call; see open-external.ts). */
+  openExternal: 'berth:open-external',
 } as const;
 
 /** Main → renderer stream traffic over Electron IPC. */

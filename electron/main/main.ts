@@ -1,12 +1,13 @@
 // Electron entry: one hardened window on the built renderer, and the IPC adapter over the app's
 // handler table. No business logic lives here.
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBerthApp, type BerthApp } from '../app/create-app.js';
 import { registerIpcHandlers } from '../rpc/ipc-adapter.js';
 import { createRouter } from '../rpc/router.js';
 import { isAppPageUrl } from './app-page.js';
+import { registerOpenExternal } from './open-external.js';
 import { hardenSession, hardenWebContents } from './window-security.js';
 
 // Bundled to dist/electron/main.cjs: the preload sits beside it, the renderer build next door.
@@ -50,6 +51,10 @@ async function start(): Promise<void> {
   berth = await createBerthApp(process.env.DOCKER_HOST ? { dockerHost: process.env.DOCKER_HOST } : {});
   unregisterIpc = registerIpcHandlers(ipcMain, createRouter(berth.handlers), {
     isTrustedSender: (frameUrl) => isAppPageUrl(frameUrl, appPageUrl),
+  });
+  registerOpenExternal(ipcMain, {
+    isTrustedSender: (frameUrl) => isAppPageUrl(frameUrl, appPageUrl),
+    openExternal: (url) => shell.openExternal(url),
   });
   mainWindow = createWindow();
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCallName, isStreamName } from '../../shared/contract.js';
+import { checkExternalUrl } from '../../shared/external-url.js';
 import { rpcErrorSchema, type RpcErrorPayload } from '../../shared/errors.js';
 import { callResultSchema, ipcChannels, type CallResult } from '../../shared/wire.js';
 import type { BerthBridge } from '../../renderer/api/window-berth.js';
@@ -30,7 +31,7 @@ function failed(code: RpcErrorPayload['code'], message: string): CallResult {
  * compromised page cannot reach arbitrary IPC channels; stream ids are allocated here, and one
  * listener dispatches every stream event by id.
  */
-export function createBridgeApi(ipc: IpcRendererLike): BerthBridge {
+export function createBridgeApi(ipc: IpcRendererLike): Required<BerthBridge> {
   const open = new Map<number, OpenStream>();
   let nextId = 1;
 
@@ -81,6 +82,20 @@ export function createBridgeApi(ipc: IpcRendererLike): BerthBridge {
         if (!open.delete(id)) return;
         ipc.send(ipcChannels.unsubscribe, { id });
       };
+    },
+
+    async openExternal(url) {
+      // Main checks again; this only spares a round trip for what it would refuse anyway.
+      const check = checkExternalUrl(url);
+      if (!check.ok) return failed('BAD_REQUEST', check.problem);
+      let raw: unknown;
+      try {
+        raw = await ipc.invoke(ipcChannels.openExternal, check.url);
+      } catch (err) {
+        return failed('INTERNAL', err instanceof Error ? err.message : String(err));
+      }
+      const result = callResultSchema.safeParse(raw);
+      return result.success ? result.data : failed('INTERNAL', 'Malformed reply to openExternal');
     },
   };
 }

@@ -50,7 +50,8 @@ interface ClientState {
   readonly streams: Map<number, StreamCloser>;
 }
 
-function frameUrl(event: IpcEventLike): string | undefined {
+/** The URL of the frame that sent the message, or undefined once it is gone. */
+export function frameUrl(event: IpcEventLike): string | undefined {
   try {
     // Electron throws when a disposed frame is accessed; such a frame is not trusted anyway.
     return event.senderFrame?.url ?? undefined;

@@ -8,6 +8,11 @@ export interface BerthBridge {
   call(name: string, input: unknown): Promise<CallResult>;
   /** Starts one contract stream; the returned function unsubscribes. `onEnd` runs at most once. */
   subscribe(name: string, input: unknown, onMessage: (message: unknown) => void, onEnd: (error?: RpcErrorPayload) => void): () => void;
+  /**
+   * Desktop only: opens an http, https or mailto link in the system's browser or mail program after
+   * main checked it again. Never rejects. Optional so the renderer can tell an older preload apart.
+   */
+  openExternal?(url: string): Promise<CallResult>;
 }
 
 declare global {

@@ -6,15 +6,12 @@ import { useStores } from '../../app/stores-context.js';
 import { ChevronIcon, CloseIcon, TerminalIcon } from '../../components/icons.js';
 import { LinkDialog } from './link-dialog.js';
 import { createLinkConfirmStore } from './link-confirm-store.js';
+import { createLinkOpener } from './open-external-link.js';
 import { NewTerminalMenu } from './new-terminal-menu.js';
 import { SplitIcon } from './terminal-icons.js';
 import { fontSizes, nextFontSize } from './terminal-search.js';
 import { TerminalView } from './terminal-view.js';
 import { tabTitle } from './terminals-store.js';
-
-function openExternally(url: string): void {
-  window.open(url, '_blank', 'noopener,noreferrer');
-}
 
 /**
  * The bottom panel: one tab per terminal (two side by side in split view), resizable by its top
@@ -29,7 +26,7 @@ export function TerminalPanel() {
   const height = useStore(ui, (s) => s.terminalHeight);
   const drag = useRef<{ startY: number; startHeight: number } | null>(null);
   const [fontSize, setFontSize] = useState<number>(fontSizes.initial);
-  const links = useMemo(() => createLinkConfirmStore(openExternally), []);
+  const links = useMemo(() => createLinkConfirmStore(createLinkOpener(window)), []);
   const onFontStep = (step: -1 | 0 | 1): void => setFontSize((f) => nextFontSize(f, step));
 
   if (tabs.length === 0) {
