@@ -10,6 +10,7 @@ export class FakeSurface implements TerminalSurface {
   resets = 0;
   private queue: Array<{ data: Uint8Array; done: () => void }> = [];
   private inputListener: ((data: string) => void) | undefined;
+  private readonly bellListeners = new Set<() => void>();
 
   write(data: Uint8Array, onRendered: () => void): void {
     this.queue.push({ data, done: onRendered });
@@ -43,6 +44,16 @@ export class FakeSurface implements TerminalSurface {
 
   type(data: string): void {
     this.inputListener?.(data);
+  }
+
+  onBell(listener: () => void): () => void {
+    this.bellListeners.add(listener);
+    return () => this.bellListeners.delete(listener);
+  }
+
+  /** The emulator parsed a BEL. */
+  ring(): void {
+    for (const listener of this.bellListeners) listener();
   }
 
   readVisibleText(): string {

@@ -40,3 +40,10 @@ export const OptionsIcon = (p: IconProps) => (
     <path d="M6 9l6 6 6-6" />
   </svg>
 );
+
+export const BellIcon = (p: IconProps) => (
+  <svg {...base} {...p}>
+    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+  </svg>
+);

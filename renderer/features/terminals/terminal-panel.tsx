@@ -8,10 +8,26 @@ import { LinkDialog } from './link-dialog.js';
 import { createLinkConfirmStore } from './link-confirm-store.js';
 import { createLinkOpener } from './open-external-link.js';
 import { NewTerminalMenu } from './new-terminal-menu.js';
-import { SplitIcon } from './terminal-icons.js';
+import { BellIcon, SplitIcon } from './terminal-icons.js';
 import { fontSizes, nextFontSize } from './terminal-search.js';
 import { TerminalView } from './terminal-view.js';
+import type { TabAttention } from './tab-attention.js';
 import { tabTitle } from './terminals-store.js';
+
+/** The marker on a tab that is not on screen: a bell when its process rang, a dot for new output. */
+function AttentionMarker({ attention }: { attention: TabAttention | null }) {
+  if (attention === 'bell') {
+    return (
+      <span className="term-tab-marker term-tab-marker--bell" role="img" aria-label="bell" title="The bell rang in this terminal">
+        <BellIcon width={12} height={12} />
+      </span>
+    );
+  }
+  if (attention === 'output') {
+    return <span className="term-tab-marker term-tab-marker--output" role="img" aria-label="new output" title="New output in this terminal" />;
+  }
+  return null;
+}
 
 /**
  * The bottom panel: one tab per terminal (two side by side in split view), resizable by its top
@@ -94,6 +110,7 @@ export function TerminalPanel() {
                 >
                   <TerminalIcon width={14} height={14} />
                   <span className="term-tab-title">{title}</span>
+                  <AttentionMarker attention={t.attention} />
                   {t.status !== 'open' ? (
                     <span className="term-tab-state">{t.status === 'opening' ? 'opening' : t.exitCode !== null ? `exit ${t.exitCode}` : 'ended'}</span>
                   ) : null}

@@ -10,6 +10,8 @@ export interface TerminalSurface {
   reset(): void;
   /** Keystrokes and pastes, as the emulator encodes them. */
   onInput(listener: (data: string) => void): () => void;
+  /** The process rang the bell (BEL), as the emulator parsed it (not a BEL inside an escape sequence). */
+  onBell(listener: () => void): () => void;
   /** The text on screen now, trailing blank lines dropped (for tests and accessibility). */
   readVisibleText(): string;
   dispose(): void;
@@ -44,7 +46,6 @@ export interface MountableSurface extends TerminalSurface {
   search(request: SearchRequest): void;
   clearSearch(): void;
   onSearchResults(listener: (r: { resultIndex: number; resultCount: number }) => void): () => void;
-  onBell(listener: () => void): () => void;
   /** A link in the output was clicked (never opened by the surface itself). */
   onLink(listener: (url: string) => void): () => void;
   onShortcut(listener: (shortcut: SurfaceShortcut) => void): () => void;

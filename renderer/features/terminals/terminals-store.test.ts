@@ -214,3 +214,96 @@ describe('terminals store', () => {
     expect(terminals.getState().splitKey).toBeNull();
   });
 });
+
+describe('terminals store: a marker on tabs that want a look', () => {
+  const db = { id: 'e'.repeat(64), name: 'db' };
+
+  /** Two open tabs, `first` in the background; `output(i)` feeds the i-th tab's stream. */
+  async function twoTabs() {
+    const ctx = setup();
+    const first = ctx.terminals.getState().openShell(web);
+    const second = ctx.terminals.getState().openShell(db);
+    await flushPromises();
+    const streams = ctx.transport.openStreams('terminal.output');
+    const output = (i: number, n = 10): void => streams[i]!.handlers.onMessage({ kind: 'data', data: bytes(n) });
+    const attention = (key: string) => ctx.terminals.getState().tabs.find((t) => t.key === key)?.attention;
+    return { ...ctx, first, second, output, attention };
+  }
+
+  it('marks a background tab once for new output, however much it prints', async () => {
+    const { terminals, first, second, output, attention } = await twoTabs();
+    expect(attention(first)).toBeNull();
+    let updates = 0;
+    terminals.subscribe((s, prev) => {
+      if (s.tabs !== prev.tabs) updates += 1;
+    });
+    for (let i = 0; i < 10_000; i++) output(0, 64);
+    expect(attention(first)).toBe('output');
+    expect(updates).toBe(1);
+    // The tab on screen is never marked.
+    output(1);
+    expect(attention(second)).toBeNull();
+  });
+
+  it('marks a bell, which outranks new output and is not downgraded by more output', async () => {
+    const { terminals, surfaces, first, second, output, attention } = await twoTabs();
+    output(0);
+    surfaces[0]!.ring();
+    expect(attention(first)).toBe('bell');
+    let updates = 0;
+    terminals.subscribe(() => (updates += 1));
+    output(0);
+    surfaces[0]!.ring();
+    expect(attention(first)).toBe('bell');
+    expect(updates).toBe(0);
+    surfaces[1]!.ring();
+    expect(attention(second)).toBeNull();
+  });
+
+  it('clears the marker when the tab is shown, and marks it again only after it is hidden', async () => {
+    const { terminals, surfaces, first, second, output, attention } = await twoTabs();
+    surfaces[0]!.ring();
+    terminals.getState().activate(first);
+    expect(attention(first)).toBeNull();
+    output(0);
+    expect(attention(first)).toBeNull();
+    output(1);
+    expect(attention(second)).toBe('output');
+    terminals.getState().activate(second);
+    expect(attention(second)).toBeNull();
+  });
+
+  it('treats the right side of a split as shown, and clears a tab the split reveals', async () => {
+    const { terminals, first, second, output, attention } = await twoTabs();
+    output(0);
+    expect(attention(first)).toBe('output');
+    terminals.getState().toggleSplit();
+    expect(terminals.getState()).toMatchObject({ activeKey: second, splitKey: first });
+    expect(attention(first)).toBeNull();
+    output(0);
+    expect(attention(first)).toBeNull();
+  });
+
+  it('marks even the active tab while the panel is folded, and clears it on unfolding', async () => {
+    const { terminals, surfaces, second, output, attention } = await twoTabs();
+    terminals.getState().setCollapsed(true);
+    output(1);
+    expect(attention(second)).toBe('output');
+    surfaces[1]!.ring();
+    expect(attention(second)).toBe('bell');
+    terminals.getState().setCollapsed(false);
+    expect(attention(second)).toBeNull();
+  });
+
+  it('clears the neighbour that takes over when the active tab closes, and stops listening to a closed tab', async () => {
+    const { terminals, surfaces, first, second, output, attention } = await twoTabs();
+    output(0);
+    terminals.getState().close(second);
+    expect(terminals.getState().activeKey).toBe(first);
+    expect(attention(first)).toBeNull();
+    let updates = 0;
+    terminals.subscribe(() => (updates += 1));
+    surfaces[1]!.ring();
+    expect(updates).toBe(0);
+  });
+});

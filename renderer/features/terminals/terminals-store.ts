@@ -3,6 +3,7 @@ import { terminalFlow } from '../../../shared/terminal-types.js';
 import type { BerthClient } from '../../api/client.js';
 import type { ActionRunner } from '../activity/action-runner.js';
 import { AckCounter } from './ack-counter.js';
+import { clearShown, isShown, raisedAttention, type TabAttention, type TerminalsLayout } from './tab-attention.js';
 import type { TerminalSurface } from './terminal-surface.js';
 
 export type TerminalTabStatus = 'opening' | 'open' | 'exited' | 'failed';
@@ -40,6 +41,8 @@ export interface TerminalTab {
   exitCode: number | null;
   /** Why the session ended or could not open, in words for the user. */
   reason: string | null;
+  /** Set while the tab is not on screen and its process rang the bell or printed; cleared when shown. */
+  attention: TabAttention | null;
 }
 
 export interface TerminalsState {
@@ -85,6 +88,7 @@ export interface TerminalsStoreDeps<S extends TerminalSurface> {
 interface Session<S> {
   surface: S;
   stopInput: () => void;
+  stopBell: () => void;
   stopOutput: (() => void) | undefined;
   /** Bumped on every (re)open so late replies of an older attempt are ignored. */
   attempt: number;
@@ -112,6 +116,20 @@ export function createTerminalsStore<S extends TerminalSurface>({
     const tab = (key: string): TerminalTab | undefined => get().tabs.find((t) => t.key === key);
     const patch = (key: string, change: Partial<TerminalTab>): void =>
       set((s) => ({ tabs: s.tabs.map((t) => (t.key === key ? { ...t, ...change } : t)) }));
+
+    /** A background tab rang or printed: mark it once, until it is shown. */
+    const markAttention = (key: string, event: TabAttention): void => {
+      const current = tab(key);
+      if (!current || isShown(get(), key)) return;
+      const next = raisedAttention(current.attention, event);
+      if (next) patch(key, { attention: next });
+    };
+
+    /** A change of which tabs are shown, with the markers of the tabs it reveals cleared. */
+    const reveal = (s: TerminalsState, change: Partial<TerminalsLayout>, tabs: readonly TerminalTab[] = s.tabs): Partial<TerminalsState> => {
+      const layout: TerminalsLayout = { activeKey: s.activeKey, splitKey: s.splitKey, collapsed: s.collapsed, ...change };
+      return { ...change, tabs: clearShown(tabs, layout) };
+    };
 
     const ended = (key: string, attempt: number, exitCode: number | null, reason: string): void => {
       const session = sessions.get(key);
@@ -182,6 +200,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         onMessage: (message) => {
           if (message.kind === 'data') {
             const bytes = message.data.byteLength;
+            markAttention(key, 'output');
             session.surface.write(message.data, () => ack.rendered(bytes));
           } else {
             ended(key, attempt, message.exitCode, message.reason);
@@ -195,13 +214,14 @@ export function createTerminalsStore<S extends TerminalSurface>({
     const add = (kind: TerminalKind, containerId: string, containerName: string, options: ShellOptions): string => {
       const key = `term-${nextKey++}`;
       const surface = createSurface();
-      const session: Session<S> = { surface, stopInput: ignore, stopOutput: undefined, attempt: 0, wanted: null, sent: null };
+      const session: Session<S> = { surface, stopInput: ignore, stopBell: ignore, stopOutput: undefined, attempt: 0, wanted: null, sent: null };
       session.stopInput = surface.onInput((data) => {
         const current = tab(key);
         if (current?.status === 'open' && current.sessionId) {
           void client.call('terminal.input', { sessionId: current.sessionId, data }).catch(ignore);
         }
       });
+      session.stopBell = surface.onBell(() => markAttention(key, 'bell'));
       sessions.set(key, session);
       const newTab: TerminalTab = {
         key,
@@ -214,8 +234,9 @@ export function createTerminalsStore<S extends TerminalSurface>({
         status: 'opening',
         exitCode: null,
         reason: null,
+        attention: null,
       };
-      set((s) => ({ tabs: [...s.tabs, newTab], activeKey: key, collapsed: false }));
+      set((s) => reveal(s, { activeKey: key, collapsed: false }, [...s.tabs, newTab]));
       void open(key);
       return key;
     };
@@ -247,7 +268,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
       activate(key) {
         if (!tab(key)) return;
         // Choosing the tab already shown on the right swaps the two sides.
-        set((s) => ({ activeKey: key, splitKey: s.splitKey === key ? s.activeKey : s.splitKey, collapsed: false }));
+        set((s) => reveal(s, { activeKey: key, splitKey: s.splitKey === key ? s.activeKey : s.splitKey, collapsed: false }));
       },
       toggleSplit() {
         const { splitKey, activeKey, tabs } = get();
@@ -256,7 +277,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
           return;
         }
         const other = [...tabs].reverse().find((t) => t.key !== activeKey);
-        if (other && activeKey) set({ splitKey: other.key, collapsed: false });
+        if (other && activeKey) set((s) => reveal(s, { splitKey: other.key, collapsed: false }));
       },
       close(key) {
         const session = sessions.get(key);
@@ -269,6 +290,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         }
         session.stopOutput?.();
         session.stopInput();
+        session.stopBell();
         session.surface.dispose();
         set((s) => {
           const index = s.tabs.findIndex((t) => t.key === key);
@@ -280,7 +302,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
             activeKey = splitKey ?? tabs[Math.min(index, tabs.length - 1)]?.key ?? null;
             splitKey = null;
           }
-          return { tabs, activeKey, splitKey };
+          return reveal(s, { activeKey, splitKey }, tabs);
         });
       },
       reopen(key) {
@@ -301,7 +323,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         sendSize(key);
       },
       setCollapsed(collapsed) {
-        set({ collapsed });
+        set((s) => reveal(s, { collapsed }));
       },
     };
   });
