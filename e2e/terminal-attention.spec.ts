@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+import { docker, fixtureLabel, runFixture } from './fixtures/docker-cli.js';
+import { BerthPage } from './pages/berth-page.js';
+
+const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
+const prefix = 'berth-e2e-tx-';
+
+function txName(what: string): string {
+  return `${prefix}${what}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** Only this spec's containers: other specs run beside it on the same engine. */
+function removeTxContainers(): void {
+  const ids = docker('ps', '-aq', '--filter', `label=${fixtureLabel}`, '--filter', `name=${prefix}`);
+  if (ids) docker('rm', '-f', ...ids.split('\n'));
+}
+
+async function terminalText(page: Page, key: string): Promise<string> {
+  return page.evaluate((k) => window.__berthTerminals?.get(k)?.() ?? '', key);
+}
+
+async function openShell(page: Page, berth: BerthPage, container: string): Promise<void> {
+  await berth.button(berth.row(container), 'Open shell').click();
+  await page.getByRole('region', { name: `Terminal ${container}`, exact: true }).click();
+  await expect.poll(() => terminalText(page, container)).toMatch(/[#$] ?$/m);
+}
+
+test.describe('a terminal in the background asks for a look', () => {
+  test.afterAll(() => removeTxContainers());
+
+  test('a bell in a background tab shows a bell marker; new output shows a dot; showing the tab clears it', async ({ page }) => {
+    const a = txName('ring-a');
+    const b = txName('ring-b');
+    runFixture(a);
+    runFixture(b);
+    const berth = new BerthPage(page);
+    await berth.open(prefix);
+
+    await openShell(page, berth, a);
+    // Rings after the tab has gone to the background.
+    await page.keyboard.type("sleep 3; printf '\\a'\n");
+    await openShell(page, berth, b);
+    const tabA = page.getByRole('tab', { name: new RegExp(`^${a} · sh`) });
+    const tabB = page.getByRole('tab', { name: new RegExp(`^${b} · sh`) });
+    await expect(tabA).toHaveAccessibleName(/bell$/, { timeout: 10_000 });
+    await expect(tabA.getByRole('img', { name: 'bell' })).toBeVisible();
+    await expect(tabB).toHaveAccessibleName(`${b} · sh`);
+    await page.getByRole('tablist', { name: 'Terminal sessions' }).screenshot({ path: `${shots}/term-tab-bell.png` });
+
+    await tabA.click();
+    await expect(tabA).toHaveAccessibleName(`${a} · sh`);
+    await expect(tabA.getByRole('img')).toHaveCount(0);
+
+    // Output (no bell) while hidden: a dot.
+    await page.getByRole('region', { name: `Terminal ${a}`, exact: true }).click();
+    await page.keyboard.type('sleep 2; echo later-$((6*7))\n');
+    await tabB.click();
+    await expect(tabA).toHaveAccessibleName(/new output$/, { timeout: 10_000 });
+    await page.getByRole('tablist', { name: 'Terminal sessions' }).screenshot({ path: `${shots}/term-tab-output.png` });
+    await page.screenshot({ path: `${shots}/term-tab-markers.png` });
+    await tabA.click();
+    await expect(tabA).toHaveAccessibleName(`${a} · sh`);
+    await expect.poll(() => terminalText(page, a)).toContain('later-42');
+  });
+});
