@@ -61,6 +61,8 @@ export class XtermSurface implements MountableSurface {
       // The search addon's match decorations use the decoration API.
       allowProposedApi: true,
       // Clipboard writes (OSC 52) and title changes need handlers we do not load.
+      // OSC 8 hyperlinks take the same confirmation as plain-text links (xterm's default is confirm() + window.open).
+      linkHandler: { activate: (_event, uri) => this.linkListeners.forEach((l) => l(uri)) },
     });
     this.term.loadAddon(this.fitAddon);
     this.term.loadAddon(this.searchAddon);
