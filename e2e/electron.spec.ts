@@ -34,6 +34,9 @@ test('the desktop app opens one window showing the Berth header', async () => {
     expect(app.windows()).toHaveLength(1);
     // The page sees the bridge, not Node.
     expect(await page.evaluate(() => typeof window.berth)).toBe('object');
+    // Terminal links leave through main (the window opens no windows); main refuses what is not http/https/mailto.
+    expect(await page.evaluate(() => typeof window.berth?.openExternal)).toBe('function');
+    expect(await page.evaluate(() => window.berth?.openExternal?.('file:///etc/passwd'))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   } finally {
     await app.close();
