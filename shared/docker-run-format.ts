@@ -1,3 +1,4 @@
+import { formatByteSize } from './byte-size.js';
 import type { RunSpec } from './run-spec.js';
 import { quoteShellWord as q } from './shell-words.js';
 
@@ -14,6 +15,10 @@ export function formatDockerRun(spec: RunSpec): string {
     words.push('--restart', `${spec.restart}${retries}`);
   }
   if (spec.network) words.push('--network', q(spec.network));
+  if (spec.hostname) words.push('--hostname', q(spec.hostname));
+  for (const h of spec.extraHosts ?? []) words.push('--add-host', q(`${h.host}:${h.ip}`));
+  if (spec.ipc) words.push('--ipc', spec.ipc);
+  if (spec.pid) words.push('--pid', spec.pid);
   for (const p of spec.ports) {
     const host = [p.hostIp, p.hostPort].filter((x) => x !== undefined && x !== '').join(':');
     const proto = p.protocol === 'tcp' ? '' : `/${p.protocol}`;
@@ -26,7 +31,13 @@ export function formatDockerRun(spec: RunSpec): string {
     words.push('--device', q(parts.join(':')));
   }
   if (spec.privileged) words.push('--privileged');
+  for (const cap of spec.capAdd ?? []) words.push('--cap-add', q(cap));
+  for (const cap of spec.capDrop ?? []) words.push('--cap-drop', q(cap));
   if (spec.gpus !== undefined) words.push('--gpus', String(spec.gpus));
+  if (spec.cpus !== undefined) words.push('--cpus', decimal(spec.cpus));
+  if (spec.memory !== undefined) words.push('--memory', formatByteSize(spec.memory));
+  if (spec.memorySwap !== undefined) words.push('--memory-swap', spec.memorySwap === -1 ? '-1' : formatByteSize(spec.memorySwap));
+  if (spec.shmSize !== undefined) words.push('--shm-size', formatByteSize(spec.shmSize));
   if (spec.workdir) words.push('--workdir', q(spec.workdir));
   if (spec.user) words.push('--user', q(spec.user));
   for (const l of spec.labels) words.push('--label', q(`${l.key}=${l.value}`));
@@ -36,4 +47,9 @@ export function formatDockerRun(spec: RunSpec): string {
   words.push(spec.image ? q(spec.image) : 'IMAGE');
   for (const arg of [...entryArgs, ...spec.command]) words.push(q(arg));
   return words.join(' ');
+}
+
+/** 0.5, 2, 0.000000001: never exponent notation, which the CLI would not read. */
+function decimal(n: number): string {
+  return n.toFixed(9).replace(/\.?0+$/, '');
 }

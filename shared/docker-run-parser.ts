@@ -1,4 +1,6 @@
-import { emptyRunSpec, restartPolicySchema, type PortBinding, type RunSpec } from './run-spec.js';
+import { parseByteSize } from './byte-size.js';
+import { capabilityNameProblem, isCapabilityName } from './linux-capabilities.js';
+import { emptyRunSpec, ipcModeSchema, restartPolicySchema, type PortBinding, type RunSpec } from './run-spec.js';
 import { splitShellWords } from './shell-words.js';
 
 export type ParseResult = { ok: true; spec: RunSpec } | { ok: false; error: string };
@@ -27,6 +29,18 @@ const valueOptions: Record<string, (spec: RunSpec, value: string) => void> = {
   '--label': addLabel,
   // Like the CLI: the entrypoint is one executable; its arguments come from the command.
   '--entrypoint': (s, v) => (s.entrypoint = [v]),
+  '--cpus': setCpus,
+  '-m': (s, v) => (s.memory = byteSize('--memory', v, 'memory must be like 512m or 2g')),
+  '--memory': (s, v) => (s.memory = byteSize('--memory', v, 'memory must be like 512m or 2g')),
+  '--memory-swap': (s, v) => (s.memorySwap = v === '-1' ? -1 : byteSize('--memory-swap', v, 'memory + swap must be like 1g, or -1 for unlimited swap')),
+  '--shm-size': (s, v) => (s.shmSize = byteSize('--shm-size', v, 'the size of /dev/shm must be like 64m or 1g')),
+  '--cap-add': (s, v) => (s.capAdd ??= []).push(capability('--cap-add', v)),
+  '--cap-drop': (s, v) => (s.capDrop ??= []).push(capability('--cap-drop', v)),
+  '--ipc': setIpc,
+  '--pid': setPid,
+  '-h': (s, v) => (s.hostname = v),
+  '--hostname': (s, v) => (s.hostname = v),
+  '--add-host': addHost,
 };
 
 const flagOptions: Record<string, (spec: RunSpec, on: boolean) => void> = {
@@ -180,4 +194,41 @@ function setGpus(spec: RunSpec, v: string): void {
   if (v === 'all') spec.gpus = 'all';
   else if (/^\d+$/.test(v) && Number(v) > 0) spec.gpus = Number(v);
   else throw new RunParseError(`Bad --gpus "${v}": use all or a number`);
+}
+
+function setCpus(spec: RunSpec, v: string): void {
+  const cpus = Number(v);
+  if (!/^\d*\.?\d+$/.test(v) || !(cpus > 0)) throw new RunParseError(`Bad --cpus "${v}": a number of CPUs such as 0.5 or 2`);
+  spec.cpus = cpus;
+}
+
+function byteSize(option: string, v: string, shape: string): number {
+  const bytes = parseByteSize(v);
+  if (bytes === undefined) throw new RunParseError(`Bad ${option} "${v}": ${shape}`);
+  return bytes;
+}
+
+function capability(option: string, v: string): string {
+  if (!isCapabilityName(v)) throw new RunParseError(`Bad ${option} "${v}": ${capabilityNameProblem(v)}`);
+  return v;
+}
+
+function setIpc(spec: RunSpec, v: string): void {
+  const parsed = ipcModeSchema.safeParse(v);
+  if (!parsed.success) throw new RunParseError(`Bad --ipc "${v}": Berth takes host, private, shareable or none`);
+  spec.ipc = parsed.data;
+}
+
+function setPid(spec: RunSpec, v: string): void {
+  if (v !== 'host') throw new RunParseError(`Bad --pid "${v}": Berth takes only host`);
+  spec.pid = 'host';
+}
+
+/** NAME:IP (or NAME=IP); an IPv6 address keeps its colons. */
+function addHost(spec: RunSpec, v: string): void {
+  const at = v.search(/[:=]/);
+  const host = at > 0 ? v.slice(0, at) : '';
+  const ip = at > 0 ? v.slice(at + 1).replace(/^\[(.*)\]$/, '$1') : '';
+  if (!host || !ip) throw new RunParseError(`Bad --add-host "${v}": expected NAME:IP, such as robot:127.0.0.1 or gateway:host-gateway`);
+  (spec.extraHosts ??= []).push({ host, ip });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { capabilityNameProblem, isCapabilityName } from './linux-capabilities.js';
 
 /** What `docker run` can be told, as Berth's run form holds it. */
 export const portBindingSchema = z.object({
@@ -28,6 +29,24 @@ export type DeviceSpec = z.infer<typeof deviceSpecSchema>;
 
 const keyValue = z.object({ key: z.string().min(1), value: z.string() });
 
+const capabilitySchema = z.string().refine(isCapabilityName, { error: (issue) => capabilityNameProblem(String(issue.input)) });
+
+/** A DNS name as RFC 1123 allows it: labels of letters, digits and inner hyphens, joined by dots. */
+const hostnamePattern = /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const hostnameMessage = 'A host name: letters, digits, - and dots (such as robot-1 or robot.local)';
+
+/** `--add-host NAME:IP`: a line in the container's /etc/hosts; `host-gateway` is the host's own address. */
+export const extraHostSchema = z.object({
+  host: z.string().regex(hostnamePattern, hostnameMessage),
+  ip: z.union([z.ipv4(), z.ipv6(), z.literal('host-gateway')]),
+});
+export type ExtraHost = z.infer<typeof extraHostSchema>;
+
+/** The least memory the engine accepts as a limit (it refuses less with "Minimum memory limit allowed is 6MB"). */
+export const minimumMemoryBytes = 6 * 1024 * 1024;
+
+export const ipcModeSchema = z.enum(['host', 'private', 'shareable', 'none']);
+
 export const restartPolicySchema = z.enum(['no', 'always', 'unless-stopped', 'on-failure']);
 
 export const runSpecSchema = z.object({
@@ -54,6 +73,26 @@ export const runSpecSchema = z.object({
   /** `all` or a number of GPUs (`--gpus`). */
   gpus: z.union([z.literal('all'), z.number().int().min(1)]).optional(),
   labels: z.array(keyValue),
+  /** `--cpus`: how many CPUs' worth of time it may use, such as 0.5 (the engine's NanoCpus). */
+  cpus: z.number().positive('CPUs must be more than 0').multipleOf(1e-9, 'CPUs to at most 9 decimals').optional(),
+  /** `--memory`, in bytes. */
+  memory: z.number().int().min(minimumMemoryBytes, 'Memory must be at least 6m: the engine refuses less').optional(),
+  /** `--memory-swap`, in bytes: memory plus swap; -1 is unlimited swap. */
+  memorySwap: z.number().int().min(-1).optional(),
+  /** `--shm-size`, in bytes: the size of /dev/shm (the engine's default is 64m). */
+  shmSize: z.number().int().positive('Shared memory must be more than 0').optional(),
+  capAdd: z.array(capabilitySchema).optional(),
+  capDrop: z.array(capabilitySchema).optional(),
+  /** `--ipc`: absent is the engine's default (private or shareable, by its configuration). */
+  ipc: ipcModeSchema.optional(),
+  /** `--pid host`: see and signal the host's processes. */
+  pid: z.literal('host').optional(),
+  hostname: z.string().regex(hostnamePattern, hostnameMessage).optional(),
+  extraHosts: z.array(extraHostSchema).optional(),
+}).superRefine((spec, ctx) => {
+  if (spec.memorySwap === undefined || spec.memorySwap === -1) return;
+  if (spec.memory === undefined) ctx.addIssue({ code: 'custom', path: ['memorySwap'], message: 'Set a memory limit too: memory + swap counts from it' });
+  else if (spec.memorySwap < spec.memory) ctx.addIssue({ code: 'custom', path: ['memorySwap'], message: 'Memory + swap must be at least the memory limit (or -1 for unlimited swap)' });
 });
 export type RunSpec = z.infer<typeof runSpecSchema>;
 

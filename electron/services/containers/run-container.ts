@@ -30,6 +30,7 @@ export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
     ExposedPorts: exposed,
     WorkingDir: spec.workdir ?? '',
     User: spec.user ?? '',
+    ...(spec.hostname ? { Hostname: spec.hostname } : {}),
     Tty: spec.tty,
     OpenStdin: spec.interactive,
     StdinOnce: false,
@@ -51,7 +52,24 @@ export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
       ...(spec.gpus !== undefined
         ? { DeviceRequests: [{ Driver: '', Count: spec.gpus === 'all' ? -1 : spec.gpus, Capabilities: [['gpu']] }] }
         : {}),
+      ...resourceLimits(spec),
+      ...(spec.capAdd ? { CapAdd: spec.capAdd } : {}),
+      ...(spec.capDrop ? { CapDrop: spec.capDrop } : {}),
+      ...(spec.ipc ? { IpcMode: spec.ipc } : {}),
+      ...(spec.pid ? { PidMode: spec.pid } : {}),
+      ...(spec.extraHosts ? { ExtraHosts: spec.extraHosts.map((h) => `${h.host}:${h.ip}`) } : {}),
     },
+  };
+}
+
+/** `--cpus`, `--memory`, `--memory-swap`, `--shm-size` as the HostConfig fields they set; absent ones are left to the engine. */
+function resourceLimits(spec: RunSpec): Docker.HostConfig {
+  return {
+    // The CLI turns --cpus into whole nanoseconds of CPU time per second.
+    ...(spec.cpus !== undefined ? { NanoCpus: Math.round(spec.cpus * 1e9) } : {}),
+    ...(spec.memory !== undefined ? { Memory: spec.memory } : {}),
+    ...(spec.memorySwap !== undefined ? { MemorySwap: spec.memorySwap } : {}),
+    ...(spec.shmSize !== undefined ? { ShmSize: spec.shmSize } : {}),
   };
 }
 
@@ -59,6 +77,16 @@ export function toCreateOptions(spec: RunSpec): Docker.ContainerCreateOptions {
 export function fieldOfEngineError(message: string): string | undefined {
   if (/no such image|pull access denied|repository does not exist|invalid reference format/i.test(message)) return 'image';
   if (/name .* is already in use|Conflict\. The container name/i.test(message)) return 'name';
+  // Before "port": "does not support swap limit" would read as a port.
+  if (/memoryswap|memory-swap|swap limit/i.test(message)) return 'memorySwap';
+  if (/memory/i.test(message)) return 'memory';
+  if (/\bCPUs?\b|NanoCPUs/i.test(message)) return 'cpus';
+  if (/shm/i.test(message)) return 'shmSize';
+  if (/capabilit/i.test(message)) return 'capAdd';
+  if (/ipc/i.test(message)) return 'ipc';
+  if (/pid mode|--pid/i.test(message)) return 'pid';
+  if (/hostname/i.test(message)) return 'hostname';
+  if (/extra ?host|add-host/i.test(message)) return 'extraHosts';
   if (/bind source path|mount|volume/i.test(message)) return 'mounts';
   if (/port/i.test(message)) return 'ports';
   if (/device/i.test(message)) return 'devices';
