@@ -80,7 +80,7 @@ test.describe('run form against the real engine', () => {
     await form.getByRole('button', { name: 'X11 display' }).click();
     await form.getByRole('button', { name: 'GPU', exact: true }).click();
     await expect(form.getByRole('region', { name: 'What Berth will run' })).toContainText(
-      "docker run --detach --network host --env ROS_DOMAIN_ID=0 --env DISPLAY=:0 --volume /tmp/.X11-unix:/tmp/.X11-unix --device /dev/ttyUSB0 --gpus all IMAGE",
+      "docker run --detach --network host --ipc host --env ROS_DOMAIN_ID=0 --env DISPLAY=:0 --volume /tmp/.X11-unix:/tmp/.X11-unix --device /dev/ttyUSB0 --gpus all IMAGE",
     );
     await form.getByLabel('Privileged').check();
     await expect(form.getByRole('note')).toContainText('Privileged is root on the host');
@@ -106,9 +106,9 @@ test.describe('run form against the real engine', () => {
       `docker run --detach --name berth-e2e-paste-x --publish 8080:80 --env A=1 ${fixtureImage} sleep 5`,
     );
 
-    await paste.fill('docker run --cpus 2 x');
+    await paste.fill('docker run --blkio-weight 10 x');
     await form.getByRole('button', { name: 'Fill the form' }).click();
-    await expect(form.getByRole('alert')).toHaveText(/Berth does not understand the option --cpus yet/);
+    await expect(form.getByRole('alert')).toHaveText(/Berth does not understand the option --blkio-weight yet/);
     await expect(field(form, 'Name')).toHaveValue('berth-e2e-paste-x');
     await expect(field(form, 'Image')).toHaveValue(fixtureImage);
     await page.screenshot({ path: `${shots}/run-paste-error.png` });

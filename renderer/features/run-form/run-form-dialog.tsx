@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { presets, selectCommandLine, type RunFormStore } from './run-form-store.js';
 import { BasicsSection, DevicesSection, KeyValueSection, MountsSection, PortsSection, RuntimeSection } from './run-form-sections.js';
+import { ExtraHostsSection, ResourcesSection, SecuritySection } from './run-form-limits-sections.js';
 import { useRunForm } from './use-run-form.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
 
@@ -94,6 +95,9 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
             <MountsSection form={form} formId={formId} />
             <DevicesSection form={form} formId={formId} />
             <RuntimeSection form={form} formId={formId} />
+            <ResourcesSection form={form} formId={formId} />
+            <SecuritySection form={form} formId={formId} />
+            <ExtraHostsSection form={form} formId={formId} />
             <KeyValueSection form={form} formId={formId} list="labels" />
           </div>
           <aside className="rf-side">

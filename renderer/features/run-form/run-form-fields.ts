@@ -1,4 +1,5 @@
-import { formatDockerRun } from '../../../shared/docker-run-format.js';
+import { formatByteSize, parseByteSize } from '../../../shared/byte-size.js';
+import { formatCpus, formatDockerRun } from '../../../shared/docker-run-format.js';
 import { emptyRunSpec, runSpecSchema, type RunSpec } from '../../../shared/run-spec.js';
 import { quoteShellWord, splitShellWords } from '../../../shared/shell-words.js';
 
@@ -29,9 +30,16 @@ export interface DeviceRow {
   permissions: string;
 }
 
+export interface HostRow {
+  id: number;
+  host: string;
+  ip: string;
+}
+
 export type NetworkMode = 'default' | 'host' | 'none' | 'custom';
 export type GpuMode = 'none' | 'all' | 'count';
 export type RestartPolicy = RunSpec['restart'];
+export type IpcChoice = 'default' | NonNullable<RunSpec['ipc']>;
 
 export interface RunFormFields {
   image: string;
@@ -55,10 +63,22 @@ export interface RunFormFields {
   gpuMode: GpuMode;
   gpuCount: string;
   labels: KeyValueRow[];
+  /** Sizes and CPUs as typed: `0.5`, `512m`; `-1` for unlimited swap. */
+  cpus: string;
+  memory: string;
+  memorySwap: string;
+  shmSize: string;
+  /** Capability names separated by spaces or commas. */
+  capAdd: string;
+  capDrop: string;
+  ipc: IpcChoice;
+  pidHost: boolean;
+  hostname: string;
+  extraHosts: HostRow[];
 }
 
 /** The lists of the form, each a list of rows. */
-export type RowListName = 'env' | 'ports' | 'mounts' | 'devices' | 'labels';
+export type RowListName = 'env' | 'ports' | 'mounts' | 'devices' | 'labels' | 'extraHosts';
 export type RowOf<L extends RowListName> = RunFormFields[L][number];
 
 let nextRowId = 1;
@@ -75,13 +95,15 @@ export function blankRow<L extends RowListName>(list: L): RowOf<L> {
       return { id, type: 'bind', source: '', target: '', readOnly: false } as RowOf<L>;
     case 'devices':
       return { id, hostPath: '', containerPath: '', permissions: '' } as RowOf<L>;
+    case 'extraHosts':
+      return { id, host: '', ip: '' } as RowOf<L>;
     default:
       return { id, key: '', value: '' } as RowOf<L>;
   }
 }
 
 /** A row nobody typed into is not part of the spec. */
-export function isBlankRow(row: KeyValueRow | PortRow | MountRow | DeviceRow): boolean {
+export function isBlankRow(row: KeyValueRow | PortRow | MountRow | DeviceRow | HostRow): boolean {
   return Object.entries(row).every(([k, v]) => k === 'id' || k === 'protocol' || k === 'type' || typeof v === 'boolean' || v === '');
 }
 
@@ -120,6 +142,16 @@ export function fieldsFromSpec(spec: RunSpec): RunFormFields {
     gpuMode: spec.gpus === undefined ? 'none' : spec.gpus === 'all' ? 'all' : 'count',
     gpuCount: typeof spec.gpus === 'number' ? String(spec.gpus) : '',
     labels: spec.labels.map((l) => ({ id: rowId(), key: l.key, value: l.value })),
+    cpus: spec.cpus === undefined ? '' : formatCpus(spec.cpus),
+    memory: spec.memory === undefined ? '' : formatByteSize(spec.memory),
+    memorySwap: spec.memorySwap === undefined ? '' : spec.memorySwap === -1 ? '-1' : formatByteSize(spec.memorySwap),
+    shmSize: spec.shmSize === undefined ? '' : formatByteSize(spec.shmSize),
+    capAdd: (spec.capAdd ?? []).join(' '),
+    capDrop: (spec.capDrop ?? []).join(' '),
+    ipc: spec.ipc ?? 'default',
+    pidHost: spec.pid === 'host',
+    hostname: spec.hostname ?? '',
+    extraHosts: (spec.extraHosts ?? []).map((h) => ({ id: rowId(), host: h.host, ip: h.ip })),
   };
 }
 
@@ -131,6 +163,29 @@ function numberOf(text: string): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   return /^\d+$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** CPUs as typed: blank is undefined, anything but a plain decimal is NaN (the schema says why). */
+function cpusOf(text: string): number | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  return /^\d*\.?\d+$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** A size as typed (`512m`): blank is undefined; one that cannot be read is NaN with the reason beside its field. */
+function sizeOf(text: string, field: string, shape: string, errors: FieldErrors): number | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (field === 'memorySwap' && t === '-1') return -1;
+  const bytes = parseByteSize(t);
+  if (bytes !== undefined) return bytes;
+  errors[field] = shape;
+  return Number.NaN;
+}
+
+/** Capability names as typed, split on spaces and commas. */
+function namesOf(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
 }
 
 function words(text: string, field: string, errors: FieldErrors): string[] {
@@ -153,6 +208,13 @@ export function specFromFields(f: RunFormFields): { spec: RunSpec; errors: Field
   const network = f.networkMode === 'default' ? undefined : f.networkMode === 'custom' ? f.customNetwork.trim() || undefined : f.networkMode;
   const gpuCount = numberOf(f.gpuCount);
   const retries = numberOf(f.restartMaxRetries);
+  const cpus = cpusOf(f.cpus);
+  const memory = sizeOf(f.memory, 'memory', 'Memory must be like 512m or 2g', errors);
+  const memorySwap = sizeOf(f.memorySwap, 'memorySwap', 'Memory + swap must be like 1g, or -1 for unlimited swap', errors);
+  const shmSize = sizeOf(f.shmSize, 'shmSize', 'Shared memory must be like 64m or 1g', errors);
+  const capAdd = namesOf(f.capAdd);
+  const capDrop = namesOf(f.capDrop);
+  const extraHosts = f.extraHosts.filter((r) => !isBlankRow(r)).map((r) => ({ host: r.host.trim(), ip: r.ip.trim() }));
   const spec: RunSpec = {
     image: f.image.trim(),
     ...(f.name.trim() ? { name: f.name.trim() } : {}),
@@ -189,6 +251,16 @@ export function specFromFields(f: RunFormFields): { spec: RunSpec; errors: Field
     privileged: f.privileged,
     ...(f.gpuMode === 'all' ? { gpus: 'all' as const } : f.gpuMode === 'count' ? { gpus: gpuCount ?? Number.NaN } : {}),
     labels: f.labels.filter((r) => !isBlankRow(r)).map((r) => ({ key: r.key.trim(), value: r.value })),
+    ...(cpus !== undefined ? { cpus } : {}),
+    ...(memory !== undefined ? { memory } : {}),
+    ...(memorySwap !== undefined ? { memorySwap } : {}),
+    ...(shmSize !== undefined ? { shmSize } : {}),
+    ...(capAdd.length > 0 ? { capAdd } : {}),
+    ...(capDrop.length > 0 ? { capDrop } : {}),
+    ...(f.ipc !== 'default' ? { ipc: f.ipc } : {}),
+    ...(f.pidHost ? { pid: 'host' as const } : {}),
+    ...(f.hostname.trim() ? { hostname: f.hostname.trim() } : {}),
+    ...(extraHosts.length > 0 ? { extraHosts } : {}),
   };
   if (f.networkMode === 'custom' && !network) errors['network'] = 'Name the network to join';
   return { spec, errors };
@@ -203,6 +275,11 @@ const friendly: Record<string, string> = {
   restartMaxRetries: 'A whole number, 0 or more',
   gpus: 'A number of GPUs, 1 or more',
   name: 'Use letters, digits, _ . or - (and start with a letter or digit)',
+  cpus: 'CPUs must be a number such as 0.5 or 2',
+  memory: 'Memory must be like 512m or 2g',
+  memorySwap: 'Memory + swap must be like 1g, or -1 for unlimited swap',
+  shmSize: 'Shared memory must be like 64m or 1g',
+  ip: 'An IPv4 or IPv6 address, or host-gateway',
 };
 
 export interface IssueLike {
@@ -249,8 +326,21 @@ export function commandLineOf(f: RunFormFields): string {
     ports: spec.ports.filter((p) => Number.isFinite(p.containerPort)).map((p) => (p.hostPort !== undefined && !Number.isFinite(p.hostPort) ? { ...p, hostPort: undefined } : p)),
     ...(typeof spec.gpus === 'number' && !Number.isFinite(spec.gpus) ? { gpus: undefined } : {}),
     ...(spec.restartMaxRetries !== undefined && !Number.isFinite(spec.restartMaxRetries) ? { restartMaxRetries: undefined } : {}),
+    ...finiteOnly(spec, ['cpus', 'memory', 'memorySwap', 'shmSize']),
   };
   return formatDockerRun(shown);
+}
+
+/** The given numeric fields of a spec, with half-typed (NaN) ones set to undefined so the line leaves them out. */
+function finiteOnly(spec: RunSpec, keys: ReadonlyArray<'cpus' | 'memory' | 'memorySwap' | 'shmSize'>): Partial<RunSpec> {
+  const out: Partial<RunSpec> = {};
+  for (const key of keys) if (spec[key] !== undefined && !Number.isFinite(spec[key])) out[key] = undefined;
+  return out;
+}
+
+/** The first error about a field or any part of it (`capAdd` and `capAdd.1`), for a single input holding a list. */
+export function firstErrorUnder(errors: FieldErrors, field: string): string | undefined {
+  return Object.entries(errors).find(([k]) => k === field || k.startsWith(`${field}.`))?.[1];
 }
 
 /** Errors that belong to a section (`ports` and `ports.1.hostPort` both belong to `ports`). */
@@ -274,6 +364,8 @@ const partNames: Record<string, string> = {
   hostPath: 'host path',
   containerPath: 'container path',
   permissions: 'permissions',
+  host: 'name',
+  ip: 'IP',
 };
 
 function labelOfList(field: string): string {
@@ -288,6 +380,8 @@ function labelOfList(field: string): string {
       return 'Device';
     case 'labels':
       return 'Label';
+    case 'extraHosts':
+      return 'Host';
     default:
       return field;
   }

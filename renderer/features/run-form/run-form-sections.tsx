@@ -58,6 +58,7 @@ export function BasicsSection({ form, formId, imageListId }: SectionArgs & { ima
       />
       <TextField formId={formId} field="workdir" label="Working directory" value={f.workdir} error={errors['workdir']} placeholder="/app" mono onChange={(v) => set('workdir', v)} />
       <TextField formId={formId} field="user" label="User" value={f.user} error={errors['user']} placeholder="uid[:gid] or name" mono onChange={(v) => set('user', v)} />
+      <TextField formId={formId} field="hostname" label="Hostname" value={f.hostname} error={errors['hostname']} placeholder="the container's short ID" mono onChange={(v) => set('hostname', v)} />
     </div>
   );
 }

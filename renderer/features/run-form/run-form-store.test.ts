@@ -5,7 +5,7 @@ import { BerthClient } from '../../api/client.js';
 import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore, selectOpenErrors } from '../activity/activity-store.js';
-import { errorsFromIssues, errorsUnder, fieldKeyOfPath, validateFields } from './run-form-fields.js';
+import { errorsFromIssues, errorsUnder, fieldKeyOfPath, firstErrorUnder, validateFields } from './run-form-fields.js';
 import { createRunFormStore, selectCommandLine } from './run-form-store.js';
 
 function setup(transport = new FakeTransport()) {
@@ -47,8 +47,10 @@ describe('run form store', () => {
     s().applyPreset('gpu');
     expect(s().fields.gpuMode).toBe('all');
     expect(selectCommandLine(s())).toBe(
-      'docker run --detach --network host --env ROS_DOMAIN_ID=0 --env DISPLAY=:0 --volume /tmp/.X11-unix:/tmp/.X11-unix --device /dev/ttyUSB0 --gpus all ros:humble',
+      'docker run --detach --network host --ipc host --env ROS_DOMAIN_ID=0 --env DISPLAY=:0 --volume /tmp/.X11-unix:/tmp/.X11-unix --device /dev/ttyUSB0 --gpus all ros:humble',
     );
+    s().applyPreset('shm');
+    expect(selectCommandLine(s())).toContain('--gpus all --shm-size 1g ros:humble');
   });
 
   it('shows the command line as the form is typed, leaving out half-typed numbers', () => {
@@ -78,12 +80,74 @@ describe('run form store', () => {
     expect(checked.ok && checked.spec).toEqual(parsed.ok && parsed.spec);
   });
 
+  it('round-trips resources, capabilities, namespaces and hosts through paste → form → command', () => {
+    const line =
+      'docker run --detach --name ros --hostname robot-1 --add-host db:127.0.0.1 --add-host gw:host-gateway --ipc host --pid host --cap-add NET_ADMIN --cap-add SYS_NICE --cap-drop MKNOD --cpus 0.5 --memory 64m --memory-swap -1 --shm-size 128m ros:humble';
+    const parsed = parseDockerRun(line);
+    const { s } = setup();
+    s().setPasteText(line);
+    expect(s().applyPaste()).toBe(true);
+    expect(s().fields).toMatchObject({ cpus: '0.5', memory: '64m', memorySwap: '-1', shmSize: '128m', capAdd: 'NET_ADMIN SYS_NICE', capDrop: 'MKNOD', ipc: 'host', pidHost: true, hostname: 'robot-1' });
+    expect(s().fields.extraHosts.map((h) => `${h.host}:${h.ip}`)).toEqual(['db:127.0.0.1', 'gw:host-gateway']);
+    expect(selectCommandLine(s())).toBe(line);
+    const checked = validateFields(s().fields);
+    expect(checked.ok && checked.spec).toEqual(parsed.ok && parsed.spec);
+  });
+
+  it('says beside each resource and security field what is wrong, before anything is sent', async () => {
+    const { s, transport } = setup();
+    s().setField('image', 'x');
+    s().setField('cpus', 'half');
+    s().setField('memory', '12x');
+    s().setField('shmSize', '0');
+    s().setField('capAdd', 'NET_ADMIN, NET_ADMN');
+    s().setField('hostname', 'bad_host!');
+    s().addRow('extraHosts');
+    s().updateRow('extraHosts', s().fields.extraHosts[0]!.id, { host: 'db', ip: 'not-an-ip' });
+    expect(selectCommandLine(s())).toBe("docker run --detach --hostname 'bad_host!' --add-host db:not-an-ip --cap-add NET_ADMIN --cap-add NET_ADMN --shm-size 0 x");
+    expect(await s().submit(true)).toBe(false);
+    expect(transport.callsTo('containers.run')).toHaveLength(0);
+    const e = s().errors;
+    expect(e['cpus']).toBe('CPUs must be a number such as 0.5 or 2');
+    expect(e['memory']).toBe('Memory must be like 512m or 2g');
+    expect(e['shmSize']).toBe('Shared memory must be more than 0');
+    expect(firstErrorUnder(e, 'capAdd')).toBe('NET_ADMN is not a Linux capability (such as NET_ADMIN, SYS_PTRACE or ALL)');
+    expect(e['hostname']).toMatch(/A host name/);
+    expect(errorsUnder(e, 'extraHosts')).toEqual(['Host 1, IP: An IPv4 or IPv6 address, or host-gateway']);
+    s().setField('capAdd', 'NET_ADMIN');
+    expect(firstErrorUnder(s().errors, 'capAdd')).toBeUndefined();
+  });
+
+  it('memory under 6m, and memory + swap without memory or under it, are refused with the reason', () => {
+    const { s } = setup();
+    s().setField('image', 'x');
+    s().setField('memory', '4m');
+    s().setField('memorySwap', '1g');
+    let checked = validateFields(s().fields);
+    expect(!checked.ok && checked.errors['memory']).toBe('Memory must be at least 6m: the engine refuses less');
+    s().setField('memory', '');
+    checked = validateFields(s().fields);
+    expect(!checked.ok && checked.errors['memorySwap']).toBe('Set a memory limit too: memory + swap counts from it');
+    s().setField('memory', '2g');
+    checked = validateFields(s().fields);
+    expect(!checked.ok && checked.errors['memorySwap']).toMatch(/at least the memory limit/);
+    s().setField('memorySwap', 'lots');
+    checked = validateFields(s().fields);
+    expect(!checked.ok && checked.errors['memorySwap']).toBe('Memory + swap must be like 1g, or -1 for unlimited swap');
+    s().setField('memorySwap', '4g');
+    checked = validateFields(s().fields);
+    expect(checked.ok && checked.spec).toMatchObject({ memory: 2 * 1024 ** 3, memorySwap: 4 * 1024 ** 3 });
+  });
+
   it('a paste Berth cannot read says why and leaves the form alone', () => {
     const { s } = setup();
     s().setField('image', 'keep:me');
-    s().setPasteText('docker run --cpus 2 x');
+    s().setPasteText('docker run --blkio-weight 10 x');
     expect(s().applyPaste()).toBe(false);
-    expect(s().pasteError).toBe('Berth does not understand the option --cpus yet');
+    expect(s().pasteError).toBe('Berth does not understand the option --blkio-weight yet');
+    s().setPasteText('docker run -m 12x x');
+    expect(s().applyPaste()).toBe(false);
+    expect(s().pasteError).toBe('Bad --memory "12x": memory must be like 512m or 2g');
     expect(s().fields.image).toBe('keep:me');
   });
 

@@ -17,7 +17,7 @@ import {
   type RunFormFields,
 } from './run-form-fields.js';
 
-export type PresetId = 'ros-host' | 'serial' | 'x11' | 'gpu';
+export type PresetId = 'ros-host' | 'serial' | 'x11' | 'gpu' | 'shm';
 
 export interface Preset {
   id: PresetId;
@@ -27,10 +27,13 @@ export interface Preset {
 }
 
 export const presets: readonly Preset[] = [
-  { id: 'ros-host', label: 'ROS on host network', adds: '--network host -e ROS_DOMAIN_ID=0' },
+  // ROS 2's DDS moves big messages through shared memory, which needs the host's IPC namespace.
+  { id: 'ros-host', label: 'ROS on host network', adds: '--network host --ipc host -e ROS_DOMAIN_ID=0' },
   { id: 'serial', label: 'Serial device', adds: '--device /dev/ttyUSB0' },
   { id: 'x11', label: 'X11 display', adds: '-e DISPLAY=:0 -v /tmp/.X11-unix:/tmp/.X11-unix' },
   { id: 'gpu', label: 'GPU', adds: '--gpus all' },
+  // PyTorch data loaders and camera pipelines outgrow the engine's 64m /dev/shm.
+  { id: 'shm', label: 'Large /dev/shm', adds: '--shm-size 1g' },
 ];
 
 /** What the last submit ended in, when it is worth saying in the form. */
@@ -91,7 +94,7 @@ function upsertKeyValue(rows: RunFormFields['env'], key: string, value: string):
 export function withPreset(f: RunFormFields, id: PresetId): RunFormFields {
   switch (id) {
     case 'ros-host':
-      return { ...f, networkMode: 'host', customNetwork: '', env: upsertKeyValue(f.env, 'ROS_DOMAIN_ID', '0') };
+      return { ...f, networkMode: 'host', customNetwork: '', ipc: 'host', env: upsertKeyValue(f.env, 'ROS_DOMAIN_ID', '0') };
     case 'serial': {
       const devices = f.devices.filter((d) => !isBlankRow(d));
       if (devices.some((d) => d.hostPath === '/dev/ttyUSB0')) return { ...f, devices };
@@ -108,6 +111,8 @@ export function withPreset(f: RunFormFields, id: PresetId): RunFormFields {
     }
     case 'gpu':
       return { ...f, gpuMode: 'all', gpuCount: '' };
+    case 'shm':
+      return { ...f, shmSize: '1g' };
   }
 }
 
@@ -143,7 +148,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
       set({ fields: emptyFields(), errors: {}, formError: null, pasteText: '', pasteError: null, outcome: null });
     },
     setField(key, value) {
-      const errorKey = key === 'customNetwork' || key === 'networkMode' ? 'network' : key === 'gpuCount' || key === 'gpuMode' ? 'gpus' : key;
+      const errorKey = key === 'customNetwork' || key === 'networkMode' ? 'network' : key === 'gpuCount' || key === 'gpuMode' ? 'gpus' : key === 'pidHost' ? 'pid' : key;
       set((s) => ({ fields: { ...s.fields, [key]: value }, errors: clearErrors(s.errors, errorKey), formError: null }));
     },
     addRow(list) {
