@@ -100,7 +100,7 @@ export function SecuritySection({ form, formId }: SectionArgs) {
         />
         <SelectField label="IPC namespace" value={f.ipc} options={ipcChoices} error={errors['ipc']} errorId={errorId(formId, 'ipc')} onChange={(v) => set('ipc', v)} />
         <div className="rf-field rf-field--toggle">
-          <Toggle label="Host PID namespace" hint="--pid host: sees and can signal the host's processes" checked={f.pidHost} onChange={(on) => set('pidHost', on)} />
+          <Toggle label="Host PID namespace" hint="--pid host" checked={f.pidHost} onChange={(on) => set('pidHost', on)} />
         </div>
       </div>
       {errors['ipc'] ? (
