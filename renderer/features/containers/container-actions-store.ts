@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FilesystemChange } from '../../../shared/container-detail-types.js';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import type { ActionRunner } from '../activity/action-runner.js';
+import { changesCheckConcurrency, containersToRemove, forEachLimited, newBulkRemoveRequest, type BulkRemoveRequest, type ChangesCheck } from './bulk-remove.js';
 import type { ContainersStore } from './containers-store.js';
 
 export type LifecycleAction = 'start' | 'stop' | 'restart' | 'remove' | 'pause' | 'unpause' | 'kill' | 'rename' | 'commit';
@@ -17,11 +18,6 @@ export interface RemoveRequest {
   /** The container's writable-layer changes (`docker diff`): null while they load. */
   changes: readonly FilesystemChange[] | null;
   changesError?: string;
-}
-
-export interface BulkRemoveRequest {
-  containers: readonly ContainerSummary[];
-  force: boolean;
 }
 
 export interface CommitInput {
@@ -57,8 +53,11 @@ export interface ContainerActionsState {
   commitThenRemove(commit: CommitInput): Promise<string | undefined>;
   startMany(cs: readonly ContainerSummary[]): Promise<void>;
   stopMany(cs: readonly ContainerSummary[]): Promise<void>;
+  /** Opens the bulk remove dialog and checks each container's writable layer (`docker diff`, a few at a time). */
   askRemoveMany(cs: readonly ContainerSummary[]): void;
   setBulkRemoveForce(force: boolean): void;
+  /** Ticks or unticks one container of the bulk remove: unticked ones are kept. */
+  setBulkRemoveIncluded(id: string, included: boolean): void;
   cancelRemoveMany(): void;
   confirmRemoveMany(): Promise<void>;
 }
@@ -161,11 +160,34 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
       },
       askRemoveMany(cs) {
         if (cs.length === 0) return;
-        set({ bulkRemove: { containers: cs, force: cs.some(mustForce) } });
+        const request = newBulkRemoveRequest(cs, cs.some(mustForce));
+        set({ bulkRemove: request });
+        // Answers for a dialog that was closed (or replaced) meanwhile are dropped.
+        const record = (id: string, check: ChangesCheck) => {
+          const current = get().bulkRemove;
+          if (current?.containers === request.containers) set({ bulkRemove: { ...current, checks: { ...current.checks, [id]: check } } });
+        };
+        void forEachLimited(cs, changesCheckConcurrency, async (c) => {
+          if (get().bulkRemove?.containers !== request.containers) return;
+          try {
+            const changes = await run('containers.changes', { id: c.id }, { shownAs: { id: c.name }, describe: (x) => `${x.length} changes`, quiet: true });
+            record(c.id, { status: 'done', changes });
+          } catch (error) {
+            record(c.id, { status: 'failed', error: messageOf(error) });
+          }
+        });
       },
       setBulkRemoveForce(force) {
         const request = get().bulkRemove;
         if (request) set({ bulkRemove: { ...request, force } });
+      },
+      setBulkRemoveIncluded(id, included) {
+        const request = get().bulkRemove;
+        if (!request) return;
+        const kept = new Set(request.kept);
+        if (included) kept.delete(id);
+        else kept.add(id);
+        set({ bulkRemove: { ...request, kept } });
       },
       cancelRemoveMany() {
         set({ bulkRemove: null });
@@ -174,7 +196,8 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
         const request = get().bulkRemove;
         if (!request) return;
         set({ bulkRemove: null });
-        await Promise.all(request.containers.map((c) => remove(c, request.force)));
+        const force = bulkForce(request);
+        await Promise.all(containersToRemove(request).map((c) => remove(c, force)));
       },
     };
   });
@@ -183,6 +206,11 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
 /** Removing a container in these states needs `--force`, which kills it first. */
 export function mustForce(container: Pick<ContainerSummary, 'state'>): boolean {
   return container.state === 'running' || container.state === 'paused' || container.state === 'restarting';
+}
+
+/** Whether a bulk remove runs as `docker rm --force`: asked for, and some container still to remove needs it. */
+export function bulkForce(request: BulkRemoveRequest): boolean {
+  return request.force && containersToRemove(request).some(mustForce);
 }
 
 function without<V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> {

@@ -3,6 +3,7 @@ import type { FilesystemChange } from '../../../shared/container-detail-types.js
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
+import { ChangeList } from './change-list.js';
 import { mustForce } from './container-actions-store.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
 
@@ -91,7 +92,6 @@ function ChangesSummary({ changes, error }: { changes: readonly FilesystemChange
   if (error) return <p className="faint">Could not list the changes in its writable layer: {error}</p>;
   if (changes === null) return <p className="faint">Checking the writable layer for changes…</p>;
   if (changes.length === 0) return <p className="faint">Its writable layer has no changes: nothing but the container itself is lost.</p>;
-  const marks = { added: 'A', changed: 'C', deleted: 'D' } as const;
   return (
     <div className="cd-remove-changes">
       <p>
@@ -100,17 +100,7 @@ function ChangesSummary({ changes, error }: { changes: readonly FilesystemChange
         </strong>{' '}
         and would be lost:
       </p>
-      <ul className="cd-change-list" aria-label="Changes that would be lost">
-        {changes.slice(0, shown).map((c) => (
-          <li key={c.path} className={`cd-change cd-change--${c.kind}`}>
-            <span className="cd-change-mark" aria-hidden="true">
-              {marks[c.kind]}
-            </span>
-            <span className="mono">{c.path}</span>
-          </li>
-        ))}
-      </ul>
-      {changes.length > shown ? <p className="faint">…and {changes.length - shown} more.</p> : null}
+      <ChangeList changes={changes} label="Changes that would be lost" limit={shown} />
     </div>
   );
 }
