@@ -76,7 +76,7 @@ function BulkRemoveOpen() {
           {active.length > 0 ? (
             <div className="dialog-warning">
               <p>
-                <strong>{active.length === 1 ? `${active[0]!.name} is still running or paused.` : `${active.length} of them are still running or paused.`}</strong> The engine
+                <strong>{active.length === 1 ? `${active[0]!.name} is ${active[0]!.state}.` : `${active.length} of them are still running or paused.`}</strong> The engine
                 removes {active.length === 1 ? 'it' : 'them'} only when forced, which kills {active.length === 1 ? 'it' : 'them'} first (SIGKILL).
               </p>
               <label className="check">
