@@ -34,7 +34,7 @@ export function formatDockerRun(spec: RunSpec): string {
   for (const cap of spec.capAdd ?? []) words.push('--cap-add', q(cap));
   for (const cap of spec.capDrop ?? []) words.push('--cap-drop', q(cap));
   if (spec.gpus !== undefined) words.push('--gpus', String(spec.gpus));
-  if (spec.cpus !== undefined) words.push('--cpus', decimal(spec.cpus));
+  if (spec.cpus !== undefined) words.push('--cpus', formatCpus(spec.cpus));
   if (spec.memory !== undefined) words.push('--memory', formatByteSize(spec.memory));
   if (spec.memorySwap !== undefined) words.push('--memory-swap', spec.memorySwap === -1 ? '-1' : formatByteSize(spec.memorySwap));
   if (spec.shmSize !== undefined) words.push('--shm-size', formatByteSize(spec.shmSize));
@@ -49,7 +49,7 @@ export function formatDockerRun(spec: RunSpec): string {
   return words.join(' ');
 }
 
-/** 0.5, 2, 0.000000001: never exponent notation, which the CLI would not read. */
-function decimal(n: number): string {
+/** CPUs as the CLI reads them: 0.5, 2, 0.000000001, never exponent notation. */
+export function formatCpus(n: number): string {
   return n.toFixed(9).replace(/\.?0+$/, '');
 }

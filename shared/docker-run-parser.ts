@@ -196,9 +196,14 @@ function setGpus(spec: RunSpec, v: string): void {
   else throw new RunParseError(`Bad --gpus "${v}": use all or a number`);
 }
 
+/** `--cpus` as typed (`0.5`, `2`, `.25`): the number, or undefined when it is not a plain decimal. */
+export function parseCpus(text: string): number | undefined {
+  return /^\d*\.?\d+$/.test(text) ? Number(text) : undefined;
+}
+
 function setCpus(spec: RunSpec, v: string): void {
-  const cpus = Number(v);
-  if (!/^\d*\.?\d+$/.test(v) || !(cpus > 0)) throw new RunParseError(`Bad --cpus "${v}": a number of CPUs such as 0.5 or 2`);
+  const cpus = parseCpus(v);
+  if (cpus === undefined || cpus <= 0) throw new RunParseError(`Bad --cpus "${v}": a number of CPUs such as 0.5 or 2`);
   spec.cpus = cpus;
 }
 

@@ -1,5 +1,6 @@
 import { formatByteSize, parseByteSize } from '../../../shared/byte-size.js';
 import { formatCpus, formatDockerRun } from '../../../shared/docker-run-format.js';
+import { parseCpus } from '../../../shared/docker-run-parser.js';
 import { emptyRunSpec, runSpecSchema, type RunSpec } from '../../../shared/run-spec.js';
 import { quoteShellWord, splitShellWords } from '../../../shared/shell-words.js';
 
@@ -168,15 +169,13 @@ function numberOf(text: string): number | undefined {
 /** CPUs as typed: blank is undefined, anything but a plain decimal is NaN (the schema says why). */
 function cpusOf(text: string): number | undefined {
   const t = text.trim();
-  if (t === '') return undefined;
-  return /^\d*\.?\d+$/.test(t) ? Number(t) : Number.NaN;
+  return t === '' ? undefined : (parseCpus(t) ?? Number.NaN);
 }
 
 /** A size as typed (`512m`): blank is undefined; one that cannot be read is NaN with the reason beside its field. */
 function sizeOf(text: string, field: string, shape: string, errors: FieldErrors): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
-  if (field === 'memorySwap' && t === '-1') return -1;
   const bytes = parseByteSize(t);
   if (bytes !== undefined) return bytes;
   errors[field] = shape;
@@ -184,7 +183,7 @@ function sizeOf(text: string, field: string, shape: string, errors: FieldErrors)
 }
 
 /** Capability names as typed, split on spaces and commas. */
-function namesOf(text: string): string[] {
+export function namesOf(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
@@ -210,7 +209,7 @@ export function specFromFields(f: RunFormFields): { spec: RunSpec; errors: Field
   const retries = numberOf(f.restartMaxRetries);
   const cpus = cpusOf(f.cpus);
   const memory = sizeOf(f.memory, 'memory', 'Memory must be like 512m or 2g', errors);
-  const memorySwap = sizeOf(f.memorySwap, 'memorySwap', 'Memory + swap must be like 1g, or -1 for unlimited swap', errors);
+  const memorySwap = f.memorySwap.trim() === '-1' ? -1 : sizeOf(f.memorySwap, 'memorySwap', 'Memory + swap must be like 1g, or -1 for unlimited swap', errors);
   const shmSize = sizeOf(f.shmSize, 'shmSize', 'Shared memory must be like 64m or 1g', errors);
   const capAdd = namesOf(f.capAdd);
   const capDrop = namesOf(f.capDrop);
@@ -276,9 +275,6 @@ const friendly: Record<string, string> = {
   gpus: 'A number of GPUs, 1 or more',
   name: 'Use letters, digits, _ . or - (and start with a letter or digit)',
   cpus: 'CPUs must be a number such as 0.5 or 2',
-  memory: 'Memory must be like 512m or 2g',
-  memorySwap: 'Memory + swap must be like 1g, or -1 for unlimited swap',
-  shmSize: 'Shared memory must be like 64m or 1g',
   ip: 'An IPv4 or IPv6 address, or host-gateway',
 };
 

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { RunFormStore } from './run-form-store.js';
-import { errorsUnder, firstErrorUnder, type IpcChoice } from './run-form-fields.js';
+import { errorsUnder, firstErrorUnder, namesOf, type IpcChoice } from './run-form-fields.js';
 import { RemoveRowButton, Section, SelectField, TextField, Toggle, errorId } from './form-controls.js';
 
 interface SectionArgs {
@@ -66,10 +66,7 @@ export function SecuritySection({ form, formId }: SectionArgs) {
   const f = useStore(form, (s) => s.fields);
   const errors = useStore(form, (s) => s.errors);
   const set = form.getState().setField;
-  const broad = f.capAdd
-    .toUpperCase()
-    .split(/[\s,]+/)
-    .filter((c) => c === 'ALL' || c === 'SYS_ADMIN' || c === 'CAP_SYS_ADMIN');
+  const broad = namesOf(f.capAdd.toUpperCase()).filter((c) => c === 'ALL' || c === 'SYS_ADMIN' || c === 'CAP_SYS_ADMIN');
   return (
     <fieldset className="rf-section">
       <legend className="rf-legend">
