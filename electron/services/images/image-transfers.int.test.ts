@@ -139,11 +139,11 @@ describe('pull and push against the local registries', () => {
     const anonymous = await push(securedRef);
     expect(anonymous.messages.at(-1)).toMatchObject({
       type: 'failed',
-      error: { code: 'FORBIDDEN', reason: 'unauthorized', message: expect.stringMatching(/needs a login to push .*log in to 127\.0\.0\.1:5001 first/) },
+      error: { code: 'UNAUTHORIZED', reason: 'unauthorized', message: expect.stringMatching(/needs a login to push .*log in to 127\.0\.0\.1:5001 first/) },
     });
 
     await expect(images.accounts.login(authed, 'berth', 'wrong-password')).rejects.toMatchObject({
-      code: 'FORBIDDEN',
+      code: 'UNAUTHORIZED',
       message: 'Wrong username or password for 127.0.0.1:5001 (user berth)',
     });
     expect(images.accounts.list()).toEqual([]);
@@ -167,7 +167,7 @@ describe('pull and push against the local registries', () => {
     expect(images.accounts.logout(authed)).toEqual({ serverAddress: authed, forgotten: true });
     await removeImages([securedRef]);
     const afterLogout = await pull(securedRef);
-    expect(afterLogout.messages.at(-1)).toMatchObject({ type: 'failed', error: { code: 'FORBIDDEN', reason: 'unauthorized' } });
+    expect(afterLogout.messages.at(-1)).toMatchObject({ type: 'failed', error: { code: 'UNAUTHORIZED', reason: 'unauthorized' } });
   });
 
   it("uses the credentials of the docker CLI's config.json", async () => {

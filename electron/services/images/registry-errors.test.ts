@@ -14,7 +14,7 @@ describe('registry errors', () => {
     expect(refused).toMatchObject({ code: 'ENGINE_ERROR', reason: 'unreachable' });
     expect(refused.message).toMatch(/^Cannot reach the registry 127.0.0.1:5001/);
     const noLogin = explainRegistryFailure('Head "http://127.0.0.1:5001/v2/x/manifests/1": no basic auth credentials', pull);
-    expect(noLogin).toMatchObject({ code: 'FORBIDDEN', reason: 'unauthorized' });
+    expect(noLogin).toMatchObject({ code: 'UNAUTHORIZED', reason: 'unauthorized' });
     expect(noLogin.message).toMatch(/log in to 127.0.0.1:5001 first/);
     const wrong = explainRegistryFailure('login attempt to http://127.0.0.1:5001/v2/ failed with status: 401 Unauthorized', {
       operation: 'login',

@@ -28,7 +28,7 @@ const rules: Rule[] = [
   },
   {
     test: /login attempt to .* failed with status: 40[13]/i,
-    code: 'FORBIDDEN',
+    code: 'UNAUTHORIZED',
     reason: 'unauthorized',
     explain: (c) => `Wrong username or password for ${c.registry}${c.username ? ` (user ${c.username})` : ''}`,
   },
@@ -41,7 +41,7 @@ const rules: Rule[] = [
   },
   {
     test: /no basic auth credentials|authentication required|unauthorized|denied|forbidden|\b401\b|\b403\b/i,
-    code: 'FORBIDDEN',
+    code: 'UNAUTHORIZED',
     reason: 'unauthorized',
     explain: (c, raw) =>
       c.username

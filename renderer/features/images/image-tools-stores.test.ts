@@ -57,7 +57,7 @@ describe('accounts store', () => {
         good = password === 'berth-secret';
         return good
           ? { ok: true, value: { serverAddress: '127.0.0.1:5001', username: 'berth', status: 'Login Succeeded' } }
-          : { ok: false, error: { code: 'FORBIDDEN', message: 'Wrong username or password for 127.0.0.1:5001 (user berth)' } };
+          : { ok: false, error: { code: 'UNAUTHORIZED', message: 'Wrong username or password for 127.0.0.1:5001 (user berth)' } };
       })
       .handle('images.accounts', () => ({ ok: true, value: good ? [{ serverAddress: '127.0.0.1:5001', username: 'berth', source: 'berth', usable: true }] : [] }));
     const { run, client, activity } = setup(transport);
