@@ -146,14 +146,14 @@ describe('pull and push against the local registries', () => {
       code: 'UNAUTHORIZED',
       message: 'Wrong username or password for 127.0.0.1:5001 (user berth)',
     });
-    expect(images.accounts.list()).toEqual([]);
+    expect(await images.accounts.list()).toEqual([]);
 
     await expect(images.accounts.login(`http://${authed}/`, 'berth', 'berth-secret')).resolves.toEqual({
       serverAddress: authed,
       username: 'berth',
       status: 'Login Succeeded',
     });
-    const accounts = images.accounts.list();
+    const accounts = await images.accounts.list();
     expect(accounts).toEqual([{ serverAddress: authed, username: 'berth', source: 'berth', usable: true }]);
     expect(JSON.stringify(accounts)).not.toContain('berth-secret');
 
@@ -164,7 +164,7 @@ describe('pull and push against the local registries', () => {
     await removeImages([securedRef]);
     expect((await pull(securedRef)).messages.at(-1)?.type).toBe('done');
 
-    expect(images.accounts.logout(authed)).toEqual({ serverAddress: authed, forgotten: true });
+    expect(await images.accounts.logout(authed)).toEqual({ serverAddress: authed, forgotten: true });
     await removeImages([securedRef]);
     const afterLogout = await pull(securedRef);
     expect(afterLogout.messages.at(-1)).toMatchObject({ type: 'failed', error: { code: 'UNAUTHORIZED', reason: 'unauthorized' } });
@@ -176,7 +176,7 @@ describe('pull and push against the local registries', () => {
     try {
       writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [`https://${authed}`]: { auth: Buffer.from('berth:berth-secret').toString('base64') } } }));
       const withCli = createImageServices(connection, { dockerConfigPath: join(dir, 'config.json') });
-      expect(withCli.accounts.list()).toEqual([{ serverAddress: authed, username: 'berth', source: 'docker-config', usable: true }]);
+      expect(await withCli.accounts.list()).toEqual([{ serverAddress: authed, username: 'berth', source: 'docker-config', usable: true }]);
       await images.actions.tag(fixtureImage, securedRef);
       made.add(securedRef);
       const c = collect<PushMessage>();
