@@ -145,7 +145,7 @@ export const imageCalls = {
   'images.credentialStorage': defineCall({
     input: z.strictObject({}),
     output: credentialStorageSchema,
-    cli: () => 'docker-credential-secretservice list',
+    cli: () => `jq '{credsStore, credHelpers}' ~/.docker/config.json`,
   }),
 
   /** The inspect document and a readable summary of it. */
