@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, fixtureImage } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
@@ -85,5 +88,22 @@ test.describe('registry credentials: a push that needs a login offers one', () =
 
     await account.getByRole('button', { name: `Log out of ${authed}` }).click();
     await expect(loginPanel.getByRole('listitem', { name: `Account ${authed}` })).toHaveCount(0);
+  });
+
+  test('a build whose FROM needs a login says so and offers "Log in to 127.0.0.1:5001"', async ({ page }) => {
+    const berth = new BerthPage(page);
+    await berth.open('');
+    await berth.showImages();
+    await logOutIfLoggedIn(page);
+    await page.getByRole('button', { name: 'Build…' }).click();
+    const panel = page.getByRole('region', { name: 'Build an image' });
+    await panel.getByLabel('Context folder (on the machine Berth runs on)').fill(mkdtempSync(join(tmpdir(), 'berth-e2e-cr-build-')));
+    await panel.getByRole('textbox', { name: 'Dockerfile' }).fill(`FROM ${authed}/berth-e2e-cr/absent:${rand}\n`);
+    await panel.getByRole('button', { name: 'Build', exact: true }).click();
+    const error = panel.getByRole('alert');
+    await expect(error).toContainText('no basic auth credentials', { timeout: 30_000 });
+    await page.screenshot({ path: `${shots}/creds-build-needs-login.png` });
+    await error.getByRole('button', { name: `Log in to ${authed}` }).click();
+    await expect(page.getByRole('form', { name: 'Log in to a registry' }).getByLabel('Server')).toHaveValue(authed);
   });
 });

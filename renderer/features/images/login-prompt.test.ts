@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginRegistryFor } from './login-prompt.js';
+import { loginRegistryFor, loginRegistryForBuild } from './login-prompt.js';
 
 describe('login prompt after a failed transfer', () => {
   it('offers the registry of the reference only for UNAUTHORIZED', () => {
@@ -11,5 +11,13 @@ describe('login prompt after a failed transfer', () => {
     expect(loginRegistryFor({ code: 'FORBIDDEN' }, '127.0.0.1:5001/team/app:1')).toBeNull();
     expect(loginRegistryFor(null, 'x')).toBeNull();
     expect(loginRegistryFor(unauthorized, 'Bad Name')).toBeNull();
+  });
+
+  it('reads the registry of a failed FROM line', () => {
+    const unauthorized = { code: 'UNAUTHORIZED' as const };
+    expect(loginRegistryForBuild(unauthorized, 'FROM --platform=linux/amd64 127.0.0.1:5001/base:1 AS build')).toBe('127.0.0.1:5001');
+    expect(loginRegistryForBuild(unauthorized, 'RUN make')).toBeNull();
+    expect(loginRegistryForBuild(unauthorized, null)).toBeNull();
+    expect(loginRegistryForBuild({ code: 'ENGINE_ERROR' }, 'FROM 127.0.0.1:5001/base:1')).toBeNull();
   });
 });
