@@ -52,13 +52,7 @@ export class RegistryCredentials {
   async forget(serverAddress: string): Promise<{ serverAddress: string; forgotten: boolean; note?: string }> {
     const key = normalizeRegistryAddress(serverAddress);
     const forgotten = this.#logins.delete(key);
-    const config = this.#readConfig();
-    const helper = helperFor(config, key);
-    const holder = (await this.#fromHelper(helper, key))?.kind === 'found'
-      ? helperProgram(helper ?? '')
-      : config.credentials.some((c) => c.serverAddress === key)
-        ? '~/.docker/config.json'
-        : undefined;
+    const holder = await this.#configHolder(key);
     if (!holder) {
       if (forgotten) this.#save();
       return { serverAddress: key, forgotten };
@@ -142,6 +136,14 @@ export class RegistryCredentials {
       accounts.push({ serverAddress: c.serverAddress, username: c.username, source: 'docker-config', ...ignoredNote(c.serverAddress) });
     }
     return accounts;
+  }
+
+  /** Where the docker CLI keeps credentials for a registry, if it does: its helper or config.json. */
+  async #configHolder(key: string): Promise<string | undefined> {
+    const config = this.#readConfig();
+    const helper = helperFor(config, key);
+    if (helper && (await this.#fromHelper(helper, key))?.kind === 'found') return helperProgram(helper);
+    return config.credentials.some((c) => c.serverAddress === key) ? '~/.docker/config.json' : undefined;
   }
 
   /**
