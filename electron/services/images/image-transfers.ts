@@ -85,8 +85,9 @@ export class ImageTransfers {
 
   /** The credentials for the target's registry (a credential helper may take a moment); notes the username for messages. */
   private async authFor(target: TransferTarget): Promise<EngineAuthConfig | undefined> {
-    const auth = await this.credentials.authFor(target.registryKey);
+    const { auth, problem } = await this.credentials.lookup(target.registryKey);
     if (auth?.username) target.context.username = auth.username;
+    if (problem) target.context.credentialProblem = problem;
     return auth;
   }
 

@@ -87,7 +87,10 @@ describe('credentials from docker credential helpers', () => {
     ]);
 
     const missing = servicesWith({ credHelpers: { [authed]: 'berth-not-installed' } });
-    expect(await push(missing, ref)).toMatchObject({ type: 'failed', error: { code: 'UNAUTHORIZED' } });
+    expect(await push(missing, ref)).toMatchObject({
+      type: 'failed',
+      error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/could not be read: docker-credential-berth-not-installed is not installed/) },
+    });
     const [row] = await missing.accounts.list();
     expect(row).toMatchObject({ serverAddress: authed, helper: 'berth-not-installed', usable: false });
     expect(row?.note).toMatch(/^docker-credential-berth-not-installed is not installed \(not found on PATH\): Berth cannot read/);

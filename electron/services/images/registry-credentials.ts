@@ -68,24 +68,30 @@ export class RegistryCredentials {
 
   /** The credentials to send for a registry, or undefined to send none. */
   async authFor(serverAddress: string): Promise<EngineAuthConfig | undefined> {
+    return (await this.lookup(serverAddress)).auth;
+  }
+
+  /**
+   * The credentials for a registry, and, when there are none because the credential helper the
+   * docker config names could not be run, why (for the message of a refused pull or push).
+   */
+  async lookup(serverAddress: string): Promise<{ auth?: EngineAuthConfig; problem?: string }> {
     const key = normalizeRegistryAddress(serverAddress);
     const own = this.#logins.get(key);
-    if (own) return { username: own.username, password: own.password, serveraddress: key };
-    if (this.#ignoredConfig.has(key)) return undefined;
+    if (own) return { auth: { username: own.username, password: own.password, serveraddress: key } };
+    if (this.#ignoredConfig.has(key)) return {};
     const config = this.#readConfig();
     const fromHelper = await this.#fromHelper(helperFor(config, key), key);
     if (fromHelper?.kind === 'found') {
       const c = fromHelper.value;
-      return c.isIdentityToken ? { identitytoken: c.secret, serveraddress: key } : { username: c.username, password: c.secret, serveraddress: key };
+      return { auth: c.isIdentityToken ? { identitytoken: c.secret, serveraddress: key } : { username: c.username, password: c.secret, serveraddress: key } };
     }
     const inline = config.credentials.find((c) => c.serverAddress === key);
-    if (!inline) return undefined;
-    return {
-      username: inline.username,
-      password: inline.password,
-      ...(inline.identityToken ? { identitytoken: inline.identityToken } : {}),
-      serveraddress: key,
-    };
+    if (inline) {
+      const auth: EngineAuthConfig = { username: inline.username, password: inline.password, serveraddress: key };
+      return { auth: inline.identityToken ? { ...auth, identitytoken: inline.identityToken } : auth };
+    }
+    return fromHelper?.kind === 'missing' || fromHelper?.kind === 'failed' ? { problem: fromHelper.message } : {};
   }
 
   /** Every usable credential by registry, for builds whose FROM lines may pull from several. */

@@ -9,6 +9,8 @@ export interface RegistryContext {
   reference?: string;
   /** The username Berth sent, if it sent credentials. */
   username?: string;
+  /** Why Berth had no credentials to send, when the docker config's credential helper failed. */
+  credentialProblem?: string;
 }
 
 interface Rule {
@@ -46,7 +48,8 @@ const rules: Rule[] = [
     explain: (c, raw) =>
       c.username
         ? `${c.registry} refused the credentials of ${c.username}${c.operation === 'push' ? ', or that account may not push here' : ''}: ${raw}`
-        : `${c.registry} needs a login to ${c.operation} ${c.reference ?? ''}: log in to ${c.registry} first (${raw})`.replace('  ', ' '),
+        : `${c.registry} needs a login to ${c.operation} ${c.reference ?? ''}: log in to ${c.registry} first (${raw})`.replace('  ', ' ') +
+          (c.credentialProblem ? `. The docker CLI's credentials for it could not be read: ${c.credentialProblem}` : ''),
   },
   {
     test: /manifest unknown|not found|does not exist|no such image|An image does not exist locally/i,
