@@ -9,6 +9,7 @@ export const errorCodeSchema = z.enum([
   'ENGINE_UNAVAILABLE', // no engine answers at the configured endpoint
   'ENGINE_ERROR', // the engine answered with an error not covered above
   'FORBIDDEN', // the transport does not allow this call
+  'UNAUTHORIZED', // a registry wants credentials, or rejected the ones Berth sent (wrong password, no push rights)
   'INTERNAL', // a bug in Berth
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -3,6 +3,7 @@ import { defineCall, defineStream } from './contract-kit.js';
 import { quoteShellWord } from './shell-words.js';
 import {
   buildMessageSchema,
+  credentialStorageSchema,
   imageHistorySchema,
   imageIdOrReferenceSchema,
   imageInspectSchema,
@@ -115,7 +116,10 @@ export const imageCalls = {
     cli: (i) => `docker image prune --force${pruneFlags(i)}`,
   }),
 
-  /** Checks the credentials with the registry (through the engine), then keeps them in memory only. */
+  /**
+   * Checks the credentials with the registry (through the engine), then keeps them: sealed with the
+   * OS keyring in the desktop app, in memory otherwise (see images.credentialStorage).
+   */
   'images.login': defineCall({
     input: z.strictObject({
       serverAddress: registryAddressSchema,
@@ -136,6 +140,12 @@ export const imageCalls = {
     input: z.strictObject({}),
     output: z.array(registryAccountSchema),
     cli: () => `jq '.auths | keys' ~/.docker/config.json`,
+  }),
+  /** Whether Berth's logins survive a restart (system keyring) or last this session only. */
+  'images.credentialStorage': defineCall({
+    input: z.strictObject({}),
+    output: credentialStorageSchema,
+    cli: () => `jq '{credsStore, credHelpers}' ~/.docker/config.json`,
   }),
 
   /** The inspect document and a readable summary of it. */

@@ -220,13 +220,26 @@ export const registryAccountSchema = z.object({
   serverAddress: z.string(),
   /** Empty when the credentials live in a credential helper Berth cannot read. */
   username: z.string(),
-  /** Logged in through Berth (memory only), or read from ~/.docker/config.json. */
+  /** Logged in through Berth, or read from the docker CLI's config (inline or through a credential helper). */
   source: z.enum(['berth', 'docker-config']),
+  /** The credential helper that holds the secret (`pass` for docker-credential-pass), when one does. */
+  helper: z.string().optional(),
   /** Whether Berth sends these credentials on pull and push. */
   usable: z.boolean(),
   note: z.string().optional(),
 });
 export type RegistryAccount = z.infer<typeof registryAccountSchema>;
+
+/** Where logins made in Berth are kept. Passwords never leave the main process either way. */
+export const credentialStorageSchema = z.object({
+  /** Whether logins made in Berth survive a restart (sealed with the system keyring). */
+  persistent: z.boolean(),
+  /** One line for the accounts panel, e.g. "saved for this session only: no system keyring". */
+  summary: z.string(),
+  /** A problem worth showing: saved logins that could not be read, a save that failed. */
+  note: z.string().optional(),
+});
+export type CredentialStorage = z.infer<typeof credentialStorageSchema>;
 
 export const loginResultSchema = z.object({ serverAddress: z.string(), username: z.string(), status: z.string() });
 export const logoutResultSchema = z.object({ serverAddress: z.string(), forgotten: z.boolean(), note: z.string().optional() });

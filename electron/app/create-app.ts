@@ -3,6 +3,8 @@ import { ContainersService } from '../services/containers/containers-service.js'
 import { ContainerStreams } from '../services/containers/container-streams.js';
 import { EngineConnection } from '../services/engine-connection.js';
 import { ImagesService } from '../services/images-service.js';
+import { SealedFileLoginStore } from '../services/images/registry-login-store.js';
+import type { SecretVault } from '../services/secret-vault.js';
 import { TerminalSessions } from '../services/terminal/terminal-sessions.js';
 import { createHandlers, type AppServices } from './create-handlers.js';
 
@@ -11,6 +13,11 @@ export interface BerthAppOptions {
   dockerHost?: string;
   /** Allow host shells over the web transport (the server's --allow-host-shell flag). */
   allowHostShellOverWeb?: boolean;
+  /**
+   * The desktop app: registry logins are saved in this directory, sealed by the vault (the OS
+   * keyring). Without it (the web transport) logins stay in memory.
+   */
+  registryLogins?: { directory: string; vault: SecretVault };
 }
 
 export interface BerthApp {
@@ -29,6 +36,7 @@ export async function createBerthApp(options: BerthAppOptions = {}): Promise<Ber
     images: new ImagesService(connection),
     terminals: new TerminalSessions(connection),
     allowHostShellOverWeb: options.allowHostShellOverWeb ?? false,
+    ...(options.registryLogins ? { registryLogins: new SealedFileLoginStore(options.registryLogins.directory, options.registryLogins.vault) } : {}),
   };
   // Connecting never throws: a missing engine is a status the UI shows, and retries run by themselves.
   await connection.connect();

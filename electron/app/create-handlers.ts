@@ -7,6 +7,7 @@ import type { ContainerStreams } from '../services/containers/container-streams.
 import type { ContainersService } from '../services/containers/containers-service.js';
 import type { EngineConnection } from '../services/engine-connection.js';
 import type { ImagesService } from '../services/images-service.js';
+import type { RegistryLoginStore } from '../services/images/registry-login-store.js';
 import type { TerminalSessions } from '../services/terminal/terminal-sessions.js';
 
 export interface AppServices {
@@ -17,6 +18,8 @@ export interface AppServices {
   readonly terminals: TerminalSessions;
   /** Whether a host shell may be opened over the web transport (--allow-host-shell). */
   readonly allowHostShellOverWeb: boolean;
+  /** Where registry logins are kept (the desktop app: sealed on disk); absent: memory only. */
+  readonly registryLogins?: RegistryLoginStore;
 }
 
 /** The contract's implementation: one line per entry, each delegating to a service. */

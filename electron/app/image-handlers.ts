@@ -11,7 +11,7 @@ const servicesByConnection = new WeakMap<EngineConnection, ImageServices>();
 function imageServices(s: AppServices): ImageServices {
   let services = servicesByConnection.get(s.connection);
   if (!services) {
-    services = createImageServices(s.connection);
+    services = createImageServices(s.connection, s.registryLogins ? { loginStore: s.registryLogins } : {});
     servicesByConnection.set(s.connection, services);
   }
   return services;
@@ -27,8 +27,9 @@ export function imageCallHandlers(s: AppServices): Pick<CallHandlers, keyof type
     'images.prunePreview': (options) => images.actions.prunePreview(options),
     'images.prune': (options) => images.actions.prune(options),
     'images.login': ({ serverAddress, username, password }) => images.accounts.login(serverAddress, username, password),
-    'images.logout': async ({ serverAddress }) => images.accounts.logout(serverAddress),
-    'images.accounts': async () => images.accounts.list(),
+    'images.logout': ({ serverAddress }) => images.accounts.logout(serverAddress),
+    'images.accounts': () => images.accounts.list(),
+    'images.credentialStorage': async () => images.accounts.storage(),
     'images.inspect': ({ image }) => images.insight.inspect(image),
     'images.history': ({ image }) => images.insight.history(image),
     'images.relations': ({ image }) => images.insight.relations(image),

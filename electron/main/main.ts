@@ -8,6 +8,7 @@ import { registerIpcHandlers } from '../rpc/ipc-adapter.js';
 import { createRouter } from '../rpc/router.js';
 import { isAppPageUrl } from './app-page.js';
 import { registerOpenExternal } from './open-external.js';
+import { createElectronSecretVault } from './secret-vault.js';
 import { hardenSession, hardenWebContents } from './window-security.js';
 
 // Bundled to dist/electron/main.cjs: the preload sits beside it, the renderer build next door.
@@ -48,7 +49,11 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
-  berth = await createBerthApp(process.env.DOCKER_HOST ? { dockerHost: process.env.DOCKER_HOST } : {});
+  berth = await createBerthApp({
+    ...(process.env.DOCKER_HOST ? { dockerHost: process.env.DOCKER_HOST } : {}),
+    // Registry logins survive a restart, sealed with the OS keyring (memory only without one).
+    registryLogins: { directory: app.getPath('userData'), vault: createElectronSecretVault() },
+  });
   unregisterIpc = registerIpcHandlers(ipcMain, createRouter(berth.handlers), {
     isTrustedSender: (frameUrl) => isAppPageUrl(frameUrl, appPageUrl),
   });

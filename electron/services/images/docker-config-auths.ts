@@ -19,7 +19,10 @@ export interface HelperEntry {
 
 export interface DockerConfigAuths {
   credentials: ConfigCredential[];
+  /** `credHelpers` entries, then `auths` entries left empty because `credsStore` holds their secret. */
   helpers: HelperEntry[];
+  /** The helper for every registry without a `credHelpers` entry, or null. */
+  credsStore: string | null;
 }
 
 interface RawConfig {
@@ -28,7 +31,7 @@ interface RawConfig {
   credHelpers?: Record<string, unknown>;
 }
 
-const empty: DockerConfigAuths = { credentials: [], helpers: [] };
+const empty: DockerConfigAuths = { credentials: [], helpers: [], credsStore: null };
 
 /** Reads the registries of a config.json text; an unreadable file gives nothing rather than an error. */
 export function parseDockerConfig(text: string): DockerConfigAuths {
@@ -40,7 +43,12 @@ export function parseDockerConfig(text: string): DockerConfigAuths {
   }
   const credentials: ConfigCredential[] = [];
   const helpers: HelperEntry[] = [];
-  const store = typeof raw.credsStore === 'string' ? raw.credsStore : undefined;
+  if (typeof raw !== 'object' || raw === null) return empty;
+  const store = typeof raw.credsStore === 'string' && raw.credsStore ? raw.credsStore : undefined;
+  // Like the CLI, a registry's own credHelpers entry wins over credsStore.
+  for (const [address, helper] of Object.entries(raw.credHelpers ?? {})) {
+    if (typeof helper === 'string' && helper) helpers.push({ serverAddress: normalizeRegistryAddress(address), helper });
+  }
   for (const [address, entry] of Object.entries(raw.auths ?? {})) {
     const serverAddress = normalizeRegistryAddress(address);
     const decoded = typeof entry?.auth === 'string' ? Buffer.from(entry.auth, 'base64').toString('utf8') : undefined;
@@ -50,20 +58,22 @@ export function parseDockerConfig(text: string): DockerConfigAuths {
       credentials.push({ serverAddress, username: decoded.slice(0, colon), password: decoded.slice(colon + 1), ...(identityToken ? { identityToken } : {}) });
     } else if (typeof entry?.username === 'string' && typeof entry.password === 'string') {
       credentials.push({ serverAddress, username: entry.username, password: entry.password });
-    } else if (store) {
+    } else if (store && !helpers.some((h) => h.serverAddress === serverAddress)) {
       // With a credsStore the CLI leaves an empty entry here and keeps the secret in the helper.
       helpers.push({ serverAddress, helper: store });
     }
   }
-  for (const [address, helper] of Object.entries(raw.credHelpers ?? {})) {
-    if (typeof helper === 'string') helpers.push({ serverAddress: normalizeRegistryAddress(address), helper });
-  }
-  return { credentials, helpers };
+  return { credentials, helpers, credsStore: store ?? null };
 }
 
-/** Where the docker CLI keeps its config: $DOCKER_CONFIG, else ~/.docker. */
+/** The credential helper the CLI would ask for a registry (normalised address), or undefined. */
+export function helperFor(config: DockerConfigAuths, serverAddress: string): string | undefined {
+  return config.helpers.find((h) => h.serverAddress === serverAddress)?.helper ?? config.credsStore ?? undefined;
+}
+
+/** Where the docker CLI keeps its config: $DOCKER_CONFIG (when set and not empty), else ~/.docker. */
 export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'config.json');
+  return join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json');
 }
 
 /** Reads config.json again only when it changed (by mtime), so each pull costs one stat. */

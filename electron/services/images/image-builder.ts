@@ -148,11 +148,12 @@ export class ImageBuilder {
       forcerm: true,
       abortSignal: abort.signal,
     };
-    const registries = this.credentials.registryConfig();
-    if (Object.keys(registries).length > 0) options.registryconfig = registries as unknown as Docker.RegistryConfig;
-
     void (async () => {
       try {
+        // Credential helpers run here: a FROM line may pull from any registry the user has credentials for.
+        const registries = await this.credentials.registryConfig();
+        if (Object.keys(registries).length > 0) options.registryconfig = registries as unknown as Docker.RegistryConfig;
+        if (closed) return;
         const stream = (await this.connection.use((docker) => docker.buildImage(counted, options))) as Readable;
         if (closed) {
           stream.destroy();

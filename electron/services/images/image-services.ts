@@ -6,7 +6,9 @@ import { ImageInsight } from './image-insight.js';
 import { ImageTransfers } from './image-transfers.js';
 import { LayerIndex } from './layer-index.js';
 import { RegistryAccounts } from './registry-accounts.js';
+import { ExecCredentialHelpers, type CredentialHelperClient } from './registry-credential-helper.js';
 import { RegistryCredentials } from './registry-credentials.js';
+import { MemoryLoginStore, type RegistryLoginStore } from './registry-login-store.js';
 
 export interface ImageServices {
   readonly credentials: RegistryCredentials;
@@ -20,11 +22,19 @@ export interface ImageServices {
 export interface ImageServicesOptions {
   /** The docker CLI's config.json to read credentials from; default $DOCKER_CONFIG or ~/.docker. */
   dockerConfigPath?: string;
+  /** Runs docker-credential-* helpers; default: the programs on PATH. */
+  credentialHelpers?: CredentialHelperClient;
+  /** Where Berth's own logins are kept; default: memory only (the web transport). */
+  loginStore?: RegistryLoginStore;
 }
 
 /** The image services of one engine connection; they share one credential store and one layer index. */
 export function createImageServices(connection: EngineConnection, options: ImageServicesOptions = {}): ImageServices {
-  const credentials = new RegistryCredentials(dockerConfigReader(options.dockerConfigPath ?? dockerConfigPath()));
+  const credentials = new RegistryCredentials(
+    dockerConfigReader(options.dockerConfigPath ?? dockerConfigPath()),
+    options.credentialHelpers ?? new ExecCredentialHelpers(),
+    options.loginStore ?? new MemoryLoginStore(),
+  );
   const layers = new LayerIndex(connection);
   return {
     credentials,

@@ -139,21 +139,21 @@ describe('pull and push against the local registries', () => {
     const anonymous = await push(securedRef);
     expect(anonymous.messages.at(-1)).toMatchObject({
       type: 'failed',
-      error: { code: 'FORBIDDEN', reason: 'unauthorized', message: expect.stringMatching(/needs a login to push .*log in to 127\.0\.0\.1:5001 first/) },
+      error: { code: 'UNAUTHORIZED', reason: 'unauthorized', message: expect.stringMatching(/needs a login to push .*log in to 127\.0\.0\.1:5001 first/) },
     });
 
     await expect(images.accounts.login(authed, 'berth', 'wrong-password')).rejects.toMatchObject({
-      code: 'FORBIDDEN',
+      code: 'UNAUTHORIZED',
       message: 'Wrong username or password for 127.0.0.1:5001 (user berth)',
     });
-    expect(images.accounts.list()).toEqual([]);
+    expect(await images.accounts.list()).toEqual([]);
 
     await expect(images.accounts.login(`http://${authed}/`, 'berth', 'berth-secret')).resolves.toEqual({
       serverAddress: authed,
       username: 'berth',
       status: 'Login Succeeded',
     });
-    const accounts = images.accounts.list();
+    const accounts = await images.accounts.list();
     expect(accounts).toEqual([{ serverAddress: authed, username: 'berth', source: 'berth', usable: true }]);
     expect(JSON.stringify(accounts)).not.toContain('berth-secret');
 
@@ -164,10 +164,10 @@ describe('pull and push against the local registries', () => {
     await removeImages([securedRef]);
     expect((await pull(securedRef)).messages.at(-1)?.type).toBe('done');
 
-    expect(images.accounts.logout(authed)).toEqual({ serverAddress: authed, forgotten: true });
+    expect(await images.accounts.logout(authed)).toEqual({ serverAddress: authed, forgotten: true });
     await removeImages([securedRef]);
     const afterLogout = await pull(securedRef);
-    expect(afterLogout.messages.at(-1)).toMatchObject({ type: 'failed', error: { code: 'FORBIDDEN', reason: 'unauthorized' } });
+    expect(afterLogout.messages.at(-1)).toMatchObject({ type: 'failed', error: { code: 'UNAUTHORIZED', reason: 'unauthorized' } });
   });
 
   it("uses the credentials of the docker CLI's config.json", async () => {
@@ -176,7 +176,7 @@ describe('pull and push against the local registries', () => {
     try {
       writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [`https://${authed}`]: { auth: Buffer.from('berth:berth-secret').toString('base64') } } }));
       const withCli = createImageServices(connection, { dockerConfigPath: join(dir, 'config.json') });
-      expect(withCli.accounts.list()).toEqual([{ serverAddress: authed, username: 'berth', source: 'docker-config', usable: true }]);
+      expect(await withCli.accounts.list()).toEqual([{ serverAddress: authed, username: 'berth', source: 'docker-config', usable: true }]);
       await images.actions.tag(fixtureImage, securedRef);
       made.add(securedRef);
       const c = collect<PushMessage>();

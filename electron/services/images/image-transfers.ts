@@ -5,7 +5,7 @@ import type { StreamCloser, StreamSink } from '../../rpc/handler-types.js';
 import type { EngineConnection } from '../engine-connection.js';
 import { onJsonLines } from '../event-line-parser.js';
 import { displayRegistry, registryOf } from './registry-address.js';
-import type { RegistryCredentials } from './registry-credentials.js';
+import type { EngineAuthConfig, RegistryCredentials } from './registry-credentials.js';
 import { explainRegistryFailure, failureError, registryFailureOf, type RegistryContext } from './registry-errors.js';
 import { SnapshotThrottle } from './snapshot-throttle.js';
 import { TransferProgressTracker, type RawProgressLine } from './transfer-progress.js';
@@ -53,14 +53,14 @@ export class ImageTransfers {
 
   pull(reference: string, sink: StreamSink<PullMessage>): StreamCloser {
     const target = targetOf(reference, 'pull');
-    const auth = this.credentials.authFor(target.registryKey);
-    if (auth?.username) target.context.username = auth.username;
     return this.run('pull', target, sink, {
-      open: (signal) =>
-        this.connection.use(
+      open: async (signal) => {
+        const auth = await this.authFor(target);
+        return this.connection.use(
           async (docker) =>
             (await docker.createImage({ fromImage: target.repository, tag: target.tagOrDigest, abortSignal: signal, ...(auth ? { authconfig: auth } : {}) })) as Readable,
-        ),
+        );
+      },
       done: async (tracker) => {
         const info = await this.connection.use((docker) => docker.getImage(target.reference).inspect()).catch(() => undefined);
         return { type: 'done', reference: target.reference, imageId: info?.Id ?? null, digest: tracker.digest, upToDate: tracker.upToDate };
@@ -70,17 +70,25 @@ export class ImageTransfers {
 
   push(reference: string, sink: StreamSink<PushMessage>): StreamCloser {
     const target = targetOf(reference, 'push');
-    const auth = this.credentials.authFor(target.registryKey);
-    if (auth?.username) target.context.username = auth.username;
     return this.run('push', target, sink, {
-      open: (signal) =>
-        this.connection.use(
+      open: async (signal) => {
+        const auth = await this.authFor(target);
+        return this.connection.use(
           async (docker) =>
             // The engine refuses a push without X-Registry-Auth: send an empty one when there are no credentials.
             (await docker.getImage(target.repository).push({ tag: target.tagOrDigest, abortSignal: signal, authconfig: auth ?? {} })) as Readable,
-        ),
+        );
+      },
       done: async (tracker) => ({ type: 'done', reference: target.reference, digest: tracker.digest, size: tracker.size }),
     });
+  }
+
+  /** The credentials for the target's registry (a credential helper may take a moment); notes the username for messages. */
+  private async authFor(target: TransferTarget): Promise<EngineAuthConfig | undefined> {
+    const { auth, problem } = await this.credentials.lookup(target.registryKey);
+    if (auth?.username) target.context.username = auth.username;
+    if (problem) target.context.credentialProblem = problem;
+    return auth;
   }
 
   private run<M extends PullMessage | PushMessage>(

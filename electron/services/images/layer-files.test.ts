@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { listLayerFiles, stackLayers } from './layer-files.js';
 
@@ -86,6 +87,38 @@ describe('layer files from a docker save archive', () => {
     expect(result).toMatchObject({ truncated: true, totalEntries: 7 });
     const missing = await listLayerFiles(Readable.from([archive]), { diffId: `sha256:${'0'.repeat(64)}`, lowerDiffIds: [], limit: 10 });
     expect(missing).toBeUndefined();
+  });
+
+  it('reads gzip-compressed OCI layer blobs (named by the compressed digest), streaming, and survives a corrupt one', async () => {
+    const { base, middle, top } = await layers();
+    const blobName = (b: Buffer): string => `blobs/sha256/${createHash('sha256').update(b).digest('hex')}`;
+    const [gzBase, gzTop] = [gzipSync(base), gzipSync(top)];
+    const corrupt = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.alloc(600, 7)]);
+    const archive = await tarOf([
+      { name: 'oci-layout', body: '{"imageLayoutVersion":"1.0.0"}' },
+      { name: blobName(gzTop), body: gzTop },
+      { name: blobName(corrupt), body: corrupt },
+      { name: `blobs/sha256/${'e'.repeat(64)}`, body: '{"mediaType":"application/vnd.oci.image.manifest.v1+json"}' },
+      // Mixed layouts happen: one layer stored plain, under its diff ID.
+      { name: `blobs/sha256/${diffIdOf(middle).slice(7)}`, body: middle },
+      { name: blobName(gzBase), body: gzBase },
+      { name: 'index.json', body: '{}' },
+    ]);
+    // In small chunks, as a socket would deliver it: the gunzip and the tar parser keep their pace.
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < archive.length; i += 700) chunks.push(archive.subarray(i, i + 700));
+    const result = await listLayerFiles(Readable.from(chunks), { diffId: diffIdOf(top), lowerDiffIds: [diffIdOf(base), diffIdOf(middle)], limit: 100 });
+    expect(result?.files.map((f) => [f.path, f.change])).toEqual([
+      ['etc', 'changed'],
+      ['etc/a', 'changed'],
+      ['etc/b', 'removed'],
+      ['var/cache', 'added'],
+      ['var/cache', 'removed'],
+      ['gone', 'added'],
+      ['new/link', 'added'],
+    ]);
+    const lowest = await listLayerFiles(Readable.from([archive]), { diffId: diffIdOf(base), lowerDiffIds: [], limit: 100 });
+    expect(lowest?.files.map((f) => f.path)).toEqual(['etc', 'etc/a', 'etc/b', 'var/cache/x', 'gone']);
   });
 
   it('stacks layers with whiteouts and opaque folders', () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { createGunzip, type Gunzip } from 'node:zlib';
 import { extract, type Headers } from 'tar-stream';
 import type { LayerFile, LayerFiles } from '../../../shared/image-types.js';
 
@@ -43,21 +44,40 @@ function typeOf(header: Headers): LayerFile['type'] {
   }
 }
 
-/** Lists one layer tar while hashing it: the sha256 of a layer's uncompressed tar is its diff ID. */
-function readLayer(stream: Readable, keepEntries: number): Promise<{ diffId: string; entries: LayerEntry[]; total: number; paths: Map<string, LayerFile['type']> } | undefined> {
+/** gzip's magic bytes: OCI layouts may hold `application/vnd.oci.image.layer.v1.tar+gzip` blobs. */
+function isGzip(chunk: Buffer): boolean {
+  return chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b;
+}
+
+/**
+ * Lists one layer tar while hashing it: the sha256 of a layer's uncompressed tar is its diff ID.
+ * A gzip-compressed layer is gunzipped as it streams (its blob name is the digest of the
+ * compressed bytes, so only the hash of what comes out identifies it). With `onlyCompressed`, a
+ * blob that is not gzip is skipped unread. Always reads `body` to its end, so the archive goes on.
+ */
+function readLayer(
+  body: Readable,
+  keepEntries: number,
+  onlyCompressed: boolean,
+): Promise<{ diffId: string; entries: LayerEntry[]; total: number; paths: Map<string, LayerFile['type']> } | undefined> {
   return new Promise((resolve) => {
     const hash = createHash('sha256');
     const entries: LayerEntry[] = [];
     const paths = new Map<string, LayerFile['type']>();
     let total = 0;
-    let ended = false;
+    let inputEnded = false;
+    let rawEnded = false;
     let listed = false;
     let failed = false;
     const done = (): void => {
-      if (ended && listed) resolve(failed ? undefined : { diffId: `sha256:${hash.digest('hex')}`, entries, total, paths });
+      if (inputEnded && listed) resolve(failed ? undefined : { diffId: `sha256:${hash.digest('hex')}`, entries, total, paths });
+    };
+    const giveUp = (): void => {
+      failed = true;
+      listed = true;
     };
     const inner = extract();
-    inner.on('entry', (header, body, next) => {
+    inner.on('entry', (header, entryBody, next) => {
       const path = normalize(header.name);
       if (path !== '' && path !== '.') {
         const type = typeOf(header);
@@ -67,28 +87,59 @@ function readLayer(stream: Readable, keepEntries: number): Promise<{ diffId: str
           entries.push({ path, type, size: header.size ?? 0, mode: ((header.mode ?? 0) & 0o7777).toString(8), linkTarget: header.linkname ?? null });
         }
       }
-      body.on('end', next);
-      body.resume();
+      entryBody.on('end', next);
+      entryBody.resume();
     });
     inner.on('finish', () => ((listed = true), done()));
-    inner.on('error', () => {
-      // Not a tar (a compressed blob, a config): keep reading to the end, list nothing.
-      failed = true;
-      listed = true;
-      done();
-    });
-    stream.on('data', (chunk: Buffer) => {
+    // Not a tar (a config, a corrupt blob): keep reading to the end, list nothing.
+    inner.on('error', () => (giveUp(), done()));
+
+    /** Tar bytes (after gunzip when compressed) go to the hash and the parser, at the parser's pace. */
+    const consume = (source: Readable, chunk: Buffer): void => {
+      if (failed) return;
       hash.update(chunk);
-      // Respect the parser's pace so a big layer is never buffered whole.
-      if (!failed && !inner.write(chunk)) {
-        stream.pause();
-        inner.once('drain', () => stream.resume());
+      if (!inner.write(chunk)) {
+        source.pause();
+        inner.once('drain', () => source.resume());
+      }
+    };
+    const endInput = (): void => {
+      if (!failed) inner.end();
+      inputEnded = true;
+      done();
+    };
+
+    let gunzip: Gunzip | undefined;
+    let sniffed = false;
+    body.on('data', (chunk: Buffer) => {
+      if (!sniffed) {
+        sniffed = true;
+        if (isGzip(chunk)) {
+          const g = createGunzip();
+          gunzip = g;
+          g.on('data', (out: Buffer) => consume(g, out));
+          g.on('end', endInput);
+          g.on('error', () => {
+            // Corrupt gzip: stop inflating, drain the rest of the blob.
+            giveUp();
+            gunzip = undefined;
+            body.resume();
+            if (rawEnded) endInput();
+          });
+        } else if (onlyCompressed) {
+          giveUp();
+        }
+      }
+      if (!gunzip) return consume(body, chunk);
+      if (!gunzip.write(chunk)) {
+        body.pause();
+        gunzip.once('drain', () => body.resume());
       }
     });
-    stream.on('end', () => {
-      ended = true;
-      if (!failed) inner.end();
-      done();
+    body.on('end', () => {
+      rawEnded = true;
+      if (gunzip) gunzip.end();
+      else endInput();
     });
   });
 }
@@ -132,8 +183,8 @@ export function stackLayers(layers: ReadonlyArray<ReadonlyMap<string, LayerFile[
 
 /**
  * Reads a `docker save` archive as a stream (never whole in memory) and lists one layer. Both
- * layouts work: classic (<id>/layer.tar) and OCI (blobs/sha256/<digest>); each layer is identified
- * by hashing it. Stops reading as soon as the wanted layer and those below it have been seen.
+ * layouts work: classic (<id>/layer.tar) and OCI (blobs/sha256/<digest>, plain or gzip layers);
+ * each layer is identified by hashing its uncompressed tar. Stops reading as soon as the wanted layer and those below it have been seen.
  */
 export function listLayerFiles(archive: Readable, wanted: Wanted): Promise<LayerFiles | undefined> {
   const needed = new Set([wanted.diffId, ...wanted.lowerDiffIds]);
@@ -160,13 +211,16 @@ export function listLayerFiles(archive: Readable, wanted: Wanted): Promise<Layer
     const outer = extract();
     outer.on('entry', (header, body, next) => {
       const blob = blobRe.exec(header.name)?.[1];
-      const candidate = header.type === 'file' && (layerTarRe.test(header.name) || (blob !== undefined && needed.has(`sha256:${blob}`)));
+      // A blob named by a diff ID we need is an uncompressed layer; any other blob may be a gzip
+      // layer whose diff ID shows only once inflated, so it is sniffed (and skipped unless gzip).
+      const named = layerTarRe.test(header.name) || (blob !== undefined && needed.has(`sha256:${blob}`));
+      const candidate = header.type === 'file' && (named || blob !== undefined);
       if (!candidate) {
         body.on('end', next);
         body.resume();
         return;
       }
-      void readLayer(body, wanted.limit).then((layer) => {
+      void readLayer(body, wanted.limit, !named).then((layer) => {
         if (layer && needed.has(layer.diffId)) {
           needed.delete(layer.diffId);
           if (layer.diffId === wanted.diffId) target = { entries: layer.entries, total: layer.total };

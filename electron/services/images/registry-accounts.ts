@@ -1,4 +1,4 @@
-import type { RegistryAccount } from '../../../shared/image-types.js';
+import type { CredentialStorage, RegistryAccount } from '../../../shared/image-types.js';
 import type { EngineConnection } from '../engine-connection.js';
 import { displayRegistry, normalizeRegistryAddress } from './registry-address.js';
 import type { RegistryCredentials } from './registry-credentials.js';
@@ -25,11 +25,16 @@ export class RegistryAccounts {
     return { serverAddress: key, username, status };
   }
 
-  logout(serverAddress: string): { serverAddress: string; forgotten: boolean; note?: string } {
+  logout(serverAddress: string): Promise<{ serverAddress: string; forgotten: boolean; note?: string }> {
     return this.credentials.forget(serverAddress);
   }
 
-  list(): RegistryAccount[] {
+  list(): Promise<RegistryAccount[]> {
     return this.credentials.accounts();
+  }
+
+  /** Whether logins survive a restart, and any problem with the saved ones. */
+  storage(): CredentialStorage {
+    return this.credentials.storage();
   }
 }

@@ -14,8 +14,10 @@ describe('registry errors', () => {
     expect(refused).toMatchObject({ code: 'ENGINE_ERROR', reason: 'unreachable' });
     expect(refused.message).toMatch(/^Cannot reach the registry 127.0.0.1:5001/);
     const noLogin = explainRegistryFailure('Head "http://127.0.0.1:5001/v2/x/manifests/1": no basic auth credentials', pull);
-    expect(noLogin).toMatchObject({ code: 'FORBIDDEN', reason: 'unauthorized' });
+    expect(noLogin).toMatchObject({ code: 'UNAUTHORIZED', reason: 'unauthorized' });
     expect(noLogin.message).toMatch(/log in to 127.0.0.1:5001 first/);
+    const helperGone = explainRegistryFailure('no basic auth credentials', { ...pull, credentialProblem: 'docker-credential-pass is not installed (not found on PATH)' });
+    expect(helperGone.message).toMatch(/first \(no basic auth credentials\)\. The docker CLI's credentials for it could not be read: docker-credential-pass is not installed/);
     const wrong = explainRegistryFailure('login attempt to http://127.0.0.1:5001/v2/ failed with status: 401 Unauthorized', {
       operation: 'login',
       registry: '127.0.0.1:5001',

@@ -9,6 +9,8 @@ export interface RegistryContext {
   reference?: string;
   /** The username Berth sent, if it sent credentials. */
   username?: string;
+  /** Why Berth had no credentials to send, when the docker config's credential helper failed. */
+  credentialProblem?: string;
 }
 
 interface Rule {
@@ -28,7 +30,7 @@ const rules: Rule[] = [
   },
   {
     test: /login attempt to .* failed with status: 40[13]/i,
-    code: 'FORBIDDEN',
+    code: 'UNAUTHORIZED',
     reason: 'unauthorized',
     explain: (c) => `Wrong username or password for ${c.registry}${c.username ? ` (user ${c.username})` : ''}`,
   },
@@ -41,12 +43,13 @@ const rules: Rule[] = [
   },
   {
     test: /no basic auth credentials|authentication required|unauthorized|denied|forbidden|\b401\b|\b403\b/i,
-    code: 'FORBIDDEN',
+    code: 'UNAUTHORIZED',
     reason: 'unauthorized',
     explain: (c, raw) =>
       c.username
         ? `${c.registry} refused the credentials of ${c.username}${c.operation === 'push' ? ', or that account may not push here' : ''}: ${raw}`
-        : `${c.registry} needs a login to ${c.operation} ${c.reference ?? ''}: log in to ${c.registry} first (${raw})`.replace('  ', ' '),
+        : `${c.registry} needs a login to ${c.operation} ${c.reference ?? ''}: log in to ${c.registry} first (${raw})`.replace('  ', ' ') +
+          (c.credentialProblem ? `. The docker CLI's credentials for it could not be read: ${c.credentialProblem}` : ''),
   },
   {
     test: /manifest unknown|not found|does not exist|no such image|An image does not exist locally/i,

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { formatDockerBuild, type BuildInput } from '../../../shared/image-contract.js';
 import { formatSize } from '../../lib/format-size.js';
 import { failedLine, lineMarks, type LineMark } from './build-store.js';
+import { loginRegistryForBuild } from './login-prompt.js';
 import { useImageTools } from './use-image-tools.js';
 
 const lineHeight = 20;
@@ -40,7 +41,8 @@ function MarkBadge({ mark, stale }: { mark: LineMark | undefined; stale: boolean
 }
 
 export function BuildPanel({ onClose }: { onClose(): void }) {
-  const { build } = useImageTools();
+  const tools = useImageTools();
+  const { build } = tools;
   const s = useStore(build, (x) => x);
   const [contextPath, setContextPath] = useState('');
   const [mode, setMode] = useState<'inline' | 'file'>('inline');
@@ -66,6 +68,7 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
   };
   const marks = useMemo(() => lineMarks(s.steps, s.failure), [s.steps, s.failure]);
   const errorLine = failedLine(s);
+  const buildLogin = s.phase === 'failed' && s.failure ? loginRegistryForBuild(s.failure.error, s.failure.instruction) : null;
   const lines = text.split('\n');
   const builtLines = s.builtText?.split('\n') ?? null;
   const running = s.phase === 'running';
@@ -254,6 +257,20 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
               {s.failure.instruction ? <code>{s.failure.instruction}</code> : null}
               {s.failure.exitCode !== null ? <span> exit code {s.failure.exitCode}</span> : null}
               <div>{s.failure.error.message}</div>
+              {buildLogin ? (
+                <div className="tcard-error-actions">
+                  <button
+                    type="button"
+                    className="btn btn--small btn--primary"
+                    onClick={() => {
+                      tools.accounts.getState().requestLogin(buildLogin);
+                      tools.ui.getState().setPanel('registries');
+                    }}
+                  >
+                    Log in to {buildLogin}
+                  </button>
+                </div>
+              ) : null}
             </div>
           ) : null}
           <pre ref={logRef} className="build-log" role="log" aria-label="Build log">

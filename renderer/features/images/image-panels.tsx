@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { RelativeTime } from '../../components/relative-time.js';
@@ -81,21 +81,42 @@ export function PrunePanel({ onClose }: { onClose(): void }) {
   );
 }
 
+/** Where an account's credentials come from, in a few words. */
+function accountSource(a: { source: 'berth' | 'docker-config'; helper?: string | undefined }): string {
+  if (a.source === 'berth') return 'logged in through Berth';
+  return a.helper ? `docker-credential-${a.helper} (docker CLI)` : '~/.docker/config.json';
+}
+
 export function RegistriesPanel({ onClose }: { onClose(): void }) {
   const { accounts } = useImageTools();
   const s = useStore(accounts, (x) => x);
   const [server, setServer] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const usernameInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void accounts.getState().load();
   }, [accounts]);
+  // "Log in to <registry>" on a failed pull or push: fill in the server, start at the username.
+  const request = s.loginRequest;
+  useEffect(() => {
+    if (!request) return;
+    setServer(request.serverAddress);
+    setPassword('');
+    usernameInput.current?.focus();
+  }, [request]);
   return (
     <section className="ipanel" aria-label="Registries">
       <div className="ipanel-head">
         <h2>Registries</h2>
-        <span className="faint">Berth checks credentials with the registry before keeping them (in memory). Passwords are never shown.</span>
+        <span className="faint">Berth checks credentials with the registry before keeping them. Passwords are never shown, logged or sent to this window.</span>
       </div>
+      {s.storage ? (
+        <p className={`login-storage${s.storage.persistent ? '' : ' login-storage--session'}`} role="status" aria-label="Where logins are kept">
+          {s.storage.summary}
+          {s.storage.note ? <span className="login-storage-note"> {s.storage.note}</span> : null}
+        </p>
+      ) : null}
       <form
         className="login-form"
         aria-label="Log in to a registry"
@@ -115,7 +136,7 @@ export function RegistriesPanel({ onClose }: { onClose(): void }) {
         </label>
         <label className="im-field">
           <span>Username</span>
-          <input className="input" value={username} autoComplete="off" spellCheck={false} onChange={(e) => setUsername(e.currentTarget.value)} />
+          <input ref={usernameInput} className="input" value={username} autoComplete="off" spellCheck={false} onChange={(e) => setUsername(e.currentTarget.value)} />
         </label>
         <label className="im-field">
           <span>Password</span>
@@ -134,14 +155,16 @@ export function RegistriesPanel({ onClose }: { onClose(): void }) {
       <ul className="accounts" aria-label="Registry accounts">
         {s.loaded && s.accounts.length === 0 ? <li className="muted">No registry accounts yet.</li> : null}
         {s.accounts.map((a) => (
-          <li key={a.serverAddress} aria-label={`Account ${a.serverAddress}`}>
+          <li key={a.serverAddress} aria-label={`Account ${a.serverAddress}`} className={a.usable ? '' : 'account--unusable'}>
             <span className="mono">{a.serverAddress}</span>
-            <span>{a.username || <span className="faint">credential helper</span>}</span>
-            <span className="faint">{a.source === 'berth' ? 'logged in through Berth' : '~/.docker/config.json'}</span>
-            {a.note ? <span className="faint">{a.note}</span> : null}
-            <button type="button" className="btn btn--small" aria-label={`Log out of ${a.serverAddress}`} onClick={() => void accounts.getState().logout(a.serverAddress)}>
-              Log out
-            </button>
+            {a.username ? <span>{a.username}</span> : null}
+            <span className="faint">{accountSource(a)}</span>
+            {a.note ? <span className="account-note">{a.note}</span> : null}
+            {a.usable ? (
+              <button type="button" className="btn btn--small" aria-label={`Log out of ${a.serverAddress}`} onClick={() => void accounts.getState().logout(a.serverAddress)}>
+                Log out
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 export type {
+  CredentialStorage,
   ImageHistory,
   ImageRelations,
   LayerFiles,

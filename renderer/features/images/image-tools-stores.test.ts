@@ -57,17 +57,31 @@ describe('accounts store', () => {
         good = password === 'berth-secret';
         return good
           ? { ok: true, value: { serverAddress: '127.0.0.1:5001', username: 'berth', status: 'Login Succeeded' } }
-          : { ok: false, error: { code: 'FORBIDDEN', message: 'Wrong username or password for 127.0.0.1:5001 (user berth)' } };
+          : { ok: false, error: { code: 'UNAUTHORIZED', message: 'Wrong username or password for 127.0.0.1:5001 (user berth)' } };
       })
-      .handle('images.accounts', () => ({ ok: true, value: good ? [{ serverAddress: '127.0.0.1:5001', username: 'berth', source: 'berth', usable: true }] : [] }));
+      .handle('images.accounts', () => ({ ok: true, value: good ? [{ serverAddress: '127.0.0.1:5001', username: 'berth', source: 'berth', usable: true }] : [] }))
+      .handle('images.credentialStorage', () => ({ ok: true, value: { persistent: false, summary: 'Saved for this session only: no system keyring.' } }));
     const { run, client, activity } = setup(transport);
     const accounts = createAccountsStore(run, client);
     expect(await accounts.getState().login('127.0.0.1:5001', 'berth', 'nope')).toBe(false);
     expect(accounts.getState().loginError).toContain('Wrong username or password');
     expect(await accounts.getState().login('127.0.0.1:5001', 'berth', 'berth-secret')).toBe(true);
-    expect(accounts.getState()).toMatchObject({ loginError: null, accounts: [{ serverAddress: '127.0.0.1:5001', username: 'berth' }] });
+    expect(accounts.getState()).toMatchObject({
+      loginError: null,
+      accounts: [{ serverAddress: '127.0.0.1:5001', username: 'berth' }],
+      storage: { persistent: false, summary: 'Saved for this session only: no system keyring.' },
+    });
     expect(JSON.stringify(activity.getState().entries)).not.toContain('berth-secret');
     expect(JSON.stringify(accounts.getState())).not.toContain('berth-secret');
+  });
+
+  it('a failed push asks to log in to its registry: the request carries the address and a new seq each time', () => {
+    const { run, client } = setup(new FakeTransport());
+    const accounts = createAccountsStore(run, client);
+    accounts.getState().requestLogin('127.0.0.1:5001');
+    expect(accounts.getState().loginRequest).toEqual({ serverAddress: '127.0.0.1:5001', seq: 1 });
+    accounts.getState().requestLogin('127.0.0.1:5001');
+    expect(accounts.getState().loginRequest).toEqual({ serverAddress: '127.0.0.1:5001', seq: 2 });
   });
 });
 

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isBerthError } from '../../../shared/errors.js';
 import type {
+  CredentialStorage,
   ImageHistory,
   ImageInspectSummary,
   ImageRelations,
@@ -74,29 +75,40 @@ export function createPruneStore(run: ActionRunner): PruneStore {
 
 export interface AccountsState {
   accounts: readonly RegistryAccount[];
+  /** Whether logins survive a restart (system keyring) or last this session only. */
+  storage: CredentialStorage | null;
   loaded: boolean;
   error: string | null;
   loginError: string | null;
   busy: boolean;
+  /** A registry a failed pull or push asked to log in to; `seq` changes on every request. */
+  loginRequest: { serverAddress: string; seq: number } | null;
   load(): Promise<void>;
   login(serverAddress: string, username: string, password: string): Promise<boolean>;
   logout(serverAddress: string): Promise<void>;
+  requestLogin(serverAddress: string): void;
 }
 export type AccountsStore = StoreApi<AccountsState>;
 
 export function createAccountsStore(run: ActionRunner, client: BerthClient): AccountsStore {
   return createStore<AccountsState>()((set, get) => ({
     accounts: [],
+    storage: null,
     loaded: false,
     error: null,
     loginError: null,
     busy: false,
+    loginRequest: null,
     async load() {
       try {
-        set({ accounts: await client.call('images.accounts', {}), loaded: true, error: null });
+        const [accounts, storage] = await Promise.all([client.call('images.accounts', {}), client.call('images.credentialStorage', {})]);
+        set({ accounts, storage, loaded: true, error: null });
       } catch (error) {
         set({ loaded: true, error: message(error) });
       }
+    },
+    requestLogin(serverAddress) {
+      set({ loginRequest: { serverAddress, seq: (get().loginRequest?.seq ?? 0) + 1 }, loginError: null });
     },
     async login(serverAddress, username, password) {
       set({ busy: true, loginError: null });

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { formatSize } from '../../lib/format-size.js';
+import { loginRegistryFor } from './login-prompt.js';
 import { layerFraction, layerLabel, overallFraction, aggregateLayers, type Transfer } from './transfers-store.js';
 import { useImageTools } from './use-image-tools.js';
 
 const reasonHint: Record<string, string> = {
   'invalid-input': 'Check the reference: registry/repository:tag, lowercase.',
   'not-found': 'The registry has no such repository or tag.',
-  unauthorized: 'The registry wants credentials, or refused the ones Berth sent: log in under Registries.',
+  unauthorized: 'The registry wants credentials, or refused the ones Berth sent: log in, then try again.',
   unreachable: 'The registry could not be reached: is the address right and the registry running?',
   engine: '',
   'build-step': '',
@@ -23,7 +24,8 @@ function Bar({ fraction, label, tone }: { fraction: number; label: string; tone?
 }
 
 function TransferCard({ transfer }: { transfer: Transfer }) {
-  const { transfers } = useImageTools();
+  const { transfers, accounts, ui } = useImageTools();
+  const loginRegistry = transfer.state === 'failed' ? loginRegistryFor(transfer.error, transfer.reference) : null;
   const verb = transfer.kind === 'pull' ? 'Pull' : 'Push';
   const fraction = overallFraction(transfer);
   const counts = aggregateLayers(transfer.layers, transfer.kind);
@@ -73,7 +75,33 @@ function TransferCard({ transfer }: { transfer: Transfer }) {
       {transfer.error ? (
         <div className="tcard-error" role="alert">
           <strong>{transfer.error.message}</strong>
-          {reasonHint[transfer.error.reason] ? <span> {reasonHint[transfer.error.reason]}</span> : null}
+          {reasonHint[transfer.error.reason] && !loginRegistry ? <span> {reasonHint[transfer.error.reason]}</span> : null}
+          {loginRegistry ? (
+            <div className="tcard-error-actions">
+              <button
+                type="button"
+                className="btn btn--small btn--primary"
+                onClick={() => {
+                  accounts.getState().requestLogin(loginRegistry);
+                  ui.getState().setPanel('registries');
+                }}
+              >
+                Log in to {loginRegistry}
+              </button>
+              <button
+                type="button"
+                className="btn btn--small"
+                aria-label={`Try ${verb.toLowerCase()} ${transfer.reference} again`}
+                onClick={() => {
+                  transfers.getState().dismiss(transfer.id);
+                  if (transfer.kind === 'pull') transfers.getState().pull(transfer.reference);
+                  else transfers.getState().push(transfer.reference);
+                }}
+              >
+                Try again
+              </button>
+            </div>
+          ) : null}
         </div>
       ) : null}
       {transfer.layers.length > 0 ? (
