@@ -8,6 +8,7 @@ import {
 } from './engine-types.js';
 import { terminalOutputSchema } from './terminal-types.js';
 import { imageCalls, imageStreams } from './image-contract.js';
+import { filesCalls, filesStreams } from './files-contract.js';
 import { runSpecSchema } from './run-spec.js';
 import { formatDockerRun } from './docker-run-format.js';
 import {
@@ -128,6 +129,7 @@ export const calls = {
 
   'images.list': defineCall({ input: noInput, output: z.array(imageSummarySchema), cli: () => 'docker images' }),
   ...imageCalls,
+  ...filesCalls,
 
   'terminal.open': defineCall({
     input: z.strictObject({
@@ -171,6 +173,7 @@ export const calls = {
 
 export const streams = {
   ...imageStreams,
+  ...filesStreams,
   /** The connection's status now, then every change. */
   'engine.status': defineStream({ input: noInput, message: connectionStatusSchema }),
   /** The engine's events, followed across engine restarts. */

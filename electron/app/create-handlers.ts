@@ -3,6 +3,7 @@ import { runContainer } from '../services/containers/run-container.js';
 import { BerthError } from '../../shared/errors.js';
 import { decideHostShell } from '../services/terminal/host-shell-policy.js';
 import { imageCallHandlers, imageStreamHandlers } from './image-handlers.js';
+import { filesCallHandlers, filesStreamHandlers } from './files-handlers.js';
 import type { ContainerStreams } from '../services/containers/container-streams.js';
 import type { ContainersService } from '../services/containers/containers-service.js';
 import type { EngineConnection } from '../services/engine-connection.js';
@@ -44,6 +45,7 @@ export function createHandlers(s: AppServices): HandlerTable {
       'containers.commit': ({ id, ...options }) => s.containers.commit(id, options),
       'images.list': () => s.images.list(),
       ...imageCallHandlers(s),
+      ...filesCallHandlers(s),
       'terminal.open': (input, ctx) => s.terminals.open(ctx.clientId, input),
       'terminal.attach': ({ containerId, cols, rows }, ctx) => s.terminals.attach(ctx.clientId, containerId, cols, rows),
       'terminal.openHost': ({ cols, rows }, ctx) => {
@@ -59,6 +61,7 @@ export function createHandlers(s: AppServices): HandlerTable {
     },
     streams: {
       ...imageStreamHandlers(s),
+      ...filesStreamHandlers(s),
       'engine.status': (_input, sink) => {
         sink.send(s.connection.status);
         return s.connection.onStatus((status) => sink.send(status));

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { defineCall, defineStream } from './contract-kit.js';
+import { quoteShellWord } from './shell-words.js';
+import {
+  containerPathSchema,
+  directoryListingSchema,
+  downloadIdSchema,
+  downloadMessageSchema,
+  filesLimits,
+  uploadChunkSchema,
+  uploadFileSchema,
+  uploadIdSchema,
+} from './files-types.js';
+
+/**
+ * Contract entries of a container's Files tab (browse, download, upload through the archive API).
+ * Spread into `calls` and `streams` in contract.ts.
+ *
+ * Upload is a small protocol because one WebSocket frame carries at most 4 MiB: `files.uploadBegin`
+ * (names and sizes; refuses to replace existing names unless asked), then `files.uploadChunk` calls
+ * with the bytes of each file in order, then `files.uploadFinish`. The server streams the bytes
+ * into a tar that goes straight to the engine, so nothing is held whole.
+ *
+ * Download is a stream: `start`, `data` chunks, `done`. The client acknowledges received bytes
+ * with `files.downloadAck`; the server stops reading from the engine while
+ * `filesLimits.downloadWindowBytes` are unacknowledged.
+ */
+
+const q = quoteShellWord;
+// The rule of containerRefSchema in contract.ts, which imports this module (so it cannot be imported here).
+const containerRef = z
+  .string()
+  .min(1, 'A container ID or name is required')
+  .max(128)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a container ID or name');
+
+export const filesCalls = {
+  /** The entries of one directory (symlinks to directories are followed). */
+  'files.list': defineCall({
+    input: z.strictObject({ id: containerRef, path: containerPathSchema }),
+    output: directoryListingSchema,
+    cli: (i) => `docker exec ${i.id} ls -la ${q(i.path)}`,
+  }),
+  'files.uploadBegin': defineCall({
+    input: z.strictObject({
+      id: containerRef,
+      /** The directory to put the files in. */
+      dir: containerPathSchema,
+      files: z
+        .array(uploadFileSchema)
+        .min(1, 'Pick at least one file')
+        .max(filesLimits.uploadMaxFiles, `At most ${filesLimits.uploadMaxFiles} files at once`)
+        .refine((files) => new Set(files.map((f) => f.name)).size === files.length, 'Two files have the same name')
+        .refine(
+          (files) => files.reduce((sum, f) => sum + f.size, 0) <= filesLimits.uploadMaxBytes,
+          `One upload is at most ${filesLimits.uploadMaxBytes / (1024 * 1024)} MB`,
+        ),
+      /** Replace files that already exist; without it an existing name is a CONFLICT. */
+      replace: z.boolean(),
+    }),
+    output: z.object({ uploadId: uploadIdSchema }),
+    cli: (i) => i.files.map((f) => `docker cp ${q(f.name)} ${i.id}:${q(i.dir)}`).join(' && '),
+  }),
+  'files.uploadChunk': defineCall({
+    input: z.strictObject({ uploadId: uploadIdSchema, data: uploadChunkSchema }),
+    output: z.null(),
+  }),
+  /** Ends the tar and waits for the engine to unpack it. */
+  'files.uploadFinish': defineCall({
+    input: z.strictObject({ uploadId: uploadIdSchema }),
+    output: z.object({ dir: z.string(), names: z.array(z.string()), bytes: z.number() }),
+  }),
+  'files.uploadCancel': defineCall({ input: z.strictObject({ uploadId: uploadIdSchema }), output: z.null() }),
+  'files.downloadAck': defineCall({
+    input: z.strictObject({ downloadId: downloadIdSchema, bytes: z.number().int().min(0).max(1 << 30) }),
+    output: z.null(),
+  }),
+} as const;
+
+export const filesStreams = {
+  /** A file's own bytes, or a folder as a tar (`docker cp` does the same). */
+  'files.download': defineStream({
+    input: z.strictObject({ id: containerRef, path: containerPathSchema }),
+    message: downloadMessageSchema,
+    cli: (i) => `docker cp ${i.id}:${q(i.path)} .`,
+  }),
+} as const;
