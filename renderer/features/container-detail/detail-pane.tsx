@@ -13,6 +13,7 @@ import { killSignals, legalActions, lifecycleStateOf, type DetailAction, type Tr
 import { LifecycleDiagram } from './lifecycle-diagram.js';
 import { LogsTab } from './logs-tab.js';
 import { ProcessesTab } from './processes-tab.js';
+import { FilesTab } from '../container-files/files-tab.js';
 import { StatsTab } from './stats-tab.js';
 
 /** The selected container: header with lifecycle actions, the lifecycle diagram, and tabs. */
@@ -198,6 +199,8 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
           <InspectTab key={state} id={id} name={name} />
         ) : tab === 'Changes' ? (
           <ChangesTab id={id} name={name} />
+        ) : tab === 'Files' ? (
+          <FilesTab id={id} name={name} running={state === 'running'} />
         ) : (
           <ProcessesTab id={id} name={name} running={state === 'running' || state === 'paused'} />
         )}

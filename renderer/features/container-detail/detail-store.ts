@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export const detailTabs = ['Logs', 'Stats', 'Inspect', 'Changes', 'Processes'] as const;
+export const detailTabs = ['Logs', 'Stats', 'Inspect', 'Changes', 'Processes', 'Files'] as const;
 export type DetailTab = (typeof detailTabs)[number];
 
 export interface DetailState {

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { docker, e2eName, fixtureLabel } from './fixtures/docker-cli.js';
+import { BerthPage } from './pages/berth-page.js';
+
+const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
+const prefix = 'berth-e2e-files-';
+
+function filesName(what: string): string {
+  return e2eName(`files-${what}`);
+}
+
+function runFilesFixture(name: string): void {
+  docker('run', '-d', '--name', name, '--label', fixtureLabel, '--stop-timeout', '1', 'berth-fixture/busybox:latest', 'sh', '-c', 'while true; do sleep 1; done');
+}
+
+/** Only this spec's containers: other specs' containers are theirs to remove. */
+function removeFilesContainers(): void {
+  const ids = docker('ps', '-aq', '--filter', `label=${fixtureLabel}`, '--filter', `name=${prefix}`);
+  if (ids) docker('rm', '-f', ...ids.split('\n'));
+}
+
+async function openFiles(page: Page, name: string) {
+  const berth = new BerthPage(page);
+  await berth.open(name);
+  await berth.row(name).getByRole('button', { name, exact: true }).click();
+  const pane = page.getByRole('complementary', { name: `Container ${name}` });
+  await pane.getByRole('tab', { name: 'Files' }).click();
+  return pane;
+}
+
+test.describe('container Files tab against the real engine', () => {
+  test.afterAll(() => removeFilesContainers());
+
+  test('navigate, upload a file, see it listed, download it back', async ({ page }) => {
+    const name = filesName('up');
+    runFilesFixture(name);
+    docker('exec', name, 'sh', '-c', 'mkdir -p "/srv/my data" && printf "hello from the container" > "/srv/my data/greeting.txt"');
+    const pane = await openFiles(page, name);
+    const table = pane.getByRole('table', { name: 'Files in /' });
+    await expect(table.getByRole('row', { name: 'etc', exact: true })).toBeVisible();
+
+    // Navigate with the keyboard (Enter) and by double-click.
+    await table.getByRole('row', { name: 'srv', exact: true }).getByRole('button', { name: 'srv', exact: true }).press('Enter');
+    const srv = pane.getByRole('table', { name: 'Files in /srv' });
+    await srv.getByRole('row', { name: 'my data', exact: true }).getByRole('button', { name: 'my data', exact: true }).dblclick();
+    const dataTable = pane.getByRole('table', { name: 'Files in /srv/my data' });
+    await expect(dataTable.getByRole('row', { name: 'greeting.txt' })).toBeVisible();
+    await expect(pane.getByRole('navigation', { name: 'Folder path' })).toContainText('my data');
+
+    // Upload through the file input.
+    const bytes = Buffer.from(Array.from({ length: 200_000 }, (_v, i) => (i * 31) % 256));
+    await pane.getByLabel('Upload files').setInputFiles({ name: 'robot config.bin', mimeType: 'application/octet-stream', buffer: bytes });
+    await expect(dataTable.getByRole('row', { name: 'robot config.bin' })).toBeVisible();
+    await expect(pane.getByRole('status').filter({ hasText: 'Uploaded robot config.bin' })).toBeVisible();
+    expect(Buffer.from(docker('exec', name, 'base64', '/srv/my data/robot config.bin').replace(/\s/g, ''), 'base64').equals(bytes)).toBe(true);
+    await page.screenshot({ path: `${shots}/files-tab.png` });
+
+    // Uploading the same name again asks first.
+    await pane.getByLabel('Upload files').setInputFiles({ name: 'greeting.txt', mimeType: 'text/plain', buffer: Buffer.from('replaced') });
+    const dialog = page.getByRole('dialog', { name: 'Replace greeting.txt?' });
+    await expect(dialog).toBeVisible();
+    await page.screenshot({ path: `${shots}/files-replace.png` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(docker('exec', name, 'cat', '/srv/my data/greeting.txt')).toBe('hello from the container');
+
+    // Download the uploaded file and compare bytes.
+    const downloadPromise = page.waitForEvent('download');
+    await dataTable.getByRole('row', { name: 'robot config.bin' }).getByRole('button', { name: 'Download robot config.bin' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('robot config.bin');
+    const saved = await download.path();
+    expect(readFileSync(saved).equals(bytes)).toBe(true);
+
+    // A folder downloads as a tar.
+    await pane.getByRole('button', { name: 'Up to the parent folder' }).press('Enter');
+    const folderDownload = page.waitForEvent('download');
+    await srv.getByRole('row', { name: 'my data', exact: true }).getByRole('button', { name: 'Download my data' }).click();
+    expect((await folderDownload).suggestedFilename()).toBe('my data.tar');
+  });
+
+  test('a bad path shows an error; a stopped container is still browsable', async ({ page }) => {
+    const name = filesName('bad');
+    runFilesFixture(name);
+    docker('exec', name, 'sh', '-c', 'printf kept > /kept.txt');
+    const pane = await openFiles(page, name);
+    const path = pane.getByRole('textbox', { name: 'Path' });
+    await path.fill('/no/such/place');
+    await path.press('Enter');
+    await expect(pane.getByRole('alert')).toContainText('No such file or folder');
+    await expect(pane.getByRole('alert')).toContainText('/no/such/place');
+    await path.fill('relative/path');
+    await path.press('Enter');
+    await expect(pane.getByRole('alert')).toContainText('absolute path');
+    await path.fill('/etc/hosts');
+    await path.press('Enter');
+    await expect(pane.getByRole('alert')).toContainText('Not a folder: /etc/hosts');
+    await page.screenshot({ path: `${shots}/files-error.png` });
+
+    docker('stop', name);
+    await expect(pane.locator('.badge')).toContainText(/exited/i);
+    await path.fill('/');
+    await path.press('Enter');
+    await expect(pane.getByRole('table', { name: 'Files in /' }).getByRole('row', { name: 'kept.txt' })).toBeVisible();
+    await expect(pane.getByText(/tar -t/)).toBeVisible();
+  });
+});
