@@ -11,7 +11,7 @@ const dir = (name: string): FileEntry => ({ name, kind: 'dir', size: 4096, mode:
 
 function setup(entries: FileEntry[] = [file('hosts'), dir('ssl')]) {
   const transport = new FakeTransport();
-  transport.reply('files.list', (input) => ({ path: (input as { path: string }).path, entries, method: 'exec' }) satisfies DirectoryListing);
+  transport.reply('files.list', (input: unknown) => ({ path: (input as { path: string }).path, entries, method: 'exec' }) satisfies DirectoryListing);
   const activity = createActivityStore();
   const saved: Array<{ name: string; bytes: number[]; format: string }> = [];
   const store = createFilesStore({
