@@ -63,6 +63,22 @@ test.describe('container Files tab against the real engine', () => {
     await page.screenshot({ path: `${shots}/files-replace.png` });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(docker('exec', name, 'cat', '/srv/my data/greeting.txt')).toBe('hello from the container');
+    await pane.getByLabel('Upload files').setInputFiles({ name: 'greeting.txt', mimeType: 'text/plain', buffer: Buffer.from('replaced') });
+    await page.getByRole('dialog', { name: 'Replace greeting.txt?' }).getByRole('button', { name: 'Replace' }).click();
+    await expect(pane.getByRole('status').filter({ hasText: 'Uploaded greeting.txt' })).toBeVisible();
+    expect(docker('exec', name, 'cat', '/srv/my data/greeting.txt')).toBe('replaced');
+
+    // Drag and drop onto the list uploads too.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['dropped bytes'], 'dropped file.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    const dropZone = pane.locator('.cf-drop');
+    await dropZone.dispatchEvent('dragover', { dataTransfer });
+    await dropZone.dispatchEvent('drop', { dataTransfer });
+    await expect(dataTable.getByRole('row', { name: 'dropped file.txt' })).toBeVisible();
+    expect(docker('exec', name, 'cat', '/srv/my data/dropped file.txt')).toBe('dropped bytes');
 
     // Download the uploaded file and compare bytes.
     const downloadPromise = page.waitForEvent('download');
@@ -103,5 +119,6 @@ test.describe('container Files tab against the real engine', () => {
     await path.press('Enter');
     await expect(pane.getByRole('table', { name: 'Files in /' }).getByRole('row', { name: 'kept.txt' })).toBeVisible();
     await expect(pane.getByText(/tar -t/)).toBeVisible();
+    await page.screenshot({ path: `${shots}/files-stopped.png` });
   });
 });

@@ -11,14 +11,26 @@ import { PathBar } from './path-bar.js';
 import { ReplaceDialog } from './replace-dialog.js';
 import { pickedFromFile, saveWithAnchor } from './save-download.js';
 
+/** The folder last shown per container, so switching tabs and back returns to it. */
+const lastPaths = new Map<string, string>();
+
 /** The container's filesystem: browse, download a file or folder, upload files (the archive API). */
 export function FilesTab({ id, name, running }: { id: string; name: string; running: boolean }) {
   const { client, activity } = useStores();
-  const files = useMemo(() => createFilesStore({ client, activity, containerId: id, containerName: name, save: saveWithAnchor }), [client, activity, id, name]);
+  const files = useMemo(
+    () => createFilesStore({ client, activity, containerId: id, containerName: name, save: saveWithAnchor, initialPath: lastPaths.get(id) }),
+    [client, activity, id, name],
+  );
   useEffect(() => {
     void files.getState().open(files.getState().path);
-    return () => files.getState().dispose();
-  }, [files]);
+    const forget = files.subscribe((s) => {
+      if (s.listing) lastPaths.set(id, s.listing.path);
+    });
+    return () => {
+      forget();
+      files.getState().dispose();
+    };
+  }, [files, id]);
   // Running or not decides how the folder is listed (exec or archive): list again when it changes.
   const first = useRef(true);
   useEffect(() => {
