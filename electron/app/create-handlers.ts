@@ -3,7 +3,7 @@ import { runContainer } from '../services/containers/run-container.js';
 import { BerthError } from '../../shared/errors.js';
 import { decideHostShell } from '../services/terminal/host-shell-policy.js';
 import { imageCallHandlers, imageStreamHandlers } from './image-handlers.js';
-import { filesCallHandlers, filesStreamHandlers } from './files-handlers.js';
+import { containerFilesOf, filesCallHandlers, filesStreamHandlers } from './files-handlers.js';
 import type { ContainerStreams } from '../services/containers/container-streams.js';
 import type { ContainersService } from '../services/containers/containers-service.js';
 import type { EngineConnection } from '../services/engine-connection.js';
@@ -71,6 +71,9 @@ export function createHandlers(s: AppServices): HandlerTable {
       'containers.stats': ({ id }, sink) => s.containerStreams.stats(id, sink),
       'terminal.output': ({ sessionId }, sink, ctx) => s.terminals.attachOutput(ctx.clientId, sessionId, sink),
     },
-    disposeClient: (clientId) => s.terminals.disposeClient(clientId),
+    disposeClient: (clientId) => {
+      s.terminals.disposeClient(clientId);
+      containerFilesOf(s).disposeClient(clientId);
+    },
   };
 }

@@ -3,7 +3,7 @@ import { extract as tarExtract } from 'tar-stream';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BerthError } from '../../../shared/errors.js';
-import type { DownloadMessage } from '../../../shared/files-types.js';
+import { filesLimits, type DownloadMessage } from '../../../shared/files-types.js';
 import { createFixture, dockerCli, removeFixtures, uniqueName } from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
 import { ContainerFiles } from './container-files.js';
@@ -140,6 +140,39 @@ describe('container files against the real engine', () => {
     const got = await download(files, running, '/data/big.bin');
     expect(got.bytes.equals(expected)).toBe(true);
     dockerCli('exec', running, 'rm', '/data/big.bin');
+  });
+
+  it('stops reading from the engine while the client has not acknowledged a window of bytes', async () => {
+    dockerCli('exec', running, 'sh', '-c', 'head -c 20000000 /dev/urandom > /data/window.bin');
+    let received = 0;
+    let downloadId = '';
+    let ended = false;
+    files.download(client, running, '/data/window.bin', {
+      send(message) {
+        if (message.kind === 'start') downloadId = message.downloadId;
+        if (message.kind === 'data') received += message.data.byteLength;
+        return true;
+      },
+      end() {
+        ended = true;
+      },
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    const window = filesLimits.downloadWindowBytes;
+    // Paused above the window: what is in flight is the window plus what the engine had already sent.
+    expect(received).toBeGreaterThan(window);
+    expect(received).toBeLessThan(window + 1024 * 1024);
+    expect(ended).toBe(false);
+    let acked = 0;
+    while (!ended) {
+      if (received > acked) {
+        files.downloads.ack(client, downloadId, received - acked);
+        acked = received;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(received).toBe(20_000_000);
+    dockerCli('exec', running, 'rm', '/data/window.bin');
   });
 
   it('uploads files, then lists them and docker exec cat returns the bytes', async () => {
