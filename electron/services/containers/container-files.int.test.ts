@@ -123,6 +123,16 @@ describe('container files against the real engine', () => {
     expect(root.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['bin', 'data', 'etc']));
   });
 
+  it('falls back to the archive API where exec cannot run sh (as in distroless images)', async () => {
+    const name = uniqueName('files-nosh');
+    const c = await createFixture(name, ['/bin/busybox', 'sleep', '300']);
+    await c.start();
+    dockerCli('exec', name, '/bin/busybox', 'rm', '/bin/sh');
+    const listing = await files.list(name, '/etc');
+    expect(listing.method).toBe('archive');
+    expect(listing.entries.map((e) => e.name)).toContain('hosts');
+  });
+
   it('downloads a file as its bytes and a folder as a tar', async () => {
     const file = await download(files, running, '/data/a folder/x y.txt');
     expect(file.start).toMatchObject({ fileName: 'x y.txt', format: 'file', size: 5 });
