@@ -123,6 +123,25 @@ describe('container files against the real engine', () => {
     expect(root.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['bin', 'data', 'etc']));
   });
 
+  it('a download closed by the client frees the engine request', async () => {
+    dockerCli('exec', running, 'sh', '-c', 'head -c 20000000 /dev/urandom > /data/closed.bin');
+    let started = false;
+    const close = files.download(client, running, '/data/closed.bin', {
+      send(message) {
+        if (message.kind === 'start') started = true;
+        return true;
+      },
+      end() {},
+    });
+    while (!started) await new Promise((r) => setTimeout(r, 10));
+    expect(files.downloads.count).toBe(1);
+    close();
+    expect(files.downloads.count).toBe(0);
+    const again = await download(files, running, '/data/a folder/x y.txt');
+    expect(again.bytes.toString()).toBe('hello');
+    dockerCli('exec', running, 'rm', '/data/closed.bin');
+  });
+
   it('falls back to the archive API where exec cannot run sh (as in distroless images)', async () => {
     const name = uniqueName('files-nosh');
     const c = await createFixture(name, ['/bin/busybox', 'sleep', '300']);
@@ -197,6 +216,9 @@ describe('container files against the real engine', () => {
     const back = execFileSync('docker', ['exec', running, 'cat', '/data/a folder/up load.bin'], { maxBuffer: 16 * 1024 * 1024 });
     expect(back.equals(bytes)).toBe(true);
     expect(dockerCli('exec', running, 'cat', '/data/a folder/ünï.txt')).toBe('unicode');
+    const empty = await download(files, running, '/data/a folder/empty');
+    expect(empty.start.size).toBe(0);
+    expect(empty.bytes.byteLength).toBe(0);
     await upload(files, stopped, '/data', [{ name: 'while-stopped.txt', data: Buffer.from('x') }]);
     expect((await files.list(stopped, '/data')).entries.map((e) => e.name)).toContain('while-stopped.txt');
   });

@@ -39,12 +39,13 @@ export class FileDownloads {
 
   start(clientId: string, id: string, path: string, sink: StreamSink<DownloadMessage>): () => void {
     const downloadId = randomUUID();
-    let source: Readable | undefined;
+    // The engine's response, and (for a file) the entry read from it: both are freed on stop.
+    const sources: Readable[] = [];
     let closed = false;
     const stop = (): void => {
       closed = true;
       this.active.delete(downloadId);
-      source?.destroy();
+      for (const source of sources) source.destroy();
     };
     const fail = (err: unknown): void => {
       if (closed) return;
@@ -58,15 +59,13 @@ export class FileDownloads {
         if (stat.kind === 'other') throw new BerthError({ code: 'BAD_REQUEST', message: `${path} is not a regular file or folder (a device, pipe or socket)` });
         if (stat.kind === 'file' && stat.size > filesLimits.downloadMaxBytes) throw tooBig(path);
         const tarStream = await getArchive(this.connection, c, target);
-        if (closed) {
-          tarStream.destroy();
-          return;
-        }
+        sources.push(tarStream);
+        if (closed) return void tarStream.destroy();
         const isFolder = stat.kind === 'dir';
         const name = baseNameOf(path) === '/' ? 'root' : baseNameOf(path);
         const body = isFolder ? tarStream : await firstEntry(tarStream);
-        source = body;
-        if (closed) return void body.destroy();
+        sources.push(body);
+        if (closed) return void stop();
         const gate = new FlowGate(
           () => body.pause(),
           () => body.resume(),
