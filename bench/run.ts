@@ -1,12 +1,15 @@
 // `npm run bench`: speed figures as ratios against baselines measured in the same run.
 // Needs the engine and fixture image from scripts/setup-test-env.sh; the browser part needs
 // `npm run build` first and Debian's Chromium (BERTH_CHROMIUM to point elsewhere; BENCH_BROWSER=0 skips it).
+// Knobs: BENCH_ROUNDS (5), BENCH_RENDER_BLOCKS (320 × 64 KiB), BENCH_ECHO_KEYS (100),
+// BENCH_WEBGL=1 adds xterm.js alone with WebGL through SwiftShader. Timings only print: nothing
+// asserts on them. `node --import tsx bench/profile-terminal.ts` profiles one flood instead.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchBrowserTerminal } from './browser-terminal.js';
 import { benchTerminalThroughput } from './terminal-throughput.js';
 
-const container = `berth-bench-${process.pid}`;
+const container = `berth-e2e-tp-bench-${process.pid}`;
 execFileSync('docker', ['run', '-d', '--name', container, '--label', 'berth.test-fixture=true', 'berth-fixture/busybox:latest', 'sh', '-c', 'while true; do sleep 1; done']);
 try {
   await benchTerminalThroughput(container);

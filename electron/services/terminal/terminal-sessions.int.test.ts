@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TerminalOutput } from '../../../shared/terminal-types.js';
+import { terminalFlow, type TerminalOutput } from '../../../shared/terminal-types.js';
 import { createFixture, removeFixtures, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
 import { TerminalSessions } from './terminal-sessions.js';
@@ -112,16 +112,18 @@ describe('terminal sessions against the real engine', () => {
       },
       end: () => undefined,
     });
-    terminals.write('client-a', sessionId, 'yes\n');
-    await waitFor(() => (received > 100_000 ? true : undefined), 'output up to the high watermark');
+    // A fast generator (yes through a TTY writes two bytes per syscall: too slow to fill a window quickly).
+    terminals.write('client-a', sessionId, "dd if=/dev/zero bs=65536 count=100000 2>/dev/null | tr '\\0' y\n");
+    const high = terminalFlow.highWatermark;
+    await waitFor(() => (received > high ? true : undefined), 'output up to the high watermark');
     await new Promise((r) => setTimeout(r, 300));
     const whilePaused = received;
     await new Promise((r) => setTimeout(r, 300));
     // Without acknowledgements, at most what was already in flight arrives (one batch at most).
     expect(received - whilePaused).toBeLessThanOrEqual(64 * 1024);
-    expect(received).toBeLessThan(100_000 + 3 * 64 * 1024);
+    expect(received).toBeLessThan(high + 3 * 64 * 1024);
     terminals.ack('client-a', sessionId, received);
-    await waitFor(() => (received > whilePaused + 100_000 ? true : undefined), 'output resumes after ack');
+    await waitFor(() => (received > whilePaused + high ? true : undefined), 'output resumes after ack');
     terminals.write('client-a', sessionId, '\x03');
     await terminals.close('client-a', sessionId);
   });

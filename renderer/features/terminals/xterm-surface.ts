@@ -5,6 +5,8 @@ import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal } from '@xterm/xterm';
 import { shortcutOf } from './terminal-keys.js';
 import type { MountableSurface, SearchRequest, SurfaceShortcut } from './terminal-surface.js';
+import type { TerminalProbe } from './terminal-test-hook.js';
+import { WriteCoalescer } from './write-coalescer.js';
 import { terminalFontFamily, xtermTheme } from './xterm-theme.js';
 
 export interface XtermSurfaceOptions {
@@ -47,6 +49,9 @@ export class XtermSurface implements MountableSurface {
   private opened = false;
   private readonly linkListeners = new Set<(url: string) => void>();
   private readonly shortcutListeners = new Set<(s: SurfaceShortcut) => void>();
+  /** Output goes to xterm through this: fewer, larger writes while xterm is busy (see WriteCoalescer). */
+  private readonly output: WriteCoalescer;
+  private readonly encoder = new TextEncoder();
 
   constructor(private readonly options: XtermSurfaceOptions = {}) {
     this.element = document.createElement('div');
@@ -64,6 +69,7 @@ export class XtermSurface implements MountableSurface {
       // OSC 8 hyperlinks take the same confirmation as plain-text links (xterm's default is confirm() + window.open).
       linkHandler: { activate: (_event, uri) => this.linkListeners.forEach((l) => l(uri)) },
     });
+    this.output = new WriteCoalescer((data, done) => this.term.write(data, done));
     this.term.loadAddon(this.fitAddon);
     this.term.loadAddon(this.searchAddon);
     // Links are untrusted output: a click only reports the URL; the panel asks before opening it.
@@ -170,15 +176,17 @@ export class XtermSurface implements MountableSurface {
   }
 
   write(data: Uint8Array, onRendered: () => void): void {
-    this.term.write(data, onRendered);
+    this.output.push(data, onRendered);
   }
 
   notice(text: string): void {
     // Dim italic, and the cursor hidden: nothing is listening any more (reset() shows it again).
-    this.term.write(`\r\n\x1b[2;3m[${plain(text)}]\x1b[0m\r\n\x1b[?25l`);
+    // Through the coalescer, so it comes after output still held there.
+    this.output.push(this.encoder.encode(`\r\n\x1b[2;3m[${plain(text)}]\x1b[0m\r\n\x1b[?25l`), () => undefined);
   }
 
   reset(): void {
+    this.output.clear();
     this.term.reset();
   }
 
@@ -197,7 +205,31 @@ export class XtermSurface implements MountableSurface {
     return lines.join('\n');
   }
 
+  /** Events and cheap reads for the benchmark and e2e tests (see terminal-test-hook.ts). */
+  probe(): TerminalProbe {
+    const term = this.term;
+    return {
+      onParsed: (listener) => {
+        const d = term.onWriteParsed(listener);
+        return () => d.dispose();
+      },
+      onRendered: (listener) => {
+        const d = term.onRender(listener);
+        return () => d.dispose();
+      },
+      linesAtCursor: (above) => {
+        const buffer = term.buffer.active;
+        const cursorRow = buffer.baseY + buffer.cursorY;
+        const lines: string[] = [];
+        for (let y = Math.max(0, cursorRow - above); y <= cursorRow; y++) lines.push(buffer.getLine(y)?.translateToString(true) ?? '');
+        return lines.join('\n');
+      },
+      size: () => ({ cols: term.cols, rows: term.rows }),
+    };
+  }
+
   dispose(): void {
+    this.output.clear();
     this.linkListeners.clear();
     this.shortcutListeners.clear();
     this.webglAddon?.dispose();

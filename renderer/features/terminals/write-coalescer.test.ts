@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { WriteCoalescer, type CoalescerClock } from './write-coalescer.js';
+
+/** A fake emulator that parses only when told to, so the test decides when it "catches up". */
+function fakeEmulator() {
+  const writes: { text: string; parsed: boolean; done: () => void }[] = [];
+  return {
+    writes,
+    texts: () => writes.map((w) => w.text),
+    write: (data: Uint8Array, done: () => void) => writes.push({ text: new TextDecoder().decode(data), parsed: false, done }),
+    /** Parse the oldest write not yet parsed. */
+    parseNext(): void {
+      const next = writes.find((w) => !w.parsed);
+      if (!next) throw new Error('nothing to parse');
+      next.parsed = true;
+      next.done();
+    },
+  };
+}
+
+/** A manual clock: timers run when the test advances time past them. */
+function fakeClock(): CoalescerClock & { advance(ms: number): void } {
+  let now = 1000;
+  let timers: { at: number; callback: () => void }[] = [];
+  return {
+    now: () => now,
+    setTimer: (callback, ms) => timers.push({ at: now + ms, callback }),
+    advance(ms) {
+      now += ms;
+      const due = timers.filter((t) => t.at <= now);
+      timers = timers.filter((t) => t.at > now);
+      for (const t of due) t.callback();
+    },
+  };
+}
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+const noop = (): void => undefined;
+
+describe('WriteCoalescer', () => {
+  it('writes at once after a quiet spell (a keystroke echo is not held back)', () => {
+    const emulator = fakeEmulator();
+    const coalescer = new WriteCoalescer(emulator.write, { clock: fakeClock() });
+    coalescer.push(bytes('q'), noop);
+    expect(emulator.texts()).toEqual(['q']);
+  });
+
+  it('joins what arrives while the emulator is parsing into one write, handed over once the interval has passed', () => {
+    const emulator = fakeEmulator();
+    const clock = fakeClock();
+    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25 });
+    const done: string[] = [];
+    coalescer.push(bytes('a'), () => done.push('a'));
+    coalescer.push(bytes('b'), () => done.push('b'));
+    coalescer.push(bytes('c'), () => done.push('c'));
+    expect(emulator.texts()).toEqual(['a']);
+    expect(coalescer.pendingBytes).toBe(2);
+    clock.advance(10);
+    emulator.parseNext();
+    expect(done).toEqual(['a']);
+    // Parsed, but the interval since the last write has not passed yet.
+    expect(emulator.texts()).toEqual(['a']);
+    clock.advance(15);
+    expect(emulator.texts()).toEqual(['a', 'bc']);
+    emulator.parseNext();
+    // Each caller hears back only after its own bytes were parsed, in order.
+    expect(done).toEqual(['a', 'b', 'c']);
+    expect(coalescer.pendingBytes).toBe(0);
+  });
+
+  it('waits for the emulator to finish parsing even after the interval', () => {
+    const emulator = fakeEmulator();
+    const clock = fakeClock();
+    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25 });
+    coalescer.push(bytes('a'), noop);
+    coalescer.push(bytes('b'), noop);
+    clock.advance(100);
+    expect(emulator.texts()).toEqual(['a']);
+    emulator.parseNext();
+    expect(emulator.texts()).toEqual(['a', 'b']);
+  });
+
+  it('hands over at once when maxBytes are held, even while the emulator is busy', () => {
+    const emulator = fakeEmulator();
+    const coalescer = new WriteCoalescer(emulator.write, { clock: fakeClock(), maxBytes: 4 });
+    coalescer.push(bytes('x'), noop);
+    coalescer.push(bytes('ab'), noop);
+    coalescer.push(bytes('cd'), noop);
+    coalescer.push(bytes('e'), noop);
+    expect(emulator.texts()).toEqual(['x', 'abcd']);
+  });
+
+  it('keeps the order of bytes across held and direct writes', () => {
+    const emulator = fakeEmulator();
+    const clock = fakeClock();
+    const coalescer = new WriteCoalescer(emulator.write, { clock });
+    coalescer.push(bytes('1'), noop);
+    coalescer.push(bytes('2'), noop);
+    emulator.parseNext();
+    clock.advance(50);
+    emulator.parseNext();
+    clock.advance(50);
+    coalescer.push(bytes('3'), noop);
+    expect(emulator.texts().join('')).toBe('123');
+    expect(emulator.texts()).toEqual(['1', '2', '3']);
+  });
+
+  it('drops held output on clear, and its timer does nothing afterwards', () => {
+    const emulator = fakeEmulator();
+    const clock = fakeClock();
+    const coalescer = new WriteCoalescer(emulator.write, { clock });
+    const done: string[] = [];
+    coalescer.push(bytes('old'), () => done.push('old'));
+    emulator.parseNext();
+    coalescer.push(bytes('stale'), () => done.push('stale'));
+    coalescer.clear();
+    clock.advance(100);
+    expect(emulator.texts()).toEqual(['old']);
+    coalescer.push(bytes('new'), () => done.push('new'));
+    expect(emulator.texts()).toEqual(['old', 'new']);
+    emulator.parseNext();
+    expect(done).toEqual(['old', 'new']);
+  });
+});

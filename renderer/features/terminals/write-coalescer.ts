@@ -1,0 +1,128 @@
+/** Writes bytes to the emulator; `done` runs once it has parsed them. */
+export type EmulatorWrite = (data: Uint8Array, done: () => void) => void;
+
+/** The clock and timer the coalescer uses (the browser's in the app; a fake in tests). */
+export interface CoalescerClock {
+  now(): number;
+  setTimer(callback: () => void, ms: number): unknown;
+}
+
+export interface WriteCoalescerOptions {
+  /** Hand over at once when this much is held, however soon (bounds memory and one parse slice). */
+  maxBytes?: number;
+  /** While output streams, hand it to the emulator at most once per this many ms. */
+  minIntervalMs?: number;
+  clock?: CoalescerClock;
+}
+
+const browserClock: CoalescerClock = {
+  now: () => performance.now(),
+  setTimer: (callback, ms) => setTimeout(callback, ms),
+};
+
+/**
+ * Hands output to the terminal emulator in few, large writes while output streams, and at once
+ * when it does not. The first chunk after a quiet spell (a keystroke's echo) goes straight through;
+ * what follows within `minIntervalMs`, or while the emulator is still parsing, is held and joined.
+ *
+ * Why: every write that changes the screen costs a frame, and in a flood each frame repaints the
+ * whole viewport (style, layout, paint, compositing). Those frames are CPU taken from everything
+ * else on the machine, including the program producing the output and the engine carrying it:
+ * on two cores, rendering 60 frames a second starved `dd | tr` in the container to a few MB/s.
+ * Parsing a batch per ~frame-and-a-half instead keeps xterm.js busy parsing, not repainting.
+ *
+ * Each caller's `done` runs only after the emulator parsed that caller's bytes, so flow-control
+ * acknowledgements keep their meaning (held bytes are not acknowledged, so the source pauses).
+ */
+export class WriteCoalescer {
+  /** Writes handed to the emulator whose `done` has not run yet. */
+  private inFlight = 0;
+  private held: Uint8Array[] = [];
+  private heldBytes = 0;
+  private heldCallbacks: (() => void)[] = [];
+  private lastHandedAt = Number.NEGATIVE_INFINITY;
+  private timerSet = false;
+  /** Bumped by clear(), so a timer set before it does nothing. */
+  private generation = 0;
+  private readonly maxBytes: number;
+  private readonly minIntervalMs: number;
+  private readonly clock: CoalescerClock;
+
+  constructor(
+    private readonly write: EmulatorWrite,
+    { maxBytes = 1024 * 1024, minIntervalMs = 25, clock = browserClock }: WriteCoalescerOptions = {},
+  ) {
+    this.maxBytes = maxBytes;
+    this.minIntervalMs = minIntervalMs;
+    this.clock = clock;
+  }
+
+  /** Bytes received but not yet handed to the emulator. */
+  get pendingBytes(): number {
+    return this.heldBytes;
+  }
+
+  push(data: Uint8Array, done: () => void): void {
+    this.held.push(data);
+    this.heldBytes += data.byteLength;
+    this.heldCallbacks.push(done);
+    this.schedule();
+  }
+
+  /** Drops held output (the terminal was reset or closed); its callbacks never run. */
+  clear(): void {
+    this.held = [];
+    this.heldBytes = 0;
+    this.heldCallbacks = [];
+    this.generation += 1;
+    this.timerSet = false;
+  }
+
+  private schedule(): void {
+    if (this.heldBytes === 0) return;
+    if (this.heldBytes >= this.maxBytes) {
+      this.release();
+      return;
+    }
+    // Still parsing: `hand`'s callback comes back here when it is done.
+    if (this.inFlight > 0) return;
+    const wait = this.lastHandedAt + this.minIntervalMs - this.clock.now();
+    if (wait <= 0) {
+      this.release();
+      return;
+    }
+    if (this.timerSet) return;
+    this.timerSet = true;
+    const generation = this.generation;
+    this.clock.setTimer(() => {
+      if (generation !== this.generation) return;
+      this.timerSet = false;
+      this.schedule();
+    }, wait);
+  }
+
+  private release(): void {
+    const data = this.held.length === 1 ? this.held[0]! : join(this.held, this.heldBytes);
+    const callbacks = this.heldCallbacks;
+    this.held = [];
+    this.heldBytes = 0;
+    this.heldCallbacks = [];
+    this.lastHandedAt = this.clock.now();
+    this.inFlight += 1;
+    this.write(data, () => {
+      this.inFlight -= 1;
+      for (const callback of callbacks) callback();
+      this.schedule();
+    });
+  }
+}
+
+function join(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
