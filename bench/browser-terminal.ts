@@ -20,7 +20,7 @@ interface WebServer {
 /** Starts the built web server (`npm run build` first) on a free port; resolves with the link it prints. */
 export async function startWebServer(nodeArgs: readonly string[] = []): Promise<WebServer> {
   const token = randomBytes(16).toString('hex');
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'dist/electron/web.cjs', '--port', '0', '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, `${process.env.BENCH_DIST ?? 'dist'}/electron/web.cjs`, '--port', '0', '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`The web server did not start:\n${out}`)), 20_000);
@@ -364,6 +364,7 @@ export interface BrowserBenchFigures {
   /** CPU seconds per process group over all rounds of (a) and of (b). */
   rawCpu: Map<string, number>;
   berthCpu: Map<string, number>;
+  aloneCpu: Map<string, number>;
 }
 
 /** (b) throughput into a rendered xterm in Chromium, and keystroke echo latency, against raw exec. */
@@ -385,6 +386,7 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
     const alone: XtermAloneRun[] = [];
     const rawCpu = new Map<string, number>();
     const berthCpu = new Map<string, number>();
+    const aloneCpu = new Map<string, number>();
     const measureCpu = async <T>(into: Map<string, number>, work: () => Promise<T>): Promise<T> => {
       const before = benchCpuSnapshot();
       const value = await work();
@@ -395,7 +397,7 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
     for (let i = 0; i < rounds; i++) {
       rawMBps.push(await measureCpu(rawCpu, () => rawThroughput(connection, container, blocks)));
       berth.push(await measureCpu(berthCpu, () => renderedThroughput(page!, container, blocks)));
-      alone.push(await xtermAlone(alonePage, size, blocks, false));
+      alone.push(await measureCpu(aloneCpu, () => xtermAlone(alonePage!, size, blocks, false)));
     }
     await alonePage.close();
     alonePage = undefined;
@@ -404,7 +406,7 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
     const ctrlC: CtrlCRun[] = [];
     for (let i = 0; i < 3; i++) ctrlC.push(await ctrlCDuringFlood(page, container));
     const swiftShader = process.env.BENCH_WEBGL === '1' ? await xtermAloneSwiftShader(box, size, blocks, rounds) : undefined;
-    const figures: BrowserBenchFigures = { blocks, rounds, size, rawMBps, berth, alone, swiftShader, rawEchoMs, berthEcho: berthEchoSamples, ctrlC, rawCpu, berthCpu };
+    const figures: BrowserBenchFigures = { blocks, rounds, size, rawMBps, berth, alone, swiftShader, rawEchoMs, berthEcho: berthEchoSamples, ctrlC, rawCpu, berthCpu, aloneCpu };
     printFigures(figures);
     return figures;
   } finally {
@@ -439,7 +441,7 @@ function printFigures(f: BrowserBenchFigures): void {
     console.log(`(c-gl) xterm.js alone, Chromium with --use-angle=swiftshader (GPU process on, software GL), ${webgl[0]?.renderer} renderer: parsed ${mbps(median(webgl.map((r) => r.parsedMBps)))}, rendered ${mbps(median(webgl.map((r) => r.renderedMBps)))}, ~${median(webgl.map((r) => r.frames))} frames`);
     console.log(`(c-dom) the same Chromium, DOM renderer: parsed ${mbps(median(dom.map((r) => r.parsedMBps)))}, rendered ${mbps(median(dom.map((r) => r.renderedMBps)))}, ~${median(dom.map((r) => r.frames))} frames`);
   }
-  console.log(`rounds (a, b parsed, c parsed): ${f.rawMBps.map((v, i) => `${v.toFixed(1)}/${f.berth[i]!.parsedMBps.toFixed(1)}/${f.alone[i]!.parsedMBps.toFixed(1)}`).join('  ')}`);
+  console.log(`per round (a / b parsed / c parsed, MB/s): ${f.rawMBps.map((v, i) => `${v.toFixed(1)}/${f.berth[i]!.parsedMBps.toFixed(1)}/${f.alone[i]!.parsedMBps.toFixed(1)}`).join('  ')}`);
   const totalMB = ((f.blocks * 65536) / 1e6) * f.rounds;
   const perMB = (cpu: Map<string, number>): string =>
     [...cpu]
@@ -450,6 +452,8 @@ function printFigures(f: BrowserBenchFigures): void {
   const sum = (cpu: Map<string, number>): number => [...cpu.values()].reduce((x, y) => x + y, 0);
   console.log(`CPU ms per MB (a): total ${((sum(f.rawCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.rawCpu)}`);
   console.log(`CPU ms per MB (b): total ${((sum(f.berthCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.berthCpu)}`);
+  console.log(`CPU ms per MB (c): total ${((sum(f.aloneCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.aloneCpu)}`);
+  console.log('(CPU of every process this bench started, and of dockerd/containerd machine-wide: other users of the engine add to those.)');
   const rawEcho = median(f.rawEchoMs);
   const e = f.berthEcho;
   console.log(`\n## Keystroke echo latency, ${f.rawEchoMs.length} keys into BusyBox sh (times taken in the page with performance.now(), on xterm's own events)`);
