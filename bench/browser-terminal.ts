@@ -7,6 +7,7 @@ import { terminalFontFamily, xtermTheme } from '../renderer/features/terminals/x
 import { median, percentile } from './bench-kit.js';
 import { CdpPage } from './cdp-page.js';
 import { addInto, benchCpuSnapshot, cpuDelta } from './process-cpu.js';
+import { printWsEcho, wsEcho } from './ws-echo.js';
 
 /** Chromium as the e2e suite runs it (Debian's, no GPU, a fresh profile), but without Playwright: see cdp-page.ts. */
 export const chromiumPath = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
@@ -359,6 +360,8 @@ export interface BrowserBenchFigures {
   alone: XtermAloneRun[];
   swiftShader: { webgl: XtermAloneRun[]; dom: XtermAloneRun[] } | undefined;
   rawEchoMs: number[];
+  /** Through Berth's web server from a Node WebSocket client (no browser). */
+  wsEchoMs: number[];
   berthEcho: EchoSamples;
   ctrlC: CtrlCRun[];
   /** CPU seconds per process group over all rounds of (a) and of (b). */
@@ -407,11 +410,12 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
     await alonePage.close();
     alonePage = undefined;
     const rawEchoMs = await rawEcho(connection, container, keys);
+    const wsEchoMs = await wsEcho(server.url, container, keys);
     const berthEchoSamples = await berthEcho(page, container, keys);
     const ctrlC: CtrlCRun[] = [];
     for (let i = 0; i < 3; i++) ctrlC.push(await ctrlCDuringFlood(page, container));
     const swiftShader = process.env.BENCH_WEBGL === '1' ? await xtermAloneSwiftShader(box, size, blocks, rounds) : undefined;
-    const figures: BrowserBenchFigures = { blocks, rounds, size, rawMBps, berth, alone, swiftShader, rawEchoMs, berthEcho: berthEchoSamples, ctrlC, rawCpu, berthCpu, aloneCpu };
+    const figures: BrowserBenchFigures = { blocks, rounds, size, rawMBps, berth, alone, swiftShader, rawEchoMs, wsEchoMs, berthEcho: berthEchoSamples, ctrlC, rawCpu, berthCpu, aloneCpu };
     printFigures(figures);
     return figures;
   } finally {
@@ -463,6 +467,7 @@ function printFigures(f: BrowserBenchFigures): void {
   const e = f.berthEcho;
   console.log(`\n## Keystroke echo latency, ${f.rawEchoMs.length} keys into BusyBox sh (times taken in the page with performance.now(), on xterm's own events)`);
   console.log(`baseline   raw TTY exec, Node writes a char and reads its echo:                 ${ms(f.rawEchoMs)}`);
+  console.log(`step       Berth's web server from a Node WebSocket client (no browser):         ${printWsEcho(f.wsEchoMs)}`);
   console.log(`candidate  Berth: keydown → char in xterm's buffer (parsed):                   ${ms(e.bufferMs)}  difference median +${(median(e.bufferMs) - rawEcho).toFixed(2)} ms (target: within 5 ms)`);
   console.log(`candidate  Berth: keydown → xterm rendered the frame showing it:                ${ms(e.renderedMs)}  difference median +${(median(e.renderedMs) - rawEcho).toFixed(2)} ms`);
   console.log(`candidate  Berth: keydown → that frame's paint done on the main thread:         ${ms(e.paintedMs)}  difference median +${(median(e.paintedMs) - rawEcho).toFixed(2)} ms`);

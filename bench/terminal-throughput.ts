@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { EngineConnection } from '../electron/services/engine-connection.js';
 import { TerminalSessions } from '../electron/services/terminal/terminal-sessions.js';
-import { median, report, timed } from './bench-kit.js';
+import { median, percentile, report, timed } from './bench-kit.js';
 
 const blocks = Number(process.env.BENCH_TTY_BLOCKS ?? 320);
 const bytes = blocks * 65536;
@@ -54,6 +54,43 @@ async function berthService(terminals: TerminalSessions, container: string): Pro
   return received / 1e6 / (ms / 1000);
 }
 
+/** Keystroke echo through Berth's terminal service in Node (exec + batcher + flow gate; no WebSocket, no browser). */
+async function berthServiceEcho(terminals: TerminalSessions, container: string, n: number): Promise<number[]> {
+  const { sessionId } = await terminals.open('bench-echo', { containerId: container, shell: 'sh', cols: 200, rows: 50 });
+  let waiting: (() => void) | undefined;
+  terminals.attachOutput('bench-echo', sessionId, {
+    send: (m) => {
+      if (m.kind === 'data') {
+        terminals.ack('bench-echo', sessionId, m.data.byteLength);
+        if (waiting && m.data.includes(0x71)) {
+          const w = waiting;
+          waiting = undefined;
+          w();
+        }
+      }
+      return true;
+    },
+    end: () => undefined,
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i % 40 === 0) {
+      terminals.write('bench-echo', sessionId, '\x15');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const echoed = new Promise<void>((resolve) => (waiting = resolve));
+    const t0 = performance.now();
+    terminals.write('bench-echo', sessionId, 'q');
+    await echoed;
+    samples.push(performance.now() - t0);
+    // Keys about as far apart as the browser bench types them.
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await terminals.close('bench-echo', sessionId);
+  return samples;
+}
+
 export async function benchTerminalThroughput(container: string, rounds = 3): Promise<void> {
   const connection = new EngineConnection({ id: 'bench' });
   await connection.connect();
@@ -70,6 +107,9 @@ export async function benchTerminalThroughput(container: string, rounds = 3): Pr
     [{ name: 'Berth terminal service (batching + flow control)', unit: 'MB/s', value: median(berth) }],
     true,
   );
+  const echo = await berthServiceEcho(terminals, container, Number(process.env.BENCH_ECHO_KEYS ?? 100));
+  console.log(`\n## Keystroke echo through Berth's terminal service in Node (no WebSocket, no browser), ${echo.length} keys`);
+  console.log(`median ${median(echo).toFixed(2)} ms, p95 ${percentile(echo, 95).toFixed(2)} ms (compare with the raw TTY exec echo below)`);
   await terminals.closeAll();
   connection.close();
 }
