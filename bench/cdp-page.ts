@@ -39,6 +39,10 @@ export class CdpPage {
     const chrome = spawn(executable, ['--headless', ...args, `--user-data-dir=${profile}`, '--remote-debugging-port=0', `--window-size=${viewport.width},${viewport.height}`, 'about:blank'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    // If this process dies first (an exception, Ctrl-C), take the browser with it.
+    const killOnExit = (): void => void chrome.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    chrome.once('exit', () => process.off('exit', killOnExit));
     const browserUrl = await new Promise<string>((resolve, reject) => {
       let err = '';
       const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${err}`)), 20_000);
