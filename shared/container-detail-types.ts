@@ -5,7 +5,14 @@ export const logChunkSchema = z.object({
   stream: z.enum(['stdout', 'stderr']),
   data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expected bytes'),
 });
-export const logBatchSchema = z.object({ chunks: z.array(logChunkSchema) });
+export const logBatchSchema = z.object({
+  chunks: z.array(logChunkSchema),
+  /**
+   * Lines the server skipped before these chunks because the client fell behind (drop to the
+   * tail rather than queue without bound); a line counts when any of its bytes were dropped.
+   */
+  skipped: z.object({ stdout: z.number().int().min(0), stderr: z.number().int().min(0) }).optional(),
+});
 export type LogChunk = z.infer<typeof logChunkSchema>;
 export type LogBatch = z.infer<typeof logBatchSchema>;
 

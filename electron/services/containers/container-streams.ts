@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
-import type { LogBatch, LogChunk, StatsSample } from '../../../shared/container-detail-types.js';
+import type { LogBatch, StatsSample } from '../../../shared/container-detail-types.js';
 import { BerthError } from '../../../shared/errors.js';
 import type { StreamSink } from '../../rpc/handler-types.js';
 import type { EngineConnection } from '../engine-connection.js';
 import { onJsonLines } from '../event-line-parser.js';
+import { LogBatcher } from './log-batcher.js';
 import { LogFrameDemuxer } from './log-frame-demuxer.js';
 import { toStatsSample, type RawStats } from './stats-sample.js';
 
@@ -24,7 +25,8 @@ const retryAfterBackpressureMs = 50;
 
 /**
  * Logs and stats streams of containers. Logs are demultiplexed only when the container has no TTY
- * (a TTY stream is raw), batched every 16 ms, and paused while the transport is full.
+ * (a TTY stream is raw) and batched every 16 ms; while the transport is full they drop to the tail
+ * and the next batch says how many lines were skipped (see LogBatcher), rather than queueing.
  */
 export class ContainerStreams {
   private liveStats = 0;
@@ -115,38 +117,48 @@ function bufferAsStream(buffer: Buffer): Readable {
 }
 
 function pumpLogs(stream: Readable, demuxer: LogFrameDemuxer | undefined, sink: StreamSink<LogBatch>): void {
-  let pending: LogChunk[] = [];
-  let pendingBytes = 0;
+  const batcher = new LogBatcher();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let probe: ReturnType<typeof setTimeout> | undefined;
+  /** Sends what was skipped (an empty batch when nothing was); true when the transport has room again. */
+  const sendSkipped = (): boolean => {
+    const skipped = batcher.takeSkipped();
+    return sink.send(skipped ? { chunks: [], skipped } : { chunks: [] });
+  };
+  const checkRoom = (): void => {
+    probe = undefined;
+    if (sendSkipped()) batcher.resume();
+    else probe = setTimeout(checkRoom, retryAfterBackpressureMs);
+  };
   const flush = (): void => {
     clearTimeout(timer);
     timer = undefined;
-    if (pending.length === 0) return;
-    const accepted = sink.send({ chunks: pending });
-    pending = [];
-    pendingBytes = 0;
-    if (!accepted && !stream.isPaused()) {
-      // The transport is full: stop reading from the engine for a moment instead of buffering.
-      stream.pause();
-      setTimeout(() => stream.resume(), retryAfterBackpressureMs);
+    if (batcher.isDropping) return;
+    const batch = batcher.take();
+    if (batch && !sink.send(batch)) {
+      // The client is behind (its transport is full): keep reading the engine but drop to the
+      // tail, and tell the client how many lines it missed once there is room again.
+      batcher.startDropping();
+      probe ??= setTimeout(checkRoom, retryAfterBackpressureMs);
     }
+  };
+  const finish = (err?: unknown): void => {
+    flush();
+    clearTimeout(probe);
+    if (batcher.isDropping) sendSkipped();
+    if (err === undefined) sink.end();
+    else sink.end(err);
   };
   stream.on('data', (chunk: Buffer) => {
     const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const chunks = demuxer ? demuxer.push(bytes) : [{ stream: 'stdout' as const, data: bytes.slice() }];
-    for (const c of chunks) {
-      pending.push(c);
-      pendingBytes += c.data.byteLength;
-    }
-    if (pendingBytes >= logBatchBytes) flush();
-    else timer ??= setTimeout(flush, logBatchMs);
+    batcher.add(demuxer ? demuxer.push(bytes) : [{ stream: 'stdout' as const, data: bytes.slice() }]);
+    if (batcher.bytes >= logBatchBytes) flush();
+    else if (!batcher.isDropping) timer ??= setTimeout(flush, logBatchMs);
   });
-  stream.on('end', () => {
-    flush();
-    sink.end();
-  });
-  stream.on('error', (err) => {
-    flush();
-    sink.end(err);
+  stream.on('end', () => finish());
+  stream.on('error', (err) => finish(err));
+  stream.on('close', () => {
+    clearTimeout(timer);
+    clearTimeout(probe);
   });
 }

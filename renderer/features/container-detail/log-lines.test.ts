@@ -107,6 +107,39 @@ describe('LogModel', () => {
     expect(model.snapshot().map((l) => l.text)).toEqual(['done', 'prompt> yes', 'no newline']);
   });
 
+  it('marks lines the server skipped, dropping the cut line it held the start of', () => {
+    const model = new LogModel();
+    model.push([out('kept\nhalf a li'), err('err partial')]);
+    model.skip('stdout', 1234);
+    model.skip('stderr', 0);
+    model.push([out('after\n'), err(' more\n')]);
+    expect(model.snapshot().map((l) => [l.stream, l.text, l.skipped])).toEqual([
+      ['stdout', 'kept', undefined],
+      ['stdout', '… 1,234 lines skipped to keep up …', 1234],
+      ['stdout', 'after', undefined],
+      ['stderr', 'err partial more', undefined],
+    ]);
+    expect(model.skipped).toBe(1234);
+  });
+
+  it('parses colours only for lines whose spans are asked for', () => {
+    const model = new LogModel();
+    model.push([out('plain\n\u001b[1mbold\u001b[0m\n')]);
+    const [plain, bold] = model.snapshot();
+    expect(plain?.spans).toEqual([{ text: 'plain' }]);
+    expect(bold?.text).toBe('bold');
+    expect(bold?.spans).toEqual([{ text: 'bold', bold: true }]);
+    expect(bold?.spans).toBe(bold?.spans);
+  });
+
+  it('cuts a line that never ends at a bound, so memory stays bounded', () => {
+    const model = new LogModel();
+    const block = 'x'.repeat(100_000);
+    for (let i = 0; i < 25; i++) model.push([out(block)]);
+    expect(model.snapshot().filter((l) => l.seq >= 0).length).toBeGreaterThanOrEqual(2);
+    expect(model.snapshot().every((l) => l.text.length <= 1_100_000)).toBe(true);
+  });
+
   it('handles 100,000 lines quickly', () => {
     const model = new LogModel({ capacity: 50_000 });
     const chunk = out(Array.from({ length: 1000 }, (_, i) => `\u001b[32mline\u001b[0m ${i}`).join('\n') + '\n');

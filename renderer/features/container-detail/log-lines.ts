@@ -1,5 +1,6 @@
 import Anser from 'anser';
 import type { LogChunk } from '../../../shared/container-detail-types.js';
+import { Ring } from './log-ring.js';
 
 /**
  * Container log bytes → lines → coloured spans, in a bounded buffer. Pure (no DOM, no React):
@@ -19,18 +20,36 @@ export interface LogSpan {
   underline?: boolean;
 }
 
-export interface LogLine {
-  /** Increases by one per line ever seen; a stable key for the virtual list. */
-  seq: number;
-  stream: LogStream;
-  /** The engine's timestamp (with `--timestamps`), split off the text. */
-  time?: string;
-  /** The line without escapes: what search, Copy and Download use. */
-  text: string;
-  spans: LogSpan[];
+/**
+ * One line of output. Its text (no escapes) is made when the line arrives; its coloured spans
+ * only when something asks for them (a rendered row), then kept.
+ */
+export class LogLine {
+  private cachedSpans: LogSpan[] | undefined;
+
+  constructor(
+    /** Increases by one per line ever seen; a stable key for the virtual list (negative: provisional). */
+    readonly seq: number,
+    readonly stream: LogStream,
+    /** The line without escapes: what search, Copy and Download use. */
+    readonly text: string,
+    /** SGR in effect + sanitized text, when the line has colour; null when it is plain. */
+    private readonly styled: string | null,
+    /** The engine's timestamp (with `--timestamps`), split off the text. */
+    readonly time?: string,
+    /** For a marker line: how many lines the server skipped here because the view fell behind. */
+    readonly skipped?: number,
+  ) {}
+
+  get spans(): LogSpan[] {
+    this.cachedSpans ??= this.styled === null ? (this.text ? [{ text: this.text }] : []) : spansOf(this.styled);
+    return this.cachedSpans;
+  }
 }
 
 const ESC = '\u001b';
+
+const inRange = (code: number, low: number, high: number): boolean => code >= low && code <= high;
 
 /**
  * Strips every escape sequence that could act on a terminal or the clipboard — OSC (window title
@@ -59,8 +78,8 @@ export function sanitizeEscapes(input: string): string {
       if (kind === '[') {
         // CSI: parameters 0x30–0x3f, intermediates 0x20–0x2f, final 0x40–0x7e.
         let k = j;
-        while (k < n && /[\x30-\x3f]/.test(input[k] as string)) k++;
-        while (k < n && /[\x20-\x2f]/.test(input[k] as string)) k++;
+        while (k < n && inRange(input.charCodeAt(k), 0x30, 0x3f)) k++;
+        while (k < n && inRange(input.charCodeAt(k), 0x20, 0x2f)) k++;
         const final = input[k];
         if (final === undefined) return out; // cut short: drop it
         const params = input.slice(j, k);
@@ -88,7 +107,7 @@ export function sanitizeEscapes(input: string): string {
       if (kind === '') return out;
       // Other escapes: ESC + intermediates + one final character (charset selection, save cursor, …).
       let k = j - 1;
-      while (k < n && /[\x20-\x2f]/.test(input[k] as string)) k++;
+      while (k < n && inRange(input.charCodeAt(k), 0x20, 0x2f)) k++;
       i = k + 1;
       continue;
     }
@@ -133,10 +152,35 @@ function rgb(value: string | null, background = false): string | undefined {
   return `rgb(${(background ? undefined : palette[value]) ?? value})`;
 }
 
+/** Spans of a line whose colour escapes are kept: `styled` is the SGR still in effect, then the sanitized text. */
+function spansOf(styled: string): LogSpan[] {
+  const entries = Anser.ansiToJson(styled, { json: true, remove_empty: true, use_classes: false });
+  const spans: LogSpan[] = [];
+  for (const e of entries) {
+    if (!e.content) continue;
+    const span: LogSpan = { text: e.content };
+    const fg = rgb(e.fg_truecolor || e.fg);
+    const bg = rgb(e.bg_truecolor || e.bg, true);
+    if (fg) span.fg = fg;
+    if (bg) span.bg = bg;
+    const d = e.decorations ?? [];
+    if (d.includes('bold')) span.bold = true;
+    if (d.includes('dim')) span.dim = true;
+    if (d.includes('italic')) span.italic = true;
+    if (d.includes('underline')) span.underline = true;
+    spans.push(span);
+  }
+  return spans;
+}
+
+/** Bytes a stream may hold without a newline before they are cut into a line (bounds memory). */
+const maxPartialChars = 1_000_000;
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const controlPattern = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+
 /** One stream's decoder: bytes → complete lines, multibyte characters kept whole across chunks. */
 class StreamAssembler {
   private readonly decoder = new TextDecoder('utf-8', { fatal: false });
-  private readonly anser = new Anser();
   private partial = '';
   /** SGR sequences still in effect at the end of the last line (colour carries over lines, as in a terminal). */
   private carry = '';
@@ -145,7 +189,12 @@ class StreamAssembler {
 
   push(data: Uint8Array): string[] {
     this.partial += this.decoder.decode(data, { stream: true });
-    return this.takeLines();
+    const lines = this.takeLines();
+    if (this.partial.length > maxPartialChars) {
+      lines.push(this.partial);
+      this.partial = '';
+    }
+    return lines;
   }
 
   flush(): string[] {
@@ -156,7 +205,14 @@ class StreamAssembler {
     return lines;
   }
 
+  /** Forgets the unterminated text: the rest of its line was skipped. */
+  discardPartial(): void {
+    this.partial = '';
+    this.decoder.decode();
+  }
+
   private takeLines(): string[] {
+    if (!this.partial.includes('\n')) return [];
     const parts = this.partial.split('\n');
     this.partial = parts.pop() ?? '';
     return parts;
@@ -167,31 +223,23 @@ class StreamAssembler {
     return this.partial;
   }
 
-  /** Spans of one line; `commit` false leaves the colour carried to the next line untouched. */
-  toSpans(sanitized: string, commit = true): LogSpan[] {
-    const input = this.carry + sanitized;
-    if (commit) for (const m of sanitized.matchAll(sgrPattern)) {
-      const params = m[1] ?? '';
-      if (params === '' || params === '0' || params === '00') this.carry = '';
-      else this.carry = this.carry.length > 256 ? m[0] : this.carry + m[0];
+  /**
+   * Text and styled source of one line. Plain lines (no control characters, no colour carried in)
+   * take the fast path; `commit` false leaves the colour carried to the next line untouched.
+   */
+  classify(body: string, commit = true): { text: string; styled: string | null } {
+    if (!controlPattern.test(body)) return { text: body, styled: this.carry ? this.carry + body : null };
+    const sanitized = sanitizeEscapes(applyCarriageReturns(body));
+    const styled = this.carry + sanitized;
+    if (commit) {
+      for (const m of sanitized.matchAll(sgrPattern)) {
+        const params = m[1] ?? '';
+        if (params === '' || params === '0' || params === '00') this.carry = '';
+        else this.carry = this.carry.length > 256 ? m[0] : this.carry + m[0];
+      }
     }
-    const entries = this.anser.ansiToJson(input, { json: true, remove_empty: true, use_classes: false });
-    const spans: LogSpan[] = [];
-    for (const e of entries) {
-      if (!e.content) continue;
-      const span: LogSpan = { text: e.content };
-      const fg = rgb(e.fg_truecolor || e.fg);
-      const bg = rgb(e.bg_truecolor || e.bg, true);
-      if (fg) span.fg = fg;
-      if (bg) span.bg = bg;
-      const d = e.decorations ?? [];
-      if (d.includes('bold')) span.bold = true;
-      if (d.includes('dim')) span.dim = true;
-      if (d.includes('italic')) span.italic = true;
-      if (d.includes('underline')) span.underline = true;
-      spans.push(span);
-    }
-    return spans;
+    const text = sanitized.includes(ESC) ? sanitized.replace(sgrPattern, '') : sanitized;
+    return { text, styled: styled.includes(ESC) ? styled : null };
   }
 }
 
@@ -206,10 +254,8 @@ function toLine(assembler: StreamAssembler, raw: string, seq: number, timestamps
       body = body.slice(m[0].length);
     }
   }
-  const sanitized = sanitizeEscapes(applyCarriageReturns(body));
-  const spans = assembler.toSpans(sanitized, commit);
-  const text = spans.map((s) => s.text).join('');
-  return time === undefined ? { seq, stream: assembler.stream, text, spans } : { seq, stream: assembler.stream, time, text, spans };
+  const { text, styled } = assembler.classify(body, commit);
+  return new LogLine(seq, assembler.stream, text, styled, time);
 }
 
 export interface LogModelOptions {
@@ -219,7 +265,13 @@ export interface LogModelOptions {
   timestamps?: boolean;
 }
 
-/** Lines of both streams in arrival order, bounded. */
+/** The most lines the Logs tab keeps; older ones are dropped (and the footer says how many). */
+export const defaultLogCapacity = 50_000;
+
+/**
+ * Lines of both streams in arrival order, in a ring of `capacity` lines. Adding a line is O(1):
+ * no array is copied, no colour is parsed until a row is drawn.
+ */
 export class LogModel {
   readonly capacity: number;
   private readonly timestamps: boolean;
@@ -227,16 +279,24 @@ export class LogModel {
     stdout: new StreamAssembler('stdout'),
     stderr: new StreamAssembler('stderr'),
   };
-  private lines: LogLine[] = [];
+  private readonly ring: Ring<LogLine>;
   private nextSeq = 0;
-  private cached: readonly LogLine[] | null = null;
-  private cachedPending = '';
-  /** Lines dropped from the front to stay within capacity. */
-  dropped = 0;
+  private provisional: LogLine[] = [];
+  private provisionalKey = '';
+  /** Lines the server skipped because the view fell behind (shown as marker lines too). */
+  skipped = 0;
+  /** Changes whenever what `at`/`length` give changes. */
+  version = 0;
 
   constructor(options: LogModelOptions = {}) {
-    this.capacity = options.capacity ?? 50_000;
+    this.capacity = options.capacity ?? defaultLogCapacity;
     this.timestamps = options.timestamps ?? false;
+    this.ring = new Ring<LogLine>(this.capacity);
+  }
+
+  /** Lines dropped from the front to stay within capacity. */
+  get dropped(): number {
+    return this.ring.evicted;
   }
 
   /** Adds a batch; returns how many complete lines it made. */
@@ -245,11 +305,22 @@ export class LogModel {
     for (const chunk of chunks) {
       const assembler = this.assemblers[chunk.stream];
       for (const raw of assembler.push(chunk.data)) {
-        this.append(toLine(assembler, raw, this.nextSeq++, this.timestamps));
+        this.ring.push(toLine(assembler, raw, this.nextSeq++, this.timestamps));
         added++;
       }
     }
+    this.changed();
     return added;
+  }
+
+  /** The server skipped `lines` lines of `stream` (the view fell behind): a marker line says so. */
+  skip(stream: LogStream, lines: number): void {
+    if (lines <= 0) return;
+    this.assemblers[stream].discardPartial();
+    this.skipped += lines;
+    const text = `… ${lines.toLocaleString('en-US')} ${lines === 1 ? 'line' : 'lines'} skipped to keep up …`;
+    this.ring.push(new LogLine(this.nextSeq++, stream, text, null, undefined, lines));
+    this.changed();
   }
 
   /** The stream ended: emits unterminated last lines. */
@@ -257,45 +328,41 @@ export class LogModel {
     let added = 0;
     for (const assembler of Object.values(this.assemblers)) {
       for (const raw of assembler.flush()) {
-        this.append(toLine(assembler, raw, this.nextSeq++, this.timestamps));
+        this.ring.push(toLine(assembler, raw, this.nextSeq++, this.timestamps));
         added++;
       }
     }
+    this.changed();
     return added;
   }
 
-  private append(line: LogLine): void {
-    this.lines.push(line);
-    this.cached = null;
-    // Trim in steps so a steady stream does not copy the array on every line.
-    const slack = Math.max(1, Math.floor(this.capacity / 10));
-    if (this.lines.length > this.capacity + slack) this.trim();
-  }
-
-  private trim(): void {
-    const extra = this.lines.length - this.capacity;
-    if (extra > 0) {
-      this.lines = this.lines.slice(extra);
-      this.dropped += extra;
-      this.cached = null;
-    }
-  }
-
-  /**
-   * The lines now (at most `capacity`), then any unterminated last line of each stream as a
-   * provisional line (negative seq) that the next chunk completes. The same array until something changes.
-   */
-  snapshot(): readonly LogLine[] {
+  private changed(): void {
+    this.version += 1;
     const provisional: LogLine[] = [];
+    let key = '';
     for (const assembler of Object.values(this.assemblers)) {
-      if (assembler.pending.length > 0) provisional.push(toLine(assembler, assembler.pending, assembler.stream === 'stdout' ? -1 : -2, this.timestamps, false));
+      if (assembler.pending.length === 0) continue;
+      key += `${assembler.stream}:${assembler.pending}\n`;
+      provisional.push(toLine(assembler, assembler.pending, assembler.stream === 'stdout' ? -1 : -2, this.timestamps, false));
     }
-    const key = provisional.map((l) => `${l.stream}:${l.text}`).join('\n');
-    if (this.cached && key === this.cachedPending) return this.cached;
-    this.trim();
-    this.cached = provisional.length > 0 ? this.lines.concat(provisional) : this.lines.slice();
-    this.cachedPending = key;
-    return this.cached;
+    if (key !== this.provisionalKey) {
+      this.provisional = provisional;
+      this.provisionalKey = key;
+    }
+  }
+
+  /** Complete lines (at most `capacity`), then any unterminated last line of each stream as a provisional line (negative seq). */
+  get length(): number {
+    return this.ring.length + this.provisional.length;
+  }
+
+  at(index: number): LogLine | undefined {
+    return index < this.ring.length ? this.ring.at(index) : this.provisional[index - this.ring.length];
+  }
+
+  /** All lines now, as `at` gives them (a copy: O(lines)). */
+  snapshot(): LogLine[] {
+    return this.ring.toArray().concat(this.provisional);
   }
 
   get total(): number {
@@ -308,19 +375,24 @@ export function linesToText(lines: readonly LogLine[]): string {
   return lines.map((l) => (l.time ? `${l.time} ${l.text}` : l.text)).join('\n') + (lines.length > 0 ? '\n' : '');
 }
 
+/** Occurrences of `lowerQuery` (already lower-case, non-empty) in one line's text, ignoring case. */
+export function matchesInText(text: string, lowerQuery: string): number {
+  const lower = text.toLowerCase();
+  let count = 0;
+  let at = lower.indexOf(lowerQuery);
+  while (at !== -1) {
+    count++;
+    at = lower.indexOf(lowerQuery, at + lowerQuery.length);
+  }
+  return count;
+}
+
 /** Case-insensitive match count over all lines. */
 export function countMatches(lines: readonly LogLine[], query: string): number {
   if (!query) return 0;
   const q = query.toLowerCase();
   let count = 0;
-  for (const line of lines) {
-    const text = line.text.toLowerCase();
-    let at = text.indexOf(q);
-    while (at !== -1) {
-      count++;
-      at = text.indexOf(q, at + q.length);
-    }
-  }
+  for (const line of lines) count += matchesInText(line.text, q);
   return count;
 }
 

@@ -1,61 +1,66 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStores } from '../../app/stores-context.js';
-import { countMatches, LogModel, linesToText, markMatches, type LogLine } from './log-lines.js';
+import { createFrameCoalescer } from './frame-coalescer.js';
+import { LogModel, linesToText, markMatches, type LogLine } from './log-lines.js';
+import { MatchTally } from './match-tally.js';
 
 const tails = [100, 500, 1000, 5000] as const;
-const flushMs = 50;
+/** Every row is one line high (no wrapping), so the window of rows to draw is arithmetic. */
 const rowHeight = 18;
+const overscanRows = 10;
 
-interface StreamState {
-  lines: readonly LogLine[];
+interface StreamView {
+  /** The lines: a ring the stream appends to; `version` says when it changed. */
+  model: LogModel;
+  version: number;
   ended: boolean;
   error?: string;
-  dropped: number;
 }
 
-/** Follows `docker logs` into a LogModel; publishes its snapshot at most every 50 ms. */
-function useLogStream(id: string, tail: number, timestamps: boolean, follow: boolean): StreamState {
+/**
+ * Follows `docker logs` into a LogModel. Batches go into the model as they come (cheap: no
+ * colour parsing, no copying); React hears of it at most once per animation frame.
+ */
+function useLogStream(id: string, tail: number, timestamps: boolean, follow: boolean): StreamView {
   const { client } = useStores();
-  const [state, setState] = useState<StreamState>({ lines: [], ended: false, dropped: 0 });
+  const [view, setView] = useState<StreamView>(() => ({ model: new LogModel({ timestamps }), version: 0, ended: false }));
   useEffect(() => {
     const model = new LogModel({ timestamps });
-    let timer: ReturnType<typeof setTimeout> | null = null;
     let ended = false;
     let error: string | undefined;
-    const publish = () => {
-      timer = null;
-      setState({ lines: model.snapshot(), ended, error, dropped: model.dropped });
-    };
-    const schedule = () => {
-      if (timer === null) timer = setTimeout(publish, flushMs);
-    };
-    setState({ lines: [], ended: false, dropped: 0 });
+    const publish = () => setView({ model, version: model.version, ended, error });
+    const frames = createFrameCoalescer(publish);
+    publish();
     const unsubscribe = client.subscribe(
       'containers.logs',
       { id, tail, follow, timestamps },
       {
         onMessage(batch) {
+          if (batch.skipped) {
+            model.skip('stdout', batch.skipped.stdout);
+            model.skip('stderr', batch.skipped.stderr);
+          }
           model.push(batch.chunks);
-          schedule();
+          frames.request();
         },
         onEnd(e) {
           model.end();
           ended = true;
           error = e?.message;
-          schedule();
+          frames.request();
         },
       },
     );
     return () => {
       unsubscribe();
-      if (timer !== null) clearTimeout(timer);
+      frames.cancel();
     };
   }, [client, id, tail, timestamps, follow]);
-  return state;
+  return view;
 }
 
-function LogRow({ line, query }: { line: LogLine; query: string }) {
+/** One line's spans (parsed from its colours on first draw), with search matches marked. */
+const LogRow = memo(function LogRow({ line, query }: { line: LogLine; query: string }) {
   const spans = markMatches(line.spans, query);
   return (
     <>
@@ -75,6 +80,10 @@ function LogRow({ line, query }: { line: LogLine; query: string }) {
       })}
     </>
   );
+});
+
+function rowClass(line: LogLine): string {
+  return line.skipped !== undefined ? 'cd-log-line cd-log-line--skipped' : `cd-log-line cd-log-line--${line.stream}`;
 }
 
 export function LogsTab({ id, name }: { id: string; name: string }) {
@@ -83,29 +92,50 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const [follow, setFollow] = useState(true);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const { lines, ended, error, dropped } = useLogStream(id, tail, timestamps, follow);
-  const matches = useMemo(() => countMatches(lines, deferredQuery), [lines, deferredQuery]);
+  const { model, version, ended, error } = useLogStream(id, tail, timestamps, follow);
+  const count = model.length;
+  const tally = useMemo(() => new MatchTally(), [model]);
+  // Incremental: only lines added since the last render are searched (see MatchTally).
+  const matches = deferredQuery ? tally.count(model, deferredQuery) : 0;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
+  const [atBottom, setAtBottom] = useState(true);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(0);
   const [copied, setCopied] = useState(false);
 
-  const virtualizer = useVirtualizer({
-    count: lines.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 20,
-    getItemKey: (i) => {
-      const seq = lines[i]?.seq ?? i;
-      return seq < 0 ? `pending${seq}` : seq;
-    },
-  });
+  const total = count * rowHeight;
+  const maxTop = Math.max(0, total - viewHeight);
+  const top = atBottom ? maxTop : Math.min(scrollTop, maxTop);
+  const first = Math.max(0, Math.floor(top / rowHeight) - overscanRows);
+  const last = Math.min(count, Math.ceil((top + viewHeight) / rowHeight) + overscanRows);
 
-  useEffect(() => {
-    if (stick.current && lines.length > 0) virtualizer.scrollToIndex(lines.length - 1, { align: 'end' });
-  }, [lines, virtualizer]);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    setViewHeight(el.clientHeight);
+    const observer = new ResizeObserver(() => setViewHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Following: keep the newest line in view. Scrolled up: lines dropped from the front move the
+  // rest up, so move the view up with them and the lines being read stay put.
+  const droppedBefore = useRef(model.dropped);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const droppedNow = model.dropped;
+    const shift = (droppedNow - droppedBefore.current) * rowHeight;
+    droppedBefore.current = droppedNow;
+    if (!el) return;
+    if (atBottom) el.scrollTop = maxTop;
+    else if (shift > 0) {
+      el.scrollTop = Math.max(0, scrollTop - shift);
+      setScrollTop((t) => Math.max(0, t - shift));
+    }
+  }, [model, version, atBottom, maxTop]); // scrollTop is read here, not a trigger
 
   const command = `docker logs --tail ${tail}${follow ? ' --follow' : ''}${timestamps ? ' --timestamps' : ''} ${name}`;
-  const text = () => linesToText(lines);
+  const text = () => linesToText(model.snapshot());
 
   return (
     <div className="cd-logs">
@@ -170,18 +200,22 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
-          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < rowHeight * 2;
+          const bottom = total - el.scrollTop - el.clientHeight < rowHeight * 2;
+          setAtBottom(bottom);
+          // At the bottom the view follows by itself; elsewhere the rows to draw come from here.
+          if (!bottom) setScrollTop(el.scrollTop);
         }}
       >
-        {lines.length === 0 ? (
+        {count === 0 ? (
           <div className="cd-log-empty faint">{ended ? 'No output.' : 'Waiting for output…'}</div>
         ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const line = lines[item.index];
+          <div style={{ height: total, position: 'relative' }}>
+            {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
+              const index = first + k;
+              const line = model.at(index);
               if (!line) return null;
               return (
-                <div key={item.key} className={`cd-log-line cd-log-line--${line.stream}`} style={{ transform: `translateY(${item.start}px)` }}>
+                <div key={line.seq < 0 ? `pending${line.seq}` : line.seq} className={rowClass(line)} style={{ transform: `translateY(${index * rowHeight}px)` }}>
                   <LogRow line={line} query={deferredQuery} />
                 </div>
               );
@@ -192,7 +226,8 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       <div className="cd-detail-foot faint">
         <code>{command}</code>
         <span>
-          {lines.length.toLocaleString()} lines{dropped > 0 ? ` (oldest ${dropped.toLocaleString()} dropped)` : ''}
+          {count.toLocaleString()} lines{model.dropped > 0 ? ` (oldest ${model.dropped.toLocaleString()} dropped, at most ${model.capacity.toLocaleString()} kept)` : ''}
+          {model.skipped > 0 ? ` · ${model.skipped.toLocaleString()} skipped to keep up` : ''}
           {ended ? (error ? ` · stream ended: ${error}` : ' · stream ended') : follow ? ' · following' : ''}
         </span>
       </div>
