@@ -1,30 +1,51 @@
 export interface FrameScheduler {
   request(callback: () => void): number;
   cancel(handle: number): void;
+  /** Waits `ms` (a timer), then calls back. */
+  after(ms: number, callback: () => void): number;
+  cancelAfter(handle: number): void;
+  now(): number;
 }
 
 const animationFrames: FrameScheduler = {
   request: (callback) => requestAnimationFrame(() => callback()),
   cancel: (handle) => cancelAnimationFrame(handle),
+  after: (ms, callback) => window.setTimeout(callback, ms),
+  cancelAfter: (handle) => window.clearTimeout(handle),
+  now: () => performance.now(),
 };
 
 /**
- * Runs `flush` at most once per animation frame however often `request` is called in between, so
- * a flood of batches costs one render a frame (and none while the page is hidden).
+ * Runs `flush` in an animation frame, at most once per frame and at most once per `minIntervalMs`,
+ * however often `request` is called in between: a flood of batches costs a few renders a second
+ * (and none while the page is hidden), a quiet stream shows each line in the next frame.
  */
-export function createFrameCoalescer(flush: () => void, frames: FrameScheduler = animationFrames): { request(): void; cancel(): void } {
-  let handle: number | null = null;
+export function createFrameCoalescer(flush: () => void, minIntervalMs = 0, frames: FrameScheduler = animationFrames): { request(): void; cancel(): void } {
+  let frame: number | null = null;
+  let timer: number | null = null;
+  let last = Number.NEGATIVE_INFINITY;
+  const inFrame = (): void => {
+    frame = frames.request(() => {
+      frame = null;
+      last = frames.now();
+      flush();
+    });
+  };
   return {
     request() {
-      if (handle !== null) return;
-      handle = frames.request(() => {
-        handle = null;
-        flush();
+      if (frame !== null || timer !== null) return;
+      const wait = last + minIntervalMs - frames.now();
+      if (wait <= 0) return inFrame();
+      timer = frames.after(wait, () => {
+        timer = null;
+        inFrame();
       });
     },
     cancel() {
-      if (handle !== null) frames.cancel(handle);
-      handle = null;
+      if (frame !== null) frames.cancel(frame);
+      if (timer !== null) frames.cancelAfter(timer);
+      frame = null;
+      timer = null;
     },
   };
 }

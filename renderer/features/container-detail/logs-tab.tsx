@@ -8,6 +8,8 @@ const tails = [100, 500, 1000, 5000] as const;
 /** Every row is one line high (no wrapping), so the window of rows to draw is arithmetic. */
 const rowHeight = 18;
 const overscanRows = 10;
+/** A flood re-renders the rows at most this often (each render replaces every visible row). */
+const minRenderIntervalMs = 50;
 
 interface StreamView {
   /** The lines: a ring the stream appends to; `version` says when it changed. */
@@ -19,7 +21,7 @@ interface StreamView {
 
 /**
  * Follows `docker logs` into a LogModel. Batches go into the model as they come (cheap: no
- * colour parsing, no copying); React hears of it at most once per animation frame.
+ * colour parsing, no copying); React hears of it at most once per animation frame and per 50 ms.
  */
 function useLogStream(id: string, tail: number, timestamps: boolean, follow: boolean): StreamView {
   const { client } = useStores();
@@ -29,7 +31,7 @@ function useLogStream(id: string, tail: number, timestamps: boolean, follow: boo
     let ended = false;
     let error: string | undefined;
     const publish = () => setView({ model, version: model.version, ended, error });
-    const frames = createFrameCoalescer(publish);
+    const frames = createFrameCoalescer(publish, minRenderIntervalMs);
     publish();
     const unsubscribe = client.subscribe(
       'containers.logs',
