@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { docker, fixtureImage, fixtureLabel } from './fixtures/docker-cli.js';
+import { BerthPage } from './pages/berth-page.js';
+
+const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
+const name = `berth-e2e-lf-${Math.random().toString(36).slice(2, 7)}`;
+
+/** ~20,000 numbered lines a second, every 10th coloured, every 50th to stderr. */
+const flood = `BEGIN { n = 0; while (1) { for (i = 0; i < 1000; i++) { n++;
+  if (n % 50 == 0) printf "L%d to stderr\\n", n > "/dev/stderr";
+  else if (n % 10 == 0) printf "\\033[32mL%d green\\033[0m then plain\\n", n;
+  else printf "L%d plain line of the flood\\n", n }
+  fflush(); system("usleep 50000") } }`;
+
+const lastShown = async (log: import('@playwright/test').Locator): Promise<number> => {
+  const texts = await log.locator('.cd-log-line').allTextContents();
+  const numbers = texts.map((t) => Number(/^L(\d+) /.exec(t)?.[1] ?? 0));
+  return Math.max(0, ...numbers);
+};
+
+test.describe('the Logs tab under a flood (real engine)', () => {
+  test.afterAll(() => {
+    docker('rm', '-f', name);
+  });
+
+  test('follows a 20,000 lines/s container, keeps at most 50,000 lines and stays responsive', async ({ page }) => {
+    docker('run', '-d', '--name', name, '--label', fixtureLabel, '--stop-timeout', '1', fixtureImage, 'awk', flood);
+    const berth = new BerthPage(page);
+    await berth.open(name);
+    await berth.row(name).getByRole('button', { name, exact: true }).click();
+    const pane = page.getByRole('complementary', { name: `Container ${name}` });
+    const log = pane.getByRole('log', { name: `Logs ${name}` });
+    await expect(log.locator('.cd-log-line').first()).toBeVisible();
+
+    // Following: the newest line on screen keeps moving.
+    const before = await lastShown(log);
+    await expect.poll(() => lastShown(log), { timeout: 5_000 }).toBeGreaterThan(before + 5_000);
+    await expect(log.locator('.cd-log-line--stdout span[style*="color"]').first()).toBeVisible();
+
+    // Bounded: past 50,000 lines the oldest go, and the footer says so.
+    const foot = pane.getByText(/lines \(oldest [\d,]+ dropped, at most 50,000 kept\)/);
+    await expect(foot).toBeVisible({ timeout: 30_000 });
+    const shownCount = Number((/^([\d,]+) lines/.exec((await foot.textContent()) ?? '')?.[1] ?? '').replace(/,/g, ''));
+    expect(shownCount).toBeLessThanOrEqual(50_000);
+    await page.screenshot({ path: `${shots}/logs-flood.png` });
+
+    // Responsive: another tab answers a click at once, and Logs comes back following.
+    const t0 = Date.now();
+    await pane.getByRole('tab', { name: 'Stats', exact: true }).click();
+    await expect(pane.getByRole('tabpanel')).not.toContainText('L1');
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    await pane.getByRole('tab', { name: 'Logs', exact: true }).click();
+    await expect(log.locator('.cd-log-line').first()).toBeVisible();
+  });
+});
