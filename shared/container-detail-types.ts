@@ -5,8 +5,13 @@ export const logChunkSchema = z.object({
   stream: z.enum(['stdout', 'stderr']),
   data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expected bytes'),
 });
+/** Names one flow-controlled logs stream (see `containers.logsAck`). */
+export const logFlowIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'Expected a log flow id');
+
 export const logBatchSchema = z.object({
   chunks: z.array(logChunkSchema),
+  /** In the first batch of a stream opened with `flowControl`: the id to acknowledge bytes under. */
+  flow: logFlowIdSchema.optional(),
   /**
    * Lines the server skipped before these chunks because the client fell behind (drop to the
    * tail rather than queue without bound); a line counts when any of its bytes were dropped.

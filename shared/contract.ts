@@ -9,6 +9,7 @@ import {
 import { terminalOutputSchema } from './terminal-types.js';
 import { imageCalls, imageStreams } from './image-contract.js';
 import { filesCalls, filesStreams } from './files-contract.js';
+import { logsCalls } from './logs-contract.js';
 import { runSpecSchema } from './run-spec.js';
 import { formatDockerRun } from './docker-run-format.js';
 import {
@@ -130,6 +131,7 @@ export const calls = {
   'images.list': defineCall({ input: noInput, output: z.array(imageSummarySchema), cli: () => 'docker images' }),
   ...imageCalls,
   ...filesCalls,
+  ...logsCalls,
 
   'terminal.open': defineCall({
     input: z.strictObject({
@@ -187,6 +189,8 @@ export const streams = {
       timestamps: z.boolean().optional(),
       /** Unix seconds. */
       since: z.number().int().min(0).optional(),
+      /** The client acknowledges drawn bytes (`containers.logsAck`); the server drops to the tail when it falls behind. */
+      flowControl: z.boolean().optional(),
     }),
     message: logBatchSchema,
     cli: (i) => `docker logs --tail ${i.tail}${i.follow ? ' --follow' : ''}${i.timestamps ? ' --timestamps' : ''}${i.since ? ` --since ${i.since}` : ''} ${i.id}`,

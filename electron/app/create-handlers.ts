@@ -43,6 +43,7 @@ export function createHandlers(s: AppServices): HandlerTable {
       'containers.changes': ({ id }) => s.containers.changes(id),
       'containers.top': ({ id }) => s.containers.top(id),
       'containers.commit': ({ id, ...options }) => s.containers.commit(id, options),
+      'containers.logsAck': async ({ flow, bytes }, ctx) => (s.containerStreams.ackLogs(ctx.clientId, flow, bytes), null),
       'images.list': () => s.images.list(),
       ...imageCallHandlers(s),
       ...filesCallHandlers(s),
@@ -67,7 +68,7 @@ export function createHandlers(s: AppServices): HandlerTable {
         return s.connection.onStatus((status) => sink.send(status));
       },
       'engine.events': (_input, sink) => s.connection.onEvent((event) => sink.send(event)),
-      'containers.logs': (input, sink) => s.containerStreams.logs(input, sink),
+      'containers.logs': (input, sink, ctx) => s.containerStreams.logs(input, sink, ctx.clientId),
       'containers.stats': ({ id }, sink) => s.containerStreams.stats(id, sink),
       'terminal.output': ({ sessionId }, sink, ctx) => s.terminals.attachOutput(ctx.clientId, sessionId, sink),
     },

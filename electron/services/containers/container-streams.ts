@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { LogBatch, StatsSample } from '../../../shared/container-detail-types.js';
 import { BerthError } from '../../../shared/errors.js';
@@ -14,7 +15,20 @@ export interface LogsRequest {
   follow: boolean;
   timestamps?: boolean;
   since?: number;
+  /** The client acknowledges the bytes it has drawn (`ackLogs`). */
+  flowControl?: boolean;
 }
+
+/** Unacknowledged bytes of a flow-controlled logs stream. */
+interface LogFlow {
+  readonly clientId: string;
+  unacked: number;
+}
+
+/** Above this many unacknowledged bytes the client is behind: drop to the tail (room for a 5,000-line tail of long lines). */
+export const logFlowHighBytes = 2 * 1024 * 1024;
+/** Below this many, send again (and say what was skipped). */
+export const logFlowLowBytes = 256 * 1024;
 
 /** Live stats cost the engine CPU per container: only this many streams at once. */
 export const maxStatsStreams = 8;
@@ -30,6 +44,7 @@ const retryAfterBackpressureMs = 50;
  */
 export class ContainerStreams {
   private liveStats = 0;
+  private readonly flows = new Map<string, LogFlow>();
 
   constructor(private readonly connection: EngineConnection) {}
 
@@ -37,9 +52,27 @@ export class ContainerStreams {
     return this.liveStats;
   }
 
-  logs(request: LogsRequest, sink: StreamSink<LogBatch>): () => void {
+  /** The client `clientId` has drawn `bytes` more of flow `flow`. Acks of ended streams are ignored. */
+  ackLogs(clientId: string, flow: string, bytes: number): void {
+    const f = this.flows.get(flow);
+    if (f && f.clientId === clientId) f.unacked = Math.max(0, f.unacked - bytes);
+  }
+
+  logs(request: LogsRequest, sink: StreamSink<LogBatch>, clientId = 'local'): () => void {
     let source: Readable | undefined;
     let closed = false;
+    let flowId: string | undefined;
+    let flow: LogFlow | undefined;
+    // Only a followed stream can outrun its client for long; without follow the answer is bounded by tail.
+    if (request.flowControl && request.follow) {
+      flowId = randomBytes(16).toString('hex');
+      flow = { clientId, unacked: 0 };
+      this.flows.set(flowId, flow);
+      sink.send({ chunks: [], flow: flowId });
+    }
+    const forget = (): void => {
+      if (flowId) this.flows.delete(flowId);
+    };
     void (async () => {
       try {
         const container = this.connection.requireConnected().getContainer(request.id);
@@ -59,13 +92,16 @@ export class ContainerStreams {
           return;
         }
         source = stream;
-        pumpLogs(stream, info.Config.Tty ? undefined : new LogFrameDemuxer(), sink);
+        stream.on('close', forget);
+        pumpLogs(stream, info.Config.Tty ? undefined : new LogFrameDemuxer(), sink, flow);
       } catch (err) {
+        forget();
         sink.end(err);
       }
     })();
     return () => {
       closed = true;
+      forget();
       source?.destroy();
     };
   }
@@ -116,18 +152,27 @@ function bufferAsStream(buffer: Buffer): Readable {
   return Readable.from([buffer]);
 }
 
-function pumpLogs(stream: Readable, demuxer: LogFrameDemuxer | undefined, sink: StreamSink<LogBatch>): void {
+function pumpLogs(stream: Readable, demuxer: LogFrameDemuxer | undefined, sink: StreamSink<LogBatch>, flow?: LogFlow): void {
   const batcher = new LogBatcher();
+  /** Sends a batch; false when the client is behind (its transport is full, or too much is unacknowledged). */
+  const deliver = (batch: LogBatch): boolean => {
+    if (!flow) return sink.send(batch);
+    // Counted before sending: an acknowledgement may come back before send returns.
+    flow.unacked += batch.chunks.reduce((n, c) => n + c.data.byteLength, 0);
+    const sent = sink.send(batch);
+    return sent && flow.unacked <= logFlowHighBytes;
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let probe: ReturnType<typeof setTimeout> | undefined;
-  /** Sends what was skipped (an empty batch when nothing was); true when the transport has room again. */
+  /** Sends what was skipped (an empty batch when nothing was); true when the transport has room. */
   const sendSkipped = (): boolean => {
     const skipped = batcher.takeSkipped();
     return sink.send(skipped ? { chunks: [], skipped } : { chunks: [] });
   };
+  /** Resumes once the client has caught up (acknowledged down to the low mark) and its transport has room. */
   const checkRoom = (): void => {
     probe = undefined;
-    if (sendSkipped()) batcher.resume();
+    if ((!flow || flow.unacked <= logFlowLowBytes) && sendSkipped()) batcher.resume();
     else probe = setTimeout(checkRoom, retryAfterBackpressureMs);
   };
   const flush = (): void => {
@@ -135,8 +180,8 @@ function pumpLogs(stream: Readable, demuxer: LogFrameDemuxer | undefined, sink: 
     timer = undefined;
     if (batcher.isDropping) return;
     const batch = batcher.take();
-    if (batch && !sink.send(batch)) {
-      // The client is behind (its transport is full): keep reading the engine but drop to the
+    if (batch && !deliver(batch)) {
+      // The client is behind (transport full, or too much unacknowledged): keep reading the engine but drop to the
       // tail, and tell the client how many lines it missed once there is room again.
       batcher.startDropping();
       probe ??= setTimeout(checkRoom, retryAfterBackpressureMs);

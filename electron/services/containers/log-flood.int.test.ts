@@ -5,7 +5,7 @@ import { EngineConnection } from '../engine-connection.js';
 import { ContainerStreams } from './container-streams.js';
 
 /** Numbered lines as fast as busybox awk goes (paced a little so the shared engine copes). */
-const flood = `BEGIN { n = 0; while (1) { for (i = 0; i < 500; i++) { n++; printf "L%d payload of the flood %d\\n", n, n } fflush(); system("usleep 20000") } }`;
+const flood = `BEGIN { pad = sprintf("%90s", ""); gsub(/ /, "x", pad); n = 0; while (1) { for (i = 0; i < 500; i++) { n++; printf "L%d payload of the flood %s %d\\n", n, pad, n } fflush(); system("usleep 20000") } }`;
 
 /** Reads batches as the renderer does: lines per stream; a skipped-lines marker discards the cut line it held the start of. */
 function floodReader() {
@@ -22,7 +22,9 @@ function floodReader() {
     get markers() {
       return markers;
     },
+    bytes: 0,
     read(batch: LogBatch): void {
+      for (const c of batch.chunks) this.bytes += c.data.byteLength;
       if (batch.skipped) {
         markers++;
         skipped += batch.skipped.stdout;
@@ -80,8 +82,57 @@ describe('logs of a flooding container when the client falls behind (real engine
     expect(reader.skipped).toBeGreaterThan(1000);
     // While full: the batch that filled it, then only small markers every 50 ms (no data queued or sent).
     expect(batchesWhileFull).toBeLessThan(40);
+    expectWholeLinesAccountedFor(reader);
+  }, 30_000);
+
+  it('with flow control, drops to the tail while the client does not acknowledge, and resumes when it does', async () => {
+    const reader = floodReader();
+    let flow: string | undefined;
+    let acking = true;
+    let batchesAfter = 0;
+    const close = streams.logs(
+      { id: name, tail: 0, follow: true, flowControl: true },
+      {
+        send(batch) {
+          flow ??= batch.flow;
+          reader.read(batch);
+          const bytes = batch.chunks.reduce((n, c) => n + c.data.byteLength, 0);
+          if (acking && flow) {
+            streams.ackLogs('other-client', flow, bytes); // another client's ack does not count
+            streams.ackLogs('me', flow, bytes);
+          }
+          if (acking && reader.lines.length > 0) batchesAfter++;
+          return true;
+        },
+        end() {},
+      },
+      'me',
+    );
+    await waitFor(() => (reader.lines.length > 0 ? true : undefined), 'first lines');
+    expect(flow).toMatch(/^[0-9a-f]{32}$/);
+    // The page stalls: nothing is acknowledged. The server sends up to its window, then drops.
+    acking = false;
+    batchesAfter = 0;
+    const stalledAt = reader.bytes;
+    await waitFor(() => (reader.bytes - stalledAt > 2 * 1024 * 1024 ? true : undefined), 'a window of unacknowledged bytes', 20_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    const sentWhileStalled = reader.bytes - stalledAt;
+    expect(sentWhileStalled).toBeLessThan(2 * 1024 * 1024 + 2 * 256 * 1024);
+    // The page catches up: it acknowledges what it got, the server resumes and says what it skipped.
+    acking = true;
+    streams.ackLogs('me', flow as string, sentWhileStalled + 1024 * 1024);
+    await waitFor(() => (batchesAfter > 20 ? true : undefined), 'batches after catching up');
+    close();
+    expect(reader.markers).toBeGreaterThan(0);
+    expect(reader.skipped).toBeGreaterThan(1000);
+    expectWholeLinesAccountedFor(reader);
+  }, 40_000);
+});
+
+function expectWholeLinesAccountedFor(reader: ReturnType<typeof floodReader>): void {
+  {
     const numbers = reader.lines.map((line) => {
-      const m = /^L(\d+) payload of the flood (\d+)$/.exec(line);
+      const m = /^L(\d+) payload of the flood x{90} (\d+)$/.exec(line);
       expect(m, `a whole line, not ${JSON.stringify(line)}`).not.toBeNull();
       expect(m?.[1]).toBe(m?.[2]);
       return Number(m?.[1]);
@@ -91,5 +142,5 @@ describe('logs of a flooding container when the client falls behind (real engine
     const last = numbers[numbers.length - 1] as number;
     // Every line between the first and the last seen was either received whole or counted as skipped.
     expect(last - first + 1 - numbers.length).toBe(reader.skipped);
-  }, 30_000);
-});
+  }
+}

@@ -30,14 +30,25 @@ function useLogStream(id: string, tail: number, timestamps: boolean, follow: boo
     const model = new LogModel({ timestamps });
     let ended = false;
     let error: string | undefined;
-    const publish = () => setView({ model, version: model.version, ended, error });
+    // Flow control: bytes are acknowledged once drawn, so the server drops to the tail when we fall behind.
+    let flow: string | undefined;
+    let unacked = 0;
+    const publish = () => {
+      setView({ model, version: model.version, ended, error });
+      if (flow && unacked > 0) {
+        void client.call('containers.logsAck', { flow, bytes: unacked }).catch(() => undefined); // the stream may have ended meanwhile
+        unacked = 0;
+      }
+    };
     const frames = createFrameCoalescer(publish, minRenderIntervalMs);
     publish();
     const unsubscribe = client.subscribe(
       'containers.logs',
-      { id, tail, follow, timestamps },
+      { id, tail, follow, timestamps, flowControl: true },
       {
         onMessage(batch) {
+          flow ??= batch.flow;
+          for (const c of batch.chunks) unacked += c.data.byteLength;
           if (batch.skipped) {
             model.skip('stdout', batch.skipped.stdout);
             model.skip('stderr', batch.skipped.stderr);
