@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { docker, fixtureImage, fixtureLabel } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
@@ -9,10 +9,10 @@ const name = `berth-e2e-lf-${Math.random().toString(36).slice(2, 7)}`;
 const flood = `BEGIN { n = 0; while (1) { for (i = 0; i < 1000; i++) { n++;
   if (n % 50 == 0) printf "L%d to stderr\\n", n > "/dev/stderr";
   else if (n % 10 == 0) printf "\\033[32mL%d green\\033[0m then plain\\n", n;
-  else printf "L%d plain line of the flood\\n", n }
+  else printf "L%d plain line of the flood, padded to the length of a typical driver message\\n", n }
   fflush(); system("usleep 50000") } }`;
 
-const lastShown = async (log: import('@playwright/test').Locator): Promise<number> => {
+const lastShown = async (log: Locator): Promise<number> => {
   const texts = await log.locator('.cd-log-line').allTextContents();
   const numbers = texts.map((t) => Number(/^L(\d+) /.exec(t)?.[1] ?? 0));
   return Math.max(0, ...numbers);
@@ -51,5 +51,29 @@ test.describe('the Logs tab under a flood (real engine)', () => {
     expect(Date.now() - t0).toBeLessThan(3_000);
     await pane.getByRole('tab', { name: 'Logs', exact: true }).click();
     await expect(log.locator('.cd-log-line').first()).toBeVisible();
+  });
+
+  test('a page that stalls during a flood is brought back to the tail, told how many lines it missed', async ({ page }) => {
+    const berth = new BerthPage(page);
+    await berth.open(name);
+    await berth.row(name).getByRole('button', { name, exact: true }).click();
+    const pane = page.getByRole('complementary', { name: `Container ${name}` });
+    const log = pane.getByRole('log', { name: `Logs ${name}` });
+    await expect(log.locator('.cd-log-line').first()).toBeVisible();
+    // Block the page for 6 s (more than 2 MiB of output): it draws nothing and acknowledges nothing meanwhile.
+    await page.evaluate(() => {
+      const end = Date.now() + 6000;
+      while (Date.now() < end) {
+        // stall
+      }
+    });
+    await expect(pane.getByText(/[\d,]+ skipped to keep up/)).toBeVisible({ timeout: 10_000 });
+    // Back at the tail: the newest line shown is close to what the container wrote last.
+    const newest = Number(/L(\d+)/.exec(docker('logs', '--tail', '1', name))?.[1] ?? 0);
+    await expect.poll(() => lastShown(log), { timeout: 5_000 }).toBeGreaterThan(newest - 20_000);
+    await log.evaluate((el) => (el.scrollTop = el.scrollHeight - el.clientHeight - 18 * 3));
+    const marker = log.locator('.cd-log-line--skipped');
+    if (await marker.count()) await marker.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/logs-flood-skipped.png` });
   });
 });
