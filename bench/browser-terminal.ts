@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { EngineConnection } from '../electron/services/engine-connection.js';
 import { terminalFontFamily, xtermTheme } from '../renderer/features/terminals/xterm-theme.js';
+import { startWebServerProcess, type WebServerProcess } from '../scripts/web-server-process.js';
 import { median, percentile } from './bench-kit.js';
 import { CdpPage } from './cdp-page.js';
 import { addInto, benchCpuSnapshot, cpuDelta } from './process-cpu.js';
@@ -13,38 +13,9 @@ import { printWsEcho, wsEcho } from './ws-echo.js';
 export const chromiumPath = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-interface WebServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Starts the built web server (`npm run build` first) on a free port; resolves with the link it prints. */
-export async function startWebServer(nodeArgs: readonly string[] = []): Promise<WebServer> {
-  const token = randomBytes(16).toString('hex');
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, `${process.env.BENCH_DIST ?? 'dist'}/electron/web.cjs`, '--port', '0', '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`The web server did not start:\n${out}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Berth is running at (\S+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`The web server exited (${code}):\n${out}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+/** Starts the built web server (`npm run build` first; `BENCH_DIST` serves another build) on a free port. */
+export function startWebServer(nodeArgs: readonly string[] = []): Promise<WebServerProcess> {
+  return startWebServerProcess({ nodeArgs, dist: process.env.BENCH_DIST ?? 'dist' });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, fixtureLabel, runFixture } from './fixtures/docker-cli.js';
-import { startOwnWebServer } from './fixtures/own-web-server.js';
+import { startWebServerProcess } from '../scripts/web-server-process.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
@@ -33,7 +33,7 @@ test.describe('host shell over the web transport with --allow-host-shell', () =>
   });
 
   test('the host terminal runs docker ps and sees a container; closing the tab ends the shell', async ({ page }) => {
-    const server = await startOwnWebServer(['--allow-host-shell']);
+    const server = await startWebServerProcess({ args: ['--allow-host-shell'] });
     try {
       const berth = new BerthPage(page);
       await berth.open(prefix, server.url);

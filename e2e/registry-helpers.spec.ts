@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { helperFixture } from '../electron/services/images/registry-helper-fixture.js';
 import { docker, fixtureImage } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
+import { startWebServerProcess, type WebServerProcess } from '../scripts/web-server-process.js';
 
 const shots = '/tmp/berth-shots';
 const rand = Math.random().toString(36).slice(2, 8);
 const authed = '127.0.0.1:5001';
 const securedRef = `${authed}/berth-e2e-cr/helper:${rand}`;
-const token = 'e2e-helpers-0123456789abcdef0123456789';
 
 /**
  * A Berth web server of its own, started as a user's shell would: DOCKER_CONFIG names a
@@ -17,33 +16,18 @@ const token = 'e2e-helpers-0123456789abcdef0123456789';
  */
 test.describe('registry credentials from the docker CLI credential helpers', () => {
   const fixture = helperFixture();
-  let server: ChildProcess | undefined;
+  let server: WebServerProcess | undefined;
   let appUrl = '';
 
   test.beforeAll(async () => {
     fixture.write('berthe2e', { [authed]: ['berth', 'berth-secret'] });
     const configDir = fixture.dockerConfig({ credHelpers: { [authed]: 'berthe2e', 'registry.example.invalid': 'berth-e2e-missing' } });
     docker('tag', fixtureImage, securedRef);
-    server = spawn(process.execPath, ['dist/electron/web.cjs', '--host', '127.0.0.1', '--port', '0', '--token', token], {
-      env: { ...process.env, DOCKER_CONFIG: configDir, PATH: `${fixture.binDir}:${process.env.PATH ?? ''}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    appUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the web server did not start')), 30_000);
-      let out = '';
-      server?.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const link = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)?.[0];
-        if (link) {
-          clearTimeout(timer);
-          resolve(link);
-        }
-      });
-      server?.on('exit', (code) => reject(new Error(`the web server exited (${String(code)}): ${out}`)));
-    });
+    server = await startWebServerProcess({ env: { ...process.env, DOCKER_CONFIG: configDir, PATH: `${fixture.binDir}:${process.env.PATH ?? ''}` } });
+    appUrl = server.url;
   });
-  test.afterAll(() => {
-    server?.kill();
+  test.afterAll(async () => {
+    await server?.stop();
     try {
       docker('rmi', securedRef);
     } catch {
