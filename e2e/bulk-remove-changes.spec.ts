@@ -1,27 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { docker, runFixture } from './fixtures/docker-cli.js';
+import { docker, runFixture, specContainers, containerExists } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = '/tmp/berth-shots';
 mkdirSync(shots, { recursive: true });
 
-const made: string[] = [];
-function rfName(what: string): string {
-  const name = `berth-e2e-rf-${what}-${Math.random().toString(36).slice(2, 7)}`;
-  made.push(name);
-  return name;
-}
-
-function exists(name: string): boolean {
-  return docker('ps', '-aq', '--filter', `name=^/${name}$`) !== '';
-}
+const containers = specContainers('berth-e2e-rf-');
+const rfName = containers.name;
 
 test.describe('bulk remove says what each container would lose', () => {
-  test.afterAll(() => {
-    const left = made.filter(exists);
-    if (left.length > 0) docker('rm', '-f', ...left);
-  });
+  test.afterAll(() => containers.removeAll());
 
   test('two selected, one with a touched file: the dialog shows the change for that one only; unticking keeps it', async ({ page }) => {
     const touched = rfName('touched');
@@ -65,7 +54,7 @@ test.describe('bulk remove says what each container would lose', () => {
     await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect(berth.row(clean)).toHaveCount(0);
     await berth.expectRowState(touched, /running/i);
-    expect(exists(touched)).toBe(true);
-    expect(exists(clean)).toBe(false);
+    expect(containerExists(touched)).toBe(true);
+    expect(containerExists(clean)).toBe(false);
   });
 });

@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { docker, e2eName, fixtureLabel } from './fixtures/docker-cli.js';
+import { docker, runFixture, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
 const prefix = 'berth-e2e-files-';
 
-function filesName(what: string): string {
-  return e2eName(`files-${what}`);
-}
-
-function runFilesFixture(name: string): void {
-  docker('run', '-d', '--name', name, '--label', fixtureLabel, '--stop-timeout', '1', 'berth-fixture/busybox:latest', 'sh', '-c', 'while true; do sleep 1; done');
-}
-
-/** Only this spec's containers: other specs' containers are theirs to remove. */
-function removeFilesContainers(): void {
-  const ids = docker('ps', '-aq', '--filter', `label=${fixtureLabel}`, '--filter', `name=${prefix}`);
-  if (ids) docker('rm', '-f', ...ids.split('\n'));
-}
+const containers = specContainers(prefix);
+const filesName = containers.name;
 
 async function openFiles(page: Page, name: string) {
   const berth = new BerthPage(page);
@@ -30,11 +19,11 @@ async function openFiles(page: Page, name: string) {
 }
 
 test.describe('container Files tab against the real engine', () => {
-  test.afterAll(() => removeFilesContainers());
+  test.afterAll(() => containers.removeAll());
 
   test('navigate, upload a file, see it listed, download it back', async ({ page }) => {
     const name = filesName('up');
-    runFilesFixture(name);
+    runFixture(name);
     docker('exec', name, 'sh', '-c', 'mkdir -p "/srv/my data" && printf "hello from the container" > "/srv/my data/greeting.txt"');
     const pane = await openFiles(page, name);
     const table = pane.getByRole('table', { name: 'Files in /' });
@@ -97,7 +86,7 @@ test.describe('container Files tab against the real engine', () => {
 
   test('a bad path shows an error; a stopped container is still browsable', async ({ page }) => {
     const name = filesName('bad');
-    runFilesFixture(name);
+    runFixture(name);
     docker('exec', name, 'sh', '-c', 'printf kept > /kept.txt');
     const pane = await openFiles(page, name);
     const path = pane.getByRole('textbox', { name: 'Path' });

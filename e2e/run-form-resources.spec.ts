@@ -1,22 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { docker, fixtureImage, fixtureLabel } from './fixtures/docker-cli.js';
+import { docker, fixtureImage, fixtureLabel, specContainers, containerExists } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = '/tmp/berth-shots';
 mkdirSync(shots, { recursive: true });
 
-// Only the containers this spec made are removed afterwards: other suites share the engine.
-const made: string[] = [];
-function rfName(what: string): string {
-  const name = `berth-e2e-rf-${what}-${Math.random().toString(36).slice(2, 7)}`;
-  made.push(name);
-  return name;
-}
-
-function exists(name: string): boolean {
-  return docker('ps', '-aq', '--filter', `name=^/${name}$`) !== '';
-}
+const containers = specContainers('berth-e2e-rf-');
+const rfName = containers.name;
 
 async function openRunForm(page: Page): Promise<{ berth: BerthPage; form: Locator }> {
   const berth = new BerthPage(page);
@@ -32,10 +23,7 @@ function field(form: Locator, label: string): Locator {
 }
 
 test.describe('run form: resources and security against the real engine', () => {
-  test.afterAll(() => {
-    const left = made.filter(exists);
-    if (left.length > 0) docker('rm', '-f', ...left);
-  });
+  test.afterAll(() => containers.removeAll());
 
   test('a pasted line with --cpus, -m, --shm-size and --cap-add fills the form and runs with them', async ({ page }) => {
     const name = rfName('limits');
@@ -112,6 +100,6 @@ test.describe('run form: resources and security against the real engine', () => 
     await field(form, 'CPUs').fill('4096');
     await form.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(field(form, 'CPUs')).toHaveAccessibleDescription(/Range of CPUs/);
-    expect(exists(name)).toBe(false);
+    expect(containerExists(name)).toBe(false);
   });
 });

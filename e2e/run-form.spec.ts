@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { docker, e2eName as fixtureName, fixtureImage, runFixture } from './fixtures/docker-cli.js';
+import { docker, fixtureImage, runFixture, specContainers, containerExists } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = '/tmp/berth-shots';
@@ -30,22 +30,11 @@ async function fillBasics(form: Locator, image: string, name: string): Promise<v
 }
 
 // Only the containers this spec made are removed afterwards: other suites may share the engine.
-const made: string[] = [];
-function e2eName(what: string): string {
-  const name = fixtureName(what);
-  made.push(name);
-  return name;
-}
-
-function exists(name: string): boolean {
-  return docker('ps', '-aq', '--filter', `name=^/${name}$`) !== '';
-}
+const containers = specContainers('berth-e2e-');
+const e2eName = containers.name;
 
 test.describe('run form against the real engine', () => {
-  test.afterAll(() => {
-    const left = made.filter(exists);
-    if (left.length > 0) docker('rm', '-f', ...left);
-  });
+  test.afterAll(() => containers.removeAll());
 
   test('fills a run, shows its docker run line, and the container runs with its env', async ({ page }) => {
     const name = e2eName('run');
@@ -112,7 +101,7 @@ test.describe('run form against the real engine', () => {
     await expect(field(form, 'Name')).toHaveValue('berth-e2e-paste-x');
     await expect(field(form, 'Image')).toHaveValue(fixtureImage);
     await page.screenshot({ path: `${shots}/run-paste-error.png` });
-    expect(exists('berth-e2e-paste-x')).toBe(false);
+    expect(containerExists('berth-e2e-paste-x')).toBe(false);
   });
 
   test('checks the form before sending: errors beside their fields', async ({ page }) => {
@@ -136,7 +125,7 @@ test.describe('run form against the real engine', () => {
     await expect(field(form, 'Image')).toHaveAccessibleDescription(/No such image/i);
     await expect(field(form, 'Image')).toBeFocused();
     await expect(form).toBeVisible();
-    expect(exists(name)).toBe(false);
+    expect(containerExists(name)).toBe(false);
     await page.screenshot({ path: `${shots}/run-no-such-image.png` });
   });
 
@@ -159,7 +148,7 @@ test.describe('run form against the real engine', () => {
     await field(form, 'Mount 1 target').fill('/data');
     await form.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(form.getByRole('group', { name: /^Mounts/ })).toHaveAccessibleDescription(/\/no\/such\/path/);
-    expect(exists(name)).toBe(false);
+    expect(containerExists(name)).toBe(false);
     await page.screenshot({ path: `${shots}/run-missing-mount.png` });
   });
 
@@ -174,7 +163,7 @@ test.describe('run form against the real engine', () => {
     await page.screenshot({ path: `${shots}/run-not-started.png` });
     await form.getByRole('button', { name: `Remove ${name}` }).click();
     await expect(form.getByRole('alert')).toHaveCount(0);
-    await expect.poll(() => exists(name)).toBe(false);
+    await expect.poll(() => containerExists(name)).toBe(false);
   });
 
   test('Run on an image row opens the form with that image', async ({ page }) => {

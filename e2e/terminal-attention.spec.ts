@@ -1,19 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { docker, fixtureLabel, runFixture } from './fixtures/docker-cli.js';
+import { runFixture, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
 const prefix = 'berth-e2e-tx-';
 
-function txName(what: string): string {
-  return `${prefix}${what}-${Math.random().toString(36).slice(2, 7)}`;
-}
-
-/** Only this spec's containers: other specs run beside it on the same engine. */
-function removeTxContainers(): void {
-  const ids = docker('ps', '-aq', '--filter', `label=${fixtureLabel}`, '--filter', `name=${prefix}`);
-  if (ids) docker('rm', '-f', ...ids.split('\n'));
-}
+const containers = specContainers(prefix);
+const txName = containers.name;
 
 async function terminalText(page: Page, key: string): Promise<string> {
   return page.evaluate((k) => window.__berthTerminals?.get(k)?.() ?? '', key);
@@ -26,7 +19,7 @@ async function openShell(page: Page, berth: BerthPage, container: string): Promi
 }
 
 test.describe('a terminal in the background asks for a look', () => {
-  test.afterAll(() => removeTxContainers());
+  test.afterAll(() => containers.removeAll());
 
   test('a bell in a background tab shows a bell marker; new output shows a dot; showing the tab clears it', async ({ page }) => {
     const a = txName('ring-a');
