@@ -34,7 +34,7 @@ describe('transfer progress', () => {
     expect(s.overall).toMatchObject({ layersDone: 2, layersTotal: 3, bytesDone: 3678, bytesTotal: 300290 });
     // The two layers the engine already had are no work: the bar measures the one to download.
     expect(s.overall.fraction).toBeCloseTo(0.7 * (3678 / 300290), 5);
-    expect(s.status).toBe('2: Pulling from berth-test/exp');
+    expect(s.status).toBe('Pulling from berth-test/exp');
 
     const fractions: number[] = [];
     for (const line of pullRest) {

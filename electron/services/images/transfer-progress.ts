@@ -71,7 +71,8 @@ export class TransferProgressTracker {
     if (digest?.[1] || status.startsWith('Status: ')) this.ended = true;
     if (/^Status: Image is up to date/.test(status)) this.upToDate = true;
     if (status === '') return false;
-    this.lastStatus = line.id && !phase ? `${line.id}: ${status}` : status;
+    // "Pulling from team/app" comes with the tag as its id; the card already shows the reference.
+    this.lastStatus = line.id && !phase && !status.startsWith('Pulling from ') ? `${line.id}: ${status}` : status;
     return true;
   }
 

@@ -20,6 +20,10 @@ describe('layer progress', () => {
     expect(layerLabel(layer('a', 'extracting', 2000, 4000))).toBe('Extracting 2kB / 4kB');
     expect(layerLabel(layer('a', 'already-exists'))).toBe('Already exists');
     expect(layerLabel({ ...layer('a', 'retrying', 1000, 4000), retryInSeconds: 5 })).toBe('Broke off 1kB / 4kB, retrying in 5 s');
+    // A cancelled card does not go on saying "Downloading".
+    expect(layerLabel(layer('a', 'downloading', 1000, 4000), 'cancelled')).toBe('Cancelled at 1kB / 4kB');
+    expect(layerLabel(layer('a', 'waiting'), 'failed')).toBe('Stopped');
+    expect(layerLabel(layer('a', 'complete'), 'cancelled')).toBe('Complete');
   });
 
   it('counts a pull layer 70% for download and 30% for extraction, like the overall estimate', () => {

@@ -39,9 +39,12 @@ export function shortDigest(digest: string): string {
   return hex ? `${algo}:${hex.slice(0, 12)}` : digest;
 }
 
-/** How a layer's phase reads on its card. */
-export function layerLabel(layer: LayerTransfer): string {
+/** How a layer's phase reads on its card; once the transfer was cancelled or failed, an unfinished layer says it stopped. */
+export function layerLabel(layer: LayerTransfer, transferState: TransferState = 'running'): string {
   const bytes = layer.current !== null && layer.total !== null && layer.total > 0 ? ` ${formatSize(layer.current)} / ${formatSize(layer.total)}` : '';
+  if ((transferState === 'cancelled' || transferState === 'failed') && !isLayerFinished(layer.phase)) {
+    return `${transferState === 'cancelled' ? 'Cancelled' : 'Stopped'}${bytes ? ` at${bytes}` : ''}`;
+  }
   switch (layer.phase) {
     case 'waiting':
       return 'Waiting';
