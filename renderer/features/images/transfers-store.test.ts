@@ -20,6 +20,7 @@ describe('layer progress', () => {
     expect(layerLabel(layer('a', 'extracting', 2000, 4000))).toBe('Extracting 2kB / 4kB');
     expect(layerLabel(layer('a', 'already-exists'))).toBe('Already exists');
     expect(layerLabel({ ...layer('a', 'retrying', 1000, 4000), retryInSeconds: 5 })).toBe('Broke off 1kB / 4kB, retrying in 5 s');
+    expect(layerLabel(layer('a', 'pushing', 4000, 4000))).toBe('Pushing 4kB / 4kB, waiting for the registry');
     // A cancelled card does not go on saying "Downloading".
     expect(layerLabel(layer('a', 'downloading', 1000, 4000), 'cancelled')).toBe('Cancelled at 1kB / 4kB');
     expect(layerLabel(layer('a', 'waiting'), 'failed')).toBe('Stopped');

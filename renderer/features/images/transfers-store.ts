@@ -59,7 +59,8 @@ export function layerLabel(layer: LayerTransfer, transferState: TransferState = 
     case 'extracting':
       return `Extracting${bytes}`;
     case 'pushing':
-      return `Pushing${bytes}`;
+      // The engine counts bytes handed to its socket: all of them may be "sent" long before the registry has them.
+      return layer.current !== null && layer.total !== null && layer.current >= layer.total ? `Pushing${bytes}, waiting for the registry` : `Pushing${bytes}`;
     case 'complete':
       return 'Complete';
     case 'already-exists':

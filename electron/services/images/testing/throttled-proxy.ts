@@ -41,6 +41,7 @@ class PacedLink {
   private nextFreeAt = 0;
   private paused = false;
   private readonly waitingForResume: Array<() => void> = [];
+  /** Bytes written to the far side so far. */
   forwarded = 0;
 
   constructor(public bytesPerSecond: number) {}
@@ -55,7 +56,6 @@ class PacedLink {
     const wait = this.nextFreeAt - now;
     if (wait >= 1) await new Promise((resolve) => setTimeout(resolve, wait));
     while (this.paused) await new Promise<void>((resolve) => this.waitingForResume.push(resolve));
-    this.forwarded += bytes;
   }
 
   pause(): void {
@@ -81,12 +81,15 @@ function pipePaced(from: Socket, to: Socket, link: PacedLink, sliceBytes: number
   let ended = false;
   const write = async (slice: Buffer): Promise<void> => {
     if (to.destroyed || to.writableEnded) return;
+    link.forwarded += slice.length;
     if (!to.write(slice)) await new Promise<void>((resolve) => to.once('drain', resolve).once('close', resolve));
   };
   from.on('data', (chunk: Buffer) => {
     from.pause();
     chain = chain.then(async () => {
       for (let offset = 0; offset < chunk.length; offset += sliceBytes) {
+        // A connection cut meanwhile takes its unsent bytes with it: they are not counted as forwarded.
+        if (to.destroyed || to.writableEnded) return;
         const slice = chunk.subarray(offset, offset + sliceBytes);
         await link.reserve(slice.length);
         if (latencyMs <= 0) await write(slice);
