@@ -121,6 +121,7 @@ export type Failure = z.infer<typeof failureSchema>;
 
 export const layerPhaseSchema = z.enum([
   'waiting', // known, not started (pull: "Pulling fs layer", "Waiting"; push: "Preparing", "Waiting")
+  'retrying', // the transfer broke off; the engine tries again in `retryInSeconds` (bytes so far kept in current/total)
   'downloading',
   'verifying',
   'downloaded', // download complete, waiting to extract
@@ -139,6 +140,8 @@ export const layerTransferSchema = z.object({
   /** Bytes done in the current phase, and its total; null when the engine did not say. */
   current: z.number().nullable(),
   total: z.number().nullable(),
+  /** While `retrying`: seconds until the engine tries again. */
+  retryInSeconds: z.number().int().optional(),
 });
 export type LayerTransfer = z.infer<typeof layerTransferSchema>;
 

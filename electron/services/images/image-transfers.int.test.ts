@@ -7,7 +7,8 @@ import { fixtureImage, testDocker } from '../../test-support/engine-fixtures.js'
 import { toRpcError } from '../../rpc/to-rpc-error.js';
 import { EngineConnection } from '../engine-connection.js';
 import { createImageServices } from './image-services.js';
-import { collect, imageWithRandomLayer, removeImages, slowProxy, uniqueTag } from './test-helpers.js';
+import { collect, imageWithRandomLayer, removeImages, uniqueTag } from './test-helpers.js';
+import { startThrottledProxy } from './testing/throttled-proxy.js';
 
 const open = '127.0.0.1:5000';
 const authed = '127.0.0.1:5001';
@@ -97,7 +98,7 @@ describe('pull and push against the local registries', () => {
     expect((await push(slowRef)).error).toBeUndefined();
     await removeImages([slowRef]);
 
-    const proxy = await slowProxy(5000, 256 * 1024);
+    const proxy = await startThrottledProxy({ targetPort: 5000, bytesPerSecond: 256 * 1024 });
     const viaProxy = `127.0.0.1:${proxy.port}/berth-test/busybox:${tag}-slow`;
     made.add(viaProxy);
     try {
@@ -107,8 +108,8 @@ describe('pull and push against the local registries', () => {
       close();
       // The engine drops the registry connection once our request is gone.
       const deadline = Date.now() + 10_000;
-      while (proxy.open() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(proxy.open()).toBe(0);
+      while (proxy.openConnections() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(proxy.openConnections()).toBe(0);
       await expect(testDocker.getImage(viaProxy).inspect()).rejects.toMatchObject({ statusCode: 404 });
       expect(c.messages.some((m) => m.type === 'done')).toBe(false);
     } finally {

@@ -1,5 +1,4 @@
 // Helpers for the image integration tests only (not imported by the app).
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { StreamSink } from '../../rpc/handler-types.js';
 import { testDocker } from '../../test-support/engine-fixtures.js';
 
@@ -54,43 +53,6 @@ export function uniqueTag(prefix: string): string {
 /** Removes images by reference, ignoring ones already gone. */
 export async function removeImages(refs: Iterable<string>): Promise<void> {
   for (const ref of refs) await testDocker.getImage(ref).remove({ force: true }).catch(() => undefined);
-}
-
-/**
- * A TCP proxy in front of a registry that sends at most `bytesPerSecond` back, so a pull lasts
- * long enough to cancel. The engine treats any 127.0.0.1 port as an insecure (HTTP) registry.
- */
-export async function slowProxy(targetPort: number, bytesPerSecond: number): Promise<{ port: number; open: () => number; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(targetPort, '127.0.0.1');
-    sockets.add(client);
-    client.on('close', () => {
-      sockets.delete(client);
-      upstream.destroy();
-    });
-    upstream.on('close', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-    upstream.on('error', () => client.destroy());
-    client.pipe(upstream);
-    upstream.on('data', (chunk: Buffer) => {
-      client.write(chunk);
-      upstream.pause();
-      setTimeout(() => upstream.resume(), (chunk.length / bytesPerSecond) * 1000);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    port,
-    open: () => sockets.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /** Runs `cmd` in a fixture container and commits the result (untagged, i.e. dangling, without a repo). */

@@ -32,8 +32,9 @@ describe('transfer progress', () => {
     ]);
     expect(s.layers[2]).toMatchObject({ current: 3678, total: 300290 });
     expect(s.overall).toMatchObject({ layersDone: 2, layersTotal: 3, bytesDone: 3678, bytesTotal: 300290 });
-    expect(s.overall.fraction).toBeCloseTo((1 + 1 + 0.7 * (3678 / 300290)) / 3, 5);
-    expect(s.status).toBe('2: Pulling from berth-test/exp');
+    // The two layers the engine already had are no work: the bar measures the one to download.
+    expect(s.overall.fraction).toBeCloseTo(0.7 * (3678 / 300290), 5);
+    expect(s.status).toBe('Pulling from berth-test/exp');
 
     const fractions: number[] = [];
     for (const line of pullRest) {
@@ -78,5 +79,40 @@ describe('transfer progress', () => {
     expect(t.upToDate).toBe(true);
     expect(t.apply({})).toBe(false);
     expect(t.snapshot().layers).toEqual([]);
+  });
+
+  // Recorded through a throttled proxy to the local registry whose connections were cut mid-download.
+  it('keeps the bytes of a download that broke off, and reads the resumed range as the rest of the layer', () => {
+    const t = new TransferProgressTracker('pull');
+    t.apply({ status: 'Pulling fs layer', progressDetail: {}, id: '813fb1420dc6' });
+    t.apply({ status: 'Downloading', progressDetail: { current: 1218560, total: 3146843 }, id: '813fb1420dc6' });
+    const before = t.snapshot();
+    t.apply({ status: 'Retrying in 5 seconds', progressDetail: {}, id: '813fb1420dc6' });
+    let s = t.snapshot();
+    expect(s.layers[0]).toEqual({ id: '813fb1420dc6', phase: 'retrying', current: 1218560, total: 3146843, retryInSeconds: 5 });
+    expect(s.overall.fraction).toBe(before.overall.fraction);
+    expect(s.overall.bytesDone).toBe(1218560);
+    t.apply({ status: 'Retrying in 1 second', progressDetail: {}, id: '813fb1420dc6' });
+    expect(t.snapshot().layers[0]?.retryInSeconds).toBe(1);
+    // The engine asks for bytes 1218560- and counts them from zero, out of the 1928283 left.
+    t.apply({ status: 'Downloading', progressDetail: { current: 20002, total: 1928283 }, id: '813fb1420dc6' });
+    s = t.snapshot();
+    expect(s.layers[0]).toEqual({ id: '813fb1420dc6', phase: 'downloading', current: 1218560 + 20002, total: 3146843 });
+    expect(s.overall).toMatchObject({ bytesDone: 1218560 + 20002, bytesTotal: 3146843 });
+    expect(s.overall.fraction).toBeGreaterThan(before.overall.fraction);
+  });
+
+  it('never shows a push layer past its size, though the engine counts tar headers too', () => {
+    const t = new TransferProgressTracker('push');
+    t.apply({ status: 'Pushing', progressDetail: { current: 3073536, total: 2048000 }, id: '3d3de32828fa' });
+    expect(t.snapshot().layers[0]).toMatchObject({ phase: 'pushing', current: 2048000, total: 2048000 });
+  });
+
+  it('fills the bar of a pull whose layers were all here only once the engine says it is over', () => {
+    const t = new TransferProgressTracker('pull');
+    t.apply({ status: 'Already exists', progressDetail: {}, id: 'a' });
+    expect(t.snapshot().overall).toMatchObject({ layersDone: 1, fraction: 0 });
+    t.apply({ status: `Digest: sha256:${'e'.repeat(64)}` });
+    expect(t.snapshot().overall.fraction).toBe(1);
   });
 });

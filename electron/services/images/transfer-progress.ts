@@ -1,4 +1,5 @@
 import type { LayerPhase, LayerTransfer, TransferProgress } from '../../../shared/image-types.js';
+import { isLayerFinished, isLayerReused, layerFraction } from '../../../shared/transfer-fraction.js';
 
 /** One line of the engine's pull or push JSON stream. */
 export interface RawProgressLine {
@@ -15,7 +16,7 @@ const phaseOf: ReadonlyArray<[RegExp, LayerPhase]> = [
   [/^Pulling fs layer$/, 'waiting'],
   [/^Waiting$/, 'waiting'],
   [/^Preparing$/, 'waiting'],
-  [/^Retrying in /, 'waiting'],
+  [/^Retrying in \d+ seconds?$/, 'retrying'],
   [/^Downloading$/, 'downloading'],
   [/^Verifying Checksum$/, 'verifying'],
   [/^Download complete$/, 'downloaded'],
@@ -26,9 +27,6 @@ const phaseOf: ReadonlyArray<[RegExp, LayerPhase]> = [
   [/^(?:Layer )?[Aa]lready exists$/, 'already-exists'],
   [/^Mounted from /, 'mounted'],
 ];
-
-const finished = new Set<LayerPhase>(['complete', 'already-exists', 'mounted']);
-const notTransferred = new Set<LayerPhase>(['already-exists', 'mounted']);
 
 interface LayerState extends LayerTransfer {
   /** Size of the transfer (download or upload), once the engine said it. */
@@ -42,6 +40,8 @@ interface LayerState extends LayerTransfer {
 export class TransferProgressTracker {
   private readonly layers = new Map<string, LayerState>();
   private lastStatus: string | null = null;
+  /** The engine said the transfer is over (its digest or final status line). */
+  private ended = false;
   digest: string | null = null;
   size: number | null = null;
   upToDate = false;
@@ -63,14 +63,16 @@ export class TransferProgressTracker {
     const status = line.status ?? '';
     const phase = line.id ? phaseOf.find(([re]) => re.test(status))?.[1] : undefined;
     if (line.id && phase) {
-      this.applyLayer(line.id, phase, line.progressDetail);
+      this.applyLayer(line.id, phase, status, line.progressDetail);
       return true;
     }
     const digest = /^(?:Digest: |.*: digest: )(sha256:[0-9a-f]{64})/.exec(status);
     if (digest?.[1]) this.digest = digest[1];
+    if (digest?.[1] || status.startsWith('Status: ')) this.ended = true;
     if (/^Status: Image is up to date/.test(status)) this.upToDate = true;
     if (status === '') return false;
-    this.lastStatus = line.id && !phase ? `${line.id}: ${status}` : status;
+    // "Pulling from team/app" comes with the tag as its id; the card already shows the reference.
+    this.lastStatus = line.id && !phase && !status.startsWith('Pulling from ') ? `${line.id}: ${status}` : status;
     return true;
   }
 
@@ -79,59 +81,65 @@ export class TransferProgressTracker {
     let bytesDone = 0;
     let bytesTotal = 0;
     let weight = 0;
+    let toTransfer = 0;
     for (const layer of layers) {
-      weight += this.layerFraction(layer);
-      if (layer.bytes === null || notTransferred.has(layer.phase)) continue;
+      if (isLayerReused(layer.phase)) continue;
+      // The bar measures the work left to do: layers the engine already had are not part of it.
+      toTransfer++;
+      weight += layerFraction(layer, this.kind);
+      if (layer.bytes === null) continue;
       bytesTotal += layer.bytes;
       bytesDone += this.transferredBytes(layer);
     }
     return {
       type: 'progress',
-      layers: layers.map(({ id, phase, current, total }) => ({ id, phase, current, total })),
+      layers: layers.map(({ id, phase, current, total, retryInSeconds }) => ({ id, phase, current, total, ...(retryInSeconds !== undefined ? { retryInSeconds } : {}) })),
       overall: {
-        layersDone: layers.filter((l) => finished.has(l.phase)).length,
+        layersDone: layers.filter((l) => isLayerFinished(l.phase)).length,
         layersTotal: layers.length,
         bytesDone,
         bytesTotal,
-        fraction: layers.length === 0 ? 0 : weight / layers.length,
+        fraction: toTransfer > 0 ? weight / toTransfer : this.ended && layers.length > 0 ? 1 : 0,
       },
       status: this.lastStatus,
     };
   }
 
-  private applyLayer(id: string, phase: LayerPhase, detail: RawProgressLine['progressDetail']): void {
-    const layer = this.layers.get(id) ?? { id, phase, current: null, total: null, bytes: null };
-    const hasBytes = typeof detail?.current === 'number';
+  private applyLayer(id: string, phase: LayerPhase, status: string, detail: RawProgressLine['progressDetail']): void {
+    const layer: LayerState = this.layers.get(id) ?? { id, phase, current: null, total: null, bytes: null };
+    const previous = layer.phase;
     layer.phase = phase;
-    layer.current = hasBytes ? (detail?.current ?? null) : null;
-    layer.total = hasBytes && typeof detail?.total === 'number' && detail.total > 0 ? detail.total : null;
-    if ((phase === 'downloading' || phase === 'pushing') && layer.total !== null) layer.bytes = layer.total;
+    delete layer.retryInSeconds;
     this.layers.set(id, layer);
+    if (phase === 'retrying') {
+      // The bytes so far stay on show: the engine resumes where the broken download stopped.
+      layer.retryInSeconds = Number(/\d+/.exec(status)?.[0] ?? 0);
+      if (previous !== 'downloading' && previous !== 'pushing' && previous !== 'retrying') layer.current = layer.total = null;
+      return;
+    }
+    const current = typeof detail?.current === 'number' ? detail.current : null;
+    const total = current !== null && typeof detail?.total === 'number' && detail.total > 0 ? detail.total : null;
+    layer.current = current;
+    layer.total = total;
+    if (phase === 'downloading' && current !== null && total !== null) {
+      // After "Retrying", the engine asks the registry for the rest only and counts that range
+      // from zero: "current 20 kB of total 1.9 MB" of a 3.1 MB layer means 1.2 MB were kept.
+      if (layer.bytes !== null && total < layer.bytes) {
+        layer.current = layer.bytes - total + current;
+        layer.total = layer.bytes;
+      } else layer.bytes = total;
+    }
+    if (phase === 'pushing' && current !== null && total !== null) {
+      layer.bytes = total;
+      // The engine's total is the layer's content size; it counts the tar it uploads, headers and
+      // all, so its count overshoots ("3.0 MB / 2.0 MB"). Never show more than the whole.
+      layer.current = Math.min(current, total);
+    }
   }
 
   private transferredBytes(layer: LayerState): number {
-    if (layer.phase === 'downloading' || layer.phase === 'pushing') return Math.min(layer.current ?? 0, layer.bytes ?? 0);
+    if (layer.phase === 'downloading' || layer.phase === 'pushing' || layer.phase === 'retrying') return Math.min(layer.current ?? 0, layer.bytes ?? 0);
     if (layer.phase === 'waiting') return 0;
     return layer.bytes ?? 0;
-  }
-
-  /** How far one layer is, 0..1: for pulls, downloading is 70% of the work and extracting 30%. */
-  private layerFraction(layer: LayerState): number {
-    const part = layer.current !== null && layer.total ? Math.min(1, layer.current / layer.total) : 0;
-    switch (layer.phase) {
-      case 'waiting':
-        return 0;
-      case 'downloading':
-        return 0.7 * part;
-      case 'pushing':
-        return this.kind === 'push' ? part : 0.7 * part;
-      case 'verifying':
-      case 'downloaded':
-        return 0.7;
-      case 'extracting':
-        return 0.7 + 0.3 * part;
-      default:
-        return 1;
-    }
   }
 }

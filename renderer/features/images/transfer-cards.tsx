@@ -14,6 +14,12 @@ const reasonHint: Record<string, string> = {
   'build-step': '',
 };
 
+/** "1/2 layers": the layers the engine transfers; the ones it already had are counted apart ("2 already there"). */
+function layersLine(done: number, total: number, reused: number): string {
+  const toTransfer = total - reused;
+  return toTransfer > 0 ? `${done - reused}/${toTransfer} layers` : `${total} layers`;
+}
+
 function Bar({ fraction, label, tone }: { fraction: number; label: string; tone?: 'done' | 'failed' | 'reused' }) {
   const pct = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
   return (
@@ -64,9 +70,7 @@ function TransferCard({ transfer }: { transfer: Transfer }) {
             : transfer.state === 'done'
               ? 'No layer to transfer: the engine already had them all'
               : 'No layer transferred'
-          : o
-            ? `${o.layersDone}/${o.layersTotal} layers`
-            : `${counts.done}/${transfer.layers.length} layers`}
+          : layersLine(o ? o.layersDone : counts.done, o ? o.layersTotal : transfer.layers.length, counts.reused)}
         {o && o.bytesTotal > 0 ? ` · ${formatSize(o.bytesDone)} / ${formatSize(o.bytesTotal)}` : ''}
         {counts.reused > 0 ? ` · ${counts.reused} already there` : ''}
         {transfer.status && transfer.state === 'running' ? ` · ${transfer.status}` : ''}
@@ -114,7 +118,7 @@ function TransferCard({ transfer }: { transfer: Transfer }) {
                 label={`Layer ${layer.id}`}
                 tone={layer.phase === 'already-exists' || layer.phase === 'mounted' ? 'reused' : layer.phase === 'complete' ? 'done' : undefined}
               />
-              <span className="tlayer-phase">{layerLabel(layer)}</span>
+              <span className="tlayer-phase">{layerLabel(layer, transfer.state)}</span>
             </li>
           ))}
         </ul>

@@ -19,23 +19,31 @@ describe('layer progress', () => {
     expect(layerLabel(layer('a', 'downloading', 1000, 4000))).toBe('Downloading 1kB / 4kB');
     expect(layerLabel(layer('a', 'extracting', 2000, 4000))).toBe('Extracting 2kB / 4kB');
     expect(layerLabel(layer('a', 'already-exists'))).toBe('Already exists');
+    expect(layerLabel({ ...layer('a', 'retrying', 1000, 4000), retryInSeconds: 5 })).toBe('Broke off 1kB / 4kB, retrying in 5 s');
+    expect(layerLabel(layer('a', 'pushing', 4000, 4000))).toBe('Pushing 4kB / 4kB, waiting for the registry');
+    // A cancelled card does not go on saying "Downloading".
+    expect(layerLabel(layer('a', 'downloading', 1000, 4000), 'cancelled')).toBe('Cancelled at 1kB / 4kB');
+    expect(layerLabel(layer('a', 'waiting'), 'failed')).toBe('Stopped');
+    expect(layerLabel(layer('a', 'complete'), 'cancelled')).toBe('Complete');
   });
 
-  it('counts a pull layer half for download and half for extraction', () => {
-    expect(layerFraction(layer('a', 'downloading', 50, 100), 'pull')).toBe(0.25);
-    expect(layerFraction(layer('a', 'downloaded'), 'pull')).toBe(0.5);
-    expect(layerFraction(layer('a', 'extracting', 50, 100), 'pull')).toBe(0.75);
+  it('counts a pull layer 70% for download and 30% for extraction, like the overall estimate', () => {
+    expect(layerFraction(layer('a', 'downloading', 50, 100), 'pull')).toBeCloseTo(0.35);
+    expect(layerFraction(layer('a', 'retrying', 50, 100), 'pull')).toBeCloseTo(0.35);
+    expect(layerFraction(layer('a', 'downloaded'), 'pull')).toBeCloseTo(0.7);
+    expect(layerFraction(layer('a', 'extracting', 50, 100), 'pull')).toBeCloseTo(0.85);
     expect(layerFraction(layer('a', 'pushing', 50, 100), 'push')).toBe(0.5);
     expect(layerFraction(layer('a', 'downloading', null, null), 'pull')).toBe(0);
   });
 
-  it('aggregates layers per phase and overall', () => {
+  it('aggregates layers per phase and overall, leaving out layers the engine already had', () => {
     const layers = [layer('a', 'waiting'), layer('b', 'downloading', 50, 100), layer('c', 'already-exists'), layer('d', 'complete')];
-    expect(aggregateLayers(layers, 'pull')).toEqual({ waiting: 1, active: 1, done: 2, reused: 1, fraction: (0 + 0.25 + 1 + 1) / 4 });
+    const fraction = (0 + 0.35 + 1) / 3;
+    expect(aggregateLayers(layers, 'pull')).toEqual({ waiting: 1, active: 1, done: 2, reused: 1, fraction: expect.closeTo(fraction, 9) as number });
     expect(aggregateLayers([], 'pull').fraction).toBe(0);
     // The engine's overall wins while running; done is always full.
     expect(overallFraction({ state: 'running', kind: 'pull', layers, overall: progress(layers, 0.4).overall })).toBe(0.4);
-    expect(overallFraction({ state: 'running', kind: 'pull', layers, overall: null })).toBeCloseTo(0.5625);
+    expect(overallFraction({ state: 'running', kind: 'pull', layers, overall: null })).toBeCloseTo(fraction);
     expect(overallFraction({ state: 'done', kind: 'pull', layers: [], overall: null })).toBe(1);
   });
 });

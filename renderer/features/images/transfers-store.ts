@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Failure, LayerTransfer, PullMessage, PushMessage, TransferProgress } from '../../../shared/image-types.js';
 import type { BerthClient } from '../../api/client.js';
+import { isLayerFinished, isLayerReused, layerFraction } from '../../../shared/transfer-fraction.js';
 import { formatSize } from '../../lib/format-size.js';
 import type { ActivityStore } from '../activity/activity-store.js';
 import { runStream } from './stream-activity.js';
@@ -38,12 +39,17 @@ export function shortDigest(digest: string): string {
   return hex ? `${algo}:${hex.slice(0, 12)}` : digest;
 }
 
-/** How a layer's phase reads on its card. */
-export function layerLabel(layer: LayerTransfer): string {
+/** How a layer's phase reads on its card; once the transfer was cancelled or failed, an unfinished layer says it stopped. */
+export function layerLabel(layer: LayerTransfer, transferState: TransferState = 'running'): string {
   const bytes = layer.current !== null && layer.total !== null && layer.total > 0 ? ` ${formatSize(layer.current)} / ${formatSize(layer.total)}` : '';
+  if ((transferState === 'cancelled' || transferState === 'failed') && !isLayerFinished(layer.phase)) {
+    return `${transferState === 'cancelled' ? 'Cancelled' : 'Stopped'}${bytes ? ` at${bytes}` : ''}`;
+  }
   switch (layer.phase) {
     case 'waiting':
       return 'Waiting';
+    case 'retrying':
+      return `Broke off${bytes}, retrying in ${layer.retryInSeconds ?? 0} s`;
     case 'downloading':
       return `Downloading${bytes}`;
     case 'verifying':
@@ -53,7 +59,8 @@ export function layerLabel(layer: LayerTransfer): string {
     case 'extracting':
       return `Extracting${bytes}`;
     case 'pushing':
-      return `Pushing${bytes}`;
+      // The engine counts bytes handed to its socket: all of them may be "sent" long before the registry has them.
+      return layer.current !== null && layer.total !== null && layer.current >= layer.total ? `Pushing${bytes}, waiting for the registry` : `Pushing${bytes}`;
     case 'complete':
       return 'Complete';
     case 'already-exists':
@@ -63,30 +70,11 @@ export function layerLabel(layer: LayerTransfer): string {
   }
 }
 
-/** 0..1 for one layer: downloading counts as the first half of a pull, extracting as the second. */
-export function layerFraction(layer: LayerTransfer, kind: TransferKind): number {
-  const part = layer.current !== null && layer.total !== null && layer.total > 0 ? Math.min(1, layer.current / layer.total) : 0;
-  switch (layer.phase) {
-    case 'waiting':
-      return 0;
-    case 'downloading':
-      return kind === 'pull' ? part * 0.5 : part;
-    case 'pushing':
-      return part;
-    case 'verifying':
-    case 'downloaded':
-      return 0.5;
-    case 'extracting':
-      return 0.5 + part * 0.5;
-    case 'complete':
-    case 'already-exists':
-    case 'mounted':
-      return 1;
-  }
-}
+/** 0..1 for one layer, the same estimate the main side's overall bar uses. */
+export { layerFraction };
 
 export function isLayerDone(layer: LayerTransfer): boolean {
-  return layer.phase === 'complete' || layer.phase === 'already-exists' || layer.phase === 'mounted';
+  return isLayerFinished(layer.phase);
 }
 
 /** Counts per kind of phase and the overall fraction, from the layers alone (the engine's overall is preferred when given). */
@@ -100,11 +88,13 @@ export function aggregateLayers(layers: readonly LayerTransfer[], kind: Transfer
     if (layer.phase === 'waiting') waiting++;
     else if (isLayerDone(layer)) {
       done++;
-      if (layer.phase !== 'complete') reused++;
+      if (isLayerReused(layer.phase)) reused++;
     } else active++;
-    sum += layerFraction(layer, kind);
+    if (!isLayerReused(layer.phase)) sum += layerFraction(layer, kind);
   }
-  return { waiting, active, done, reused, fraction: layers.length === 0 ? 0 : sum / layers.length };
+  // Like the main side's estimate: layers the engine already had are no work to do.
+  const toTransfer = layers.length - reused;
+  return { waiting, active, done, reused, fraction: toTransfer === 0 ? 0 : sum / toTransfer };
 }
 
 /** The fraction the overall bar shows. */
