@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what Berth's integration and e2e tests need, when it is not already there:
 #   - a Docker Engine (Debian docker.io, started with no bridge network),
-#   - a local registry on 127.0.0.1:5000 and one with htpasswd auth on 127.0.0.1:5001,
+#   - a local registry on 127.0.0.1:5000, one with htpasswd auth on 127.0.0.1:5001, and a read-only
+#     mirror on 127.0.0.1:5002 serving :5000's storage (pulls work, every push is refused),
 #   - Debian's Chromium for Playwright,
 #   - the fixture images, built from busybox-static (no public registry can be pulled from).
 # On a machine that already has a running engine (a user's laptop) it uses that engine and only
@@ -67,24 +68,33 @@ start_engine() {
 
 registry_up() { curl -fsS -o /dev/null "http://127.0.0.1:$1/v2/" 2>/dev/null || [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/v2/")" = 401 ]; }
 
+# start_registry PORT MODE: MODE is open, auth (htpasswd), or readonly (serves :5000's storage and
+# refuses every write: a registry a push is denied on, whatever the credentials).
 start_registry() {
-  local port=$1 auth=$2 dir="$state_dir/registry-$1"
+  local port=$1 mode=$2 dir="$state_dir/registry-$1"
   if registry_up "$port"; then log "registry on 127.0.0.1:$port already running"; return 0; fi
-  mkdir -p "$dir/data"
+  local data="$dir/data"
+  [ "$mode" = readonly ] && data="$state_dir/registry-5000/data"
+  mkdir -p "$dir" "$data"
   {
     echo "version: 0.1"
     echo "log: {level: warn}"
-    echo "storage: {filesystem: {rootdirectory: $dir/data}, delete: {enabled: true}}"
+    if [ "$mode" = readonly ]; then
+      # Read-only maintenance mode: uploads answer 405; no upload purger on a directory :5000 owns.
+      echo "storage: {filesystem: {rootdirectory: $data}, maintenance: {readonly: {enabled: true}, uploadpurging: {enabled: false}}}"
+    else
+      echo "storage: {filesystem: {rootdirectory: $data}, delete: {enabled: true}}"
+    fi
     echo "http: {addr: 127.0.0.1:$port}"
-    if [ "$auth" = auth ]; then
+    if [ "$mode" = auth ]; then
       echo "auth: {htpasswd: {realm: berth-test, path: $dir/htpasswd}}"
     fi
   } >"$dir/config.yml"
-  if [ "$auth" = auth ]; then
+  if [ "$mode" = auth ]; then
     # Test-only account for the authenticated registry (see e2e/fixtures).
     htpasswd -Bbn berth berth-secret >"$dir/htpasswd"
   fi
-  log "starting registry on 127.0.0.1:$port ($auth)"
+  log "starting registry on 127.0.0.1:$port ($mode)"
   nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
   echo $! >"$dir/pid"
   for _ in $(seq 1 40); do
@@ -124,6 +134,7 @@ start_engine
 apt_install docker-registry apache2-utils
 start_registry 5000 open
 start_registry 5001 auth
+start_registry 5002 readonly
 command -v chromium >/dev/null 2>&1 || apt_install chromium
 build_fixtures
-log "ready: engine $(docker version --format '{{.Server.Version}}' 2>/dev/null), registries :5000 and :5001, chromium $(chromium --version 2>/dev/null | awk '{print $2}')"
+log "ready: engine $(docker version --format '{{.Server.Version}}' 2>/dev/null), registries :5000, :5001 (auth) and :5002 (read-only mirror of :5000), chromium $(chromium --version 2>/dev/null | awk '{print $2}')"
