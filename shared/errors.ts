@@ -10,6 +10,7 @@ export const errorCodeSchema = z.enum([
   'ENGINE_ERROR', // the engine answered with an error not covered above
   'FORBIDDEN', // the transport does not allow this call
   'UNAUTHORIZED', // a registry wants credentials, or rejected the ones Berth sent (wrong password, no push rights)
+  'REGISTRY_REFUSED', // a registry refuses the operation whatever the credentials (read-only, a pull mirror): logging in does not help
   'INTERNAL', // a bug in Berth
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

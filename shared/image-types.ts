@@ -106,6 +106,7 @@ export const failureReasonSchema = z.enum([
   'invalid-input', // bad reference, missing context folder, ...
   'not-found', // no such image locally or in the registry
   'unauthorized', // the registry wants credentials, or rejected the ones Berth sent
+  'refused', // the registry does not accept this operation from anyone (read-only): use another registry
   'unreachable', // the registry could not be reached (refused, DNS, TLS, timeout)
   'build-step', // a Dockerfile instruction failed
   'engine', // anything else the engine reported

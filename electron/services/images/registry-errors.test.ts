@@ -37,6 +37,21 @@ describe('registry errors', () => {
     expect(explainRegistryFailure('something else', pull)).toEqual({ code: 'ENGINE_ERROR', reason: 'engine', message: 'something else' });
   });
 
+  it('says a read-only registry refused a push, as a refusal no login fixes (not UNAUTHORIZED)', () => {
+    // What Engine 20.10 reports when distribution runs with storage.maintenance.readonly (seen on :5002).
+    const raw = 'error parsing HTTP 405 response body: invalid character \'M\' looking for beginning of value: "Method not allowed\\n"';
+    const push = { operation: 'push' as const, registry: '127.0.0.1:5002', reference: '127.0.0.1:5002/team/app:1' };
+    const readOnly = explainRegistryFailure(raw, push);
+    expect(readOnly).toMatchObject({ code: 'REGISTRY_REFUSED', reason: 'refused' });
+    expect(readOnly.message).toMatch(/^127\.0\.0\.1:5002 refused the push of 127\.0\.0\.1:5002\/team\/app:1: the registry is read-only .*logging in would not help/);
+    // The same refusal when credentials were sent: still not a credential problem.
+    expect(explainRegistryFailure(raw, { ...push, username: 'berth' }).code).toBe('REGISTRY_REFUSED');
+    // Harbor says it in words.
+    expect(explainRegistryFailure('The system is in read only mode. Any modification is prohibited.', push).code).toBe('REGISTRY_REFUSED');
+    // A build step on a read-only file system is not a registry refusal.
+    expect(explainRegistryFailure('touch: /x: Read-only file system', { ...push, operation: 'build' }).code).toBe('ENGINE_ERROR');
+  });
+
   it('reads dockerode errors and keeps Berth errors as they are', () => {
     expect(engineErrorText({ statusCode: 404, json: { message: 'No such image: x' }, message: '(HTTP code 404) no such image - No such image: x ' })).toBe('No such image: x');
     expect(engineErrorText(new Error('(HTTP code 500) server error - boom '))).toBe('boom');

@@ -42,6 +42,16 @@ const rules: Rule[] = [
     explain: (c, raw) => `${c.reference ?? 'The image'} was not found on ${c.registry}, or it is private and needs a login (${raw})`,
   },
   {
+    // A registry in read-only mode (distribution's maintenance.readonly, a pull mirror) has no upload
+    // endpoints: the engine reports "error parsing HTTP 405 response body: … "Method not allowed"".
+    // Harbor and others say "read only" in words. No credentials change that.
+    test: /\bHTTP 405\b|method not allowed|\bread[- ]only mode\b/i,
+    code: 'REGISTRY_REFUSED',
+    reason: 'refused',
+    explain: (c, raw) =>
+      `${c.registry} refused the ${c.operation}${c.reference ? ` of ${c.reference}` : ''}: the registry is read-only (it accepts pulls, not pushes), so logging in would not help (${raw})`,
+  },
+  {
     test: /no basic auth credentials|authentication required|unauthorized|denied|forbidden|\b401\b|\b403\b/i,
     code: 'UNAUTHORIZED',
     reason: 'unauthorized',

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
+import type { FailureReason } from '../../../shared/image-types.js';
 import { formatSize } from '../../lib/format-size.js';
 import { loginRegistryFor } from './login-prompt.js';
 import { layerFraction, layerLabel, overallFraction, aggregateLayers, type Transfer } from './transfers-store.js';
 import { useImageTools } from './use-image-tools.js';
 
-const reasonHint: Record<string, string> = {
+const reasonHint: Record<FailureReason, string> = {
   'invalid-input': 'Check the reference: registry/repository:tag, lowercase.',
   'not-found': 'The registry has no such repository or tag.',
   unauthorized: 'The registry wants credentials, or refused the ones Berth sent: log in, then try again.',
+  refused: 'Push to a registry that accepts pushes (this one only serves pulls).',
   unreachable: 'The registry could not be reached: is the address right and the registry running?',
   engine: '',
   'build-step': '',
