@@ -1,14 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ErrorCode } from '../../../shared/errors.js';
 
-export type ActivityOutcome = 'running' | 'ok' | 'error';
+/** 'cancelled': the user stopped it: neither a success nor a failure. */
+export type ActivityOutcome = 'running' | 'ok' | 'error' | 'cancelled';
 
 export interface ActivityEntry {
   id: number;
   /** The `docker` command the action equals, e.g. `docker stop web`. */
   command: string;
   outcome: ActivityOutcome;
-  /** A short result: "done", "opened sh", or the error message. */
+  /** A short result: "done", "opened sh", "cancelled", or the error message. */
   detail?: string;
   errorCode?: ErrorCode;
   startedAt: number;
@@ -24,6 +25,8 @@ export interface ActivityState {
   begin(command: string, options?: { quiet?: boolean }): number;
   succeed(id: number, detail?: string): void;
   fail(id: number, message: string, code?: ErrorCode): void;
+  /** The user stopped the action: shown neutrally, no error toast. */
+  cancel(id: number): void;
   dismiss(id: number): void;
   clear(): void;
 }
@@ -51,6 +54,9 @@ export function createActivityStore(now: () => number = Date.now): ActivityStore
       },
       fail(id, message, code) {
         update(id, { outcome: 'error', detail: message, errorCode: code, finishedAt: now() });
+      },
+      cancel(id) {
+        update(id, { outcome: 'cancelled', detail: 'cancelled', finishedAt: now() });
       },
       dismiss(id) {
         update(id, { dismissed: true });

@@ -1,16 +1,18 @@
 import './activity.css';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
+import { outcomeView } from './activity-outcome.js';
 import type { ActivityEntry } from './activity-store.js';
 
 const shown = 4;
 
 function Outcome({ entry }: { entry: ActivityEntry }) {
-  if (entry.outcome === 'running') return <span className="act-outcome act-outcome--running">running…</span>;
-  const ms = entry.finishedAt !== undefined ? entry.finishedAt - entry.startedAt : undefined;
-  const time = ms === undefined ? '' : ms < 1000 ? ` · ${ms} ms` : ` · ${(ms / 1000).toFixed(1)} s`;
-  if (entry.outcome === 'ok') return <span className="act-outcome act-outcome--ok">✓ {entry.detail ?? 'done'}{time}</span>;
-  return <span className="act-outcome act-outcome--error" title={entry.detail}>✗ {entry.errorCode ?? 'failed'}</span>;
+  const view = outcomeView(entry);
+  return (
+    <span className={`act-outcome act-outcome--${view.tone}`} title={view.title}>
+      {view.text}
+    </span>
+  );
 }
 
 /** The last few actions as the docker commands they equal, with their results: Berth teaches the CLI. */

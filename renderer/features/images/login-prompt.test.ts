@@ -9,6 +9,8 @@ describe('login prompt after a failed transfer', () => {
     expect(loginRegistryFor({ code: 'NOT_FOUND' }, '127.0.0.1:5001/team/app:1')).toBeNull();
     // FORBIDDEN is the transport refusing a call, not the registry.
     expect(loginRegistryFor({ code: 'FORBIDDEN' }, '127.0.0.1:5001/team/app:1')).toBeNull();
+    // A read-only registry refuses every push: logging in would not help.
+    expect(loginRegistryFor({ code: 'REGISTRY_REFUSED' }, '127.0.0.1:5002/team/app:1')).toBeNull();
     expect(loginRegistryFor(null, 'x')).toBeNull();
     expect(loginRegistryFor(unauthorized, 'Bad Name')).toBeNull();
   });

@@ -14,7 +14,7 @@ export interface StreamRunHandlers<K extends StreamName> {
 /**
  * Subscribes to a stream and records it in the activity strip as its `docker` command, like the
  * action runner does for calls. Failures are recorded quietly: the view shows them where they happened.
- * Unsubscribing cancels the operation on the engine and is recorded as "cancelled" (not as an error).
+ * Unsubscribing cancels the operation on the engine and is recorded as cancelled (neither success nor error).
  */
 export function runStream<K extends StreamName>(
   client: BerthClient,
@@ -41,8 +41,8 @@ export function runStream<K extends StreamName>(
     if (ended) return;
     ended = true;
     unsubscribe();
-    // Cancelling is what the user asked for, not a failure: no error toast.
-    activity.getState().succeed(id, 'cancelled');
+    // Cancelling is what the user asked for: not a failure (no error toast), not a success either.
+    activity.getState().cancel(id);
     handlers.onEnd();
   };
 }

@@ -122,7 +122,7 @@ describe('transfers store', () => {
     expect(store.getState().transfers.find((t) => t.id === a)?.state).toBe('cancelled');
     expect(activity.getState().entries[0]?.detail).toBe('cancelled');
     expect(activity.getState().entries.map((e) => [e.command, e.outcome])).toEqual([
-      ['docker pull a:1', 'ok'],
+      ['docker pull a:1', 'cancelled'],
       ['docker push 127.0.0.1:5000/b:1', 'running'],
     ]);
     // A late snapshot of the cancelled pull changes nothing.
