@@ -49,7 +49,7 @@ describe('a push the registry refuses (read-only mirror on :5002)', () => {
       error: {
         code: 'REGISTRY_REFUSED',
         reason: 'refused',
-        message: expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:5002 refused the push of ${ref.replace(/[.]/g, '\\.')}: the registry is read-only .*logging in would not help \\(.*405`)),
+        message: expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:5002 refused the push of ${ref.replace(/[.]/g, '\\.')}: the registry is read-only .*logging in would not help \\(it answered the upload with HTTP 405 Method not allowed\\)$`)),
       },
     });
     // The call's error (what the client and the activity strip see) carries the same code and words.

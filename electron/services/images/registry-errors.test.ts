@@ -43,7 +43,9 @@ describe('registry errors', () => {
     const push = { operation: 'push' as const, registry: '127.0.0.1:5002', reference: '127.0.0.1:5002/team/app:1' };
     const readOnly = explainRegistryFailure(raw, push);
     expect(readOnly).toMatchObject({ code: 'REGISTRY_REFUSED', reason: 'refused' });
-    expect(readOnly.message).toMatch(/^127\.0\.0\.1:5002 refused the push of 127\.0\.0\.1:5002\/team\/app:1: the registry is read-only .*logging in would not help/);
+    expect(readOnly.message).toBe(
+      '127.0.0.1:5002 refused the push of 127.0.0.1:5002/team/app:1: the registry is read-only (it accepts pulls, not pushes), so logging in would not help (it answered the upload with HTTP 405 Method not allowed)',
+    );
     // The same refusal when credentials were sent: still not a credential problem.
     expect(explainRegistryFailure(raw, { ...push, username: 'berth' }).code).toBe('REGISTRY_REFUSED');
     // Harbor says it in words.

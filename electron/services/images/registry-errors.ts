@@ -49,7 +49,9 @@ const rules: Rule[] = [
     code: 'REGISTRY_REFUSED',
     reason: 'refused',
     explain: (c, raw) =>
-      `${c.registry} refused the ${c.operation}${c.reference ? ` of ${c.reference}` : ''}: the registry is read-only (it accepts pulls, not pushes), so logging in would not help (${raw})`,
+      `${c.registry} refused the ${c.operation}${c.reference ? ` of ${c.reference}` : ''}: the registry is read-only (it accepts pulls, not pushes), so logging in would not help (${
+        /\bHTTP 405\b/i.test(raw) ? 'it answered the upload with HTTP 405 Method not allowed' : raw
+      })`,
   },
   {
     test: /no basic auth credentials|authentication required|unauthorized|denied|forbidden|\b401\b|\b403\b/i,
