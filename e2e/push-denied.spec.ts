@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { startThrottledProxy, type ThrottledProxy } from '../electron/services/images/testing/throttled-proxy.js';
 import { docker, fixtureImage } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
@@ -42,5 +43,57 @@ test.describe('a push the registry refuses', () => {
     await expect(page.getByRole('log', { name: 'Recent actions as docker commands' })).toContainText(`docker push ${deniedRef}`);
     await expect(page.getByRole('log', { name: 'Recent actions as docker commands' })).toContainText('✗ REGISTRY_REFUSED');
     await page.screenshot({ path: `${shots}/push-denied.png` });
+  });
+});
+
+test.describe('a cancelled pull in the activity strip', () => {
+  const pushed = `127.0.0.1:5000/berth-e2e-pd/mirror:${rand}`;
+  let proxy: ThrottledProxy;
+  const viaProxy = (): string => `${proxy.address}/berth-e2e-pd/mirror:${rand}`;
+
+  test.beforeAll(async () => {
+    docker('tag', fixtureImage, pushed);
+    docker('push', pushed);
+    // The read-only mirror behind a link slow enough (2 s per round trip) to cancel the pull mid-way.
+    proxy = await startThrottledProxy({ targetPort: 5002, latencyMs: 2000 });
+  });
+  test.afterAll(async () => {
+    await proxy?.close();
+    tryDocker('rmi', pushed);
+    tryDocker('rmi', viaProxy());
+  });
+
+  test('is shown as "cancelled" in grey, not as a ✓ success', async ({ page }) => {
+    const berth = new BerthPage(page);
+    await berth.open('');
+    await berth.showImages();
+    const ref = viaProxy();
+    await page.getByRole('button', { name: 'Pull…' }).click();
+    const form = page.getByRole('form', { name: 'Pull an image' });
+    await form.getByLabel('Image reference').fill(ref);
+    await form.getByRole('button', { name: 'Pull', exact: true }).click();
+    const card = page.getByRole('article', { name: `Pull ${ref}` });
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await expect(card.getByRole('status')).toHaveText('Cancelled');
+
+    const entry = page.getByRole('log', { name: 'Recent actions as docker commands' }).getByRole('listitem').filter({ hasText: `docker pull ${ref}` });
+    const outcome = entry.locator('.act-outcome');
+    await expect(outcome).toHaveText(/^cancelled( · [\d.]+ m?s)?$/);
+    await expect(outcome).not.toContainText('✓');
+    // Grey (the muted text colour), not the green of a success.
+    const green = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--green').trim());
+    const muted = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-muted').trim());
+    const colour = await outcome.evaluate((el) => getComputedStyle(el).color);
+    const rgb = await page.evaluate((c) => {
+      const probe = document.createElement('span');
+      probe.style.color = c;
+      document.body.append(probe);
+      const value = getComputedStyle(probe).color;
+      probe.remove();
+      return value;
+    }, muted);
+    expect(colour).toBe(rgb);
+    expect(green).not.toBe(muted);
+    await page.getByRole('contentinfo', { name: 'Activity' }).screenshot({ path: `${shots}/activity-cancelled.png` });
   });
 });
