@@ -353,11 +353,6 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
   try {
     page = await CdpPage.launch(chromiumPath, chromiumArgs, server.url, { width: 1400, height: 900 });
     await openShellInPage(page, container);
-    if (process.env.BENCH_NO_PULSE === '1') {
-      // What-if: the containers list's "running" badge pulses forever (box-shadow keyframes), so the
-      // page repaints every frame even when idle; this stops it to show what that costs the terminal.
-      await page.evaluate(`(() => { const s = document.createElement('style'); s.textContent = '.badge-dot { animation: none !important; }'; document.head.appendChild(s); })()`);
-    }
     const { box, size } = await terminalGeometry(page, container);
     alonePage = await openXtermPage(chromiumArgs, box, false);
     const rawMBps: number[] = [];
@@ -407,7 +402,7 @@ function printFigures(f: BrowserBenchFigures): void {
   const rendered = median(f.berth.map((r) => r.renderedMBps));
   const ratio = (v: number): string => `b/a ${(v / raw).toFixed(3)}`;
   console.log(`\n## Terminal throughput into a rendered xterm in Chromium: ${mb} MB of 'y' (no newlines), median of ${f.rounds} interleaved rounds`);
-  console.log(`Chromium headless, --disable-gpu (software compositing), driven over bare CDP (no Playwright), xterm.js DOM renderer, terminal ${f.size.cols}x${f.size.rows} cells${process.env.BENCH_NO_PULSE === '1' ? ', running-badge pulse animation switched off (BENCH_NO_PULSE=1)' : ''}`);
+  console.log(`Chromium headless, --disable-gpu (software compositing), driven over bare CDP (no Playwright), xterm.js DOM renderer, terminal ${f.size.cols}x${f.size.rows} cells`);
   console.log(`(a)  baseline: engine TTY exec read by a plain Node consumer (dockerode, no Berth):   ${mbps(raw)}`);
   console.log(`(b)  Berth: Enter keydown → last byte parsed into xterm's buffer:                      ${mbps(parsed)}  ${ratio(parsed)} (target >= 0.9)`);
   console.log(`(b') Berth: Enter keydown → the frame showing it rendered by xterm:                     ${mbps(rendered)}  ${ratio(rendered)}`);

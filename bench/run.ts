@@ -2,8 +2,7 @@
 // Needs the engine and fixture image from scripts/setup-test-env.sh; the browser part needs
 // `npm run build` first and Debian's Chromium (BERTH_CHROMIUM to point elsewhere; BENCH_BROWSER=0 skips it).
 // Knobs: BENCH_DIST (dist: the build to serve), BENCH_ROUNDS (5), BENCH_RENDER_BLOCKS (320 × 64 KiB), BENCH_ECHO_KEYS (100),
-// BENCH_WEBGL=1 adds xterm.js alone with WebGL through SwiftShader; BENCH_NO_PULSE=1 stops the
-// containers list's endless badge animation (a what-if: it repaints the page every frame). Timings only print: nothing
+// BENCH_WEBGL=1 adds xterm.js alone with WebGL through SwiftShader. Timings only print: nothing
 // asserts on them. `node --import tsx bench/profile-terminal.ts` profiles one flood instead.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
