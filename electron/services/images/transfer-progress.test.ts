@@ -102,6 +102,23 @@ describe('transfer progress', () => {
     expect(s.overall.fraction).toBeGreaterThan(before.overall.fraction);
   });
 
+  it('does not take the whole-layer count the engine reports as a download breaks for bytes it has', () => {
+    // Recorded through the throttled proxy: closing the broken download's progress reader reports
+    // the layer whole just before "Retrying"; the engine then resumes from the 529,408th byte or so.
+    const t = new TransferProgressTracker('pull');
+    t.apply({ status: 'Pulling fs layer', progressDetail: {}, id: 'd4b6e3999f5c' });
+    t.apply({ status: 'Downloading', progressDetail: { current: 529408, total: 2062595 }, id: 'd4b6e3999f5c' });
+    t.apply({ status: 'Downloading', progressDetail: { current: 2062595, total: 2062595 }, id: 'd4b6e3999f5c' });
+    t.apply({ status: 'Retrying in 5 seconds', progressDetail: {}, id: 'd4b6e3999f5c' });
+    expect(t.snapshot().layers[0]).toMatchObject({ phase: 'retrying', current: 529408, total: 2062595 });
+    t.apply({ status: 'Downloading', progressDetail: { current: 15907, total: 1533187 }, id: 'd4b6e3999f5c' });
+    expect(t.snapshot().layers[0]).toMatchObject({ phase: 'downloading', current: 545315, total: 2062595 });
+    // A download that really finishes keeps its whole count.
+    t.apply({ status: 'Downloading', progressDetail: { current: 1533187, total: 1533187 }, id: 'd4b6e3999f5c' });
+    t.apply({ status: 'Verifying Checksum', progressDetail: {}, id: 'd4b6e3999f5c' });
+    expect(t.snapshot().overall.bytesDone).toBe(2062595);
+  });
+
   it('never shows a push layer past its size, though the engine counts tar headers too', () => {
     const t = new TransferProgressTracker('push');
     t.apply({ status: 'Pushing', progressDetail: { current: 3073536, total: 2048000 }, id: '3d3de32828fa' });

@@ -31,6 +31,8 @@ const phaseOf: ReadonlyArray<[RegExp, LayerPhase]> = [
 interface LayerState extends LayerTransfer {
   /** Size of the transfer (download or upload), once the engine said it. */
   bytes: number | null;
+  /** The count before a download last reported itself whole (see applyLayer). */
+  countBeforeWhole?: number;
 }
 
 /**
@@ -115,20 +117,25 @@ export class TransferProgressTracker {
       // The bytes so far stay on show: the engine resumes where the broken download stopped.
       layer.retryInSeconds = Number(/\d+/.exec(status)?.[0] ?? 0);
       if (previous !== 'downloading' && previous !== 'pushing' && previous !== 'retrying') layer.current = layer.total = null;
+      // When a download breaks, the engine closes its progress reader, which reports the layer as
+      // whole ("2.06 MB / 2.06 MB") just before "Retrying": show the count it really had.
+      else if (previous === 'downloading' && layer.countBeforeWhole !== undefined && layer.current === layer.total) layer.current = layer.countBeforeWhole;
       return;
     }
     const current = typeof detail?.current === 'number' ? detail.current : null;
     const total = current !== null && typeof detail?.total === 'number' && detail.total > 0 ? detail.total : null;
-    layer.current = current;
     layer.total = total;
     if (phase === 'downloading' && current !== null && total !== null) {
+      let count = current;
       // After "Retrying", the engine asks the registry for the rest only and counts that range
       // from zero: "current 20 kB of total 1.9 MB" of a 3.1 MB layer means 1.2 MB were kept.
       if (layer.bytes !== null && total < layer.bytes) {
-        layer.current = layer.bytes - total + current;
+        count = layer.bytes - total + current;
         layer.total = layer.bytes;
       } else layer.bytes = total;
-    }
+      if (previous === 'downloading' && count === layer.total && layer.current !== null && layer.current < count) layer.countBeforeWhole = layer.current;
+      layer.current = count;
+    } else layer.current = current;
     if (phase === 'pushing' && current !== null && total !== null) {
       layer.bytes = total;
       // The engine's total is the layer's content size; it counts the tar it uploads, headers and
