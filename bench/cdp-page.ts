@@ -144,6 +144,12 @@ export class CdpPage {
         this.chrome.kill('SIGTERM');
       });
     }
-    rmSync(this.profile, { recursive: true, force: true });
+    // Chromium's helper processes can outlive the browser by a moment and still write to the
+    // profile: retry, and never let a leftover temp folder end the bench.
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (err) {
+      console.log(`(could not remove the temporary Chromium profile ${this.profile}: ${String(err)})`);
+    }
   }
 }
