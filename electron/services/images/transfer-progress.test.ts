@@ -108,7 +108,10 @@ describe('transfer progress', () => {
     const t = new TransferProgressTracker('pull');
     t.apply({ status: 'Pulling fs layer', progressDetail: {}, id: 'd4b6e3999f5c' });
     t.apply({ status: 'Downloading', progressDetail: { current: 529408, total: 2062595 }, id: 'd4b6e3999f5c' });
+    const broke = t.snapshot().overall;
     t.apply({ status: 'Downloading', progressDetail: { current: 2062595, total: 2062595 }, id: 'd4b6e3999f5c' });
+    // A snapshot sent between the whole count and "Retrying" must not show the bar full.
+    expect(t.snapshot().overall).toEqual(broke);
     t.apply({ status: 'Retrying in 5 seconds', progressDetail: {}, id: 'd4b6e3999f5c' });
     expect(t.snapshot().layers[0]).toMatchObject({ phase: 'retrying', current: 529408, total: 2062595 });
     t.apply({ status: 'Downloading', progressDetail: { current: 15907, total: 1533187 }, id: 'd4b6e3999f5c' });

@@ -31,8 +31,6 @@ const phaseOf: ReadonlyArray<[RegExp, LayerPhase]> = [
 interface LayerState extends LayerTransfer {
   /** Size of the transfer (download or upload), once the engine said it. */
   bytes: number | null;
-  /** The count before a download last reported itself whole (see applyLayer). */
-  countBeforeWhole?: number;
 }
 
 /**
@@ -117,9 +115,6 @@ export class TransferProgressTracker {
       // The bytes so far stay on show: the engine resumes where the broken download stopped.
       layer.retryInSeconds = Number(/\d+/.exec(status)?.[0] ?? 0);
       if (previous !== 'downloading' && previous !== 'pushing' && previous !== 'retrying') layer.current = layer.total = null;
-      // When a download breaks, the engine closes its progress reader, which reports the layer as
-      // whole ("2.06 MB / 2.06 MB") just before "Retrying": show the count it really had.
-      else if (previous === 'downloading' && layer.countBeforeWhole !== undefined && layer.current === layer.total) layer.current = layer.countBeforeWhole;
       return;
     }
     const current = typeof detail?.current === 'number' ? detail.current : null;
@@ -133,8 +128,11 @@ export class TransferProgressTracker {
         count = layer.bytes - total + current;
         layer.total = layer.bytes;
       } else layer.bytes = total;
-      if (previous === 'downloading' && count === layer.total && layer.current !== null && layer.current < count) layer.countBeforeWhole = layer.current;
-      layer.current = count;
+      // A whole count is not believed until the next line: when a download breaks, the engine
+      // closes its progress reader, which reports the layer whole ("2.06 MB / 2.06 MB") just
+      // before "Retrying"; a snapshot sent in between would show the bar full, then fall back.
+      // A download that really finished says "Verifying Checksum" next, which counts as whole.
+      if (count < (layer.total ?? Infinity)) layer.current = count;
     } else layer.current = current;
     if (phase === 'pushing' && current !== null && total !== null) {
       layer.bytes = total;
