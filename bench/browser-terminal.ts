@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
+import { disabledChromiumFeatures } from '../electron/main/chromium-switches.js';
 import { EngineConnection } from '../electron/services/engine-connection.js';
 import { terminalFontFamily, xtermTheme } from '../renderer/features/terminals/xterm-theme.js';
 import { startWebServerProcess, type WebServerProcess } from '../scripts/web-server-process.js';
@@ -22,7 +23,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const q = (value: string): string => JSON.stringify(value);
 
 /** Filters the list to `container`, presses its "Open shell", focuses the terminal and waits for the prompt. */
-async function openShellInPage(page: CdpPage, container: string): Promise<void> {
+export async function openShellInPage(page: CdpPage, container: string): Promise<void> {
   await page.waitFor(`document.querySelector('input[aria-label="Filter containers"]')`);
   await page.evaluate(`document.querySelector('input[aria-label="Filter containers"]').focus()`);
   await page.insertText(container);
@@ -334,11 +335,25 @@ export interface BrowserBenchFigures {
   /** Through Berth's web server from a Node WebSocket client (no browser). */
   wsEchoMs: number[];
   berthEcho: EchoSamples;
+  /** The same, in a Chromium started with the desktop app's switches (electron/main/chromium-switches.ts). */
+  desktopEcho: EchoSamples;
   ctrlC: CtrlCRun[];
   /** CPU seconds per process group over all rounds of (a) and of (b). */
   rawCpu: Map<string, number>;
   berthCpu: Map<string, number>;
   aloneCpu: Map<string, number>;
+}
+
+/** Keystroke echo in a second Chromium on the same server, started with the switches Electron's main process sets. */
+async function echoWithDesktopSwitches(url: string, container: string, keys: number): Promise<EchoSamples> {
+  const args = [...chromiumArgs, `--disable-features=${disabledChromiumFeatures.join(',')}`];
+  const page = await CdpPage.launch(chromiumPath, args, url, { width: 1400, height: 900 });
+  try {
+    await openShellInPage(page, container);
+    return await berthEcho(page, container, keys);
+  } finally {
+    await page.close();
+  }
 }
 
 /** (b) throughput into a rendered xterm in Chromium, and keystroke echo latency, against raw exec. */
@@ -378,10 +393,11 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
     const rawEchoMs = await rawEcho(connection, container, keys);
     const wsEchoMs = await wsEcho(server.url, container, keys);
     const berthEchoSamples = await berthEcho(page, container, keys);
+    const desktopEchoSamples = await echoWithDesktopSwitches(server.url, container, keys);
     const ctrlC: CtrlCRun[] = [];
     for (let i = 0; i < 3; i++) ctrlC.push(await ctrlCDuringFlood(page, container));
     const swiftShader = process.env.BENCH_WEBGL === '1' ? await xtermAloneSwiftShader(box, size, blocks, rounds) : undefined;
-    const figures: BrowserBenchFigures = { blocks, rounds, size, rawMBps, berth, alone, swiftShader, rawEchoMs, wsEchoMs, berthEcho: berthEchoSamples, ctrlC, rawCpu, berthCpu, aloneCpu };
+    const figures: BrowserBenchFigures = { blocks, rounds, size, rawMBps, berth, alone, swiftShader, rawEchoMs, wsEchoMs, berthEcho: berthEchoSamples, desktopEcho: desktopEchoSamples, ctrlC, rawCpu, berthCpu, aloneCpu };
     printFigures(figures);
     return figures;
   } finally {
@@ -430,13 +446,17 @@ function printFigures(f: BrowserBenchFigures): void {
   console.log(`CPU ms per MB (c): total ${((sum(f.aloneCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.aloneCpu)}`);
   console.log('(CPU of every process this bench started, and of dockerd/containerd machine-wide: other users of the engine add to those.)');
   const rawEcho = median(f.rawEchoMs);
-  const e = f.berthEcho;
   console.log(`\n## Keystroke echo latency, ${f.rawEchoMs.length} keys into BusyBox sh (times taken in the page with performance.now(), on xterm's own events)`);
   console.log(`baseline   raw TTY exec, Node writes a char and reads its echo:                 ${ms(f.rawEchoMs)}`);
   console.log(`step       Berth's web server from a Node WebSocket client (no browser):         ${printWsEcho(f.wsEchoMs)}`);
-  console.log(`candidate  Berth: keydown → char in xterm's buffer (parsed):                   ${ms(e.bufferMs)}  difference median +${(median(e.bufferMs) - rawEcho).toFixed(2)} ms (target: within 5 ms)`);
-  console.log(`candidate  Berth: keydown → xterm rendered the frame showing it:                ${ms(e.renderedMs)}  difference median +${(median(e.renderedMs) - rawEcho).toFixed(2)} ms`);
-  console.log(`candidate  Berth: keydown → that frame's paint done on the main thread:         ${ms(e.paintedMs)}  difference median +${(median(e.paintedMs) - rawEcho).toFixed(2)} ms`);
+  const printEcho = (title: string, e: EchoSamples): void => {
+    console.log(title);
+    console.log(`candidate  Berth: keydown → char in xterm's buffer (parsed):                   ${ms(e.bufferMs)}  difference median +${(median(e.bufferMs) - rawEcho).toFixed(2)} ms (target: within 5 ms)`);
+    console.log(`candidate  Berth: keydown → xterm rendered the frame showing it:                ${ms(e.renderedMs)}  difference median +${(median(e.renderedMs) - rawEcho).toFixed(2)} ms`);
+    console.log(`candidate  Berth: keydown → that frame's paint done on the main thread:         ${ms(e.paintedMs)}  difference median +${(median(e.paintedMs) - rawEcho).toFixed(2)} ms`);
+  };
+  printEcho('in Chromium as a browser runs it (the web transport):', f.berthEcho);
+  printEcho(`in Chromium with the desktop app's switches (--disable-features=${disabledChromiumFeatures.join(',')}):`, f.desktopEcho);
   const c = f.ctrlC;
   console.log(`\n## Ctrl-C while the same generator floods the terminal (1 s in), ${c.length} runs (no baseline: Berth alone)`);
   console.log(`input delay of the Ctrl-C keydown (handled minus created): ${ms(c.map((r) => r.inputDelayMs))}`);

@@ -14,6 +14,7 @@ import { WebSocket } from 'ws';
  */
 export class CdpPage {
   private nextId = 1;
+  private readonly eventListeners = new Set<(method: string, params: unknown) => void>();
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
 
   private constructor(
@@ -24,8 +25,11 @@ export class CdpPage {
     readonly devtoolsUrl: string,
   ) {
     socket.on('message', (raw: Buffer) => {
-      const message = JSON.parse(raw.toString()) as { id?: number; result?: unknown; error?: { message: string } };
-      if (message.id === undefined) return;
+      const message = JSON.parse(raw.toString()) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
+      if (message.id === undefined) {
+        if (message.method) for (const listener of this.eventListeners) listener(message.method, message.params);
+        return;
+      }
       const waiter = this.pending.get(message.id);
       this.pending.delete(message.id);
       if (message.error) waiter?.reject(new Error(message.error.message));
@@ -80,6 +84,12 @@ export class CdpPage {
       this.pending.set(id, { resolve, reject });
       this.socket.send(JSON.stringify({ id, method, params }));
     });
+  }
+
+  /** Calls `listener` with each protocol event (Tracing.dataCollected and the like); returns a remover. */
+  onEvent(listener: (method: string, params: unknown) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   /** Evaluates an expression in the page (awaiting a promise it returns) and returns its JSON value. */

@@ -6,7 +6,7 @@
 // to the driver (see cdp-page.ts): the "chromium" (browser) process and this process pay for that.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -60,6 +60,7 @@ try {
   console.log(`\n### CPU seconds per process during the run (wall ${(ms / 1000).toFixed(2)} s, 2 cores = ${((2 * ms) / 1000).toFixed(2)} s available)`);
   for (const u of used.slice(0, 12)) console.log(`${u.seconds.toFixed(2).padStart(7)} s  ${u.group}`);
   if (profile) printSelfTimes('Page main thread (CDP Profiler)', profile, 25);
+  if (profile && process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
   if (traceEvents) printThreadSelfTimes(traceEvents, ms);
 } finally {
   await context.close();

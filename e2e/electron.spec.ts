@@ -38,6 +38,8 @@ test('the desktop app opens one window showing the Berth header', async () => {
     expect(await page.evaluate(() => typeof window.berth?.openExternal)).toBe('function');
     expect(await page.evaluate(() => window.berth?.openExternal?.('file:///etc/passwd'))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    // A terminal's echo is not held for a frame after each key press (see chromium-switches.ts).
+    expect(await app.evaluate(({ app: a }) => a.commandLine.getSwitchValue('disable-features'))).toContain('DeferRendererTasksAfterInput');
   } finally {
     await app.close();
   }

@@ -7,6 +7,7 @@ import { createBerthApp, type BerthApp } from '../app/create-app.js';
 import { registerIpcHandlers } from '../rpc/ipc-adapter.js';
 import { createRouter } from '../rpc/router.js';
 import { isAppPageUrl } from './app-page.js';
+import { applyChromiumSwitches } from './chromium-switches.js';
 import { registerOpenExternal } from './open-external.js';
 import { createElectronSecretVault } from './secret-vault.js';
 import { hardenSession, hardenWebContents } from './window-security.js';
@@ -63,6 +64,9 @@ async function start(): Promise<void> {
   });
   mainWindow = createWindow();
 }
+
+// Before the app is ready: Chromium reads its switches when it starts.
+applyChromiumSwitches(app.commandLine);
 
 if (!app.requestSingleInstanceLock()) {
   // One window, one set of terminal sessions: a second launch focuses the first.
