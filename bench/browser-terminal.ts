@@ -70,7 +70,7 @@ interface RenderedRun {
 }
 
 /** (b) One flood through Berth into xterm: Enter keydown to the marker after it parsed, and rendered. */
-async function renderedThroughput(page: CdpPage, container: string, blocks: number): Promise<RenderedRun> {
+export async function renderedThroughput(page: CdpPage, container: string, blocks: number): Promise<RenderedRun> {
   const nonce = randomBytes(4).toString('hex');
   // The marker is quoted in the command, so only the output line reads DONE-<nonce> on its own.
   await page.type(`clear; dd if=/dev/zero bs=65536 count=${blocks} 2>/dev/null | tr '\\0' y; echo; echo DONE-"${nonce}"`);

@@ -22,6 +22,10 @@ export const terminalFlow = {
   highWatermark: 1_048_576,
   /** Resume it when the unparsed bytes fall below this. */
   lowWatermark: 524_288,
-  /** The client acknowledges parsed bytes in steps of at least this size. */
-  ackEvery: 5_000,
+  /**
+   * The client acknowledges parsed bytes in steps of at least this size: a sixteenth of the
+   * window, so a flood costs a few acknowledgements per window, and what is left unacknowledged
+   * can never hold the source paused (it is far below the low watermark).
+   */
+  ackEvery: 65_536,
 } as const;

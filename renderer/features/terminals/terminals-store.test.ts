@@ -51,14 +51,19 @@ describe('terminals store', () => {
     const { transport, terminals, surfaces } = setup();
     terminals.getState().openShell(web);
     await flushPromises();
-    for (let i = 0; i < 10; i++) transport.emit('terminal.output', { kind: 'data', data: bytes(1000) });
+    for (let i = 0; i < 10; i++) transport.emit('terminal.output', { kind: 'data', data: bytes(20_000) });
+    await flushPromises();
     expect(transport.callsTo('terminal.ack')).toHaveLength(0);
     surfaces[0]!.render();
-    expect(transport.callsTo('terminal.ack').map((c) => c.input)).toEqual([
-      { sessionId, bytes: 5000 },
-      { sessionId, bytes: 5000 },
-    ]);
-    expect(surfaces[0]!.text).toHaveLength(10_000);
+    await flushPromises();
+    // Rendered together, acknowledged together: one call for the batch.
+    expect(transport.callsTo('terminal.ack').map((c) => c.input)).toEqual([{ sessionId, bytes: 200_000 }]);
+    transport.emit('terminal.output', { kind: 'data', data: bytes(1000) });
+    surfaces[0]!.render();
+    await flushPromises();
+    // Below a step: held until more is rendered.
+    expect(transport.callsTo('terminal.ack')).toHaveLength(1);
+    expect(surfaces[0]!.text).toHaveLength(201_000);
   });
 
   it('forwards keystrokes and sends a resize only when the size changes', async () => {
