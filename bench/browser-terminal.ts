@@ -338,10 +338,23 @@ export interface BrowserBenchFigures {
   /** The same, in a Chromium started with the desktop app's switches (electron/main/chromium-switches.ts). */
   desktopEcho: EchoSamples;
   ctrlC: CtrlCRun[];
+  /** A terminal on screen with nothing happening, 11 s after the last key: CPU share per process group, and running animations. */
+  idle: { cpuShare: Map<string, number>; animations: string[] };
   /** CPU seconds per process group over all rounds of (a) and of (b). */
   rawCpu: Map<string, number>;
   berthCpu: Map<string, number>;
   aloneCpu: Map<string, number>;
+}
+
+/** What an open terminal costs while nothing happens: from 11 s after the last key (the cursor's blink timeout is 10 s), 4 s of CPU. */
+async function idleCost(page: CdpPage): Promise<{ cpuShare: Map<string, number>; animations: string[] }> {
+  await sleep(11_000);
+  const before = benchCpuSnapshot();
+  const seconds = 4;
+  await sleep(seconds * 1000);
+  const used = cpuDelta(before, benchCpuSnapshot());
+  const animations = await page.evaluate<string[]>(`document.getAnimations().map((a) => a.animationName ?? String(a.id))`);
+  return { cpuShare: new Map([...used].map(([group, s]) => [group, s / seconds])), animations };
 }
 
 /** Keystroke echo in a second Chromium on the same server, started with the switches Electron's main process sets. */
@@ -396,8 +409,9 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
     const desktopEchoSamples = await echoWithDesktopSwitches(server.url, container, keys);
     const ctrlC: CtrlCRun[] = [];
     for (let i = 0; i < 3; i++) ctrlC.push(await ctrlCDuringFlood(page, container));
+    const idle = await idleCost(page);
     const swiftShader = process.env.BENCH_WEBGL === '1' ? await xtermAloneSwiftShader(box, size, blocks, rounds) : undefined;
-    const figures: BrowserBenchFigures = { blocks, rounds, size, rawMBps, berth, alone, swiftShader, rawEchoMs, wsEchoMs, berthEcho: berthEchoSamples, desktopEcho: desktopEchoSamples, ctrlC, rawCpu, berthCpu, aloneCpu };
+    const figures: BrowserBenchFigures = { blocks, rounds, size, rawMBps, berth, alone, swiftShader, rawEchoMs, wsEchoMs, berthEcho: berthEchoSamples, desktopEcho: desktopEchoSamples, ctrlC, idle, rawCpu, berthCpu, aloneCpu };
     printFigures(figures);
     return figures;
   } finally {
@@ -462,4 +476,8 @@ function printFigures(f: BrowserBenchFigures): void {
   console.log(`input delay of the Ctrl-C keydown (handled minus created): ${ms(c.map((r) => r.inputDelayMs))}`);
   console.log(`keydown → the prompt is the cursor's row in xterm's buffer: ${ms(c.map((r) => r.promptMs))}`);
   console.log(`keydown → that frame rendered:                           ${ms(c.map((r) => r.renderedMs))}`);
+  const idleShares = [...f.idle.cpuShare].filter(([, share]) => share >= 0.001).sort((x, y) => y[1] - x[1]);
+  console.log(`\n## An open terminal with nothing happening (11 s after the last key, 4 s measured)`);
+  console.log(`CPU, share of one core: ${idleShares.map(([g, share]) => `${g} ${(share * 100).toFixed(1)}%`).join(', ') || 'none above 0.1%'}`);
+  console.log(`running animations in the page: ${f.idle.animations.join(', ') || 'none'} (a blinking cursor is a CSS animation Chromium draws 60 frames a second for)`);
 }

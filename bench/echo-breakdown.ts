@@ -82,8 +82,8 @@ try {
     const down = events.find((e) => e.name === 'EventDispatch' && (e.args?.data as { type?: string } | undefined)?.type === 'keydown');
     if (!down) console.log('no keydown in trace');
     else {
-      const mains = events.filter((e) => e.pid === down.pid && e.tid === down.tid && e.ph === 'X' && e.ts >= down.ts - 2000 && e.ts < down.ts + 40_000 && (e.dur ?? 0) > 200);
-      for (const e of mains.sort((a, b) => a.ts - b.ts)) console.log(`${((e.ts - down.ts) / 1000).toFixed(2).padStart(8)} ms  ${((e.dur ?? 0) / 1000).toFixed(2).padStart(6)} ms  ${e.name} ${JSON.stringify(e.args?.data ?? '').slice(0, 100)}`);
+      const mains = events.filter((e) => e.pid === down.pid && e.tid === down.tid && e.ts >= down.ts - 300 && e.ts < down.ts + (Number(process.env.TRACE_MS ?? 40)) * 1000 && (process.env.TRACE_ALL ? true : e.ph === 'X' && (e.dur ?? 0) > 200));
+      for (const e of mains.sort((a, b) => a.ts - b.ts)) console.log(`${((e.ts - down.ts) / 1000).toFixed(2).padStart(8)} ms  ${((e.dur ?? 0) / 1000).toFixed(2).padStart(6)} ms  ${e.ph} ${e.name} ${JSON.stringify(e.args?.data ?? '').slice(0, 140)}`);
     }
   }
   const show = (name: string, v: number[]): void => console.log(`${name.padEnd(44)} median ${median(v).toFixed(2)} ms, p95 ${percentile(v, 95).toFixed(2)} ms`);
