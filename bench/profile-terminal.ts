@@ -60,5 +60,6 @@ try {
   execFileSync('docker', ['rm', '-f', container]);
 }
 const serverProfile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+if (serverProfile && process.env.BENCH_PROFILE_OUT) writeFileSync(`${process.env.BENCH_PROFILE_OUT}.server`, readFileSync(join(profDir, serverProfile)));
 if (serverProfile) printSelfTimes('Web server (node --cpu-prof, whole life incl. start-up)', JSON.parse(readFileSync(join(profDir, serverProfile), 'utf8')) as CpuProfile, 20);
 rmSync(profDir, { recursive: true, force: true });

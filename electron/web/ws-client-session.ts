@@ -1,4 +1,4 @@
-import { decode, encode } from '@msgpack/msgpack';
+import { decode, Encoder } from '@msgpack/msgpack';
 import type { RawData, WebSocket } from 'ws';
 import type { RpcErrorPayload } from '../../shared/errors.js';
 import { clientMessageSchema, type ClientMessage, type ServerMessage } from '../../shared/wire.js';
@@ -35,13 +35,17 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
   const ctx: RequestContext = { clientId, transport: 'ws' };
   const streams = new Map<number, ActiveStream>();
   let closed = false;
+  // One encoder per connection: its buffer grows once to the largest frame and stays (a fresh
+  // encoder per message starts at 2 kB and regrows, copying, for every 64 kB of terminal output).
+  // ignoreUndefined: optional fields left undefined are omitted rather than sent as nil.
+  const encoder = new Encoder({ ignoreUndefined: true, initialBufferSize: 64 * 1024 });
 
   const send = (message: ServerMessage): boolean => {
     if (closed || socket.readyState !== socket.OPEN) return false;
     let frame: Uint8Array;
     try {
-      // ignoreUndefined: optional fields left undefined are omitted rather than sent as nil.
-      frame = encode(message, { ignoreUndefined: true });
+      // A copy of the encoder's buffer, so the next message cannot overwrite one still queued.
+      frame = encoder.encode(message);
     } catch (err) {
       if (message.t === 'result' && message.ok) {
         return send({ t: 'result', id: message.id, ok: false, error: { code: 'INTERNAL', message: `The reply could not be encoded: ${toRpcError(err).message}` } });
