@@ -6,7 +6,7 @@
 // TRACE=1 also prints the page's main-thread tasks around one more key press.
 import { execFileSync } from 'node:child_process';
 import { CdpPage } from './cdp-page.js';
-import { chromiumArgs, chromiumPath, openShellInPage, startWebServer } from './browser-terminal.js';
+import { chromiumArgs, chromiumPath, openShellInPage, renderedThroughput, startWebServer } from './browser-terminal.js';
 import { median, percentile } from './bench-kit.js';
 
 /** Wraps WebSocket before the app loads: records when frames leave and arrive. */
@@ -56,6 +56,8 @@ try {
   await page.send('Page.addScriptToEvaluateOnNewDocument', { source: wrapSocket });
   await page.send('Page.navigate', { url: server.url });
   await openShellInPage(page, container);
+  // BENCH_FLOOD_FIRST=N: N MB-ish floods before, as `npm run bench` does before its echo.
+  for (let i = 0; i < Number(process.env.BENCH_FLOOD_FIRST ?? 0); i++) await renderedThroughput(page, container, 320);
   await page.type('clear\n');
   await new Promise((r) => setTimeout(r, 500));
   const rows: Array<{ sent: number; back: number; parsed: number; rendered: number }> = [];
@@ -64,7 +66,7 @@ try {
     await page.press('q');
     const r = await page.evaluate<{ sent: number; back: number; parsed: number; rendered: number } | null>('window.__benchEcho');
     if (r) rows.push(r);
-    await new Promise((res) => setTimeout(res, 30));
+    await new Promise((res) => setTimeout(res, Number(process.env.BENCH_ECHO_GAP_MS ?? 30)));
   }
   if (process.env.TRACE) {
     const events: Array<{ name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> }> = [];

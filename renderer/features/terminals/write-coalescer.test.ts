@@ -45,10 +45,32 @@ describe('WriteCoalescer', () => {
     expect(emulator.texts()).toEqual(['q']);
   });
 
+  it('passes the echoes of fast typing straight through, but holds what follows a large hand-off', () => {
+    const emulator = fakeEmulator();
+    const clock = fakeClock();
+    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25, smallBytes: 16 });
+    coalescer.push(bytes('q'), noop);
+    emulator.parseNext();
+    clock.advance(5);
+    coalescer.push(bytes('w'), noop);
+    expect(emulator.texts()).toEqual(['q', 'w']);
+    emulator.parseNext();
+    clock.advance(5);
+    coalescer.push(bytes('x'.repeat(20)), noop);
+    expect(emulator.texts()).toHaveLength(3);
+    emulator.parseNext();
+    clock.advance(5);
+    // A stream: held until the interval since the large write has passed.
+    coalescer.push(bytes('y'), noop);
+    expect(emulator.texts()).toHaveLength(3);
+    clock.advance(20);
+    expect(emulator.texts().at(-1)).toBe('y');
+  });
+
   it('joins what arrives while the emulator is parsing into one write, handed over once the interval has passed', () => {
     const emulator = fakeEmulator();
     const clock = fakeClock();
-    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25 });
+    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25, smallBytes: 0 });
     const done: string[] = [];
     coalescer.push(bytes('a'), () => done.push('a'));
     coalescer.push(bytes('b'), () => done.push('b'));
@@ -71,7 +93,7 @@ describe('WriteCoalescer', () => {
   it('waits for the emulator to finish parsing even after the interval', () => {
     const emulator = fakeEmulator();
     const clock = fakeClock();
-    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25 });
+    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25, smallBytes: 0 });
     coalescer.push(bytes('a'), noop);
     coalescer.push(bytes('b'), noop);
     clock.advance(100);
@@ -82,7 +104,7 @@ describe('WriteCoalescer', () => {
 
   it('hands over at once when maxBytes are held, even while the emulator is busy', () => {
     const emulator = fakeEmulator();
-    const coalescer = new WriteCoalescer(emulator.write, { clock: fakeClock(), maxBytes: 4 });
+    const coalescer = new WriteCoalescer(emulator.write, { clock: fakeClock(), maxBytes: 4, smallBytes: 0 });
     coalescer.push(bytes('x'), noop);
     coalescer.push(bytes('ab'), noop);
     coalescer.push(bytes('cd'), noop);
@@ -93,7 +115,7 @@ describe('WriteCoalescer', () => {
   it('keeps the order of bytes across held and direct writes', () => {
     const emulator = fakeEmulator();
     const clock = fakeClock();
-    const coalescer = new WriteCoalescer(emulator.write, { clock });
+    const coalescer = new WriteCoalescer(emulator.write, { clock, smallBytes: 0 });
     coalescer.push(bytes('1'), noop);
     coalescer.push(bytes('2'), noop);
     emulator.parseNext();
@@ -108,7 +130,7 @@ describe('WriteCoalescer', () => {
   it('drops held output on clear, and its timer does nothing afterwards', () => {
     const emulator = fakeEmulator();
     const clock = fakeClock();
-    const coalescer = new WriteCoalescer(emulator.write, { clock });
+    const coalescer = new WriteCoalescer(emulator.write, { clock, smallBytes: 0 });
     const done: string[] = [];
     coalescer.push(bytes('old'), () => done.push('old'));
     emulator.parseNext();

@@ -12,6 +12,11 @@ export interface WriteCoalescerOptions {
   maxBytes?: number;
   /** While output streams, hand it to the emulator at most once per this many ms. */
   minIntervalMs?: number;
+  /**
+   * After a hand-off this small, output is not (yet) a stream: the next goes straight through
+   * even within `minIntervalMs` (the echoes of fast typing or key repeat, a command's first output).
+   */
+  smallBytes?: number;
   clock?: CoalescerClock;
 }
 
@@ -22,8 +27,10 @@ const browserClock: CoalescerClock = {
 
 /**
  * Hands output to the terminal emulator in few, large writes while output streams, and at once
- * when it does not. The first chunk after a quiet spell (a keystroke's echo) goes straight through;
- * what follows within `minIntervalMs`, or while the emulator is still parsing, is held and joined.
+ * when it does not. The first chunk after a quiet spell (a keystroke's echo) goes straight through,
+ * and so does any chunk after a small hand-off (echoes of fast typing are not a stream); what
+ * follows a large hand-off within `minIntervalMs`, or comes while the emulator is still parsing,
+ * is held and joined.
  *
  * Why: every write that changes the screen costs a frame, and in a flood each frame repaints the
  * whole viewport (style, layout, paint, compositing). Those frames are CPU taken from everything
@@ -41,19 +48,22 @@ export class WriteCoalescer {
   private heldBytes = 0;
   private heldCallbacks: (() => void)[] = [];
   private lastHandedAt = Number.NEGATIVE_INFINITY;
+  private lastHandedBytes = 0;
   private timerSet = false;
   /** Bumped by clear(), so a timer set before it does nothing. */
   private generation = 0;
   private readonly maxBytes: number;
   private readonly minIntervalMs: number;
+  private readonly smallBytes: number;
   private readonly clock: CoalescerClock;
 
   constructor(
     private readonly write: EmulatorWrite,
-    { maxBytes = 1024 * 1024, minIntervalMs = 25, clock = browserClock }: WriteCoalescerOptions = {},
+    { maxBytes = 1024 * 1024, minIntervalMs = 25, smallBytes = 4096, clock = browserClock }: WriteCoalescerOptions = {},
   ) {
     this.maxBytes = maxBytes;
     this.minIntervalMs = minIntervalMs;
+    this.smallBytes = smallBytes;
     this.clock = clock;
   }
 
@@ -87,7 +97,7 @@ export class WriteCoalescer {
     // Still parsing: `hand`'s callback comes back here when it is done.
     if (this.inFlight > 0) return;
     const wait = this.lastHandedAt + this.minIntervalMs - this.clock.now();
-    if (wait <= 0) {
+    if (wait <= 0 || this.lastHandedBytes <= this.smallBytes) {
       this.release();
       return;
     }
@@ -108,6 +118,7 @@ export class WriteCoalescer {
     this.heldBytes = 0;
     this.heldCallbacks = [];
     this.lastHandedAt = this.clock.now();
+    this.lastHandedBytes = data.byteLength;
     this.inFlight += 1;
     this.write(data, () => {
       this.inFlight -= 1;
