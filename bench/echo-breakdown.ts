@@ -58,6 +58,9 @@ try {
   await openShellInPage(page, container);
   // BENCH_FLOOD_FIRST=N: N MB-ish floods before, as `npm run bench` does before its echo.
   for (let i = 0; i < Number(process.env.BENCH_FLOOD_FIRST ?? 0); i++) await renderedThroughput(page, container, 320);
+  // BENCH_ECHO_ANIMATING=1 measures while the page still animates (a just-started container's
+  // badge pulses for 7 s); by default, once nothing animates (see chromium-switches.ts for why it matters).
+  if (process.env.BENCH_ECHO_ANIMATING !== '1') await page.waitFor('document.getAnimations().length === 0', 20_000);
   await page.type('clear\n');
   await new Promise((r) => setTimeout(r, 500));
   const rows: Array<{ sent: number; back: number; parsed: number; rendered: number }> = [];
@@ -74,7 +77,7 @@ try {
       if (method === 'Tracing.dataCollected') events.push(...(params as { value: typeof events }).value);
     });
     const complete = new Promise<void>((resolve) => page.onEvent((method) => method === 'Tracing.tracingComplete' && resolve()));
-    await page.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink,renderer.scheduler,disabled-by-default-renderer.scheduler,input,benchmark,cc,viz', transferMode: 'ReportEvents' });
+    await page.send('Tracing.start', { categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink,renderer.scheduler,disabled-by-default-renderer.scheduler,input,benchmark,cc,viz', transferMode: 'ReportEvents' });
     await page.evaluate(armEcho(container, keys + 1));
     await page.press('q');
     await page.evaluate('window.__benchEcho');
