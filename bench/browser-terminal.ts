@@ -339,7 +339,7 @@ declare global {
 }
 
 /** Ctrl-C while output floods: the UI must take the key at once and the flood must stop at once. */
-async function ctrlCDuringFlood(page: CdpPage, container: string): Promise<CtrlCRun> {
+export async function ctrlCDuringFlood(page: CdpPage, container: string): Promise<CtrlCRun> {
   await page.type(`clear; dd if=/dev/zero bs=65536 count=1000000 2>/dev/null | tr '\\0' y\n`);
   await sleep(1000);
   await page.evaluate(armCtrlC(container));
