@@ -36,6 +36,10 @@ test.describe('a shell into a running container', () => {
 
     await page.keyboard.type('echo berth-$((6*7))\n');
     await expect.poll(() => terminalText(page, name)).toContain('berth-42');
+    // Nothing on the page animates without end (a blinking cursor is one): while anything
+    // animates, Chromium holds every echo for a frame and draws 60 frames a second while idle.
+    const endless = await page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations === Infinity).map((a) => (a as CSSAnimation).animationName ?? 'an animation'));
+    expect(endless).toEqual([]);
 
     await page.keyboard.type('stty size\n');
     await expect.poll(() => terminalText(page, name)).toMatch(/^\d+ \d+$/m);
