@@ -170,15 +170,15 @@ export interface EchoSamples {
 async function berthEcho(page: CdpPage, container: string, n: number, whileAnimating = false): Promise<EchoSamples> {
   // While anything on the page animates, Chromium may hold each echo for a frame (see
   // electron/main/chromium-switches.ts). By default the steady state (a just-started container's
-  // badge pulses for ~7 s: wait it out); `whileAnimating` adds an endless 1 px background-colour
-  // animation, which (unlike opacity or transform) Chromium runs on the main thread, as it does the
-  // badge's box-shadow pulse or a blinking cursor.
+  // badge pulses for ~7 s: wait it out); `whileAnimating` adds an endless 1 px box-shadow
+  // animation, which Chromium runs on the main thread (it composites opacity, transform and,
+  // lately, background colour by themselves, and those held no echo when tried).
   await page.waitFor('document.getAnimations().length === 0', 20_000);
   if (whileAnimating) {
     await page.evaluate(`(() => {
       const style = document.createElement('style');
       style.id = 'bench-animation-style';
-      style.textContent = '@keyframes bench-fade { from { background-color: #fff } to { background-color: #333 } }';
+      style.textContent = '@keyframes bench-fade { from { box-shadow: 0 0 0 0 #fff } to { box-shadow: 0 0 0 3px #333 } }';
       document.head.appendChild(style);
       const dot = document.createElement('div');
       dot.id = 'bench-animation';
@@ -498,7 +498,7 @@ function printFigures(f: BrowserBenchFigures): void {
     console.log(`candidate  Berth: keydown → that frame's paint done on the main thread:         ${ms(e.paintedMs)}  difference median +${(median(e.paintedMs) - rawEcho).toFixed(2)} ms`);
   };
   printEcho('in Chromium as a browser runs it (the web transport), nothing animating on the page:', f.berthEcho);
-  printEcho('the same while a 1 px element animates its colour (as a pulsing badge or a blinking cursor does):', f.animatingEcho);
+  printEcho('the same while a 1 px element animates a box-shadow on the main thread (as a blinking cursor does):', f.animatingEcho);
   printEcho(`while animating, in Chromium with the desktop app's switches (--disable-features=${disabledChromiumFeatures.join(',')}):`, f.desktopAnimatingEcho);
   const c = f.ctrlC;
   console.log(`\n## Ctrl-C while the same generator floods the terminal (1 s in), ${c.length} runs (no baseline: Berth alone)`);
