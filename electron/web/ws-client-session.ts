@@ -9,6 +9,9 @@ import { toRpcError } from '../rpc/to-rpc-error.js';
 /** Above this many unsent bytes a stream's sink reports backpressure (the terminal pauses its source). */
 export const wsHighWatermark = 4 * 1024 * 1024;
 
+/** Frames up to this size keep the connection's encoder (and its grown buffer); larger ones replace it. */
+const keptEncoderBytes = 1024 * 1024;
+
 interface ActiveStream {
   close: StreamCloser | undefined;
   ended: boolean;
@@ -35,10 +38,13 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
   const ctx: RequestContext = { clientId, transport: 'ws' };
   const streams = new Map<number, ActiveStream>();
   let closed = false;
-  // One encoder per connection: its buffer grows once to the largest frame and stays (a fresh
-  // encoder per message starts at 2 kB and regrows, copying, for every 64 kB of terminal output).
+  // One encoder per connection: its buffer grows to the frames it sends and stays (a fresh encoder
+  // per message starts at 2 kB and regrows, copying, for every 64 kB of terminal output). After an
+  // unusually large frame (a big file listing) it is replaced, so the connection does not keep
+  // twice that size for its whole life.
   // ignoreUndefined: optional fields left undefined are omitted rather than sent as nil.
-  const encoder = new Encoder({ ignoreUndefined: true, initialBufferSize: 64 * 1024 });
+  const newEncoder = (): Encoder => new Encoder({ ignoreUndefined: true, initialBufferSize: 64 * 1024 });
+  let encoder = newEncoder();
 
   const send = (message: ServerMessage): boolean => {
     if (closed || socket.readyState !== socket.OPEN) return false;
@@ -46,6 +52,7 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
     try {
       // A copy of the encoder's buffer, so the next message cannot overwrite one still queued.
       frame = encoder.encode(message);
+      if (frame.byteLength > keptEncoderBytes) encoder = newEncoder();
     } catch (err) {
       if (message.t === 'result' && message.ok) {
         return send({ t: 'result', id: message.id, ok: false, error: { code: 'INTERNAL', message: `The reply could not be encoded: ${toRpcError(err).message}` } });

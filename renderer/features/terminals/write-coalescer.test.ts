@@ -48,14 +48,14 @@ describe('WriteCoalescer', () => {
   it('passes the echoes of fast typing straight through, but holds what follows a large hand-off', () => {
     const emulator = fakeEmulator();
     const clock = fakeClock();
-    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25, smallBytes: 16 });
+    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25, smallBytes: 16, smallGapMs: 8 });
     coalescer.push(bytes('q'), noop);
     emulator.parseNext();
-    clock.advance(5);
+    clock.advance(10);
     coalescer.push(bytes('w'), noop);
     expect(emulator.texts()).toEqual(['q', 'w']);
     emulator.parseNext();
-    clock.advance(5);
+    clock.advance(10);
     coalescer.push(bytes('x'.repeat(20)), noop);
     expect(emulator.texts()).toHaveLength(3);
     emulator.parseNext();
@@ -65,6 +65,22 @@ describe('WriteCoalescer', () => {
     expect(emulator.texts()).toHaveLength(3);
     clock.advance(20);
     expect(emulator.texts().at(-1)).toBe('y');
+  });
+
+  it('batches small pieces that come faster than anyone types (a busy tail -f)', () => {
+    const emulator = fakeEmulator();
+    const clock = fakeClock();
+    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25, smallBytes: 16, smallGapMs: 8 });
+    coalescer.push(bytes('a'), noop);
+    emulator.parseNext();
+    for (const piece of ['b', 'c', 'd', 'e']) {
+      clock.advance(5);
+      coalescer.push(bytes(piece), noop);
+    }
+    // 'b' came 5 ms after 'a': held with the rest, and all of them handed over 25 ms after 'a'.
+    expect(emulator.texts()).toEqual(['a']);
+    clock.advance(5);
+    expect(emulator.texts()).toEqual(['a', 'bcde']);
   });
 
   it('joins what arrives while the emulator is parsing into one write, handed over once the interval has passed', () => {

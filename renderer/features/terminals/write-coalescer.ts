@@ -13,10 +13,13 @@ export interface WriteCoalescerOptions {
   /** While output streams, hand it to the emulator at most once per this many ms. */
   minIntervalMs?: number;
   /**
-   * After a hand-off this small, output is not (yet) a stream: the next goes straight through
-   * even within `minIntervalMs` (the echoes of fast typing or key repeat, a command's first output).
+   * After a hand-off this small, at least `smallGapMs` ago, output is not (yet) a stream: the next
+   * goes straight through even within `minIntervalMs` (the echoes of fast typing or key repeat, a
+   * command's first output). Small pieces closer together than that (a busy `tail -f`, which the
+   * server sends every 5 ms) are a stream and are batched.
    */
   smallBytes?: number;
+  smallGapMs?: number;
   clock?: CoalescerClock;
 }
 
@@ -28,9 +31,9 @@ const browserClock: CoalescerClock = {
 /**
  * Hands output to the terminal emulator in few, large writes while output streams, and at once
  * when it does not. The first chunk after a quiet spell (a keystroke's echo) goes straight through,
- * and so does any chunk after a small hand-off (echoes of fast typing are not a stream); what
- * follows a large hand-off within `minIntervalMs`, or comes while the emulator is still parsing,
- * is held and joined.
+ * and so does a chunk that follows a small hand-off after a human pause (echoes of fast typing are
+ * not a stream); what follows a large hand-off within `minIntervalMs`, or small ones in quick
+ * succession, or comes while the emulator is still parsing, is held and joined.
  *
  * Why: every write that changes the screen costs a frame, and in a flood each frame repaints the
  * whole viewport (style, layout, paint, compositing). Those frames are CPU taken from everything
@@ -49,21 +52,25 @@ export class WriteCoalescer {
   private heldCallbacks: (() => void)[] = [];
   private lastHandedAt = Number.NEGATIVE_INFINITY;
   private lastHandedBytes = 0;
+  /** When the oldest held chunk arrived. */
+  private firstHeldAt = 0;
   private timerSet = false;
   /** Bumped by clear(), so a timer set before it does nothing. */
   private generation = 0;
   private readonly maxBytes: number;
   private readonly minIntervalMs: number;
   private readonly smallBytes: number;
+  private readonly smallGapMs: number;
   private readonly clock: CoalescerClock;
 
   constructor(
     private readonly write: EmulatorWrite,
-    { maxBytes = 1024 * 1024, minIntervalMs = 25, smallBytes = 4096, clock = browserClock }: WriteCoalescerOptions = {},
+    { maxBytes = 1024 * 1024, minIntervalMs = 25, smallBytes = 4096, smallGapMs = 8, clock = browserClock }: WriteCoalescerOptions = {},
   ) {
     this.maxBytes = maxBytes;
     this.minIntervalMs = minIntervalMs;
     this.smallBytes = smallBytes;
+    this.smallGapMs = smallGapMs;
     this.clock = clock;
   }
 
@@ -73,6 +80,7 @@ export class WriteCoalescer {
   }
 
   push(data: Uint8Array, done: () => void): void {
+    if (this.held.length === 0) this.firstHeldAt = this.clock.now();
     this.held.push(data);
     this.heldBytes += data.byteLength;
     this.heldCallbacks.push(done);
@@ -96,8 +104,9 @@ export class WriteCoalescer {
     }
     // Still parsing: `hand`'s callback comes back here when it is done.
     if (this.inFlight > 0) return;
+    const afterSmallPause = this.lastHandedBytes <= this.smallBytes && this.firstHeldAt - this.lastHandedAt >= this.smallGapMs;
     const wait = this.lastHandedAt + this.minIntervalMs - this.clock.now();
-    if (wait <= 0 || this.lastHandedBytes <= this.smallBytes) {
+    if (wait <= 0 || afterSmallPause) {
       this.release();
       return;
     }
