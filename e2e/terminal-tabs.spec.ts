@@ -93,6 +93,7 @@ test.describe('terminal tabs', () => {
     await berth.open();
     await berth.button(berth.row(name), 'Open shell').click();
     await terminal(page, name).click();
+    await waitForPrompt(page, name);
     await page.keyboard.type('echo ready\n');
     await expect.poll(() => terminalText(page, name)).toContain('ready');
     await page.keyboard.type('exit 3\n');
@@ -102,6 +103,9 @@ test.describe('terminal tabs', () => {
     await page.screenshot({ path: `${shots}/term-exit.png` });
     await panel.getByRole('button', { name: 'Reopen' }).click();
     await terminal(page, name).click();
+    // BusyBox asks the terminal where its cursor is after each prompt; keys typed before that
+    // answer reaches it are read as the answer and lost.
+    await waitForPrompt(page, name);
     await page.keyboard.type('echo back-$((4*4))\n');
     await expect.poll(() => terminalText(page, name)).toContain('back-16');
   });
