@@ -1,4 +1,5 @@
 import type { LogChunk } from '../../../shared/container-detail-types.js';
+import { concatBytes } from '../../../shared/concat-bytes.js';
 
 const headerSize = 8;
 
@@ -16,7 +17,7 @@ export class LogFrameDemuxer {
 
   push(input: Uint8Array): LogChunk[] {
     const out: LogChunk[] = [];
-    let data = this.pending.byteLength > 0 ? concat(this.pending, input) : input;
+    let data = this.pending.byteLength > 0 ? concatBytes([this.pending, input]) : input;
     this.pending = new Uint8Array(0);
     while (data.byteLength > 0) {
       if (this.remaining > 0) {
@@ -39,19 +40,12 @@ export class LogFrameDemuxer {
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
-  return out;
-}
-
 /** Neighbouring pieces of the same stream become one chunk (fewer messages, same bytes). */
 function mergeAdjacent(chunks: LogChunk[]): LogChunk[] {
   const merged: LogChunk[] = [];
   for (const chunk of chunks) {
     const last = merged[merged.length - 1];
-    if (last && last.stream === chunk.stream) last.data = concat(last.data, chunk.data);
+    if (last && last.stream === chunk.stream) last.data = concatBytes([last.data, chunk.data]);
     else merged.push({ stream: chunk.stream, data: chunk.data });
   }
   return merged;

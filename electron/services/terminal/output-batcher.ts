@@ -1,3 +1,5 @@
+import { concatBytes } from '../../../shared/concat-bytes.js';
+
 /**
  * Gathers small output chunks into fewer, larger messages: small messages cap throughput over IPC
  * and WebSockets. The first chunk after a quiet spell is sent at once (echo latency); chunks that
@@ -37,7 +39,7 @@ export class OutputBatcher {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.size === 0) return;
-    const batch = this.chunks.length === 1 ? this.chunks[0]! : concat(this.chunks, this.size);
+    const batch = this.chunks.length === 1 ? this.chunks[0]! : concatBytes(this.chunks, this.size);
     this.chunks = [];
     this.size = 0;
     this.flushTo(batch);
@@ -49,14 +51,4 @@ export class OutputBatcher {
     this.chunks = [];
     this.size = 0;
   }
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

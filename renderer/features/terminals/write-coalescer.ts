@@ -1,3 +1,5 @@
+import { concatBytes } from '../../../shared/concat-bytes.js';
+
 /** Writes bytes to the emulator; `done` runs once it has parsed them. */
 export type EmulatorWrite = (data: Uint8Array, done: () => void) => void;
 
@@ -121,7 +123,7 @@ export class WriteCoalescer {
   }
 
   private release(): void {
-    const data = this.held.length === 1 ? this.held[0]! : join(this.held, this.heldBytes);
+    const data = this.held.length === 1 ? this.held[0]! : concatBytes(this.held, this.heldBytes);
     const callbacks = this.heldCallbacks;
     this.held = [];
     this.heldBytes = 0;
@@ -135,14 +137,4 @@ export class WriteCoalescer {
       this.schedule();
     });
   }
-}
-
-function join(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
