@@ -4,7 +4,7 @@ import { fixtureImage, testDocker } from '../../test-support/engine-fixtures.js'
 import { toRpcError } from '../../rpc/to-rpc-error.js';
 import { EngineConnection } from '../engine-connection.js';
 import { createImageServices } from './image-services.js';
-import { collect, removeImages, uniqueTag } from './test-helpers.js';
+import { removeImages, runToEnd, uniqueTag } from './test-helpers.js';
 
 // scripts/setup-test-env.sh: :5002 serves :5000's storage in read-only mode (a pull mirror).
 const open = '127.0.0.1:5000';
@@ -16,18 +16,8 @@ describe('a push the registry refuses (read-only mirror on :5002)', () => {
   const made = new Set<string>();
   const tag = uniqueTag('pd');
 
-  async function push(reference: string): Promise<{ messages: PushMessage[]; error?: unknown }> {
-    const c = collect<PushMessage>();
-    images.transfers.push(reference, c.sink);
-    const { error } = await c.ended;
-    return { messages: c.messages, error };
-  }
-  async function pull(reference: string): Promise<{ messages: PullMessage[]; error?: unknown }> {
-    const c = collect<PullMessage>();
-    images.transfers.pull(reference, c.sink);
-    const { error } = await c.ended;
-    return { messages: c.messages, error };
-  }
+  const push = (reference: string): Promise<{ messages: PushMessage[]; error?: unknown }> => runToEnd<PushMessage>((sink) => images.transfers.push(reference, sink));
+  const pull = (reference: string): Promise<{ messages: PullMessage[]; error?: unknown }> => runToEnd<PullMessage>((sink) => images.transfers.pull(reference, sink));
 
   beforeAll(async () => {
     await connection.connect();

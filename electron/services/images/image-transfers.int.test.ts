@@ -7,7 +7,7 @@ import { fixtureImage, testDocker } from '../../test-support/engine-fixtures.js'
 import { toRpcError } from '../../rpc/to-rpc-error.js';
 import { EngineConnection } from '../engine-connection.js';
 import { createImageServices } from './image-services.js';
-import { collect, imageWithRandomLayer, removeImages, uniqueTag } from './test-helpers.js';
+import { collect, imageWithRandomLayer, removeImages, runToEnd, uniqueTag } from './test-helpers.js';
 import { startThrottledProxy } from './testing/throttled-proxy.js';
 
 const open = '127.0.0.1:5000';
@@ -22,18 +22,8 @@ describe('pull and push against the local registries', () => {
   const fixtureRef = `${open}/berth-test/busybox:${tag}`;
   const bigRef = `${open}/berth-test/busybox:${tag}-big`;
 
-  async function pull(reference: string): Promise<{ messages: PullMessage[]; error?: unknown }> {
-    const c = collect<PullMessage>();
-    images.transfers.pull(reference, c.sink);
-    const { error } = await c.ended;
-    return { messages: c.messages, error };
-  }
-  async function push(reference: string): Promise<{ messages: PushMessage[]; error?: unknown }> {
-    const c = collect<PushMessage>();
-    images.transfers.push(reference, c.sink);
-    const { error } = await c.ended;
-    return { messages: c.messages, error };
-  }
+  const pull = (reference: string): Promise<{ messages: PullMessage[]; error?: unknown }> => runToEnd<PullMessage>((sink) => images.transfers.pull(reference, sink));
+  const push = (reference: string): Promise<{ messages: PushMessage[]; error?: unknown }> => runToEnd<PushMessage>((sink) => images.transfers.push(reference, sink));
 
   beforeAll(async () => {
     await connection.connect();

@@ -46,6 +46,14 @@ export function collect<M>(): Collected<M> {
   };
 }
 
+/** Runs a stream (a pull, a push) to its end: every message it sent, and the error it ended with. */
+export async function runToEnd<M>(start: (sink: StreamSink<M>) => void): Promise<{ messages: M[]; error?: unknown }> {
+  const c = collect<M>();
+  start(c.sink);
+  const { error } = await c.ended;
+  return { messages: c.messages, error };
+}
+
 export function uniqueTag(prefix: string): string {
   return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
