@@ -1,40 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { disabledChromiumFeatures } from '../electron/main/chromium-switches.js';
 import { EngineConnection } from '../electron/services/engine-connection.js';
-import { terminalFontFamily, xtermTheme } from '../renderer/features/terminals/xterm-theme.js';
-import { startWebServerProcess, type WebServerProcess } from '../scripts/web-server-process.js';
 import { median, percentile } from './bench-kit.js';
+import { chromiumArgs, chromiumPath, openShellInPage, q, sleep, startWebServer } from './berth-page.js';
 import { CdpPage } from './cdp-page.js';
 import { addInto, benchCpuSnapshot, cpuDelta } from './process-cpu.js';
+import { berthEcho, echoWithDesktopSwitches, rawEcho, type EchoSamples } from './terminal-echo.js';
 import { printWsEcho, wsEcho } from './ws-echo.js';
-
-/** Chromium as the e2e suite runs it (Debian's, no GPU, a fresh profile), but without Playwright: see cdp-page.ts. */
-export const chromiumPath = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Starts the built web server (`npm run build` first; `BENCH_DIST` serves another build) on a free port. */
-export function startWebServer(nodeArgs: readonly string[] = []): Promise<WebServerProcess> {
-  return startWebServerProcess({ nodeArgs, dist: process.env.BENCH_DIST ?? 'dist' });
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const q = (value: string): string => JSON.stringify(value);
-
-/** Filters the list to `container`, presses its "Open shell", focuses the terminal and waits for the prompt. */
-export async function openShellInPage(page: CdpPage, container: string): Promise<void> {
-  await page.waitFor(`document.querySelector('input[aria-label="Filter containers"]')`);
-  await page.evaluate(`document.querySelector('input[aria-label="Filter containers"]').focus()`);
-  await page.insertText(container);
-  const button = `[...document.querySelectorAll('[role="row"]')].find((r) => r.getAttribute('aria-label') === ${q(container)} || r.textContent.includes(${q(container)}))?.querySelector('button[aria-label="Open shell"]')`;
-  await page.waitFor(`${button} && !${button}.disabled`);
-  await page.evaluate(`${button}.click()`);
-  const region = `document.querySelector('[role="region"][aria-label=${q(`Terminal ${container}`)}]')`;
-  await page.waitFor(`window.__berthTerminalProbes?.get(${q(container)}) && ${region}?.querySelector('textarea')`);
-  await page.evaluate(`${region}.querySelector('textarea').focus()`);
-  await page.waitFor(`/# $/m.test(window.__berthTerminals?.get(${q(container)})?.() ?? '')`);
-}
+import { openXtermPage, xtermAlone, xtermAloneSwiftShader, type XtermAloneRun } from './xterm-alone.js';
 
 /** In-page script: from the Enter keydown, times until the marker line is parsed into xterm's buffer and rendered. */
 function armThroughput(container: string, marker: string): string {
@@ -62,7 +36,7 @@ declare global {
   }
 }
 
-interface RenderedRun {
+export interface RenderedRun {
   /** MB/s until the last byte is in xterm's buffer (parsed). */
   parsedMBps: number;
   /** MB/s until the frame that shows it was rendered. */
@@ -101,175 +75,6 @@ async function rawThroughput(connection: EngineConnection, container: string, bl
   return received / 1e6 / ((performance.now() - t0) / 1000);
 }
 
-/** Raw keystroke echo: one char into a TTY exec's shell, time to its echo; `n` times. */
-async function rawEcho(connection: EngineConnection, container: string, n: number): Promise<number[]> {
-  const exec = await connection.docker.getContainer(container).exec({ Cmd: ['sh'], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true });
-  const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
-  let waiting: (() => void) | undefined;
-  stream.on('data', (c: Buffer) => {
-    if (waiting && c.includes(0x71)) {
-      const w = waiting;
-      waiting = undefined;
-      w();
-    }
-  });
-  await new Promise((r) => setTimeout(r, 500));
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % 40 === 0) {
-      stream.write('\x15'); // Ctrl-U: keep the line short
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const echoed = new Promise<void>((resolve) => (waiting = resolve));
-    const t0 = performance.now();
-    stream.write('q');
-    await echoed;
-    samples.push(performance.now() - t0);
-  }
-  stream.write('\x15exit\r');
-  stream.destroy();
-  return samples;
-}
-
-/**
- * In-page script: from the next keydown, the time until the cursor's row holds `want` q's in xterm's
- * buffer (checked on xterm's own parse event, no polling), until xterm rendered that frame, and
- * until the main thread finished that frame's paint (a message posted from the render callback
- * runs after the frame's style, layout and paint).
- */
-function armEcho(container: string, want: number): string {
-  return `window.__benchEcho = new Promise((resolve) => {
-    const probe = window.__berthTerminalProbes.get(${JSON.stringify(container)});
-    let t0 = 0, buffer = 0;
-    const stops = [];
-    const finish = (result) => { for (const stop of stops) stop(); resolve(result); };
-    const onDown = () => { document.removeEventListener('keydown', onDown, true); t0 = performance.now(); };
-    document.addEventListener('keydown', onDown, true);
-    stops.push(probe.onParsed(() => {
-      if (buffer || !t0) return;
-      if (probe.linesAtCursor(0).split('q').length - 1 >= ${want}) buffer = performance.now() - t0;
-    }));
-    stops.push(probe.onRendered(() => {
-      if (!buffer) return;
-      const rendered = performance.now() - t0;
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => finish({ bufferMs: buffer, renderedMs: rendered, paintedMs: performance.now() - t0 });
-      channel.port2.postMessage(0);
-    }));
-    setTimeout(() => finish({ bufferMs: -1, renderedMs: -1, paintedMs: -1 }), 5000);
-  }); undefined`;
-}
-
-export interface EchoSamples {
-  bufferMs: number[];
-  renderedMs: number[];
-  paintedMs: number[];
-}
-
-/** Keystroke echo in Berth: keydown in the page to the char in xterm's buffer, rendered, painted. */
-async function berthEcho(page: CdpPage, container: string, n: number, whileAnimating = false): Promise<EchoSamples> {
-  // While anything on the page animates, Chromium may hold each echo for a frame (see
-  // electron/main/chromium-switches.ts). By default the steady state (a just-started container's
-  // badge pulses for ~7 s: wait it out); `whileAnimating` adds an endless 1 px box-shadow
-  // animation, which Chromium runs on the main thread (it composites opacity, transform and,
-  // lately, background colour by themselves, and those held no echo when tried).
-  await page.waitFor('document.getAnimations().length === 0', 20_000);
-  if (whileAnimating) {
-    await page.evaluate(`(() => {
-      const style = document.createElement('style');
-      style.id = 'bench-animation-style';
-      style.textContent = '@keyframes bench-fade { from { box-shadow: 0 0 0 0 #fff } to { box-shadow: 0 0 0 3px #333 } }';
-      document.head.appendChild(style);
-      const dot = document.createElement('div');
-      dot.id = 'bench-animation';
-      dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;animation:bench-fade 1s infinite alternate';
-      document.body.appendChild(dot);
-    })()`);
-  }
-  try {
-    return await echoSamples(page, container, n);
-  } finally {
-    if (whileAnimating) await page.evaluate(`document.getElementById('bench-animation')?.remove(); document.getElementById('bench-animation-style')?.remove(); undefined`);
-  }
-}
-
-async function echoSamples(page: CdpPage, container: string, n: number): Promise<EchoSamples> {
-  await page.type('clear\n');
-  // Only the fresh prompt on screen: a key typed before `clear` has run would be wiped with the screen.
-  await page.waitFor(`/^\\/ # ?$/.test(window.__berthTerminals?.get(${q(container)})?.() ?? '')`);
-  // BusyBox's line editor asks the terminal for the cursor position after each prompt; a key typed
-  // before xterm's answer is read would be swallowed with it.
-  await sleep(300);
-  const samples: EchoSamples = { bufferMs: [], renderedMs: [], paintedMs: [] };
-  let onLine = 0;
-  for (let i = 0; i < n; i++) {
-    if (onLine === 40) {
-      await page.press('u', { ctrl: true });
-      await page.waitFor(`/^\\/ # $/.test(window.__berthTerminalProbes.get(${q(container)}).linesAtCursor(0))`);
-      onLine = 0;
-    }
-    onLine += 1;
-    // A string, not a function: tsx would wrap named functions in a helper the page lacks.
-    await page.evaluate(armEcho(container, onLine));
-    await page.press('q');
-    const sample = await page.evaluate<{ bufferMs: number; renderedMs: number; paintedMs: number }>('window.__benchEcho');
-    if (sample.bufferMs < 0) {
-      const focus = await page.evaluate<string>('`${document.activeElement?.tagName}.${document.activeElement?.className}`');
-      throw new Error(`No echo seen within 5 s (focus ${focus}); the terminal shows:\n${await page.evaluate<string>(`window.__berthTerminals?.get(${q(container)})?.() ?? ''`)}`);
-    }
-    samples.bufferMs.push(sample.bufferMs);
-    samples.renderedMs.push(sample.renderedMs);
-    samples.paintedMs.push(sample.paintedMs);
-  }
-  await page.press('u', { ctrl: true });
-  return samples;
-}
-
-/** In-page script: xterm.js alone (no Berth), `blocks` × 64 KiB of 'y' queued at once; MB/s until parsed and until rendered. */
-function xtermAloneScript(cols: number, rows: number, blocks: number, webgl: boolean): string {
-  return `(async () => {
-    const term = new Terminal({ fontFamily: ${JSON.stringify(terminalFontFamily)}, fontSize: 13, lineHeight: 1.15, scrollback: 5000, theme: ${JSON.stringify(xtermTheme)} });
-    term.open(document.getElementById('host'));
-    term.resize(${cols}, ${rows});
-    let renderer = 'dom';
-    if (${webgl}) { try { term.loadAddon(new WebglAddon.WebglAddon()); renderer = 'webgl'; } catch (e) { renderer = 'dom (WebGL failed: ' + e + ')'; } }
-    await new Promise((r) => setTimeout(r, 200));
-    const chunk = new Uint8Array(65536).fill(0x79);
-    let frames = 0, counting = true;
-    const frame = () => { frames++; if (counting) requestAnimationFrame(frame); };
-    requestAnimationFrame(frame);
-    const t0 = performance.now();
-    const parsedMs = await new Promise((resolve) => { for (let i = 0; i < ${blocks}; i++) term.write(chunk, i === ${blocks} - 1 ? () => resolve(performance.now() - t0) : undefined); });
-    const renderedMs = await new Promise((resolve) => { const d = term.onRender(() => { d.dispose(); resolve(performance.now() - t0); }); });
-    counting = false;
-    term.dispose();
-    const mb = ${blocks} * 65536 / 1e6;
-    return { renderer, parsedMBps: mb / (parsedMs / 1000), renderedMBps: mb / (renderedMs / 1000), frames };
-  })()`;
-}
-
-export interface XtermAloneRun extends RenderedRun {
-  renderer: string;
-  frames: number;
-}
-
-/** A blank page in its own Chromium with xterm.js loaded, for the ceiling (c). */
-async function openXtermPage(args: readonly string[], box: { width: number; height: number }, webgl: boolean): Promise<CdpPage> {
-  const page = await CdpPage.launch(chromiumPath, args, 'about:blank', { width: 1400, height: 900 });
-  await page.waitFor(`document.readyState === 'complete'`);
-  await page.evaluate(`document.body.style.cssText = 'margin:0;background:#0b0e14'; document.body.innerHTML = '<div id="host" style="width:${box.width}px;height:${box.height}px"></div>'; undefined`);
-  const css = readFileSync('node_modules/@xterm/xterm/css/xterm.css', 'utf8');
-  await page.evaluate(`(() => { const s = document.createElement('style'); s.textContent = ${JSON.stringify(css)}; document.head.appendChild(s); })()`);
-  await page.evaluate(readFileSync('node_modules/@xterm/xterm/lib/xterm.js', 'utf8'));
-  if (webgl) await page.evaluate(readFileSync('node_modules/@xterm/addon-webgl/lib/addon-webgl.js', 'utf8'));
-  return page;
-}
-
-/** (c) The ceiling: xterm.js by itself in the same Chromium build and flags, same font and size, fed from memory. */
-async function xtermAlone(page: CdpPage, size: { cols: number; rows: number }, blocks: number, webgl: boolean): Promise<XtermAloneRun> {
-  return page.evaluate<XtermAloneRun>(xtermAloneScript(size.cols, size.rows, blocks, webgl));
-}
-
 async function terminalGeometry(page: CdpPage, container: string): Promise<{ box: { width: number; height: number }; size: { cols: number; rows: number } }> {
   const found = await page.evaluate<{ box: { width: number; height: number }; size: { cols: number; rows: number } } | null>(`(() => {
     const host = document.querySelector('[role="region"][aria-label=${q(`Terminal ${container}`)}] .xterm-host');
@@ -280,23 +85,6 @@ async function terminalGeometry(page: CdpPage, container: string): Promise<{ box
   })()`);
   if (!found) throw new Error("Could not read the terminal's size");
   return found;
-}
-
-/** (c) with WebGL through SwiftShader: a separate Chromium with the GPU process on (no `--disable-gpu`). */
-async function xtermAloneSwiftShader(box: { width: number; height: number }, size: { cols: number; rows: number }, blocks: number, rounds: number): Promise<{ webgl: XtermAloneRun[]; dom: XtermAloneRun[] }> {
-  const args = [...chromiumArgs.filter((a) => a !== '--disable-gpu'), '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
-  const page = await openXtermPage(args, box, true);
-  try {
-    const webgl: XtermAloneRun[] = [];
-    const dom: XtermAloneRun[] = [];
-    for (let i = 0; i < rounds; i++) {
-      webgl.push(await xtermAlone(page, size, blocks, true));
-      dom.push(await xtermAlone(page, size, blocks, false));
-    }
-    return { webgl, dom };
-  } finally {
-    await page.close();
-  }
 }
 
 /**
@@ -382,18 +170,6 @@ async function idleCost(page: CdpPage): Promise<{ cpuShare: Map<string, number>;
   const used = cpuDelta(before, benchCpuSnapshot());
   const animations = await page.evaluate<string[]>(`document.getAnimations().map((a) => a.animationName ?? String(a.id))`);
   return { cpuShare: new Map([...used].map(([group, s]) => [group, s / seconds])), animations };
-}
-
-/** Keystroke echo while the page animates, in a second Chromium on the same server started with the switches Electron's main process sets. */
-async function echoWithDesktopSwitches(url: string, container: string, keys: number): Promise<EchoSamples> {
-  const args = [...chromiumArgs, `--disable-features=${disabledChromiumFeatures.join(',')}`];
-  const page = await CdpPage.launch(chromiumPath, args, url, { width: 1400, height: 900 });
-  try {
-    await openShellInPage(page, container);
-    return await berthEcho(page, container, keys, true);
-  } finally {
-    await page.close();
-  }
 }
 
 /** (b) throughput into a rendered xterm in Chromium, and keystroke echo latency, against raw exec. */

@@ -6,7 +6,8 @@
 // TRACE=1 also prints the page's main-thread tasks around one more key press.
 import { execFileSync } from 'node:child_process';
 import { CdpPage } from './cdp-page.js';
-import { chromiumArgs, chromiumPath, openShellInPage, renderedThroughput, startWebServer } from './browser-terminal.js';
+import { chromiumArgs, chromiumPath, openShellInPage, startWebServer } from './berth-page.js';
+import { renderedThroughput } from './browser-terminal.js';
 import { median, percentile } from './bench-kit.js';
 
 /** Wraps WebSocket before the app loads: records when frames leave and arrive. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { median, percentile } from './bench-kit.js';
-import { startWebServer } from './browser-terminal.js';
+import { startWebServer } from './berth-page.js';
 
 /**
  * The Logs tab under a flood of ~10,000 lines a second (issue 3): stalls, frame gaps, heap, how far

@@ -1,6 +1,7 @@
 import { decode, encode } from '@msgpack/msgpack';
 import { WebSocket } from 'ws';
 import { median, percentile } from './bench-kit.js';
+import { EchoTimer } from './echo-timer.js';
 
 interface ServerFrame {
   t: 'result' | 'data' | 'end';
@@ -39,29 +40,12 @@ export async function wsEcho(serverUrl: string, container: string, n: number): P
   const opened = (await call('terminal.open', { containerId: container, shell: 'sh', cols: 120, rows: 30 })) as { sessionId: string };
   const sessionId = opened.sessionId;
   socket.send(encode({ t: 'sub', id: nextId++, name: 'terminal.output', input: { sessionId } }));
-  let waiting: (() => void) | undefined;
+  const timer = new EchoTimer((data) => void call('terminal.input', { sessionId, data }));
   handlers.onData = (bytes) => {
     void call('terminal.ack', { sessionId, bytes: bytes.byteLength });
-    if (waiting && bytes.includes(0x71)) {
-      const w = waiting;
-      waiting = undefined;
-      w();
-    }
+    timer.received(bytes);
   };
-  await new Promise((r) => setTimeout(r, 500));
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % 40 === 0) {
-      void call('terminal.input', { sessionId, data: '\x15' });
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const echoed = new Promise<void>((resolve) => (waiting = resolve));
-    const t0 = performance.now();
-    void call('terminal.input', { sessionId, data: 'q' });
-    await echoed;
-    samples.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const samples = await timer.time(n, 20);
   await call('terminal.close', { sessionId });
   socket.close();
   return samples;
