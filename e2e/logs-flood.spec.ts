@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { docker, fixtureImage, fixtureLabel } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
@@ -18,6 +18,17 @@ const lastShown = async (log: Locator): Promise<number> => {
   return Math.max(0, ...numbers);
 };
 
+/** Opens the flooding container's detail pane and waits for its first log line. */
+async function openLogs(page: Page): Promise<{ pane: Locator; log: Locator }> {
+  const berth = new BerthPage(page);
+  await berth.open(name);
+  await berth.row(name).getByRole('button', { name, exact: true }).click();
+  const pane = page.getByRole('complementary', { name: `Container ${name}` });
+  const log = pane.getByRole('log', { name: `Logs ${name}` });
+  await expect(log.locator('.cd-log-line').first()).toBeVisible();
+  return { pane, log };
+}
+
 test.describe('the Logs tab under a flood (real engine)', () => {
   test.afterAll(() => {
     docker('rm', '-f', name);
@@ -25,12 +36,7 @@ test.describe('the Logs tab under a flood (real engine)', () => {
 
   test('follows a 20,000 lines/s container, keeps at most 50,000 lines and stays responsive', async ({ page }) => {
     docker('run', '-d', '--name', name, '--label', fixtureLabel, '--stop-timeout', '1', fixtureImage, 'awk', flood);
-    const berth = new BerthPage(page);
-    await berth.open(name);
-    await berth.row(name).getByRole('button', { name, exact: true }).click();
-    const pane = page.getByRole('complementary', { name: `Container ${name}` });
-    const log = pane.getByRole('log', { name: `Logs ${name}` });
-    await expect(log.locator('.cd-log-line').first()).toBeVisible();
+    const { pane, log } = await openLogs(page);
 
     // Following: the newest line on screen keeps moving.
     const before = await lastShown(log);
@@ -54,12 +60,7 @@ test.describe('the Logs tab under a flood (real engine)', () => {
   });
 
   test('a page that stalls during a flood is brought back to the tail, told how many lines it missed', async ({ page }) => {
-    const berth = new BerthPage(page);
-    await berth.open(name);
-    await berth.row(name).getByRole('button', { name, exact: true }).click();
-    const pane = page.getByRole('complementary', { name: `Container ${name}` });
-    const log = pane.getByRole('log', { name: `Logs ${name}` });
-    await expect(log.locator('.cd-log-line').first()).toBeVisible();
+    const { pane, log } = await openLogs(page);
     // Block the page for 6 s (more than 2 MiB of output): it draws nothing and acknowledges nothing meanwhile.
     await page.evaluate(() => {
       const end = Date.now() + 6000;
