@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { disabledChromiumFeatures } from '../electron/main/chromium-switches.js';
 import { EngineConnection } from '../electron/services/engine-connection.js';
@@ -226,6 +227,20 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
   }
 }
 
+/**
+ * The most any terminal in a browser could reach here: the CPU the engine side needs per MB (the
+ * raw run's engine processes and reader) plus what xterm.js alone needs (the ceiling run), spread
+ * perfectly over every core. b cannot beat it, whatever Berth does.
+ */
+function throughputBound(f: BrowserBenchFigures, totalMB: number): { cores: number; engineMsPerMB: number; pageMsPerMB: number; MBps: number } {
+  const engineSeconds = [...f.rawCpu].filter(([group]) => group.startsWith('engine:') || group.startsWith('bench process')).reduce((sum, [, s]) => sum + s, 0);
+  const pageSeconds = [...f.aloneCpu.values()].reduce((sum, s) => sum + s, 0);
+  const engineMsPerMB = (engineSeconds / totalMB) * 1000;
+  const pageMsPerMB = (pageSeconds / totalMB) * 1000;
+  const cores = availableParallelism();
+  return { cores, engineMsPerMB, pageMsPerMB, MBps: (cores * 1000) / (engineMsPerMB + pageMsPerMB) };
+}
+
 const mbps = (v: number): string => `${v.toFixed(2)} MB/s`;
 const ms = (values: number[]): string => `median ${median(values).toFixed(2)} ms, p95 ${percentile(values, 95).toFixed(2)} ms`;
 
@@ -263,6 +278,10 @@ function printFigures(f: BrowserBenchFigures): void {
   console.log(`CPU ms per MB (b): total ${((sum(f.berthCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.berthCpu)}`);
   console.log(`CPU ms per MB (c): total ${((sum(f.aloneCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.aloneCpu)}`);
   console.log('(CPU of every process this bench started, and of dockerd/containerd machine-wide: other users of the engine add to those.)');
+  const bound = throughputBound(f, totalMB);
+  console.log(
+    `CPU bound on this machine: making and carrying the bytes (the engine's processes and the plain reader in (a): ${bound.engineMsPerMB.toFixed(1)} ms/MB) plus xterm.js alone parsing and drawing them ((c): ${bound.pageMsPerMB.toFixed(1)} ms/MB) take ${(bound.engineMsPerMB + bound.pageMsPerMB).toFixed(1)} ms of CPU per MB; ${bound.cores} cores give at most ${mbps(bound.MBps)}, b/a at most ${(bound.MBps / raw).toFixed(2)}, even with no cost of Berth's own and every core busy all the time`,
+  );
   const rawEcho = median(f.rawEchoMs);
   console.log(`\n## Keystroke echo latency, ${f.rawEchoMs.length} keys into BusyBox sh (times taken in the page with performance.now(), on xterm's own events)`);
   console.log(`baseline   raw TTY exec, Node writes a char and reads its echo:                 ${ms(f.rawEchoMs)}`);

@@ -31,6 +31,26 @@ describe('OutputBatcher', () => {
     expect(batches.map((b) => [...b])).toEqual([[0], [1, 2, 3, 4, 5]]);
   });
 
+  it('keeps batching while a stream flows: neither a full batch nor a window that gathered output lets the next chunk go alone', () => {
+    vi.useFakeTimers();
+    const sizes: number[] = [];
+    const batcher = new OutputBatcher((b) => sizes.push(b.byteLength), 5, 4);
+    batcher.push(new Uint8Array(1)); // leading edge
+    batcher.push(new Uint8Array(4)); // fills a batch
+    batcher.push(new Uint8Array(1)); // still the stream: held, not sent alone
+    expect(sizes).toEqual([1, 4]);
+    batcher.push(new Uint8Array(1));
+    vi.advanceTimersByTime(5); // the window ends with output in it, and the next one opens
+    expect(sizes).toEqual([1, 4, 2]);
+    batcher.push(new Uint8Array(1)); // inside the new window: held
+    expect(sizes).toEqual([1, 4, 2]);
+    vi.advanceTimersByTime(5);
+    expect(sizes).toEqual([1, 4, 2, 1]);
+    vi.advanceTimersByTime(5); // a window with nothing in it: the stream is quiet again
+    batcher.push(new Uint8Array(3));
+    expect(sizes).toEqual([1, 4, 2, 1, 3]);
+  });
+
   it('drops pending output when disposed', () => {
     vi.useFakeTimers();
     const flushed = vi.fn();

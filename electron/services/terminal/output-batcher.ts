@@ -3,7 +3,8 @@ import { concatBytes } from '../../../shared/concat-bytes.js';
 /**
  * Gathers small output chunks into fewer, larger messages: small messages cap throughput over IPC
  * and WebSockets. The first chunk after a quiet spell is sent at once (echo latency); chunks that
- * follow within `maxDelayMs` are joined, and a batch goes out early once it holds `maxBytes`.
+ * follow are joined and sent every `maxDelayMs`, or early once a batch holds `maxBytes`. The
+ * stream counts as quiet again only after a whole window passed with no output.
  */
 export class OutputBatcher {
   private chunks: Uint8Array[] = [];
@@ -27,17 +28,29 @@ export class OutputBatcher {
     }
     this.chunks.push(chunk);
     this.size += chunk.byteLength;
-    if (this.size >= this.maxBytes) this.flush();
+    // A full batch goes out, but the window stays open: the chunk after it is still part of the
+    // stream, not a keystroke's echo (sent alone, it would double a flood's message count).
+    if (this.size >= this.maxBytes) this.send();
   }
 
+  /** A window that gathered output sends it and opens the next (the stream goes on); an empty one ends the stream. */
   private endWindow(): void {
-    this.timer = undefined;
-    if (this.size > 0) this.flush();
+    if (this.size === 0) {
+      this.timer = undefined;
+      return;
+    }
+    this.send();
+    this.timer = setTimeout(() => this.endWindow(), this.maxDelayMs);
   }
 
+  /** Sends what is held now and closes the window (the source ended). */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.send();
+  }
+
+  private send(): void {
     if (this.size === 0) return;
     const batch = this.chunks.length === 1 ? this.chunks[0]! : concatBytes(this.chunks, this.size);
     this.chunks = [];
