@@ -1,0 +1,71 @@
+import type { NetworkCreateInput, NetworkPrunePreview, NetworkRemoval, NetworkSummary } from '../../../shared/network-types.js';
+import { toRpcError } from '../../rpc/to-rpc-error.js';
+import type { EngineConnection } from '../engine-connection.js';
+import { selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
+
+/**
+ * `docker network` for one engine connection. Engine refusals (409 in use, 404 no such network,
+ * overlapping pools) pass through with the engine's own reason.
+ */
+export class NetworksService {
+  constructor(private readonly connection: EngineConnection) {}
+
+  /** One network list and one container list; never one inspect per network. */
+  async list(): Promise<NetworkSummary[]> {
+    const [networks, containers] = await this.connection.use((docker) =>
+      Promise.all([docker.listNetworks(), docker.listContainers({ all: true })]),
+    );
+    return toNetworkSummaries(networks as RawNetwork[], containers as RawContainer[]);
+  }
+
+  /** The engine's whole inspect document. */
+  async inspect(network: string): Promise<unknown> {
+    return this.connection.use((docker) => docker.getNetwork(network).inspect());
+  }
+
+  async create(input: NetworkCreateInput): Promise<{ id: string }> {
+    const config = input.subnet ? [{ Subnet: input.subnet, ...(input.gateway ? { Gateway: input.gateway } : {}) }] : [];
+    const created = await this.connection.use((docker) =>
+      docker.createNetwork({
+        Name: input.name,
+        CheckDuplicate: true,
+        Driver: input.driver ?? 'bridge',
+        Internal: input.internal ?? false,
+        Attachable: input.attachable ?? false,
+        Labels: input.labels ?? {},
+        ...(config.length > 0 ? { IPAM: { Driver: 'default', Config: config } } : {}),
+      }),
+    );
+    return { id: created.id };
+  }
+
+  async remove(network: string): Promise<void> {
+    await this.connection.use((docker) => docker.getNetwork(network).remove());
+  }
+
+  /** Removes each network in turn; one refusal does not stop the others. */
+  async removeMany(networks: readonly string[]): Promise<NetworkRemoval[]> {
+    const results: NetworkRemoval[] = [];
+    for (const name of networks) {
+      try {
+        await this.remove(name);
+        results.push({ name, removed: true });
+      } catch (err) {
+        results.push({ name, removed: false, reason: toRpcError(err).message });
+      }
+    }
+    return results;
+  }
+
+  async prunePreview(): Promise<NetworkPrunePreview> {
+    return selectPrunable(await this.list());
+  }
+
+  async connect(network: string, container: string): Promise<void> {
+    await this.connection.use((docker) => docker.getNetwork(network).connect({ Container: container }));
+  }
+
+  async disconnect(network: string, container: string): Promise<void> {
+    await this.connection.use((docker) => docker.getNetwork(network).disconnect({ Container: container, Force: false }));
+  }
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineCall } from './contract-kit.js';
+import { jsonValueSchema } from './container-detail-types.js';
+import { quoteShellWord } from './shell-words.js';
+import {
+  networkCreateSchema,
+  networkPrunePreviewSchema,
+  networkRefSchema,
+  networkRemovalSchema,
+  networkSummarySchema,
+  type NetworkCreateInput,
+} from './network-types.js';
+
+/**
+ * Contract entries for networks. Spread into `calls` in contract.ts.
+ * Engine refusals pass through with the engine's reason (CONFLICT: in use, overlapping pool, ...).
+ */
+
+const q = quoteShellWord;
+const containerRef = z
+  .string()
+  .min(1, 'A container ID or name is required')
+  .max(128)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a container ID or name');
+
+/** The `docker network create` line for a (possibly partly filled) form. */
+export function formatNetworkCreate(i: Partial<NetworkCreateInput>): string {
+  const parts = ['docker network create'];
+  if (i.driver && i.driver !== 'bridge') parts.push(`--driver ${q(i.driver)}`);
+  if (i.subnet) parts.push(`--subnet ${q(i.subnet)}`);
+  if (i.gateway) parts.push(`--gateway ${q(i.gateway)}`);
+  if (i.internal) parts.push('--internal');
+  if (i.attachable) parts.push('--attachable');
+  for (const [key, value] of Object.entries(i.labels ?? {})) parts.push(`--label ${q(`${key}=${value}`)}`);
+  parts.push(i.name ? q(i.name) : 'NAME');
+  return parts.join(' ');
+}
+
+const byNetwork = z.strictObject({ network: networkRefSchema });
+const membership = z.strictObject({ network: networkRefSchema, container: containerRef });
+
+export const networkCalls = {
+  /** Every network with its IPAM and the containers attached, from one network list and one container list. */
+  'networks.list': defineCall({ input: z.strictObject({}), output: z.array(networkSummarySchema), cli: () => 'docker network ls --no-trunc' }),
+  'networks.inspect': defineCall({ input: byNetwork, output: jsonValueSchema, cli: (i) => `docker network inspect ${q(i.network)}` }),
+  'networks.create': defineCall({ input: networkCreateSchema, output: z.object({ id: z.string() }), cli: formatNetworkCreate }),
+  /** CONFLICT with the engine's reason while containers are attached. */
+  'networks.remove': defineCall({ input: byNetwork, output: z.null(), cli: (i) => `docker network rm ${q(i.network)}` }),
+  /** Removes each named network in turn and reports each: bulk remove, and prune from its preview. */
+  'networks.removeMany': defineCall({
+    input: z.strictObject({ networks: z.array(networkRefSchema).min(1, 'Choose at least one network').max(500) }),
+    output: z.array(networkRemovalSchema),
+    cli: (i) => `docker network rm ${i.networks.map(q).join(' ')}`,
+  }),
+  /** The user-defined networks no container is attached to: what prune would remove. Changes nothing. */
+  'networks.prunePreview': defineCall({
+    input: z.strictObject({}),
+    output: networkPrunePreviewSchema,
+    cli: () => 'docker network ls --filter type=custom  # minus those with containers',
+  }),
+  'networks.connect': defineCall({ input: membership, output: z.null(), cli: (i) => `docker network connect ${q(i.network)} ${q(i.container)}` }),
+  'networks.disconnect': defineCall({ input: membership, output: z.null(), cli: (i) => `docker network disconnect ${q(i.network)} ${q(i.container)}` }),
+} as const;
