@@ -1,7 +1,22 @@
+import { BerthError } from '../../../shared/errors.js';
 import type { NetworkCreateInput, NetworkPrunePreview, NetworkRemoval, NetworkSummary } from '../../../shared/network-types.js';
 import { toRpcError } from '../../rpc/to-rpc-error.js';
 import type { EngineConnection } from '../engine-connection.js';
 import { selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
+
+/**
+ * The engine answers 403 Forbidden when a network is in use or a subnet overlaps another: a refusal
+ * because of the objects' state, which Berth calls CONFLICT everywhere else. The reason is kept.
+ */
+async function refusalsAsConflict<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    const status = typeof err === 'object' && err !== null ? (err as { statusCode?: unknown }).statusCode : undefined;
+    if (status === 403) throw new BerthError({ code: 'CONFLICT', message: toRpcError(err).message });
+    throw err;
+  }
+}
 
 /**
  * `docker network` for one engine connection. Engine refusals (409 in use, 404 no such network,
@@ -25,7 +40,7 @@ export class NetworksService {
 
   async create(input: NetworkCreateInput): Promise<{ id: string }> {
     const config = input.subnet ? [{ Subnet: input.subnet, ...(input.gateway ? { Gateway: input.gateway } : {}) }] : [];
-    const created = await this.connection.use((docker) =>
+    const created = await refusalsAsConflict(this.connection.use((docker) =>
       docker.createNetwork({
         Name: input.name,
         CheckDuplicate: true,
@@ -35,12 +50,12 @@ export class NetworksService {
         Labels: input.labels ?? {},
         ...(config.length > 0 ? { IPAM: { Driver: 'default', Config: config } } : {}),
       }),
-    );
+    ));
     return { id: created.id };
   }
 
   async remove(network: string): Promise<void> {
-    await this.connection.use((docker) => docker.getNetwork(network).remove());
+    await refusalsAsConflict(this.connection.use((docker) => docker.getNetwork(network).remove()));
   }
 
   /** Removes each network in turn; one refusal does not stop the others. */
@@ -62,10 +77,10 @@ export class NetworksService {
   }
 
   async connect(network: string, container: string): Promise<void> {
-    await this.connection.use((docker) => docker.getNetwork(network).connect({ Container: container }));
+    await refusalsAsConflict(this.connection.use((docker) => docker.getNetwork(network).connect({ Container: container })));
   }
 
   async disconnect(network: string, container: string): Promise<void> {
-    await this.connection.use((docker) => docker.getNetwork(network).disconnect({ Container: container, Force: false }));
+    await refusalsAsConflict(this.connection.use((docker) => docker.getNetwork(network).disconnect({ Container: container, Force: false })));
   }
 }

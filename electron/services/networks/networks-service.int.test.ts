@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toRpcError } from '../../rpc/to-rpc-error.js';
+import { fixtureImage, fixtureLabel, testDocker } from '../../test-support/engine-fixtures.js';
+import { EngineConnection } from '../engine-connection.js';
+import { NetworksService } from './networks-service.js';
+
+const suffix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+const name = (what: string): string => `berth-test-net-${what}-${suffix}`;
+/** A /24 of its own per run, so parallel runs do not overlap. */
+const octet = 10 + Math.floor(Math.random() * 200);
+const subnet = `10.231.${octet}.0/24`;
+
+describe('networks against the real engine', () => {
+  const connection = new EngineConnection({ id: 'test-networks' });
+  const networks = new NetworksService(connection);
+  const madeNetworks = new Set<string>();
+  const madeContainers = new Set<string>();
+  const labels = { [fixtureLabel]: 'true' };
+
+  async function create(what: string, extra: { subnet?: string; gateway?: string } = {}): Promise<string> {
+    const n = name(what);
+    madeNetworks.add(n);
+    await networks.create({ name: n, labels, ...extra });
+    return n;
+  }
+
+  async function container(what: string, network: string, start: boolean): Promise<string> {
+    const c = await testDocker.createContainer({
+      name: name(what),
+      Image: fixtureImage,
+      Cmd: ['sh', '-c', 'while true; do sleep 1; done'],
+      Labels: labels,
+      StopSignal: 'SIGKILL',
+      HostConfig: { NetworkMode: network },
+    });
+    madeContainers.add(c.id);
+    if (start) await c.start();
+    return c.id;
+  }
+
+  beforeAll(async () => {
+    await connection.connect();
+  });
+
+  afterAll(async () => {
+    for (const id of madeContainers) await testDocker.getContainer(id).remove({ force: true }).catch(() => undefined);
+    for (const n of madeNetworks) await testDocker.getNetwork(n).remove().catch(() => undefined);
+    connection.close();
+  });
+
+  it('creates a network with a subnet and lists it with a running container and its address', async () => {
+    const net = await create('lab', { subnet, gateway: `10.231.${octet}.1` });
+    const id = await container('lidar', net, true);
+    const row = (await networks.list()).find((n) => n.name === net);
+    expect(row).toMatchObject({ driver: 'bridge', builtIn: false, ipam: [{ subnet, gateway: `10.231.${octet}.1` }], labels });
+    expect(row!.containers).toEqual([{ id, name: name('lidar'), state: 'running', ipv4: expect.stringMatching(new RegExp(`^10\\.231\\.${octet}\\.\\d+$`)) }]);
+    // The built-ins are there and marked.
+    const host = (await networks.list()).find((n) => n.name === 'host');
+    expect(host?.builtIn).toBe(true);
+  });
+
+  it('refuses an overlapping subnet with the engine’s reason', async () => {
+    const err = await create('overlap', { subnet }).catch((e: unknown) => e);
+    expect(toRpcError(err)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/overlaps/i) });
+  });
+
+  it('connects and disconnects a container (stopped too)', async () => {
+    const net = await create('joins');
+    const other = await create('home');
+    const id = await container('joiner', other, false);
+    await networks.connect(net, id);
+    expect((await networks.list()).find((n) => n.name === net)!.containers.map((c) => c.id)).toEqual([id]);
+    await networks.disconnect(net, id);
+    expect((await networks.list()).find((n) => n.name === net)!.containers).toEqual([]);
+  });
+
+  it('refuses to remove a network while a container is attached, then removes it once it is not', async () => {
+    const net = await create('busy');
+    const id = await container('tenant', net, true);
+    const err = await networks.remove(net).catch((e: unknown) => e);
+    expect(toRpcError(err)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/active endpoints/) });
+    const [refused] = await networks.removeMany([net]);
+    expect(refused).toMatchObject({ name: net, removed: false, reason: expect.stringMatching(/active endpoints/) });
+
+    await testDocker.getContainer(id).remove({ force: true });
+    madeContainers.delete(id);
+    await networks.remove(net);
+    expect((await networks.list()).some((n) => n.name === net)).toBe(false);
+    const missing = await networks.remove(net).catch((e: unknown) => e);
+    expect(toRpcError(missing).code).toBe('NOT_FOUND');
+  });
+
+  it('prune preview lists unused networks only; removing its names removes exactly those', async () => {
+    const unusedA = await create('unused-a');
+    const unusedB = await create('unused-b');
+    const used = await create('used');
+    await container('stopped-user', used, false);
+    const preview = await networks.prunePreview();
+    const names = preview.networks.map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining([unusedA, unusedB]));
+    expect(names).not.toContain(used);
+    expect(names).not.toContain('host');
+    expect(names).not.toContain('none');
+
+    // Remove only ours from the preview: other tests share this engine.
+    const ours = names.filter((n) => n.startsWith('berth-test-net-') && n.endsWith(suffix));
+    const results = await networks.removeMany(ours);
+    expect(results.every((r) => r.removed)).toBe(true);
+    const left = (await networks.list()).map((n) => n.name);
+    expect(left).not.toContain(unusedA);
+    expect(left).not.toContain(unusedB);
+    expect(left).toContain(used);
+  });
+});
