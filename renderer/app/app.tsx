@@ -7,6 +7,7 @@ import { ContainersView } from '../features/containers/containers-view.js';
 import { ImagesView } from '../features/images/images-view.js';
 import { AppHeader } from '../features/layout/app-header.js';
 import { SideNav } from '../features/layout/side-nav.js';
+import { NetworksView } from '../features/networks/networks-view.js';
 import { TerminalPanel } from '../features/terminals/terminal-panel.js';
 import { useStores } from './stores-context.js';
 
@@ -26,7 +27,7 @@ export function App() {
       ) : (
         <>
           <SideNav />
-          <main className="app-main">{view === 'images' ? <ImagesView /> : <ContainersView />}</main>
+          <main className="app-main">{view === 'images' ? <ImagesView /> : view === 'networks' ? <NetworksView /> : <ContainersView />}</main>
           <TerminalPanel />
         </>
       )}

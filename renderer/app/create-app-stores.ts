@@ -8,6 +8,7 @@ import { createContainersStore, type ContainersStore } from '../features/contain
 import { createEngineEventHub, type EngineEventHub } from '../features/engine-events/engine-event-hub.js';
 import { createImagesStore, type ImagesStore } from '../features/images/images-store.js';
 import { createUiStore, type UiStore } from '../features/layout/ui-store.js';
+import { createNetworksStore, type NetworksStore } from '../features/networks/networks-store.js';
 import type { TerminalSurface } from '../features/terminals/terminal-surface.js';
 import { createTerminalsStore, type TerminalsStore } from '../features/terminals/terminals-store.js';
 
@@ -21,6 +22,7 @@ export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   containers: ContainersStore;
   containerActions: ContainerActionsStore;
   images: ImagesStore;
+  networks: NetworksStore;
   terminals: TerminalsStore<S>;
   ui: UiStore;
   clock: ClockStore;
@@ -43,6 +45,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
   const containers = createContainersStore({ client, connection, events });
   const containerActions = createContainerActionsStore(run, containers);
   const images = createImagesStore({ client, connection, events });
+  const networks = createNetworksStore({ client, connection, events });
   const terminals = createTerminalsStore({ client, run, createSurface: options.createSurface });
   const ui = createUiStore();
   const clock = createClockStore();
@@ -55,6 +58,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
     containers,
     containerActions,
     images,
+    networks,
     terminals,
     ui,
     clock,
@@ -63,11 +67,13 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
       events.start();
       containers.start();
       images.start();
+      networks.start();
       clock.start();
     },
     stop() {
       terminals.closeAll();
       images.stop();
+      networks.stop();
       containers.stop();
       events.stop();
       connection.getState().stop();

@@ -122,3 +122,12 @@ export const BerthMark = (p: IconProps) => (
     <path d="M6 24.5h20" stroke="#0b0e14" strokeWidth="2" strokeLinecap="round" opacity="0.88" />
   </svg>
 );
+
+export const NetworkIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="9" y="3" width="6" height="5" rx="1.2" />
+    <rect x="3" y="16" width="6" height="5" rx="1.2" />
+    <rect x="15" y="16" width="6" height="5" rx="1.2" />
+    <path d="M12 8v4M6 16v-2h12v2" />
+  </Icon>
+);

@@ -1,0 +1,370 @@
+import { useId, useMemo, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { cliEquivalent } from '../../../shared/contract.js';
+import { useStores } from '../../app/stores-context.js';
+import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { checkDraft, type DraftField } from './network-draft.js';
+import { RemovalResults } from './network-prune-panel.js';
+import { useNetworkTools } from './use-network-tools.js';
+
+export function NetworkDialogs() {
+  const { create, actions } = useNetworkTools();
+  const createOpen = useStore(create, (s) => s.open);
+  const remove = useStore(actions, (s) => s.remove);
+  const bulk = useStore(actions, (s) => s.bulk);
+  const connect = useStore(actions, (s) => s.connect);
+  const disconnect = useStore(actions, (s) => s.disconnect);
+  return (
+    <>
+      {createOpen ? <CreateNetworkDialog /> : null}
+      {remove ? <RemoveNetworkDialog key={remove.network.id} /> : null}
+      {bulk ? <BulkRemoveDialog /> : null}
+      {connect ? <ConnectDialog key={connect.network.id} /> : null}
+      {disconnect ? <DisconnectDialog key={`${disconnect.network.id}/${disconnect.container.id}`} /> : null}
+    </>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <span id={id} className="net-field-error" role="alert">
+      {message}
+    </span>
+  );
+}
+
+function Field({ label, error, errorId, children, hint }: { label: string; error: string | undefined; errorId: string; children: ReactNode; hint?: string }) {
+  return (
+    <label className={`im-field net-field${error ? ' net-field--invalid' : ''}`}>
+      <span>{label}</span>
+      {children}
+      {hint && !error ? <span className="faint net-field-hint">{hint}</span> : null}
+      <FieldError id={errorId} message={error} />
+    </label>
+  );
+}
+
+function CreateNetworkDialog() {
+  const { create } = useNetworkTools();
+  const s = useStore(create, (x) => x);
+  const ref = useModalDialog();
+  const titleId = useId();
+  const ids = { name: useId(), subnet: useId(), gateway: useId(), labels: useId() };
+  const checked = useMemo(() => checkDraft(s.draft), [s.draft]);
+  const a = create.getState();
+  const { draft } = s;
+  /** A field's message: the engine's refusal about it, else the local check once the field has text (or after submit). */
+  const errorOf = (field: DraftField): string | undefined => {
+    if (s.engineError?.field === field) return s.engineError.message;
+    const filled = field === 'labels' ? draft.labels.trim() !== '' : draft[field].trim() !== '';
+    return filled || s.submitted ? checked.errors[field] : undefined;
+  };
+  const input = (field: 'name' | 'subnet' | 'gateway', placeholder: string) => (
+    <input
+      className="input mono"
+      value={draft[field]}
+      placeholder={placeholder}
+      spellCheck={false}
+      autoFocus={field === 'name'}
+      aria-invalid={errorOf(field) !== undefined}
+      aria-describedby={errorOf(field) ? ids[field] : undefined}
+      onChange={(e) => a.update({ [field]: e.currentTarget.value })}
+    />
+  );
+  return (
+    <dialog ref={ref} className="dialog net-create" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.close())}>
+      <form method="dialog" noValidate onSubmit={(e) => (e.preventDefault(), void a.submit())}>
+        <h2 id={titleId} className="dialog-title">
+          Create network
+        </h2>
+        <div className="dialog-body">
+          <p className="faint">
+            A user-defined bridge network: containers on it reach each other by name through Docker’s DNS, and the outside world through NAT unless it is internal.
+          </p>
+          <Field label="Name" error={errorOf('name')} errorId={ids.name}>
+            {input('name', 'robot-net')}
+          </Field>
+          <label className="im-field net-field">
+            <span>Driver</span>
+            <select className="input" value="bridge" disabled aria-describedby={`${ids.name}-driver`}>
+              <option value="bridge">bridge</option>
+            </select>
+            <span id={`${ids.name}-driver`} className="faint net-field-hint">
+              bridge: a private network on this machine. For a container on the computer’s own network, run it with --network host instead.
+            </span>
+          </label>
+          <div className="net-grid">
+            <Field label="Subnet (optional)" error={errorOf('subnet')} errorId={ids.subnet} hint="Empty: the engine picks a free one">
+              {input('subnet', '172.30.0.0/16')}
+            </Field>
+            <Field label="Gateway (optional)" error={errorOf('gateway')} errorId={ids.gateway} hint="Empty: the first address of the subnet">
+              {input('gateway', '172.30.0.1')}
+            </Field>
+          </div>
+          <label className="check">
+            <input type="checkbox" checked={draft.internal} onChange={(e) => a.update({ internal: e.currentTarget.checked })} />
+            Internal: no route outside, containers reach only each other
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={draft.attachable} onChange={(e) => a.update({ attachable: e.currentTarget.checked })} />
+            Attachable (lets standalone containers join a swarm network; no effect on a bridge)
+          </label>
+          <Field label="Labels (one key=value a line, optional)" error={errorOf('labels')} errorId={ids.labels}>
+            <textarea
+              className="input mono net-labels"
+              rows={2}
+              value={draft.labels}
+              spellCheck={false}
+              placeholder="team=navigation"
+              aria-invalid={errorOf('labels') !== undefined}
+              onChange={(e) => a.update({ labels: e.currentTarget.value })}
+            />
+          </Field>
+          {s.engineError?.field === 'form' ? (
+            <div className="dialog-warning" role="alert">
+              <p>
+                <strong>The engine refused:</strong> {s.engineError.message}
+              </p>
+            </div>
+          ) : null}
+          <p className="dialog-cli" aria-label="Command line">
+            <span className="faint">Same as</span> <code>{checked.command}</code>
+          </p>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={() => a.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={s.busy}>
+            {s.busy ? 'Creating…' : 'Create'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function RemoveNetworkDialog() {
+  const { actions } = useNetworkTools();
+  const request = useStore(actions, (s) => s.remove);
+  const ref = useModalDialog();
+  const titleId = useId();
+  if (!request) return null;
+  const a = actions.getState();
+  const { network } = request;
+  const attached = network.containers;
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelRemove())}>
+      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmRemove())}>
+        <h2 id={titleId} className="dialog-title">
+          Remove network <span className="mono">{network.name}</span>?
+        </h2>
+        <div className="dialog-body">
+          <p>
+            This deletes the network and its settings{network.ipam.length > 0 ? ' (subnet, gateway)' : ''}. Containers are not touched, and no file inside them is lost.
+          </p>
+          {attached.length > 0 ? (
+            <div className="dialog-warning">
+              <p>
+                <strong>
+                  {attached.length} {attached.length === 1 ? 'container is' : 'containers are'} attached.
+                </strong>{' '}
+                The engine refuses to remove a network while any container, even a stopped one, is attached: disconnect them first.
+              </p>
+              <ul className="net-dialog-list" aria-label={`Containers on ${network.name}`}>
+                {attached.map((c) => (
+                  <li key={c.id}>
+                    <span className="primary">{c.name}</span> <span className="faint">{c.state}</span> {c.ipv4 ? <span className="mono muted">{c.ipv4}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {request.refusal ? (
+            <div className="dialog-warning" role="alert">
+              <p>
+                <strong>The engine refused:</strong> {request.refusal}
+              </p>
+            </div>
+          ) : null}
+          <p className="dialog-cli">
+            <span className="faint">Same as</span> <code>{cliEquivalent('networks.remove', { network: network.name })}</code>
+          </p>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" autoFocus onClick={() => a.cancelRemove()}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--danger" disabled={request.busy}>
+            {request.busy ? 'Removing…' : 'Remove'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function BulkRemoveDialog() {
+  const { actions } = useNetworkTools();
+  const request = useStore(actions, (s) => s.bulk);
+  const ref = useModalDialog();
+  const titleId = useId();
+  if (!request) return null;
+  const a = actions.getState();
+  const busy = request.networks.filter((n) => n.containers.length > 0);
+  const names = request.networks.map((n) => n.name);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.closeBulk())}>
+      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmRemoveMany())}>
+        <h2 id={titleId} className="dialog-title">
+          Remove {names.length} {names.length === 1 ? 'network' : 'networks'}?
+        </h2>
+        <div className="dialog-body">
+          {request.results ? (
+            <RemovalResults results={request.results} label="Removal results" />
+          ) : (
+            <>
+              <p>These networks and their settings are deleted. Containers are not touched.</p>
+              <ul className="net-dialog-list" aria-label="Networks to remove">
+                {request.networks.map((n) => (
+                  <li key={n.id}>
+                    <span className="primary">{n.name}</span>{' '}
+                    {n.containers.length > 0 ? (
+                      <span className="net-warn">
+                        {n.containers.length} attached ({n.containers.map((c) => c.name).join(', ')}): the engine will refuse this one until they are disconnected
+                      </span>
+                    ) : (
+                      <span className="faint">no containers</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              {busy.length > 0 ? <p className="faint">The others are removed anyway; each network’s outcome is listed afterwards.</p> : null}
+              <p className="dialog-cli">
+                <span className="faint">Same as</span> <code>{names.length > 0 ? cliEquivalent('networks.removeMany', { networks: names }) : ''}</code>
+              </p>
+            </>
+          )}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" autoFocus onClick={() => a.closeBulk()}>
+            {request.results ? 'Close' : 'Cancel'}
+          </button>
+          {request.results ? null : (
+            <button type="submit" className="btn btn--danger" disabled={request.busy || names.length === 0}>
+              {request.busy ? 'Removing…' : `Remove ${names.length}`}
+            </button>
+          )}
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function ConnectDialog() {
+  const { actions } = useNetworkTools();
+  const { containers } = useStores();
+  const request = useStore(actions, (s) => s.connect);
+  const all = useStore(containers, (s) => s.items);
+  const ref = useModalDialog();
+  const titleId = useId();
+  if (!request) return null;
+  const a = actions.getState();
+  const { network } = request;
+  const onIt = new Set(network.containers.map((c) => c.id));
+  const candidates = all.filter((c) => !onIt.has(c.id)).sort((x, y) => x.name.localeCompare(y.name));
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelConnect())}>
+      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmConnect())}>
+        <h2 id={titleId} className="dialog-title">
+          Connect a container to <span className="mono">{network.name}</span>
+        </h2>
+        <div className="dialog-body">
+          <p>
+            The container gets an address on {network.name} {network.ipam[0]?.subnet ? <span className="mono">({network.ipam[0].subnet})</span> : null} beside the networks it is
+            already on. A stopped container gets its address when it starts.
+          </p>
+          <label className="im-field net-field">
+            <span>Container</span>
+            <select className="input" value={request.container} autoFocus onChange={(e) => a.setConnectContainer(e.currentTarget.value)}>
+              <option value="">Choose a container…</option>
+              {candidates.map((c) => (
+                <option key={c.id} value={c.name}>
+                  {c.name} ({c.state})
+                </option>
+              ))}
+            </select>
+          </label>
+          {candidates.length === 0 ? <p className="faint">Every container is on this network already.</p> : null}
+          {request.error ? (
+            <p className="net-field-error" role="alert">
+              {request.error}
+            </p>
+          ) : null}
+          <p className="dialog-cli">
+            <span className="faint">Same as</span> <code>{cliEquivalent('networks.connect', { network: network.name, container: request.container || 'CONTAINER' })}</code>
+          </p>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={() => a.cancelConnect()}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={request.busy}>
+            {request.busy ? 'Connecting…' : 'Connect'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function DisconnectDialog() {
+  const { actions } = useNetworkTools();
+  const request = useStore(actions, (s) => s.disconnect);
+  const ref = useModalDialog();
+  const titleId = useId();
+  if (!request) return null;
+  const a = actions.getState();
+  const { network, container } = request;
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelDisconnect())}>
+      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmDisconnect())}>
+        <h2 id={titleId} className="dialog-title">
+          Disconnect <span className="mono">{container.name}</span> from <span className="mono">{network.name}</span>?
+        </h2>
+        <div className="dialog-body">
+          <p>
+            {container.name} loses its address on {network.name}
+            {container.ipv4 ? (
+              <>
+                {' '}
+                (<span className="mono">{container.ipv4}</span>)
+              </>
+            ) : null}{' '}
+            and can no longer reach the other containers on it, nor they it; open connections over it break. Its other networks are not touched. Connecting it again may
+            give it a different address.
+          </p>
+          {request.error ? (
+            <div className="dialog-warning" role="alert">
+              <p>
+                <strong>The engine refused:</strong> {request.error}
+              </p>
+            </div>
+          ) : null}
+          <p className="dialog-cli">
+            <span className="faint">Same as</span> <code>{cliEquivalent('networks.disconnect', { network: network.name, container: container.name })}</code>
+          </p>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" autoFocus onClick={() => a.cancelDisconnect()}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--danger" disabled={request.busy}>
+            {request.busy ? 'Disconnecting…' : 'Disconnect'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
