@@ -52,6 +52,15 @@ export const networkCalls = {
     output: z.array(networkRemovalSchema),
     cli: (i) => `docker network rm ${i.networks.map(q).join(' ')}`,
   }),
+  /**
+   * Removes the networks a prune preview listed, by name, checking each again first: one that has
+   * gained a container since (even a stopped one, which the engine would not protect) is kept.
+   */
+  'networks.prune': defineCall({
+    input: z.strictObject({ networks: z.array(networkRefSchema).min(1, 'Nothing to prune').max(500) }),
+    output: z.array(networkRemovalSchema),
+    cli: (i) => `docker network rm ${i.networks.map(q).join(' ')}`,
+  }),
   /** The user-defined networks no container is attached to: what prune would remove. Changes nothing. */
   'networks.prunePreview': defineCall({
     input: z.strictObject({}),

@@ -40,6 +40,14 @@ export const networkContainerSchema = z.object({
 });
 export type NetworkContainer = z.infer<typeof networkContainerSchema>;
 
+/**
+ * Whether a container on a network stops the engine removing it: only one with a live endpoint
+ * (running, paused, restarting). A stopped one does not, and fails to start once its network is gone.
+ */
+export function blocksRemoval(c: Pick<NetworkContainer, 'state'>): boolean {
+  return c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
+}
+
 export const ipamConfigSchema = z.object({ subnet: z.string().optional(), gateway: z.string().optional(), ipRange: z.string().optional() });
 export type IpamConfig = z.infer<typeof ipamConfigSchema>;
 

@@ -24,6 +24,7 @@ export function networkCallHandlers(s: AppServices): Pick<CallHandlers, keyof ty
     'networks.create': (input) => networks.create(input),
     'networks.remove': async ({ network }) => (await networks.remove(network), null),
     'networks.removeMany': ({ networks: names }) => networks.removeMany(names),
+    'networks.prune': ({ networks: names }) => networks.prune(names),
     'networks.prunePreview': () => networks.prunePreview(),
     'networks.connect': async ({ network, container }) => (await networks.connect(network, container), null),
     'networks.disconnect': async ({ network, container }) => (await networks.disconnect(network, container), null),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentsByNetwork, selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
+import { attachmentsByNetwork, pruneRefusal, selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
 
 const networks: RawNetwork[] = [
   { Id: 'n-lab', Name: 'lab', Driver: 'bridge', Scope: 'local', Created: '2026-01-02T03:04:05.123Z', IPAM: { Config: [{ Subnet: '10.42.0.0/24', Gateway: '10.42.0.1' }] }, Labels: { team: 'nav' } },
@@ -57,5 +57,13 @@ describe('network attachments from the container list', () => {
     const preview = selectPrunable(toNetworkSummaries(networks, containers));
     expect(preview.networks.map((n) => n.name)).toEqual(['empty']);
     expect(preview.keptInUse).toBe(1);
+  });
+
+  it('refuses at prune time what changed since the preview', () => {
+    const rows = toNetworkSummaries(networks, containers);
+    expect(pruneRefusal(rows.find((r) => r.name === 'empty'))).toBeUndefined();
+    expect(pruneRefusal(rows.find((r) => r.name === 'lab'))).toBe('fresh, lidar, planner were attached since the preview');
+    expect(pruneRefusal(rows.find((r) => r.name === 'host'))).toBe('it is a built-in network');
+    expect(pruneRefusal(undefined)).toBe('it no longer exists');
   });
 });

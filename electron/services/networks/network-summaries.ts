@@ -102,3 +102,13 @@ export function selectPrunable(networks: readonly NetworkSummary[]): NetworkPrun
     keptInUse: userDefined.length - unused.length,
   };
 }
+
+/** Why a previewed network must not be pruned now, or undefined when it may go. */
+export function pruneRefusal(network: NetworkSummary | undefined): string | undefined {
+  if (!network) return 'it no longer exists';
+  if (network.builtIn) return 'it is a built-in network';
+  if (network.containers.length > 0) {
+    return `${network.containers.map((c) => c.name).join(', ')} ${network.containers.length === 1 ? 'was' : 'were'} attached since the preview`;
+  }
+  return undefined;
+}

@@ -90,6 +90,15 @@ describe('networks against the real engine', () => {
     expect(toRpcError(missing).code).toBe('NOT_FOUND');
   });
 
+  it('lets the engine remove a network only stopped containers use (why prune keeps such networks)', async () => {
+    const net = await create('stopped-only');
+    const id = await container('sleeper', net, false);
+    expect((await networks.list()).find((n) => n.name === net)!.containers.map((c) => c.state)).toEqual(['created']);
+    expect((await networks.prunePreview()).networks.map((n) => n.name)).not.toContain(net);
+    await networks.remove(net);
+    await expect(testDocker.getContainer(id).start()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
   it('prune preview lists unused networks only; removing its names removes exactly those', async () => {
     const unusedA = await create('unused-a');
     const unusedB = await create('unused-b');
@@ -102,13 +111,17 @@ describe('networks against the real engine', () => {
     expect(names).not.toContain('host');
     expect(names).not.toContain('none');
 
-    // Remove only ours from the preview: other tests share this engine.
+    // Between preview and prune a stopped container joins one: the engine would remove that network
+    // anyway (it guards only live endpoints), so prune checks again and keeps it.
+    await container('late', unusedB, false);
+    // Prune only ours from the preview: other tests share this engine.
     const ours = names.filter((n) => n.startsWith('berth-test-net-') && n.endsWith(suffix));
-    const results = await networks.removeMany(ours);
-    expect(results.every((r) => r.removed)).toBe(true);
+    const results = await networks.prune(ours);
+    expect(results.find((r) => r.name === unusedA)).toEqual({ name: unusedA, removed: true });
+    expect(results.find((r) => r.name === unusedB)).toEqual({ name: unusedB, removed: false, reason: `${name('late')} was attached since the preview` });
     const left = (await networks.list()).map((n) => n.name);
     expect(left).not.toContain(unusedA);
-    expect(left).not.toContain(unusedB);
+    expect(left).toContain(unusedB);
     expect(left).toContain(used);
   });
 });

@@ -2,7 +2,7 @@ import { BerthError } from '../../../shared/errors.js';
 import type { NetworkCreateInput, NetworkPrunePreview, NetworkRemoval, NetworkSummary } from '../../../shared/network-types.js';
 import { toRpcError } from '../../rpc/to-rpc-error.js';
 import type { EngineConnection } from '../engine-connection.js';
-import { selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
+import { pruneRefusal, selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
 
 /**
  * The engine answers 403 Forbidden when a network is in use or a subnet overlaps another: a refusal
@@ -74,6 +74,19 @@ export class NetworksService {
 
   async prunePreview(): Promise<NetworkPrunePreview> {
     return selectPrunable(await this.list());
+  }
+
+  /** Removes the previewed networks that are still unused; says for each what happened. */
+  async prune(names: readonly string[]): Promise<NetworkRemoval[]> {
+    const now = await this.list();
+    const results: NetworkRemoval[] = [];
+    for (const name of names) {
+      const network = now.find((n) => n.name === name);
+      const refusal = pruneRefusal(network);
+      if (refusal) results.push({ name, removed: false, reason: refusal });
+      else results.push(...(await this.removeMany([name])));
+    }
+    return results;
   }
 
   async connect(network: string, container: string): Promise<void> {

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { blocksRemoval, type NetworkContainer } from '../../../shared/network-types.js';
 import { checkDraft, type DraftField } from './network-draft.js';
 import { RemovalResults } from './network-prune-panel.js';
 import { useNetworkTools } from './use-network-tools.js';
@@ -153,7 +154,8 @@ function RemoveNetworkDialog() {
   if (!request) return null;
   const a = actions.getState();
   const { network } = request;
-  const attached = network.containers;
+  const active = network.containers.filter(blocksRemoval);
+  const stopped = network.containers.filter((c) => !blocksRemoval(c));
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelRemove())}>
       <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmRemove())}>
@@ -164,21 +166,27 @@ function RemoveNetworkDialog() {
           <p>
             This deletes the network and its settings{network.ipam.length > 0 ? ' (subnet, gateway)' : ''}. Containers are not touched, and no file inside them is lost.
           </p>
-          {attached.length > 0 ? (
+          {active.length > 0 ? (
             <div className="dialog-warning">
               <p>
                 <strong>
-                  {attached.length} {attached.length === 1 ? 'container is' : 'containers are'} attached.
+                  {active.length} running {active.length === 1 ? 'container is' : 'containers are'} attached.
                 </strong>{' '}
-                The engine refuses to remove a network while any container, even a stopped one, is attached: disconnect them first.
+                The engine refuses to remove a network while a running container is on it: disconnect {active.length === 1 ? 'it' : 'them'} first.
               </p>
-              <ul className="net-dialog-list" aria-label={`Containers on ${network.name}`}>
-                {attached.map((c) => (
-                  <li key={c.id}>
-                    <span className="primary">{c.name}</span> <span className="faint">{c.state}</span> {c.ipv4 ? <span className="mono muted">{c.ipv4}</span> : null}
-                  </li>
-                ))}
-              </ul>
+              <ContainerList label={`Running containers on ${network.name}`} containers={active} />
+            </div>
+          ) : null}
+          {stopped.length > 0 ? (
+            <div className="dialog-warning">
+              <p>
+                <strong>
+                  {stopped.length} stopped {stopped.length === 1 ? 'container is' : 'containers are'} attached.
+                </strong>{' '}
+                The engine removes the network anyway, and {stopped.length === 1 ? 'that container' : 'those containers'} will then fail to start (“network not found”) until
+                connected to another network instead.
+              </p>
+              <ContainerList label={`Stopped containers on ${network.name}`} containers={stopped} />
             </div>
           ) : null}
           {request.refusal ? (
@@ -205,6 +213,27 @@ function RemoveNetworkDialog() {
   );
 }
 
+function ContainerList({ label, containers }: { label: string; containers: readonly NetworkContainer[] }) {
+  return (
+    <ul className="net-dialog-list" aria-label={label}>
+      {containers.map((c) => (
+        <li key={c.id}>
+          <span className="primary">{c.name}</span> <span className="faint">{c.state}</span> {c.ipv4 ? <span className="mono muted">{c.ipv4}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What happens to one network of a bulk remove, given its containers. */
+function bulkNote(containers: readonly NetworkContainer[]): ReactNode {
+  if (containers.length === 0) return <span className="faint">no containers</span>;
+  const active = containers.filter(blocksRemoval);
+  const names = containers.map((c) => c.name).join(', ');
+  if (active.length > 0) return <span className="net-warn">{names} attached: the engine will refuse this one until the running ones are disconnected</span>;
+  return <span className="net-warn">{names} (stopped) attached: removed anyway, and they will fail to start until connected elsewhere</span>;
+}
+
 function BulkRemoveDialog() {
   const { actions } = useNetworkTools();
   const request = useStore(actions, (s) => s.bulk);
@@ -212,7 +241,7 @@ function BulkRemoveDialog() {
   const titleId = useId();
   if (!request) return null;
   const a = actions.getState();
-  const busy = request.networks.filter((n) => n.containers.length > 0);
+  const busy = request.networks.filter((n) => n.containers.some(blocksRemoval));
   const names = request.networks.map((n) => n.name);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.closeBulk())}>
@@ -230,13 +259,7 @@ function BulkRemoveDialog() {
                 {request.networks.map((n) => (
                   <li key={n.id}>
                     <span className="primary">{n.name}</span>{' '}
-                    {n.containers.length > 0 ? (
-                      <span className="net-warn">
-                        {n.containers.length} attached ({n.containers.map((c) => c.name).join(', ')}): the engine will refuse this one until they are disconnected
-                      </span>
-                    ) : (
-                      <span className="faint">no containers</span>
-                    )}
+                    {bulkNote(n.containers)}
                   </li>
                 ))}
               </ul>

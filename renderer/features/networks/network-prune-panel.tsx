@@ -15,12 +15,12 @@ export function NetworkPrunePanel() {
       <div className="ipanel-head">
         <h2>Prune unused networks</h2>
         <span className="faint">
-          Same as <code>{names.length > 0 ? cliEquivalent('networks.removeMany', { networks: names }) : 'docker network prune'}</code>
+          Same as <code>{names.length > 0 ? cliEquivalent('networks.prune', { networks: names }) : 'docker network prune'}</code>
         </span>
       </div>
       <p className="hint">
-        Removes the networks you created that no container is attached to, running or stopped. Built-in networks (host, none, bridge) always stay. Containers can be
-        attached again later to a new network; nothing inside a container is lost.
+        Removes the networks you created that no container is attached to. Unlike <code>docker network prune</code>, a network that only stopped containers use is kept:
+        without it they would fail to start. Built-in networks (host, none, bridge) always stay. Each network is checked again just before it is removed.
       </p>
       {s.phase === 'loading' ? <p className="muted">Looking for unused networks…</p> : null}
       {s.phase === 'error' ? (

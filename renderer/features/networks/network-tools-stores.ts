@@ -193,7 +193,7 @@ export function createPruneStore(client: BerthClient, run: ActionRunner, network
       set({ phase: 'pruning' });
       try {
         const results = await run(
-          'networks.removeMany',
+          'networks.prune',
           { networks: preview.networks.map((n) => n.name) },
           { quiet: true, describe: (r) => `pruned ${r.filter((x) => x.removed).length} of ${r.length}` },
         );

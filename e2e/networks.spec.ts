@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { docker, fixtureLabel, runFixture } from './fixtures/docker-cli.js';
+import { e2eServer } from './fixtures/e2e-server.js';
+
+const shots = '/tmp/berth-shots';
+const rand = Math.random().toString(36).slice(2, 7);
+const prefix = `berth-e2e-net-${rand}`;
+/** A /24 per run, away from the integration tests' 10.231.x. */
+const octet = 10 + Math.floor(Math.random() * 200);
+const subnet = `10.232.${octet}.0/24`;
+const madeNetworks: string[] = [];
+const madeContainers: string[] = [];
+
+function tryDocker(...args: string[]): string | undefined {
+  try {
+    return docker(...args);
+  } catch {
+    return undefined;
+  }
+}
+
+function netName(what: string): string {
+  const name = `${prefix}-${what}`;
+  madeNetworks.push(name);
+  return name;
+}
+
+async function openNetworks(page: Page): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.goto(e2eServer.appUrl);
+  await page.getByRole('link', { name: /^Networks/ }).click();
+  await expect(page.getByRole('heading', { name: 'Networks', level: 1 })).toBeVisible();
+  await page.getByLabel('Filter networks').fill(prefix);
+}
+
+function activity(page: Page) {
+  return page.getByRole('log', { name: 'Recent actions as docker commands' });
+}
+
+test.describe('networks against the real engine', () => {
+  test.afterAll(() => {
+    for (const c of madeContainers) tryDocker('rm', '-f', c);
+    for (const n of madeNetworks) tryDocker('network', 'rm', n);
+  });
+
+  test('the built-in networks are explained and cannot be removed', async ({ page }) => {
+    await openNetworks(page);
+    await page.getByLabel('Filter networks').fill('');
+    const host = page.getByRole('row', { name: 'host', exact: true });
+    await expect(host).toContainText('built in');
+    await expect(host).toContainText('shares the computer’s own network stack');
+    await expect(host.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /^Networks/ })).toContainText(/\d+/);
+    await page.screenshot({ path: `${shots}/net-list.png` });
+  });
+
+  test('create in the dialog: bad subnet explained, listed live, overlapping subnet refused beside the field', async ({ page }) => {
+    const name = netName('lab');
+    await openNetworks(page);
+    await page.getByRole('button', { name: 'Create network…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create network' });
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Subnet (optional)').fill(`10.232.${octet}.0/33`);
+    await expect(dialog.getByRole('alert')).toHaveText('The prefix length is at most 32');
+    await dialog.getByLabel('Subnet (optional)').fill(`10.232.${octet}.5/24`);
+    await expect(dialog.getByRole('alert')).toContainText(`host bits set for /24: the subnet starts at 10.232.${octet}.0/24`);
+    await dialog.getByLabel('Subnet (optional)').fill(subnet);
+    await dialog.getByLabel('Gateway (optional)').fill(`10.232.${octet + 1}.1`);
+    await expect(dialog.getByRole('alert')).toContainText(`is outside ${subnet}`);
+    await dialog.getByLabel('Gateway (optional)').fill(`10.232.${octet}.1`);
+    await dialog.getByLabel(/^Labels/).fill(fixtureLabel);
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await expect(dialog.getByLabel('Command line')).toContainText(`docker network create --subnet ${subnet} --gateway 10.232.${octet}.1 --label ${fixtureLabel} ${name}`);
+    await page.screenshot({ path: `${shots}/net-create-dialog.png` });
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    const row = page.getByRole('row', { name, exact: true });
+    await expect(row).toContainText(subnet);
+    await expect(row).toContainText(`gw 10.232.${octet}.1`);
+    await expect(activity(page)).toContainText(`docker network create --subnet ${subnet}`);
+
+    // Created in another shell: it appears by itself (events, no reload).
+    const other = netName('cli');
+    docker('network', 'create', '--label', fixtureLabel, other);
+    await expect(page.getByRole('row', { name: other, exact: true })).toBeVisible();
+
+    // The same subnet again: the engine's refusal lands beside the subnet field.
+    await page.getByRole('button', { name: 'Create network…' }).click();
+    await dialog.getByLabel('Name').fill(netName('overlap'));
+    await dialog.getByLabel('Subnet (optional)').fill(subnet);
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText(/overlaps/i);
+    await expect(dialog.getByLabel('Subnet (optional)')).toHaveAttribute('aria-invalid', 'true');
+    await page.screenshot({ path: `${shots}/net-create-overlap.png` });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  test('connect a container and see its address; remove refused while attached; disconnect asks first; remove', async ({ page }) => {
+    const octet2 = octet + 1 > 250 ? octet - 1 : octet + 1;
+    const net = netName('robots');
+    const home = netName('home');
+    docker('network', 'create', '--label', fixtureLabel, '--subnet', `10.232.${octet2}.0/24`, net);
+    docker('network', 'create', '--label', fixtureLabel, home);
+    const container = `${prefix}-lidar`;
+    madeContainers.push(container);
+    runFixture(container, '--network', home);
+
+    await openNetworks(page);
+    const row = page.getByRole('row', { name: net, exact: true });
+    await expect(row).toContainText('none');
+    await row.getByRole('button', { name: 'Connect…' }).click();
+    const connect = page.getByRole('dialog', { name: `Connect a container to ${net}` });
+    await connect.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(connect.getByRole('alert')).toHaveText('Choose a container to connect');
+    await connect.getByLabel('Container').selectOption(container);
+    await expect(connect).toContainText(`docker network connect ${net} ${container}`);
+    await connect.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(connect).toBeHidden();
+    await expect(row).toContainText(new RegExp(`${container}\\s*10\\.232\\.${octet2}\\.\\d+`));
+    await page.screenshot({ path: `${shots}/net-connected.png` });
+
+    // Remove while attached: the dialog says so, and shows the engine's refusal.
+    await row.getByRole('button', { name: 'Remove' }).click();
+    const remove = page.getByRole('dialog', { name: `Remove network ${net}?` });
+    await expect(remove).toContainText('1 running container is attached');
+    await expect(remove.getByRole('list', { name: `Running containers on ${net}` })).toContainText(container);
+    await remove.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(remove.getByRole('alert')).toContainText(/active endpoints/);
+    await page.screenshot({ path: `${shots}/net-remove-refused.png` });
+    await remove.getByRole('button', { name: 'Cancel' }).click();
+    await expect(remove).toBeHidden();
+
+    // Disconnect from the detail pane asks first; Cancel keeps it.
+    await row.getByRole('button', { name: net, exact: true }).click();
+    const pane = page.getByRole('complementary', { name: `Network ${net}` });
+    await expect(pane.getByRole('listitem', { name: container })).toContainText(`10.232.${octet2}.`);
+    await pane.getByRole('button', { name: `Disconnect ${container}` }).click();
+    const disconnect = page.getByRole('dialog', { name: `Disconnect ${container} from ${net}?` });
+    await expect(disconnect).toContainText('loses its address');
+    await page.screenshot({ path: `${shots}/net-disconnect-confirm.png` });
+    await disconnect.getByRole('button', { name: 'Cancel' }).click();
+    await expect(disconnect).toBeHidden();
+    expect(docker('inspect', '--format', `{{json .NetworkSettings.Networks}}`, container)).toContain(net);
+    await pane.getByRole('button', { name: `Disconnect ${container}` }).click();
+    await disconnect.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await expect(disconnect).toBeHidden();
+    await expect(pane).toContainText('No container is attached.');
+    await expect(row).toContainText('none');
+    await page.screenshot({ path: `${shots}/net-detail.png` });
+
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await expect(remove).not.toContainText('attached');
+    await remove.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(remove).toBeHidden();
+    await expect(row).toHaveCount(0);
+    await expect(activity(page)).toContainText(`docker network rm ${net}`);
+  });
+
+  test('prune previews exactly the unused networks, then removes those; bulk remove reports each', async ({ page }) => {
+    const unused = netName('unused');
+    const used = netName('used');
+    docker('network', 'create', '--label', fixtureLabel, unused);
+    docker('network', 'create', '--label', fixtureLabel, used);
+    const tenant = `${prefix}-tenant`;
+    madeContainers.push(tenant);
+    runFixture(tenant, '--network', used);
+
+    await openNetworks(page);
+    await page.getByRole('button', { name: 'Prune unused…' }).click();
+    const panel = page.getByRole('region', { name: 'Prune unused networks' });
+    const list = panel.getByRole('list', { name: 'Networks to prune' });
+    await expect(list).toContainText(unused);
+    await expect(list).not.toContainText(used);
+    await expect(list).not.toContainText(/^host$/);
+    await page.screenshot({ path: `${shots}/net-prune-preview.png` });
+    // Do not prune from this shared engine: other tests' networks may be unused right now.
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+
+    // Bulk: select both, one confirmation, per-network outcome.
+    await page.getByRole('row', { name: unused, exact: true }).getByRole('checkbox').check();
+    await page.getByRole('row', { name: used, exact: true }).getByRole('checkbox').check();
+    await page.getByRole('toolbar', { name: 'Selected networks' }).getByRole('button', { name: 'Remove selected' }).click();
+    const bulk = page.getByRole('dialog', { name: 'Remove 2 networks?' });
+    await expect(bulk).toContainText('the engine will refuse this one until the running ones are disconnected');
+    await bulk.getByRole('button', { name: 'Remove 2' }).click();
+    const results = bulk.getByRole('list', { name: 'Removal results' });
+    await expect(results).toContainText(`${unused}removed`);
+    await expect(results).toContainText(/not removed: .*active endpoints/);
+    await page.screenshot({ path: `${shots}/net-bulk-results.png` });
+    await bulk.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('row', { name: unused, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('row', { name: used, exact: true })).toBeVisible();
+  });
+});
