@@ -139,6 +139,7 @@ test.describe('networks against the real engine', () => {
     await pane.getByRole('button', { name: `Disconnect ${container}` }).click();
     const disconnect = page.getByRole('dialog', { name: `Disconnect ${container} from ${net}?` });
     await expect(disconnect).toContainText('loses its address');
+    await expect(disconnect).toContainText(`It stays on ${home}.`);
     await page.screenshot({ path: `${shots}/net-disconnect-confirm.png` });
     await disconnect.getByRole('button', { name: 'Cancel' }).click();
     await expect(disconnect).toBeHidden();

@@ -74,7 +74,7 @@ function CreateNetworkDialog() {
     />
   );
   return (
-    <dialog ref={ref} className="dialog net-create" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.close())}>
+    <dialog ref={ref} className="dialog net-dialog net-create" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.close())}>
       <form method="dialog" noValidate onSubmit={(e) => (e.preventDefault(), void a.submit())}>
         <h2 id={titleId} className="dialog-title">
           Create network
@@ -157,7 +157,7 @@ function RemoveNetworkDialog() {
   const active = network.containers.filter(blocksRemoval);
   const stopped = network.containers.filter((c) => !blocksRemoval(c));
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelRemove())}>
+    <dialog ref={ref} className="dialog net-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelRemove())}>
       <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmRemove())}>
         <h2 id={titleId} className="dialog-title">
           Remove network <span className="mono">{network.name}</span>?
@@ -244,7 +244,7 @@ function BulkRemoveDialog() {
   const busy = request.networks.filter((n) => n.containers.some(blocksRemoval));
   const names = request.networks.map((n) => n.name);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.closeBulk())}>
+    <dialog ref={ref} className="dialog net-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.closeBulk())}>
       <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmRemoveMany())}>
         <h2 id={titleId} className="dialog-title">
           Remove {names.length} {names.length === 1 ? 'network' : 'networks'}?
@@ -298,7 +298,7 @@ function ConnectDialog() {
   const onIt = new Set(network.containers.map((c) => c.id));
   const candidates = all.filter((c) => !onIt.has(c.id)).sort((x, y) => x.name.localeCompare(y.name));
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelConnect())}>
+    <dialog ref={ref} className="dialog net-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelConnect())}>
       <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmConnect())}>
         <h2 id={titleId} className="dialog-title">
           Connect a container to <span className="mono">{network.name}</span>
@@ -344,14 +344,18 @@ function ConnectDialog() {
 
 function DisconnectDialog() {
   const { actions } = useNetworkTools();
+  const { networks } = useStores();
   const request = useStore(actions, (s) => s.disconnect);
+  const containerId = request?.container.id;
+  const networkId = request?.network.id;
+  const elsewhere = useStore(networks, (s) => s.items.filter((n) => n.id !== networkId && n.containers.some((c) => c.id === containerId)).map((n) => n.name));
   const ref = useModalDialog();
   const titleId = useId();
   if (!request) return null;
   const a = actions.getState();
   const { network, container } = request;
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelDisconnect())}>
+    <dialog ref={ref} className="dialog net-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelDisconnect())}>
       <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmDisconnect())}>
         <h2 id={titleId} className="dialog-title">
           Disconnect <span className="mono">{container.name}</span> from <span className="mono">{network.name}</span>?
@@ -365,9 +369,17 @@ function DisconnectDialog() {
                 (<span className="mono">{container.ipv4}</span>)
               </>
             ) : null}{' '}
-            and can no longer reach the other containers on it, nor they it; open connections over it break. Its other networks are not touched. Connecting it again may
-            give it a different address.
+            and can no longer reach the other containers on it, nor they it; open connections over it break. Connecting it again may give it a different address.
           </p>
+          {elsewhere.length > 0 ? (
+            <p className="faint">It stays on {elsewhere.join(', ')}.</p>
+          ) : (
+            <div className="dialog-warning">
+              <p>
+                <strong>This is its only network:</strong> {container.name} will have no network at all (only its loopback interface) until you connect it again.
+              </p>
+            </div>
+          )}
           {request.error ? (
             <div className="dialog-warning" role="alert">
               <p>

@@ -78,14 +78,14 @@ function RowActions({ row }: { row: NetworkSummary }) {
 
 const columns: readonly Column<NetworkSummary>[] = [
   { key: 'select', header: '', minWidth: 22, grow: 0, cell: (r) => <SelectCell row={r} /> },
-  { key: 'name', header: 'Name', minWidth: 180, grow: 2.4, cell: (r) => <NameCell row={r} /> },
-  { key: 'id', header: 'Network ID', minWidth: 104, grow: 0, priority: 3, cell: (r) => <span className="mono muted" title={r.id}>{shortId(r.id)}</span> },
+  { key: 'name', header: 'Name', minWidth: 160, grow: 2.4, cell: (r) => <NameCell row={r} /> },
+  { key: 'id', header: 'Network ID', minWidth: 104, grow: 0, priority: 1, cell: (r) => <span className="mono muted" title={r.id}>{shortId(r.id)}</span> },
   {
     key: 'driver',
     header: 'Driver',
     minWidth: 76,
     grow: 0.6,
-    priority: 1,
+    priority: 2,
     cell: (r) => (
       <span className="muted" title={`scope: ${r.scope}`}>
         {r.driver}
@@ -95,8 +95,9 @@ const columns: readonly Column<NetworkSummary>[] = [
   {
     key: 'subnet',
     header: 'Subnet · gateway',
-    minWidth: 150,
+    minWidth: 140,
     grow: 1.3,
+    priority: 4,
     cell: (r) => {
       const subnet = subnetsOf(r);
       const gateway = gatewaysOf(r);
@@ -115,7 +116,7 @@ const columns: readonly Column<NetworkSummary>[] = [
     header: 'Created',
     minWidth: 100,
     grow: 0.8,
-    priority: 2,
+    priority: 3,
     cell: (r) => <span className="muted">{r.created !== null ? <RelativeTime unixSeconds={r.created} /> : '—'}</span>,
   },
   { key: 'actions', header: '', minWidth: 156, grow: 0, align: 'end', cell: (r) => <RowActions row={r} /> },
