@@ -348,7 +348,11 @@ function DisconnectDialog() {
   const request = useStore(actions, (s) => s.disconnect);
   const containerId = request?.container.id;
   const networkId = request?.network.id;
-  const elsewhere = useStore(networks, (s) => s.items.filter((n) => n.id !== networkId && n.containers.some((c) => c.id === containerId)).map((n) => n.name));
+  const all = useStore(networks, (s) => s.items);
+  const elsewhere = useMemo(
+    () => all.filter((n) => n.id !== networkId && n.containers.some((c) => c.id === containerId)).map((n) => n.name),
+    [all, networkId, containerId],
+  );
   const ref = useModalDialog();
   const titleId = useId();
   if (!request) return null;
