@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withoutLongIds } from './networks-service.js';
 import { attachmentsByNetwork, pruneRefusal, selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
 
 const networks: RawNetwork[] = [
@@ -65,5 +66,13 @@ describe('network attachments from the container list', () => {
     expect(pruneRefusal(rows.find((r) => r.name === 'lab'))).toBe('fresh, lidar, planner were attached since the preview');
     expect(pruneRefusal(rows.find((r) => r.name === 'host'))).toBe('it is a built-in network');
     expect(pruneRefusal(undefined)).toBe('it no longer exists');
+  });
+});
+
+describe('engine refusals', () => {
+  it('drop the 64-digit IDs the engine repeats after names', () => {
+    expect(withoutLongIds(`error while removing network: network lab id ${'a1'.repeat(32)} has active endpoints`)).toBe(
+      'error while removing network: network lab has active endpoints',
+    );
   });
 });

@@ -4,6 +4,11 @@ import { toRpcError } from '../../rpc/to-rpc-error.js';
 import type { EngineConnection } from '../engine-connection.js';
 import { pruneRefusal, selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
 
+/** The engine's words without the 64-digit IDs it repeats after names ("network lab id 9f15…64 has active endpoints"). */
+export function withoutLongIds(message: string): string {
+  return message.replace(/ id [0-9a-f]{64}\b/g, '');
+}
+
 /**
  * The engine answers 403 Forbidden when a network is in use or a subnet overlaps another: a refusal
  * because of the objects' state, which Berth calls CONFLICT everywhere else. The reason is kept.
@@ -13,7 +18,7 @@ async function refusalsAsConflict<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (err) {
     const status = typeof err === 'object' && err !== null ? (err as { statusCode?: unknown }).statusCode : undefined;
-    if (status === 403) throw new BerthError({ code: 'CONFLICT', message: toRpcError(err).message });
+    if (status === 403) throw new BerthError({ code: 'CONFLICT', message: withoutLongIds(toRpcError(err).message) });
     throw err;
   }
 }

@@ -114,7 +114,7 @@ const columns: readonly Column<NetworkSummary>[] = [
   {
     key: 'created',
     header: 'Created',
-    minWidth: 100,
+    minWidth: 112,
     grow: 0.8,
     priority: 3,
     cell: (r) => <span className="muted">{r.created !== null ? <RelativeTime unixSeconds={r.created} /> : '—'}</span>,
@@ -179,7 +179,7 @@ export function NetworksView() {
         onFilter={(text) => ui.getState().setFilter('networks', text)}
         actions={
           <>
-            <button type="button" className="btn btn--small" aria-pressed={prunePhase !== 'closed'} onClick={() => (prunePhase === 'closed' ? void tools.prune.getState().open() : tools.prune.getState().close())}>
+            <button type="button" className={`btn btn--small${prunePhase !== 'closed' ? ' btn--on' : ''}`} aria-pressed={prunePhase !== 'closed'} onClick={() => (prunePhase === 'closed' ? void tools.prune.getState().open() : tools.prune.getState().close())}>
               Prune unused…
             </button>
             <button type="button" className="btn btn--small btn--primary" onClick={() => tools.create.getState().openForm()}>
