@@ -56,6 +56,7 @@ describe('networks.create input', () => {
       cliEquivalent('networks.create', { name: 'robot-net', subnet: '10.42.0.0/24', gateway: '10.42.0.1', internal: true, attachable: true, labels: { team: 'nav stack' } }),
     ).toBe("docker network create --subnet 10.42.0.0/24 --gateway 10.42.0.1 --internal --attachable --label 'team=nav stack' robot-net");
     expect(cliEquivalent('networks.connect', { network: 'robot-net', container: 'lidar' })).toBe('docker network connect robot-net lidar');
+    expect(cliEquivalent('networks.connect', { network: 'robot-net', container: 'lidar', ipv4Address: '10.42.0.9' })).toBe('docker network connect --ip 10.42.0.9 robot-net lidar');
     expect(cliEquivalent('networks.disconnect', { network: 'robot-net', container: 'lidar' })).toBe('docker network disconnect robot-net lidar');
     expect(cliEquivalent('networks.removeMany', { networks: ['a', 'b'] })).toBe('docker network rm a b');
     expect(cliEquivalent('networks.remove', { network: 'a' })).toBe('docker network rm a');

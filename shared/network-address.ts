@@ -57,9 +57,16 @@ export function subnetProblem(text: string): string | undefined {
 
 /** Why a gateway does not fit the subnet, or undefined. The subnet must be valid already. */
 export function gatewayProblem(gateway: string, subnet: string | undefined): string | undefined {
+  if (parseIpv4(gateway) !== undefined && (subnet === undefined || subnet === '')) return 'A gateway needs a subnet to belong to';
+  return addressProblem(gateway, subnet);
+}
+
+/** Why an address cannot be a host's (gateway or container) in the subnet, or undefined; no subnet: any IPv4 address. */
+export function addressProblem(text: string, subnet: string | undefined): string | undefined {
+  const gateway = text;
   const address = parseIpv4(gateway);
   if (address === undefined) return `${gateway} is not an IPv4 address (four numbers 0-255 separated by dots)`;
-  if (subnet === undefined || subnet === '') return 'A gateway needs a subnet to belong to';
+  if (subnet === undefined || subnet === '') return undefined;
   const cidr = parseIpv4Cidr(subnet);
   if (!cidr) return undefined; // the subnet's own error says what is wrong
   if (address < cidr.network || address >= cidr.network + cidr.size) return `${gateway} is outside ${formatIpv4(cidr.network)}/${cidr.prefix}`;

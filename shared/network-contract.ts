@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './contract-kit.js';
 import { jsonValueSchema } from './container-detail-types.js';
+import { parseIpv4 } from './network-address.js';
 import { quoteShellWord } from './shell-words.js';
 import {
   networkCreateSchema,
@@ -38,6 +39,7 @@ export function formatNetworkCreate(i: Partial<NetworkCreateInput>): string {
 
 const byNetwork = z.strictObject({ network: networkRefSchema });
 const membership = z.strictObject({ network: networkRefSchema, container: containerRef });
+const ipv4Address = z.string().refine((a) => parseIpv4(a) !== undefined, 'Not an IPv4 address (four numbers 0-255 separated by dots)');
 
 export const networkCalls = {
   /** Every network with its IPAM and the containers attached, from one network list and one container list. */
@@ -67,6 +69,11 @@ export const networkCalls = {
     output: networkPrunePreviewSchema,
     cli: () => 'docker network ls --filter type=custom  # minus those with containers',
   }),
-  'networks.connect': defineCall({ input: membership, output: z.null(), cli: (i) => `docker network connect ${q(i.network)} ${q(i.container)}` }),
+  /** With `ipv4Address`, a fixed address (the network must have a subnet given at creation). */
+  'networks.connect': defineCall({
+    input: z.strictObject({ network: networkRefSchema, container: containerRef, ipv4Address: ipv4Address.optional() }),
+    output: z.null(),
+    cli: (i) => `docker network connect${i.ipv4Address ? ` --ip ${i.ipv4Address}` : ''} ${q(i.network)} ${q(i.container)}`,
+  }),
   'networks.disconnect': defineCall({ input: membership, output: z.null(), cli: (i) => `docker network disconnect ${q(i.network)} ${q(i.container)}` }),
 } as const;

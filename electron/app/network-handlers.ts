@@ -26,7 +26,7 @@ export function networkCallHandlers(s: AppServices): Pick<CallHandlers, keyof ty
     'networks.removeMany': ({ networks: names }) => networks.removeMany(names),
     'networks.prune': ({ networks: names }) => networks.prune(names),
     'networks.prunePreview': () => networks.prunePreview(),
-    'networks.connect': async ({ network, container }) => (await networks.connect(network, container), null),
+    'networks.connect': async ({ network, container, ipv4Address }) => (await networks.connect(network, container, ipv4Address), null),
     'networks.disconnect': async ({ network, container }) => (await networks.disconnect(network, container), null),
   };
 }

@@ -54,6 +54,10 @@ describe('networks against the real engine', () => {
     const row = (await networks.list()).find((n) => n.name === net);
     expect(row).toMatchObject({ driver: 'bridge', builtIn: false, ipam: [{ subnet, gateway: `10.231.${octet}.1` }], labels });
     expect(row!.containers).toEqual([{ id, name: name('lidar'), state: 'running', ipv4: expect.stringMatching(new RegExp(`^10\\.231\\.${octet}\\.\\d+$`)) }]);
+    // A fixed address on it (`docker network connect --ip`), for a container started elsewhere.
+    const fixed = await container('fixed', await create('fixed-home'), true);
+    await networks.connect(net, fixed, `10.231.${octet}.50`);
+    expect((await networks.list()).find((n) => n.name === net)!.containers.find((c) => c.id === fixed)?.ipv4).toBe(`10.231.${octet}.50`);
     // The built-ins are there and marked.
     const host = (await networks.list()).find((n) => n.name === 'host');
     expect(host?.builtIn).toBe(true);

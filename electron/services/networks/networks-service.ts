@@ -94,8 +94,9 @@ export class NetworksService {
     return results;
   }
 
-  async connect(network: string, container: string): Promise<void> {
-    await refusalsAsConflict(this.connection.use((docker) => docker.getNetwork(network).connect({ Container: container })));
+  async connect(network: string, container: string, ipv4Address?: string): Promise<void> {
+    const endpoint = ipv4Address ? { EndpointConfig: { IPAMConfig: { IPv4Address: ipv4Address } } } : {};
+    await refusalsAsConflict(this.connection.use((docker) => docker.getNetwork(network).connect({ Container: container, ...endpoint })));
   }
 
   async disconnect(network: string, container: string): Promise<void> {

@@ -320,13 +320,24 @@ function ConnectDialog() {
             </select>
           </label>
           {candidates.length === 0 ? <p className="faint">Every container is on this network already.</p> : null}
+          <label className="im-field net-field">
+            <span>IPv4 address (optional)</span>
+            <input
+              className="input mono"
+              value={request.address}
+              spellCheck={false}
+              placeholder={network.ipam[0]?.subnet ? `an address in ${network.ipam[0].subnet}` : '10.42.0.10'}
+              onChange={(e) => a.setConnectAddress(e.currentTarget.value)}
+            />
+            <span className="faint net-field-hint">Empty: the engine picks a free one. A fixed address works only on a network created with --subnet.</span>
+          </label>
           {request.error ? (
             <p className="net-field-error" role="alert">
               {request.error}
             </p>
           ) : null}
           <p className="dialog-cli">
-            <span className="faint">Same as</span> <code>{cliEquivalent('networks.connect', { network: network.name, container: request.container || 'CONTAINER' })}</code>
+            <span className="faint">Same as</span> <code>{cliEquivalent('networks.connect', { network: network.name, container: request.container || 'CONTAINER', ...(request.address.trim() ? { ipv4Address: request.address.trim() } : {}) })}</code>
           </p>
         </div>
         <div className="dialog-actions">

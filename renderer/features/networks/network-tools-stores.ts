@@ -1,10 +1,21 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isBerthError } from '../../../shared/errors.js';
+import { addressProblem } from '../../../shared/network-address.js';
 import type { NetworkContainer, NetworkPrunePreview, NetworkRemoval, NetworkSummary } from '../../../shared/network-types.js';
 import type { BerthClient } from '../../api/client.js';
 import type { ActionRunner } from '../activity/action-runner.js';
 import { checkDraft, emptyDraft, fieldOfEngineError, type DraftField, type NetworkDraft } from './network-draft.js';
 import type { NetworksStore } from './networks-store.js';
+
+/** Why a fixed address cannot be asked for on this network, or undefined. */
+export function connectAddressProblem(network: NetworkSummary, address: string): string | undefined {
+  const subnet = network.ipam.find((c) => c.subnet && !c.subnet.includes(':'))?.subnet;
+  const problem = addressProblem(address, subnet);
+  if (problem) return problem;
+  if (network.ipam.some((c) => c.gateway === address)) return `${address} is the network’s gateway; pick another address`;
+  const taken = network.containers.find((c) => c.ipv4 === address);
+  return taken ? `${address} is already ${taken.name}’s address` : undefined;
+}
 
 function messageOf(error: unknown): string {
   return isBerthError(error) || error instanceof Error ? error.message : String(error);
@@ -65,7 +76,7 @@ export function createCreateStore(run: ActionRunner, networks: NetworksStore): S
 export interface ActionsState {
   remove: { network: NetworkSummary; busy: boolean; refusal?: string } | null;
   bulk: { networks: readonly NetworkSummary[]; busy: boolean; results?: readonly NetworkRemoval[] } | null;
-  connect: { network: NetworkSummary; container: string; busy: boolean; error?: string } | null;
+  connect: { network: NetworkSummary; container: string; address: string; busy: boolean; error?: string } | null;
   disconnect: { network: NetworkSummary; container: NetworkContainer; busy: boolean; error?: string } | null;
   askRemove(network: NetworkSummary): void;
   cancelRemove(): void;
@@ -75,6 +86,7 @@ export interface ActionsState {
   confirmRemoveMany(): Promise<void>;
   askConnect(network: NetworkSummary): void;
   setConnectContainer(container: string): void;
+  setConnectAddress(address: string): void;
   cancelConnect(): void;
   confirmConnect(): Promise<void>;
   askDisconnect(network: NetworkSummary, container: NetworkContainer): void;
@@ -122,8 +134,9 @@ export function createActionsStore(run: ActionRunner, networks: NetworksStore, o
         set({ bulk: { ...request, busy: false, results: request.networks.map((n) => ({ name: n.name, removed: false, reason: messageOf(error) })) } });
       }
     },
-    askConnect: (network) => set({ connect: { network, container: '', busy: false } }),
+    askConnect: (network) => set({ connect: { network, container: '', address: '', busy: false } }),
     setConnectContainer: (container) => set((s) => (s.connect ? { connect: { ...s.connect, container, error: undefined } } : {})),
+    setConnectAddress: (address) => set((s) => (s.connect ? { connect: { ...s.connect, address, error: undefined } } : {})),
     cancelConnect: () => set({ connect: null }),
     async confirmConnect() {
       const request = get().connect;
@@ -132,9 +145,15 @@ export function createActionsStore(run: ActionRunner, networks: NetworksStore, o
         set({ connect: { ...request, error: 'Choose a container to connect' } });
         return;
       }
+      const address = request.address.trim();
+      const problem = address ? connectAddressProblem(request.network, address) : undefined;
+      if (problem) {
+        set({ connect: { ...request, error: problem } });
+        return;
+      }
       set({ connect: { ...request, busy: true, error: undefined } });
       try {
-        await run('networks.connect', { network: request.network.name, container: request.container }, { quiet: true });
+        await run('networks.connect', { network: request.network.name, container: request.container, ...(address ? { ipv4Address: address } : {}) }, { quiet: true });
         set({ connect: null });
         networks.requestRefresh();
       } catch (error) {

@@ -7,7 +7,7 @@ import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { createConnectionStore } from '../connection/connection-store.js';
 import { createEngineEventHub } from '../engine-events/engine-event-hub.js';
-import { createNetworkTools } from './network-tools-stores.js';
+import { connectAddressProblem, createNetworkTools } from './network-tools-stores.js';
 import { createNetworksStore } from './networks-store.js';
 
 function network(patch: Partial<NetworkSummary> = {}): NetworkSummary {
@@ -96,5 +96,25 @@ describe('networks store and tools', () => {
     tools.actions.getState().askRemoveMany([network(), network({ id: 'h', name: 'host', driver: 'host', builtIn: true })]);
     await tools.actions.getState().confirmRemoveMany();
     expect(transport.callsTo('networks.removeMany').map((c) => c.input)).toEqual([{ networks: ['lab'] }]);
+  });
+
+  it('checks a fixed address before asking the engine', async () => {
+    const lab = network({ ipam: [{ subnet: '10.42.0.0/24', gateway: '10.42.0.1' }], containers: [{ id: 'c', name: 'lidar', state: 'running', ipv4: '10.42.0.2' }] });
+    expect(connectAddressProblem(lab, '10.42.0.9')).toBeUndefined();
+    expect(connectAddressProblem(lab, '10.43.0.9')).toMatch(/outside 10\.42\.0\.0\/24/);
+    expect(connectAddressProblem(lab, '10.42.0.1')).toMatch(/gateway/);
+    expect(connectAddressProblem(lab, '10.42.0.2')).toMatch(/lidar/);
+    const transport = new FakeTransport().reply('networks.list', []).reply('networks.connect', null);
+    const { tools } = setUp(transport);
+    tools.actions.getState().askConnect(lab);
+    tools.actions.getState().setConnectContainer('planner');
+    tools.actions.getState().setConnectAddress('10.42.0.300');
+    await tools.actions.getState().confirmConnect();
+    expect(tools.actions.getState().connect?.error).toMatch(/not an IPv4 address/);
+    expect(transport.callsTo('networks.connect')).toHaveLength(0);
+    tools.actions.getState().setConnectAddress('10.42.0.9');
+    await tools.actions.getState().confirmConnect();
+    expect(transport.callsTo('networks.connect').map((c) => c.input)).toEqual([{ network: 'lab', container: 'planner', ipv4Address: '10.42.0.9' }]);
+    expect(tools.actions.getState().connect).toBeNull();
   });
 });
