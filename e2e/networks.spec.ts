@@ -98,7 +98,7 @@ test.describe('networks against the real engine', () => {
   });
 
   test('connect a container and see its address; remove refused while attached; disconnect asks first; remove', async ({ page }) => {
-    const octet2 = octet + 1 > 250 ? octet - 1 : octet + 1;
+    const octet2 = octet + 1 > 250 ? octet - 2 : octet + 1;
     const net = netName('robots');
     const home = netName('home');
     docker('network', 'create', '--label', fixtureLabel, '--subnet', `10.232.${octet2}.0/24`, net);
@@ -116,9 +116,16 @@ test.describe('networks against the real engine', () => {
     await expect(connect.getByRole('alert')).toHaveText('Choose a container to connect');
     await connect.getByLabel('Container').selectOption(container);
     await expect(connect).toContainText(`docker network connect ${net} ${container}`);
+    // A fixed address outside the subnet is caught before the engine is asked.
+    await connect.getByLabel('IPv4 address (optional)').fill(`10.232.${octet2 + 1}.77`);
+    await connect.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(connect.getByRole('alert')).toContainText(`is outside 10.232.${octet2}.0/24`);
+    await connect.getByLabel('IPv4 address (optional)').fill(`10.232.${octet2}.77`);
+    await expect(connect).toContainText(`docker network connect --ip 10.232.${octet2}.77 ${net} ${container}`);
+    await page.screenshot({ path: `${shots}/net-connect-dialog.png` });
     await connect.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(connect).toBeHidden();
-    await expect(row).toContainText(new RegExp(`${container}\\s*10\\.232\\.${octet2}\\.\\d+`));
+    await expect(row).toContainText(`10.232.${octet2}.77`);
     await page.screenshot({ path: `${shots}/net-connected.png` });
 
     // Remove while attached: the dialog says so, and shows the engine's refusal.
