@@ -44,15 +44,28 @@ test.describe('networks against the real engine', () => {
     for (const n of madeNetworks) tryDocker('network', 'rm', n);
   });
 
-  test('the built-in networks are explained and cannot be removed', async ({ page }) => {
+  test('the built-in networks are explained, list their containers and cannot be removed', async ({ page }) => {
+    const onHost = `${prefix}-ros`;
+    madeContainers.push(onHost);
+    runFixture(onHost, '--network', 'host');
+    const lab = netName('hostcheck');
+    docker('network', 'create', '--label', fixtureLabel, lab);
     await openNetworks(page);
     await page.getByLabel('Filter networks').fill('');
     const host = page.getByRole('row', { name: 'host', exact: true });
     await expect(host).toContainText('built in');
+    await expect(host).toContainText(onHost);
     await expect(host).toContainText('shares the computer’s own network stack');
     await expect(host.getByRole('button', { name: 'Remove' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: /^Networks/ })).toContainText(/\d+/);
     await page.screenshot({ path: `${shots}/net-list.png` });
+
+    // A container on the host network cannot join another: the picker says so instead of letting the engine refuse.
+    await page.getByLabel('Filter networks').fill(lab);
+    await page.getByRole('row', { name: lab, exact: true }).getByRole('button', { name: 'Connect…' }).click();
+    const connect = page.getByRole('dialog', { name: `Connect a container to ${lab}` });
+    await expect(connect.getByRole('option', { name: new RegExp(`^${onHost} .*--network host`) })).toBeDisabled();
+    await connect.getByRole('button', { name: 'Cancel' }).click();
   });
 
   test('create in the dialog: bad subnet explained, listed live, overlapping subnet refused beside the field', async ({ page }) => {

@@ -287,9 +287,15 @@ function BulkRemoveDialog() {
 
 function ConnectDialog() {
   const { actions } = useNetworkTools();
-  const { containers } = useStores();
+  const { containers, networks } = useStores();
   const request = useStore(actions, (s) => s.connect);
   const all = useStore(containers, (s) => s.items);
+  const allNetworks = useStore(networks, (s) => s.items);
+  // A container in the host's or no network namespace cannot join another network.
+  const isolated = useMemo(
+    () => new Map(allNetworks.filter((n) => n.builtIn && n.name !== 'bridge').flatMap((n) => n.containers.map((c) => [c.id, n.name] as const))),
+    [allNetworks],
+  );
   const ref = useModalDialog();
   const titleId = useId();
   if (!request) return null;
@@ -312,11 +318,14 @@ function ConnectDialog() {
             <span>Container</span>
             <select className="input" value={request.container} autoFocus onChange={(e) => a.setConnectContainer(e.currentTarget.value)}>
               <option value="">Choose a container…</option>
-              {candidates.map((c) => (
-                <option key={c.id} value={c.name}>
-                  {c.name} ({c.state})
-                </option>
-              ))}
+              {candidates.map((c) => {
+                const mode = isolated.get(c.id);
+                return (
+                  <option key={c.id} value={c.name} disabled={mode !== undefined}>
+                    {c.name} ({c.state}){mode ? ` — uses --network ${mode}, cannot join another network` : ''}
+                  </option>
+                );
+              })}
             </select>
           </label>
           {candidates.length === 0 ? <p className="faint">Every container is on this network already.</p> : null}
