@@ -19,6 +19,13 @@ export const builtInExplanations: Readonly<Record<(typeof builtInNetworkNames)[n
   none: 'No network at all: a container on it has only its loopback interface.',
 };
 
+/** The same, in a few words for the list row. */
+export const builtInShortNotes: Readonly<Record<(typeof builtInNetworkNames)[number], string>> = {
+  bridge: 'Default when no --network is given',
+  host: 'Shares this computer’s network (ROS 2)',
+  none: 'No network, loopback only',
+};
+
 export function isBuiltInNetworkName(name: string): name is (typeof builtInNetworkNames)[number] {
   return (builtInNetworkNames as readonly string[]).includes(name);
 }

@@ -33,7 +33,7 @@ function Attached({ network }: { network: NetworkSummary }) {
         <li key={c.id} aria-label={c.name}>
           <span className={`net-dot${c.state === 'running' ? ' net-dot--running' : ''}`} aria-hidden="true" />
           <span className="primary net-attached-name">{c.name}</span>
-          <span className="mono">{c.ipv4 ?? <span className="faint">{c.state === 'running' ? 'no IPv4' : `no address (${c.state})`}</span>}</span>
+          <span className="mono">{c.ipv4 ?? <span className="faint">{network.builtIn && network.name === 'host' ? 'host’s addresses' : c.state === 'running' ? 'no IPv4' : `no address (${c.state})`}</span>}</span>
           {fixed ? null : (
             <button type="button" className="btn btn--small btn--ghost net-btn--danger-ghost" aria-label={`Disconnect ${c.name}`} onClick={() => actions.getState().askDisconnect(network, c)}>
               Disconnect

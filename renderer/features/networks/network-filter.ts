@@ -1,4 +1,4 @@
-import { builtInExplanations, isBuiltInNetworkName, type NetworkSummary } from '../../../shared/network-types.js';
+import { builtInExplanations, builtInShortNotes, isBuiltInNetworkName, type NetworkSummary } from '../../../shared/network-types.js';
 
 /** The one-line explanation of a built-in network, for learners. */
 export function builtInNote(n: NetworkSummary): string | undefined {
@@ -21,4 +21,9 @@ export function subnetsOf(n: NetworkSummary): string {
 
 export function gatewaysOf(n: NetworkSummary): string {
   return n.ipam.flatMap((c) => (c.gateway ? [c.gateway] : [])).join(', ');
+}
+
+/** The few words under a built-in network's name in its row. */
+export function builtInShortNote(n: NetworkSummary): string | undefined {
+  return n.builtIn && isBuiltInNetworkName(n.name) ? builtInShortNotes[n.name] : undefined;
 }

@@ -9,7 +9,7 @@ import { VirtualTable, type Column } from '../../components/virtual-table.js';
 import { shortId } from '../../lib/short-id.js';
 import { NetworkDetailPane } from './network-detail.js';
 import { NetworkDialogs } from './network-dialogs.js';
-import { builtInNote, filterNetworks, gatewaysOf, subnetsOf } from './network-filter.js';
+import { builtInNote, builtInShortNote, filterNetworks, gatewaysOf, subnetsOf } from './network-filter.js';
 import { NetworkPrunePanel } from './network-prune-panel.js';
 import { useNetworkTools } from './use-network-tools.js';
 import './networks.css';
@@ -36,7 +36,7 @@ function NameCell({ row }: { row: NetworkSummary }) {
       </div>
       {note ? (
         <div className="net-note" title={note}>
-          {note}
+          {builtInShortNote(row)}
         </div>
       ) : null}
     </div>
@@ -53,7 +53,7 @@ function ContainersCell({ row }: { row: NetworkSummary }) {
       {row.containers.slice(0, shownChips).map((c) => (
         <span key={c.id} className={`net-chip${c.state === 'running' ? ' net-chip--running' : ''}`} title={`${c.name} (${c.state})${c.ipv4 ? ` at ${c.ipv4}` : ''}`}>
           <span className="net-chip-name">{c.name}</span>
-          {c.ipv4 ? <span className="net-chip-ip mono">{c.ipv4}</span> : null}
+          {c.ipv4 ? <span className="net-chip-ip mono">{c.ipv4}</span> : row.builtIn && row.name === 'host' ? <span className="net-chip-ip">host’s addresses</span> : null}
         </span>
       ))}
       {extra > 0 ? <span className="faint">+{extra} more</span> : null}
