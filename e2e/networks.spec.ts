@@ -55,8 +55,8 @@ test.describe('networks against the real engine', () => {
     const host = page.getByRole('row', { name: 'host', exact: true });
     await expect(host).toContainText('built in');
     await expect(host).toContainText(onHost);
-    await expect(host).toContainText('Shares this computer’s network (ROS 2)');
-    await expect(host.getByText('Shares this computer’s network (ROS 2)')).toHaveAttribute('title', /DDS discovery/);
+    await expect(host).toContainText('Computer’s own network (ROS)');
+    await expect(host.getByText('Computer’s own network (ROS)')).toHaveAttribute('title', /DDS discovery/);
     await expect(host.getByRole('button', { name: 'Remove' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: /^Networks/ })).toContainText(/\d+/);
     await page.screenshot({ path: `${shots}/net-list.png` });

@@ -22,7 +22,7 @@ export const builtInExplanations: Readonly<Record<(typeof builtInNetworkNames)[n
 /** The same, in a few words for the list row. */
 export const builtInShortNotes: Readonly<Record<(typeof builtInNetworkNames)[number], string>> = {
   bridge: 'Default when no --network is given',
-  host: 'Shares this computer’s network (ROS 2)',
+  host: 'Computer’s own network (ROS)',
   none: 'No network, loopback only',
 };
 

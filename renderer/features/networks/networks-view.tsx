@@ -53,7 +53,7 @@ function ContainersCell({ row }: { row: NetworkSummary }) {
       {row.containers.slice(0, shownChips).map((c) => (
         <span key={c.id} className={`net-chip${c.state === 'running' ? ' net-chip--running' : ''}`} title={`${c.name} (${c.state})${c.ipv4 ? ` at ${c.ipv4}` : ''}`}>
           <span className="net-chip-name">{c.name}</span>
-          {c.ipv4 ? <span className="net-chip-ip mono">{c.ipv4}</span> : row.builtIn && row.name === 'host' ? <span className="net-chip-ip">host’s addresses</span> : null}
+          {c.ipv4 ? <span className="net-chip-ip mono">{c.ipv4}</span> : row.builtIn && row.name === 'host' ? <span className="net-chip-ip">host IPs</span> : null}
         </span>
       ))}
       {extra > 0 ? <span className="faint">+{extra} more</span> : null}
