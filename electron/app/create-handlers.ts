@@ -4,6 +4,7 @@ import { BerthError } from '../../shared/errors.js';
 import { decideHostShell } from '../services/terminal/host-shell-policy.js';
 import { imageCallHandlers, imageStreamHandlers } from './image-handlers.js';
 import { containerFilesOf, filesCallHandlers, filesStreamHandlers } from './files-handlers.js';
+import { volumeCallHandlers } from './volume-handlers.js';
 import type { ContainerStreams } from '../services/containers/container-streams.js';
 import type { ContainersService } from '../services/containers/containers-service.js';
 import type { EngineConnection } from '../services/engine-connection.js';
@@ -47,6 +48,7 @@ export function createHandlers(s: AppServices): HandlerTable {
       'images.list': () => s.images.list(),
       ...imageCallHandlers(s),
       ...filesCallHandlers(s),
+      ...volumeCallHandlers(s),
       'terminal.open': (input, ctx) => s.terminals.open(ctx.clientId, input),
       'terminal.attach': ({ containerId, cols, rows }, ctx) => s.terminals.attach(ctx.clientId, containerId, cols, rows),
       'terminal.openHost': ({ cols, rows }, ctx) => {
