@@ -28,7 +28,7 @@ export const volumeDriverSchema = z
   .string()
   .min(1, 'A driver is required')
   .max(255)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.\/:-]*$/, 'Not a driver name (e.g. local, or a plugin such as vieux/sshfs)');
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_./:-]*$/, 'Not a driver name (e.g. local, or a plugin such as vieux/sshfs)');
 
 const keyValueKey = z
   .string()
