@@ -8,6 +8,7 @@ import { ImagesView } from '../features/images/images-view.js';
 import { AppHeader } from '../features/layout/app-header.js';
 import { SideNav } from '../features/layout/side-nav.js';
 import { TerminalPanel } from '../features/terminals/terminal-panel.js';
+import { VolumesView } from '../features/volumes/volumes-view.js';
 import { useStores } from './stores-context.js';
 
 export function App() {
@@ -26,7 +27,7 @@ export function App() {
       ) : (
         <>
           <SideNav />
-          <main className="app-main">{view === 'images' ? <ImagesView /> : <ContainersView />}</main>
+          <main className="app-main">{view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : <ContainersView />}</main>
           <TerminalPanel />
         </>
       )}

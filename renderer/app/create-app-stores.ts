@@ -10,6 +10,7 @@ import { createImagesStore, type ImagesStore } from '../features/images/images-s
 import { createUiStore, type UiStore } from '../features/layout/ui-store.js';
 import type { TerminalSurface } from '../features/terminals/terminal-surface.js';
 import { createTerminalsStore, type TerminalsStore } from '../features/terminals/terminals-store.js';
+import { createVolumesStore, type VolumesStore } from '../features/volumes/volumes-store.js';
 
 export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   /** For views that open their own streams (container logs, stats) and run their own actions. */
@@ -21,6 +22,7 @@ export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   containers: ContainersStore;
   containerActions: ContainerActionsStore;
   images: ImagesStore;
+  volumes: VolumesStore;
   terminals: TerminalsStore<S>;
   ui: UiStore;
   clock: ClockStore;
@@ -43,6 +45,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
   const containers = createContainersStore({ client, connection, events });
   const containerActions = createContainerActionsStore(run, containers);
   const images = createImagesStore({ client, connection, events });
+  const volumes = createVolumesStore({ client, connection, events });
   const terminals = createTerminalsStore({ client, run, createSurface: options.createSurface });
   const ui = createUiStore();
   const clock = createClockStore();
@@ -55,6 +58,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
     containers,
     containerActions,
     images,
+    volumes,
     terminals,
     ui,
     clock,
@@ -63,11 +67,13 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
       events.start();
       containers.start();
       images.start();
+      volumes.start();
       clock.start();
     },
     stop() {
       terminals.closeAll();
       images.stop();
+      volumes.stop();
       containers.stop();
       events.stop();
       connection.getState().stop();

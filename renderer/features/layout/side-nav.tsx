@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
-import { BoxIcon, LayersIcon } from '../../components/icons.js';
+import { BoxIcon, CylinderIcon, LayersIcon } from '../../components/icons.js';
 import { countRunning } from '../containers/container-filter.js';
 import { hashOf, type ViewName } from './ui-store.js';
 
@@ -23,6 +23,8 @@ export function SideNav() {
   const containersLoaded = useStore(containers, (s) => s.loaded);
   const imageCount = useStore(images, (s) => s.items.length);
   const imagesLoaded = useStore(images, (s) => s.loaded);
+  const volumeCount = useStore(useStores().volumes, (s) => s.items.length);
+  const volumesLoaded = useStore(useStores().volumes, (s) => s.loaded);
   const running = countRunning(containerItems);
   return (
     <nav className="side-nav" aria-label="Sections">
@@ -34,6 +36,7 @@ export function SideNav() {
         extra={containersLoaded && running > 0 ? `${running} running` : undefined}
       />
       <NavLink view="images" label="Images" icon={<LayersIcon />} count={imagesLoaded ? imageCount : null} />
+      <NavLink view="volumes" label="Volumes" icon={<CylinderIcon />} count={volumesLoaded ? volumeCount : null} />
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type ViewName = 'containers' | 'images';
+export type ViewName = 'containers' | 'images' | 'volumes';
 
 export interface UiState {
   view: ViewName;
@@ -19,7 +19,7 @@ export const terminalHeightBounds = { min: 120, max: 900 } as const;
 export function createUiStore(): UiStore {
   return createStore<UiState>()((set) => ({
     view: 'containers',
-    filters: { containers: '', images: '' },
+    filters: { containers: '', images: '', volumes: '' },
     terminalHeight: 300,
     setView: (view) => set({ view }),
     setFilter: (view, text) => set((s) => ({ filters: { ...s.filters, [view]: text } })),
@@ -28,9 +28,11 @@ export function createUiStore(): UiStore {
   }));
 }
 
-/** `#/images` → images; anything else → containers. */
+/** `#/images` → images, `#/volumes` → volumes; anything else → containers. */
 export function viewFromHash(hash: string): ViewName {
-  return hash.replace(/^#\/?/, '') === 'images' ? 'images' : 'containers';
+  const name = hash.replace(/^#\/?/, '');
+  if (name === 'volumes') return 'volumes';
+  return name === 'images' ? 'images' : 'containers';
 }
 
 export function hashOf(view: ViewName): string {
