@@ -129,6 +129,11 @@ function CreateVolumeDialogOpen() {
           <p className="dialog-cli" aria-label="Equivalent command">
             <span className="faint">Same as</span> <code>{formatVolumeCreate(input)}</code>
           </p>
+          {busy && input.driver !== 'local' ? (
+            <p className="hint" role="status">
+              The engine is looking for the volume plugin <span className="mono">{input.driver}</span>; for one it does not have it keeps looking for about 15 seconds before it gives up.
+            </p>
+          ) : null}
           {engineError && errorField !== 'name' ? (
             <div className="dialog-warning" role="alert">
               <p>

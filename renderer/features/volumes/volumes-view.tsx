@@ -92,10 +92,10 @@ function RowActions({ row }: { row: VolumeRow }) {
 
 const columns: readonly Column<VolumeRow>[] = [
   { key: 'select', header: '', minWidth: 22, grow: 0, cell: (r) => <SelectCell row={r} /> },
-  { key: 'name', header: 'Name', minWidth: 150, grow: 2, cell: (r) => <NameCell row={r} /> },
-  { key: 'usedBy', header: 'Used by', minWidth: 140, grow: 1.6, cell: (r) => <UsedByCell row={r} /> },
+  { key: 'name', header: 'Name', minWidth: 150, grow: 2.4, cell: (r) => <NameCell row={r} /> },
+  { key: 'usedBy', header: 'Used by', minWidth: 140, grow: 1.8, cell: (r) => <UsedByCell row={r} /> },
   { key: 'driver', header: 'Driver', minWidth: 64, grow: 0, priority: 3, cell: (r) => <span className="muted">{r.driver}</span> },
-  { key: 'labels', header: 'Labels', minWidth: 130, grow: 1.2, priority: 2, cell: (r) => <LabelsCell row={r} /> },
+  { key: 'labels', header: 'Labels', minWidth: 130, grow: 1, priority: 2, cell: (r) => <LabelsCell row={r} /> },
   {
     key: 'created',
     header: 'Created',
@@ -104,7 +104,7 @@ const columns: readonly Column<VolumeRow>[] = [
     priority: 4,
     cell: (r) => <span className="muted">{r.created !== null ? <RelativeTime unixSeconds={r.created} /> : '—'}</span>,
   },
-  { key: 'mountpoint', header: 'Mountpoint', minWidth: 160, grow: 1.4, priority: 1, cell: (r) => <span className="mono faint vol-path" title={r.mountpoint}>{r.mountpoint}</span> },
+  { key: 'mountpoint', header: 'Mountpoint', minWidth: 150, grow: 0.9, priority: 1, cell: (r) => <span className="mono faint vol-path" title={r.mountpoint}>{r.mountpoint}</span> },
   { key: 'size', header: 'Size', minWidth: 64, grow: 0, align: 'end', cell: (r) => <SizeCell row={r} /> },
   { key: 'actions', header: '', minWidth: 84, grow: 0, align: 'end', cell: (r) => <RowActions row={r} /> },
 ];
@@ -124,8 +124,8 @@ function SizesButton() {
         {s.measuring ? 'Measuring…' : s.measuredAt === null ? 'Measure sizes' : 'Measure again'}
       </button>
       {s.measuredAt !== null ? (
-        <span className="faint vol-measured" role="status">
-          Sizes measured <RelativeTime unixSeconds={Math.floor(s.measuredAt / 1000)} />
+        <span className="faint vol-measured" role="status" title={new Date(s.measuredAt).toLocaleString()}>
+          Sizes measured at {new Date(s.measuredAt).toLocaleTimeString()}; they do not follow changes until you measure again.
         </span>
       ) : null}
       {s.error ? (
@@ -206,7 +206,7 @@ export function VolumesView() {
           </button>
         }
       />
-      <div className="image-actionbar" role="toolbar" aria-label="Volume actions">
+      <div className="image-actionbar vol-actionbar" role="toolbar" aria-label="Volume actions">
         <button
           type="button"
           className={`btn btn--small${pruneOpen ? ' btn--on' : ''}`}
