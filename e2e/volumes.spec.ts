@@ -93,6 +93,18 @@ test.describe('volumes against the real engine', () => {
     await expect(row.getByRole('link', { name: holder })).toBeVisible();
     await page.screenshot({ path: `${shots}/vol-used-by.png` });
 
+    // Its detail pane: who mounts it where, labels, and the inspect document on request.
+    await row.getByRole('button', { name, exact: true }).click();
+    const pane = page.getByRole('complementary', { name: `Volume ${name}` });
+    await expect(pane.getByRole('region', { name: 'Used by' })).toContainText(`${holder}`);
+    await expect(pane.getByRole('region', { name: 'Used by' })).toContainText('at /data');
+    await expect(pane.getByRole('region', { name: 'Labels' })).toContainText('com.docker.compose.project');
+    await pane.getByText('Inspect JSON').click();
+    await expect(pane.locator('pre')).toContainText(`"Mountpoint": "/var/lib/docker/volumes/${name}/_data"`);
+    await page.screenshot({ path: `${shots}/vol-detail.png` });
+    await pane.getByRole('button', { name: 'Close volume details' }).click();
+    await expect(pane).toBeHidden();
+
     // Removing it asks first, names the container, and shows the engine's refusal.
     await row.getByRole('button', { name: `Remove ${name}` }).click();
     const remove = page.getByRole('dialog', { name: `Remove volume ${name}?` });

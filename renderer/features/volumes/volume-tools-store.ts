@@ -255,7 +255,43 @@ export function createVolumeSelectionStore(): VolumeSelectionStore {
   }));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Detail pane: which volume is open, and its inspect document (fetched when asked).
+// ---------------------------------------------------------------------------------------------
+
+export interface VolumeDetailState {
+  selected: string | null;
+  inspect: { loading: boolean; value: unknown; error: string | null };
+  select(name: string): void;
+  close(): void;
+  loadInspect(): Promise<void>;
+}
+export type VolumeDetailStore = StoreApi<VolumeDetailState>;
+
+const noInspect = { loading: false, value: undefined, error: null };
+
+export function createVolumeDetailStore(run: ActionRunner): VolumeDetailStore {
+  return createStore<VolumeDetailState>()((set, get) => ({
+    selected: null,
+    inspect: noInspect,
+    select: (name) => set(get().selected === name ? {} : { selected: name, inspect: noInspect }),
+    close: () => set({ selected: null, inspect: noInspect }),
+    async loadInspect() {
+      const name = get().selected;
+      if (name === null || get().inspect.loading) return;
+      set({ inspect: { loading: true, value: undefined, error: null } });
+      try {
+        const value = await run('volumes.inspect', { name }, { quiet: true });
+        if (get().selected === name) set({ inspect: { loading: false, value, error: null } });
+      } catch (error) {
+        if (get().selected === name) set({ inspect: { loading: false, value: undefined, error: message(error) } });
+      }
+    },
+  }));
+}
+
 export interface VolumeTools {
+  detail: VolumeDetailStore;
   create: CreateVolumeStore;
   remove: RemoveVolumesStore;
   prune: VolumePruneStore;
@@ -266,6 +302,7 @@ export interface VolumeTools {
 /** `onChanged`: ask the volume list to reload (events do it too; this makes the change show at once). */
 export function createVolumeTools(run: ActionRunner, onChanged: () => void): VolumeTools {
   return {
+    detail: createVolumeDetailStore(run),
     create: createCreateVolumeStore(run, onChanged),
     remove: createRemoveVolumesStore(run, onChanged),
     prune: createVolumePruneStore(run, onChanged),

@@ -8,6 +8,7 @@ import { VirtualTable, type Column } from '../../components/virtual-table.js';
 import { formatSize } from '../../lib/format-size.js';
 import { hashOf } from '../layout/ui-store.js';
 import { CreateVolumeDialog, RemoveVolumesDialog } from './volume-dialogs.js';
+import { VolumeDetailPane } from './volume-detail.js';
 import { VolumePrunePanel } from './volume-prune-panel.js';
 import { filterVolumes, type VolumeRow } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
@@ -22,11 +23,17 @@ function SelectCell({ row }: { row: VolumeRow }) {
 }
 
 function NameCell({ row }: { row: VolumeRow }) {
+  const { detail } = useVolumeTools();
   return (
     <div className="stack">
-      <span className={row.anonymous ? 'mono vol-anon' : 'primary vol-name'} title={row.name}>
+      <button
+        type="button"
+        className={`cell-link ${row.anonymous ? 'mono vol-anon' : 'primary vol-name'}`}
+        title={`${row.name}: show details`}
+        onClick={() => detail.getState().select(row.name)}
+      >
         {row.shortName}
-      </span>
+      </button>
       <span className="faint vol-sub">{row.anonymous ? 'anonymous' : row.scope === 'local' ? '' : row.scope}</span>
     </div>
   );
@@ -104,7 +111,7 @@ const columns: readonly Column<VolumeRow>[] = [
     priority: 4,
     cell: (r) => <span className="muted">{r.created !== null ? <RelativeTime unixSeconds={r.created} /> : '—'}</span>,
   },
-  { key: 'mountpoint', header: 'Mountpoint', minWidth: 150, grow: 0.9, priority: 1, cell: (r) => <span className="mono faint vol-path" title={r.mountpoint}>{r.mountpoint}</span> },
+  { key: 'mountpoint', header: 'Mountpoint', minWidth: 150, grow: 0.9, priority: 1, cell: (r) => <span className="mono faint vol-path" title={r.mountpoint}>{`\u200e${r.mountpoint}\u200e`}</span> },
   { key: 'size', header: 'Size', minWidth: 64, grow: 0, align: 'end', cell: (r) => <SizeCell row={r} /> },
   { key: 'actions', header: '', minWidth: 84, grow: 0, align: 'end', cell: (r) => <RowActions row={r} /> },
 ];
@@ -186,6 +193,12 @@ export function VolumesView() {
   const filter = useStore(ui, (s) => s.filters.volumes);
   const pruneOpen = useStore(tools.prune, (s) => s.phase !== 'closed');
   const rows = useMemo(() => filterVolumes(items, filter), [items, filter]);
+  const selectedName = useStore(tools.detail, (s) => s.selected);
+  const selected = selectedName === null ? undefined : items.find((v) => v.name === selectedName);
+  // The open volume went away (removed here or in another shell): close its pane.
+  useEffect(() => {
+    if (loaded && selectedName !== null && !items.some((v) => v.name === selectedName)) tools.detail.getState().close();
+  }, [items, loaded, selectedName, tools]);
   const unused = items.filter((v) => v.usedBy.length === 0).length;
 
   const summary = loaded ? `${items.length} ${items.length === 1 ? 'volume' : 'volumes'} · ${unused} unused${filter ? ` · ${rows.length} shown` : ''}` : 'Loading…';
@@ -220,17 +233,20 @@ export function VolumesView() {
       {pruneOpen ? <VolumePrunePanel /> : null}
       <ListBanners what="volumes" error={error} stale={loaded && !live} />
       <BulkBar items={items} />
-      <VirtualTable
-        label="Volumes"
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.name}
-        rowLabel={(r) => r.name}
-        rowClassName={(r) => (r.usedBy.length === 0 ? 'row--unused' : '')}
-        rowHeight={44}
-        stale={loaded && !live}
-        empty={empty}
-      />
+      <div className="images-split">
+        <VirtualTable
+          label="Volumes"
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.name}
+          rowLabel={(r) => r.name}
+          rowClassName={(r) => `${r.usedBy.length === 0 ? 'row--unused' : ''}${r.name === selectedName ? ' row--selected' : ''}`}
+          rowHeight={44}
+          stale={loaded && !live}
+          empty={empty}
+        />
+        {selected ? <VolumeDetailPane volume={selected} /> : null}
+      </div>
       <CreateVolumeDialog />
       <RemoveVolumesDialog />
     </section>
