@@ -149,6 +149,13 @@ test.describe('volumes against the real engine', () => {
     await expect(dialog.getByRole('alert')).toContainText('plugin "berth-no-such-driver" not found', { timeout: 30_000 });
     await expect(dialog).toBeVisible();
     await page.screenshot({ path: `${shots}/vol-create-error.png` });
+
+    // The same name with its own driver: the engine hands back the existing volume, and Berth says so.
+    await dialog.getByRole('textbox', { name: 'Driver' }).fill('local');
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'already existed' })).toContainText(name);
+    await page.screenshot({ path: `${shots}/vol-already-existed.png` });
   });
 
   test('bulk remove with one confirmation; sizes on request; prune previews exactly the unused ones', async ({ page }) => {

@@ -183,6 +183,24 @@ function EmptyVolumes() {
   );
 }
 
+/** After a create that found the name taken by a volume of the same driver: the engine kept that one as it was. */
+function AlreadyExistedNote() {
+  const { create } = useVolumeTools();
+  const created = useStore(create, (s) => s.created);
+  if (!created?.alreadyExisted) return null;
+  return (
+    <div role="status" className="banner banner--stale vol-note">
+      <span>
+        A volume named <span className="mono">{created.name}</span> already existed. The engine kept it as it was, with its files, labels and options
+        (<code>docker volume create</code> does the same); nothing new was made.
+      </span>
+      <button type="button" className="btn btn--small" onClick={() => create.setState({ created: null })}>
+        OK
+      </button>
+    </div>
+  );
+}
+
 export function VolumesView() {
   const { volumes, ui } = useStores();
   const tools = useVolumeTools();
@@ -231,6 +249,7 @@ export function VolumesView() {
         <SizesButton />
       </div>
       {pruneOpen ? <VolumePrunePanel /> : null}
+      <AlreadyExistedNote />
       <ListBanners what="volumes" error={error} stale={loaded && !live} />
       <BulkBar items={items} />
       <div className="images-split">
