@@ -53,6 +53,13 @@ describe('volumes against the real engine', () => {
     await expect(volumes.create({ name: n, labels })).resolves.toEqual({ name: n, alreadyExisted: true });
   });
 
+  it('lets the engine name a volume created without one (an anonymous 64-hex name)', async () => {
+    const made1 = await volumes.create({ labels });
+    made.add(made1.name);
+    expect(made1).toMatchObject({ name: expect.stringMatching(/^[0-9a-f]{64}$/), alreadyExisted: false });
+    expect((await volumes.list()).find((v) => v.name === made1.name)?.labels).toEqual(labels);
+  });
+
   it('passes on the engine refusing an unknown driver for an existing name', async () => {
     const n = name('driver');
     await volumes.create({ name: n, labels });
