@@ -5,6 +5,9 @@ import { formatSize } from '../../lib/format-size.js';
 import { shortVolumeName, toVolumeRow } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
 
+/** How many names the panel's command line spells out; the tooltip has them all. */
+const shownNames = 4;
+
 /** Prune unused: exactly the volumes no container mounts, listed first; removed by name after confirming. */
 export function VolumePrunePanel() {
   const { prune, sizes } = useVolumeTools();
@@ -20,7 +23,12 @@ export function VolumePrunePanel() {
       <div className="ipanel-head">
         <h2>Prune unused volumes</h2>
         <span className="faint">
-          Same as <code>{names.length > 0 ? cliEquivalent('volumes.removeMany', { names }) : cliEquivalent('volumes.prunePreview', {})}</code>
+          Same as{' '}
+          <code title={names.length > shownNames ? cliEquivalent('volumes.removeMany', { names }) : undefined}>
+            {names.length > 0
+              ? `${cliEquivalent('volumes.removeMany', { names: names.slice(0, shownNames) }) ?? ''}${names.length > shownNames ? ` … (${names.length - shownNames} more)` : ''}`
+              : cliEquivalent('volumes.prunePreview', {})}
+          </code>
         </span>
       </div>
       <p className="hint">
@@ -44,7 +52,7 @@ export function VolumePrunePanel() {
               </strong>{' '}
               would be removed{knownBytes > 0 ? <>, freeing at least <strong>{formatSize(knownBytes)}</strong></> : ''}.
             </p>
-            <ul className="prune-list vol-list" aria-label="Volumes to prune">
+            <ul className="prune-list vol-list vol-prune-list" aria-label="Volumes to prune">
               {s.preview.map((v) => {
                 const row = toVolumeRow(v);
                 return (
