@@ -5,7 +5,7 @@ import { formatVolumeCreate } from '../../../shared/volume-contract.js';
 import { volumeNameRule, type VolumeRemoval, type VolumeSummary } from '../../../shared/volume-types.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
 import { emptyCreateForm, toCreateInput, type CreateVolumeForm, type KeyValueRow } from './volume-create-form.js';
-import { describeUsers, shortVolumeName, usersNamedIn } from './volume-rows.js';
+import { describeUsers, removeLine, shortVolumeName, usersNamedIn } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ function RemoveVolumesDialogOpen() {
   const [only] = volumes;
   const one = volumes.length === 1 && only !== undefined;
   const inUse = volumes.filter((v) => v.usedBy.length > 0);
-  const command = one ? cliEquivalent('volumes.remove', { name: only.name }) : cliEquivalent('volumes.removeMany', { names: volumes.map((v) => v.name) });
+  const command = one ? { text: cliEquivalent('volumes.remove', { name: only.name }) ?? '', full: '' } : removeLine(volumes.map((v) => v.name));
   const byName = new Map(volumes.map((v) => [v.name, v]));
 
   return (
@@ -255,7 +255,7 @@ function RemoveVolumesDialogOpen() {
             </p>
           ) : null}
           <p className="dialog-cli">
-            <span className="faint">Same as</span> <code>{command}</code>
+            <span className="faint">Same as</span> <code title={command.full || undefined}>{command.text}</code>
           </p>
         </div>
         <div className="dialog-actions">

@@ -2,11 +2,8 @@ import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { formatSize } from '../../lib/format-size.js';
-import { shortVolumeName, toVolumeRow } from './volume-rows.js';
+import { removeLine, shortVolumeName, toVolumeRow } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
-
-/** How many names the panel's command line spells out; the tooltip has them all. */
-const shownNames = 4;
 
 /** Prune unused: exactly the volumes no container mounts, listed first; removed by name after confirming. */
 export function VolumePrunePanel() {
@@ -23,12 +20,7 @@ export function VolumePrunePanel() {
       <div className="ipanel-head">
         <h2>Prune unused volumes</h2>
         <span className="faint">
-          Same as{' '}
-          <code title={names.length > shownNames ? cliEquivalent('volumes.removeMany', { names }) : undefined}>
-            {names.length > 0
-              ? `${cliEquivalent('volumes.removeMany', { names: names.slice(0, shownNames) }) ?? ''}${names.length > shownNames ? ` … (${names.length - shownNames} more)` : ''}`
-              : cliEquivalent('volumes.prunePreview', {})}
-          </code>
+          Same as <code title={removeLine(names).full}>{names.length > 0 ? removeLine(names).text : cliEquivalent('volumes.prunePreview', {})}</code>
         </span>
       </div>
       <p className="hint">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VolumeSummary } from '../../../shared/volume-types.js';
 import { toCreateInput } from './volume-create-form.js';
-import { filterVolumes, toVolumeRow, usersNamedIn } from './volume-rows.js';
+import { filterVolumes, removeLine, toVolumeRow, usersNamedIn } from './volume-rows.js';
 
 const anon = 'ab12'.repeat(16);
 const summary = (over: Partial<VolumeSummary>): VolumeSummary => ({
@@ -73,5 +73,14 @@ describe('create form', () => {
       name: expect.any(String),
       labels: expect.stringMatching(/no =/),
     });
+  });
+});
+
+describe('remove line', () => {
+  it('spells out a few names and counts the rest', () => {
+    expect(removeLine(['a1', 'b2']).text).toBe('docker volume rm a1 b2');
+    const long = removeLine(['v1', 'v2', 'v3', 'v4', 'v5', 'v6']);
+    expect(long.text).toBe('docker volume rm v1 v2 v3 v4 … (2 more)');
+    expect(long.full).toBe('docker volume rm v1 v2 v3 v4 v5 v6');
   });
 });

@@ -1,3 +1,4 @@
+import { cliEquivalent } from '../../../shared/contract.js';
 import { composeProjectLabel, isAnonymousVolumeName, type VolumeSummary, type VolumeUser } from '../../../shared/volume-types.js';
 
 export interface VolumeRow extends VolumeSummary {
@@ -49,4 +50,11 @@ export function describeUsers(users: readonly VolumeUser[]): string {
 /** The containers the engine would name in its "volume is in use - [ids]" refusal, by name. */
 export function usersNamedIn(message: string, users: readonly VolumeUser[]): VolumeUser[] {
   return users.filter((u) => message.includes(u.id));
+}
+
+/** `docker volume rm a b c d … (N more)`: a long list stays readable; `full` has every name. */
+export function removeLine(names: readonly string[], shown = 4): { text: string; full: string } {
+  const full = cliEquivalent('volumes.removeMany', { names: [...names] }) ?? '';
+  if (names.length <= shown) return { text: full, full };
+  return { text: `${cliEquivalent('volumes.removeMany', { names: names.slice(0, shown) }) ?? ''} … (${names.length - shown} more)`, full };
 }
