@@ -105,6 +105,13 @@ test.describe('volumes against the real engine', () => {
     await pane.getByRole('button', { name: 'Close volume details' }).click();
     await expect(pane).toBeHidden();
 
+    // A "used by" chip opens Containers, filtered to that container; the volumes filter is kept.
+    await row.getByRole('link', { name: holder }).click();
+    await expect(page.getByLabel('Filter containers')).toHaveValue(holder);
+    await expect(berth.row(holder)).toBeVisible();
+    await page.getByRole('link', { name: /^Volumes/ }).click();
+    await expect(page.getByLabel('Filter volumes')).toHaveValue(`berth-e2e-vol-made-${rand}`);
+
     // Removing it asks first, names the container, and shows the engine's refusal.
     await row.getByRole('button', { name: `Remove ${name}` }).click();
     const remove = page.getByRole('dialog', { name: `Remove volume ${name}?` });

@@ -13,16 +13,45 @@ export interface VolumesStoreDeps {
   debounceMs?: number;
 }
 
+/** Container actions that cannot change which containers mount a volume, or their state. */
+const irrelevantContainerActions = new Set(['attach', 'detach', 'resize', 'top', 'commit', 'copy', 'archive-path', 'extract-to-dir', 'export']);
+
+/**
+ * Whether a container event may change "used by": a container made, renamed, started, stopped,
+ * paused or removed. Execs (Berth's own file browser and terminals make many), health checks and
+ * copies do not.
+ */
+export function containerEventChangesUse(action: string): boolean {
+  if (action.startsWith('exec_') || action.startsWith('health_status')) return false;
+  return !irrelevantContainerActions.has(action);
+}
+
 /**
  * `docker volume ls` with who uses each volume. Volume events (create, destroy, mount, unmount)
- * change the list; container events change "used by" (a container made, renamed, started, removed).
+ * change the list; container events that change "used by" reload it too.
  */
 export function createVolumesStore({ client, connection, events, debounceMs }: VolumesStoreDeps): VolumesStore {
-  return createLiveListStore<VolumeRow>({
+  const list = createLiveListStore<VolumeRow>({
     load: async () => (await client.call('volumes.list', {})).map(toVolumeRow),
     connection,
     events,
-    eventTypes: ['volume', 'container'],
+    eventTypes: ['volume'],
     debounceMs,
+  });
+  const startList = list.start;
+  const stopList = list.stop;
+  let stopContainerEvents: (() => void) | undefined;
+  return Object.assign(list, {
+    start() {
+      startList();
+      stopContainerEvents ??= events.on(['container'], (event) => {
+        if (containerEventChangesUse(event.action)) list.requestRefresh();
+      });
+    },
+    stop() {
+      stopContainerEvents?.();
+      stopContainerEvents = undefined;
+      stopList();
+    },
   });
 }
