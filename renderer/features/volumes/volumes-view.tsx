@@ -34,7 +34,7 @@ function NameCell({ row }: { row: VolumeRow }) {
       >
         {row.shortName}
       </button>
-      <span className="faint vol-sub">{row.anonymous ? 'anonymous' : row.scope === 'local' ? '' : row.scope}</span>
+      {row.anonymous ? <span className="faint vol-sub">anonymous</span> : null}
     </div>
   );
 }
@@ -101,7 +101,19 @@ const columns: readonly Column<VolumeRow>[] = [
   { key: 'select', header: '', minWidth: 22, grow: 0, cell: (r) => <SelectCell row={r} /> },
   { key: 'name', header: 'Name', minWidth: 150, grow: 2.4, cell: (r) => <NameCell row={r} /> },
   { key: 'usedBy', header: 'Used by', minWidth: 140, grow: 1.8, cell: (r) => <UsedByCell row={r} /> },
-  { key: 'driver', header: 'Driver', minWidth: 64, grow: 0, priority: 3, cell: (r) => <span className="muted">{r.driver}</span> },
+  {
+    key: 'driver',
+    header: 'Driver',
+    minWidth: 84,
+    grow: 0,
+    priority: 3,
+    cell: (r) => (
+      <div className="stack">
+        <span className="muted">{r.driver}</span>
+        <span className="faint vol-sub">{r.scope} scope</span>
+      </div>
+    ),
+  },
   { key: 'labels', header: 'Labels', minWidth: 130, grow: 1, priority: 2, cell: (r) => <LabelsCell row={r} /> },
   {
     key: 'created',
