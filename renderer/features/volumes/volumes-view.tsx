@@ -114,7 +114,7 @@ const columns: readonly Column<VolumeRow>[] = [
       </div>
     ),
   },
-  { key: 'labels', header: 'Labels', minWidth: 130, grow: 1, priority: 2, cell: (r) => <LabelsCell row={r} /> },
+  { key: 'labels', header: 'Labels', minWidth: 150, grow: 1.3, priority: 2, cell: (r) => <LabelsCell row={r} /> },
   {
     key: 'created',
     header: 'Created',
