@@ -10,6 +10,7 @@ import { terminalOutputSchema } from './terminal-types.js';
 import { imageCalls, imageStreams } from './image-contract.js';
 import { filesCalls, filesStreams } from './files-contract.js';
 import { logsCalls } from './logs-contract.js';
+import { volumeCalls } from './volume-contract.js';
 import { networkCalls } from './network-contract.js';
 import { runSpecSchema } from './run-spec.js';
 import { formatDockerRun } from './docker-run-format.js';
@@ -133,6 +134,7 @@ export const calls = {
   ...imageCalls,
   ...filesCalls,
   ...logsCalls,
+  ...volumeCalls,
   ...networkCalls,
 
   'terminal.open': defineCall({

@@ -4,6 +4,7 @@ import { BerthError } from '../../shared/errors.js';
 import { decideHostShell } from '../services/terminal/host-shell-policy.js';
 import { imageCallHandlers, imageStreamHandlers } from './image-handlers.js';
 import { containerFilesOf, filesCallHandlers, filesStreamHandlers } from './files-handlers.js';
+import { volumeCallHandlers } from './volume-handlers.js';
 import { networkCallHandlers } from './network-handlers.js';
 import type { ContainerStreams } from '../services/containers/container-streams.js';
 import type { ContainersService } from '../services/containers/containers-service.js';
@@ -48,6 +49,7 @@ export function createHandlers(s: AppServices): HandlerTable {
       'images.list': () => s.images.list(),
       ...imageCallHandlers(s),
       ...filesCallHandlers(s),
+      ...volumeCallHandlers(s),
       ...networkCallHandlers(s),
       'terminal.open': (input, ctx) => s.terminals.open(ctx.clientId, input),
       'terminal.attach': ({ containerId, cols, rows }, ctx) => s.terminals.attach(ctx.clientId, containerId, cols, rows),

@@ -9,6 +9,7 @@ import { AppHeader } from '../features/layout/app-header.js';
 import { SideNav } from '../features/layout/side-nav.js';
 import { NetworksView } from '../features/networks/networks-view.js';
 import { TerminalPanel } from '../features/terminals/terminal-panel.js';
+import { VolumesView } from '../features/volumes/volumes-view.js';
 import { useStores } from './stores-context.js';
 
 export function App() {
@@ -27,7 +28,7 @@ export function App() {
       ) : (
         <>
           <SideNav />
-          <main className="app-main">{view === 'images' ? <ImagesView /> : view === 'networks' ? <NetworksView /> : <ContainersView />}</main>
+          <main className="app-main">{view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : <ContainersView />}</main>
           <TerminalPanel />
         </>
       )}

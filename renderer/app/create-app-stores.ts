@@ -11,6 +11,7 @@ import { createUiStore, type UiStore } from '../features/layout/ui-store.js';
 import { createNetworksStore, type NetworksStore } from '../features/networks/networks-store.js';
 import type { TerminalSurface } from '../features/terminals/terminal-surface.js';
 import { createTerminalsStore, type TerminalsStore } from '../features/terminals/terminals-store.js';
+import { createVolumesStore, type VolumesStore } from '../features/volumes/volumes-store.js';
 
 export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   /** For views that open their own streams (container logs, stats) and run their own actions. */
@@ -22,6 +23,7 @@ export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   containers: ContainersStore;
   containerActions: ContainerActionsStore;
   images: ImagesStore;
+  volumes: VolumesStore;
   networks: NetworksStore;
   terminals: TerminalsStore<S>;
   ui: UiStore;
@@ -45,6 +47,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
   const containers = createContainersStore({ client, connection, events });
   const containerActions = createContainerActionsStore(run, containers);
   const images = createImagesStore({ client, connection, events });
+  const volumes = createVolumesStore({ client, connection, events });
   const networks = createNetworksStore({ client, connection, events });
   const terminals = createTerminalsStore({ client, run, createSurface: options.createSurface });
   const ui = createUiStore();
@@ -58,6 +61,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
     containers,
     containerActions,
     images,
+    volumes,
     networks,
     terminals,
     ui,
@@ -67,12 +71,14 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
       events.start();
       containers.start();
       images.start();
+      volumes.start();
       networks.start();
       clock.start();
     },
     stop() {
       terminals.closeAll();
       images.stop();
+      volumes.stop();
       networks.stop();
       containers.stop();
       events.stop();

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
-import { BoxIcon, LayersIcon, NetworkIcon } from '../../components/icons.js';
+import { BoxIcon, CylinderIcon, LayersIcon, NetworkIcon } from '../../components/icons.js';
 import { countRunning } from '../containers/container-filter.js';
 import { hashOf, type ViewName } from './ui-store.js';
 
@@ -18,11 +18,13 @@ function NavLink({ view, label, count, extra, icon }: { view: ViewName; label: s
 }
 
 export function SideNav() {
-  const { containers, images, networks } = useStores();
+  const { containers, images, volumes, networks } = useStores();
   const containerItems = useStore(containers, (s) => s.items);
   const containersLoaded = useStore(containers, (s) => s.loaded);
   const imageCount = useStore(images, (s) => s.items.length);
   const imagesLoaded = useStore(images, (s) => s.loaded);
+  const volumeCount = useStore(volumes, (s) => s.items.length);
+  const volumesLoaded = useStore(volumes, (s) => s.loaded);
   const networkCount = useStore(networks, (s) => s.items.length);
   const networksLoaded = useStore(networks, (s) => s.loaded);
   const running = countRunning(containerItems);
@@ -36,6 +38,7 @@ export function SideNav() {
         extra={containersLoaded && running > 0 ? `${running} running` : undefined}
       />
       <NavLink view="images" label="Images" icon={<LayersIcon />} count={imagesLoaded ? imageCount : null} />
+      <NavLink view="volumes" label="Volumes" icon={<CylinderIcon />} count={volumesLoaded ? volumeCount : null} />
       <NavLink view="networks" label="Networks" icon={<NetworkIcon />} count={networksLoaded ? networkCount : null} />
     </nav>
   );

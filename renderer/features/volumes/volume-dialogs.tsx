@@ -1,0 +1,274 @@
+import { useId, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { cliEquivalent } from '../../../shared/contract.js';
+import { formatVolumeCreate } from '../../../shared/volume-contract.js';
+import { volumeNameRule, type VolumeRemoval, type VolumeSummary } from '../../../shared/volume-types.js';
+import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { emptyCreateForm, toCreateInput, type CreateVolumeForm, type KeyValueRow } from './volume-create-form.js';
+import { describeUsers, removeLine, shortVolumeName, usersNamedIn } from './volume-rows.js';
+import { useVolumeTools } from './use-volume-tools.js';
+
+// ---------------------------------------------------------------------------------------------
+// Create
+// ---------------------------------------------------------------------------------------------
+
+export function CreateVolumeDialog() {
+  const { create } = useVolumeTools();
+  const open = useStore(create, (s) => s.open);
+  return open ? <CreateVolumeDialogOpen /> : null;
+}
+
+function KeyValueEditor({ label, rows, onChange, problem, keyHint, valueHint }: {
+  label: string;
+  rows: readonly KeyValueRow[];
+  onChange(rows: KeyValueRow[]): void;
+  problem: string | undefined;
+  keyHint: string;
+  valueHint: string;
+}) {
+  const singular = label.toLowerCase().replace(/s$/, '');
+  return (
+    <fieldset className="vol-kv">
+      <legend>{label}</legend>
+      {rows.map((row, i) => (
+        <div className="vol-kv-row" key={i}>
+          <input
+            className="input mono"
+            aria-label={`${label} ${i + 1} key`}
+            placeholder={keyHint}
+            value={row.key}
+            spellCheck={false}
+            aria-invalid={problem !== undefined}
+            onChange={(e) => onChange(rows.map((r, j) => (j === i ? { ...r, key: e.currentTarget.value } : r)))}
+          />
+          <span className="faint">=</span>
+          <input
+            className="input mono"
+            aria-label={`${label} ${i + 1} value`}
+            placeholder={valueHint}
+            value={row.value}
+            spellCheck={false}
+            onChange={(e) => onChange(rows.map((r, j) => (j === i ? { ...r, value: e.currentTarget.value } : r)))}
+          />
+          <button type="button" className="btn btn--small btn--ghost" aria-label={`Remove ${singular} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+            ✕
+          </button>
+        </div>
+      ))}
+      <button type="button" className="btn btn--small btn--ghost vol-kv-add" onClick={() => onChange([...rows, { key: '', value: '' }])}>
+        + Add {singular}
+      </button>
+      {problem ? (
+        <p className="im-field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function CreateVolumeDialogOpen() {
+  const { create } = useVolumeTools();
+  const busy = useStore(create, (s) => s.busy);
+  const engineError = useStore(create, (s) => s.error);
+  const errorField = useStore(create, (s) => s.errorField);
+  const ref = useModalDialog();
+  const titleId = useId();
+  const nameHelpId = useId();
+  const [form, setForm] = useState<CreateVolumeForm>(emptyCreateForm);
+  const [tried, setTried] = useState(false);
+  const { input, problems } = useMemo(() => toCreateInput(form), [form]);
+  const valid = Object.keys(problems).length === 0;
+  // The name's rule is shown as soon as something is typed; the rest once they submit.
+  const nameProblem = problems.name ?? (errorField === 'name' ? (engineError ?? undefined) : undefined);
+  const set = (patch: Partial<CreateVolumeForm>): void => setForm((f) => ({ ...f, ...patch }));
+  const s = create.getState();
+
+  return (
+    <dialog ref={ref} className="dialog vol-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), s.close())}>
+      <form
+        method="dialog"
+        aria-label="Create a volume"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTried(true);
+          if (valid) void s.submit(input);
+        }}
+      >
+        <h2 id={titleId} className="dialog-title">
+          Create a volume
+        </h2>
+        <div className="dialog-body vol-form">
+          <label className="im-field">
+            <span>Name</span>
+            <input
+              className="input mono"
+              value={form.name}
+              placeholder="e.g. ros-bags (empty: the engine makes up a name)"
+              spellCheck={false}
+              autoFocus
+              aria-invalid={nameProblem !== undefined}
+              aria-describedby={nameHelpId}
+              onChange={(e) => set({ name: e.currentTarget.value })}
+            />
+          </label>
+          <p id={nameHelpId} className={nameProblem ? 'im-field-error' : 'hint'} role={nameProblem ? 'alert' : undefined}>
+            {nameProblem ?? `Optional. ${volumeNameRule}.`}
+          </p>
+          <label className="im-field">
+            <span>Driver</span>
+            <input className="input mono" value={form.driver} spellCheck={false} aria-invalid={problems.driver !== undefined} onChange={(e) => set({ driver: e.currentTarget.value })} />
+          </label>
+          {problems.driver ? (
+            <p className="im-field-error" role="alert">
+              {problems.driver}
+            </p>
+          ) : null}
+          <KeyValueEditor label="Labels" rows={form.labels} onChange={(labels) => set({ labels })} problem={tried || form.labels.some((r) => r.key) ? problems.labels : undefined} keyHint="key" valueHint="value" />
+          <KeyValueEditor label="Driver options" rows={form.options} onChange={(options) => set({ options })} problem={tried || form.options.some((r) => r.key) ? problems.options : undefined} keyHint="type" valueHint="tmpfs" />
+          <p className="dialog-cli" aria-label="Equivalent command">
+            <span className="faint">Same as</span> <code>{formatVolumeCreate(input)}</code>
+          </p>
+          {busy && input.driver !== 'local' ? (
+            <p className="hint" role="status">
+              The engine is looking for the volume plugin <span className="mono">{input.driver}</span>; for one it does not have it keeps looking for about 15 seconds before it gives up.
+            </p>
+          ) : null}
+          {engineError && errorField !== 'name' ? (
+            <div className="dialog-warning" role="alert">
+              <p>
+                <strong>The engine refused:</strong> {engineError}
+              </p>
+            </div>
+          ) : null}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={() => s.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={busy || (tried && !valid) || problems.name !== undefined}>
+            {busy ? 'Creating…' : 'Create'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Remove (one or many)
+// ---------------------------------------------------------------------------------------------
+
+export function RemoveVolumesDialog() {
+  const { remove } = useVolumeTools();
+  const request = useStore(remove, (s) => s.request);
+  if (!request) return null;
+  return <RemoveVolumesDialogOpen key={request.volumes.map((v) => v.name).join('\n')} />;
+}
+
+function RemovalOutcome({ result, volume }: { result: VolumeRemoval; volume: VolumeSummary | undefined }) {
+  if (result.removed) return <span className="vol-outcome vol-outcome--ok">removed</span>;
+  const named = volume ? usersNamedIn(result.error ?? '', volume.usedBy) : [];
+  return (
+    <span className="vol-outcome vol-outcome--failed">
+      not removed: {result.error ?? 'the engine refused'}
+      {named.length > 0 ? ` (${describeUsers(named)})` : ''}
+    </span>
+  );
+}
+
+function RemoveVolumesDialogOpen() {
+  const { remove } = useVolumeTools();
+  const request = useStore(remove, (s) => s.request);
+  const ref = useModalDialog();
+  const titleId = useId();
+  const descId = useId();
+  if (!request) return null;
+  const { volumes, busy, refusal, results } = request;
+  const a = remove.getState();
+  const [only] = volumes;
+  const one = volumes.length === 1 && only !== undefined;
+  const inUse = volumes.filter((v) => v.usedBy.length > 0);
+  const command = one ? { text: cliEquivalent('volumes.remove', { name: only.name }) ?? '', full: '' } : removeLine(volumes.map((v) => v.name));
+  const byName = new Map(volumes.map((v) => [v.name, v]));
+
+  return (
+    <dialog ref={ref} className="dialog vol-dialog" aria-labelledby={titleId} aria-describedby={descId} onCancel={(e) => (e.preventDefault(), a.cancel())}>
+      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirm())}>
+        <h2 id={titleId} className="dialog-title">
+          {one ? (
+            <>
+              Remove volume <span className="mono">{shortVolumeName(only.name)}</span>?
+            </>
+          ) : (
+            `Remove ${volumes.length} volumes?`
+          )}
+        </h2>
+        <div id={descId} className="dialog-body">
+          <p>
+            {one ? 'Every file in this volume' : 'Every file in these volumes'} is deleted <strong>for good</strong>: the engine keeps no copy and there is no undo. Copy out anything you want to keep first.
+          </p>
+          {!one ? (
+            <ul className="prune-list vol-list" aria-label="Volumes to remove">
+              {volumes.map((v) => {
+                const result = results?.find((r) => r.name === v.name);
+                return (
+                  <li key={v.name}>
+                    <span className="mono" title={v.name}>
+                      {v.name}
+                    </span>
+                    {result ? <RemovalOutcome result={result} volume={v} /> : v.usedBy.length > 0 ? <span className="vol-outcome vol-outcome--warn">used by {describeUsers(v.usedBy)}</span> : <span className="faint">unused</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+          {inUse.length > 0 && !refusal && !results ? (
+            <div className="dialog-warning">
+              {one && only ? (
+                <p>
+                  <strong>In use by {describeUsers(only.usedBy)}.</strong> The engine refuses to remove a volume while any container uses it, even a stopped one: remove{' '}
+                  {only.usedBy.length === 1 ? 'that container' : 'those containers'} first.
+                </p>
+              ) : (
+                <p>
+                  <strong>
+                    {inUse.length} of them {inUse.length === 1 ? 'is' : 'are'} in use.
+                  </strong>{' '}
+                  The engine will refuse those until the containers using them are removed; the others go.
+                </p>
+              )}
+            </div>
+          ) : null}
+          {refusal ? (
+            <div className="dialog-warning" role="alert">
+              <p>
+                <strong>The engine refused:</strong> {refusal}
+              </p>
+              {only && usersNamedIn(refusal, only.usedBy).length > 0 ? <p>That is {describeUsers(usersNamedIn(refusal, only.usedBy))}. Remove it first, then try again.</p> : null}
+            </div>
+          ) : null}
+          {results ? (
+            <p role="status">
+              {results.filter((r) => r.removed).length} removed, {results.filter((r) => !r.removed).length} refused.
+              {byName.size > 0 ? ' The list above says why.' : ''}
+            </p>
+          ) : null}
+          <p className="dialog-cli">
+            <span className="faint">Same as</span> <code title={command.full || undefined}>{command.text}</code>
+          </p>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" autoFocus onClick={() => a.cancel()}>
+            {results ? 'Close' : 'Cancel'}
+          </button>
+          {!results ? (
+            <button type="submit" className="btn btn--danger" disabled={busy}>
+              {busy ? 'Removing…' : refusal ? 'Try again' : one ? 'Remove' : `Remove ${volumes.length}`}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </dialog>
+  );
+}

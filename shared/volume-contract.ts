@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { defineCall } from './contract-kit.js';
+import { quoteShellWord } from './shell-words.js';
+import {
+  createVolumeInputSchema,
+  createVolumeResultSchema,
+  volumeRefSchema,
+  volumeRemovalSchema,
+  volumeSizesSchema,
+  volumeSummarySchema,
+  type CreateVolumeInput,
+} from './volume-types.js';
+
+/**
+ * Contract entries for volumes. Spread into `calls` in contract.ts.
+ *
+ * Pruning is a preview (`volumes.prunePreview`) and then `volumes.removeMany` of exactly the
+ * previewed names: the engine's own prune endpoint changed meaning across API versions (anonymous
+ * only since 1.42), and what is removed must be what the user saw.
+ */
+
+const q = quoteShellWord;
+
+/** `docker volume create [--driver D] [--label k=v]... [--opt k=v]... [NAME]`. */
+export function formatVolumeCreate(i: CreateVolumeInput): string {
+  const parts = ['docker volume create'];
+  if (i.driver && i.driver !== 'local') parts.push(`--driver ${q(i.driver)}`);
+  for (const [key, value] of Object.entries(i.labels ?? {})) parts.push(`--label ${q(value === '' ? key : `${key}=${value}`)}`);
+  for (const [key, value] of Object.entries(i.options ?? {})) parts.push(`--opt ${q(`${key}=${value}`)}`);
+  if (i.name) parts.push(q(i.name));
+  return parts.join(' ');
+}
+
+const names = z.array(volumeRefSchema).min(1, 'Choose at least one volume').max(1000);
+
+export const volumeCalls = {
+  'volumes.list': defineCall({
+    input: z.strictObject({}),
+    output: z.array(volumeSummarySchema),
+    cli: () => 'docker volume ls',
+  }),
+  /** A volume of that name and driver already there is returned as it is (like the CLI), flagged alreadyExisted. */
+  'volumes.create': defineCall({
+    input: createVolumeInputSchema,
+    output: createVolumeResultSchema,
+    cli: formatVolumeCreate,
+  }),
+  /** CONFLICT with the engine's reason while a container (even a stopped one) uses it. */
+  'volumes.remove': defineCall({
+    input: z.strictObject({ name: volumeRefSchema }),
+    output: z.null(),
+    cli: (i) => `docker volume rm ${q(i.name)}`,
+  }),
+  /** One `docker volume rm` per name, never forced; reports each volume's outcome. */
+  'volumes.removeMany': defineCall({
+    input: z.strictObject({ names }),
+    output: z.array(volumeRemovalSchema),
+    cli: (i) => `docker volume rm ${i.names.map(q).join(' ')}`,
+  }),
+  /** Volumes no container (running or not) mounts; changes nothing. */
+  'volumes.prunePreview': defineCall({
+    input: z.strictObject({}),
+    output: z.array(volumeSummarySchema),
+    cli: () => 'docker volume ls --filter dangling=true',
+  }),
+  /** Sizes from the engine's disk usage report: slow on big hosts, so only on request. */
+  'volumes.sizes': defineCall({
+    input: z.strictObject({}),
+    output: volumeSizesSchema,
+    cli: () => 'docker system df --verbose',
+  }),
+  'volumes.inspect': defineCall({
+    input: z.strictObject({ name: volumeRefSchema }),
+    output: z.unknown(),
+    cli: (i) => `docker volume inspect ${q(i.name)}`,
+  }),
+} as const;
