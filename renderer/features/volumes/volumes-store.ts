@@ -1,6 +1,7 @@
 import type { BerthClient } from '../../api/client.js';
 import type { ConnectionStore } from '../connection/connection-store.js';
 import type { EngineEventHub } from '../engine-events/engine-event-hub.js';
+import { containerEventChangesUse } from '../live-list/container-use-events.js';
 import { createLiveListStore, type LiveListStore } from '../live-list/live-list-store.js';
 import { toVolumeRow, type VolumeRow } from './volume-rows.js';
 
@@ -13,18 +14,8 @@ export interface VolumesStoreDeps {
   debounceMs?: number;
 }
 
-/** Container actions that cannot change which containers mount a volume, or their state. */
-const irrelevantContainerActions = new Set(['attach', 'detach', 'resize', 'top', 'commit', 'copy', 'archive-path', 'extract-to-dir', 'export']);
-
-/**
- * Whether a container event may change "used by": a container made, renamed, started, stopped,
- * paused or removed. Execs (Berth's own file browser and terminals make many), health checks and
- * copies do not.
- */
-export function containerEventChangesUse(action: string): boolean {
-  if (action.startsWith('exec_') || action.startsWith('health_status')) return false;
-  return !irrelevantContainerActions.has(action);
-}
+// The predicate moved to live-list so the networks list uses the same one; re-exported for existing importers.
+export { containerEventChangesUse };
 
 /**
  * `docker volume ls` with who uses each volume. Volume events (create, destroy, mount, unmount)
