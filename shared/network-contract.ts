@@ -18,7 +18,8 @@ import {
  */
 
 const q = quoteShellWord;
-const containerRef = z
+/** A container ID or name, as `docker network connect|disconnect` accept them. */
+export const containerRefSchema = z
   .string()
   .min(1, 'A container ID or name is required')
   .max(128)
@@ -38,7 +39,7 @@ export function formatNetworkCreate(i: Partial<NetworkCreateInput>): string {
 }
 
 const byNetwork = z.strictObject({ network: networkRefSchema });
-const membership = z.strictObject({ network: networkRefSchema, container: containerRef });
+const membership = z.strictObject({ network: networkRefSchema, container: containerRefSchema });
 const ipv4Address = z.string().refine((a) => parseIpv4(a) !== undefined, 'Not an IPv4 address (four numbers 0-255 separated by dots)');
 
 export const networkCalls = {
@@ -48,14 +49,14 @@ export const networkCalls = {
   'networks.create': defineCall({ input: networkCreateSchema, output: z.object({ id: z.string() }), cli: formatNetworkCreate }),
   /** CONFLICT with the engine's reason while containers are attached. */
   'networks.remove': defineCall({ input: byNetwork, output: z.null(), cli: (i) => `docker network rm ${q(i.network)}` }),
-  /** Removes each named network in turn and reports each: bulk remove, and prune from its preview. */
+  /** Removes each network in turn (by ID: two networks may share a name) and reports each. */
   'networks.removeMany': defineCall({
     input: z.strictObject({ networks: z.array(networkRefSchema).min(1, 'Choose at least one network').max(500) }),
     output: z.array(networkRemovalSchema),
     cli: (i) => `docker network rm ${i.networks.map(q).join(' ')}`,
   }),
   /**
-   * Removes the networks a prune preview listed, by name, checking each again first: one that has
+   * Removes the networks a prune preview listed, by ID, checking each again first: one that has
    * gained a container since (even a stopped one, which the engine would not protect) is kept.
    */
   'networks.prune': defineCall({
@@ -63,15 +64,15 @@ export const networkCalls = {
     output: z.array(networkRemovalSchema),
     cli: (i) => `docker network rm ${i.networks.map(q).join(' ')}`,
   }),
-  /** The user-defined networks no container is attached to: what prune would remove. Changes nothing. */
+  /** The user-defined local networks no container is attached to: what prune would remove. Changes nothing. */
   'networks.prunePreview': defineCall({
     input: z.strictObject({}),
     output: networkPrunePreviewSchema,
-    cli: () => 'docker network ls --filter type=custom  # minus those with containers',
+    cli: () => 'docker network ls --filter type=custom --filter scope=local  # minus those with containers',
   }),
   /** With `ipv4Address`, a fixed address (the network must have a subnet given at creation). */
   'networks.connect': defineCall({
-    input: z.strictObject({ network: networkRefSchema, container: containerRef, ipv4Address: ipv4Address.optional() }),
+    input: z.strictObject({ network: networkRefSchema, container: containerRefSchema, ipv4Address: ipv4Address.optional() }),
     output: z.null(),
     cli: (i) => `docker network connect${i.ipv4Address ? ` --ip ${i.ipv4Address}` : ''} ${q(i.network)} ${q(i.container)}`,
   }),

@@ -68,6 +68,8 @@ export const networkSummarySchema = z.object({
   created: z.number().nullable(),
   internal: z.boolean(),
   attachable: z.boolean(),
+  /** The swarm's routing-mesh network (`ingress`): managed by the swarm, never pruned here. */
+  ingress: z.boolean(),
   ipv6: z.boolean(),
   /** host, none and the default bridge: they cannot be removed. */
   builtIn: z.boolean(),
@@ -102,6 +104,9 @@ export type NetworkCreateInput = z.infer<typeof networkCreateSchema>;
 
 /** The outcome for one network of a bulk remove or a prune. */
 export const networkRemovalSchema = z.object({
+  /** The network's ID (what was sent when the engine no longer knows it). */
+  id: z.string(),
+  /** Its name, for showing; two networks may share one. */
   name: z.string(),
   removed: z.boolean(),
   /** Why not, in the engine's words. */
@@ -110,9 +115,9 @@ export const networkRemovalSchema = z.object({
 export type NetworkRemoval = z.infer<typeof networkRemovalSchema>;
 
 export const networkPrunePreviewSchema = z.object({
-  /** User-defined networks no container (running or stopped) is attached to. */
+  /** User-defined local networks no container (running or stopped) is attached to. Swarm networks and ingress never appear. */
   networks: z.array(z.object({ id: z.string(), name: z.string(), driver: z.string(), created: z.number().nullable() })),
-  /** User-defined networks kept because containers are attached. */
+  /** User-defined local networks kept because containers are attached. */
   keptInUse: z.number().int(),
 });
 export type NetworkPrunePreview = z.infer<typeof networkPrunePreviewSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutLongIds } from './networks-service.js';
+import { parseEngineContainers, parseEngineNetworks } from './network-engine-json.js';
 import { attachmentsByNetwork, pruneRefusal, selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
 
 const networks: RawNetwork[] = [
@@ -66,6 +67,48 @@ describe('network attachments from the container list', () => {
     expect(pruneRefusal(rows.find((r) => r.name === 'lab'))).toBe('fresh, lidar, planner were attached since the preview');
     expect(pruneRefusal(rows.find((r) => r.name === 'host'))).toBe('it is a built-in network');
     expect(pruneRefusal(undefined)).toBe('it no longer exists');
+  });
+});
+
+describe('prune leaves swarm networks alone', () => {
+  const swarm: RawNetwork[] = [
+    { Id: 'n-ingress', Name: 'ingress', Driver: 'overlay', Scope: 'swarm', Ingress: true },
+    { Id: 'n-overlay', Name: 'fleet', Driver: 'overlay', Scope: 'swarm' },
+    { Id: 'n-global', Name: 'mesh', Driver: 'macvlan', Scope: 'global' },
+    // Ingress marked local by some odd engine still stays: the flag alone is enough.
+    { Id: 'n-odd', Name: 'odd-ingress', Driver: 'overlay', Scope: 'local', Ingress: true },
+    { Id: 'n-old', Name: 'old', Driver: 'bridge', Scope: 'local' },
+  ];
+
+  it('previews only unused local networks that are not ingress', () => {
+    const rows = toNetworkSummaries(swarm, []);
+    expect(rows.find((r) => r.name === 'ingress')?.ingress).toBe(true);
+    expect(selectPrunable(rows)).toEqual({ networks: [{ id: 'n-old', name: 'old', driver: 'bridge', created: null }], keptInUse: 0 });
+  });
+
+  it('refuses them at prune time too, saying why', () => {
+    const rows = toNetworkSummaries(swarm, []);
+    expect(pruneRefusal(rows.find((r) => r.id === 'n-ingress'))).toBe('it is the swarm’s ingress network');
+    expect(pruneRefusal(rows.find((r) => r.id === 'n-overlay'))).toBe('it is a swarm-scoped network, not a local one');
+    expect(pruneRefusal(rows.find((r) => r.id === 'n-global'))).toBe('it is a global-scoped network, not a local one');
+    expect(pruneRefusal(rows.find((r) => r.id === 'n-old'))).toBeUndefined();
+  });
+});
+
+describe('the engine’s JSON is checked', () => {
+  it('ignores unknown fields and tolerates odd descriptive ones', () => {
+    const [n] = parseEngineNetworks([{ Id: 'n1', Name: 'lab', Driver: 7, Scope: 'local', Ingress: 'no', Labels: 'x', IPAM: { Config: [{ Subnet: '10.0.0.0/24', Extra: 1 }] }, Peers: [] }]);
+    expect(n).toEqual({ Id: 'n1', Name: 'lab', Driver: undefined, Scope: 'local', Ingress: undefined, Labels: null, IPAM: { Config: [{ Subnet: '10.0.0.0/24' }] } });
+    const [row] = toNetworkSummaries([n!], []);
+    expect(row).toMatchObject({ driver: '', ingress: false, labels: {}, ipam: [{ subnet: '10.0.0.0/24' }] });
+    const [c] = parseEngineContainers([{ Id: 'c1', Names: 'web', State: 'running', NetworkSettings: { Networks: { lab: { NetworkID: 'n1', IPAddress: '10.0.0.2', MacAddress: 'x' } } } }]);
+    expect(c).toEqual({ Id: 'c1', Names: null, State: 'running', NetworkSettings: { Networks: { lab: { NetworkID: 'n1', IPAddress: '10.0.0.2' } } } });
+  });
+
+  it('refuses a malformed reply with a clear error instead of showing networks as unused', () => {
+    expect(() => parseEngineNetworks({ message: 'oops' })).toThrow(expect.objectContaining({ code: 'ENGINE_ERROR', message: expect.stringMatching(/^The engine’s network list was not understood/) }));
+    expect(() => parseEngineNetworks([{ Name: 'lab' }])).toThrow(/network list was not understood \(at 0\.Id\)/);
+    expect(() => parseEngineContainers([{ Id: 'c1', NetworkSettings: { Networks: { lab: 'on' } } }])).toThrow(/container list was not understood \(at 0\.NetworkSettings\.Networks\.lab\)/);
   });
 });
 

@@ -1,28 +1,8 @@
 import { containerStateSchema, type ContainerState } from '../../../shared/engine-types.js';
 import { isBuiltInNetworkName, type IpamConfig, type NetworkContainer, type NetworkPrunePreview, type NetworkSummary } from '../../../shared/network-types.js';
+import type { RawContainer, RawNetwork } from './network-engine-json.js';
 
-/** The fields Berth reads from one entry of the engine's `/networks` list. */
-export interface RawNetwork {
-  Id: string;
-  Name: string;
-  Driver?: string;
-  Scope?: string;
-  Created?: string;
-  Internal?: boolean;
-  Attachable?: boolean;
-  EnableIPv6?: boolean;
-  IPAM?: { Config?: Array<{ Subnet?: string; Gateway?: string; IPRange?: string }> | null } | null;
-  Options?: Record<string, string> | null;
-  Labels?: Record<string, string> | null;
-}
-
-/** The fields Berth reads from one entry of the engine's `/containers/json?all=1` list. */
-export interface RawContainer {
-  Id: string;
-  Names?: string[];
-  State?: string;
-  NetworkSettings?: { Networks?: Record<string, { NetworkID?: string; IPAddress?: string } | null> | null } | null;
-}
+export type { RawContainer, RawNetwork };
 
 function stateOf(raw: string | undefined): ContainerState {
   const parsed = containerStateSchema.safeParse(raw);
@@ -83,6 +63,7 @@ export function toNetworkSummaries(networks: readonly RawNetwork[], containers: 
       created: unixSeconds(n.Created),
       internal: n.Internal ?? false,
       attachable: n.Attachable ?? false,
+      ingress: n.Ingress ?? false,
       ipv6: n.EnableIPv6 ?? false,
       builtIn: isBuiltIn(n),
       ipam: ipamOf(n),
@@ -93,13 +74,21 @@ export function toNetworkSummaries(networks: readonly RawNetwork[], containers: 
     .sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name));
 }
 
-/** What prune removes: exactly the user-defined networks with no container attached, running or not. */
+/**
+ * Whether prune may consider a network at all: one the user made on this engine. Built-ins, swarm
+ * networks (scope swarm or global, managed by the swarm) and the swarm's ingress network never go.
+ */
+function prunableKind(n: NetworkSummary): boolean {
+  return !n.builtIn && !n.ingress && n.scope === 'local';
+}
+
+/** What prune removes: exactly the user-defined local networks with no container attached, running or not. */
 export function selectPrunable(networks: readonly NetworkSummary[]): NetworkPrunePreview {
-  const userDefined = networks.filter((n) => !n.builtIn);
-  const unused = userDefined.filter((n) => n.containers.length === 0);
+  const candidates = networks.filter(prunableKind);
+  const unused = candidates.filter((n) => n.containers.length === 0);
   return {
     networks: unused.map((n) => ({ id: n.id, name: n.name, driver: n.driver, created: n.created })),
-    keptInUse: userDefined.length - unused.length,
+    keptInUse: candidates.length - unused.length,
   };
 }
 
@@ -107,6 +96,7 @@ export function selectPrunable(networks: readonly NetworkSummary[]): NetworkPrun
 export function pruneRefusal(network: NetworkSummary | undefined): string | undefined {
   if (!network) return 'it no longer exists';
   if (network.builtIn) return 'it is a built-in network';
+  if (!prunableKind(network)) return network.ingress ? 'it is the swarm’s ingress network' : `it is a ${network.scope}-scoped network, not a local one`;
   if (network.containers.length > 0) {
     return `${network.containers.map((c) => c.name).join(', ')} ${network.containers.length === 1 ? 'was' : 'were'} attached since the preview`;
   }

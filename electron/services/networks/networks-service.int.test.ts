@@ -84,7 +84,7 @@ describe('networks against the real engine', () => {
     const err = await networks.remove(net).catch((e: unknown) => e);
     expect(toRpcError(err)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/active endpoints/) });
     const [refused] = await networks.removeMany([net]);
-    expect(refused).toMatchObject({ name: net, removed: false, reason: expect.stringMatching(/active endpoints/) });
+    expect(refused).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{64}$/), name: net, removed: false, reason: expect.stringMatching(/active endpoints/) });
 
     await testDocker.getContainer(id).remove({ force: true });
     madeContainers.delete(id);
@@ -118,14 +118,38 @@ describe('networks against the real engine', () => {
     // Between preview and prune a stopped container joins one: the engine would remove that network
     // anyway (it guards only live endpoints), so prune checks again and keeps it.
     await container('late', unusedB, false);
-    // Prune only ours from the preview: other tests share this engine.
-    const ours = names.filter((n) => n.startsWith('berth-test-net-') && n.endsWith(suffix));
-    const results = await networks.prune(ours);
-    expect(results.find((r) => r.name === unusedA)).toEqual({ name: unusedA, removed: true });
-    expect(results.find((r) => r.name === unusedB)).toEqual({ name: unusedB, removed: false, reason: `${name('late')} was attached since the preview` });
+    // Prune only ours from the preview (by ID, as the view sends them): other tests share this engine.
+    const ours = preview.networks.filter((n) => n.name.startsWith('berth-test-net-') && n.name.endsWith(suffix));
+    const idOf = (n: string): string => ours.find((o) => o.name === n)!.id;
+    const results = await networks.prune(ours.map((n) => n.id));
+    expect(results.find((r) => r.name === unusedA)).toEqual({ id: idOf(unusedA), name: unusedA, removed: true });
+    expect(results.find((r) => r.name === unusedB)).toEqual({ id: idOf(unusedB), name: unusedB, removed: false, reason: `${name('late')} was attached since the preview` });
+    // A name is not an ID: prune refuses it rather than guess which network it means.
+    expect(await networks.prune([used])).toEqual([{ id: used, name: used, removed: false, reason: 'it no longer exists' }]);
     const left = (await networks.list()).map((n) => n.name);
     expect(left).not.toContain(unusedA);
     expect(left).toContain(unusedB);
     expect(left).toContain(used);
+  });
+
+  it('tells two networks with one name apart by ID', async () => {
+    // The engine lets a client that skips its duplicate check make a second network of the same name.
+    const twin = name('twin');
+    const first = await testDocker.createNetwork({ Name: twin, CheckDuplicate: false, Labels: labels });
+    const second = await testDocker.createNetwork({ Name: twin, CheckDuplicate: false, Labels: labels });
+    // Cleaned up by ID: the name alone is ambiguous.
+    madeNetworks.add(first.id);
+    madeNetworks.add(second.id);
+    const listed = (await networks.list()).filter((n) => n.name === twin);
+    expect(listed.map((n) => n.id).sort()).toEqual([first.id, second.id].sort());
+    expect((await networks.prunePreview()).networks.filter((n) => n.name === twin)).toHaveLength(2);
+
+    // By name the engine cannot tell which one is meant; by ID exactly one goes.
+    const [ambiguous] = await networks.removeMany([twin]);
+    expect(ambiguous).toMatchObject({ name: twin, removed: false });
+    expect(await networks.removeMany([first.id])).toEqual([{ id: first.id, name: twin, removed: true }]);
+    expect((await networks.list()).filter((n) => n.name === twin).map((n) => n.id)).toEqual([second.id]);
+    expect(await networks.prune([second.id])).toEqual([{ id: second.id, name: twin, removed: true }]);
+    expect((await networks.list()).some((n) => n.name === twin)).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { BerthError } from '../../../shared/errors.js';
 import type { NetworkCreateInput, NetworkPrunePreview, NetworkRemoval, NetworkSummary } from '../../../shared/network-types.js';
 import { toRpcError } from '../../rpc/to-rpc-error.js';
 import type { EngineConnection } from '../engine-connection.js';
-import { pruneRefusal, selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
+import { parseEngineContainers, parseEngineNetworks, type RawNetwork } from './network-engine-json.js';
+import { pruneRefusal, selectPrunable, toNetworkSummaries } from './network-summaries.js';
 
 /** The engine's words without the 64-digit IDs it repeats after names ("network lab id 9f15…64 has active endpoints"). */
 export function withoutLongIds(message: string): string {
@@ -35,7 +36,12 @@ export class NetworksService {
     const [networks, containers] = await this.connection.use((docker) =>
       Promise.all([docker.listNetworks(), docker.listContainers({ all: true })]),
     );
-    return toNetworkSummaries(networks as RawNetwork[], containers as RawContainer[]);
+    return toNetworkSummaries(parseEngineNetworks(networks), parseEngineContainers(containers));
+  }
+
+  /** The engine's networks alone (no containers), checked. */
+  private async rawNetworks(): Promise<RawNetwork[]> {
+    return parseEngineNetworks(await this.connection.use((docker) => docker.listNetworks()));
   }
 
   /** The engine's whole inspect document. */
@@ -63,16 +69,18 @@ export class NetworksService {
     await refusalsAsConflict(this.connection.use((docker) => docker.getNetwork(network).remove()));
   }
 
-  /** Removes each network in turn; one refusal does not stop the others. */
-  async removeMany(networks: readonly string[]): Promise<NetworkRemoval[]> {
+  /**
+   * Removes each network in turn (IDs, or names when unique); one refusal does not stop the others.
+   * Each outcome carries the network's ID and name as they were before the removal.
+   */
+  async removeMany(refs: readonly string[]): Promise<NetworkRemoval[]> {
+    const known = await this.rawNetworks();
     const results: NetworkRemoval[] = [];
-    for (const name of networks) {
-      try {
-        await this.remove(name);
-        results.push({ name, removed: true });
-      } catch (err) {
-        results.push({ name, removed: false, reason: toRpcError(err).message });
-      }
+    for (const ref of new Set(refs)) {
+      const byId = known.find((n) => n.Id === ref);
+      const byName = known.filter((n) => n.Name === ref);
+      const network = byId ?? (byName.length === 1 ? byName[0] : undefined);
+      results.push(await this.removeOne(network?.Id ?? ref, network?.Name ?? ref));
     }
     return results;
   }
@@ -81,17 +89,29 @@ export class NetworksService {
     return selectPrunable(await this.list());
   }
 
-  /** Removes the previewed networks that are still unused; says for each what happened. */
-  async prune(names: readonly string[]): Promise<NetworkRemoval[]> {
+  /**
+   * Removes the previewed networks (by ID) that are still unused and still prunable; says for each
+   * what happened. A name is not enough here: another network may have taken it since.
+   */
+  async prune(ids: readonly string[]): Promise<NetworkRemoval[]> {
     const now = await this.list();
     const results: NetworkRemoval[] = [];
-    for (const name of names) {
-      const network = now.find((n) => n.name === name);
+    for (const id of new Set(ids)) {
+      const network = now.find((n) => n.id === id);
       const refusal = pruneRefusal(network);
-      if (refusal) results.push({ name, removed: false, reason: refusal });
-      else results.push(...(await this.removeMany([name])));
+      if (refusal || !network) results.push({ id, name: network?.name ?? id, removed: false, reason: refusal ?? 'it no longer exists' });
+      else results.push(await this.removeOne(network.id, network.name));
     }
     return results;
+  }
+
+  private async removeOne(id: string, name: string): Promise<NetworkRemoval> {
+    try {
+      await this.remove(id);
+      return { id, name, removed: true };
+    } catch (err) {
+      return { id, name, removed: false, reason: toRpcError(err).message };
+    }
   }
 
   async connect(network: string, container: string, ipv4Address?: string): Promise<void> {
