@@ -128,7 +128,7 @@ test.describe('networks against the real engine', () => {
     const connect = page.getByRole('dialog', { name: `Connect a container to ${net}` });
     await connect.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(connect.getByRole('alert')).toHaveText('Choose a container to connect');
-    await connect.getByLabel('Container').selectOption(container);
+    await connect.getByLabel('Container').selectOption({ label: `${container} (running)` });
     await expect(connect).toContainText(`docker network connect ${net} ${container}`);
     // A fixed address outside the subnet is caught before the engine is asked.
     await connect.getByLabel('IPv4 address (optional)').fill(`10.232.${octet2 + 1}.77`);
@@ -157,6 +157,10 @@ test.describe('networks against the real engine', () => {
     await row.getByRole('button', { name: net, exact: true }).click();
     const pane = page.getByRole('complementary', { name: `Network ${net}` });
     await expect(pane.getByRole('listitem', { name: container })).toContainText(`10.232.${octet2}.`);
+    // The inspect document goes through the activity strip as its docker command, and follows changes.
+    await pane.locator('summary', { hasText: 'Inspect' }).click();
+    await expect(pane.locator('pre')).toContainText(container);
+    await expect(activity(page)).toContainText(`docker network inspect ${net}`);
     await pane.getByRole('button', { name: `Disconnect ${container}` }).click();
     const disconnect = page.getByRole('dialog', { name: `Disconnect ${container} from ${net}?` });
     await expect(disconnect).toContainText('loses its address');
@@ -169,6 +173,7 @@ test.describe('networks against the real engine', () => {
     await disconnect.getByRole('button', { name: 'Disconnect', exact: true }).click();
     await expect(disconnect).toBeHidden();
     await expect(pane).toContainText('No container is attached.');
+    await expect(pane.locator('pre')).not.toContainText(container);
     await expect(row).toContainText('none');
     await page.screenshot({ path: `${shots}/net-detail.png` });
 

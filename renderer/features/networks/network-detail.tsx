@@ -3,8 +3,9 @@ import type { NetworkSummary } from '../../../shared/network-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { CloseIcon } from '../../components/icons.js';
 import { RelativeTime } from '../../components/relative-time.js';
+import { builtInNote } from './network-display.js';
+import { useNetworkCliRef } from './use-network-cli-ref.js';
 import { useNetworkTools } from './use-network-tools.js';
-import { builtInNote } from './network-filter.js';
 
 function Entries({ entries, empty, label }: { entries: Record<string, string>; empty: string; label: string }) {
   const list = Object.entries(entries);
@@ -35,7 +36,7 @@ function Attached({ network }: { network: NetworkSummary }) {
           <span className="primary net-attached-name">{c.name}</span>
           <span className="mono">{c.ipv4 ?? <span className="faint">{network.builtIn && network.name === 'host' ? 'host’s addresses' : c.state === 'running' ? 'no IPv4' : `no address (${c.state})`}</span>}</span>
           {fixed ? null : (
-            <button type="button" className="btn btn--small btn--ghost net-btn--danger-ghost" aria-label={`Disconnect ${c.name}`} onClick={() => actions.getState().askDisconnect(network, c)}>
+            <button type="button" className="btn btn--small btn--ghost im-btn--danger-ghost" aria-label={`Disconnect ${c.name}`} onClick={() => actions.getState().askDisconnect(network, c)}>
               Disconnect
             </button>
           )}
@@ -45,11 +46,27 @@ function Attached({ network }: { network: NetworkSummary }) {
   );
 }
 
+/** The engine's inspect document, fetched when opened and again when the network changes. */
+function InspectJson({ network }: { network: NetworkSummary }) {
+  const { detail } = useNetworkTools();
+  const inspect = useStore(detail, (s) => s.inspect);
+  const open = useStore(detail, (s) => s.inspectOpen);
+  const ref = useNetworkCliRef(network);
+  return (
+    <details className="im-json" open={open} onToggle={(e) => detail.getState().setInspectOpen(e.currentTarget.open)}>
+      <summary>
+        Inspect <span className="faint">docker network inspect {ref}</span>
+      </summary>
+      {inspect.error ? <p className="im-field-error">{inspect.error}</p> : null}
+      {inspect.json !== undefined ? <pre>{JSON.stringify(inspect.json, null, 2)}</pre> : inspect.loading ? <p className="muted">Loading…</p> : null}
+    </details>
+  );
+}
+
 export function NetworkDetailPane() {
   const { networks } = useStores();
-  const { view, actions } = useNetworkTools();
-  const detailId = useStore(view, (s) => s.detailId);
-  const inspect = useStore(view, (s) => s.inspect);
+  const { detail, actions } = useNetworkTools();
+  const detailId = useStore(detail, (s) => s.detailId);
   const network = useStore(networks, (s) => s.items.find((n) => n.id === detailId));
   if (!network) return null;
   const note = builtInNote(network);
@@ -57,7 +74,7 @@ export function NetworkDetailPane() {
     <aside className="im-detail net-detail" aria-label={`Network ${network.name}`}>
       <header className="im-detail-head">
         <h2>{network.name}</h2>
-        <button type="button" className="btn btn--small btn--ghost" aria-label="Close network details" onClick={() => view.getState().closeDetail()}>
+        <button type="button" className="btn btn--small btn--ghost" aria-label="Close network details" onClick={() => detail.getState().closeDetail()}>
           <CloseIcon />
         </button>
       </header>
@@ -110,12 +127,7 @@ export function NetworkDetailPane() {
         <Entries entries={network.options} empty="No driver options." label="Driver options" />
         <h3>Labels</h3>
         <Entries entries={network.labels} empty="No labels." label="Labels" />
-        <details className="im-json">
-          <summary>
-            Inspect <span className="faint">docker network inspect {network.name}</span>
-          </summary>
-          {inspect?.error ? <p className="im-field-error">{inspect.error}</p> : <pre>{inspect?.json !== undefined && inspect.json !== null ? JSON.stringify(inspect.json, null, 2) : 'Loading…'}</pre>}
-        </details>
+        <InspectJson key={network.id} network={network} />
       </div>
     </aside>
   );

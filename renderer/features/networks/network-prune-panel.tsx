@@ -2,25 +2,30 @@ import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { shortId } from '../../lib/short-id.js';
+import { useStores } from '../../app/stores-context.js';
+import { nameIsShared, networkCliRef } from './network-display.js';
+import { RemovalResults } from './network-removal-results.js';
 import { useNetworkTools } from './use-network-tools.js';
 
-/** Prune: the exact list first, then those networks removed by name, each with its outcome. */
+/** Prune: the exact list first, then those networks removed by ID, each with its outcome. */
 export function NetworkPrunePanel() {
   const { prune } = useNetworkTools();
+  const { networks } = useStores();
   const s = useStore(prune, (x) => x);
+  const listed = useStore(networks, (x) => x.items);
   if (s.phase === 'closed') return null;
-  const names = s.preview?.networks.map((n) => n.name) ?? [];
+  const refs = s.preview?.networks.map((n) => networkCliRef(n, listed)) ?? [];
   return (
     <section className="ipanel" aria-label="Prune unused networks">
       <div className="ipanel-head">
         <h2>Prune unused networks</h2>
         <span className="faint">
-          Same as <code>{names.length > 0 ? cliEquivalent('networks.prune', { networks: names }) : 'docker network prune'}</code>
+          Same as <code>{refs.length > 0 ? cliEquivalent('networks.prune', { networks: refs }) : 'docker network prune'}</code>
         </span>
       </div>
       <p className="hint">
-        Removes the networks you created that no container is attached to. Unlike <code>docker network prune</code>, a network that only stopped containers use is kept:
-        without it they would fail to start. Built-in networks (host, none, bridge) always stay. Each network is checked again just before it is removed.
+        Removes the local networks you created that no container is attached to. Unlike <code>docker network prune</code>, a network that only stopped containers use is kept:
+        without it they would fail to start. Built-in networks (host, none, bridge) and swarm networks (ingress, overlays) always stay. Each network is checked again just before it is removed.
       </p>
       {s.phase === 'loading' ? <p className="muted">Looking for unused networks…</p> : null}
       {s.phase === 'error' ? (
@@ -43,7 +48,7 @@ export function NetworkPrunePanel() {
               {s.preview.networks.map((n) => (
                 <li key={n.id}>
                   <span className="primary">{n.name}</span>
-                  <span className="mono muted">{shortId(n.id)}</span>
+                  <span className={`mono${nameIsShared(n, listed) ? '' : ' muted'}`}>{shortId(n.id)}</span>
                   <span className="muted">{n.driver}</span>
                   <span className="faint">{n.created !== null ? <RelativeTime unixSeconds={n.created} /> : ''}</span>
                 </li>
@@ -58,31 +63,11 @@ export function NetworkPrunePanel() {
           {s.phase === 'done' ? 'Close' : 'Cancel'}
         </button>
         {s.phase === 'preview' || s.phase === 'pruning' ? (
-          <button type="button" className="btn btn--danger" disabled={s.phase === 'pruning' || names.length === 0} onClick={() => void prune.getState().confirm()}>
-            {s.phase === 'pruning' ? 'Removing…' : `Remove ${names.length} ${names.length === 1 ? 'network' : 'networks'}`}
+          <button type="button" className="btn btn--danger" disabled={s.phase === 'pruning' || refs.length === 0} onClick={() => void prune.getState().confirm()}>
+            {s.phase === 'pruning' ? 'Removing…' : `Remove ${refs.length} ${refs.length === 1 ? 'network' : 'networks'}`}
           </button>
         ) : null}
       </div>
     </section>
-  );
-}
-
-/** Per network: removed, or why not in the engine's words. */
-export function RemovalResults({ results, label }: { results: ReadonlyArray<{ name: string; removed: boolean; reason?: string | undefined }>; label: string }) {
-  const removed = results.filter((r) => r.removed).length;
-  return (
-    <>
-      <p role="status">
-        Removed {removed} of {results.length} {results.length === 1 ? 'network' : 'networks'}.
-      </p>
-      <ul className="net-results" aria-label={label}>
-        {results.map((r) => (
-          <li key={r.name} className={r.removed ? 'net-result--ok' : 'net-result--failed'}>
-            <span className="primary">{r.name}</span>
-            <span>{r.removed ? 'removed' : `not removed: ${r.reason ?? 'the engine refused'}`}</span>
-          </li>
-        ))}
-      </ul>
-    </>
   );
 }

@@ -7,7 +7,8 @@ import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { createConnectionStore } from '../connection/connection-store.js';
 import { createEngineEventHub } from '../engine-events/engine-event-hub.js';
-import { connectAddressProblem, createNetworkTools } from './network-tools-stores.js';
+import { connectAddressProblem } from './network-actions-store.js';
+import { createNetworkTools } from './network-tools.js';
 import { createNetworksStore } from './networks-store.js';
 
 function network(patch: Partial<NetworkSummary> = {}): NetworkSummary {
@@ -19,6 +20,7 @@ function network(patch: Partial<NetworkSummary> = {}): NetworkSummary {
     created: 1,
     internal: false,
     attachable: false,
+    ingress: false,
     ipv6: false,
     builtIn: false,
     ipam: [],
@@ -40,7 +42,7 @@ function setUp(transport: FakeTransport) {
   events.start();
   networks.start();
   transport.emit('engine.status', connectedStatus(1));
-  return { client, run, networks, tools: createNetworkTools({ client, run, networks }) };
+  return { client, activity, run, networks, tools: createNetworkTools({ run, networks }) };
 }
 
 describe('networks store and tools', () => {
@@ -61,6 +63,39 @@ describe('networks store and tools', () => {
     expect(transport.callsTo('networks.list')).toHaveLength(2);
   });
 
+  it('does not reload on exec or health events, which Berth’s own terminals and file browser cause', async () => {
+    const transport = new FakeTransport().reply('networks.list', [network()]);
+    const { networks } = setUp(transport);
+    await flushPromises();
+    expect(transport.callsTo('networks.list')).toHaveLength(1);
+    for (const action of ['exec_create: sh', 'exec_start: sh -c ls', 'exec_die', 'health_status: healthy', 'health_status: unhealthy', 'resize', 'attach']) {
+      transport.emit('engine.events', event('container', action));
+    }
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(transport.callsTo('networks.list')).toHaveLength(1);
+
+    // Each of these may change a row: one reload each.
+    const changes: ReadonlyArray<readonly [string, string]> = [
+      ['container', 'create'],
+      ['container', 'destroy'],
+      ['container', 'start'],
+      ['container', 'die'],
+      ['network', 'connect'],
+      ['network', 'disconnect'],
+    ];
+    let calls = 1;
+    for (const [type, action] of changes) {
+      transport.emit('engine.events', event(type, action));
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(transport.callsTo('networks.list'), `${type} ${action}`).toHaveLength(++calls);
+    }
+
+    networks.stop();
+    transport.emit('engine.events', event('container', 'start'));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(transport.callsTo('networks.list')).toHaveLength(calls);
+  });
+
   it('create: an invalid draft sends nothing; an engine refusal lands beside its field', async () => {
     const transport = new FakeTransport()
       .reply('networks.list', [])
@@ -77,25 +112,120 @@ describe('networks store and tools', () => {
     expect(tools.create.getState().open).toBe(true);
   });
 
-  it('prune removes exactly the previewed names', async () => {
+  it('prune removes exactly the previewed networks, by ID, and shows the command by name', async () => {
     const transport = new FakeTransport()
       .reply('networks.list', [])
       .reply('networks.prunePreview', { networks: [{ id: 'a', name: 'old-a', driver: 'bridge', created: 1 }], keptInUse: 2 })
-      .reply('networks.prune', [{ name: 'old-a', removed: true }]);
-    const { tools } = setUp(transport);
+      .reply('networks.prune', [{ id: 'a', name: 'old-a', removed: true }]);
+    const { tools, activity } = setUp(transport);
     await tools.prune.getState().open();
     expect(tools.prune.getState().phase).toBe('preview');
     await tools.prune.getState().confirm();
-    expect(transport.callsTo('networks.prune').map((c) => c.input)).toEqual([{ networks: ['old-a'] }]);
-    expect(tools.prune.getState().results).toEqual([{ name: 'old-a', removed: true }]);
+    expect(transport.callsTo('networks.prune').map((c) => c.input)).toEqual([{ networks: ['a'] }]);
+    expect(tools.prune.getState().results).toEqual([{ id: 'a', name: 'old-a', removed: true }]);
+    const commands = activity.getState().entries.map((e) => e.command);
+    expect(commands).toContain('docker network rm old-a');
+    expect(commands.some((c) => c.startsWith('docker network ls --filter type=custom'))).toBe(true);
+  });
+
+  it('prune stays closed when closed while its preview loads or while it prunes', async () => {
+    let answerPreview: (value: unknown) => void = () => undefined;
+    let answerPrune: (value: unknown) => void = () => undefined;
+    const transport = new FakeTransport()
+      .reply('networks.list', [])
+      .handle('networks.prunePreview', () => new Promise((resolve) => (answerPreview = (value) => resolve({ ok: true, value }))))
+      .handle('networks.prune', () => new Promise((resolve) => (answerPrune = (value) => resolve({ ok: true, value }))));
+    const { tools } = setUp(transport);
+    const loading = tools.prune.getState().open();
+    expect(tools.prune.getState().phase).toBe('loading');
+    tools.prune.getState().close();
+    answerPreview({ networks: [{ id: 'a', name: 'old-a', driver: 'bridge', created: 1 }], keptInUse: 0 });
+    await loading;
+    expect(tools.prune.getState()).toMatchObject({ phase: 'closed', preview: null });
+
+    const opened = tools.prune.getState().open();
+    answerPreview({ networks: [{ id: 'a', name: 'old-a', driver: 'bridge', created: 1 }], keptInUse: 0 });
+    await opened;
+    expect(tools.prune.getState().phase).toBe('preview');
+    const pruning = tools.prune.getState().confirm();
+    expect(tools.prune.getState().phase).toBe('pruning');
+    tools.prune.getState().close();
+    answerPrune([{ id: 'a', name: 'old-a', removed: true }]);
+    await pruning;
+    expect(tools.prune.getState()).toMatchObject({ phase: 'closed', results: null });
+  });
+
+  it('targets networks by ID when two share a name: one tick selects one row, and commands show the short ID', async () => {
+    const idA = 'a'.repeat(64);
+    const idB = 'b'.repeat(64);
+    const twins = [network({ id: idA, name: 'lab' }), network({ id: idB, name: 'lab', scope: 'swarm', driver: 'overlay' }), network({ id: 'c'.repeat(64), name: 'solo' })];
+    const transport = new FakeTransport()
+      .reply('networks.list', twins)
+      .reply('networks.remove', null)
+      .reply('networks.removeMany', [{ id: idB, name: 'lab', removed: true }, { id: 'c'.repeat(64), name: 'solo', removed: true }])
+      .reply('networks.disconnect', null);
+    const { tools, networks, activity } = setUp(transport);
+    await flushPromises();
+    expect(networks.getState().items).toHaveLength(3);
+
+    tools.selection.getState().toggle(idA);
+    expect([...tools.selection.getState().selected]).toEqual([idA]);
+
+    tools.actions.getState().askRemove(twins[0]!);
+    await tools.actions.getState().confirmRemove();
+    expect(transport.callsTo('networks.remove').map((c) => c.input)).toEqual([{ network: idA }]);
+    // The removed one leaves the selection; its twin was never in it.
+    expect(tools.selection.getState().selected.size).toBe(0);
+
+    tools.actions.getState().askRemoveMany([twins[1]!, twins[2]!]);
+    await tools.actions.getState().confirmRemoveMany();
+    expect(transport.callsTo('networks.removeMany').map((c) => c.input)).toEqual([{ networks: [idB, 'c'.repeat(64)] }]);
+
+    tools.actions.getState().askDisconnect(twins[1]!, { id: 'c1', name: 'lidar', state: 'running', ipv4: null });
+    await tools.actions.getState().confirmDisconnect();
+    expect(transport.callsTo('networks.disconnect').map((c) => c.input)).toEqual([{ network: idB, container: 'c1' }]);
+
+    const commands = activity.getState().entries.map((e) => e.command);
+    expect(commands).toEqual(
+      expect.arrayContaining(['docker network rm aaaaaaaaaaaa', 'docker network rm bbbbbbbbbbbb solo', 'docker network disconnect bbbbbbbbbbbb lidar']),
+    );
+  });
+
+  it('refetches the open inspect document when the network changes', async () => {
+    let version = 0;
+    const lab = network({ id: 'n1', name: 'lab' });
+    const transport = new FakeTransport()
+      .reply('networks.list', () => [version === 0 ? lab : { ...lab, containers: [{ id: 'c1', name: 'lidar', state: 'running', ipv4: '10.0.0.2' }] }])
+      .reply('networks.inspect', () => ({ Name: 'lab', Containers: version === 0 ? {} : { c1: {} } }));
+    const { tools, activity } = setUp(transport);
+    await flushPromises();
+    tools.detail.getState().showDetail('n1');
+    // Nothing fetched until the Inspect section is opened.
+    expect(transport.callsTo('networks.inspect')).toHaveLength(0);
+    tools.detail.getState().setInspectOpen(true);
+    await flushPromises();
+    expect(tools.detail.getState().inspect.json).toEqual({ Name: 'lab', Containers: {} });
+    expect(activity.getState().entries.map((e) => e.command)).toContain('docker network inspect lab');
+
+    // An unrelated event that reloads the list without changing the network: no refetch.
+    transport.emit('engine.events', event('container', 'create'));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(transport.callsTo('networks.inspect')).toHaveLength(1);
+
+    version = 1;
+    transport.emit('engine.events', event('network', 'connect'));
+    await vi.advanceTimersByTimeAsync(200);
+    await flushPromises();
+    expect(transport.callsTo('networks.inspect')).toHaveLength(2);
+    expect(tools.detail.getState().inspect.json).toEqual({ Name: 'lab', Containers: { c1: {} } });
   });
 
   it('bulk remove never sends a built-in network', async () => {
-    const transport = new FakeTransport().reply('networks.list', []).reply('networks.removeMany', [{ name: 'lab', removed: true }]);
+    const transport = new FakeTransport().reply('networks.list', []).reply('networks.removeMany', [{ id: 'n1', name: 'lab', removed: true }]);
     const { tools } = setUp(transport);
     tools.actions.getState().askRemoveMany([network(), network({ id: 'h', name: 'host', driver: 'host', builtIn: true })]);
     await tools.actions.getState().confirmRemoveMany();
-    expect(transport.callsTo('networks.removeMany').map((c) => c.input)).toEqual([{ networks: ['lab'] }]);
+    expect(transport.callsTo('networks.removeMany').map((c) => c.input)).toEqual([{ networks: ['n1'] }]);
   });
 
   it('checks a fixed address before asking the engine', async () => {
@@ -107,14 +237,14 @@ describe('networks store and tools', () => {
     const transport = new FakeTransport().reply('networks.list', []).reply('networks.connect', null);
     const { tools } = setUp(transport);
     tools.actions.getState().askConnect(lab);
-    tools.actions.getState().setConnectContainer('planner');
+    tools.actions.getState().setConnectContainer({ id: 'c-planner', name: 'planner' });
     tools.actions.getState().setConnectAddress('10.42.0.300');
     await tools.actions.getState().confirmConnect();
     expect(tools.actions.getState().connect?.error).toMatch(/not an IPv4 address/);
     expect(transport.callsTo('networks.connect')).toHaveLength(0);
     tools.actions.getState().setConnectAddress('10.42.0.9');
     await tools.actions.getState().confirmConnect();
-    expect(transport.callsTo('networks.connect').map((c) => c.input)).toEqual([{ network: 'lab', container: 'planner', ipv4Address: '10.42.0.9' }]);
+    expect(transport.callsTo('networks.connect').map((c) => c.input)).toEqual([{ network: 'n1', container: 'c-planner', ipv4Address: '10.42.0.9' }]);
     expect(tools.actions.getState().connect).toBeNull();
   });
 });

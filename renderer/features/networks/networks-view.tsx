@@ -9,25 +9,27 @@ import { VirtualTable, type Column } from '../../components/virtual-table.js';
 import { shortId } from '../../lib/short-id.js';
 import { NetworkDetailPane } from './network-detail.js';
 import { NetworkDialogs } from './network-dialogs.js';
-import { builtInNote, builtInShortNote, filterNetworks, gatewaysOf, subnetsOf } from './network-filter.js';
+import { builtInNote, builtInShortNote, filterNetworks, gatewaysOf, subnetsOf } from './network-display.js';
 import { NetworkPrunePanel } from './network-prune-panel.js';
+import { useNetworkCliRef } from './use-network-cli-ref.js';
 import { useNetworkTools } from './use-network-tools.js';
+import '../images/images-tools.css';
 import './networks.css';
 
 function SelectCell({ row }: { row: NetworkSummary }) {
-  const { view } = useNetworkTools();
-  const selected = useStore(view, (s) => s.selected.has(row.name));
+  const { selection } = useNetworkTools();
+  const selected = useStore(selection, (s) => s.selected.has(row.id));
   if (row.builtIn) return <span />;
-  return <input type="checkbox" className="row-check" aria-label={`Select ${row.name}`} checked={selected} onChange={() => view.getState().toggle(row.name)} />;
+  return <input type="checkbox" className="row-check" aria-label={`Select ${row.name}`} checked={selected} onChange={() => selection.getState().toggle(row.id)} />;
 }
 
 function NameCell({ row }: { row: NetworkSummary }) {
-  const { view } = useNetworkTools();
+  const { detail } = useNetworkTools();
   const note = builtInNote(row);
   return (
     <div className="net-name">
       <div className="net-name-line">
-        <button type="button" className="cell-link primary" title={`Show details of ${row.name}`} onClick={() => view.getState().showDetail(row.id)}>
+        <button type="button" className="cell-link primary" title={`Show details of ${row.name}`} onClick={() => detail.getState().showDetail(row.id)}>
           {row.name}
         </button>
         {row.builtIn ? <span className="net-flag net-flag--builtin">built in</span> : null}
@@ -63,13 +65,14 @@ function ContainersCell({ row }: { row: NetworkSummary }) {
 
 function RowActions({ row }: { row: NetworkSummary }) {
   const { actions } = useNetworkTools();
+  const ref = useNetworkCliRef(row);
   if (row.builtIn) return <span className="faint net-builtin-hint">cannot be removed</span>;
   return (
     <div className="row-actions">
-      <button type="button" className="btn btn--small btn--ghost" title={`docker network connect ${row.name} CONTAINER`} onClick={() => actions.getState().askConnect(row)}>
+      <button type="button" className="btn btn--small btn--ghost" title={`docker network connect ${ref} CONTAINER`} onClick={() => actions.getState().askConnect(row)}>
         Connect…
       </button>
-      <button type="button" className="btn btn--small btn--ghost net-btn--danger-ghost" title={`docker network rm ${row.name}`} onClick={() => actions.getState().askRemove(row)}>
+      <button type="button" className="btn btn--small btn--ghost im-btn--danger-ghost" title={`docker network rm ${ref}`} onClick={() => actions.getState().askRemove(row)}>
         Remove
       </button>
     </div>
@@ -123,12 +126,12 @@ const columns: readonly Column<NetworkSummary>[] = [
 ];
 
 function BulkBar({ items }: { items: readonly NetworkSummary[] }) {
-  const { view, actions } = useNetworkTools();
-  const selectedNames = useStore(view, (s) => s.selected);
+  const { selection, actions } = useNetworkTools();
+  const selectedIds = useStore(selection, (s) => s.selected);
   useEffect(() => {
-    view.getState().retain(new Set(items.map((n) => n.name)));
-  }, [items, view]);
-  const selected = items.filter((n) => selectedNames.has(n.name));
+    selection.getState().retain(new Set(items.map((n) => n.id)));
+  }, [items, selection]);
+  const selected = items.filter((n) => selectedIds.has(n.id));
   if (selected.length === 0) return null;
   return (
     <div className="cd-bulk-bar" role="toolbar" aria-label="Selected networks">
@@ -138,7 +141,7 @@ function BulkBar({ items }: { items: readonly NetworkSummary[] }) {
       <button type="button" className="btn btn--small btn--danger" onClick={() => actions.getState().askRemoveMany(selected)}>
         Remove selected
       </button>
-      <button type="button" className="btn btn--small" onClick={() => view.getState().clear()}>
+      <button type="button" className="btn btn--small" onClick={() => selection.getState().clear()}>
         Clear selection
       </button>
     </div>
@@ -153,12 +156,12 @@ export function NetworksView() {
   const loaded = useStore(networks, (s) => s.loaded);
   const error = useStore(networks, (s) => s.error);
   const filter = useStore(ui, (s) => s.filters.networks);
-  const detailId = useStore(tools.view, (s) => s.detailId);
+  const detailId = useStore(tools.detail, (s) => s.detailId);
   const prunePhase = useStore(tools.prune, (s) => s.phase);
   const rows = useMemo(() => filterNetworks(items, filter), [items, filter]);
   // The network shown in the pane went away (removed here or in another shell): close the pane.
   useEffect(() => {
-    if (loaded && detailId !== null && !items.some((n) => n.id === detailId)) tools.view.getState().closeDetail();
+    if (loaded && detailId !== null && !items.some((n) => n.id === detailId)) tools.detail.getState().closeDetail();
   }, [items, loaded, detailId, tools]);
 
   const userDefined = items.filter((n) => !n.builtIn).length;

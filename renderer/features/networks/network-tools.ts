@@ -1,0 +1,28 @@
+import type { ActionRunner } from '../activity/action-runner.js';
+import { createActionsStore, type ActionsStore } from './network-actions-store.js';
+import { createCreateStore, type CreateStore } from './network-create-store.js';
+import { createDetailStore, type DetailStore } from './network-detail-store.js';
+import { createPruneStore, type PruneStore } from './network-prune-store.js';
+import { createSelectionStore, type SelectionStore } from './network-selection-store.js';
+import type { NetworksStore } from './networks-store.js';
+
+/** The networks view's stores beside the list itself. */
+export interface NetworkTools {
+  create: CreateStore;
+  actions: ActionsStore;
+  prune: PruneStore;
+  selection: SelectionStore;
+  detail: DetailStore;
+}
+
+export function createNetworkTools({ run, networks }: { run: ActionRunner; networks: NetworksStore }): NetworkTools {
+  const selection = createSelectionStore();
+  const refresh = (): void => networks.requestRefresh();
+  return {
+    create: createCreateStore(run, refresh),
+    actions: createActionsStore(run, networks, (ids) => selection.getState().setMany(ids, false)),
+    prune: createPruneStore(run, networks),
+    selection,
+    detail: createDetailStore(run, networks),
+  };
+}
