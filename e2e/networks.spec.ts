@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, fixtureLabel, runFixture } from './fixtures/docker-cli.js';
@@ -15,6 +16,23 @@ const madeContainers: string[] = [];
 function tryDocker(...args: string[]): string | undefined {
   try {
     return docker(...args);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A network made through the engine API without its duplicate-name check (older engines honour
+ * `CheckDuplicate: false`; the CLI always checks). Undefined when the engine refuses a duplicate.
+ */
+function createUnchecked(name: string): string | undefined {
+  try {
+    const body = JSON.stringify({ Name: name, CheckDuplicate: false, Labels: { [fixtureLabel.split('=')[0]!]: 'true' } });
+    const reply = execFileSync('curl', ['-s', '--unix-socket', '/var/run/docker.sock', '-H', 'Content-Type: application/json', '-d', body, 'http://localhost/networks/create'], { encoding: 'utf8' });
+    const id = (JSON.parse(reply) as { Id?: unknown }).Id;
+    if (typeof id !== 'string') return undefined;
+    madeNetworks.push(id);
+    return id;
   } catch {
     return undefined;
   }
@@ -219,5 +237,37 @@ test.describe('networks against the real engine', () => {
     await bulk.getByRole('button', { name: 'Close' }).click();
     await expect(page.getByRole('row', { name: unused, exact: true })).toHaveCount(0);
     await expect(page.getByRole('row', { name: used, exact: true })).toBeVisible();
+  });
+
+  test('two networks with one name: one tick selects one row, remove targets that one by ID', async ({ page }) => {
+    const twin = `${prefix}-twin`;
+    const a = createUnchecked(twin);
+    const b = a === undefined ? undefined : createUnchecked(twin);
+    test.skip(a === undefined || b === undefined, 'this engine refuses duplicate network names');
+    const shortA = a!.slice(0, 12);
+    const shortB = b!.slice(0, 12);
+
+    await openNetworks(page);
+    await page.getByLabel('Filter networks').fill(twin);
+    const rows = page.getByRole('row', { name: twin, exact: true });
+    await expect(rows).toHaveCount(2);
+    const rowA = rows.filter({ hasText: shortA });
+    const rowB = rows.filter({ hasText: shortB });
+    await rowA.getByRole('checkbox').check();
+    await expect(rowB.getByRole('checkbox')).not.toBeChecked();
+    await expect(page.getByRole('toolbar', { name: 'Selected networks' })).toContainText('1 selected');
+    await expect(rowA.getByRole('button', { name: 'Remove' })).toHaveAttribute('title', `docker network rm ${shortA}`);
+
+    await rowA.getByRole('button', { name: 'Remove' }).click();
+    const remove = page.getByRole('dialog', { name: `Remove network ${twin} (${shortA})?` });
+    await expect(remove).toContainText(`Another network is also called ${twin}`);
+    await expect(remove).toContainText(`docker network rm ${shortA}`);
+    await page.screenshot({ path: `${shots}/net-twins-remove.png` });
+    await remove.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(remove).toBeHidden();
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText(shortB);
+    await expect(page.getByRole('toolbar', { name: 'Selected networks' })).toHaveCount(0);
+    await expect(activity(page)).toContainText(`docker network rm ${shortA}`);
   });
 });
