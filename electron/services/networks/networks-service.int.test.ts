@@ -132,13 +132,19 @@ describe('networks against the real engine', () => {
     expect(left).toContain(used);
   });
 
-  it('tells two networks with one name apart by ID', async () => {
-    // The engine lets a client that skips its duplicate check make a second network of the same name.
+  it('tells two networks with one name apart by ID', async (ctx) => {
+    // Engines before 25 let a client that skips the duplicate check make a second network of the
+    // same name; newer ones refuse, and there is nothing to test.
     const twin = name('twin');
     const first = await testDocker.createNetwork({ Name: twin, CheckDuplicate: false, Labels: labels });
-    const second = await testDocker.createNetwork({ Name: twin, CheckDuplicate: false, Labels: labels });
     // Cleaned up by ID: the name alone is ambiguous.
     madeNetworks.add(first.id);
+    const second = await testDocker.createNetwork({ Name: twin, CheckDuplicate: false, Labels: labels }).catch(() => undefined);
+    if (!second) {
+      madeNetworks.add(twin);
+      ctx.skip();
+      return;
+    }
     madeNetworks.add(second.id);
     const listed = (await networks.list()).filter((n) => n.name === twin);
     expect(listed.map((n) => n.id).sort()).toEqual([first.id, second.id].sort());
