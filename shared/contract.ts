@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall, defineStream } from './contract-kit.js';
+import { containerRefSchema } from './container-ref.js';
 import {
   connectionStatusSchema,
   containerSummarySchema,
@@ -22,12 +23,7 @@ import {
   statsSampleSchema,
 } from './container-detail-types.js';
 
-/** A container ID (full or short) or name, as the engine accepts them. */
-export const containerRefSchema = z
-  .string()
-  .min(1, 'A container ID or name is required')
-  .max(128)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a container ID or name');
+export { containerRefSchema };
 
 /** A new container name, as `docker rename` accepts it. */
 export const containerNameSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall, defineStream } from './contract-kit.js';
+import { containerRefSchema } from './container-ref.js';
 import { quoteShellWord } from './shell-words.js';
 import {
   containerPathSchema,
@@ -27,23 +28,17 @@ import {
  */
 
 const q = quoteShellWord;
-// The rule of containerRefSchema in contract.ts, which imports this module (so it cannot be imported here).
-const containerRef = z
-  .string()
-  .min(1, 'A container ID or name is required')
-  .max(128)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a container ID or name');
 
 export const filesCalls = {
   /** The entries of one directory (symlinks to directories are followed). */
   'files.list': defineCall({
-    input: z.strictObject({ id: containerRef, path: containerPathSchema }),
+    input: z.strictObject({ id: containerRefSchema, path: containerPathSchema }),
     output: directoryListingSchema,
     cli: (i) => `docker exec ${i.id} ls -la ${q(i.path)}`,
   }),
   'files.uploadBegin': defineCall({
     input: z.strictObject({
-      id: containerRef,
+      id: containerRefSchema,
       /** The directory to put the files in. */
       dir: containerPathSchema,
       files: z
@@ -80,7 +75,7 @@ export const filesCalls = {
 export const filesStreams = {
   /** A file's own bytes, or a folder as a tar (`docker cp` does the same). */
   'files.download': defineStream({
-    input: z.strictObject({ id: containerRef, path: containerPathSchema }),
+    input: z.strictObject({ id: containerRefSchema, path: containerPathSchema }),
     message: downloadMessageSchema,
     cli: (i) => `docker cp ${i.id}:${q(i.path)} .`,
   }),

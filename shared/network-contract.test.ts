@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calls, cliEquivalent } from './contract.js';
-import { containerRefSchema } from './network-contract.js';
+import { containerRefSchema } from './container-ref.js';
 import { networkRefSchema } from './network-types.js';
 
 const badRefs = ['../x', 'a/b', 'x?y', '', '-rf', ' lab', 'lab\n'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './contract-kit.js';
+import { containerRefSchema } from './container-ref.js';
 import { jsonValueSchema } from './container-detail-types.js';
 import { parseIpv4 } from './network-address.js';
 import { quoteShellWord } from './shell-words.js';
@@ -18,12 +19,6 @@ import {
  */
 
 const q = quoteShellWord;
-/** A container ID or name, as `docker network connect|disconnect` accept them. */
-export const containerRefSchema = z
-  .string()
-  .min(1, 'A container ID or name is required')
-  .max(128)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'Not a container ID or name');
 
 /** The `docker network create` line for a (possibly partly filled) form. */
 export function formatNetworkCreate(i: Partial<NetworkCreateInput>): string {
