@@ -238,19 +238,21 @@ test.describe('volumes against the real engine', () => {
     await expect(panel.getByRole('checkbox', { name: `Remove ${anonymous}` })).toBeChecked();
     for (const v of named) {
       await expect(panel.getByRole('checkbox', { name: `Remove ${v}` })).not.toBeChecked();
-      await expect(namedList.getByRole('listitem').filter({ hasText: v })).toContainText('Named volume: someone chose the name');
+      await expect(namedList.getByRole('listitem').filter({ hasText: v })).toContainText('Named volume: someone chose this name');
     }
     await expect(panel).not.toContainText(held);
     await expect(panel).not.toContainText(unrelated);
     await expect(panel.getByLabel('Equivalent command')).toHaveText(`Same as docker volume rm ${anonymous}`);
     await expect(panel.getByRole('button', { name: 'Remove 1 volume' })).toBeEnabled();
+    await namedList.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${shots}/vol-prune-preview.png` });
 
     // Including the named ones is a deliberate step, and the command line follows the ticks.
     await panel.getByRole('button', { name: 'Tick all named…' }).click();
     for (const v of named) await expect(panel.getByRole('checkbox', { name: `Remove ${v}` })).toBeChecked();
     await expect(panel.getByLabel('Equivalent command')).toHaveText(`Same as docker volume rm ${[anonymous, ...named].join(' ')}`);
-    await expect(panel.getByRole('status').filter({ hasText: 'ticked' })).toContainText('3 volumes ticked, 2 of them named');
+    await expect(panel.getByRole('status').filter({ hasText: 'ticked' })).toContainText('3 volumes ticked (2 named) would be removed');
+    await panel.getByRole('button', { name: 'Remove 3 volumes (2 named)' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${shots}/vol-prune-named-ticked.png` });
 
     await panel.getByRole('button', { name: 'Remove 3 volumes (2 named)' }).click();

@@ -7,8 +7,8 @@ import { formatSize } from '../../lib/format-size.js';
 import { tickedVolumes } from './volume-prune-store.js';
 import { removeLine, shortVolumeName, toVolumeRow } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
-// The shared look of Berth's tool panels, outcome lists and fields (images), and of command lines
-// and warnings in dialogs (containers): the same classes as the Images prune panel, not copies.
+// The shared look of Berth's tool panels, outcome lists and fields (images-tools.css), and of
+// command lines (containers.css): the same classes as the Images prune panel uses, not copies.
 import '../images/images-tools.css';
 import '../containers/containers.css';
 import './volume-outcomes.css';
@@ -33,8 +33,8 @@ function PruneRow({ volume, named }: { volume: VolumeSummary; named: boolean }) 
       <span className="mono">{size != null ? formatSize(size) : ''}</span>
       {named ? (
         <span className="vol-prune-warning">
-          ⚠ Named volume: someone chose the name <span className="mono">{volume.name}</span>, so it may hold data they meant to keep (a database, recordings).
-          {row.project ? ` Compose project ${row.project} leaves it on purpose after “compose down”.` : ''}
+          ⚠ Named volume: someone chose this name, so it may hold data meant to be kept (a database, recordings)
+          {row.project ? `; Compose project ${row.project} keeps it on purpose after “compose down”` : ''}.
         </span>
       ) : null}
     </li>
@@ -148,7 +148,7 @@ export function VolumePrunePanel() {
           <>
             <section className="vol-prune-group" aria-label="Anonymous volumes">
               <h3>
-                Anonymous ({s.preview.anonymous.length}) <span className="faint">· names the engine made up; ticked</span>
+                Anonymous ({s.preview.anonymous.length}) <span className="faint">· names the engine made up; start ticked</span>
               </h3>
               {s.preview.anonymous.length === 0 ? (
                 <p className="faint">None.</p>
@@ -163,14 +163,14 @@ export function VolumePrunePanel() {
             {s.preview.named.length > 0 ? (
               <section className="vol-prune-group vol-prune-group--named" aria-label="Named volumes">
                 <h3>
-                  Named ({s.preview.named.length}) <span className="faint">· not ticked</span>
+                  Named ({s.preview.named.length}) <span className="faint">· start unticked</span>
                   <button type="button" className="btn btn--small btn--ghost" disabled={s.phase !== 'preview'} onClick={() => prune.getState().tickNamed(!allNamedTicked)}>
                     {allNamedTicked ? 'Untick named' : 'Tick all named…'}
                   </button>
                 </h3>
-                <p className="dialog-warning vol-prune-named-note">
-                  Someone gave each of these a name. No container uses them now, but that is also how a database’s volume looks after <code>docker compose down</code>
-                  . Tick only the ones you know you can lose.
+                <p className="vol-prune-named-note">
+                  <strong>Someone chose each of these names.</strong> No container uses them now, but neither does a database’s volume after{' '}
+                  <code>docker compose down</code>. Tick only the ones you know you can lose.
                 </p>
                 <ul className="prune-list vol-list vol-prune-list" aria-label="Named volumes to prune">
                   {s.preview.named.map((v) => (
@@ -181,7 +181,7 @@ export function VolumePrunePanel() {
             ) : null}
             <p role="status" className="vol-prune-summary">
               <strong>{names.length === 0 ? 'Nothing ticked' : `${names.length} ${names.length === 1 ? 'volume' : 'volumes'} ticked`}</strong>
-              {namedTicked > 0 ? <>, {namedTicked} of them named</> : null}
+              {namedTicked > 0 ? ` (${namedTicked} named)` : ''}
               {names.length > 0 ? ' would be removed' : ''}
               {knownBytes > 0 ? <>, freeing at least <strong>{formatSize(knownBytes)}</strong></> : ''}.
             </p>
