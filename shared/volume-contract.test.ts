@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calls, cliEquivalent } from './contract.js';
 import { formatVolumeCreate } from './volume-contract.js';
-import { isAnonymousVolumeName, volumeNameProblem } from './volume-types.js';
+import { isAnonymousVolume, isAnonymousVolumeName, matchesLabelFilter, volumeLabelFilterProblem, volumeNameProblem } from './volume-types.js';
 
 describe('volume names', () => {
   it('accepts what the engine accepts, and empty (the engine picks a name)', () => {
@@ -34,6 +34,30 @@ describe('volume names', () => {
   });
 });
 
+describe('prune label filter and anonymous volumes', () => {
+  it('takes key or key=value, and says why otherwise', () => {
+    for (const ok of ['', 'team', 'team=nav', 'note=two words', 'empty=']) expect(volumeLabelFilterProblem(ok)).toBeNull();
+    for (const bad of ['=x', 'has space', 'a b=c', 'k=line\nbreak']) expect(volumeLabelFilterProblem(bad)).toMatch(/key/);
+    expect(calls['volumes.prunePreview'].input.safeParse({ label: 'bad key' }).success).toBe(false);
+    expect(calls['volumes.prune'].input.safeParse({ volumes: [] }).success).toBe(false);
+    expect(calls['volumes.prune'].input.safeParse({ volumes: [{ name: '../x', createdAt: null }] }).success).toBe(false);
+  });
+
+  it('matches labels as docker does', () => {
+    expect(matchesLabelFilter({ team: 'nav' }, 'team')).toBe(true);
+    expect(matchesLabelFilter({ team: 'nav' }, 'team=nav')).toBe(true);
+    expect(matchesLabelFilter({ team: 'nav' }, 'team=')).toBe(false);
+    expect(matchesLabelFilter({ team: '' }, 'team=')).toBe(true);
+    expect(matchesLabelFilter({}, 'team')).toBe(false);
+  });
+
+  it('calls a volume anonymous when the engine made up its name or marked it so', () => {
+    expect(isAnonymousVolume({ name: 'c'.repeat(64), labels: {} })).toBe(true);
+    expect(isAnonymousVolume({ name: 'x1', labels: { 'com.docker.volume.anonymous': '' } })).toBe(true);
+    expect(isAnonymousVolume({ name: 'pgdata', labels: {} })).toBe(false);
+  });
+});
+
 describe('volume cli lines', () => {
   it('docker volume create, with only the flags given', () => {
     expect(formatVolumeCreate({})).toBe('docker volume create');
@@ -48,6 +72,8 @@ describe('volume cli lines', () => {
     expect(cliEquivalent('volumes.remove', { name: 'db' })).toBe('docker volume rm db');
     expect(cliEquivalent('volumes.removeMany', { names: ['a1', 'b2'] })).toBe('docker volume rm a1 b2');
     expect(cliEquivalent('volumes.prunePreview', {})).toBe('docker volume ls --filter dangling=true');
+    expect(cliEquivalent('volumes.prunePreview', { label: 'team=nav bags' })).toBe("docker volume ls --filter dangling=true --filter 'label=team=nav bags'");
+    expect(cliEquivalent('volumes.prune', { volumes: [{ name: 'a1', createdAt: null }, { name: 'b2', createdAt: '2026-01-01T00:00:00Z' }] })).toBe('docker volume rm a1 b2');
     expect(cliEquivalent('volumes.sizes', {})).toBe('docker system df --verbose');
     expect(cliEquivalent('volumes.list', {})).toBe('docker volume ls');
   });

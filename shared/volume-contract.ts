@@ -4,6 +4,9 @@ import { quoteShellWord } from './shell-words.js';
 import {
   createVolumeInputSchema,
   createVolumeResultSchema,
+  volumeLabelFilterSchema,
+  volumePrunePreviewSchema,
+  volumePruneTargetSchema,
   volumeRefSchema,
   volumeRemovalSchema,
   volumeSizesSchema,
@@ -14,9 +17,11 @@ import {
 /**
  * Contract entries for volumes. Spread into `calls` in contract.ts.
  *
- * Pruning is a preview (`volumes.prunePreview`) and then `volumes.removeMany` of exactly the
- * previewed names: the engine's own prune endpoint changed meaning across API versions (anonymous
- * only since 1.42), and what is removed must be what the user saw.
+ * Pruning is a preview (`volumes.prunePreview`, optionally narrowed to a label) and then
+ * `volumes.prune` of exactly the volumes the user ticked there: the engine's own prune endpoint
+ * changed meaning across API versions (every unused volume before 1.42, anonymous ones only
+ * since), and what is removed must be what the user saw. The preview keeps named volumes apart:
+ * a database's volume left after `compose down` is unused too.
  */
 
 const q = quoteShellWord;
@@ -32,6 +37,11 @@ export function formatVolumeCreate(i: CreateVolumeInput): string {
 }
 
 const names = z.array(volumeRefSchema).min(1, 'Choose at least one volume').max(1000);
+
+/** `docker volume ls --filter dangling=true [--filter label=k[=v]]`: the unused volumes, as the prune preview lists them. */
+export function formatPruneListing(label: string | undefined): string {
+  return `docker volume ls --filter dangling=true${label ? ` --filter ${q(`label=${label}`)}` : ''}`;
+}
 
 export const volumeCalls = {
   'volumes.list': defineCall({
@@ -57,11 +67,21 @@ export const volumeCalls = {
     output: z.array(volumeRemovalSchema),
     cli: (i) => `docker volume rm ${i.names.map(q).join(' ')}`,
   }),
-  /** Volumes no container (running or not) mounts; changes nothing. */
+  /** Volumes no container (running or not) mounts, those with a label only when one is given, anonymous and named apart; changes nothing. */
   'volumes.prunePreview': defineCall({
-    input: z.strictObject({}),
-    output: z.array(volumeSummarySchema),
-    cli: () => 'docker volume ls --filter dangling=true',
+    input: z.strictObject({ label: volumeLabelFilterSchema.optional() }),
+    output: volumePrunePreviewSchema,
+    cli: (i) => formatPruneListing(i.label),
+  }),
+  /**
+   * Removes the ticked volumes of a preview, one `docker volume rm` each, never forced. Each is
+   * re-read first: one made again under the same name since the preview (another creation time),
+   * or that a container now uses, is skipped and reported, not removed.
+   */
+  'volumes.prune': defineCall({
+    input: z.strictObject({ volumes: z.array(volumePruneTargetSchema).min(1, 'Tick at least one volume').max(1000) }),
+    output: z.array(volumeRemovalSchema),
+    cli: (i) => `docker volume rm ${i.volumes.map((v) => q(v.name)).join(' ')}`,
   }),
   /** Sizes from the engine's disk usage report: slow on big hosts, so only on request. */
   'volumes.sizes': defineCall({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { containerStateSchema } from './engine-types.js';
+import { errorCodeSchema } from './errors.js';
 
 /** The engine's rule for a new volume's name (local driver): two or more characters. */
 const volumeNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -80,15 +81,27 @@ export const createVolumeResultSchema = z.object({
 });
 export type CreateVolumeResult = z.infer<typeof createVolumeResultSchema>;
 
-export const volumeRemovalSchema = z.object({
-  name: z.string(),
-  removed: z.boolean(),
-  /** Why not, in the engine's words. */
-  error: z.string().optional(),
-  /** NOT_FOUND, CONFLICT, ... */
-  code: z.string().optional(),
-});
+/**
+ * What became of one volume Berth was asked to remove. When it was not removed, `reason` says why:
+ * - `refused`: the engine said no (in use, no such volume, ...), in its words;
+ * - `skipped`: the re-check just before removing found it changed since the preview (removed and
+ *   made again under the same name, or now used by a container), so Berth left it alone;
+ * - `failed`: the connection to the engine dropped during this one: whether it went is unknown;
+ * - `not-attempted`: the connection dropped before Berth got to it.
+ */
+export const volumeRemovalSchema = z.discriminatedUnion('removed', [
+  z.object({ name: z.string(), removed: z.literal(true) }),
+  z.object({
+    name: z.string(),
+    removed: z.literal(false),
+    reason: z.enum(['refused', 'skipped', 'failed', 'not-attempted']),
+    /** Why, in words (the engine's own for a refusal). */
+    error: z.string(),
+    code: errorCodeSchema,
+  }),
+]);
 export type VolumeRemoval = z.infer<typeof volumeRemovalSchema>;
+export type VolumeNotRemoved = Extract<VolumeRemoval, { removed: false }>;
 
 export const volumeSizesSchema = z.object({
   /** Unix milliseconds when the engine answered. */
@@ -102,5 +115,57 @@ export type VolumeSizes = z.infer<typeof volumeSizesSchema>;
 export function isAnonymousVolumeName(name: string): boolean {
   return /^[0-9a-f]{64}$/.test(name);
 }
+
+/** The label engines since API 1.42 put on the volumes they make for a container's `VOLUME`. */
+export const anonymousVolumeLabel = 'com.docker.volume.anonymous';
+
+/**
+ * Nobody chose this volume's name: the engine made it up (64 hex digits), or marked the volume
+ * anonymous itself. Everything else has a name someone picked, such as a database's volume.
+ */
+export function isAnonymousVolume(v: { name: string; labels: Readonly<Record<string, string>> }): boolean {
+  return isAnonymousVolumeName(v.name) || anonymousVolumeLabel in v.labels;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prune: a label filter for the preview, the preview split by who named the volumes, and the
+// volumes the user ticked, each with the creation time the preview showed.
+// ---------------------------------------------------------------------------------------------
+
+const labelFilterPattern = /^[^=\s]+(=[^\n]*)?$/;
+const labelFilterRule = 'A label key, or key=value (the key has no spaces)';
+
+/** `key` or `key=value`, as `docker volume ls --filter label=...` takes it. */
+export const volumeLabelFilterSchema = z.string().max(2048, 'At most 2048 characters').regex(labelFilterPattern, labelFilterRule);
+
+/** Why a label filter would be refused, or null when it is fine. Empty means "no filter". */
+export function volumeLabelFilterProblem(text: string): string | null {
+  if (text === '') return null;
+  const parsed = volumeLabelFilterSchema.safeParse(text);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? labelFilterRule);
+}
+
+/** Docker's rule: `key` matches any value of that label, `key=value` only that value. */
+export function matchesLabelFilter(labels: Readonly<Record<string, string>>, filter: string): boolean {
+  const at = filter.indexOf('=');
+  if (at < 0) return filter in labels;
+  const key = filter.slice(0, at);
+  return key in labels && labels[key] === filter.slice(at + 1);
+}
+
+export const volumePrunePreviewSchema = z.object({
+  /** Unused volumes whose names nobody chose: offered ticked. */
+  anonymous: z.array(volumeSummarySchema),
+  /** Unused volumes with a chosen name (a database left after `compose down`...): offered unticked. */
+  named: z.array(volumeSummarySchema),
+});
+export type VolumePrunePreview = z.infer<typeof volumePrunePreviewSchema>;
+
+/** A volume to prune, as the preview showed it: the name, and its creation time to tell a namesake made since. */
+export const volumePruneTargetSchema = z.strictObject({
+  name: volumeRefSchema,
+  createdAt: z.string().max(100).nullable(),
+});
+export type VolumePruneTarget = z.infer<typeof volumePruneTargetSchema>;
 
 export const composeProjectLabel = 'com.docker.compose.project';

@@ -23,7 +23,8 @@ export function volumeCallHandlers(s: AppServices): Pick<CallHandlers, keyof typ
     'volumes.create': (input) => volumes.create(input),
     'volumes.remove': async ({ name }) => (await volumes.remove(name), null),
     'volumes.removeMany': ({ names }) => volumes.removeMany(names),
-    'volumes.prunePreview': () => volumes.prunePreview(),
+    'volumes.prunePreview': ({ label }) => volumes.prunePreview(label),
+    'volumes.prune': ({ volumes: targets }) => volumes.prune(targets),
     'volumes.sizes': () => volumes.sizes(),
     'volumes.inspect': ({ name }) => volumes.inspect(name),
   };

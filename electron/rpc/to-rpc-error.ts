@@ -14,7 +14,9 @@ function engineMessage(err: EngineHttpError): string {
   return fromJson ?? err.reason ?? err.message ?? 'The engine returned an error';
 }
 
-const unreachableCodes = new Set(['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'EACCES', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+// The last four: a remote engine (DOCKER_HOST=tcp://...) whose network went away mid-request, so
+// that a bulk removal stops there instead of trying every remaining volume in vain.
+const unreachableCodes = new Set(['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'EACCES', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'ECONNABORTED']);
 
 /** Turns anything thrown by a handler into the error payload the client receives. */
 export function toRpcError(err: unknown): RpcErrorPayload {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { containerStateSchema } from '../../../shared/engine-types.js';
-import type { VolumeSummary, VolumeUser } from '../../../shared/volume-types.js';
+import { isAnonymousVolume, matchesLabelFilter, type VolumePrunePreview, type VolumeSummary, type VolumeUser } from '../../../shared/volume-types.js';
 
 // The engine's JSON is checked here, not trusted: a field missing on some engine version becomes
 // an empty value instead of a crash further on.
@@ -76,9 +76,46 @@ export function toVolumeSummaries(volumes: readonly unknown[], containers: reado
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** What "prune unused" would remove: exactly the volumes no container mounts. */
+/** The volumes no container mounts, running or not. */
 export function unusedVolumes(volumes: readonly VolumeSummary[]): VolumeSummary[] {
   return volumes.filter((v) => v.usedBy.length === 0);
+}
+
+/**
+ * What the prune panel offers: the unused volumes (only those carrying `label`, `key` or
+ * `key=value`, when given), anonymous ones apart from named ones. A named volume is one someone
+ * chose a name for, like a database's: `compose down` leaves it unused on purpose.
+ */
+export function prunePreviewOf(volumes: readonly VolumeSummary[], label?: string): VolumePrunePreview {
+  const candidates = unusedVolumes(volumes).filter((v) => !label || matchesLabelFilter(v.labels, label));
+  return { anonymous: candidates.filter((v) => isAnonymousVolume(v)), named: candidates.filter((v) => !isAnonymousVolume(v)) };
+}
+
+/** Same instant, though one engine answer may spell it differently from another; both unknown counts as the same. */
+function sameTime(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  const [ta, tb] = [Date.parse(a), Date.parse(b)];
+  return Number.isFinite(ta) && ta === tb;
+}
+
+/**
+ * The re-check just before pruning one volume: why it must be left alone, or null to go ahead.
+ * `inspected` is the volume as the engine describes it now, `containers` those mounting it now.
+ * The engine keeps creation times to the second, so a namesake made within the same second as
+ * the one previewed cannot be told apart.
+ */
+export function pruneRecheck(previewedCreatedAt: string | null, inspected: unknown, containers: readonly unknown[]): string | null {
+  const now = engineVolumeSchema.safeParse(inspected);
+  const createdAt = now.success ? (now.data.CreatedAt ?? null) : null;
+  if (!sameTime(previewedCreatedAt, createdAt)) {
+    return `Made again since the preview: this volume was created ${createdAt ?? 'at an unknown time'}, the one previewed ${previewedCreatedAt ?? 'at an unknown time'}. Not removed: preview again to see it.`;
+  }
+  const users = [...volumeUsers(containers).values()].flat();
+  if (users.length > 0) {
+    return `Now used by ${users.map((u) => `${u.name} (${u.state})`).join(', ')}: a container took it up after the preview. Not removed.`;
+  }
+  return null;
 }
 
 const dfSchema = z.object({

@@ -91,7 +91,7 @@ describe('volumes against the real engine', () => {
     const err = await volumes.remove(n).catch((e: unknown) => e);
     expect(toRpcError(err)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/volume is in use/) });
     const [many] = await volumes.removeMany([n]);
-    expect(many).toMatchObject({ name: n, removed: false, code: 'CONFLICT', error: expect.stringContaining(id) });
+    expect(many).toMatchObject({ name: n, removed: false, reason: 'refused', code: 'CONFLICT', error: expect.stringContaining(id) });
     expect(await exists(n)).toBe(true);
 
     await testDocker.getContainer(id).remove();
@@ -101,29 +101,79 @@ describe('volumes against the real engine', () => {
     expect(toRpcError(gone).code).toBe('NOT_FOUND');
   });
 
-  it('prune by preview: removes exactly the previewed unused volumes, and reports one that became used meanwhile', async () => {
+  it('prune preview: unused volumes with the label, anonymous apart from named; prune removes the ticked ones', async () => {
+    const pruneLabels = { ...labels, 'berth.test-prune': `${run}-a` };
     const unusedA = name('prune-a');
     const unusedB = name('prune-b');
     const kept = name('prune-kept');
-    const late = name('prune-late');
-    for (const n of [unusedA, unusedB, kept, late]) await volumes.create({ name: n, labels });
+    const other = name('prune-other');
+    for (const n of [unusedA, unusedB, kept]) await volumes.create({ name: n, labels: pruneLabels });
+    await volumes.create({ name: other, labels });
+    const anonymous = (await volumes.create({ labels: pruneLabels })).name;
+    made.add(anonymous);
     await mountIn(kept, `berth-test-vol-keeper-${run}`);
 
-    const preview = (await volumes.prunePreview()).map((v) => v.name);
-    expect(preview).toEqual(expect.arrayContaining([unusedA, unusedB, late]));
-    expect(preview).not.toContain(kept);
+    const preview = await volumes.prunePreview(`berth.test-prune=${run}-a`);
+    expect(preview.anonymous.map((v) => v.name)).toEqual([anonymous]);
+    expect(preview.named.map((v) => v.name)).toEqual([unusedA, unusedB].sort());
+    expect((await volumes.prunePreview('berth.test-prune')).named.map((v) => v.name)).not.toContain(other);
+    expect((await volumes.prunePreview()).named.map((v) => v.name)).toContain(other);
 
-    // A container starts using one after the preview: the engine refuses that one, the others go.
-    await mountIn(late, `berth-test-vol-late-${run}`);
-    // Remove only this test's volumes from the preview: other tests share this engine.
-    const ours = preview.filter((n) => [unusedA, unusedB, late].includes(n));
-    const results = await volumes.removeMany(ours);
-    expect(results.find((r) => r.name === late)).toMatchObject({ removed: false, code: 'CONFLICT' });
-    expect(results.filter((r) => r.removed).map((r) => r.name).sort()).toEqual([unusedA, unusedB].sort());
+    const ticked = [...preview.anonymous, ...preview.named.filter((v) => v.name === unusedA)];
+    const results = await volumes.prune(ticked.map((v) => ({ name: v.name, createdAt: v.createdAt })));
+    expect(results).toEqual([
+      { name: anonymous, removed: true },
+      { name: unusedA, removed: true },
+    ]);
+    expect(await exists(anonymous)).toBe(false);
     expect(await exists(unusedA)).toBe(false);
-    expect(await exists(unusedB)).toBe(false);
+    expect(await exists(unusedB)).toBe(true);
     expect(await exists(kept)).toBe(true);
-    expect(await exists(late)).toBe(true);
+    expect(await exists(other)).toBe(true);
+  });
+
+  it('prune re-checks each volume: skips one made again under the same name, one a container took up, one already gone', async () => {
+    const label = `berth.test-prune=${run}-b`;
+    const pruneLabels = { ...labels, 'berth.test-prune': `${run}-b` };
+    const recreated = name('recheck-recreated');
+    const taken = name('recheck-taken');
+    const gone = name('recheck-gone');
+    const plain = name('recheck-plain');
+    for (const n of [recreated, taken, gone, plain]) await volumes.create({ name: n, labels: pruneLabels });
+
+    const preview = await volumes.prunePreview(label);
+    expect(preview.named.map((v) => v.name).sort()).toEqual([gone, plain, recreated, taken].sort());
+
+    // Meanwhile, in another shell: one removed and made again (the engine keeps creation times to
+    // the second, so wait past it), one taken up by a new container, one removed.
+    await testDocker.getVolume(recreated).remove();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await testDocker.createVolume({ Name: recreated, Labels: pruneLabels });
+    const holder = `berth-test-vol-taker-${run}`;
+    await mountIn(taken, holder);
+    await testDocker.getVolume(gone).remove();
+
+    const results = await volumes.prune(preview.named.map((v) => ({ name: v.name, createdAt: v.createdAt })));
+    const byName = new Map(results.map((r) => [r.name, r]));
+    expect(byName.get(recreated)).toMatchObject({ removed: false, reason: 'skipped', code: 'CONFLICT', error: expect.stringMatching(/Made again since the preview/) });
+    expect(byName.get(taken)).toMatchObject({ removed: false, reason: 'skipped', code: 'CONFLICT', error: expect.stringContaining(`Now used by ${holder} (created)`) });
+    expect(byName.get(gone)).toMatchObject({ removed: false, reason: 'skipped', code: 'NOT_FOUND' });
+    expect(byName.get(plain)).toEqual({ name: plain, removed: true });
+    expect(await exists(recreated)).toBe(true);
+    expect(await exists(taken)).toBe(true);
+    expect(await exists(plain)).toBe(false);
+  });
+
+  it('bulk remove reports the engine refusing one and removes the rest', async () => {
+    const a = name('many-a');
+    const busy = name('many-busy');
+    for (const n of [a, busy]) await volumes.create({ name: n, labels });
+    await mountIn(busy, `berth-test-vol-busy-${run}`);
+    const results = await volumes.removeMany([a, busy]);
+    expect(results).toEqual([
+      { name: a, removed: true },
+      { name: busy, removed: false, reason: 'refused', code: 'CONFLICT', error: expect.stringMatching(/volume is in use/) },
+    ]);
   });
 
   it('measures sizes only when asked, from system df', async () => {

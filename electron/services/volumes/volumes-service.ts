@@ -1,28 +1,22 @@
-import { BerthError } from '../../../shared/errors.js';
-import type { CreateVolumeInput, CreateVolumeResult, VolumeRemoval, VolumeSizes, VolumeSummary } from '../../../shared/volume-types.js';
+import type {
+  CreateVolumeInput,
+  CreateVolumeResult,
+  VolumePrunePreview,
+  VolumePruneTarget,
+  VolumeRemoval,
+  VolumeSizes,
+  VolumeSummary,
+} from '../../../shared/volume-types.js';
+import { toRpcError } from '../../rpc/to-rpc-error.js';
 import type { EngineConnection } from '../engine-connection.js';
-import { toVolumeSummaries, unusedVolumes, volumeSizesFromDf } from './volume-mapping.js';
-
-interface EngineHttpError {
-  statusCode?: number;
-  json?: { message?: unknown } | null;
-  reason?: string;
-  message?: string;
-}
-
-/** The engine's own words for a failed request, and a code like the contract's. */
-function engineFailure(err: unknown): { code: string; error: string } {
-  if (err instanceof BerthError) return { code: err.code, error: err.message };
-  const e = (typeof err === 'object' && err !== null ? err : {}) as EngineHttpError;
-  const error = typeof e.json?.message === 'string' ? e.json.message : (e.reason ?? e.message ?? String(err));
-  const code = e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 409 ? 'CONFLICT' : e.statusCode === 400 ? 'BAD_REQUEST' : 'ENGINE_ERROR';
-  return { code, error };
-}
+import { removeEach } from './remove-each.js';
+import { prunePreviewOf, pruneRecheck, toVolumeSummaries, volumeSizesFromDf } from './volume-mapping.js';
 
 /**
  * `docker volume` for one engine connection: list with who uses each volume, create, remove (one
- * or many, never forced), the unused ones, and sizes on request. Engine refusals pass through with
- * the engine's reason.
+ * or many, never forced), prune (a preview, then the ticked volumes after a re-check), and sizes
+ * on request. Engine refusals pass through with the engine's reason, mapped as every other call's
+ * (electron/rpc/to-rpc-error.ts).
  */
 export class VolumesService {
   constructor(private readonly connection: EngineConnection) {}
@@ -36,7 +30,7 @@ export class VolumesService {
 
   async create(input: CreateVolumeInput): Promise<CreateVolumeResult> {
     // The engine returns an existing volume of the same name and driver unchanged; say so.
-    const alreadyExisted = input.name ? await this.exists(input.name) : false;
+    const alreadyExisted = input.name ? (await this.inspectIfThere(input.name)) !== undefined : false;
     const volume = await this.connection.use((docker) =>
       docker.createVolume({
         ...(input.name ? { Name: input.name } : {}),
@@ -52,24 +46,45 @@ export class VolumesService {
     await this.connection.use((docker) => docker.getVolume(name).remove());
   }
 
-  /** Removes each named volume in turn (not forced) and reports what became of each. */
+  /** Removes each named volume in turn (not forced) and reports what became of each, even when the connection drops midway. */
   async removeMany(names: readonly string[]): Promise<VolumeRemoval[]> {
-    const results: VolumeRemoval[] = [];
-    for (const name of new Set(names)) {
-      try {
+    return removeEach(
+      names,
+      async (name) => {
         await this.remove(name);
-        results.push({ name, removed: true });
-      } catch (err) {
-        if (this.connection.status.state !== 'connected') throw err;
-        results.push({ name, removed: false, ...engineFailure(err) });
-      }
-    }
-    return results;
+        return { name, removed: true };
+      },
+      () => this.connected(),
+    );
   }
 
-  /** The volumes no container mounts, from the same data as the list's "used by". */
-  async prunePreview(): Promise<VolumeSummary[]> {
-    return unusedVolumes(await this.list());
+  /** The unused volumes (with `label`, when given), anonymous and named apart. */
+  async prunePreview(label?: string): Promise<VolumePrunePreview> {
+    return prunePreviewOf(await this.list(), label);
+  }
+
+  /**
+   * Removes the volumes ticked in a preview. Each is re-read just before: one that is gone, was
+   * made again under the same name (another creation time) or that a container now mounts is
+   * skipped, with the reason, instead of removed.
+   */
+  async prune(targets: readonly VolumePruneTarget[]): Promise<VolumeRemoval[]> {
+    const previewed = new Map(targets.map((t) => [t.name, t.createdAt]));
+    return removeEach(
+      [...previewed.keys()],
+      async (name) => {
+        const inspected = await this.inspectIfThere(name);
+        if (inspected === undefined) {
+          return { name, removed: false, reason: 'skipped', code: 'NOT_FOUND', error: 'Already gone: removed since the preview.' };
+        }
+        const containers = await this.connection.use((docker) => docker.listContainers({ all: true, filters: { volume: [name] } }));
+        const problem = pruneRecheck(previewed.get(name) ?? null, inspected, containers);
+        if (problem !== null) return { name, removed: false, reason: 'skipped', code: 'CONFLICT', error: problem };
+        await this.remove(name);
+        return { name, removed: true };
+      },
+      () => this.connected(),
+    );
   }
 
   /** `GET /system/df`: can take long on a big host, so only when the user asks. */
@@ -82,12 +97,17 @@ export class VolumesService {
     return this.connection.use((docker) => docker.getVolume(name).inspect());
   }
 
-  private async exists(name: string): Promise<boolean> {
+  private connected(): boolean {
+    return this.connection.status.state === 'connected';
+  }
+
+  /** The volume's inspect document, or undefined when the engine has no volume of that name. */
+  private async inspectIfThere(name: string): Promise<unknown> {
     try {
-      await this.connection.use((docker) => docker.getVolume(name).inspect());
-      return true;
+      const inspected: unknown = await this.connection.use((docker) => docker.getVolume(name).inspect());
+      return inspected;
     } catch (err) {
-      if ((err as EngineHttpError).statusCode === 404) return false;
+      if (toRpcError(err).code === 'NOT_FOUND') return undefined;
       throw err;
     }
   }

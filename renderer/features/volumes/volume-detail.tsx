@@ -5,6 +5,10 @@ import { formatSize } from '../../lib/format-size.js';
 import { hashOf } from '../layout/ui-store.js';
 import type { VolumeRow } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
+// The detail pane and its inspect block look like the Images one (shared classes im-detail, im-json).
+import '../images/images-tools.css';
+import './volume-user-chips.css';
+import './volume-detail.css';
 
 function KeyValues({ label, entries }: { label: string; entries: ReadonlyArray<readonly [string, string]> }) {
   return (
@@ -80,7 +84,11 @@ export function VolumeDetailPane({ volume }: { volume: VolumeRow }) {
         <section className="vol-detail-section" aria-label="Used by">
           <h3>Used by</h3>
           {volume.usedBy.length === 0 ? (
-            <p className="faint">No container mounts it: “Prune unused” would remove it.</p>
+            <p className="faint">
+              {volume.anonymous
+                ? 'No container mounts it: “Prune unused” offers it, ticked.'
+                : 'No container mounts it: “Prune unused” lists it as a named volume, not ticked.'}
+            </p>
           ) : (
             <ul className="vol-users-list">
               {volume.usedBy.map((u) => (

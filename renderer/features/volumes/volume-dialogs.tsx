@@ -7,6 +7,12 @@ import { useModalDialog } from '../../components/use-modal-dialog.js';
 import { emptyCreateForm, toCreateInput, type CreateVolumeForm, type KeyValueRow } from './volume-create-form.js';
 import { describeUsers, removeLine, shortVolumeName, usersNamedIn } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
+// Dialog warnings and command lines look as in every Berth dialog (containers.css); fields, field
+// errors and outcome lists as in the Images tools (images-tools.css).
+import '../containers/containers.css';
+import '../images/images-tools.css';
+import './volume-outcomes.css';
+import './volume-dialogs.css';
 
 // ---------------------------------------------------------------------------------------------
 // Create
@@ -168,10 +174,10 @@ export function RemoveVolumesDialog() {
 
 function RemovalOutcome({ result, volume }: { result: VolumeRemoval; volume: VolumeSummary | undefined }) {
   if (result.removed) return <span className="vol-outcome vol-outcome--ok">removed</span>;
-  const named = volume ? usersNamedIn(result.error ?? '', volume.usedBy) : [];
+  const named = volume ? usersNamedIn(result.error, volume.usedBy) : [];
   return (
     <span className="vol-outcome vol-outcome--failed">
-      not removed: {result.error ?? 'the engine refused'}
+      {result.reason === 'not-attempted' ? 'not attempted' : 'not removed'}: {result.error}
       {named.length > 0 ? ` (${describeUsers(named)})` : ''}
     </span>
   );
@@ -250,7 +256,7 @@ function RemoveVolumesDialogOpen() {
           ) : null}
           {results ? (
             <p role="status">
-              {results.filter((r) => r.removed).length} removed, {results.filter((r) => !r.removed).length} refused.
+              {results.filter((r) => r.removed).length} removed, {results.filter((r) => !r.removed).length} not removed.
               {byName.size > 0 ? ' The list above says why.' : ''}
             </p>
           ) : null}

@@ -1,9 +1,10 @@
 import { cliEquivalent } from '../../../shared/contract.js';
-import { composeProjectLabel, isAnonymousVolumeName, type VolumeSummary, type VolumeUser } from '../../../shared/volume-types.js';
+import { composeProjectLabel, isAnonymousVolume, isAnonymousVolumeName, type VolumeSummary, type VolumeUser } from '../../../shared/volume-types.js';
 
 export interface VolumeRow extends VolumeSummary {
   /** What the list shows: anonymous 64-hex names shortened (the full name goes in the tooltip). */
   shortName: string;
+  /** Nobody chose its name (see isAnonymousVolume). */
   anonymous: boolean;
   /** The Compose project that made it, from its `com.docker.compose.project` label. */
   project: string | null;
@@ -19,7 +20,7 @@ export function shortVolumeName(name: string): string {
 }
 
 export function toVolumeRow(v: VolumeSummary): VolumeRow {
-  const anonymous = isAnonymousVolumeName(v.name);
+  const anonymous = isAnonymousVolume(v);
   const ms = v.createdAt ? Date.parse(v.createdAt) : NaN;
   return {
     ...v,

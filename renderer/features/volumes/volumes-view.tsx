@@ -12,9 +12,13 @@ import { VolumeDetailPane } from './volume-detail.js';
 import { VolumePrunePanel } from './volume-prune-panel.js';
 import { filterVolumes, type VolumeRow } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
+// Only the shared look, used as the other lists use it: row tick boxes, row actions and the bulk
+// bar (containers.css); the action bar, list-and-pane split, selected row and ghost danger button
+// (images-tools.css). Everything that is the Volumes view's own is in volumes-view.css.
 import '../containers/containers.css';
 import '../images/images-tools.css';
-import './volumes.css';
+import './volume-user-chips.css';
+import './volumes-view.css';
 
 function SelectCell({ row }: { row: VolumeRow }) {
   const { selection } = useVolumeTools();

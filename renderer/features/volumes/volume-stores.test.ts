@@ -4,7 +4,9 @@ import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import type { VolumeSummary } from '../../../shared/volume-types.js';
-import { createCreateVolumeStore, createRemoveVolumesStore, createVolumePruneStore, createVolumeSizesStore } from './volume-tools-store.js';
+import { createCreateVolumeStore } from './volume-create-store.js';
+import { createRemoveVolumesStore } from './volume-remove-store.js';
+import { createVolumeSizesStore } from './volume-sizes-store.js';
 
 function setup(transport: FakeTransport) {
   const client = new BerthClient(transport);
@@ -14,38 +16,6 @@ function setup(transport: FakeTransport) {
 }
 
 const vol = (name: string): VolumeSummary => ({ name, driver: 'local', scope: 'local', createdAt: null, mountpoint: '', labels: {}, options: {}, usedBy: [] });
-
-describe('volume prune', () => {
-  it('removes exactly the previewed names and reports each outcome', async () => {
-    const transport = new FakeTransport()
-      .reply('volumes.prunePreview', [vol('old-a'), vol('old-b')])
-      .reply('volumes.removeMany', [
-        { name: 'old-a', removed: true },
-        { name: 'old-b', removed: false, code: 'CONFLICT', error: 'remove old-b: volume is in use - [abc]' },
-      ]);
-    const t = setup(transport);
-    const prune = createVolumePruneStore(t.run, t.onChanged);
-    await prune.getState().open();
-    expect(prune.getState().phase).toBe('preview');
-    expect(transport.callsTo('volumes.removeMany')).toHaveLength(0);
-    await prune.getState().confirm();
-    expect(transport.callsTo('volumes.removeMany')[0]?.input).toEqual({ names: ['old-a', 'old-b'] });
-    expect(prune.getState()).toMatchObject({ phase: 'done', results: [{ removed: true }, { removed: false, code: 'CONFLICT' }] });
-    expect(t.activity.getState().entries.map((e) => e.command)).toEqual(['docker volume ls --filter dangling=true', 'docker volume rm old-a old-b']);
-    expect(t.changed()).toBe(1);
-  });
-
-  it('does nothing when the preview is empty or closed', async () => {
-    const transport = new FakeTransport().reply('volumes.prunePreview', []);
-    const t = setup(transport);
-    const prune = createVolumePruneStore(t.run, t.onChanged);
-    await prune.getState().open();
-    await prune.getState().confirm();
-    prune.getState().close();
-    await prune.getState().confirm();
-    expect(transport.callsTo('volumes.removeMany')).toHaveLength(0);
-  });
-});
 
 describe('remove volumes', () => {
   it('keeps the dialog open with the engine’s refusal for one volume', async () => {
@@ -61,7 +31,7 @@ describe('remove volumes', () => {
   it('closes when every selected volume went, and lists the ones that did not otherwise', async () => {
     const answers = [
       [{ name: 'a1', removed: true }, { name: 'b2', removed: true }],
-      [{ name: 'a1', removed: true }, { name: 'b2', removed: false, error: 'in use' }],
+      [{ name: 'a1', removed: true }, { name: 'b2', removed: false, reason: 'refused', code: 'CONFLICT', error: 'in use' }],
     ];
     const transport = new FakeTransport().reply('volumes.removeMany', () => answers.shift());
     const t = setup(transport);
@@ -71,7 +41,7 @@ describe('remove volumes', () => {
     expect(remove.getState().request).toBeNull();
     remove.getState().ask([vol('a1'), vol('b2')]);
     await remove.getState().confirm();
-    expect(remove.getState().request?.results).toEqual([{ name: 'a1', removed: true }, { name: 'b2', removed: false, error: 'in use' }]);
+    expect(remove.getState().request?.results).toEqual([{ name: 'a1', removed: true }, { name: 'b2', removed: false, reason: 'refused', code: 'CONFLICT', error: 'in use' }]);
   });
 });
 

@@ -1,0 +1,15 @@
+import type { VolumeRemoval } from '../../../shared/volume-types.js';
+
+/** What went wrong, in words, from anything a call threw. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** How the activity strip sums up a removal of several volumes: removed, and a failure when some were not. */
+export const removalReport = {
+  describe: (r: readonly VolumeRemoval[]): string => `${plural(r.filter((x) => x.removed).length, 'volume')} removed`,
+  failedIf: (r: readonly VolumeRemoval[]): string | undefined => {
+    const kept = r.filter((x) => !x.removed).length;
+    return kept > 0 ? `${plural(kept, 'volume')} not removed` : undefined;
+  },
+};
