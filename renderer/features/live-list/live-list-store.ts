@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCoalescingRefresher } from '../../lib/coalescing-refresher.js';
 import { syncKey, type ConnectionStore } from '../connection/connection-store.js';
+import type { EngineEvent } from '../../../shared/engine-types.js';
 import type { EngineEventHub } from '../engine-events/engine-event-hub.js';
 
 export interface LiveListState<T> {
@@ -29,6 +30,8 @@ export interface LiveListOptions<T> {
   events: EngineEventHub;
   /** Engine event types that may change this list. */
   eventTypes: readonly string[];
+  /** Of those events, the ones that do (all of them when not given). */
+  changesList?: (event: EngineEvent) => boolean;
   debounceMs?: number;
   maxWaitMs?: number;
 }
@@ -86,7 +89,9 @@ export function createLiveListStore<T>(options: LiveListOptions<T>): LiveListSto
     start() {
       if (stopConnection) return;
       stopConnection = connection.subscribe(onConnection);
-      stopEvents = events.on(eventTypes, () => refresher.request());
+      stopEvents = events.on(eventTypes, (event) => {
+        if (!options.changesList || options.changesList(event)) refresher.request();
+      });
       onConnection();
     },
     stop() {

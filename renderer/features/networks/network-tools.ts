@@ -3,7 +3,7 @@ import { createActionsStore, type ActionsStore } from './network-actions-store.j
 import { createCreateStore, type CreateStore } from './network-create-store.js';
 import { createDetailStore, type DetailStore } from './network-detail-store.js';
 import { createPruneStore, type PruneStore } from './network-prune-store.js';
-import { createSelectionStore, type SelectionStore } from './network-selection-store.js';
+import { createRowSelectionStore, type RowSelectionStore } from '../../lib/row-selection-store.js';
 import type { NetworksStore } from './networks-store.js';
 
 /** The networks view's stores beside the list itself. */
@@ -11,12 +11,12 @@ export interface NetworkTools {
   create: CreateStore;
   actions: ActionsStore;
   prune: PruneStore;
-  selection: SelectionStore;
+  selection: RowSelectionStore;
   detail: DetailStore;
 }
 
 export function createNetworkTools({ run, networks }: { run: ActionRunner; networks: NetworksStore }): NetworkTools {
-  const selection = createSelectionStore();
+  const selection = createRowSelectionStore();
   const refresh = (): void => networks.requestRefresh();
   return {
     create: createCreateStore(run, refresh),

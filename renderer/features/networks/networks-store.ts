@@ -20,27 +20,12 @@ export interface NetworksStoreDeps {
  * (a start gives an address, a removal takes one away). Execs and health checks do not reload it.
  */
 export function createNetworksStore({ client, connection, events, debounceMs }: NetworksStoreDeps): NetworksStore {
-  const list = createLiveListStore<NetworkSummary>({
+  return createLiveListStore<NetworkSummary>({
     load: () => client.call('networks.list', {}),
     connection,
     events,
-    eventTypes: ['network'],
+    eventTypes: ['network', 'container'],
+    changesList: (event) => event.type !== 'container' || containerEventChangesUse(event.action),
     debounceMs,
-  });
-  const startList = list.start;
-  const stopList = list.stop;
-  let stopContainerEvents: (() => void) | undefined;
-  return Object.assign(list, {
-    start() {
-      startList();
-      stopContainerEvents ??= events.on(['container'], (event) => {
-        if (containerEventChangesUse(event.action)) list.requestRefresh();
-      });
-    },
-    stop() {
-      stopContainerEvents?.();
-      stopContainerEvents = undefined;
-      stopList();
-    },
   });
 }

@@ -1,3 +1,4 @@
+import { SelectionBar } from '../../components/selection-bar.js';
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { NetworkSummary } from '../../../shared/network-types.js';
@@ -125,26 +126,18 @@ const columns: readonly Column<NetworkSummary>[] = [
   { key: 'actions', header: '', minWidth: 156, grow: 0, align: 'end', cell: (r) => <RowActions row={r} /> },
 ];
 
+const networkIdOf = (n: NetworkSummary): string => n.id;
+
 function BulkBar({ items }: { items: readonly NetworkSummary[] }) {
   const { selection, actions } = useNetworkTools();
-  const selectedIds = useStore(selection, (s) => s.selected);
-  useEffect(() => {
-    selection.getState().retain(new Set(items.map((n) => n.id)));
-  }, [items, selection]);
-  const selected = items.filter((n) => selectedIds.has(n.id));
-  if (selected.length === 0) return null;
   return (
-    <div className="cd-bulk-bar" role="toolbar" aria-label="Selected networks">
-      <span>
-        <strong>{selected.length}</strong> selected
-      </span>
-      <button type="button" className="btn btn--small btn--danger" onClick={() => actions.getState().askRemoveMany(selected)}>
-        Remove selected
-      </button>
-      <button type="button" className="btn btn--small" onClick={() => selection.getState().clear()}>
-        Clear selection
-      </button>
-    </div>
+    <SelectionBar items={items} keyOf={networkIdOf} selection={selection} label="Selected networks">
+      {(selected) => (
+        <button type="button" className="btn btn--small btn--danger" onClick={() => actions.getState().askRemoveMany(selected)}>
+          Remove selected
+        </button>
+      )}
+    </SelectionBar>
   );
 }
 

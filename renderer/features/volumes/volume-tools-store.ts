@@ -3,7 +3,7 @@ import { createCreateVolumeStore, type CreateVolumeStore } from './volume-create
 import { createVolumeDetailStore, type VolumeDetailStore } from './volume-detail-store.js';
 import { createVolumePruneStore, type VolumePruneStore } from './volume-prune-store.js';
 import { createRemoveVolumesStore, type RemoveVolumesStore } from './volume-remove-store.js';
-import { createVolumeSelectionStore, type VolumeSelectionStore } from './volume-selection-store.js';
+import { createRowSelectionStore, type RowSelectionStore } from '../../lib/row-selection-store.js';
 import { createVolumeSizesStore, type VolumeSizesStore } from './volume-sizes-store.js';
 
 /** The stores behind the Volumes view's tools, one per job (each in its own file). */
@@ -13,7 +13,7 @@ export interface VolumeTools {
   remove: RemoveVolumesStore;
   prune: VolumePruneStore;
   sizes: VolumeSizesStore;
-  selection: VolumeSelectionStore;
+  selection: RowSelectionStore;
 }
 
 /** `onChanged`: ask the volume list to reload (events do it too; this makes the change show at once). */
@@ -24,6 +24,6 @@ export function createVolumeTools(run: ActionRunner, onChanged: () => void): Vol
     remove: createRemoveVolumesStore(run, onChanged),
     prune: createVolumePruneStore(run, onChanged),
     sizes: createVolumeSizesStore(run),
-    selection: createVolumeSelectionStore(),
+    selection: createRowSelectionStore(),
   };
 }

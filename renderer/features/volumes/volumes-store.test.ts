@@ -6,7 +6,7 @@ import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { createConnectionStore } from '../connection/connection-store.js';
 import { createEngineEventHub } from '../engine-events/engine-event-hub.js';
-import { containerEventChangesUse, createVolumesStore } from './volumes-store.js';
+import { createVolumesStore } from './volumes-store.js';
 
 const volume = { name: 'pg', driver: 'local', scope: 'local', createdAt: null, mountpoint: '/m', labels: {}, options: {}, usedBy: [] };
 
@@ -52,12 +52,5 @@ describe('volumes store', () => {
     transport.emit('engine.events', event('container', 'create'));
     await vi.advanceTimersByTimeAsync(2000);
     expect(transport.callsTo('volumes.list')).toHaveLength(3);
-  });
-
-  it('tells container actions that change use from those that do not', () => {
-    for (const a of ['create', 'destroy', 'start', 'die', 'stop', 'rename', 'pause', 'unpause']) expect(containerEventChangesUse(a)).toBe(true);
-    for (const a of ['exec_create: sh', 'exec_start: sh -c ls', 'exec_die', 'health_status: healthy', 'attach', 'resize', 'top', 'archive-path']) {
-      expect(containerEventChangesUse(a)).toBe(false);
-    }
   });
 });

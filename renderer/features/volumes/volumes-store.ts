@@ -14,35 +14,17 @@ export interface VolumesStoreDeps {
   debounceMs?: number;
 }
 
-// The predicate moved to live-list so the networks list uses the same one; re-exported for existing importers.
-export { containerEventChangesUse };
-
 /**
  * `docker volume ls` with who uses each volume. Volume events (create, destroy, mount, unmount)
  * change the list; container events that change "used by" reload it too.
  */
 export function createVolumesStore({ client, connection, events, debounceMs }: VolumesStoreDeps): VolumesStore {
-  const list = createLiveListStore<VolumeRow>({
+  return createLiveListStore<VolumeRow>({
     load: async () => (await client.call('volumes.list', {})).map(toVolumeRow),
     connection,
     events,
-    eventTypes: ['volume'],
+    eventTypes: ['volume', 'container'],
+    changesList: (event) => event.type !== 'container' || containerEventChangesUse(event.action),
     debounceMs,
-  });
-  const startList = list.start;
-  const stopList = list.stop;
-  let stopContainerEvents: (() => void) | undefined;
-  return Object.assign(list, {
-    start() {
-      startList();
-      stopContainerEvents ??= events.on(['container'], (event) => {
-        if (containerEventChangesUse(event.action)) list.requestRefresh();
-      });
-    },
-    stop() {
-      stopContainerEvents?.();
-      stopContainerEvents = undefined;
-      stopList();
-    },
   });
 }

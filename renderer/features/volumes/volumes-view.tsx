@@ -1,3 +1,4 @@
+import { SelectionBar } from '../../components/selection-bar.js';
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
@@ -160,26 +161,18 @@ function SizesButton() {
   );
 }
 
+const volumeNameOf = (v: VolumeRow): string => v.name;
+
 function BulkBar({ items }: { items: readonly VolumeRow[] }) {
   const { selection, remove } = useVolumeTools();
-  const selectedNames = useStore(selection, (s) => s.selected);
-  useEffect(() => {
-    selection.getState().retain(new Set(items.map((v) => v.name)));
-  }, [items, selection]);
-  const selected = items.filter((v) => selectedNames.has(v.name));
-  if (selected.length === 0) return null;
   return (
-    <div className="cd-bulk-bar" role="toolbar" aria-label="Selected volumes">
-      <span>
-        <strong>{selected.length}</strong> selected
-      </span>
-      <button type="button" className="btn btn--small btn--danger" onClick={() => remove.getState().ask(selected)}>
-        Remove selected
-      </button>
-      <button type="button" className="btn btn--small" onClick={() => selection.getState().clear()}>
-        Clear selection
-      </button>
-    </div>
+    <SelectionBar items={items} keyOf={volumeNameOf} selection={selection} label="Selected volumes">
+      {(selected) => (
+        <button type="button" className="btn btn--small btn--danger" onClick={() => remove.getState().ask(selected)}>
+          Remove selected
+        </button>
+      )}
+    </SelectionBar>
   );
 }
 
