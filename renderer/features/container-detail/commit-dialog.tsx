@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { SameAsCommand } from '../../components/same-as-command.js';
 
 /** Which field an engine error is about, so it shows next to that field. */
 function fieldOf(message: string): 'repository' | 'tag' | 'author' | 'message' | null {
@@ -102,9 +103,7 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
             <input type="checkbox" checked={pause} onChange={(e) => setPause(e.currentTarget.checked)} />
             Pause the container while committing (consistent files)
           </label>
-          <p className="dialog-cli">
-            <span className="faint">Same as</span> <code>{command}</code>
-          </p>
+          <SameAsCommand command={command} />
           {error && !errorField ? (
             <div role="alert" className="banner banner--error">
               {error}

@@ -7,6 +7,7 @@ import { checksPending, containersToRemove, removedWithChanges, type ChangesChec
 import { ChangeList } from './change-list.js';
 import { bulkForce, mustForce } from './container-actions-store.js';
 import { useContainersView } from './containers-view-context.js';
+import { SameAsCommand } from '../../components/same-as-command.js';
 
 /** Asks once before removing every selected container: what each one's writable layer would lose, which need force. */
 export function BulkRemoveDialog() {
@@ -86,12 +87,7 @@ function BulkRemoveOpen() {
             </div>
           ) : null}
           {removing.length > 0 ? (
-            <p className="dialog-cli">
-              <span className="faint">Same as</span>{' '}
-              <code>
-                docker rm{force ? ' --force' : ''} {removing.map((c) => c.name).join(' ')}
-              </code>
-            </p>
+            <SameAsCommand command={`docker rm${force ? ' --force' : ''} ${removing.map((c) => c.name).join(' ')}`} />
           ) : (
             <p className="faint">Every container is unticked: nothing will be removed.</p>
           )}

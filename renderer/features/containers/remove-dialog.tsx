@@ -6,6 +6,7 @@ import { useStores } from '../../app/stores-context.js';
 import { ChangeList } from './change-list.js';
 import { mustForce } from './container-actions-store.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { SameAsCommand } from '../../components/same-as-command.js';
 
 /** Asks before `docker rm`: says what is lost, and that a running container is killed when forced. */
 export function RemoveDialog() {
@@ -67,9 +68,7 @@ function RemoveDialogOpen() {
             </div>
           ) : null}
           <ChangesSummary changes={changes} error={request.changesError} />
-          <p className="dialog-cli">
-            <span className="faint">Same as</span> <code>{command}</code>
-          </p>
+          <SameAsCommand command={command} />
           {changes && changes.length > 0 ? <CommitFirst name={container.name} /> : null}
         </div>
         <div className="dialog-actions">

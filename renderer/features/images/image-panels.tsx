@@ -6,6 +6,7 @@ import { formatSize } from '../../lib/format-size.js';
 import { shortId } from '../../lib/short-id.js';
 import { useImageTools } from './use-image-tools.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
 
 export function PrunePanel({ onClose }: { onClose(): void }) {
   const { prune } = useImageTools();
@@ -210,18 +211,13 @@ function RemoveImageDialog() {
               : 'This deletes the image and the layers no other image uses.'}
           </p>
           {request.refusal ? (
-            <div className="dialog-warning" role="alert">
-              <p>
-                <strong>The engine refused:</strong> {request.refusal}
-              </p>
+            <EngineRefusal message={request.refusal}>
               <p>
                 <strong>Force remove</strong> removes the tags anyway. Containers made from it keep running and keep their files, but show the bare image ID; the layers are deleted only once no container uses them.
               </p>
-            </div>
+            </EngineRefusal>
           ) : null}
-          <p className="dialog-cli">
-            <span className="faint">Same as</span> <code>{cliEquivalent('images.remove', request.refusal ? { image: request.target, force: true } : { image: request.target })}</code>
-          </p>
+          <SameAsCommand command={cliEquivalent('images.remove', request.refusal ? { image: request.target, force: true } : { image: request.target })} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" autoFocus onClick={() => a.cancelRemove()}>
@@ -267,9 +263,7 @@ function TagDialog() {
               {request.error}
             </p>
           ) : null}
-          <p className="dialog-cli">
-            <span className="faint">Same as</span> <code>docker tag {request.label} {target || 'REPOSITORY:TAG'}</code>
-          </p>
+          <SameAsCommand command={`docker tag ${request.label} ${target || 'REPOSITORY:TAG'}`} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => a.cancelTag()}>

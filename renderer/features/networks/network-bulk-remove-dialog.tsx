@@ -8,6 +8,7 @@ import { shortId } from '../../lib/short-id.js';
 import { nameIsShared, networkCliRef } from './network-display.js';
 import { RemovalResults } from './network-removal-results.js';
 import { useNetworkTools } from './use-network-tools.js';
+import { SameAsCommand } from '../../components/same-as-command.js';
 
 /** What happens to one network of a bulk remove, given its containers. */
 function bulkNote(containers: readonly NetworkContainer[]): ReactNode {
@@ -52,9 +53,7 @@ export function BulkRemoveDialog() {
                 ))}
               </ul>
               {busy.length > 0 ? <p className="faint">The others are removed anyway; each network’s outcome is listed afterwards.</p> : null}
-              <p className="dialog-cli">
-                <span className="faint">Same as</span> <code>{refs.length > 0 ? cliEquivalent('networks.removeMany', { networks: refs }) : ''}</code>
-              </p>
+              <SameAsCommand command={refs.length > 0 ? cliEquivalent('networks.removeMany', { networks: refs }) : ''} />
             </>
           )}
         </div>

@@ -5,6 +5,7 @@ import { useStores } from '../../app/stores-context.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
 import { networkCliRef } from './network-display.js';
 import { useNetworkTools } from './use-network-tools.js';
+import { SameAsCommand } from '../../components/same-as-command.js';
 
 /** Connect a container: pick one (those that cannot join are shown disabled), optionally a fixed address. */
 export function ConnectDialog() {
@@ -76,9 +77,7 @@ export function ConnectDialog() {
               {request.error}
             </p>
           ) : null}
-          <p className="dialog-cli">
-            <span className="faint">Same as</span> <code>{cliEquivalent('networks.connect', { network: networkCliRef(network, allNetworks), container: request.container?.name ?? 'CONTAINER', ...(request.address.trim() ? { ipv4Address: request.address.trim() } : {}) })}</code>
-          </p>
+          <SameAsCommand command={cliEquivalent('networks.connect', { network: networkCliRef(network, allNetworks), container: request.container?.name ?? 'CONTAINER', ...(request.address.trim() ? { ipv4Address: request.address.trim() } : {}) })} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => a.cancelConnect()}>

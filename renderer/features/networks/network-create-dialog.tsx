@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
 import { checkDraft, type DraftField } from './network-draft.js';
 import { useNetworkTools } from './use-network-tools.js';
+import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
@@ -102,15 +103,9 @@ export function CreateNetworkDialog() {
             />
           </Field>
           {s.engineError?.field === 'form' ? (
-            <div className="dialog-warning" role="alert">
-              <p>
-                <strong>The engine refused:</strong> {s.engineError.message}
-              </p>
-            </div>
+            <EngineRefusal message={s.engineError.message} />
           ) : null}
-          <p className="dialog-cli" aria-label="Command line">
-            <span className="faint">Same as</span> <code>{checked.command}</code>
-          </p>
+          <SameAsCommand command={checked.command} label="Command line" />
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => a.close()}>

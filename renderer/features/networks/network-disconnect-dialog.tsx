@@ -5,6 +5,7 @@ import { useStores } from '../../app/stores-context.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
 import { networkCliRef } from './network-display.js';
 import { useNetworkTools } from './use-network-tools.js';
+import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
 
 /** Disconnect a container from a network: says what it loses, and whether it is left with no network at all. */
 export function DisconnectDialog() {
@@ -50,15 +51,9 @@ export function DisconnectDialog() {
             </div>
           )}
           {request.error ? (
-            <div className="dialog-warning" role="alert">
-              <p>
-                <strong>The engine refused:</strong> {request.error}
-              </p>
-            </div>
+            <EngineRefusal message={request.error} />
           ) : null}
-          <p className="dialog-cli">
-            <span className="faint">Same as</span> <code>{cliEquivalent('networks.disconnect', { network: networkCliRef(network, all), container: container.name })}</code>
-          </p>
+          <SameAsCommand command={cliEquivalent('networks.disconnect', { network: networkCliRef(network, all), container: container.name })} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" autoFocus onClick={() => a.cancelDisconnect()}>

@@ -7,6 +7,7 @@ import { useModalDialog } from '../../components/use-modal-dialog.js';
 import { shortId } from '../../lib/short-id.js';
 import { nameIsShared, networkCliRef } from './network-display.js';
 import { useNetworkTools } from './use-network-tools.js';
+import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
 
 /** Remove one network: says what goes, which containers lose it, and the engine's refusal if any. */
 export function RemoveNetworkDialog() {
@@ -62,15 +63,9 @@ export function RemoveNetworkDialog() {
             </div>
           ) : null}
           {request.refusal ? (
-            <div className="dialog-warning" role="alert">
-              <p>
-                <strong>The engine refused:</strong> {request.refusal}
-              </p>
-            </div>
+            <EngineRefusal message={request.refusal} />
           ) : null}
-          <p className="dialog-cli">
-            <span className="faint">Same as</span> <code>{cliEquivalent('networks.remove', { network: networkCliRef(network, listed) })}</code>
-          </p>
+          <SameAsCommand command={cliEquivalent('networks.remove', { network: networkCliRef(network, listed) })} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" autoFocus onClick={() => a.cancelRemove()}>

@@ -13,6 +13,7 @@ import '../containers/containers.css';
 import '../images/images-tools.css';
 import './volume-outcomes.css';
 import './volume-dialogs.css';
+import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
 
 // ---------------------------------------------------------------------------------------------
 // Create
@@ -132,20 +133,14 @@ function CreateVolumeDialogOpen() {
           ) : null}
           <KeyValueEditor label="Labels" rows={form.labels} onChange={(labels) => set({ labels })} problem={tried || form.labels.some((r) => r.key) ? problems.labels : undefined} keyHint="key" valueHint="value" />
           <KeyValueEditor label="Driver options" rows={form.options} onChange={(options) => set({ options })} problem={tried || form.options.some((r) => r.key) ? problems.options : undefined} keyHint="type" valueHint="tmpfs" />
-          <p className="dialog-cli" aria-label="Equivalent command">
-            <span className="faint">Same as</span> <code>{formatVolumeCreate(input)}</code>
-          </p>
+          <SameAsCommand command={formatVolumeCreate(input)} label="Equivalent command" />
           {busy && input.driver !== 'local' ? (
             <p className="hint" role="status">
               The engine is looking for the volume plugin <span className="mono">{input.driver}</span>; for one it does not have it keeps looking for about 15 seconds before it gives up.
             </p>
           ) : null}
           {engineError && errorField !== 'name' ? (
-            <div className="dialog-warning" role="alert">
-              <p>
-                <strong>The engine refused:</strong> {engineError}
-              </p>
-            </div>
+            <EngineRefusal message={engineError} />
           ) : null}
         </div>
         <div className="dialog-actions">
@@ -247,12 +242,9 @@ function RemoveVolumesDialogOpen() {
             </div>
           ) : null}
           {refusal ? (
-            <div className="dialog-warning" role="alert">
-              <p>
-                <strong>The engine refused:</strong> {refusal}
-              </p>
+            <EngineRefusal message={refusal}>
               {only && usersNamedIn(refusal, only.usedBy).length > 0 ? <p>That is {describeUsers(usersNamedIn(refusal, only.usedBy))}. Remove it first, then try again.</p> : null}
-            </div>
+            </EngineRefusal>
           ) : null}
           {results ? (
             <p role="status">
@@ -260,9 +252,7 @@ function RemoveVolumesDialogOpen() {
               {byName.size > 0 ? ' The list above says why.' : ''}
             </p>
           ) : null}
-          <p className="dialog-cli">
-            <span className="faint">Same as</span> <code title={command.full || undefined}>{command.text}</code>
-          </p>
+          <SameAsCommand command={command.text} full={command.full} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" autoFocus onClick={() => a.cancel()}>

@@ -13,6 +13,7 @@ import '../images/images-tools.css';
 import '../containers/containers.css';
 import './volume-outcomes.css';
 import './volume-prune.css';
+import { SameAsCommand } from '../../components/same-as-command.js';
 
 function PruneRow({ volume, named }: { volume: VolumeSummary; named: boolean }) {
   const { prune, sizes } = useVolumeTools();
@@ -185,9 +186,7 @@ export function VolumePrunePanel() {
               {names.length > 0 ? ' would be removed' : ''}
               {knownBytes > 0 ? <>, freeing at least <strong>{formatSize(knownBytes)}</strong></> : ''}.
             </p>
-            <p className="dialog-cli" aria-label="Equivalent command">
-              <span className="faint">Same as</span> <code title={line.full || undefined}>{names.length > 0 ? line.text : '(nothing ticked)'}</code>
-            </p>
+            <SameAsCommand command={names.length > 0 ? line.text : '(nothing ticked)'} full={line.full} label="Equivalent command" />
           </>
         )
       ) : null}
