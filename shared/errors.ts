@@ -9,6 +9,7 @@ export const errorCodeSchema = z.enum([
   'ENGINE_UNAVAILABLE', // no engine answers at the configured endpoint
   'ENGINE_ERROR', // the engine answered with an error not covered above
   'FORBIDDEN', // the transport does not allow this call
+  'LIMIT_REACHED', // a bound Berth keeps per client or per server (open streams, stats streams, frame size) was reached
   'UNAUTHORIZED', // a registry wants credentials, or rejected the ones Berth sent (wrong password, no push rights)
   'REGISTRY_REFUSED', // a registry refuses the operation whatever the credentials (read-only, a pull mirror): logging in does not help
   'INTERNAL', // a bug in Berth
