@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeHandlerTable } from '../test-support/fake-handler-table.js';
 import type { RequestContext } from './handler-types.js';
-import { createRouter, type TransportSink } from './router.js';
+import { createRouter, maxStreamsPerClient, type TransportSink } from './router.js';
 
 const ctx: RequestContext = { clientId: 'client-1', transport: 'ws' };
 
@@ -106,5 +106,68 @@ describe('router streams', () => {
     const table = createFakeHandlerTable();
     createRouter(table).disposeClient('client-9');
     expect(table.disposed).toEqual(['client-9']);
+  });
+});
+
+describe('router bounds', () => {
+  const other: RequestContext = { clientId: 'client-2', transport: 'ipc' };
+
+  it(`refuses a client's stream beyond ${maxStreamsPerClient} open ones with LIMIT_REACHED, over either transport`, () => {
+    const table = createFakeHandlerTable();
+    const router = createRouter(table);
+    const closers: Array<() => void> = [];
+    for (let i = 0; i < maxStreamsPerClient; i += 1) {
+      const result = router.subscribe('engine.events', {}, recordingSink(), ctx);
+      if ('error' in result) throw new Error(result.error.message);
+      closers.push(result.close);
+    }
+    const refused = router.subscribe('engine.events', {}, recordingSink(), ctx);
+    expect(refused).toMatchObject({ error: { code: 'LIMIT_REACHED' } });
+    if ('error' in refused) expect(refused.error.message).toContain(String(maxStreamsPerClient));
+    expect(table.openStreams.get('engine.events')).toBe(maxStreamsPerClient);
+    // Another client has its own allowance.
+    expect('error' in router.subscribe('engine.events', {}, recordingSink(), other)).toBe(false);
+    // Closing one makes room for one.
+    closers.pop()?.();
+    expect('error' in router.subscribe('engine.events', {}, recordingSink(), ctx)).toBe(false);
+    expect(router.subscribe('engine.events', {}, recordingSink(), ctx)).toMatchObject({ error: { code: 'LIMIT_REACHED' } });
+  });
+
+  it('does not count streams the server ended, refused ones, or those of a disposed client', () => {
+    const router = createRouter(createFakeHandlerTable(), { maxStreamsPerClient: 2 });
+    for (let i = 0; i < 5; i += 1) {
+      router.subscribe('terminal.output', { sessionId: 'exits-at-once' }, recordingSink(), ctx);
+      router.subscribe('terminal.output', { sessionId: 'missing-session' }, recordingSink(), ctx);
+    }
+    expect(router.openStreams(ctx.clientId)).toBe(0);
+    router.subscribe('engine.events', {}, recordingSink(), ctx);
+    router.subscribe('engine.events', {}, recordingSink(), ctx);
+    expect(router.subscribe('engine.events', {}, recordingSink(), ctx)).toMatchObject({ error: { code: 'LIMIT_REACHED' } });
+    router.disposeClient(ctx.clientId);
+    expect(router.openStreams(ctx.clientId)).toBe(0);
+    expect('error' in router.subscribe('engine.events', {}, recordingSink(), ctx)).toBe(false);
+  });
+
+  it('never echoes an unbounded call or stream name in its error', async () => {
+    const router = createRouter(createFakeHandlerTable());
+    const huge = 'x'.repeat(4 * 1024 * 1024);
+    const call = await router.call(huge, {}, ctx);
+    expect(call).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
+    if (!call.ok) {
+      expect(call.error.message.length).toBeLessThan(200);
+      expect(call.error.message).toContain(`${4 * 1024 * 1024} characters`);
+    }
+    const sub = router.subscribe(huge, {}, recordingSink(), ctx);
+    expect(sub).toMatchObject({ error: { code: 'UNKNOWN_CALL' } });
+    if ('error' in sub) expect(sub.error.message.length).toBeLessThan(200);
+    const deep = await router.call({ name: [huge] }, {}, ctx);
+    if (!deep.ok) expect(deep.error.message.length).toBeLessThan(200);
+  });
+
+  it('never echoes an unbounded key of the input in a validation error', async () => {
+    const huge = 'k'.repeat(1024 * 1024);
+    const result = await createRouter(createFakeHandlerTable()).call('containers.list', { [huge]: 1 }, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    if (!result.ok) expect(JSON.stringify(result.error).length).toBeLessThan(1200);
   });
 });

@@ -1,5 +1,6 @@
 import { BerthError, type RpcErrorPayload } from '../../shared/errors.js';
 import { ZodError } from 'zod';
+import { boundedMessage, maxEchoChars } from './echo-safe.js';
 
 interface EngineHttpError {
   statusCode?: number;
@@ -23,9 +24,10 @@ export function toRpcError(err: unknown): RpcErrorPayload {
   if (err instanceof BerthError) return err.toPayload();
   if (err instanceof ZodError) {
     const first = err.issues[0];
-    const path = first ? first.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) : [];
+    // Keys and messages can quote the client's input (an unknown 4 MB key): both are cut short.
+    const path = first ? first.path.slice(0, 32).map((p) => (typeof p === 'symbol' ? String(p) : typeof p === 'string' ? boundedMessage(p, maxEchoChars) : p)) : [];
     const where = path.length > 0 ? ` (at ${path.join('.')})` : '';
-    return { code: 'BAD_REQUEST', message: `${first?.message ?? 'Invalid payload'}${where}`, path };
+    return { code: 'BAD_REQUEST', message: boundedMessage(`${first?.message ?? 'Invalid payload'}${where}`), path };
   }
   if (typeof err === 'object' && err !== null) {
     const e = err as EngineHttpError;
