@@ -5,8 +5,11 @@
 # Every stage runs even when an earlier one fails; the last line sums them up.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mkdir -p artifacts
 started=$(date +%s)
+# An earlier run's reports must never be counted as this run's: start from none.
+rm -rf artifacts/*.json test-results
+mkdir -p artifacts
+run_started_ms=$(( started * 1000 ))
 
 bash scripts/setup-test-env.sh || { echo "setup of the test environment failed"; exit 1; }
 
@@ -34,6 +37,16 @@ stage e2e npx playwright test
 echo ""
 echo "Total time: $(( $(date +%s) - started )) s"
 [ ${#failed_stages[@]} -gt 0 ] && echo "Failed stages: ${failed_stages[*]}"
-node scripts/summarize-tests.mjs artifacts/vitest-unit.json artifacts/vitest-integration.json artifacts/playwright.json
+# Every failed stage is counted: the ones with a report by that report, the others (lint, typecheck,
+# build) by name. The closing line `tests: N passed, N failed, N skipped` is the last line printed.
+summary_out=$(node --import tsx scripts/summarize-tests.ts --since "$run_started_ms" --failed "${failed_stages[*]}" \
+  unit=artifacts/vitest-unit.json integration=artifacts/vitest-integration.json e2e=artifacts/playwright.json)
 summary=$?
+echo "$summary_out"
+if ! tail -n 1 <<<"$summary_out" | grep -Eq '^tests: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$'; then
+  # The summary itself crashed: say so, and never let the closing line read "0 failed".
+  echo "the test summary could not be computed (exit $summary)"
+  echo "tests: 0 passed, 1 failed, 0 skipped"
+  summary=1
+fi
 [ ${#failed_stages[@]} -eq 0 ] && [ $summary -eq 0 ]
