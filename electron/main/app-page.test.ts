@@ -1,38 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { desktopContentSecurityPolicy, isAppPageUrl } from './app-page.js';
-
-const appPage = 'file:///opt/Berth%20App/dist/renderer/index.html';
+import { appPageUrl, desktopContentSecurityPolicy, isAppPageUrl } from './app-page.js';
 
 describe('isAppPageUrl', () => {
-  it('accepts the app page, with or without query and fragment', () => {
-    expect(isAppPageUrl(appPage, appPage)).toBe(true);
-    expect(isAppPageUrl(`${appPage}#/images`, appPage)).toBe(true);
-    expect(isAppPageUrl(`${appPage}?x=1`, appPage)).toBe(true);
-    expect(isAppPageUrl('file:///opt/Berth App/dist/renderer/index.html', appPage)).toBe(true);
+  it('is app://berth/index.html, with or without query and fragment', () => {
+    expect(appPageUrl).toBe('app://berth/index.html');
+    expect(isAppPageUrl(appPageUrl)).toBe(true);
+    expect(isAppPageUrl(`${appPageUrl}#/images`)).toBe(true);
+    expect(isAppPageUrl(`${appPageUrl}?x=1`)).toBe(true);
+    expect(isAppPageUrl('app://berth/%69ndex.html')).toBe(true);
   });
 
-  it('refuses everything else', () => {
+  it('refuses everything else, file:// included', () => {
     for (const url of [
       undefined,
       '',
       'not a url',
       'https://evil.example/index.html',
-      'file:///opt/Berth%20App/dist/renderer/index.html.evil',
-      'file:///opt/Berth%20App/dist/renderer/other.html',
-      'file:///tmp/index.html',
-      'file://evil-host/opt/Berth%20App/dist/renderer/index.html',
+      'https://berth/index.html',
+      'app://berth/index.html.evil',
+      'app://berth/other.html',
+      'app://berth/',
+      'app://evil/index.html',
+      'app://berth.evil/index.html',
+      'app://berth:8080/index.html',
+      'app://user@berth/index.html',
+      'app://berth/index.html%00',
+      'file:///opt/berth/dist/renderer/index.html',
+      'file://berth/index.html',
       'about:blank',
+      'blob:app://berth/5a0e',
       'devtools://devtools/bundled/index.html',
     ]) {
-      expect(isAppPageUrl(url, appPage), String(url)).toBe(false);
+      expect(isAppPageUrl(url), String(url)).toBe(false);
     }
   });
 });
 
 describe('desktopContentSecurityPolicy', () => {
-  it('allows scripts from the app only and no network', () => {
-    expect(desktopContentSecurityPolicy).toContain("script-src 'self'");
-    expect(desktopContentSecurityPolicy).not.toMatch(/unsafe-eval/);
-    expect(desktopContentSecurityPolicy).toContain("connect-src 'none'");
+  const directives = new Map(
+    desktopContentSecurityPolicy.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values.join(' ')] as const;
+    }),
+  );
+
+  it('allows scripts from the app only, no network, no plugins, and is never framed', () => {
+    expect(directives.get('default-src')).toBe("'self'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('connect-src')).toBe("'none'");
+    expect(directives.get('object-src')).toBe("'none'");
+    expect(directives.get('base-uri')).toBe("'none'");
+    expect(directives.get('frame-ancestors')).toBe("'none'");
+    expect(directives.get('form-action')).toBe("'none'");
+    expect(desktopContentSecurityPolicy).not.toMatch(/unsafe-eval|\*|https?:|ws:|file:/);
   });
 });

@@ -1,21 +1,34 @@
 /**
- * Whether a URL is the app's own page (the renderer's index.html as a file:// URL). Parsed, never
- * compared as strings, so `file:///…/index.html.evil`, another host or another scheme do not pass;
- * query and fragment are ignored because in-page routing may use them.
+ * Where the desktop page lives: the built renderer served by main on a custom scheme (see
+ * app-protocol.ts), not file://. A standard scheme gives the page a real origin of its own, and
+ * responses main builds itself, so the CSP below arrives as a header (which can set
+ * `frame-ancestors`, unlike the <meta> tag in index.html).
  */
-export function isAppPageUrl(url: string | undefined, appPageUrl: string): boolean {
-  if (url === undefined || url === '') return false;
-  let candidate: URL;
-  let expected: URL;
+export const appScheme = 'app';
+export const appHost = 'berth';
+export const appOrigin = `${appScheme}://${appHost}`;
+export const appPageUrl = `${appOrigin}/index.html`;
+
+/**
+ * Whether a URL is the app's own page. Parsed, never compared as strings, so
+ * `app://berth/index.html.evil`, another host, a port, credentials or another scheme (file:// too)
+ * do not pass; query and fragment are ignored because in-page routing may use them.
+ */
+export function isAppPageUrl(url: string | undefined): boolean {
+  const candidate = parseUrl(url);
+  if (candidate === undefined) return false;
+  if (candidate.protocol !== `${appScheme}:` || candidate.host !== appHost) return false;
+  if (candidate.username !== '' || candidate.password !== '') return false;
+  return safeDecode(candidate.pathname) === '/index.html';
+}
+
+function parseUrl(url: string | undefined): URL | undefined {
+  if (url === undefined || url === '') return undefined;
   try {
-    candidate = new URL(url);
-    expected = new URL(appPageUrl);
+    return new URL(url);
   } catch {
-    return false;
+    return undefined;
   }
-  if (candidate.protocol !== 'file:' || expected.protocol !== 'file:') return false;
-  if (candidate.host !== expected.host) return false;
-  return safeDecode(candidate.pathname) === safeDecode(expected.pathname);
 }
 
 function safeDecode(pathname: string): string | undefined {
@@ -27,8 +40,9 @@ function safeDecode(pathname: string): string | undefined {
 }
 
 /**
- * The desktop page's policy. The page talks to main over IPC only, so it needs no network at all
- * (`connect-src 'none'`); `style-src 'unsafe-inline'` is for the <style> elements xterm.js injects.
+ * The desktop page's policy, sent as a header with every app:// response. The page talks to main
+ * over IPC only, so it needs no network at all (`connect-src 'none'`, stricter than `'self'`);
+ * `style-src 'unsafe-inline'` is for the <style> elements xterm.js injects.
  */
 export const desktopContentSecurityPolicy = [
   "default-src 'self'",
@@ -37,8 +51,10 @@ export const desktopContentSecurityPolicy = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'none'",
+  "worker-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "frame-src 'none'",
   "frame-ancestors 'none'",
 ].join('; ');

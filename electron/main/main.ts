@@ -1,21 +1,21 @@
 // Electron entry: one hardened window on the built renderer, and the IPC adapter over the app's
 // handler table. No business logic lives here.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createBerthApp, type BerthApp } from '../app/create-app.js';
 import { registerIpcHandlers } from '../rpc/ipc-adapter.js';
 import { createRouter } from '../rpc/router.js';
-import { isAppPageUrl } from './app-page.js';
+import { appPageUrl, appScheme, isAppPageUrl } from './app-page.js';
+import { appSchemeRegistration, createAppRequestHandler } from './app-protocol.js';
 import { applyChromiumSwitches } from './chromium-switches.js';
 import { registerOpenExternal } from './open-external.js';
 import { createElectronSecretVault } from './secret-vault.js';
 import { hardenSession, hardenWebContents } from './window-security.js';
 
-// Bundled to dist/electron/main.cjs: the preload sits beside it, the renderer build next door.
+// Bundled to dist/electron/main.cjs: the preload sits beside it, the renderer build next door,
+// served as app://berth/ (never file://, so the CSP header applies).
 const preloadPath = path.join(__dirname, 'preload.cjs');
-const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
-const appPageUrl = pathToFileURL(rendererIndex).href;
+const rendererRoot = path.join(__dirname, '..', 'renderer');
 
 let berth: BerthApp | undefined;
 let unregisterIpc: (() => void) | undefined;
@@ -50,30 +50,32 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
+  protocol.handle(appScheme, createAppRequestHandler(rendererRoot));
   berth = await createBerthApp({
     ...(process.env.DOCKER_HOST ? { dockerHost: process.env.DOCKER_HOST } : {}),
     // Registry logins survive a restart, sealed with the OS keyring (memory only without one).
     registryLogins: { directory: app.getPath('userData'), vault: createElectronSecretVault() },
   });
   unregisterIpc = registerIpcHandlers(ipcMain, createRouter(berth.handlers), {
-    isTrustedSender: (frameUrl) => isAppPageUrl(frameUrl, appPageUrl),
+    isTrustedSender: isAppPageUrl,
   });
   registerOpenExternal(ipcMain, {
-    isTrustedSender: (frameUrl) => isAppPageUrl(frameUrl, appPageUrl),
+    isTrustedSender: isAppPageUrl,
     openExternal: (url) => shell.openExternal(url),
   });
   mainWindow = createWindow();
 }
 
-// Before the app is ready: Chromium reads its switches when it starts.
+// Before the app is ready: Chromium reads its switches, and the scheme list, when it starts.
 applyChromiumSwitches(app.commandLine);
+protocol.registerSchemesAsPrivileged([appSchemeRegistration]);
 
 if (!app.requestSingleInstanceLock()) {
   // One window, one set of terminal sessions: a second launch focuses the first.
   app.quit();
 } else {
   app.enableSandbox();
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appPageUrl));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
