@@ -9,7 +9,7 @@ import type { ServerMessage } from '../../shared/wire.js';
 import { WsTransport } from '../../renderer/api/ws-transport.js';
 import { createRouter } from '../rpc/router.js';
 import { createFakeHandlerTable, type FakeHandlerTable } from '../test-support/fake-handler-table.js';
-import { startWebServer, type WebServer } from './web-server.js';
+import { maxFrameBytes, startWebServer, type WebServer } from './web-server.js';
 
 const secret = 'TOP-SECRET-OUTSIDE-ROOT';
 let dir: string;
@@ -309,6 +309,86 @@ describe('web server: the RPC endpoint', () => {
     }
     const ids = new Set(table.callContexts.map((c) => c.clientId));
     expect(ids.size).toBe(2);
+  });
+});
+
+describe('web server: bounds on what one frame may cost', () => {
+  /** A call frame whose input is `depth` one-element arrays inside each other, filling about `bytes`. */
+  function deepFrame(id: number, depth: number): Uint8Array {
+    const head = encode({ t: 'call', id, name: 'containers.list' });
+    const frame = new Uint8Array(head.length + 5 + depth + 1);
+    frame.set(head);
+    frame[0] = 0x84; // the map gets a fourth entry: input
+    let at = head.length;
+    frame.set([0xa5, 0x69, 0x6e, 0x70, 0x75, 0x74], at); // "input"
+    at += 6;
+    frame.fill(0x91, at, at + depth - 1);
+    frame[frame.length - 1] = 0x00;
+    return frame.subarray(0, at + depth);
+  }
+
+  it('refuses a deeply nested frame with BAD_REQUEST before decoding it, and the connection and other clients keep working', async () => {
+    await start();
+    const attacker = await connect();
+    const attackerBox = inbox(attacker);
+    const bystander = await connect();
+    const bystanderBox = inbox(bystander);
+    const frame = deepFrame(1, maxFrameBytes - 64);
+    for (let i = 0; i < 10; i += 1) attacker.send(frame);
+    send(bystander, { t: 'call', id: 5, name: 'containers.list', input: {} });
+    expect(await bystanderBox.next((m) => m.id === 5)).toMatchObject({ ok: true });
+    await expect.poll(() => attackerBox.all.filter((m) => m.id === -1).length).toBe(10);
+    for (const reply of attackerBox.all) {
+      expect(reply).toMatchObject({ t: 'result', id: -1, ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('nested more than 32 deep') } });
+    }
+    send(attacker, { t: 'call', id: 2, name: 'containers.list', input: {} });
+    expect(await attackerBox.next((m) => m.id === 2)).toMatchObject({ ok: true });
+    expect(attacker.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('refuses a frame of too many values the same way', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    send(ws, { t: 'call', id: 3, name: 'containers.list', input: { a: new Array(200_000).fill(0) } });
+    expect(await box.next((m) => m.id === -1)).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('more than 100000 values') } });
+  });
+
+  it('accepts the largest legitimate frame: terminal input of 1,000,000 three-byte characters', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    const frame = encode({ t: 'call', id: 4, name: 'terminal.input', input: { sessionId: 'session-0001', data: '€'.repeat(1_000_000) } });
+    expect(frame.byteLength).toBeLessThanOrEqual(maxFrameBytes);
+    ws.send(frame);
+    expect(await box.next((m) => m.id === 4)).toEqual({ t: 'result', id: 4, ok: true, value: null });
+  });
+
+  it('closes a connection that sends a frame over the size limit (1009), and serves a new one', async () => {
+    await start();
+    const ws = await connect();
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send(new Uint8Array(maxFrameBytes + 1));
+    expect(await closed).toBe(1009);
+    const again = await connect();
+    const box = inbox(again);
+    send(again, { t: 'call', id: 1, name: 'containers.list', input: {} });
+    expect(await box.next((m) => m.id === 1)).toMatchObject({ ok: true });
+  });
+
+  it('never echoes an unbounded name in an error reply', async () => {
+    await start();
+    const ws = await connect();
+    const box = inbox(ws);
+    send(ws, { t: 'call', id: 6, name: 'n'.repeat(3 * 1024 * 1024), input: {} });
+    send(ws, { t: 'sub', id: 7, name: 's'.repeat(3 * 1024 * 1024), input: {} });
+    send(ws, { t: 'call', id: 8, name: 'containers.list', input: { ['k'.repeat(3 * 1024 * 1024)]: 1 } });
+    send(ws, { t: 'call', id: 9, name: 'containers.list', input: {}, ['e'.repeat(3 * 1024 * 1024)]: 1 });
+    for (const id of [6, 7, 8]) {
+      const reply = await box.next((m) => m.id === id);
+      expect(JSON.stringify(reply).length).toBeLessThan(1200);
+    }
+    expect(JSON.stringify(await box.next((m) => m.id === 9 || m.id === -1)).length).toBeLessThan(1200);
   });
 });
 

@@ -35,8 +35,12 @@ export interface WebServer {
 }
 
 const rpcPath = '/rpc';
-/** Terminal input is at most 1 MB of text (contract); leave room for encoding. */
-const maxFrameBytes = 4 * 1024 * 1024;
+/**
+ * The largest legitimate frames are `terminal.input` and an inline Dockerfile: at most 1,000,000
+ * UTF-16 characters (contract), so at most 3,000,000 bytes of UTF-8, plus the message around them.
+ * Upload chunks are 1 MiB. What a frame may cost to decode is bounded separately (frame-shape.ts).
+ */
+export const maxFrameBytes = 3 * 1024 * 1024 + 64 * 1024;
 
 function refuseUpgrade(socket: Duplex, status: 400 | 403 | 404, reason: string): void {
   const body = `${reason}\n`;

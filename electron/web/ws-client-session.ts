@@ -1,16 +1,27 @@
-import { decode, Encoder } from '@msgpack/msgpack';
+import { Decoder, Encoder } from '@msgpack/msgpack';
 import type { RawData, WebSocket } from 'ws';
 import type { RpcErrorPayload } from '../../shared/errors.js';
 import { clientMessageSchema, type ClientMessage, type ServerMessage } from '../../shared/wire.js';
 import type { RequestContext, StreamCloser } from '../rpc/handler-types.js';
 import type { Router } from '../rpc/router.js';
+import { boundedMessage } from '../rpc/echo-safe.js';
 import { toRpcError } from '../rpc/to-rpc-error.js';
+import { checkFrameShape, clientFrameLimits } from './frame-shape.js';
 
 /** Above this many unsent bytes a stream's sink reports backpressure (the terminal pauses its source). */
 export const wsHighWatermark = 4 * 1024 * 1024;
 
 /** Frames up to this size keep the connection's encoder (and its grown buffer); larger ones replace it. */
 const keptEncoderBytes = 1024 * 1024;
+
+/** Checked after the shape scan, as a second line: no single string, byte array, array or map may claim more. */
+const frameDecoder = new Decoder({
+  maxArrayLength: clientFrameLimits.maxItems,
+  maxMapLength: clientFrameLimits.maxItems,
+  maxStrLength: 4 * 1024 * 1024,
+  maxBinLength: 4 * 1024 * 1024,
+  maxExtLength: 64,
+});
 
 interface ActiveStream {
   close: StreamCloser | undefined;
@@ -129,11 +140,18 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
       badRequest(-1, 'Frames must be binary MessagePack');
       return;
     }
+    const bytes = toBytes(data);
+    // Before decoding: a frame's cost is bounded by its shape, not only by its size.
+    const shape = checkFrameShape(bytes);
+    if (!shape.ok) {
+      badRequest(-1, `The frame was refused before decoding: ${shape.reason}`);
+      return;
+    }
     let decoded: unknown;
     try {
-      decoded = decode(toBytes(data));
+      decoded = frameDecoder.decode(bytes);
     } catch (err) {
-      badRequest(-1, `The frame is not valid MessagePack: ${toRpcError(err).message}`);
+      badRequest(-1, `The frame is not valid MessagePack: ${boundedMessage(toRpcError(err).message)}`);
       return;
     }
     const parsed = clientMessageSchema.safeParse(decoded);
