@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { LogModel } from '../renderer/features/container-detail/log-lines.js';
 import { median, percentile } from './bench-kit.js';
 import { startWebServer } from './berth-page.js';
 
@@ -281,5 +282,37 @@ function printFigures(f: LogFloodFigures): void {
   console.log(`click to effect (Stats/Logs tab switches during the flood): median ${median(f.clickMs).toFixed(0)} ms, max ${Math.max(...f.clickMs).toFixed(0)} ms`);
 }
 
+/**
+ * The Logs tab's line model alone, no browser: 100,000 coloured lines pushed in 1,000-line chunks
+ * into a 50,000-line ring (what log-lines.test.ts checks for correctness). Baseline: splitting the
+ * same text into lines, the least any line store must do.
+ */
+export function benchLogModel(rounds = Number(process.env.BENCH_ROUNDS ?? 5)): { modelMs: number; splitMs: number } {
+  const text = Array.from({ length: 1000 }, (_, i) => `\u001b[32mline\u001b[0m ${i}`).join('\n') + '\n';
+  const chunk = { stream: 'stdout' as const, data: new TextEncoder().encode(text) };
+  const modelMs: number[] = [];
+  const splitMs: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let started = performance.now();
+    const model = new LogModel({ capacity: 50_000 });
+    for (let i = 0; i < 100; i++) model.push([chunk]);
+    modelMs.push(performance.now() - started);
+    started = performance.now();
+    let lines = 0;
+    const decoder = new TextDecoder();
+    for (let i = 0; i < 100; i++) lines += decoder.decode(chunk.data).split('\n').length - 1;
+    splitMs.push(performance.now() - started);
+    if (lines !== 100_000 || model.length !== 50_000) throw new Error('the log model bench lost lines');
+  }
+  const figures = { modelMs: median(modelMs), splitMs: median(splitMs) };
+  console.log('\n## Log line model (100,000 coloured lines into a 50,000-line ring, no browser)');
+  console.log(`baseline  decode + split into lines: median ${figures.splitMs.toFixed(1)} ms`);
+  console.log(`candidate LogModel.push: median ${figures.modelMs.toFixed(1)} ms  ratio ${(figures.modelMs / figures.splitMs).toFixed(2)} (candidate/baseline)`);
+  return figures;
+}
+
 // Run alone: `node --import tsx bench/log-flood.ts` (after `npm run build`).
-if (process.argv[1]?.endsWith('log-flood.ts')) await benchLogFlood();
+if (process.argv[1]?.endsWith('log-flood.ts')) {
+  benchLogModel();
+  await benchLogFlood();
+}

@@ -8,12 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchBrowserTerminal } from './browser-terminal.js';
 import { benchTerminalThroughput } from './terminal-throughput.js';
-import { benchLogFlood } from './log-flood.js';
+import { benchLogFlood, benchLogModel } from './log-flood.js';
 
 const container = `berth-e2e-tp-bench-${process.pid}`;
 execFileSync('docker', ['run', '-d', '--name', container, '--label', 'berth.test-fixture=true', 'berth-fixture/busybox:latest', 'sh', '-c', 'while true; do sleep 1; done']);
 try {
   await benchTerminalThroughput(container);
+  benchLogModel();
   if (process.env.BENCH_BROWSER === '0') console.log('\n(browser figures skipped: BENCH_BROWSER=0)');
   else if (!existsSync('dist/electron/web.cjs')) console.log('\n(browser figures skipped: run `npm run build` first)');
   else await benchBrowserTerminal(container);

@@ -50,13 +50,15 @@ test.describe('the Logs tab under a flood (real engine)', () => {
     expect(shownCount).toBeLessThanOrEqual(50_000);
     await page.screenshot({ path: `${shots}/logs-flood.png` });
 
-    // Responsive: another tab answers a click at once, and Logs comes back following.
-    const t0 = Date.now();
+    // Responsive: another tab answers a click during the flood, and Logs comes back following.
+    // How long the click takes is measured by `npm run bench` (bench/log-flood.ts, click to effect).
     await pane.getByRole('tab', { name: 'Stats', exact: true }).click();
+    await expect(pane.getByRole('tab', { name: 'Stats', exact: true })).toHaveAttribute('aria-selected', 'true');
     await expect(pane.getByRole('tabpanel')).not.toContainText('L1');
-    expect(Date.now() - t0).toBeLessThan(3_000);
     await pane.getByRole('tab', { name: 'Logs', exact: true }).click();
     await expect(log.locator('.cd-log-line').first()).toBeVisible();
+    const afterReturn = await lastShown(log);
+    await expect.poll(() => lastShown(log), { timeout: 5_000 }).toBeGreaterThan(afterReturn);
   });
 
   test('a page that stalls during a flood is brought back to the tail, told how many lines it missed', async ({ page }) => {
