@@ -1,5 +1,5 @@
 import { decode, encode } from '@msgpack/msgpack';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,12 @@ beforeAll(async () => {
   await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Berth</title>');
   await writeFile(path.join(staticDir, 'assets', 'app-1234.js'), 'console.log(1)');
   await writeFile(path.join(dir, 'secret.txt'), secret);
+  // Links inside the static folder: two lead out of it, one stays inside.
+  await symlink(path.join(dir, 'secret.txt'), path.join(staticDir, 'leak.txt'));
+  await mkdir(path.join(dir, 'outside'));
+  await writeFile(path.join(dir, 'outside', 'inner.txt'), secret);
+  await symlink(path.join(dir, 'outside'), path.join(staticDir, 'assets', 'out'));
+  await symlink('app-1234.js', path.join(staticDir, 'assets', 'alias.js'));
 });
 
 afterAll(async () => {
@@ -145,6 +151,30 @@ describe('web server: who may connect', () => {
     }
   });
 
+  it.each(['127.0.0.2', '::1', 'localhost', '0.0.0.0'])('accepts the address of its own printed link when bound to %s', async (host) => {
+    table = createFakeHandlerTable();
+    server = await startWebServer({ router: createRouter(table), host, port: 0, staticDir });
+    const printed = new URL(server.url);
+    const page = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: printed.hostname.replace(/^\[|\]$/g, ''), port: server.port, path: '/' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(page).toBe(200);
+    const ws = new WebSocket(`ws://${printed.host}/rpc?token=${server.token}`, { origin: printed.origin });
+    sockets.push(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode ?? 0}`)));
+      ws.once('error', reject);
+    });
+    // Still no foreign names.
+    expect((await httpGet('/', { Host: `evil.example:${server.port}` }).catch(() => ({ status: 0 }))).status).not.toBe(200);
+  });
+
   it('answers a plain GET on /rpc with 426 for the right token and 403 otherwise, so the page can tell', async () => {
     await start();
     expect((await httpGet(`/rpc?token=${server.token}`)).status).toBe(426);
@@ -191,6 +221,31 @@ describe('web server: static files', () => {
       expect(reply.body).not.toContain(secret);
     },
   );
+
+  it.each(['/leak.txt', '/assets/out/inner.txt'])('refuses %s, a symlink in the static folder leading outside it, and never sends the target', async (rawPath) => {
+    await start();
+    for (const method of ['GET', 'HEAD']) {
+      const reply = await new Promise<HttpReply>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(reply.status).toBe(403);
+      expect(reply.body).not.toContain(secret);
+      expect(reply.headers['content-length']).not.toBe(String(secret.length));
+    }
+  });
+
+  it('serves a symlink that stays inside the static folder', async () => {
+    await start();
+    const reply = await httpGet('/assets/alias.js');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toBe('console.log(1)');
+  });
 
   it('answers 404 for a missing file and 405 for other methods', async () => {
     await start();

@@ -106,7 +106,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: false });
   const alive = new WeakSet<WebSocket>();
-  let guard = createGuardConfig(options.port, token, options.allowedHosts);
+  // A wildcard bind also listens on loopback, which is the address that works in the printed link.
+  const urlHost = isWildcardHostname(options.host) ? (options.host.includes(':') ? '[::1]' : '127.0.0.1') : hostForUrl(options.host);
+  // Every name the server listens on or prints is accepted as Host (--host 127.0.0.2 printed a link it then refused).
+  const allowedHosts = [...(options.allowedHosts ?? []), urlHost, ...(isWildcardHostname(options.host) ? [] : [options.host])];
+  let guard = createGuardConfig(options.port, token, allowedHosts);
 
   const server = createServer((req, res) => handleHttp(req, res, guard, root));
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -126,7 +130,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on('clientError', (_err, socket) => socket.destroy());
 
   const address = await listen(server, options.port, options.host);
-  guard = createGuardConfig(address.port, token, options.allowedHosts);
+  guard = createGuardConfig(address.port, token, allowedHosts);
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -140,8 +144,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
-  // A wildcard bind also listens on loopback, which is the address that works in the printed link.
-  const urlHost = isWildcardHostname(options.host) ? (options.host.includes(':') ? '[::1]' : '127.0.0.1') : hostForUrl(options.host);
   let closing: Promise<void> | undefined;
   return {
     url: `http://${urlHost}:${address.port}/`,
