@@ -1,12 +1,31 @@
 import { z } from 'zod';
 
+/** Why a session ended, for the tab's state text. */
+export const terminalEndCauseSchema = z.enum([
+  'exited', // the process ended by itself (exitCode says how)
+  'closed', // the user closed the tab
+  'detached', // an attach session let go of the main process, which keeps running
+  'container-stopped', // the container stopped, taking the session with it
+  'container-removed', // the container was removed under the session
+  'connection-lost', // Berth lost the engine or the session's stream; its processes are ended once the engine answers
+]);
+export type TerminalEndCause = z.infer<typeof terminalEndCauseSchema>;
+
 export const terminalOutputSchema = z.discriminatedUnion('kind', [
   /** Raw bytes from the TTY, never decoded on the way. */
   z.object({ kind: z.literal('data'), data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expected bytes') }),
-  /** The process ended (exitCode) or the session was cut (reason says why). */
-  z.object({ kind: z.literal('exit'), exitCode: z.number().int().nullable(), reason: z.string() }),
+  /** The process ended (exitCode) or the session was cut (reason says why, cause says it for code). */
+  z.object({ kind: z.literal('exit'), exitCode: z.number().int().nullable(), reason: z.string(), cause: terminalEndCauseSchema.optional() }),
 ]);
 export type TerminalOutput = z.infer<typeof terminalOutputSchema>;
+
+/** Bounds the server keeps per client and per session; each refuses with LIMIT_REACHED when reached. */
+export const terminalLimits = {
+  /** Terminals one window may have open (or opening) at once. */
+  perClient: 32,
+  /** Input bytes waiting for a session's process to read them; more is refused, never buffered. */
+  queuedInputBytes: 1_048_576,
+} as const;
 
 /**
  * Flow-control thresholds, shared so both ends agree. VS Code pauses at 100,000 unacknowledged

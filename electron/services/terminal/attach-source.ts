@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors.js';
 import { onceStreamEnds, toBytes } from './duplex-source-parts.js';
 import { LfToCrlf } from './lf-to-crlf.js';
+import { containerRemoved } from './exec-end.js';
 import type { TerminalExit, TerminalSource } from './terminal-source.js';
 
 /** Ctrl-P Ctrl-Q, Docker's default detach keys: the engine detaches instead of passing them on. */
@@ -34,21 +35,27 @@ export async function openAttachSource(container: Docker.Container, cols: number
       }),
     onEnd: (listener) => onceStreamEnds(stream, listener),
     write: (data) => void stream.write(data),
+    queuedInputBytes: () => stream.writableLength,
     resize: async (c, r) => {
       if (tty) await container.resize({ h: r, w: c });
     },
     pause: () => stream.pause(),
     resume: () => stream.resume(),
     describeExit: async (): Promise<TerminalExit> => {
-      if (detached) return { exitCode: null, reason: 'Detached; the container keeps running' };
-      const state = await container.inspect().then((c) => c.State, () => undefined);
-      if (!state) return { exitCode: null, reason: 'The container is gone' };
-      if (state.Running) return { exitCode: null, reason: 'Detached (Ctrl-P Ctrl-Q); the container keeps running' };
-      return { exitCode: state.ExitCode, reason: `The container's main process exited with code ${state.ExitCode}` };
+      if (detached) return { exitCode: null, reason: 'Detached; the container keeps running', cause: 'detached' };
+      const state = await container.inspect().then(
+        (c) => c.State,
+        (err: unknown) => ((err as { statusCode?: unknown }).statusCode === 404 ? null : undefined),
+      );
+      if (state === null || state?.Status === 'removing') return containerRemoved;
+      if (!state) return { exitCode: null, reason: 'Lost the connection to the Docker Engine', cause: 'connection-lost' };
+      if (state.Running) return { exitCode: null, reason: 'Detached (Ctrl-P Ctrl-Q); the container keeps running', cause: 'detached' };
+      return { exitCode: state.ExitCode, reason: `The container's main process exited with code ${state.ExitCode}`, cause: 'exited' };
     },
     terminate: async () => {
       detached = true;
       stream.destroy();
+      return 'done';
     },
   };
 }

@@ -1,8 +1,10 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import { killSessionProcesses, resolveShell } from './exec-helpers.js';
+import { resolveShell } from './exec-helpers.js';
+import { describeExecEnd } from './exec-end.js';
 import { onceStreamEnds, toBytes } from './duplex-source-parts.js';
-import type { TerminalExit, TerminalSource } from './terminal-source.js';
+import { engineAnswered, killSessionProcesses } from './session-reaper.js';
+import type { TerminalSource } from './terminal-source.js';
 
 export interface ExecOptions {
   shell: 'auto' | 'bash' | 'sh';
@@ -24,7 +26,7 @@ export async function openExecSource(container: Docker.Container, sessionId: str
     Tty: true,
     ...(options.user ? { User: options.user } : {}),
     ...(options.workdir ? { WorkingDir: options.workdir } : {}),
-    // BERTH_SESSION marks every process of this session so closing can find them (exec-helpers).
+    // BERTH_SESSION marks every process of this session so closing can find them (session-reaper).
     Env: [`BERTH_SESSION=${sessionId}`, 'TERM=xterm-256color', 'COLORTERM=truecolor', ...(options.env ?? [])],
   });
   const stream: Duplex = await exec.start({ hijack: true, stdin: true, Tty: true });
@@ -35,25 +37,21 @@ export async function openExecSource(container: Docker.Container, sessionId: str
     onData: (listener) => stream.on('data', (chunk: Buffer) => listener(toBytes(chunk))),
     onEnd: (listener) => onceStreamEnds(stream, listener),
     write: (data) => void stream.write(data),
+    queuedInputBytes: () => stream.writableLength,
     resize: async (cols, rows) => {
       await exec.resize({ h: rows, w: cols });
     },
     pause: () => stream.pause(),
     resume: () => stream.resume(),
-    describeExit: async (): Promise<TerminalExit> => {
-      try {
-        const info = await exec.inspect();
-        const exitCode = info.ExitCode ?? null;
-        const running = await container.inspect().then((c) => c.State.Running, () => false);
-        if (!running) return { exitCode, reason: 'The container stopped' };
-        return { exitCode, reason: exitCode === null ? 'The shell ended' : `The shell exited with code ${exitCode}` };
-      } catch {
-        return { exitCode: null, reason: 'Lost the connection to the Docker Engine' };
-      }
-    },
+    describeExit: () => describeExecEnd(container, exec),
     terminate: async () => {
       stream.destroy();
-      await killSessionProcesses(container, sessionId).catch(() => undefined);
+      try {
+        await killSessionProcesses(container, sessionId);
+        return 'done';
+      } catch (err) {
+        return engineAnswered(err) ? 'done' : 'unreachable';
+      }
     },
   };
 }

@@ -10,6 +10,17 @@ interface PtyProcess {
   kill(signal?: string): void;
 }
 
+/** node-pty keeps unwritten input in a private queue; read its size when the shape is the one we know. */
+function ptyQueuedBytes(proc: PtyProcess): number {
+  const queue = (proc as unknown as { _writeStream?: { _writeQueue?: unknown } })._writeStream?._writeQueue;
+  if (!Array.isArray(queue)) return 0;
+  let total = 0;
+  for (const task of queue as Array<{ buffer?: unknown; offset?: unknown }>) {
+    if (task.buffer instanceof Uint8Array && typeof task.offset === 'number') total += task.buffer.byteLength - task.offset;
+  }
+  return total;
+}
+
 interface PtyModule {
   spawn(file: string, args: string[], options: { name: string; cols: number; rows: number; cwd: string; env: NodeJS.ProcessEnv; encoding: null }): PtyProcess;
 }
@@ -30,7 +41,7 @@ export async function openPtySource(cols: number, rows: number): Promise<Termina
   let exit: TerminalExit | undefined;
   const endListeners: Array<() => void> = [];
   proc.onExit(({ exitCode, signal }) => {
-    exit = { exitCode, reason: signal ? `The shell was ended by signal ${signal}` : `The shell exited with code ${exitCode}` };
+    exit = { exitCode, reason: signal ? `The shell was ended by signal ${signal}` : `The shell exited with code ${exitCode}`, cause: 'exited' };
     for (const l of endListeners) l();
   });
   return {
@@ -39,12 +50,14 @@ export async function openPtySource(cols: number, rows: number): Promise<Termina
       void proc.onData((data) => listener(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength))),
     onEnd: (listener) => void endListeners.push(listener),
     write: (data) => proc.write(data),
+    queuedInputBytes: () => ptyQueuedBytes(proc),
     resize: async (c, r) => proc.resize(c, r),
     pause: () => proc.pause(),
     resume: () => proc.resume(),
-    describeExit: async () => exit ?? { exitCode: null, reason: 'The shell ended' },
+    describeExit: async () => exit ?? { exitCode: null, reason: 'The shell ended', cause: 'exited' },
     terminate: async () => {
       if (!exit) proc.kill('SIGHUP');
+      return 'done';
     },
   };
 }
