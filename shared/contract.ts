@@ -14,7 +14,7 @@ import { logsCalls } from './logs-contract.js';
 import { volumeCalls } from './volume-contract.js';
 import { networkCalls } from './network-contract.js';
 import { runSpecSchema } from './run-spec.js';
-import { formatDockerRun } from './docker-run-format.js';
+import { dockerRunWords } from './docker-run-format.js';
 import {
   filesystemChangeSchema,
   jsonValueSchema,
@@ -59,21 +59,21 @@ const rows = z.number().int().min(1).max(500);
  * the preload bridge and the WebSocket server are all generated from it.
  */
 export const calls = {
-  'engine.status': defineCall({ input: noInput, output: connectionStatusSchema, cli: () => 'docker version' }),
-  'engine.reconnect': defineCall({ input: noInput, output: connectionStatusSchema, cli: () => 'docker info' }),
+  'engine.status': defineCall({ input: noInput, output: connectionStatusSchema, cliArgs: () => ['docker', 'version'] }),
+  'engine.reconnect': defineCall({ input: noInput, output: connectionStatusSchema, cliArgs: () => ['docker', 'info'] }),
 
   'containers.list': defineCall({
     input: noInput,
     output: z.array(containerSummarySchema),
-    cli: () => 'docker ps --all --no-trunc',
+    cliArgs: () => ['docker', 'ps', '--all', '--no-trunc'],
   }),
-  'containers.start': defineCall({ input: byContainer, output: nothing, cli: (i) => `docker start ${i.id}` }),
+  'containers.start': defineCall({ input: byContainer, output: nothing, cliArgs: (i) => ['docker', 'start', i.id] }),
   'containers.stop': defineCall({
     input: z.strictObject({ id: containerRefSchema, timeoutSeconds: z.number().int().min(0).max(3600).optional() }),
     output: nothing,
-    cli: (i) => `docker stop${i.timeoutSeconds === undefined ? '' : ` --time ${i.timeoutSeconds}`} ${i.id}`,
+    cliArgs: (i) => ['docker', 'stop', ...(i.timeoutSeconds === undefined ? [] : ['--time', String(i.timeoutSeconds)]), i.id],
   }),
-  'containers.restart': defineCall({ input: byContainer, output: nothing, cli: (i) => `docker restart ${i.id}` }),
+  'containers.restart': defineCall({ input: byContainer, output: nothing, cliArgs: (i) => ['docker', 'restart', i.id] }),
   'containers.remove': defineCall({
     input: z.strictObject({
       id: containerRefSchema,
@@ -81,30 +81,30 @@ export const calls = {
       removeVolumes: z.boolean().optional(),
     }),
     output: nothing,
-    cli: (i) => `docker rm${i.force ? ' --force' : ''}${i.removeVolumes ? ' --volumes' : ''} ${i.id}`,
+    cliArgs: (i) => ['docker', 'rm', ...(i.force ? ['--force'] : []), ...(i.removeVolumes ? ['--volumes'] : []), i.id],
   }),
 
   /** `docker run` (start: true) or `docker create` (start: false) from the run form. */
   'containers.run': defineCall({
     input: z.strictObject({ spec: runSpecSchema, start: z.boolean() }),
     output: z.object({ id: z.string(), name: z.string(), started: z.boolean(), startError: z.string().optional() }),
-    cli: (i) => (i.start ? formatDockerRun(i.spec) : formatDockerRun(i.spec).replace(/^docker run --detach/, 'docker create')),
+    cliArgs: (i) => dockerRunWords(i.spec, i.start),
   }),
-  'containers.pause': defineCall({ input: byContainer, output: nothing, cli: (i) => `docker pause ${i.id}` }),
-  'containers.unpause': defineCall({ input: byContainer, output: nothing, cli: (i) => `docker unpause ${i.id}` }),
+  'containers.pause': defineCall({ input: byContainer, output: nothing, cliArgs: (i) => ['docker', 'pause', i.id] }),
+  'containers.unpause': defineCall({ input: byContainer, output: nothing, cliArgs: (i) => ['docker', 'unpause', i.id] }),
   'containers.kill': defineCall({
     input: z.strictObject({ id: containerRefSchema, signal: signalSchema.optional() }),
     output: nothing,
-    cli: (i) => `docker kill${i.signal ? ` --signal ${i.signal}` : ''} ${i.id}`,
+    cliArgs: (i) => ['docker', 'kill', ...(i.signal ? ['--signal', i.signal] : []), i.id],
   }),
   'containers.rename': defineCall({
     input: z.strictObject({ id: containerRefSchema, name: containerNameSchema }),
     output: nothing,
-    cli: (i) => `docker rename ${i.id} ${i.name}`,
+    cliArgs: (i) => ['docker', 'rename', i.id, i.name],
   }),
-  'containers.inspect': defineCall({ input: byContainer, output: jsonValueSchema, cli: (i) => `docker inspect ${i.id}` }),
-  'containers.changes': defineCall({ input: byContainer, output: z.array(filesystemChangeSchema), cli: (i) => `docker diff ${i.id}` }),
-  'containers.top': defineCall({ input: byContainer, output: processListSchema, cli: (i) => `docker top ${i.id}` }),
+  'containers.inspect': defineCall({ input: byContainer, output: jsonValueSchema, cliArgs: (i) => ['docker', 'inspect', i.id] }),
+  'containers.changes': defineCall({ input: byContainer, output: z.array(filesystemChangeSchema), cliArgs: (i) => ['docker', 'diff', i.id] }),
+  'containers.top': defineCall({ input: byContainer, output: processListSchema, cliArgs: (i) => ['docker', 'top', i.id] }),
   'containers.commit': defineCall({
     input: z.strictObject({
       id: containerRefSchema,
@@ -116,17 +116,18 @@ export const calls = {
       pause: z.boolean().optional(),
     }),
     output: z.object({ imageId: z.string() }),
-    cli: (i) =>
-      [
-        'docker commit',
-        i.message ? ` --message ${JSON.stringify(i.message)}` : '',
-        i.author ? ` --author ${JSON.stringify(i.author)}` : '',
-        i.pause === false ? ' --pause=false' : '',
-        ` ${i.id} ${i.repository}${i.tag ? `:${i.tag}` : ''}`,
-      ].join(''),
+    cliArgs: (i) => [
+      'docker',
+      'commit',
+      ...(i.message ? ['--message', i.message] : []),
+      ...(i.author ? ['--author', i.author] : []),
+      ...(i.pause === false ? ['--pause=false'] : []),
+      i.id,
+      i.tag ? `${i.repository}:${i.tag}` : i.repository,
+    ],
   }),
 
-  'images.list': defineCall({ input: noInput, output: z.array(imageSummarySchema), cli: () => 'docker images' }),
+  'images.list': defineCall({ input: noInput, output: z.array(imageSummarySchema), cliArgs: () => ['docker', 'images'] }),
   ...imageCalls,
   ...filesCalls,
   ...logsCalls,
@@ -145,14 +146,22 @@ export const calls = {
       rows,
     }),
     output: terminalOpenedSchema,
-    cli: (i) =>
-      `docker exec -it${i.user ? ` --user ${i.user}` : ''}${i.workdir ? ` --workdir ${i.workdir}` : ''}${(i.env ?? []).map((e) => ` --env ${e}`).join('')} ${i.containerId} ${i.shell === 'auto' ? 'bash' : i.shell}`,
+    cliArgs: (i) => [
+      'docker',
+      'exec',
+      '-it',
+      ...(i.user ? ['--user', i.user] : []),
+      ...(i.workdir ? ['--workdir', i.workdir] : []),
+      ...(i.env ?? []).flatMap((e) => ['--env', e]),
+      i.containerId,
+      i.shell === 'auto' ? 'bash' : i.shell,
+    ],
   }),
   /** The container's main process, like `docker attach` (detach with Ctrl-P Ctrl-Q). */
   'terminal.attach': defineCall({
     input: z.strictObject({ containerId: containerRefSchema, cols, rows }),
     output: terminalOpenedSchema,
-    cli: (i) => `docker attach ${i.containerId}`,
+    cliArgs: (i) => ['docker', 'attach', i.containerId],
   }),
   /** A shell on the machine Berth runs on; refused unless terminal.capabilities allows it. */
   'terminal.openHost': defineCall({ input: z.strictObject({ cols, rows }), output: terminalOpenedSchema }),
@@ -179,7 +188,7 @@ export const streams = {
   /** The connection's status now, then every change. */
   'engine.status': defineStream({ input: noInput, message: connectionStatusSchema }),
   /** The engine's events, followed across engine restarts. */
-  'engine.events': defineStream({ input: noInput, message: engineEventSchema, cli: () => 'docker events' }),
+  'engine.events': defineStream({ input: noInput, message: engineEventSchema, cliArgs: () => ['docker', 'events'] }),
   /** A container's logs: the last `tail` lines, then (with follow) new output as it comes. */
   'containers.logs': defineStream({
     input: z.strictObject({
@@ -193,10 +202,19 @@ export const streams = {
       flowControl: z.boolean().optional(),
     }),
     message: logBatchSchema,
-    cli: (i) => `docker logs --tail ${i.tail}${i.follow ? ' --follow' : ''}${i.timestamps ? ' --timestamps' : ''}${i.since ? ` --since ${i.since}` : ''} ${i.id}`,
+    cliArgs: (i) => [
+      'docker',
+      'logs',
+      '--tail',
+      String(i.tail),
+      ...(i.follow ? ['--follow'] : []),
+      ...(i.timestamps ? ['--timestamps'] : []),
+      ...(i.since ? ['--since', String(i.since)] : []),
+      i.id,
+    ],
   }),
   /** Live resource use of one container, one sample a second. */
-  'containers.stats': defineStream({ input: byContainer, message: statsSampleSchema, cli: (i) => `docker stats ${i.id}` }),
+  'containers.stats': defineStream({ input: byContainer, message: statsSampleSchema, cliArgs: (i) => ['docker', 'stats', i.id] }),
   /** A terminal's output bytes, then one exit message. */
   'terminal.output': defineStream({
     input: z.strictObject({ sessionId: terminalSessionIdSchema }),
@@ -224,8 +242,14 @@ export function isStreamName(name: unknown): name is StreamName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(streams, name);
 }
 
-/** The `docker` command a call equals, for teaching; undefined when there is none. */
+/** The `docker` command line a call equals, quoted for a POSIX shell, for teaching; undefined when there is none. */
 export function cliEquivalent<K extends CallName>(name: K, input: CallInput<K>): string | undefined {
   const def = calls[name] as { cli?: (i: CallInput<K>) => string };
+  return def.cli?.(input);
+}
+
+/** The `docker` command line a stream equals, quoted for a POSIX shell; undefined when there is none. */
+export function streamCliEquivalent<K extends StreamName>(name: K, input: StreamInput<K>): string | undefined {
+  const def = streams[name] as { cli?: (i: StreamInput<K>) => string };
   return def.cli?.(input);
 }

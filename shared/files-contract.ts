@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineCall, defineStream } from './contract-kit.js';
 import { containerRefSchema } from './container-ref.js';
-import { quoteShellWord } from './shell-words.js';
+import { formatCommandSequence } from './shell-command.js';
+import { dockerCpSourceWord } from './docker-cp-words.js';
 import {
   containerPathSchema,
   directoryListingSchema,
@@ -11,6 +12,7 @@ import {
   uploadChunkSchema,
   uploadFileSchema,
   uploadIdSchema,
+  uploadResultSchema,
 } from './files-types.js';
 
 /**
@@ -19,22 +21,21 @@ import {
  *
  * Upload is a small protocol because one WebSocket frame carries at most 4 MiB: `files.uploadBegin`
  * (names and sizes; refuses to replace existing names unless asked), then `files.uploadChunk` calls
- * with the bytes of each file in order, then `files.uploadFinish`. The server streams the bytes
- * into a tar that goes straight to the engine, so nothing is held whole.
+ * with the bytes of each file in order, then `files.uploadFinish`. The server spools the bytes on
+ * its host and writes nothing into the container before the last one arrived; a replaced file is
+ * swapped in by a rename, so a cut upload never leaves half a file.
  *
  * Download is a stream: `start`, `data` chunks, `done`. The client acknowledges received bytes
  * with `files.downloadAck`; the server stops reading from the engine while
  * `filesLimits.downloadWindowBytes` are unacknowledged.
  */
 
-const q = quoteShellWord;
-
 export const filesCalls = {
   /** The entries of one directory (symlinks to directories are followed). */
   'files.list': defineCall({
     input: z.strictObject({ id: containerRefSchema, path: containerPathSchema }),
     output: directoryListingSchema,
-    cli: (i) => `docker exec ${i.id} ls -la ${q(i.path)}`,
+    cliArgs: (i) => ['docker', 'exec', i.id, 'ls', '-la', i.path],
   }),
   'files.uploadBegin': defineCall({
     input: z.strictObject({
@@ -54,16 +55,16 @@ export const filesCalls = {
       replace: z.boolean(),
     }),
     output: z.object({ uploadId: uploadIdSchema }),
-    cli: (i) => i.files.map((f) => `docker cp ${q(f.name)} ${i.id}:${q(i.dir)}`).join(' && '),
+    cli: (i) => formatCommandSequence(i.files.map((f) => ['docker', 'cp', dockerCpSourceWord(f.name), `${i.id}:${i.dir}`])),
   }),
   'files.uploadChunk': defineCall({
     input: z.strictObject({ uploadId: uploadIdSchema, data: uploadChunkSchema }),
     output: z.null(),
   }),
-  /** Ends the tar and waits for the engine to unpack it. */
+  /** Checks every announced byte arrived, then writes the files into the container (see FileUploads). */
   'files.uploadFinish': defineCall({
     input: z.strictObject({ uploadId: uploadIdSchema }),
-    output: z.object({ dir: z.string(), names: z.array(z.string()), bytes: z.number() }),
+    output: uploadResultSchema,
   }),
   'files.uploadCancel': defineCall({ input: z.strictObject({ uploadId: uploadIdSchema }), output: z.null() }),
   'files.downloadAck': defineCall({
@@ -77,6 +78,6 @@ export const filesStreams = {
   'files.download': defineStream({
     input: z.strictObject({ id: containerRefSchema, path: containerPathSchema }),
     message: downloadMessageSchema,
-    cli: (i) => `docker cp ${i.id}:${q(i.path)} .`,
+    cliArgs: (i) => ['docker', 'cp', `${i.id}:${i.path}`, '.'],
   }),
 } as const;

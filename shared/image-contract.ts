@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall, defineStream } from './contract-kit.js';
-import { quoteShellWord } from './shell-words.js';
+import { formatCommand, formatPipeline, withShellComment, type CommandWords } from './shell-command.js';
 import {
   buildMessageSchema,
   credentialStorageSchema,
@@ -31,7 +31,6 @@ import {
  * cancels the operation on the engine.
  */
 
-const q = quoteShellWord;
 const byImage = z.strictObject({ image: imageIdOrReferenceSchema });
 const pruneInput = z.strictObject({
   /** Also unused tagged images (`docker image prune --all`), not only dangling ones. */
@@ -39,7 +38,7 @@ const pruneInput = z.strictObject({
   /** Only images with this label, `key` or `key=value` (`--filter label=`). */
   label: z.string().min(1).max(1024).optional(),
 });
-const pruneFlags = (i: { all?: boolean; label?: string }): string => `${i.all ? ' --all' : ''}${i.label ? ` --filter ${q(`label=${i.label}`)}` : ''}`;
+const labelFilter = (label: string | undefined): string[] => (label ? ['--filter', `label=${label}`] : []);
 
 const buildArgName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Build argument names are letters, digits and _');
 
@@ -69,20 +68,25 @@ export const buildInputSchema = z
   });
 export type BuildInput = z.infer<typeof buildInputSchema>;
 
+/** The `docker build` line a build equals. */
 export function formatDockerBuild(i: BuildInput): string {
-  const parts = ['docker build'];
-  for (const tag of i.tags ?? []) parts.push(`-t ${q(tag)}`);
-  if (i.dockerfileText !== undefined) parts.push('-f -');
-  else if (i.dockerfile !== undefined && i.dockerfile !== 'Dockerfile') parts.push(`-f ${q(i.dockerfile)}`);
-  for (const [name, value] of Object.entries(i.buildArgs ?? {})) parts.push(`--build-arg ${q(`${name}=${value}`)}`);
-  for (const [name, value] of Object.entries(i.labels ?? {})) parts.push(`--label ${q(`${name}=${value}`)}`);
-  if (i.target) parts.push(`--target ${q(i.target)}`);
-  if (i.noCache) parts.push('--no-cache');
-  if (i.pull) parts.push('--pull');
+  return formatCommand(dockerBuildWords(i));
+}
+
+export function dockerBuildWords(i: BuildInput): CommandWords {
+  const words = ['docker', 'build'];
+  for (const tag of i.tags ?? []) words.push('-t', tag);
+  if (i.dockerfileText !== undefined) words.push('-f', '-');
+  else if (i.dockerfile !== undefined && i.dockerfile !== 'Dockerfile') words.push('-f', i.dockerfile);
+  for (const [name, value] of Object.entries(i.buildArgs ?? {})) words.push('--build-arg', `${name}=${value}`);
+  for (const [name, value] of Object.entries(i.labels ?? {})) words.push('--label', `${name}=${value}`);
+  if (i.target) words.push('--target', i.target);
+  if (i.noCache) words.push('--no-cache');
+  if (i.pull) words.push('--pull');
   // Berth removes the container of a failed step too, so it leaves nothing behind.
-  parts.push('--force-rm');
-  parts.push(q(i.contextPath));
-  return parts.join(' ');
+  words.push('--force-rm');
+  words.push(i.contextPath);
+  return words;
 }
 
 export const imageCalls = {
@@ -90,30 +94,30 @@ export const imageCalls = {
   'images.tag': defineCall({
     input: z.strictObject({ image: imageIdOrReferenceSchema, target: taggedReferenceSchema }),
     output: z.null(),
-    cli: (i) => `docker tag ${q(i.image)} ${q(i.target)}`,
+    cliArgs: (i) => ['docker', 'tag', i.image, i.target],
   }),
   /** Removes one reference; the image goes too when it was its last reference and no container uses it. */
   'images.untag': defineCall({
     input: z.strictObject({ reference: imageReferenceSchema }),
     output: removeResultSchema,
-    cli: (i) => `docker rmi ${q(i.reference)}`,
+    cliArgs: (i) => ['docker', 'rmi', i.reference],
   }),
   /** CONFLICT with the engine's reason when a container uses the image or it has several tags; `force` overrides. */
   'images.remove': defineCall({
     input: z.strictObject({ image: imageIdOrReferenceSchema, force: z.boolean().optional(), noPrune: z.boolean().optional() }),
     output: removeResultSchema,
-    cli: (i) => `docker rmi${i.force ? ' --force' : ''}${i.noPrune ? ' --no-prune' : ''} ${q(i.image)}`,
+    cliArgs: (i) => ['docker', 'rmi', ...(i.force ? ['--force'] : []), ...(i.noPrune ? ['--no-prune'] : []), i.image],
   }),
   /** What `images.prune` would remove and how much space it would give back; changes nothing. */
   'images.prunePreview': defineCall({
     input: pruneInput,
     output: prunePreviewSchema,
-    cli: (i) => `docker images${i.all ? '' : ' --filter dangling=true'}${i.label ? ` --filter ${q(`label=${i.label}`)}` : ''}`,
+    cliArgs: (i) => ['docker', 'images', ...(i.all ? [] : ['--filter', 'dangling=true']), ...labelFilter(i.label)],
   }),
   'images.prune': defineCall({
     input: pruneInput,
     output: pruneResultSchema,
-    cli: (i) => `docker image prune --force${pruneFlags(i)}`,
+    cliArgs: (i) => ['docker', 'image', 'prune', '--force', ...(i.all ? ['--all'] : []), ...labelFilter(i.label)],
   }),
 
   /**
@@ -128,35 +132,36 @@ export const imageCalls = {
     }),
     output: loginResultSchema,
     // Never the password: the CLI reads it from stdin.
-    cli: (i) => `docker login --username ${q(i.username)} --password-stdin ${q(i.serverAddress)}`,
+    cliArgs: (i) => ['docker', 'login', '--username', i.username, '--password-stdin', i.serverAddress],
   }),
   'images.logout': defineCall({
     input: z.strictObject({ serverAddress: registryAddressSchema }),
     output: logoutResultSchema,
-    cli: (i) => `docker logout ${q(i.serverAddress)}`,
+    cliArgs: (i) => ['docker', 'logout', i.serverAddress],
   }),
   /** Registries Berth has credentials for: addresses and usernames, never secrets. */
   'images.accounts': defineCall({
     input: z.strictObject({}),
     output: z.array(registryAccountSchema),
-    cli: () => `jq '.auths | keys' ~/.docker/config.json`,
+    // Constant lines; `~` is left bare on purpose so the shell expands it.
+    cli: () => "jq '.auths | keys' ~/.docker/config.json",
   }),
   /** Whether Berth's logins survive a restart (system keyring) or last this session only. */
   'images.credentialStorage': defineCall({
     input: z.strictObject({}),
     output: credentialStorageSchema,
-    cli: () => `jq '{credsStore, credHelpers}' ~/.docker/config.json`,
+    cli: () => "jq '{credsStore, credHelpers}' ~/.docker/config.json",
   }),
 
   /** The inspect document and a readable summary of it. */
-  'images.inspect': defineCall({ input: byImage, output: imageInspectSchema, cli: (i) => `docker image inspect ${q(i.image)}` }),
+  'images.inspect': defineCall({ input: byImage, output: imageInspectSchema, cliArgs: (i) => ['docker', 'image', 'inspect', i.image] }),
   /** Each step's instruction, size and date, with the layers shared with other local images. */
-  'images.history': defineCall({ input: byImage, output: imageHistorySchema, cli: (i) => `docker history --no-trunc ${q(i.image)}` }),
+  'images.history': defineCall({ input: byImage, output: imageHistorySchema, cliArgs: (i) => ['docker', 'history', '--no-trunc', i.image] }),
   /** Containers made from the image, images it builds on and images that build on it. */
   'images.relations': defineCall({
     input: byImage,
     output: imageRelationsSchema,
-    cli: (i) => `docker ps --all --filter ancestor=${q(i.image)}`,
+    cliArgs: (i) => ['docker', 'ps', '--all', '--filter', `ancestor=${i.image}`],
   }),
   /** What one layer added, changed and removed, read from the image's `docker save` archive. */
   'images.layerFiles': defineCall({
@@ -167,7 +172,8 @@ export const imageCalls = {
       limit: z.number().int().min(1).max(100_000).optional(),
     }),
     output: layerFilesSchema,
-    cli: (i) => `docker save ${q(i.image)} | tar -t  # then tar -tv the layer's layer.tar`,
+    cliArgs: (i) => ['docker', 'save', i.image],
+    cli: (i) => withShellComment(formatPipeline([['docker', 'save', i.image], ['tar', '-t']]), 'then tar -tv the layer.tar of that layer'),
   }),
 } as const;
 
@@ -176,13 +182,13 @@ export const imageStreams = {
   'images.pull': defineStream({
     input: z.strictObject({ reference: imageReferenceSchema }),
     message: pullMessageSchema,
-    cli: (i) => `docker pull ${q(i.reference)}`,
+    cliArgs: (i) => ['docker', 'pull', i.reference],
   }),
   'images.push': defineStream({
     input: z.strictObject({ reference: taggedReferenceSchema }),
     message: pushMessageSchema,
-    cli: (i) => `docker push ${q(i.reference)}`,
+    cliArgs: (i) => ['docker', 'push', i.reference],
   }),
   /** Context upload, step events tied to Dockerfile lines, raw log lines, then `done` or `failed`. */
-  'images.build': defineStream({ input: buildInputSchema, message: buildMessageSchema, cli: formatDockerBuild }),
+  'images.build': defineStream({ input: buildInputSchema, message: buildMessageSchema, cliArgs: dockerBuildWords }),
 } as const;

@@ -3,7 +3,7 @@ import { defineCall } from './contract-kit.js';
 import { containerRefSchema } from './container-ref.js';
 import { jsonValueSchema } from './container-detail-types.js';
 import { parseIpv4 } from './network-address.js';
-import { quoteShellWord } from './shell-words.js';
+import { formatCommand, withShellComment, type CommandWords } from './shell-command.js';
 import {
   networkCreateSchema,
   networkPrunePreviewSchema,
@@ -18,20 +18,24 @@ import {
  * Engine refusals pass through with the engine's reason (CONFLICT: in use, overlapping pool, ...).
  */
 
-const q = quoteShellWord;
-
 /** The `docker network create` line for a (possibly partly filled) form. */
 export function formatNetworkCreate(i: Partial<NetworkCreateInput>): string {
-  const parts = ['docker network create'];
-  if (i.driver && i.driver !== 'bridge') parts.push(`--driver ${q(i.driver)}`);
-  if (i.subnet) parts.push(`--subnet ${q(i.subnet)}`);
-  if (i.gateway) parts.push(`--gateway ${q(i.gateway)}`);
-  if (i.internal) parts.push('--internal');
-  if (i.attachable) parts.push('--attachable');
-  for (const [key, value] of Object.entries(i.labels ?? {})) parts.push(`--label ${q(`${key}=${value}`)}`);
-  parts.push(i.name ? q(i.name) : 'NAME');
-  return parts.join(' ');
+  return formatCommand(networkCreateWords(i));
 }
+
+export function networkCreateWords(i: Partial<NetworkCreateInput>): CommandWords {
+  const words = ['docker', 'network', 'create'];
+  if (i.driver && i.driver !== 'bridge') words.push('--driver', i.driver);
+  if (i.subnet) words.push('--subnet', i.subnet);
+  if (i.gateway) words.push('--gateway', i.gateway);
+  if (i.internal) words.push('--internal');
+  if (i.attachable) words.push('--attachable');
+  for (const [key, value] of Object.entries(i.labels ?? {})) words.push('--label', `${key}=${value}`);
+  words.push(i.name || 'NAME');
+  return words;
+}
+
+const pruneListing: CommandWords = ['docker', 'network', 'ls', '--filter', 'type=custom', '--filter', 'scope=local'];
 
 const byNetwork = z.strictObject({ network: networkRefSchema });
 const membership = z.strictObject({ network: networkRefSchema, container: containerRefSchema });
@@ -39,16 +43,16 @@ const ipv4Address = z.string().refine((a) => parseIpv4(a) !== undefined, 'Not an
 
 export const networkCalls = {
   /** Every network with its IPAM and the containers attached, from one network list and one container list. */
-  'networks.list': defineCall({ input: z.strictObject({}), output: z.array(networkSummarySchema), cli: () => 'docker network ls --no-trunc' }),
-  'networks.inspect': defineCall({ input: byNetwork, output: jsonValueSchema, cli: (i) => `docker network inspect ${q(i.network)}` }),
-  'networks.create': defineCall({ input: networkCreateSchema, output: z.object({ id: z.string() }), cli: formatNetworkCreate }),
+  'networks.list': defineCall({ input: z.strictObject({}), output: z.array(networkSummarySchema), cliArgs: () => ['docker', 'network', 'ls', '--no-trunc'] }),
+  'networks.inspect': defineCall({ input: byNetwork, output: jsonValueSchema, cliArgs: (i) => ['docker', 'network', 'inspect', i.network] }),
+  'networks.create': defineCall({ input: networkCreateSchema, output: z.object({ id: z.string() }), cliArgs: networkCreateWords }),
   /** CONFLICT with the engine's reason while containers are attached. */
-  'networks.remove': defineCall({ input: byNetwork, output: z.null(), cli: (i) => `docker network rm ${q(i.network)}` }),
+  'networks.remove': defineCall({ input: byNetwork, output: z.null(), cliArgs: (i) => ['docker', 'network', 'rm', i.network] }),
   /** Removes each network in turn (by ID: two networks may share a name) and reports each. */
   'networks.removeMany': defineCall({
     input: z.strictObject({ networks: z.array(networkRefSchema).min(1, 'Choose at least one network').max(500) }),
     output: z.array(networkRemovalSchema),
-    cli: (i) => `docker network rm ${i.networks.map(q).join(' ')}`,
+    cliArgs: (i) => ['docker', 'network', 'rm', ...i.networks],
   }),
   /**
    * Removes the networks a prune preview listed, by ID, checking each again first: one that has
@@ -57,19 +61,20 @@ export const networkCalls = {
   'networks.prune': defineCall({
     input: z.strictObject({ networks: z.array(networkRefSchema).min(1, 'Nothing to prune').max(500) }),
     output: z.array(networkRemovalSchema),
-    cli: (i) => `docker network rm ${i.networks.map(q).join(' ')}`,
+    cliArgs: (i) => ['docker', 'network', 'rm', ...i.networks],
   }),
   /** The user-defined local networks no container is attached to: what prune would remove. Changes nothing. */
   'networks.prunePreview': defineCall({
     input: z.strictObject({}),
     output: networkPrunePreviewSchema,
-    cli: () => 'docker network ls --filter type=custom --filter scope=local  # minus those with containers',
+    cliArgs: () => pruneListing,
+    cli: () => withShellComment(formatCommand(pruneListing), 'minus those with containers'),
   }),
   /** With `ipv4Address`, a fixed address (the network must have a subnet given at creation). */
   'networks.connect': defineCall({
     input: z.strictObject({ network: networkRefSchema, container: containerRefSchema, ipv4Address: ipv4Address.optional() }),
     output: z.null(),
-    cli: (i) => `docker network connect${i.ipv4Address ? ` --ip ${i.ipv4Address}` : ''} ${q(i.network)} ${q(i.container)}`,
+    cliArgs: (i) => ['docker', 'network', 'connect', ...(i.ipv4Address ? ['--ip', i.ipv4Address] : []), i.network, i.container],
   }),
-  'networks.disconnect': defineCall({ input: membership, output: z.null(), cli: (i) => `docker network disconnect ${q(i.network)} ${q(i.container)}` }),
+  'networks.disconnect': defineCall({ input: membership, output: z.null(), cliArgs: (i) => ['docker', 'network', 'disconnect', i.network, i.container] }),
 } as const;

@@ -42,9 +42,14 @@ export function splitShellWords(line: string): string[] {
   return words;
 }
 
-/** Quotes one word for a POSIX shell only when it needs it. */
+/**
+ * Berth's one quoting function: one word for a POSIX shell, quoted only when it needs it. Words
+ * of only ASCII letters, digits and `_@%+=:,./-` stay bare (not with a leading `=`, which zsh
+ * expands to a command's path); anything else goes in single quotes, where nothing is special but
+ * the closing quote, written `'\''`. Build lines with formatCommand (shell-command.ts), not with this.
+ */
 export function quoteShellWord(word: string): string {
   if (word === '') return "''";
-  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  if (/^[\w@%+:,./-][\w@%+=:,./-]*$/.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
