@@ -46,7 +46,11 @@ export const imageSummarySchema = z.object({
 });
 export type ImageSummary = z.infer<typeof imageSummarySchema>;
 
-export const connectionStateSchema = z.enum(['connecting', 'connected', 'disconnected']);
+/**
+ * `not-answering`: the engine accepted a connection but a request got no answer in time (a hung
+ * dockerd, a stalled network path); Berth pings it until it answers again.
+ */
+export const connectionStateSchema = z.enum(['connecting', 'connected', 'not-answering', 'disconnected']);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
 export const connectionStatusSchema = z.object({

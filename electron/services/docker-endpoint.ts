@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { formatSeconds } from './engine-request-timeouts.js';
 
 /** Where a connection reaches its engine, in the form `DOCKER_HOST` uses. */
 export interface EngineEndpoint {
@@ -67,4 +68,22 @@ export function explainConnectionError(err: unknown, endpoint: EngineEndpoint): 
     default:
       return { error: message, hint: 'Check that the Docker Engine is running and DOCKER_HOST is right, then press Retry.' };
   }
+}
+
+/** What a request that ran out of time tells about the engine, and what to check. */
+export function explainSilence(timeout: { request: string; timeoutMs: number }, endpoint: EngineEndpoint): { error: string; hint: string } {
+  const within = formatSeconds(timeout.timeoutMs);
+  const local = endpoint.display.startsWith('unix:') || endpoint.display.startsWith('npipe:');
+  const isDefault = endpoint.display === resolveEndpoint(undefined).display;
+  const cli = isDefault ? '`docker info`' : `\`docker -H ${endpoint.display} info\``;
+  if (local) {
+    return {
+      error: `The Docker Engine at ${endpoint.display} accepted the connection but did not answer ${timeout.request} within ${within}`,
+      hint: `Is dockerd hung? Try ${cli} in a terminal; if that hangs too, restart the engine (sudo systemctl restart docker). Berth pings the engine and carries on by itself once it answers.`,
+    };
+  }
+  return {
+    error: `The Docker Engine at ${endpoint.display} did not answer ${timeout.request} within ${within}`,
+    hint: `Check the network path to the engine, and whether dockerd there is hung: try ${cli}. Berth pings the engine and carries on by itself once it answers.`,
+  };
 }

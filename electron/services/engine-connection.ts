@@ -1,7 +1,10 @@
 import Docker from 'dockerode';
 import type { ConnectionStatus, EngineEvent } from '../../shared/engine-types.js';
 import { BerthError } from '../../shared/errors.js';
-import { explainConnectionError, resolveEndpoint, type EngineEndpoint } from './docker-endpoint.js';
+import { explainConnectionError, explainSilence, resolveEndpoint, type EngineEndpoint } from './docker-endpoint.js';
+import { isEngineGoneError } from './engine-gone-errors.js';
+import { defaultPingTimeoutMs, requestBudgetMs, requestTimeoutFromEnvironment, type RequestBudgets } from './engine-request-budgets.js';
+import { guardEngineRequests, isEngineTimeout, withRequestBudget, type Dialer, type EngineTimeoutError } from './engine-request-timeouts.js';
 import { JsonLineSplitter, parseEngineEvent } from './event-line-parser.js';
 
 type Listener<T> = (value: T) => void;
@@ -11,8 +14,17 @@ export interface EngineConnectionOptions {
   id: string;
   /** DOCKER_HOST-style endpoint; the platform default socket when absent. */
   dockerHost?: string;
-  /** Delays between reconnection attempts, in ms; the last one repeats. */
+  /** Delays between reconnection attempts (and pings while the engine does not answer), in ms; the last one repeats. */
   retryDelaysMs?: readonly number[];
+  /** How long an ordinary request may wait for the engine's answer; BERTH_ENGINE_TIMEOUT_S or 30 s by default. */
+  requestTimeoutMs?: number;
+  /** How long the `/_ping` probe waits while the engine does not answer; 5 s by default. */
+  pingTimeoutMs?: number;
+}
+
+export interface UseOptions {
+  /** This call's requests get this budget (ms; null: no limit) instead of the one their kind has. */
+  budgetMs?: number | null;
 }
 
 /**
@@ -21,6 +33,10 @@ export interface EngineConnectionOptions {
  *
  * On every (re)connection the generation increases, which tells listeners to reconcile with a full
  * list; the event stream resumes from the last event seen so nothing in between is lost.
+ *
+ * Every request has a time limit (engine-request-budgets.ts). One that runs out marks the engine
+ * `not-answering`; then a `/_ping`, retried with backoff, brings it back. While the engine answers,
+ * the connection sends nothing by itself: no polling.
  */
 export class EngineConnection {
   readonly id: string;
@@ -44,6 +60,15 @@ export class EngineConnection {
     this.endpoint = resolveEndpoint(options.dockerHost);
     this.docker = new Docker(this.endpoint.options);
     this.retryDelaysMs = options.retryDelaysMs ?? [500, 1000, 2000, 5000];
+    const budgets: RequestBudgets = {
+      baseMs: options.requestTimeoutMs ?? requestTimeoutFromEnvironment(),
+      pingMs: options.pingTimeoutMs ?? defaultPingTimeoutMs,
+    };
+    guardEngineRequests(this.docker.modem as Dialer, {
+      endpoint: this.endpoint.display,
+      budgetMs: (request) => requestBudgetMs(request, budgets),
+      onTimeout: (err) => this.notAnswering(err),
+    });
     this.current = { connectionId: this.id, state: 'connecting', endpoint: this.endpoint.display, generation: 0 };
   }
 
@@ -70,12 +95,16 @@ export class EngineConnection {
     return this.connecting;
   }
 
-  /** Throws ENGINE_UNAVAILABLE unless connected, so calls fail fast with the reason. */
+  /**
+   * Throws ENGINE_UNAVAILABLE unless connected, so calls fail fast with the reason (and a silent
+   * engine is not sent more requests to pile up).
+   */
   requireConnected(): Docker {
     if (this.current.state !== 'connected') {
+      const { state, error } = this.current;
       throw new BerthError({
         code: 'ENGINE_UNAVAILABLE',
-        message: this.current.error ? `Docker Engine unavailable: ${this.current.error}` : 'Not connected to the Docker Engine yet',
+        message: error ? (state === 'not-answering' ? `Docker Engine not answering: ${error}` : `Docker Engine unavailable: ${error}`) : 'Not connected to the Docker Engine yet',
       });
     }
     return this.docker;
@@ -83,12 +112,14 @@ export class EngineConnection {
 
   /**
    * Runs one request against the engine: fails fast with the reason when disconnected, and notices
-   * when a failure means the engine went away.
+   * when a failure means the engine went away. `budgetMs` overrides the time limit of this call's
+   * requests.
    */
-  async use<T>(work: (docker: Docker) => Promise<T>): Promise<T> {
+  async use<T>(work: (docker: Docker) => Promise<T>, options: UseOptions = {}): Promise<T> {
     const docker = this.requireConnected();
+    const { budgetMs } = options;
     try {
-      return await work(docker);
+      return await (budgetMs === undefined ? work(docker) : withRequestBudget(budgetMs, () => work(docker)));
     } catch (err) {
       this.reportFailure(err);
       throw err;
@@ -97,10 +128,7 @@ export class EngineConnection {
 
   /** Called by services when a request failed in a way that suggests the engine went away. */
   reportFailure(err: unknown): void {
-    const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-    if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE') {
-      this.lost(err);
-    }
+    if (isEngineGoneError(err)) this.lost(err);
   }
 
   close(): void {
@@ -130,11 +158,45 @@ export class EngineConnection {
       });
     } catch (err) {
       this.stopEvents();
-      const { error, hint } = explainConnectionError(err, this.endpoint);
-      this.setStatus({ connectionId: this.id, state: 'disconnected', endpoint: this.endpoint.display, error, hint, generation: this.current.generation });
+      if (this.closed) return this.current;
+      const silent = isEngineTimeout(err);
+      const { error, hint } = silent ? explainSilence(err, this.endpoint) : explainConnectionError(err, this.endpoint);
+      this.setStatus({ connectionId: this.id, state: silent ? 'not-answering' : 'disconnected', endpoint: this.endpoint.display, error, hint, generation: this.current.generation });
       this.scheduleRetry();
     }
     return this.current;
+  }
+
+  /** A request ran out of time: say so, then ping until the engine answers again. */
+  private notAnswering(err: EngineTimeoutError): void {
+    // While connecting, the attempt itself fails with this error and says so; while disconnected, reconnection runs.
+    if (this.closed || this.current.state !== 'connected') return;
+    const { error, hint } = explainSilence(err, this.endpoint);
+    this.setStatus({ ...this.current, state: 'not-answering', error, hint });
+    this.retryIndex = 0;
+    this.scheduleRetry();
+  }
+
+  /** One `/_ping` while the engine does not answer: back to connected when it does. */
+  private async probe(): Promise<void> {
+    try {
+      await this.docker.ping();
+    } catch (err) {
+      if (this.closed || this.current.state !== 'not-answering') return;
+      if (isEngineGoneError(err)) this.lost(err);
+      else this.scheduleRetry();
+      return;
+    }
+    if (this.closed || this.current.state !== 'not-answering') return;
+    if (!this.eventStream) {
+      // Never got as far as the event stream: connect in full.
+      await this.connect();
+      return;
+    }
+    const { error: _error, hint: _hint, ...answering } = this.current;
+    this.retryIndex = 0;
+    // A new generation: lists that failed or went stale while the engine was silent reload.
+    this.setStatus({ ...answering, state: 'connected', generation: this.current.generation + 1 });
   }
 
   private async startEvents(): Promise<void> {
@@ -185,7 +247,7 @@ export class EngineConnection {
     const delays = this.retryDelaysMs;
     const delay = delays[Math.min(this.retryIndex, delays.length - 1)] ?? 1000;
     this.retryIndex += 1;
-    this.retryTimer = setTimeout(() => void this.connect(), delay);
+    this.retryTimer = setTimeout(() => void (this.current.state === 'not-answering' ? this.probe() : this.connect()), delay);
     this.retryTimer.unref?.();
   }
 
