@@ -102,5 +102,15 @@ describe('containers and images against the real engine', () => {
     expect(fixture).toBeDefined();
     expect(fixture?.size).toBeGreaterThan(100_000);
     expect(fixture?.id).toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    // A dangling image: committed with no repository or tag, which the engine lists as <none>:<none>.
+    const source = await createFixture(uniqueName('dangling-src'));
+    const dangling = dockerCli('commit', source.id);
+    try {
+      const listed = (await images.list()).find((i) => i.id === dangling);
+      expect(listed).toMatchObject({ id: dangling, repoTags: [] });
+    } finally {
+      dockerCli('rmi', dangling);
+    }
   });
 });
