@@ -1,42 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { terminalFlow, type TerminalOutput } from '../../../shared/terminal-types.js';
-import { createFixture, removeFixtures, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
+import { terminalFlow } from '../../../shared/terminal-types.js';
+import { createFixture, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
 import { TerminalSessions } from './terminal-sessions.js';
+import { collector, removeContainers, runningExecs } from './terminal-test-support.js';
 
-/** Collects a terminal's output as text, acknowledging bytes as a renderer would. */
-function collector(): { sink: { send(m: TerminalOutput): boolean; end(): void }; text(): string; exit(): TerminalOutput | undefined; ended(): boolean } {
-  const decoder = new TextDecoder();
-  let text = '';
-  let exit: TerminalOutput | undefined;
-  let ended = false;
-  return {
-    sink: {
-      send(m) {
-        if (m.kind === 'data') text += decoder.decode(m.data, { stream: true });
-        else exit = m;
-        return true;
-      },
-      end() {
-        ended = true;
-      },
-    },
-    text: () => text,
-    exit: () => exit,
-    ended: () => ended,
-  };
-}
-
-async function runningExecs(containerName: string): Promise<number> {
-  const info = await testDocker.getContainer(containerName).inspect();
-  const states = await Promise.all((info.ExecIDs ?? []).map((id) => testDocker.getExec(id).inspect()));
-  return states.filter((s) => s.Running).length;
-}
+/** Containers this file made; only these are removed afterwards. */
+const made: string[] = [];
+const named = (prefix: string): string => {
+  const name = uniqueName(prefix);
+  made.push(name);
+  return name;
+};
+afterAll(() => removeContainers(made));
 
 describe('terminal sessions against the real engine', () => {
   const connection = new EngineConnection({ id: 'test-terminals' });
   const terminals = new TerminalSessions(connection);
-  const name = uniqueName('term');
+  const name = named('term');
 
   beforeAll(async () => {
     await connection.connect();
@@ -46,7 +27,6 @@ describe('terminal sessions against the real engine', () => {
   afterAll(async () => {
     await terminals.closeAll();
     connection.close();
-    await removeFixtures();
   });
 
   it('opens a shell (sh where there is no bash), runs a command and reads its output', async () => {
@@ -104,26 +84,31 @@ describe('terminal sessions against the real engine', () => {
 
   it('pauses output while the client has not rendered it, and resumes on acknowledgement', async () => {
     const { sessionId } = await terminals.open('client-a', { containerId: name, shell: 'sh', cols: 80, rows: 24 });
+    const high = terminalFlow.highWatermark;
+    const batch = 64 * 1024;
     let received = 0;
+    let acked = 0;
+    let mostUnacked = 0;
     terminals.attachOutput('client-a', sessionId, {
       send: (m) => {
         if (m.kind === 'data') received += m.data.byteLength;
+        // Checked on every message, whenever it comes: never more than the window and one batch in flight.
+        mostUnacked = Math.max(mostUnacked, received - acked);
         return true;
       },
       end: () => undefined,
     });
     // A fast generator (yes through a TTY writes two bytes per syscall: too slow to fill a window quickly).
     terminals.write('client-a', sessionId, "dd if=/dev/zero bs=65536 count=100000 2>/dev/null | tr '\\0' y\n");
-    const high = terminalFlow.highWatermark;
     await waitFor(() => (received > high ? true : undefined), 'output up to the high watermark');
-    await new Promise((r) => setTimeout(r, 300));
+    // Engine round trips while nothing is acknowledged: time for more output to arrive if the gate leaked.
+    for (let i = 0; i < 5; i++) await terminals.resize('client-a', sessionId, 80 + i, 24);
+    expect(mostUnacked).toBeLessThanOrEqual(high + batch);
     const whilePaused = received;
-    await new Promise((r) => setTimeout(r, 300));
-    // Without acknowledgements, at most what was already in flight arrives (one batch at most).
-    expect(received - whilePaused).toBeLessThanOrEqual(64 * 1024);
-    expect(received).toBeLessThan(high + 3 * 64 * 1024);
+    acked = received;
     terminals.ack('client-a', sessionId, received);
     await waitFor(() => (received > whilePaused + high ? true : undefined), 'output resumes after ack');
+    expect(mostUnacked).toBeLessThanOrEqual(high + batch);
     terminals.write('client-a', sessionId, '\x03');
     await terminals.close('client-a', sessionId);
   });
@@ -132,7 +117,7 @@ describe('terminal sessions against the real engine', () => {
 describe('attach and host terminals', () => {
   const connection = new EngineConnection({ id: 'test-attach' });
   const terminals = new TerminalSessions(connection);
-  const name = uniqueName('attach');
+  const name = named('attach');
 
   beforeAll(async () => {
     await connection.connect();
@@ -142,6 +127,8 @@ describe('attach and host terminals', () => {
       Cmd: ['sh'],
       Tty: true,
       OpenStdin: true,
+      // A stop takes effect at once, so a close that stopped the container shows immediately.
+      StopSignal: 'SIGKILL',
       Labels: { 'berth.test-fixture': 'true' },
     });
     await c.start();
@@ -150,10 +137,10 @@ describe('attach and host terminals', () => {
   afterAll(async () => {
     await terminals.closeAll();
     connection.close();
-    await removeFixtures();
   });
 
   it('attaches to the main process, and closing detaches without stopping the container', async () => {
+    const before = (await testDocker.getContainer(name).inspect()).State;
     const { sessionId, shell } = await terminals.attach('client-a', name, 80, 24);
     expect(shell).toBe('attach');
     const out = collector();
@@ -161,11 +148,23 @@ describe('attach and host terminals', () => {
     terminals.write('client-a', sessionId, 'echo attached-$((1+1))\n');
     await waitFor(() => (out.text().includes('attached-2') ? true : undefined), 'output of the main process');
     await terminals.close('client-a', sessionId);
-    expect((await testDocker.getContainer(name).inspect()).State.Running).toBe(true);
+    // The container stops at once on a stop (StopSignal SIGKILL) and its main shell would end on
+    // EOF: attach again and get an answer from the same main process, so a close that stopped,
+    // killed or hung up the container cannot pass by being checked too early.
+    const again = await terminals.attach('client-a', name, 80, 24);
+    const second = collector();
+    terminals.attachOutput('client-a', again.sessionId, second.sink);
+    terminals.write('client-a', again.sessionId, 'echo still-$((2+3))\n');
+    await waitFor(() => (second.text().includes('still-5') ? true : undefined), 'the same main process answers after the detach');
+    await terminals.close('client-a', again.sessionId);
+    const after = (await testDocker.getContainer(name).inspect()).State;
+    expect(after.Running).toBe(true);
+    expect(after.StartedAt).toBe(before.StartedAt);
+    expect(after.Pid).toBe(before.Pid);
   });
 
   it('attaches to a container without a TTY: stdout and stderr demultiplexed, lines end in CR LF', async () => {
-    const plain = uniqueName('attach-notty');
+    const plain = named('attach-notty');
     const c = await testDocker.createContainer({
       name: plain,
       Image: 'berth-fixture/busybox:latest',
@@ -185,7 +184,7 @@ describe('attach and host terminals', () => {
   });
 
   it('refuses to attach to a stopped container with a clear reason', async () => {
-    const stopped = uniqueName('attach-stopped');
+    const stopped = named('attach-stopped');
     await createFixture(stopped);
     await expect(terminals.attach('client-a', stopped, 80, 24)).rejects.toThrow(/not running/);
   });
