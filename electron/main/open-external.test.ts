@@ -4,7 +4,7 @@ import { createBridgeApi } from '../preload/bridge-api.js';
 import { FakeIpcMain, FakeIpcRenderer, FakeSender } from '../test-support/fake-ipc.js';
 import { registerOpenExternal } from './open-external.js';
 
-const appUrl = 'file:///opt/berth/dist/renderer/index.html';
+const appUrl = 'app://berth/index.html';
 
 function setup(options: { frameUrl?: string; fail?: Error } = {}) {
   const main = new FakeIpcMain();

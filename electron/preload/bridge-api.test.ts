@@ -8,7 +8,7 @@ import { createFakeHandlerTable } from '../test-support/fake-handler-table.js';
 import { FakeIpcMain, FakeIpcRenderer, FakeSender } from '../test-support/fake-ipc.js';
 import { createBridgeApi, type IpcRendererLike } from './bridge-api.js';
 
-const appUrl = 'file:///opt/berth/dist/renderer/index.html';
+const appUrl = 'app://berth/index.html';
 
 /** Main (adapter + router + fake handlers) and one page (bridge over a fake ipcRenderer), wired in memory. */
 function wire(frameUrl = appUrl): { main: FakeIpcMain; renderer: FakeIpcRenderer; table: ReturnType<typeof createFakeHandlerTable> } {
