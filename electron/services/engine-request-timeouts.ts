@@ -18,10 +18,10 @@ export function isEngineTimeout(err: unknown): err is EngineTimeoutError {
   return err instanceof EngineTimeoutError;
 }
 
-/** "30 s", "0.3 s": how a budget is said to the user. */
+/** "30 s", "2.5 s", "0.02 s": how a budget is said to the user. */
 export function formatSeconds(ms: number): string {
   const seconds = ms / 1000;
-  return `${Number.isInteger(seconds) ? seconds : Number(seconds.toFixed(1))} s`;
+  return `${Number(seconds.toFixed(seconds < 1 ? 3 : 1))} s`;
 }
 
 /** The part of docker-modem's dial options the guard reads or sets. */
