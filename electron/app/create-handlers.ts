@@ -73,7 +73,7 @@ export function createHandlers(s: AppServices): HandlerTable {
       },
       'engine.events': (_input, sink) => s.connection.onEvent((event) => sink.send(event)),
       'containers.logs': (input, sink, ctx) => s.containerStreams.logs(input, sink, ctx.clientId),
-      'containers.stats': ({ id }, sink) => s.containerStreams.stats(id, sink),
+      'containers.stats': ({ id }, sink, ctx) => s.containerStreams.stats(id, sink, ctx.clientId),
       'terminal.output': ({ sessionId }, sink, ctx) => s.terminals.attachOutput(ctx.clientId, sessionId, sink),
     },
     disposeClient: (clientId) => {

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { LogBatch, StatsSample } from '../../../shared/container-detail-types.js';
-import { BerthError } from '../../../shared/errors.js';
 import type { StreamSink } from '../../rpc/handler-types.js';
 import type { EngineConnection } from '../engine-connection.js';
-import { onJsonLines } from '../event-line-parser.js';
 import { LogBatcher } from './log-batcher.js';
 import { LogFrameDemuxer } from './log-frame-demuxer.js';
-import { toStatsSample, type RawStats } from './stats-sample.js';
+import { SharedStatsStreams, type StatsLimits } from './shared-stats-streams.js';
 
 export interface LogsRequest {
   id: string;
@@ -30,8 +28,7 @@ export const logFlowHighBytes = 2 * 1024 * 1024;
 /** Below this many, send again (and say what was skipped). */
 export const logFlowLowBytes = 256 * 1024;
 
-/** Live stats cost the engine CPU per container: only this many streams at once. */
-export const maxStatsStreams = 8;
+export { maxStatsPerClient, maxStatsStreams } from './shared-stats-streams.js';
 
 const logBatchMs = 16;
 const logBatchBytes = 256 * 1024;
@@ -43,13 +40,24 @@ const retryAfterBackpressureMs = 50;
  * and the next batch says how many lines were skipped (see LogBatcher), rather than queueing.
  */
 export class ContainerStreams {
-  private liveStats = 0;
   private readonly flows = new Map<string, LogFlow>();
+  private readonly sharedStats: SharedStatsStreams;
 
-  constructor(private readonly connection: EngineConnection) {}
+  constructor(
+    private readonly connection: EngineConnection,
+    statsLimits: Partial<StatsLimits> = {},
+  ) {
+    this.sharedStats = new SharedStatsStreams(connection, statsLimits);
+  }
 
+  /** Engine stats streams open now (one per container watched, however many clients watch it). */
   get statsStreams(): number {
-    return this.liveStats;
+    return this.sharedStats.engineStreams;
+  }
+
+  /** Stats subscriptions of all clients. */
+  get statsSubscribers(): number {
+    return this.sharedStats.subscribers;
   }
 
   /** The client `clientId` has drawn `bytes` more of flow `flow`. Acks of ended streams are ignored. */
@@ -106,44 +114,9 @@ export class ContainerStreams {
     };
   }
 
-  stats(id: string, sink: StreamSink<StatsSample>): () => void {
-    if (this.liveStats >= maxStatsStreams) {
-      throw new BerthError({ code: 'CONFLICT', message: `At most ${maxStatsStreams} live stats streams at once: close one first` });
-    }
-    this.liveStats += 1;
-    let source: Readable | undefined;
-    let closed = false;
-    const release = (): void => {
-      if (closed) return;
-      closed = true;
-      this.liveStats -= 1;
-      source?.destroy();
-    };
-    void (async () => {
-      try {
-        const container = this.connection.requireConnected().getContainer(id);
-        const stream = (await this.connection.use(() => container.stats({ stream: true }))) as unknown as Readable;
-        if (closed) {
-          stream.destroy();
-          return;
-        }
-        source = stream;
-        // A line that is not JSON is skipped; the next sample comes within a second.
-        onJsonLines(stream, (raw) => sink.send(toStatsSample(raw as RawStats)));
-        stream.on('end', () => {
-          release();
-          sink.end();
-        });
-        stream.on('error', (err) => {
-          release();
-          sink.end(err);
-        });
-      } catch (err) {
-        release();
-        sink.end(err);
-      }
-    })();
-    return release;
+  /** Live stats of a container, one engine stream shared by every client watching it (see SharedStatsStreams). */
+  stats(id: string, sink: StreamSink<StatsSample>, clientId = 'local'): () => void {
+    return this.sharedStats.subscribe(id, sink, clientId);
   }
 }
 
