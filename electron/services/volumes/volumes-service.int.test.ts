@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRpcError } from '../../rpc/to-rpc-error.js';
-import { fixtureImage, fixtureLabel, testDocker } from '../../test-support/engine-fixtures.js';
+import { fixtureImage, fixtureLabel, testDocker, waitFor } from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
 import { VolumesService } from './volumes-service.js';
 
@@ -144,11 +144,16 @@ describe('volumes against the real engine', () => {
     const preview = await volumes.prunePreview(label);
     expect(preview.named.map((v) => v.name).sort()).toEqual([gone, plain, recreated, taken].sort());
 
-    // Meanwhile, in another shell: one removed and made again (the engine keeps creation times to
-    // the second, so wait past it), one taken up by a new container, one removed.
-    await testDocker.getVolume(recreated).remove();
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    await testDocker.createVolume({ Name: recreated, Labels: pruneLabels });
+    // Meanwhile, in another shell: one removed and made again, one taken up by a new container, one
+    // removed. The engine keeps creation times to the second: make it again until its time differs.
+    const previewedAt = preview.named.find((v) => v.name === recreated)?.createdAt;
+    expect(previewedAt).toEqual(expect.any(String));
+    await waitFor(async () => {
+      await testDocker.getVolume(recreated).remove();
+      await testDocker.createVolume({ Name: recreated, Labels: pruneLabels });
+      const made: unknown = await testDocker.getVolume(recreated).inspect();
+      return (made as { CreatedAt?: string }).CreatedAt !== previewedAt ? true : undefined;
+    }, 'the volume made again with another creation time');
     const holder = `berth-test-vol-taker-${run}`;
     await mountIn(taken, holder);
     await testDocker.getVolume(gone).remove();
