@@ -1,23 +1,15 @@
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { isLive } from './connection-store.js';
+import { connectionBadge } from './connection-view-model.js';
 
-/** The header's engine badge: a green or red dot, the engine version and where it is. */
+/** The header's engine badge: a green, amber or red dot, what it means, and where the engine is. */
 export function ConnectionIndicator() {
   const { connection } = useStores();
   const status = useStore(connection, (s) => s.status);
   const link = useStore(connection, (s) => s.link);
   const live = isLive({ link, status });
-  const tone = live ? 'ok' : link === 'connecting' || status?.state === 'connecting' ? 'wait' : 'bad';
-  const label = live
-    ? `Docker ${status?.engineVersion ?? ''}`.trim()
-    : link === 'unauthorized'
-      ? 'Not authorized'
-      : link === 'lost'
-        ? 'Berth server unreachable'
-        : status?.state === 'disconnected'
-          ? 'Engine disconnected'
-          : 'Connecting…';
+  const { tone, label } = connectionBadge({ link, status });
 
   return (
     <div className={`conn-pill conn-pill--${tone}`} role="status" aria-label={`Engine: ${label}${status ? ` at ${status.endpoint}` : ''}`}>

@@ -1,6 +1,6 @@
-import type { ConnectionState } from './connection-store.js';
+import { isLive, type ConnectionState } from './connection-store.js';
 
-export type ScreenKind = 'link-connecting' | 'link-lost' | 'unauthorized' | 'engine-connecting' | 'engine-down';
+export type ScreenKind = 'link-connecting' | 'link-lost' | 'unauthorized' | 'engine-connecting' | 'engine-not-answering' | 'engine-down';
 
 /** What the full-window connection screen says; null when the app can show its lists. */
 export interface ConnectionScreenModel {
@@ -11,7 +11,7 @@ export interface ConnectionScreenModel {
   /** What the user can do about it. */
   hint?: string;
   endpoint?: string;
-  /** Retry is offered (link lost, engine down or still connecting). */
+  /** Retry is offered (link lost, engine down, not answering or still connecting). */
   canRetry: boolean;
   /** Reload the page (a token problem: only a fresh link helps). */
   canReload: boolean;
@@ -57,6 +57,17 @@ export function connectionScreen(state: Pick<ConnectionState, 'link' | 'linkErro
       canReload: false,
     };
   }
+  if (status.state === 'not-answering') {
+    return {
+      kind: 'engine-not-answering',
+      title: 'Docker Engine not answering',
+      problem: status.error ?? `The engine at ${status.endpoint} accepted the connection but does not answer.`,
+      hint: status.hint ?? 'Is dockerd hung? Try `docker info` in a terminal. Berth pings the engine and carries on by itself once it answers.',
+      endpoint: status.endpoint,
+      canRetry: true,
+      canReload: false,
+    };
+  }
   return {
     kind: 'engine-down',
     title: 'Docker Engine not reachable',
@@ -66,4 +77,28 @@ export function connectionScreen(state: Pick<ConnectionState, 'link' | 'linkErro
     canRetry: true,
     canReload: false,
   };
+}
+
+export type BadgeTone = 'ok' | 'wait' | 'bad';
+
+/** The header's engine badge: its dot colour and what it says. */
+export interface ConnectionBadge {
+  tone: BadgeTone;
+  label: string;
+}
+
+export function connectionBadge(state: Pick<ConnectionState, 'link' | 'status'>): ConnectionBadge {
+  const { link, status } = state;
+  if (isLive(state)) return { tone: 'ok', label: `Docker ${status?.engineVersion ?? ''}`.trim() };
+  if (link === 'unauthorized') return { tone: 'bad', label: 'Not authorized' };
+  if (link === 'lost') return { tone: 'bad', label: 'Berth server unreachable' };
+  if (link === 'connecting' || !status) return { tone: 'wait', label: 'Connecting…' };
+  switch (status.state) {
+    case 'not-answering':
+      return { tone: 'bad', label: 'Engine not answering' };
+    case 'disconnected':
+      return { tone: 'bad', label: 'Engine disconnected' };
+    default:
+      return { tone: 'wait', label: 'Connecting…' };
+  }
 }
