@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { cliEquivalent } from '../../../shared/contract.js';
 import type { FilesystemChange } from '../../../shared/container-detail-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { changeTree, type ChangeNode } from './change-tree.js';
@@ -55,7 +56,7 @@ export function ChangesTab({ id, name }: { id: string; name: string }) {
         <button type="button" className="btn btn--small" onClick={load}>
           Refresh
         </button>
-        <code className="faint">docker diff {name}</code>
+        <code className="faint">{cliEquivalent('containers.changes', { id: name })}</code>
       </div>
       {error ? <div role="alert" className="banner banner--error">{error}</div> : null}
       {changes && changes.length === 0 ? <p className="faint">No changes: the writable layer is empty.</p> : null}

@@ -35,7 +35,7 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
     ...(author ? { author } : {}),
     ...(pause ? {} : { pause: false }),
   };
-  const command = cliEquivalent('containers.commit', { ...input, repository: input.repository || '<repository>' });
+  const command = cliEquivalent('containers.commit', { ...input, repository: input.repository || 'REPOSITORY' });
   const errorField = error ? fieldOf(error) : null;
   const fieldError = (f: string) =>
     error && errorField === f ? (

@@ -1,6 +1,7 @@
 import './container-detail.css';
 import { useState } from 'react';
 import { useStore } from 'zustand';
+import { cliEquivalent } from '../../../shared/contract.js';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { CloseIcon } from '../../components/icons.js';
@@ -153,7 +154,7 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
                 ))}
               </select>
             </label>
-            <code className="faint">docker kill{signal === 'SIGKILL' ? '' : ` --signal ${signal}`} {name}</code>
+            <code className="faint">{cliEquivalent('containers.kill', signal === 'SIGKILL' ? { id: name } : { id: name, signal })}</code>
             <button type="submit" className="btn btn--small btn--danger">
               Send {signal}
             </button>

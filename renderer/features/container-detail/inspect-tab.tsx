@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 
 type Json = Record<string, unknown>;
@@ -109,7 +110,7 @@ export function InspectTab({ id, name }: { id: string; name: string }) {
           </>
         ) : null}
         <span className="cd-spacer" />
-        <code className="faint">docker inspect {name}</code>
+        <code className="faint">{cliEquivalent('containers.inspect', { id: name })}</code>
       </div>
       {showJson ? <pre className="cd-json">{jsonLines.join('\n')}</pre> : null}
     </div>

@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { streamCliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 import { createFrameCoalescer } from './frame-coalescer.js';
 import { LogModel, linesToText, markMatches, type LogLine } from './log-lines.js';
@@ -147,7 +148,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
     }
   }, [model, version, atBottom, maxTop]); // scrollTop is read here, not a trigger
 
-  const command = `docker logs --tail ${tail}${follow ? ' --follow' : ''}${timestamps ? ' --timestamps' : ''} ${name}`;
+  const command = streamCliEquivalent('containers.logs', { id: name, tail, follow, timestamps }) ?? '';
   const text = () => linesToText(model.snapshot());
 
   return (

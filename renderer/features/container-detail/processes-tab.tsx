@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { cliEquivalent } from '../../../shared/contract.js';
 import type { ProcessList } from '../../../shared/container-detail-types.js';
 import { useStores } from '../../app/stores-context.js';
 
@@ -24,7 +25,7 @@ export function ProcessesTab({ id, name, running }: { id: string; name: string; 
         <button type="button" className="btn btn--small" onClick={load} disabled={!running}>
           Refresh
         </button>
-        <code className="faint">docker top {name}</code>
+        <code className="faint">{cliEquivalent('containers.top', { id: name })}</code>
       </div>
       {!running ? <p className="faint">The container is not running: it has no processes.</p> : null}
       {error ? <div role="alert" className="banner banner--error">{error}</div> : null}

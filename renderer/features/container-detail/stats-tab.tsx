@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { streamCliEquivalent } from '../../../shared/contract.js';
 import type { StatsSample } from '../../../shared/container-detail-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { formatSize } from '../../lib/format-size.js';
@@ -73,7 +74,7 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
       ) : null}
       {last && ended ? <p className="faint">{ended}</p> : null}
       <p className="cd-detail-foot faint">
-        <code>docker stats {name}</code>
+        <code>{streamCliEquivalent('containers.stats', { id: name })}</code>
         <span>{samples.length} samples · one a second</span>
       </p>
     </div>

@@ -1,6 +1,8 @@
 import './files.css';
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useStore } from 'zustand';
+import { cliEquivalent } from '../../../shared/contract.js';
+import { formatPipeline } from '../../../shared/shell-command.js';
 import { useStores } from '../../app/stores-context.js';
 import { formatSize } from '../../lib/format-size.js';
 import { UploadIcon, UpIcon } from './file-icons.js';
@@ -88,7 +90,9 @@ function FilesView({ files, name }: { files: FilesStore; name: string }) {
         <span className="cd-spacer" />
         <span className="faint">{s.loading ? 'Loading…' : s.listing ? `${s.listing.entries.length} entries` : ''}</span>
         <code className="faint" title={s.listing?.method === 'archive' ? 'Listed through the archive API (the container is not running)' : undefined}>
-          {s.listing?.method === 'archive' ? `docker cp ${name}:${listed} - | tar -t` : `docker exec ${name} ls -la ${listed}`}
+          {s.listing?.method === 'archive'
+            ? formatPipeline([['docker', 'cp', `${name}:${listed}`, '-'], ['tar', '-t']])
+            : cliEquivalent('files.list', { id: name, path: listed })}
         </code>
       </div>
       <PathBar path={listed} invalid={s.error !== null} onOpen={(p) => void s.open(p)} />

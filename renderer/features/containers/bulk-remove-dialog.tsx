@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
+import { formatCommand } from '../../../shared/shell-command.js';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
@@ -87,7 +88,7 @@ function BulkRemoveOpen() {
             </div>
           ) : null}
           {removing.length > 0 ? (
-            <SameAsCommand command={`docker rm${force ? ' --force' : ''} ${removing.map((c) => c.name).join(' ')}`} />
+            <SameAsCommand command={formatCommand(['docker', 'rm', ...(force ? ['--force'] : []), ...removing.map((c) => c.name)])} />
           ) : (
             <p className="faint">Every container is unticked: nothing will be removed.</p>
           )}

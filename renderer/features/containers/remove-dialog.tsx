@@ -125,10 +125,7 @@ function CommitFirst({ name }: { name: string }) {
       </div>
       <p className="dialog-cli">
         <span className="faint">Commit first:</span>{' '}
-        <code>
-          docker commit {name} {repository}
-          {tag ? `:${tag}` : ''}
-        </code>
+        <code>{cliEquivalent('containers.commit', { id: name, repository, ...(tag ? { tag } : {}) })}</code>
       </p>
       {error ? (
         <p className="cd-field-error" role="alert">

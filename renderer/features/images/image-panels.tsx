@@ -263,7 +263,7 @@ function TagDialog() {
               {request.error}
             </p>
           ) : null}
-          <SameAsCommand command={`docker tag ${request.label} ${target || 'REPOSITORY:TAG'}`} />
+          <SameAsCommand command={cliEquivalent('images.tag', { image: request.label, target: target || 'REPOSITORY:TAG' })} />
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => a.cancelTag()}>

@@ -1,5 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
+import { streamCliEquivalent } from '../../../shared/contract.js';
+import { formatCommand } from '../../../shared/shell-command.js';
 import { useStores } from '../../app/stores-context.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { ViewToolbar } from '../../components/view-toolbar.js';
@@ -64,7 +66,7 @@ function ImageRowActions({ row }: { row: ImageRow }) {
   const tagged = row.tag !== '<none>';
   return (
     <div className="row-actions">
-      <button type="button" className="btn btn--small btn--ghost" title={`docker run ${rowTarget(row)}…`} onClick={() => runForm.getState().openForm({ image: rowTarget(row) })}>
+      <button type="button" className="btn btn--small btn--ghost" title={`${formatCommand(['docker', 'run', rowTarget(row)])} …`} onClick={() => runForm.getState().openForm({ image: rowTarget(row) })}>
         Run
       </button>
       <button type="button" className="btn btn--small btn--ghost" onClick={() => actions.getState().askTag(rowTarget(row), row.label)}>
@@ -74,7 +76,7 @@ function ImageRowActions({ row }: { row: ImageRow }) {
         type="button"
         className="btn btn--small btn--ghost"
         disabled={!tagged}
-        title={tagged ? `docker push ${rowTarget(row)}` : 'Tag the image first: a push needs repository:tag'}
+        title={tagged ? streamCliEquivalent('images.push', { reference: rowTarget(row) }) : 'Tag the image first: a push needs repository:tag'}
         onClick={() => transfers.getState().push(rowTarget(row))}
       >
         Push

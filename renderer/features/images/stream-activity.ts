@@ -1,4 +1,4 @@
-import { streams, type StreamInput, type StreamMessage, type StreamName } from '../../../shared/contract.js';
+import { streamCliEquivalent, type StreamInput, type StreamMessage, type StreamName } from '../../../shared/contract.js';
 import type { BerthClient } from '../../api/client.js';
 import type { BerthError } from '../../../shared/errors.js';
 import type { ActivityStore } from '../activity/activity-store.js';
@@ -23,8 +23,7 @@ export function runStream<K extends StreamName>(
   input: StreamInput<K>,
   handlers: StreamRunHandlers<K>,
 ): () => void {
-  const def = streams[name] as { cli?: (i: StreamInput<K>) => string };
-  const command = def.cli?.(input) ?? name;
+  const command = streamCliEquivalent(name, input) ?? name;
   const id = activity.getState().begin(command, { quiet: true });
   let ended = false;
   const unsubscribe = client.subscribe(name, input, {

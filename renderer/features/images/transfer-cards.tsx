@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
+import { streamCliEquivalent } from '../../../shared/contract.js';
 import type { FailureReason } from '../../../shared/image-types.js';
 import { formatSize } from '../../lib/format-size.js';
 import { loginRegistryFor } from './login-prompt.js';
@@ -186,7 +187,7 @@ export function PullPanel({ onClose }: { onClose(): void }) {
           {problem}
         </p>
       ) : (
-        <p className="hint">Each pull gets its own card below; start several at once. Same as <code>docker pull {reference || 'IMAGE'}</code>.</p>
+        <p className="hint">Each pull gets its own card below; start several at once. Same as <code>{streamCliEquivalent('images.pull', { reference: reference || 'IMAGE' })}</code>.</p>
       )}
     </form>
   );

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { cliEquivalent } from '../../../shared/contract.js';
 import type { NetworkSummary } from '../../../shared/network-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { CloseIcon } from '../../components/icons.js';
@@ -55,7 +56,7 @@ function InspectJson({ network }: { network: NetworkSummary }) {
   return (
     <details className="im-json" open={open} onToggle={(e) => detail.getState().setInspectOpen(e.currentTarget.open)}>
       <summary>
-        Inspect <span className="faint">docker network inspect {ref}</span>
+        Inspect <span className="faint">{cliEquivalent('networks.inspect', { network: ref })}</span>
       </summary>
       {inspect.error ? <p className="im-field-error">{inspect.error}</p> : null}
       {inspect.json !== undefined ? <pre>{JSON.stringify(inspect.json, null, 2)}</pre> : inspect.loading ? <p className="muted">Loading…</p> : null}

@@ -1,6 +1,7 @@
 import { SelectionBar } from '../../components/selection-bar.js';
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
+import { cliEquivalent } from '../../../shared/contract.js';
 import type { NetworkSummary } from '../../../shared/network-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { ListBanners } from '../../components/list-banners.js';
@@ -70,10 +71,10 @@ function RowActions({ row }: { row: NetworkSummary }) {
   if (row.builtIn) return <span className="faint net-builtin-hint">cannot be removed</span>;
   return (
     <div className="row-actions">
-      <button type="button" className="btn btn--small btn--ghost" title={`docker network connect ${ref} CONTAINER`} onClick={() => actions.getState().askConnect(row)}>
+      <button type="button" className="btn btn--small btn--ghost" title={cliEquivalent('networks.connect', { network: ref, container: 'CONTAINER' })} onClick={() => actions.getState().askConnect(row)}>
         Connect…
       </button>
-      <button type="button" className="btn btn--small btn--ghost im-btn--danger-ghost" title={`docker network rm ${ref}`} onClick={() => actions.getState().askRemove(row)}>
+      <button type="button" className="btn btn--small btn--ghost im-btn--danger-ghost" title={cliEquivalent('networks.remove', { network: ref })} onClick={() => actions.getState().askRemove(row)}>
         Remove
       </button>
     </div>

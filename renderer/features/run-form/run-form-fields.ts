@@ -2,7 +2,8 @@ import { formatByteSize, parseByteSize } from '../../../shared/byte-size.js';
 import { formatCpus, formatDockerRun } from '../../../shared/docker-run-format.js';
 import { parseCpus } from '../../../shared/docker-run-parser.js';
 import { emptyRunSpec, runSpecSchema, type RunSpec } from '../../../shared/run-spec.js';
-import { quoteShellWord, splitShellWords } from '../../../shared/shell-words.js';
+import { formatCommand } from '../../../shared/shell-command.js';
+import { splitShellWords } from '../../../shared/shell-words.js';
 
 /** What the run form's inputs hold: text as typed, one row per list entry. */
 export interface KeyValueRow {
@@ -118,8 +119,8 @@ export function fieldsFromSpec(spec: RunSpec): RunFormFields {
   return {
     image: spec.image,
     name: spec.name ?? '',
-    command: spec.command.map(quoteShellWord).join(' '),
-    entrypoint: spec.entrypoint ? spec.entrypoint.map(quoteShellWord).join(' ') : '',
+    command: formatCommand(spec.command),
+    entrypoint: spec.entrypoint ? formatCommand(spec.entrypoint) : '',
     env: spec.env.map((e) => ({ id: rowId(), key: e.key, value: e.value })),
     ports: spec.ports.map((p) => ({
       id: rowId(),
