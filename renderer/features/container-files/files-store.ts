@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { cliEquivalent } from '../../../shared/contract.js';
+import { cliEquivalent, streamCliEquivalent } from '../../../shared/contract.js';
+import { formatCommand } from '../../../shared/shell-command.js';
 import { checkContainerPath, checkFileName, joinContainerPath, parentContainerPath } from '../../../shared/container-path.js';
 import { isBerthError } from '../../../shared/errors.js';
 import { filesLimits, type DirectoryListing, type FileEntry } from '../../../shared/files-types.js';
@@ -151,7 +152,7 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
         const total = files.reduce((sum, f) => sum + f.size, 0);
         if (total > filesLimits.uploadMaxBytes) {
           return void set({
-            transferError: `${formatSize(total)} is over the ${mb(filesLimits.uploadMaxBytes)} upload limit: use docker cp <file> ${name}:${get().path}`,
+            transferError: `${formatSize(total)} is over the ${mb(filesLimits.uploadMaxBytes)} upload limit: use ${formatCommand(['docker', 'cp', 'FILE', `${name}:${get().path}`])}`,
           });
         }
         const existing = new Set((get().listing?.entries ?? []).map((e) => e.name));
@@ -180,7 +181,7 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
           return;
         }
         const path = joinContainerPath(get().path, entry.name);
-        const command = `docker cp ${name}:${path} .`;
+        const command = streamCliEquivalent('files.download', { id: name, path }) ?? 'docker cp';
         const act = activity.getState().begin(command, { quiet: true });
         set({ transfer: { kind: 'download', label: entry.name, done: 0, total: entry.kind === 'file' ? entry.size : null }, transferError: null, notice: null });
         await new Promise<void>((resolve) => {
