@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endedMessage, tabCondition } from './terminal-conditions.js';
+import { endedMessage, tabCondition, tabStateText } from './terminal-conditions.js';
 
 const open = { kind: 'shell' as const, status: 'open' as const, containerName: 'web' };
 
@@ -22,4 +22,18 @@ describe('terminal tab conditions', () => {
     expect(endedMessage({ status: 'exited', reason: 'The container stopped', exitCode: 137 })).toBe('The container stopped (exit code 137)');
     expect(endedMessage({ status: 'failed', reason: null, exitCode: null })).toBe('The session ended');
   });
+
+  it('names a tab that is not open by why it ended', () => {
+    const base = { status: 'exited' as const, exitCode: null, endCause: null };
+    expect(tabStateText({ ...base, status: 'open' })).toBeNull();
+    expect(tabStateText({ ...base, status: 'opening' })).toBe('opening');
+    expect(tabStateText({ ...base, status: 'failed' })).toBe('failed');
+    expect(tabStateText({ ...base, exitCode: 137, endCause: 'container-removed' })).toBe('removed');
+    expect(tabStateText({ ...base, endCause: 'connection-lost' })).toBe('lost');
+    expect(tabStateText({ ...base, exitCode: 137, endCause: 'container-stopped' })).toBe('stopped');
+    expect(tabStateText({ ...base, exitCode: 3, endCause: 'exited' })).toBe('exit 3');
+    expect(tabStateText(base)).toBe('ended');
+    expect(endedMessage({ status: 'exited', reason: 'The container was removed', exitCode: 137, endCause: 'container-removed' })).toBe('The container was removed');
+  });
 });
+

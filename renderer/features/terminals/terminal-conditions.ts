@@ -14,9 +14,25 @@ export function tabCondition(tab: Pick<TerminalTab, 'kind' | 'status' | 'contain
   return null;
 }
 
-/** The line shown when a session ended: its reason, with the exit code when the reason does not say it. */
-export function endedMessage(tab: Pick<TerminalTab, 'status' | 'reason' | 'exitCode'>): string {
+/**
+ * The line shown when a session ended: its reason, with the exit code when the reason does not say
+ * it (not for a removed container: its code is the kill's, not the shell's).
+ */
+export function endedMessage(tab: Pick<TerminalTab, 'status' | 'reason' | 'exitCode'> & Partial<Pick<TerminalTab, 'endCause'>>): string {
   const reason = tab.reason ?? 'The session ended';
+  if (tab.endCause === 'container-removed') return reason;
   if (tab.status === 'exited' && tab.exitCode !== null && !reason.includes(String(tab.exitCode))) return `${reason} (exit code ${tab.exitCode})`;
   return reason;
+}
+
+/** The short state a tab shows beside its title when it is not open. */
+export function tabStateText(tab: Pick<TerminalTab, 'status' | 'exitCode' | 'endCause'>): string | null {
+  if (tab.status === 'open') return null;
+  if (tab.status === 'opening') return 'opening';
+  if (tab.status === 'failed') return 'failed';
+  if (tab.endCause === 'container-removed') return 'removed';
+  if (tab.endCause === 'connection-lost') return 'lost';
+  if (tab.endCause === 'detached') return 'detached';
+  if (tab.endCause === 'container-stopped') return 'stopped';
+  return tab.exitCode !== null ? `exit ${tab.exitCode}` : 'ended';
 }

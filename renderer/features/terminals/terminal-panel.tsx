@@ -12,6 +12,7 @@ import { BellIcon, SplitIcon } from './terminal-icons.js';
 import { fontSizes, nextFontSize } from './terminal-search.js';
 import { TerminalView } from './terminal-view.js';
 import type { TabAttention } from './tab-attention.js';
+import { tabStateText } from './terminal-conditions.js';
 import { tabTitle } from './terminals-store.js';
 
 /** The marker on a tab that is not on screen: a bell when its process rang, a dot for new output. */
@@ -111,9 +112,7 @@ export function TerminalPanel() {
                   <TerminalIcon width={14} height={14} />
                   <span className="term-tab-title">{title}</span>
                   <AttentionMarker attention={t.attention} />
-                  {t.status !== 'open' ? (
-                    <span className="term-tab-state">{t.status === 'opening' ? 'opening' : t.exitCode !== null ? `exit ${t.exitCode}` : 'ended'}</span>
-                  ) : null}
+                  {t.status !== 'open' ? <span className="term-tab-state">{tabStateText(t)}</span> : null}
                 </button>
                 <button type="button" className="term-tab-close" aria-label={`Close terminal ${title}`} title="Close" onClick={() => terminals.getState().close(t.key)}>
                   <CloseIcon width={13} height={13} />

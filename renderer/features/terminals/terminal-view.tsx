@@ -230,6 +230,11 @@ export function TerminalView({ tab, visible, primary, split, fontSize, onFontSte
           <span>{condition}</span>
         </div>
       ) : null}
+      {tab.status === 'open' && tab.inputRefused ? (
+        <div className="term-ended term-input-refused" role="alert">
+          <span>{tab.inputRefused}</span>
+        </div>
+      ) : null}
       {tab.status === 'opening' ? (
         <div className="term-opening" role="status">
           {tab.kind === 'attach' ? `Attaching to ${tab.containerName}…` : tab.kind === 'host' ? 'Opening a shell on this computer…' : `Opening a shell in ${tab.containerName}…`}

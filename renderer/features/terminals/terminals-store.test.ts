@@ -4,6 +4,7 @@ import { FakeTransport, flushPromises } from '../../test-support/fake-transport.
 import { FakeSurface } from '../../test-support/fake-surface.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
+import { endedMessage, tabStateText } from './terminal-conditions.js';
 import { createTerminalsStore, tabTitle } from './terminals-store.js';
 
 const sessionId = 'sess-0001-abcdef';
@@ -310,5 +311,32 @@ describe('terminals store: a marker on tabs that want a look', () => {
     terminals.subscribe(() => (updates += 1));
     surfaces[1]!.ring();
     expect(updates).toBe(0);
+  });
+
+  it('keeps why the session ended: a removed container reads "removed", never an exit code', async () => {
+    const { transport, terminals } = setup();
+    terminals.getState().openShell(web);
+    await flushPromises();
+    transport.emit('terminal.output', { kind: 'exit', exitCode: null, reason: 'The container was removed', cause: 'container-removed' });
+    const tab = terminals.getState().tabs[0]!;
+    expect(tab).toMatchObject({ status: 'exited', exitCode: null, reason: 'The container was removed', endCause: 'container-removed' });
+    expect(tabStateText(tab)).toBe('removed');
+    expect(endedMessage(tab)).toBe('The container was removed');
+  });
+
+  it('says when the server refuses keystrokes, and clears it once input is taken again', async () => {
+    const { transport, terminals, surfaces } = setup();
+    transport.fail('terminal.input', { code: 'LIMIT_REACHED', message: 'The terminal is not reading its input: 1 MiB already waits for it (at most 1 MiB), so this input was not sent' });
+    terminals.getState().openShell(web);
+    await flushPromises();
+    surfaces[0]!.type('x');
+    await flushPromises();
+    expect(terminals.getState().tabs[0]?.inputRefused).toBe(
+      'Input not sent: The terminal is not reading its input: 1 MiB already waits for it (at most 1 MiB), so this input was not sent',
+    );
+    transport.reply('terminal.input', null);
+    surfaces[0]!.type('y');
+    await flushPromises();
+    expect(terminals.getState().tabs[0]?.inputRefused).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { terminalFlow } from '../../../shared/terminal-types.js';
+import { terminalFlow, type TerminalEndCause } from '../../../shared/terminal-types.js';
 import type { BerthClient } from '../../api/client.js';
 import type { ActionRunner } from '../activity/action-runner.js';
 import { AckCounter } from './ack-counter.js';
@@ -41,6 +41,10 @@ export interface TerminalTab {
   exitCode: number | null;
   /** Why the session ended or could not open, in words for the user. */
   reason: string | null;
+  /** Why the session ended, as the server classed it (null while open, or when it did not say). */
+  endCause: TerminalEndCause | null;
+  /** The server refused the last keystrokes (e.g. the process is not reading its input); cleared once input is taken again. */
+  inputRefused: string | null;
   /** Set while the tab is not on screen and its process rang the bell or printed; cleared when shown. */
   attention: TabAttention | null;
 }
@@ -131,12 +135,12 @@ export function createTerminalsStore<S extends TerminalSurface>({
       return { ...change, tabs: clearShown(tabs, layout) };
     };
 
-    const ended = (key: string, attempt: number, exitCode: number | null, reason: string): void => {
+    const ended = (key: string, attempt: number, exitCode: number | null, reason: string, endCause: TerminalEndCause | null): void => {
       const session = sessions.get(key);
       if (!session || session.attempt !== attempt || tab(key)?.status !== 'open') return;
       session.stopOutput?.();
       session.stopOutput = undefined;
-      patch(key, { status: 'exited', exitCode, reason });
+      patch(key, { status: 'exited', exitCode, reason, endCause, inputRefused: null });
       session.surface.notice(reason);
     };
 
@@ -203,10 +207,10 @@ export function createTerminalsStore<S extends TerminalSurface>({
             markAttention(key, 'output');
             session.surface.write(message.data, () => ack.rendered(bytes));
           } else {
-            ended(key, attempt, message.exitCode, message.reason);
+            ended(key, attempt, message.exitCode, message.reason, message.cause ?? null);
           }
         },
-        onEnd: (error) => ended(key, attempt, null, error ? `The session ended: ${error.message}` : 'The session ended'),
+        onEnd: (error) => ended(key, attempt, null, error ? `The session ended: ${error.message}` : 'The session ended', null),
       });
       sendSize(key);
     };
@@ -218,7 +222,16 @@ export function createTerminalsStore<S extends TerminalSurface>({
       session.stopInput = surface.onInput((data) => {
         const current = tab(key);
         if (current?.status === 'open' && current.sessionId) {
-          void client.call('terminal.input', { sessionId: current.sessionId, data }).catch(ignore);
+          const sessionId = current.sessionId;
+          client.call('terminal.input', { sessionId, data }).then(
+            () => {
+              if (tab(key)?.inputRefused) patch(key, { inputRefused: null });
+            },
+            (error: unknown) => {
+              // Say so rather than drop keystrokes silently (e.g. the process does not read its input).
+              if (tab(key)?.sessionId === sessionId) patch(key, { inputRefused: `Input not sent: ${error instanceof Error ? error.message : String(error)}` });
+            },
+          );
         }
       });
       session.stopBell = surface.onBell(() => markAttention(key, 'bell'));
@@ -234,6 +247,8 @@ export function createTerminalsStore<S extends TerminalSurface>({
         status: 'opening',
         exitCode: null,
         reason: null,
+        endCause: null,
+        inputRefused: null,
         attention: null,
       };
       set((s) => reveal(s, { activeKey: key, collapsed: false }, [...s.tabs, newTab]));
@@ -313,7 +328,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         session.stopOutput = undefined;
         session.sent = null;
         session.surface.reset();
-        patch(key, { status: 'opening', sessionId: null, exitCode: null, reason: null });
+        patch(key, { status: 'opening', sessionId: null, exitCode: null, reason: null, endCause: null, inputRefused: null });
         void open(key);
       },
       resize(key, cols, rows) {
