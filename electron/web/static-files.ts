@@ -48,7 +48,7 @@ export function contentSecurityPolicy(hostHeader: string): string {
   ].join('; ');
 }
 
-/** Headers every response carries: the token sits in the first URL, so no referrer leaves the page. */
+/** Headers every response carries: no referrer leaves the page (the first address held the token). */
 export function securityHeaders(hostHeader: string): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(hostHeader),
@@ -90,9 +90,12 @@ function sendStatus(res: ServerResponse, status: number, headers: Record<string,
   res.end(text);
 }
 
-/** Vite puts content-hashed bundles under assets/, which never change; everything else is revalidated. */
+/**
+ * Vite puts content-hashed bundles under assets/, which never change. Everything else (the page)
+ * is not stored at all: no copy of it, or of the address it was served for, stays in the cache.
+ */
 function cacheControlFor(root: string, file: string): string {
-  return file.startsWith(path.join(root, 'assets') + path.sep) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return file.startsWith(path.join(root, 'assets') + path.sep) ? 'public, max-age=31536000, immutable' : 'no-store';
 }
 
 /** Serves one GET/HEAD request from root (a real path, without symlinks). */

@@ -9,6 +9,7 @@ import type { ServerMessage } from '../../shared/wire.js';
 import { WsTransport } from '../../renderer/api/ws-transport.js';
 import { createRouter } from '../rpc/router.js';
 import { createFakeHandlerTable, type FakeHandlerTable } from '../test-support/fake-handler-table.js';
+import { tokenCookieName } from './token-cookie.js';
 import { maxFrameBytes, startWebServer, type WebServer } from './web-server.js';
 
 const secret = 'TOP-SECRET-OUTSIDE-ROOT';
@@ -71,6 +72,7 @@ interface ConnectOptions {
   token?: string | null;
   origin?: string | null;
   host?: string;
+  cookie?: string;
 }
 
 /** Opens /rpc like the page would; rejects with the HTTP status when the upgrade is refused. */
@@ -80,7 +82,7 @@ function connect(options: ConnectOptions = {}): Promise<WebSocket> {
   const origin = options.origin === undefined ? `http://127.0.0.1:${server.port}` : options.origin;
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/rpc${query}`, {
     ...(origin === null ? {} : { origin }),
-    ...(options.host ? { headers: { Host: options.host } } : {}),
+    headers: { ...(options.host ? { Host: options.host } : {}), ...(options.cookie ? { Cookie: options.cookie } : {}) },
   });
   sockets.push(ws);
   return new Promise((resolve, reject) => {
@@ -180,6 +182,68 @@ describe('web server: who may connect', () => {
     expect((await httpGet(`/rpc?token=${server.token}`)).status).toBe(426);
     expect((await httpGet('/rpc?token=wrong')).status).toBe(403);
     expect((await httpGet('/rpc')).status).toBe(403);
+  });
+});
+
+describe('web server: the token traded for a cookie', () => {
+  it('answers the printed link with a redirect to the address without the token, an HttpOnly SameSite=Strict cookie and no-store', async () => {
+    await start();
+    const reply = await httpGet(`/?token=${server.token}`);
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    expect(reply.headers['cache-control']).toBe('no-store');
+    const cookie = String(reply.headers['set-cookie']);
+    expect(cookie).toBe(`${tokenCookieName(server.port)}=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
+    expect(reply.body).not.toContain(server.token);
+    expect(reply.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('keeps the other parts of the address, and never redirects off the server', async () => {
+    await start();
+    expect((await httpGet(`/?view=images&token=${server.token}`)).headers.location).toBe('/?view=images');
+    for (const sneaky of ['/.//evil.example/', '//evil.example/', '/%2F%2Fevil.example/']) {
+      const location = String((await httpGet(`${sneaky}?token=${server.token}`)).headers.location);
+      expect(location).toMatch(/^\/(?!\/)/);
+      expect(new URL(location, 'http://127.0.0.1').host).toBe('127.0.0.1');
+    }
+  });
+
+  it('sets no cookie for a wrong or empty token, but still drops it from the address', async () => {
+    await start();
+    for (const query of ['?token=wrong-token-000000', '?token=']) {
+      const reply = await httpGet(`/${query}`);
+      expect(reply.status).toBe(303);
+      expect(reply.headers.location).toBe('/');
+      expect(reply.headers['set-cookie']).toBeUndefined();
+    }
+  });
+
+  it('serves the page itself with no-store, and hashed bundles as immutable', async () => {
+    await start();
+    expect((await httpGet('/')).headers['cache-control']).toBe('no-store');
+    expect((await httpGet('/index.html')).headers['cache-control']).toBe('no-store');
+    expect((await httpGet('/assets/app-1234.js')).headers['cache-control']).toContain('immutable');
+  });
+
+  it('opens /rpc with the cookie alone, and refuses a wrong cookie or another port\'s cookie', async () => {
+    await start();
+    const name = tokenCookieName(server.port);
+    const ws = await connect({ token: null, cookie: `other=1; ${name}=${server.token}` });
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    await expect(connect({ token: null, cookie: `${name}=${'f'.repeat(64)}` })).rejects.toThrow('HTTP 403');
+    await expect(connect({ token: null, cookie: `${tokenCookieName(server.port + 1)}=${server.token}` })).rejects.toThrow('HTTP 403');
+    // A wrong cookie is not rescued by nothing; the query is only the fallback for clients without one.
+    await expect(connect({ token: null, cookie: `${name}=` })).rejects.toThrow('HTTP 403');
+  });
+
+  it('tells the page whether its cookie is missing or wrong on a plain GET /rpc', async () => {
+    await start();
+    const name = tokenCookieName(server.port);
+    expect((await httpGet('/rpc', { Cookie: `${name}=${server.token}` })).status).toBe(426);
+    const missing = await httpGet('/rpc');
+    expect([missing.status, missing.body]).toEqual([403, 'Missing token\n']);
+    const wrong = await httpGet('/rpc', { Cookie: `${name}=nope-nope-nope-nope` });
+    expect([wrong.status, wrong.body]).toEqual([403, 'Wrong token\n']);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Router } from '../rpc/router.js';
 import { hostForUrl, isWildcardHostname } from './host-names.js';
 import { createGuardConfig, isAllowedHost, isOwnOrigin, tokenMatches, type GuardConfig } from './request-guard.js';
 import { securityHeaders, serveStaticFile } from './static-files.js';
+import { addressWithoutToken, hasTokenInQuery, presentedToken, tokenCookie } from './token-cookie.js';
 import { serveWsClient } from './ws-client-session.js';
 
 export interface WebServerOptions {
@@ -58,8 +59,25 @@ function upgradeRefusal(req: IncomingMessage, guard: GuardConfig): { status: 403
   const url = new URL(req.url ?? '/', 'http://placeholder');
   if (url.pathname !== rpcPath) return { status: 404, reason: 'No WebSocket endpoint here' };
   if (!isOwnOrigin(req.headers.origin, host)) return { status: 403, reason: 'Origin not allowed' };
-  if (!tokenMatches(url.searchParams.get('token'), guard.token)) return { status: 403, reason: 'Missing or wrong token' };
+  if (!tokenMatches(presentedToken(req, guard.port).token, guard.token)) return { status: 403, reason: 'Missing or wrong token' };
   return undefined;
+}
+
+/**
+ * `/?token=...` (the printed link): set the cookie when the token is right, and in every case send
+ * the browser on to the address without the token, which is then all its history keeps.
+ */
+function tradeTokenForCookie(req: IncomingMessage, res: ServerResponse, guard: GuardConfig, headers: Record<string, string>): void {
+  const given = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('token');
+  const right = tokenMatches(given, guard.token);
+  res.writeHead(303, {
+    ...headers,
+    Location: addressWithoutToken(req),
+    'Cache-Control': 'no-store',
+    'Content-Type': 'text/plain; charset=utf-8',
+    ...(right ? { 'Set-Cookie': tokenCookie(guard.port, guard.token) } : {}),
+  });
+  res.end(right ? 'Signed in: continuing without the token in the address\n' : 'Wrong token: continuing without it\n');
 }
 
 function handleHttp(req: IncomingMessage, res: ServerResponse, guard: GuardConfig, root: string): void {
@@ -74,10 +92,14 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, guard: GuardConfi
   if (pathname === rpcPath) {
     // A plain GET on /rpc lets the page tell "wrong token" from "server down": browsers hide the
     // status of a refused WebSocket handshake. It answers only yes/no about a 256-bit secret.
-    const token = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('token');
+    const { token, from } = presentedToken(req, guard.port);
     const ok = tokenMatches(token, guard.token);
-    res.writeHead(ok ? 426 : 403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', ...(ok ? { Upgrade: 'websocket' } : {}) });
-    res.end(ok ? 'Upgrade Required\n' : 'Missing or wrong token\n');
+    res.writeHead(ok ? 426 : 403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...(ok ? { Upgrade: 'websocket' } : {}) });
+    res.end(ok ? 'Upgrade Required\n' : from === 'none' ? 'Missing token\n' : 'Wrong token\n');
+    return;
+  }
+  if (hasTokenInQuery(req)) {
+    tradeTokenForCookie(req, res, guard, headers);
     return;
   }
   serveStaticFile(req, res, root, headers).catch((err: unknown) => {
