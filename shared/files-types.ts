@@ -91,3 +91,14 @@ export const uploadChunkSchema = z.custom<Uint8Array>(
   (v) => v instanceof Uint8Array && v.byteLength > 0 && v.byteLength <= filesLimits.uploadChunkBytes,
   `Expected 1 to ${filesLimits.uploadChunkBytes} bytes`,
 );
+
+/** What an upload put into the container: each file is either written whole or not at all. */
+export const uploadOutcomeSchema = z.object({
+  written: z.array(z.string()),
+  /** Files left as they were (their old content, if any, is unchanged), each with why. */
+  notWritten: z.array(z.object({ name: z.string(), reason: z.string() })),
+});
+export type UploadOutcome = z.infer<typeof uploadOutcomeSchema>;
+
+export const uploadResultSchema = uploadOutcomeSchema.extend({ dir: z.string(), bytes: z.number() });
+export type UploadResult = z.infer<typeof uploadResultSchema>;

@@ -56,7 +56,7 @@ describe('files store', () => {
     const { store, transport, activity } = setup();
     transport.reply('files.uploadBegin', { uploadId: 'upload-0001' });
     transport.reply('files.uploadChunk', null);
-    transport.reply('files.uploadFinish', { dir: '/etc', names: ['new.txt'], bytes: 3 });
+    transport.reply('files.uploadFinish', { dir: '/etc', written: ['new.txt'], notWritten: [], bytes: 3 });
     await store.getState().open('/etc');
     await store.getState().upload([picked('new.txt', [1, 2, 3])]);
     expect(transport.callsTo('files.uploadBegin')[0]?.input).toEqual({ id: 'c1', dir: '/etc', files: [{ name: 'new.txt', size: 3 }], replace: false });
@@ -83,9 +83,31 @@ describe('files store', () => {
     transport.fail('files.uploadChunk', { code: 'CONFLICT', message: 'web has a read-only root filesystem' });
     transport.reply('files.uploadCancel', null);
     await store.getState().upload([picked('x', [1])]);
-    expect(store.getState().transferError).toBe('Upload failed: web has a read-only root filesystem');
+    expect(store.getState().transferError).toBe('Upload failed: web has a read-only root filesystem. Nothing was written: x left as they were.');
     expect(transport.callsTo('files.uploadCancel')).toHaveLength(1);
     expect(store.getState().transfer).toBeNull();
+  });
+
+  it('says which files were written and which were not', async () => {
+    const { store, transport, activity } = setup();
+    transport.reply('files.uploadBegin', { uploadId: 'upload-0003' });
+    transport.reply('files.uploadChunk', null);
+    transport.reply('files.uploadFinish', { dir: '/tmp', written: ['a.txt'], notWritten: [{ name: 'b', reason: "mv: can't rename: Is a directory" }], bytes: 2 });
+    await store.getState().open('/tmp');
+    await store.getState().upload([picked('a.txt', [1]), picked('b', [2])]);
+    expect(store.getState().notice).toBe('Uploaded a.txt to /tmp');
+    expect(store.getState().transferError).toBe("Not written (left as they were): b (mv: can't rename: Is a directory)");
+    expect(activity.getState().entries.at(-1)?.outcome).toBe('error');
+  });
+
+  it('keeps the server’s word on what was written when an upload is ended', async () => {
+    const { store, transport } = setup();
+    transport.reply('files.uploadBegin', { uploadId: 'upload-0004' });
+    transport.fail('files.uploadChunk', { code: 'LIMIT_REACHED', message: 'No bytes arrived for 30 s, so the upload was ended. Nothing was written; files already there are unchanged.' });
+    transport.reply('files.uploadCancel', null);
+    await store.getState().open('/tmp');
+    await store.getState().upload([picked('a.txt', [1])]);
+    expect(store.getState().transferError).toBe('Upload failed: No bytes arrived for 30 s, so the upload was ended. Nothing was written; files already there are unchanged.');
   });
 
   it('downloads: acknowledges chunks, then saves the bytes under the server name', async () => {

@@ -7,6 +7,7 @@ import { filesLimits, type DirectoryListing, type FileEntry } from '../../../sha
 import type { BerthClient } from '../../api/client.js';
 import type { ActivityStore } from '../activity/activity-store.js';
 import { formatSize } from '../../lib/format-size.js';
+import { reportUpload, reportUploadFailure } from './upload-report.js';
 
 /** A file the user picked or dropped; read a slice at a time so a big one is never copied whole. */
 export interface PickedFile {
@@ -100,6 +101,7 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
       const entry = activity.getState().begin(cliEquivalent('files.uploadBegin', { ...input, id: name }) ?? 'docker cp', { quiet: true });
       set({ transfer: { kind: 'upload', label, done: 0, total }, transferError: null, notice: null });
       let uploadId: string | undefined;
+      let finishing = false;
       try {
         uploadId = (await client.call('files.uploadBegin', input)).uploadId;
         let done = 0;
@@ -111,14 +113,18 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
             set({ transfer: { kind: 'upload', label, done, total } });
           }
         }
+        finishing = true;
         const result = await client.call('files.uploadFinish', { uploadId });
-        activity.getState().succeed(entry, `${result.names.length} file(s), ${formatSize(result.bytes)}`);
-        set({ transfer: null, notice: `Uploaded ${label} to ${dir}` });
+        const report = reportUpload(result, label);
+        if (result.notWritten.length === 0) activity.getState().succeed(entry, `${result.written.length} file(s), ${formatSize(result.bytes)}`);
+        else activity.getState().fail(entry, report.problem ?? '', 'CONFLICT');
+        set({ transfer: null, notice: report.notice, transferError: report.problem });
         await list(dir);
       } catch (err) {
-        if (uploadId !== undefined) void client.call('files.uploadCancel', { uploadId }).catch(() => undefined);
+        if (uploadId !== undefined && !finishing) void client.call('files.uploadCancel', { uploadId }).catch(() => undefined);
         activity.getState().fail(entry, messageOf(err), isBerthError(err) ? err.code : 'INTERNAL');
-        set({ transfer: null, transferError: `Upload failed: ${messageOf(err)}` });
+        set({ transfer: null, transferError: reportUploadFailure(messageOf(err), files.map((f) => f.name), finishing) });
+        if (finishing) await list(dir);
       }
     };
 

@@ -8,10 +8,13 @@ import type { StreamSink } from '../../../rpc/handler-types.js';
 import type { EngineConnection } from '../../engine-connection.js';
 import { FlowGate } from '../../terminal/flow-gate.js';
 import { getArchive, openContainer, resolvePath } from './archive-api.js';
+import { describeDuration, type TransferTimeouts } from './transfer-timeouts.js';
 
 interface Download {
   clientId: string;
-  gate: FlowGate;
+  /** Set once bytes flow; acknowledgements before that are ignored. */
+  gate: FlowGate | undefined;
+  stop(): void;
 }
 
 const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
@@ -27,11 +30,16 @@ function tooBig(path: string): BerthError {
  * Downloads through the archive API (`docker cp <c>:<path> .`): a file as its own bytes, a folder
  * as the engine's tar. Chunks go out as the engine sends them; the source is paused while more
  * than `filesLimits.downloadWindowBytes` are unacknowledged, so the server never buffers a file.
+ * The engine locks the container while its archive request is open, so a download that moves no
+ * byte for `idleMs` (a client that stopped acknowledging) is ended.
  */
 export class FileDownloads {
   private readonly active = new Map<string, Download>();
 
-  constructor(private readonly connection: EngineConnection) {}
+  constructor(
+    private readonly connection: EngineConnection,
+    private readonly timeouts: Pick<TransferTimeouts, 'idleMs'>,
+  ) {}
 
   get count(): number {
     return this.active.size;
@@ -42,8 +50,10 @@ export class FileDownloads {
     // The engine's response, and (for a file) the entry read from it: both are freed on stop.
     const sources: Readable[] = [];
     let closed = false;
+    let idleTimer: ReturnType<typeof setTimeout> | undefined;
     const stop = (): void => {
       closed = true;
+      clearTimeout(idleTimer);
       this.active.delete(downloadId);
       for (const source of sources) source.destroy();
     };
@@ -51,6 +61,21 @@ export class FileDownloads {
       if (closed) return;
       stop();
       sink.end(err);
+    };
+    const download: Download = {
+      clientId,
+      gate: undefined,
+      stop: () => fail(new BerthError({ code: 'NOT_FOUND', message: 'The window that started this download closed' })),
+    };
+    this.active.set(downloadId, download);
+    const stalled = (): void => {
+      const idle = describeDuration(this.timeouts.idleMs);
+      const why = download.gate?.isPaused ? `the client acknowledged nothing for ${idle}` : `the engine sent nothing for ${idle}`;
+      fail(new BerthError({ code: 'LIMIT_REACHED', message: `The download was ended: ${why} (an open download locks the container for docker inspect, exec and stop)` }));
+    };
+    const progressed = (): void => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(stalled, this.timeouts.idleMs);
     };
     void (async () => {
       try {
@@ -72,13 +97,15 @@ export class FileDownloads {
           filesLimits.downloadWindowBytes,
           filesLimits.downloadWindowBytes / 4,
         );
-        this.active.set(downloadId, { clientId, gate });
+        download.gate = gate;
+        progressed();
         sink.send({ kind: 'start', downloadId, fileName: isFolder ? `${name}.tar` : name, format: isFolder ? 'tar' : 'file', size: isFolder ? null : stat.size });
         let sent = 0;
         body.on('data', (chunk: Buffer) => {
           if (closed) return;
           sent += chunk.byteLength;
           if (sent > filesLimits.downloadMaxBytes) return fail(tooBig(path));
+          progressed();
           sink.send({ kind: 'data', data: new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) });
           gate.sent(chunk.byteLength);
         });
@@ -102,7 +129,17 @@ export class FileDownloads {
     const download = this.active.get(downloadId);
     if (!download) return;
     if (download.clientId !== clientId) throw new BerthError({ code: 'FORBIDDEN', message: 'This download belongs to another window' });
-    download.gate.acked(bytes);
+    download.gate?.acked(bytes);
+  }
+
+  /** Whether the download is paused until its client acknowledges bytes. */
+  isWaitingForAck(downloadId: string): boolean {
+    return this.active.get(downloadId)?.gate?.isPaused ?? false;
+  }
+
+  /** The client left: its downloads stop and free the engine's request. */
+  disposeClient(clientId: string): void {
+    for (const download of [...this.active.values()]) if (download.clientId === clientId) download.stop();
   }
 }
 

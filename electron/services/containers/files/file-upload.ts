@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { joinContainerPath } from '../../../../shared/container-path.js';
 import { BerthError } from '../../../../shared/errors.js';
+import type { UploadResult } from '../../../../shared/files-types.js';
 import type { EngineConnection } from '../../engine-connection.js';
 import { openContainer, pathExists, resolvePath, type ContainerState } from './archive-api.js';
-import { fileError, notADirectory } from './files-errors.js';
-import { TarUploadWriter, type UploadFile } from './tar-upload-writer.js';
+import { notADirectory } from './files-errors.js';
+import type { UploadFile } from './tar-upload-writer.js';
+import { describeDuration, type TransferTimeouts } from './transfer-timeouts.js';
+import { commitUpload, type UploadTarget } from './upload-commit.js';
+import { UploadSpool } from './upload-spool.js';
 
 export interface UploadRequest {
   id: string;
@@ -13,31 +17,46 @@ export interface UploadRequest {
   replace: boolean;
 }
 
-interface Upload {
-  clientId: string;
-  dir: string;
-  writer: TarUploadWriter;
-  /** The engine's answer to the PUT; settles when the tar ended (or the engine refused it). */
-  put: Promise<void>;
-  /** Set once `put` failed, so the next chunk reports it. */
-  failure: BerthError | undefined;
-  idleTimer: ReturnType<typeof setTimeout>;
-  /** Aborts the PUT: a body that just stops would keep the engine waiting (and the container locked). */
-  abort: AbortController;
-  names: string[];
+export interface FileUploadsOptions {
+  timeouts: TransferTimeouts;
+  /** Host folder for the spool files (os.tmpdir() in the app). */
+  spoolRoot: string;
 }
 
-/** An upload whose client stopped sending for this long is cancelled (the engine gets nothing). */
-export const uploadIdleMs = 60_000;
+interface Upload {
+  clientId: string;
+  containerId: string;
+  target: UploadTarget;
+  spool: UploadSpool;
+  /** Receiving chunks, or writing the complete upload into the container (no longer cancellable). */
+  state: 'receiving' | 'writing';
+  idleTimer: ReturnType<typeof setTimeout> | undefined;
+  deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** Why an upload ended without its client asking, kept a while so its next call hears the reason. */
+interface Ending {
+  clientId: string;
+  error: BerthError;
+}
+
+const maxEndingsKept = 256;
+const nothingWritten = 'Nothing was written; files already there are unchanged.';
 
 /**
- * Uploads through the archive API (`docker cp <file> <c>:<dir>`): the announced files are wrapped
- * into a tar as their chunks arrive, and the tar is streamed into `PUT /containers/{id}/archive`.
+ * Uploads through the archive API (`docker cp <file> <c>:<dir>`). Chunks are spooled on the Berth
+ * host (upload-spool.ts); only once every announced byte arrived does anything go to the engine
+ * (upload-commit.ts). A cut before that (cancel, client gone, idle, total time over, too few bytes)
+ * deletes the spool and leaves the container as it was.
  */
 export class FileUploads {
   private readonly active = new Map<string, Upload>();
+  private readonly endings = new Map<string, Ending>();
 
-  constructor(private readonly connection: EngineConnection) {}
+  constructor(
+    private readonly connection: EngineConnection,
+    private readonly options: FileUploadsOptions,
+  ) {}
 
   get count(): number {
     return this.active.size;
@@ -50,73 +69,98 @@ export class FileUploads {
     await this.checkNames(c, dir, request);
 
     const uploadId = randomUUID();
-    const writer = new TarUploadWriter(request.files);
-    const abort = new AbortController();
     const upload: Upload = {
-      abort,
       clientId,
-      dir: request.dir,
-      writer,
-      put: Promise.resolve(),
-      failure: undefined,
-      idleTimer: setTimeout(() => this.cancel(clientId, uploadId), uploadIdleMs),
-      names: request.files.map((f) => f.name),
+      containerId: request.id,
+      target: { dir, shownDir: request.dir },
+      spool: await UploadSpool.create(this.options.spoolRoot, request.files),
+      state: 'receiving',
+      idleTimer: undefined,
+      deadlineTimer: setTimeout(() => this.end(uploadId, this.overTime()), this.options.timeouts.uploadMaxMs),
     };
-    upload.put = this.connection
-      .use(() => c.container.putArchive(writer.tar, { path: dir, noOverwriteDirNonDir: true, abortSignal: abort.signal }))
-      .then(
-        () => undefined,
-        (err: unknown) => {
-          upload.failure = fileError(err, c.name, request.dir);
-          writer.destroy();
-        },
-      );
     this.active.set(uploadId, upload);
+    this.touch(uploadId, upload);
     return { uploadId };
   }
 
   async chunk(clientId: string, uploadId: string, data: Uint8Array): Promise<void> {
-    const upload = this.owned(clientId, uploadId);
-    this.touch(clientId, uploadId, upload);
-    if (upload.failure) return this.fail(uploadId, upload.failure);
+    const upload = this.receiving(clientId, uploadId);
+    this.touch(uploadId, upload);
     try {
-      // If the engine refuses the tar meanwhile, the writer may wait for a drain that never comes.
-      await Promise.race([upload.writer.write(data), upload.put]);
+      await upload.spool.append(data);
     } catch (err) {
-      return this.fail(uploadId, err);
+      const ending = this.endings.get(uploadId);
+      if (ending) throw ending.error;
+      const error = err instanceof BerthError ? err : new BerthError({ code: 'INTERNAL', message: `The upload could not be spooled: ${String(err)}` });
+      this.end(uploadId, error);
+      throw error;
     }
-    if (upload.failure) return this.fail(uploadId, upload.failure);
   }
 
-  async finish(clientId: string, uploadId: string): Promise<{ dir: string; names: string[]; bytes: number }> {
-    const upload = this.owned(clientId, uploadId);
-    clearTimeout(upload.idleTimer);
-    try {
-      await upload.writer.finish();
-    } catch (err) {
-      return this.fail(uploadId, err);
+  async finish(clientId: string, uploadId: string): Promise<UploadResult> {
+    const upload = this.receiving(clientId, uploadId);
+    const missing = upload.spool.missing();
+    if (missing) {
+      const error = new BerthError({ code: 'BAD_REQUEST', message: `The upload ended early: ${missing}. ${nothingWritten}` });
+      this.end(uploadId, error);
+      throw error;
     }
-    await upload.put;
-    this.active.delete(uploadId);
-    if (upload.failure) throw upload.failure;
-    return { dir: upload.dir, names: upload.names, bytes: upload.writer.bytesWritten };
+    upload.state = 'writing';
+    this.stopTimers(upload);
+    try {
+      await upload.spool.settled();
+      const c = await openContainer(this.connection, upload.containerId);
+      const outcome = await commitUpload(this.connection, c, upload.target, upload.spool, `.berth-upload-${uploadId.slice(0, 8)}`);
+      return { dir: upload.target.shownDir, ...outcome, bytes: upload.spool.received };
+    } finally {
+      this.active.delete(uploadId);
+      await upload.spool.remove();
+    }
   }
 
-  /**
-   * Cuts the tar short. The engine unpacks as it reads, so files that were complete before the cut
-   * may already be in the container; the one being written is not.
-   */
+  /** Ends an upload that is still receiving; nothing reaches the container. */
   cancel(clientId: string, uploadId: string): void {
-    const upload = this.active.get(uploadId);
-    if (!upload || upload.clientId !== clientId) return;
-    clearTimeout(upload.idleTimer);
-    this.active.delete(uploadId);
-    upload.abort.abort();
-    upload.writer.destroy();
+    this.receiving(clientId, uploadId);
+    this.end(uploadId, new BerthError({ code: 'NOT_FOUND', message: `This upload was cancelled. ${nothingWritten}` }));
   }
 
+  /** The client left: its uploads still receiving end; one being written into the container completes. */
   disposeClient(clientId: string): void {
-    for (const [uploadId, upload] of this.active) if (upload.clientId === clientId) this.cancel(clientId, uploadId);
+    for (const [uploadId, upload] of this.active) {
+      if (upload.clientId === clientId && upload.state === 'receiving') {
+        this.end(uploadId, new BerthError({ code: 'NOT_FOUND', message: `The window that started this upload closed. ${nothingWritten}` }));
+      }
+    }
+    for (const [uploadId, ending] of this.endings) if (ending.clientId === clientId) this.endings.delete(uploadId);
+  }
+
+  private end(uploadId: string, error: BerthError): void {
+    const upload = this.active.get(uploadId);
+    if (!upload || upload.state !== 'receiving') return;
+    this.stopTimers(upload);
+    this.active.delete(uploadId);
+    this.endings.set(uploadId, { clientId: upload.clientId, error });
+    if (this.endings.size > maxEndingsKept) this.endings.delete(this.endings.keys().next().value!);
+    void upload.spool.remove().catch(() => undefined);
+  }
+
+  private touch(uploadId: string, upload: Upload): void {
+    clearTimeout(upload.idleTimer);
+    const { idleMs } = this.options.timeouts;
+    upload.idleTimer = setTimeout(
+      () => this.end(uploadId, new BerthError({ code: 'LIMIT_REACHED', message: `No bytes arrived for ${describeDuration(idleMs)}, so the upload was ended. ${nothingWritten}` })),
+      idleMs,
+    );
+  }
+
+  private overTime(): BerthError {
+    const limit = describeDuration(this.options.timeouts.uploadMaxMs);
+    return new BerthError({ code: 'LIMIT_REACHED', message: `An upload may take at most ${limit}; this one was ended. ${nothingWritten} Use docker cp on a slow link.` });
+  }
+
+  private stopTimers(upload: Upload): void {
+    clearTimeout(upload.idleTimer);
+    clearTimeout(upload.deadlineTimer);
   }
 
   private async checkNames(c: ContainerState, dir: string, request: UploadRequest): Promise<void> {
@@ -131,21 +175,16 @@ export class FileUploads {
     }
   }
 
-  private touch(clientId: string, uploadId: string, upload: Upload): void {
-    clearTimeout(upload.idleTimer);
-    upload.idleTimer = setTimeout(() => this.cancel(clientId, uploadId), uploadIdleMs);
-  }
-
-  private fail(uploadId: string, err: unknown): never {
+  /** The caller's upload, still taking chunks. */
+  private receiving(clientId: string, uploadId: string): Upload {
     const upload = this.active.get(uploadId);
-    if (upload) this.cancel(upload.clientId, uploadId);
-    throw err;
-  }
-
-  private owned(clientId: string, uploadId: string): Upload {
-    const upload = this.active.get(uploadId);
-    if (!upload) throw new BerthError({ code: 'NOT_FOUND', message: 'This upload is over (finished, cancelled, or idle for a minute)' });
+    if (!upload) {
+      const ending = this.endings.get(uploadId);
+      if (ending?.clientId === clientId) throw ending.error;
+      throw new BerthError({ code: 'NOT_FOUND', message: 'This upload is over (finished, cancelled or ended)' });
+    }
     if (upload.clientId !== clientId) throw new BerthError({ code: 'FORBIDDEN', message: 'This upload belongs to another window' });
+    if (upload.state !== 'receiving') throw new BerthError({ code: 'CONFLICT', message: 'This upload is being written into the container' });
     return upload;
   }
 }
