@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BerthError } from '../../../shared/errors.js';
 import { filesLimits, type DownloadMessage } from '../../../shared/files-types.js';
-import { createFixture, dockerCli, removeFixtures, uniqueName } from '../../test-support/engine-fixtures.js';
+import { createFixture, dockerCli, removeFixtures, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
 import { ContainerFiles } from './container-files.js';
 
@@ -133,7 +133,7 @@ describe('container files against the real engine', () => {
       },
       end() {},
     });
-    while (!started) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => (started ? true : undefined), 'the download to start');
     expect(files.downloads.count).toBe(1);
     close();
     expect(files.downloads.count).toBe(0);
@@ -186,20 +186,24 @@ describe('container files against the real engine', () => {
         ended = true;
       },
     });
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor(() => (files.downloads.isWaitingForAck(downloadId) ? true : undefined), 'the download to wait for an acknowledgement');
     const window = filesLimits.downloadWindowBytes;
-    // Paused above the window: what is in flight is the window plus what the engine had already sent.
+    // Paused above the window: no chunk is passed on while paused, so this count holds still.
     expect(received).toBeGreaterThan(window);
     expect(received).toBeLessThan(window + 1024 * 1024);
     expect(ended).toBe(false);
     let acked = 0;
-    while (!ended) {
-      if (received > acked) {
-        files.downloads.ack(client, downloadId, received - acked);
-        acked = received;
-      }
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await waitFor(
+      () => {
+        if (received > acked) {
+          files.downloads.ack(client, downloadId, received - acked);
+          acked = received;
+        }
+        return ended ? true : undefined;
+      },
+      'the download to end',
+      30_000,
+    );
     expect(received).toBe(20_000_000);
     dockerCli('exec', running, 'rm', '/data/window.bin');
   });
