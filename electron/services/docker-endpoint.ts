@@ -79,7 +79,7 @@ export function explainSilence(timeout: { request: string; timeoutMs: number }, 
   if (local) {
     return {
       error: `The Docker Engine at ${endpoint.display} accepted the connection but did not answer ${timeout.request} within ${within}`,
-      hint: `Is dockerd hung? Try ${cli} in a terminal; if that hangs too, restart the engine (`sudo systemctl restart docker`). Berth pings the engine and carries on by itself once it answers.`,
+      hint: `Is dockerd hung? Try ${cli} in a terminal; if that hangs too, restart the engine (\`sudo systemctl restart docker\`). Berth pings the engine and carries on by itself once it answers.`,
     };
   }
   return {
