@@ -15,9 +15,10 @@ function shellArgs(shell: string, script: string): [string, string[]] {
   return shell.endsWith('/busybox') ? [shell, ['sh', '-c', script]] : [shell, ['-c', script]];
 }
 
+/** Runs `script` with only PATH and a fixed HOME set (so a `~` that escaped quoting shows as /home/berth-test). */
 function runScript(shell: string, script: string, env: Record<string, string>): string {
   const [file, args] = shellArgs(shell, script);
-  return execFileSync(file, args, { input: '', encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env } });
+  return execFileSync(file, args, { input: '', encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/home/berth-test', ...env } });
 }
 
 /**
