@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { cliEquivalent } from '../../../shared/contract.js';
+import { formatCommand } from '../../../shared/shell-command.js';
 import { useStores } from '../../app/stores-context.js';
 
 type Json = Record<string, unknown>;
@@ -15,6 +16,10 @@ function str(v: unknown): string {
   if (Array.isArray(v)) return v.length ? v.map(String).join(' ') : '—';
   return String(v);
 }
+/** An argv from the inspect document as a shell would take it back: `sh -c 'sleep 1; echo hi'`. */
+function argv(v: unknown): string {
+  return Array.isArray(v) && v.length > 0 ? formatCommand(v.map(String)) : str(v);
+}
 
 /** The inspect document's parts a person reads first. */
 export function summarize(doc: unknown) {
@@ -29,8 +34,8 @@ export function summarize(doc: unknown) {
   });
   return {
     image: str(config.Image),
-    command: str(config.Cmd),
-    entrypoint: str(config.Entrypoint),
+    command: argv(config.Cmd),
+    entrypoint: argv(config.Entrypoint),
     created: str(d.Created),
     restartCount: str(d.RestartCount),
     restartPolicy: str(obj(host.RestartPolicy).Name),
