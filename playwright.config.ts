@@ -23,7 +23,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node dist/electron/web.cjs --host 127.0.0.1 --port ${e2eServer.port} --token ${e2eServer.token}`,
+    // The token in the environment, not on the command line where /proc/<pid>/cmdline shows it.
+    command: `node dist/electron/web.cjs --host 127.0.0.1 --port ${e2eServer.port}`,
+    env: { BERTH_TOKEN: e2eServer.token },
     url: `${e2eServer.origin}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Response } from '@playwright/test';
 import { e2eServer } from './fixtures/e2e-server.js';
 import { startWebServerProcess } from '../scripts/web-server-process.js';
 
@@ -6,6 +7,10 @@ test('with no engine, the whole window says what is wrong and how to fix it, wit
   // A second Berth server pointed at a socket where no engine answers.
   const server = await startWebServerProcess({ args: ['--docker-host', 'unix:///tmp/berth-e2e-no-engine.sock'] });
   try {
+    // The token reached the server through BERTH_TOKEN: other users cannot read it in the process list.
+    const token = new URL(server.url).searchParams.get('token') ?? '';
+    expect(token.length).toBeGreaterThan(16);
+    expect(readFileSync(`/proc/${server.pid}/cmdline`, 'utf8')).not.toContain(token);
     await page.goto(server.url);
     await expect(page.getByText(/No Docker Engine socket at unix:\/\/\/tmp\/berth-e2e-no-engine\.sock/).first()).toBeVisible();
     await expect(page.getByText(/start the engine/i).first()).toBeVisible();
@@ -22,4 +27,33 @@ test('without the token from the printed link, the page says so and shows no eng
   await page.goto(`${e2eServer.origin}/`);
   await expect(page.getByText(/token/i).first()).toBeVisible();
   await expect(page.getByRole('row', { name: /berth-/ })).toHaveCount(0);
+});
+
+test('the printed link trades its token for an HttpOnly cookie and leaves no token in the address, and a reload still works', async ({ page, context }) => {
+  const responses: Response[] = [];
+  page.on('response', (r) => responses.push(r));
+  await page.goto(e2eServer.appUrl);
+  const first = responses.find((r) => r.url().includes('token='));
+  expect(first?.status()).toBe(303);
+  const headers = (await first?.allHeaders()) ?? {};
+  expect(headers['set-cookie']).toMatch(/HttpOnly/);
+  expect(headers['set-cookie']).toMatch(/SameSite=Strict/);
+  expect(headers['cache-control']).toBe('no-store');
+
+  // The page the user sees: its address and its navigation entry hold no token, and it works.
+  await expect(page.getByRole('heading', { name: /containers/i }).first()).toBeVisible();
+  await expect(page.getByText(/needs the link Berth printed|refused this page/i)).toHaveCount(0);
+  expect(page.url()).not.toContain('token');
+  expect(await page.evaluate(() => performance.getEntriesByType('navigation').map((e) => e.name).join(' '))).not.toContain('token');
+  // Scripts in the page cannot read the token.
+  expect(await page.evaluate(() => document.cookie)).not.toContain(e2eServer.token);
+  const cookie = (await context.cookies()).find((c) => c.name === `berth_token_${e2eServer.port}`);
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', value: e2eServer.token });
+  const pageResponse = responses.find((r) => r.url() === `${e2eServer.origin}/`);
+  expect(await pageResponse?.headerValue('cache-control')).toBe('no-store');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /containers/i }).first()).toBeVisible();
+  await expect(page.getByText(/needs the link Berth printed|refused this page/i)).toHaveCount(0);
+  expect(page.url()).not.toContain('token');
 });

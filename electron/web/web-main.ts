@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createBerthApp } from '../app/create-app.js';
 import { createRouter } from '../rpc/router.js';
 import { isLoopbackHostname, isWildcardHostname } from './host-names.js';
-import { decideWebStartup, type WebOptions } from './web-options.js';
+import { decideWebStartup, describeTokenSource, type WebOptions } from './web-options.js';
 import { startWebServer } from './web-server.js';
 
 /** Names a LAN browser may send as Host: the bound address, or every local address on a wildcard bind. */
@@ -79,6 +79,8 @@ async function main(): Promise<void> {
 
   // Tests parse this exact prefix.
   console.log(`Berth is running at ${server.url}?token=${server.token}`);
+  // The browser trades the link's token for a cookie at once and continues at the address without it.
+  console.log(describeTokenSource(options.tokenSource));
   if (!isLoopbackHostname(options.host)) warnExposed(options.host);
   if (options.allowHostShell) {
     console.warn('WARNING: --allow-host-shell: whoever holds the link can open a shell on this machine as this user.');

@@ -1,14 +1,24 @@
+import { readFileSync } from 'node:fs';
+
 /** What `npm run web` was asked to do, after flags and environment are combined. */
 export interface WebOptions {
   readonly host: string;
   readonly port: number;
   /** Undefined: the server generates one. */
   readonly token: string | undefined;
+  /** Where the token came from, printed at start-up. */
+  readonly tokenSource: TokenSource;
   /** Undefined: the engine connection falls back to its platform default. */
   readonly dockerHost: string | undefined;
   /** Lets web clients open a shell on this machine (off by default: the token would then be a login). */
   readonly allowHostShell: boolean;
 }
+
+/** `--token` is visible to every user in /proc/<pid>/cmdline; a file or the environment is not. */
+export type TokenSource = { kind: 'flag' } | { kind: 'file'; path: string } | { kind: 'env'; name: string } | { kind: 'generated' };
+
+/** Reads a token file; injected so tests need no files. */
+export type TokenFileReader = (path: string) => string;
 
 export type WebCommand = { kind: 'run'; options: WebOptions } | { kind: 'help' };
 
@@ -22,14 +32,17 @@ export const webUsage = `Usage: npm run web -- [options]
   --host <address>       Interface to listen on (default 127.0.0.1). Anything but loopback
                          exposes Docker, which is root on this machine, to your network.
   --port <number>        Port (default 7420, or BERTH_WEB_PORT); 0 picks any free port.
-  --token <secret>       Token the page must present (default: random, or BERTH_WEB_TOKEN).
+  --token-file <path>    Read the token the page must present from this file (first line).
+  --token <secret>       The token itself; other users can read it in the process list, so
+                         prefer --token-file or the BERTH_TOKEN environment variable.
+                         Default: BERTH_TOKEN, else a random token for this run.
   --docker-host <url>    Docker endpoint, e.g. unix:///var/run/docker.sock (default DOCKER_HOST).
   --allow-host-shell     Let the web page open a shell on this machine (off by default).
   --help                 Show this help.`;
 
 export const defaultWebPort = 7420;
 
-const valueFlags = ['--host', '--port', '--token', '--docker-host'] as const;
+const valueFlags = ['--host', '--port', '--token', '--token-file', '--docker-host'] as const;
 type ValueFlag = (typeof valueFlags)[number];
 
 function isValueFlag(flag: string): flag is ValueFlag {
@@ -61,8 +74,56 @@ function parseHost(raw: string): string {
   return host;
 }
 
+function readTokenFile(path: string, read: TokenFileReader): string {
+  let text: string;
+  try {
+    text = read(path);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    throw new WebOptionsError(`Cannot read --token-file "${path}"${typeof code === 'string' ? ` (${code})` : ''}.`);
+  }
+  // The first line, so `echo secret > file` works.
+  return parseToken(text.split(/\r?\n/, 1)[0]?.trim() ?? '', `token in --token-file "${path}"`);
+}
+
+/** The token and where it came from: --token-file or --token, then BERTH_TOKEN (or the older BERTH_WEB_TOKEN), else generated. */
+function chooseToken(
+  given: ReadonlyMap<ValueFlag, string>,
+  env: Readonly<Record<string, string | undefined>>,
+  read: TokenFileReader,
+): { token: string | undefined; tokenSource: TokenSource } {
+  const flag = given.get('--token');
+  const file = given.get('--token-file');
+  if (flag !== undefined && file !== undefined) throw new WebOptionsError('Give either --token or --token-file, not both.');
+  if (file !== undefined) return { token: readTokenFile(file, read), tokenSource: { kind: 'file', path: file } };
+  if (flag !== undefined) return { token: parseToken(flag, '--token'), tokenSource: { kind: 'flag' } };
+  for (const name of ['BERTH_TOKEN', 'BERTH_WEB_TOKEN']) {
+    const value = env[name];
+    if (value !== undefined && value !== '') return { token: parseToken(value, name), tokenSource: { kind: 'env', name } };
+  }
+  return { token: undefined, tokenSource: { kind: 'generated' } };
+}
+
+/** One line for the start-up output: where the token came from, and a nudge away from --token. */
+export function describeTokenSource(source: TokenSource): string {
+  switch (source.kind) {
+    case 'flag':
+      return 'Token: from --token (other users of this machine can read it in the process list; prefer --token-file or BERTH_TOKEN)';
+    case 'file':
+      return `Token: from --token-file ${source.path}`;
+    case 'env':
+      return `Token: from the ${source.name} environment variable`;
+    case 'generated':
+      return 'Token: generated at random for this run (use --token-file or BERTH_TOKEN to keep one across restarts)';
+  }
+}
+
 /** Reads `--flag value` and `--flag=value` pairs; flags win over environment variables, which win over defaults. */
-export function parseWebOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): WebCommand {
+export function parseWebOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  read: TokenFileReader = (path) => readFileSync(path, 'utf8'),
+): WebCommand {
   const given = new Map<ValueFlag, string>();
   let allowHostShell = false;
   for (let i = 0; i < argv.length; i += 1) {
@@ -91,24 +152,21 @@ export function parseWebOptions(argv: readonly string[], env: Readonly<Record<st
   const port =
     portFlag !== undefined ? parsePort(portFlag, '--port') : portEnv !== undefined && portEnv !== '' ? parsePort(portEnv, 'BERTH_WEB_PORT') : defaultWebPort;
 
-  const tokenFlag = given.get('--token');
-  const tokenEnv = env.BERTH_WEB_TOKEN;
-  const token =
-    tokenFlag !== undefined ? parseToken(tokenFlag, '--token') : tokenEnv !== undefined && tokenEnv !== '' ? parseToken(tokenEnv, 'BERTH_WEB_TOKEN') : undefined;
+  const { token, tokenSource } = chooseToken(given, env, read);
 
   const dockerHostFlag = given.get('--docker-host');
   if (dockerHostFlag !== undefined && dockerHostFlag.trim() === '') throw new WebOptionsError('--docker-host needs a value.');
   const dockerHost = dockerHostFlag ?? (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '' ? env.DOCKER_HOST : undefined);
 
-  return { kind: 'run', options: { host: parseHost(given.get('--host') ?? '127.0.0.1'), port, token, dockerHost, allowHostShell } };
+  return { kind: 'run', options: { host: parseHost(given.get('--host') ?? '127.0.0.1'), port, token, tokenSource, dockerHost, allowHostShell } };
 }
 
 /** What the entry point does next: run, or print and exit (0 after --help, 2 after a usage mistake). */
 export type WebStartup = { kind: 'run'; options: WebOptions } | { kind: 'exit'; code: 0 | 2; stream: 'stdout' | 'stderr'; text: string };
 
-export function decideWebStartup(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): WebStartup {
+export function decideWebStartup(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, read?: TokenFileReader): WebStartup {
   try {
-    const command = parseWebOptions(argv, env);
+    const command = parseWebOptions(argv, env, read);
     if (command.kind === 'help') return { kind: 'exit', code: 0, stream: 'stdout', text: webUsage };
     return command;
   } catch (err) {

@@ -224,6 +224,17 @@ describe('WsTransport', () => {
     expect(sockets).toHaveLength(1);
   });
 
+  it('when the probe says the page has no token at all, reports unauthorized with the missing-token message', async () => {
+    const probe = vi.fn<AuthProbe>(async () => 'missing');
+    const t = transport({ probe });
+    last().drop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(t.status).toEqual({ state: 'unauthorized', message: transportMessages.missingToken });
+    await expect(t.call('containers.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: transportMessages.missingToken } });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
   it('keeps retrying when the probe finds the server down', async () => {
     const probe = vi.fn<AuthProbe>(async () => 'unreachable');
     const t = transport({ probe, backoffInitialMs: 100 });

@@ -25,12 +25,13 @@ export type WebSocketFactory = (url: string) => WebSocketLike;
 
 /**
  * Asked after an attempt that never opened, because browsers hide the HTTP status of a refused
- * handshake: 'refused' (wrong token), 'ok' (server up, token fine) or 'unreachable'.
+ * handshake: 'missing' (the page has no token), 'refused' (a wrong one), 'ok' (server up, token
+ * fine) or 'unreachable'.
  */
-export type AuthProbe = () => Promise<'ok' | 'refused' | 'unreachable'>;
+export type AuthProbe = () => Promise<'ok' | 'missing' | 'refused' | 'unreachable'>;
 
 export interface WsTransportOptions {
-  /** ws(s)://host/rpc?token=...; undefined when the page has no token, which is reported, not attempted. */
+  /** ws(s)://host/rpc (the browser adds the token cookie); undefined when known to be unusable, which is reported, not attempted. */
   readonly url: string | undefined;
   readonly createSocket: WebSocketFactory;
   readonly probe?: AuthProbe;
@@ -240,9 +241,10 @@ export class WsTransport implements StatusTransport {
       const verdict = await this.options.probe().catch(() => 'unreachable' as const);
       // close() or reconnectNow() may have run while the probe was out.
       if (this.isClosed() || this.socket) return;
-      if (verdict === 'refused') {
-        this.setStatus({ state: 'unauthorized', message: transportMessages.refusedToken });
-        const error: RpcErrorPayload = { code: 'FORBIDDEN', message: transportMessages.refusedToken };
+      if (verdict === 'refused' || verdict === 'missing') {
+        const message = verdict === 'missing' ? transportMessages.missingToken : transportMessages.refusedToken;
+        this.setStatus({ state: 'unauthorized', message });
+        const error: RpcErrorPayload = { code: 'FORBIDDEN', message };
         this.failCalls({ ok: false, error });
         this.endStreams(error);
         return;
