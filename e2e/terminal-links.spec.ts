@@ -76,7 +76,8 @@ test.describe('links printed in a terminal', () => {
     const name = await shellIn(page);
     const url = `${e2eServer.origin}/berth-e2e-link-target?from=terminal`;
     await page.keyboard.type(`clear; echo '${url}'\n`);
-    await expect.poll(() => terminalText(page, name)).toContain('from=terminal');
+    // The echo's own line: the URL alone on a row (the typed command's row also holds it, after `echo '`).
+    await expect.poll(async () => (await terminalText(page, name)).split('\n').includes(url)).toBe(true);
     await clickAt(page, await rowPoint(page, url.slice(0, 20)));
     const dialog = page.getByRole('dialog', { name: 'Open this link?' });
     await expect(dialog).toContainText(url);

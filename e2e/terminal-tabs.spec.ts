@@ -69,8 +69,12 @@ test.describe('terminal tabs', () => {
     await expect.poll(() => terminalText(page, name), { timeout: 10_000 }).toMatch(/tick-\d+/);
     await page.screenshot({ path: `${shots}/term-attach.png` });
     // Closing the tab detaches: the container keeps running.
+    const lastTick = (): number => Number(/tick-(\d+)/.exec(docker('logs', '--tail', '1', name))?.[1] ?? 0);
     await page.getByRole('button', { name: `Close terminal ${name} · attach` }).click();
-    await page.waitForTimeout(500);
+    await expect(page.getByRole('tab', { name: new RegExp(`${name} · attach`) })).toHaveCount(0);
+    // Five more ticks (1.5 s) is past the 1 s stop timeout: a close that stopped it would have ended it by then.
+    const closedAt = lastTick();
+    await expect.poll(lastTick, { timeout: 10_000 }).toBeGreaterThan(closedAt + 5);
     expect(docker('inspect', '--format', '{{.State.Status}}', name)).toBe('running');
   });
 

@@ -53,8 +53,9 @@ test.describe('a shell into a running container', () => {
       })
       .toBe(true);
 
-    await page.keyboard.type('yes\n');
-    await page.waitForTimeout(500);
+    await page.keyboard.type('clear; yes\n');
+    // yes is running once its own lines show (the typed command is never a line of just "y").
+    await expect.poll(() => terminalText(page, name)).toMatch(/^y\n^y$/m);
     await page.keyboard.press('Control+C');
     await page.keyboard.type('echo stopped-$((2+3))\n');
     await expect.poll(() => terminalText(page, name), { timeout: 10_000 }).toContain('stopped-5');
@@ -62,4 +63,43 @@ test.describe('a shell into a running container', () => {
     await page.getByRole('button', { name: new RegExp(`Close.*${name}`) }).first().click();
     await expect.poll(() => runningExecs(name), { timeout: 10_000 }).toBe(0);
   });
+
+  test('a container removed under an open shell is said to be removed, not to have exited with a code', async ({ page }) => {
+    const name = e2eName('shell-rm');
+    runFixture(name);
+    const berth = new BerthPage(page);
+    await berth.open();
+    await berth.button(berth.row(name), 'Open shell').click();
+    const tab = page.getByRole('tab', { name: new RegExp(name) });
+    await page.getByRole('region', { name: `Terminal ${name}`, exact: true }).click();
+    await page.keyboard.type('echo ready-$((5*5))\n');
+    await expect.poll(() => terminalText(page, name)).toContain('ready-25');
+    await new Docker({ socketPath: '/var/run/docker.sock' }).getContainer(name).remove({ force: true });
+    await expect(tab).toContainText('removed');
+    await expect(tab).not.toContainText('137');
+    await expect(page.getByRole('tabpanel').getByRole('status').filter({ hasText: 'The container was removed' })).toBeVisible();
+  });
+
+  test('input a shell does not read is refused past 1 MiB, and the terminal says so', async ({ page }) => {
+    const name = e2eName('shell-stuck');
+    runFixture(name);
+    const berth = new BerthPage(page);
+    await berth.open();
+    await berth.button(berth.row(name), 'Open shell').click();
+    await page.getByRole('region', { name: `Terminal ${name}`, exact: true }).click();
+    await page.keyboard.type('stty raw -echo; echo not-$((2*4))-reading; sleep 31501\n');
+    await expect.poll(() => terminalText(page, name)).toMatch(/^not-8-reading/m);
+    const alert = page.getByRole('alert').filter({ hasText: 'not reading its input' });
+    const chunk = 'x'.repeat(900_000);
+    // Each paste is one input call: the first ones fill what the engine and kernel take, then Berth's 1 MiB.
+    await expect
+      .poll(async () => {
+        await page.keyboard.insertText(chunk);
+        return alert.isVisible();
+      }, { timeout: 30_000 })
+      .toBe(true);
+    await expect(alert).toContainText('Input not sent: The terminal is not reading its input');
+    await page.screenshot({ path: `${process.env.BERTH_SHOTS ?? '/tmp/berth-shots'}/term-input-refused.png` });
+  });
 });
+
