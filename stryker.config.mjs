@@ -1,0 +1,30 @@
+// StrykerJS (`npm run test:mutate`): mutates the modules that guard the machine and runs the fast
+// unit tests of vitest.mutation.config.ts against each mutant. The HTML and JSON reports go to
+// reports/mutation/; the run fails when the score drops below thresholds.break.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'electron/rpc/router.ts',
+    'electron/web/request-guard.ts',
+    'electron/web/static-files.ts',
+    'electron/web/host-names.ts',
+    'electron/web/web-options.ts',
+    'electron/web/web-server.ts',
+    'electron/services/terminal/host-shell-policy.ts',
+    'electron/services/terminal/terminal-sessions.ts',
+    'electron/services/containers/files/file-upload.ts',
+    'electron/services/containers/files/file-download.ts',
+  ],
+  // The sandbox needs only the sources the tests import.
+  ignorePatterns: ['/dist', '/artifacts', '/test-results', '/playwright-report', '/reports', '/bench', '/e2e', '/assets', '/renderer/**/*.tsx'],
+  concurrency: 2,
+  timeoutMS: 5_000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: 80 },
+};
