@@ -39,7 +39,7 @@ let server: WebServer;
 let table: FakeHandlerTable;
 const sockets: WebSocket[] = [];
 
-async function start(extra: { allowedHosts?: string[] } = {}): Promise<void> {
+async function start(extra: { allowedHosts?: string[]; maxConnections?: number } = {}): Promise<void> {
   table = createFakeHandlerTable();
   server = await startWebServer({ router: createRouter(table), host: '127.0.0.1', port: 0, staticDir, ...extra });
 }
@@ -493,6 +493,17 @@ describe('web server: bounds on what one frame may cost', () => {
     const box = inbox(again);
     send(again, { t: 'call', id: 1, name: 'containers.list', input: {} });
     expect(await box.next((m) => m.id === 1)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a connection beyond the limit with 503, and accepts again once one closed', async () => {
+    await start({ maxConnections: 2 });
+    const first = await connect();
+    await connect();
+    await expect(connect()).rejects.toThrow('HTTP 503');
+    const closed = new Promise<void>((resolve) => first.once('close', () => resolve()));
+    first.close();
+    await closed;
+    await expect.poll(async () => connect().then(() => 'open', (err: Error) => err.message)).toBe('open');
   });
 
   it('never echoes an unbounded name in an error reply', async () => {

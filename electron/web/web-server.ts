@@ -25,7 +25,15 @@ export interface WebServerOptions {
   readonly allowedHosts?: readonly string[];
   /** How often dead sockets are detected; half-open LAN connections would otherwise hold terminals. */
   readonly heartbeatMs?: number;
+  /** Open /rpc connections at once (default `maxConnections`). */
+  readonly maxConnections?: number;
 }
+
+/**
+ * Each connection is a client with its own allowance of streams and terminals, so the number of
+ * connections bounds the whole server. One per browser tab; a reloaded tab closes its old one.
+ */
+export const maxConnections = 64;
 
 export interface WebServer {
   /** Where to open the UI, without the token: http://127.0.0.1:7420/ */
@@ -43,10 +51,12 @@ const rpcPath = '/rpc';
  */
 export const maxFrameBytes = 3 * 1024 * 1024 + 64 * 1024;
 
-function refuseUpgrade(socket: Duplex, status: 400 | 403 | 404, reason: string): void {
+const statusTexts = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as const;
+
+function refuseUpgrade(socket: Duplex, status: keyof typeof statusTexts, reason: string): void {
   const body = `${reason}\n`;
   socket.end(
-    `HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${status} ${statusTexts[status]}\r\n` +
       'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
@@ -140,6 +150,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const refusal = upgradeRefusal(req, guard);
     if (refusal) {
       refuseUpgrade(socket, refusal.status, refusal.reason);
+      return;
+    }
+    const limit = options.maxConnections ?? maxConnections;
+    if (wss.clients.size >= limit) {
+      refuseUpgrade(socket, 503, `Too many open connections (${limit}): close other Berth tabs`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
