@@ -77,9 +77,10 @@ describe('terminal sessions against the real engine', () => {
     terminals.attachOutput('client-a', sessionId, out.sink);
     terminals.write('client-a', sessionId, 'exit 7\n');
     const exit = await waitFor(() => out.exit(), 'exit message');
-    expect(exit).toMatchObject({ kind: 'exit', exitCode: 7 });
+    expect(exit).toMatchObject({ kind: 'exit', exitCode: 7, cause: 'exited', reason: 'The shell exited with code 7' });
     expect(out.ended()).toBe(true);
     expect(terminals.openCount).toBe(0);
+    expect(() => terminals.write('client-a', sessionId, 'echo late\n')).toThrow(/No such terminal session/);
   });
 
   it('pauses output while the client has not rendered it, and resumes on acknowledgement', async () => {

@@ -106,7 +106,7 @@ export class TerminalSessions {
    */
   write(clientId: string, sessionId: string, data: string): void {
     const session = this.owned(clientId, sessionId);
-    if (session.exit) return;
+    if (session.exit) throw new BerthError({ code: 'CONFLICT', message: `This terminal has ended (${session.exit.reason}): its input goes nowhere` });
     const queued = session.source.queuedInputBytes();
     if (queued > 0 && queued + Buffer.byteLength(data) > this.limits.queuedInputBytes) {
       throw new BerthError({
