@@ -14,6 +14,7 @@ export default {
     'electron/web/host-names.ts',
     'electron/web/web-options.ts',
     'electron/web/web-server.ts',
+    'electron/web/token-cookie.ts',
     'electron/services/terminal/host-shell-policy.ts',
     'electron/services/terminal/terminal-sessions.ts',
     'electron/services/containers/files/file-upload.ts',
