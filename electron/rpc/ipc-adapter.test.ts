@@ -4,7 +4,7 @@ import { ipcChannels, type IpcStreamEvent } from '../../shared/wire.js';
 import { createFakeHandlerTable } from '../test-support/fake-handler-table.js';
 import { FakeIpcMain, FakeSender } from '../test-support/fake-ipc.js';
 import { registerIpcHandlers } from './ipc-adapter.js';
-import { createRouter } from './router.js';
+import { createRouter, maxStreamsPerClient } from './router.js';
 
 const appUrl = 'file:///opt/berth/dist/renderer/index.html';
 const isTrustedSender = (url: string | undefined): boolean => url === appUrl;
@@ -143,5 +143,17 @@ describe('registerIpcHandlers', () => {
     main.emit(trusted(sender), ipcChannels.subscribe('engine.events'), { id: 1, input: {} });
     sender.destroyed = true; // destroyed, but the 'destroyed' event has not run yet
     expect(table.emitEvent({ type: 'container', action: 'start', id: 'x', timeNano: 1 })).toEqual([false]);
+  });
+
+  it(`refuses a page's stream beyond ${maxStreamsPerClient} with LIMIT_REACHED (the router's bound), and a reload starts afresh`, () => {
+    const { main, table } = setup();
+    const sender = new FakeSender(4);
+    for (let id = 1; id <= maxStreamsPerClient + 1; id += 1) main.emit(trusted(sender), ipcChannels.subscribe('engine.events'), { id, input: {} });
+    expect(table.openStreams.get('engine.events')).toBe(maxStreamsPerClient);
+    expect(streamEvents(sender)).toEqual([{ id: maxStreamsPerClient + 1, kind: 'end', error: expect.objectContaining({ code: 'LIMIT_REACHED' }) }]);
+    sender.navigate({ isMainFrame: true, isSameDocument: false });
+    expect(table.openStreams.get('engine.events')).toBe(0);
+    main.emit(trusted(sender), ipcChannels.subscribe('engine.events'), { id: 1, input: {} });
+    expect(table.openStreams.get('engine.events')).toBe(1);
   });
 });
