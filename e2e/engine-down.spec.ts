@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Response } from '@playwright/test';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, expect, test, type Response } from '@playwright/test';
 import { e2eServer } from './fixtures/e2e-server.js';
 import { startWebServerProcess } from '../scripts/web-server-process.js';
 
@@ -56,4 +58,41 @@ test('the printed link trades its token for an HttpOnly cookie and leaves no tok
   await expect(page.getByRole('heading', { name: /containers/i }).first()).toBeVisible();
   await expect(page.getByText(/needs the link Berth printed|refused this page/i)).toHaveCount(0);
   expect(page.url()).not.toContain('token');
+});
+
+/** Every file of a browser profile that holds `needle`, as bytes (History is SQLite, Sessions are binary). */
+function filesHolding(dir: string, needle: string): string[] {
+  const hits: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const file = path.join(dir, entry);
+    if (!statSync(file).isFile()) continue;
+    if (readFileSync(file).includes(needle)) hits.push(entry);
+  }
+  return hits;
+}
+
+test('a pasted token signs the page in and never reaches the browser profile (history, sessions, cache)', async ({ browserName }, testInfo) => {
+  test.skip(browserName !== 'chromium', 'reads a Chromium profile');
+  const profile = mkdtempSync(path.join(tmpdir(), 'berth-e2e-profile-'));
+  const launch = testInfo.project.use.launchOptions ?? {};
+  const context = await chromium.launchPersistentContext(profile, { ...(launch.executablePath ? { executablePath: launch.executablePath } : {}), args: launch.args ?? [] });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${e2eServer.origin}/`);
+    await page.getByLabel(/paste the token/i).fill('not-the-token-000000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('did not accept');
+    await page.getByLabel(/paste the token/i).fill(e2eServer.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText(/needs the link Berth printed|refused this page/i)).toHaveCount(0);
+    await expect(page.getByLabel('Filter containers')).toBeVisible();
+    expect(page.url()).toBe(`${e2eServer.origin}/`);
+    await page.reload();
+    await expect(page.getByLabel('Filter containers')).toBeVisible();
+  } finally {
+    await context.close();
+  }
+  // Cookies are sealed or hold the value; everything else must not (the cookie store itself is allowed).
+  expect(filesHolding(profile, e2eServer.token).filter((f) => !/Cookies/.test(f))).toEqual([]);
+  rmSync(profile, { recursive: true, force: true });
 });

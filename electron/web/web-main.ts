@@ -81,6 +81,8 @@ async function main(): Promise<void> {
   console.log(`Berth is running at ${server.url}?token=${server.token}`);
   // The browser trades the link's token for a cookie at once and continues at the address without it.
   console.log(describeTokenSource(options.tokenSource));
+  // A link lands in the browser's history (its redirect chain included); a pasted token does not.
+  console.log(`To keep the token out of the browser's history, open ${server.url} and paste the token there.`);
   if (!isLoopbackHostname(options.host)) warnExposed(options.host);
   if (options.allowHostShell) {
     console.warn('WARNING: --allow-host-shell: whoever holds the link can open a shell on this machine as this user.');

@@ -236,6 +236,48 @@ describe('web server: the token traded for a cookie', () => {
     await expect(connect({ token: null, cookie: `${name}=` })).rejects.toThrow('HTTP 403');
   });
 
+  /** POST /login as the page would (fetch from its own origin), or as another site would. */
+  function postLogin(body: string | Buffer, origin: string | null = `http://127.0.0.1:${server.port}`): Promise<HttpReply> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/login', method: 'POST', headers: { 'Content-Type': 'text/plain', ...(origin === null ? {} : { Origin: origin }) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
+      req.on('error', (err) => (String(err).includes('EPIPE') || String(err).includes('ECONNRESET') ? resolve({ status: 413, headers: {}, body: '' }) : reject(err)));
+      req.end(body);
+    });
+  }
+
+  it('signs in a pasted token through POST /login, with no address holding it', async () => {
+    await start();
+    const reply = await postLogin(`${server.token}\n`);
+    expect(reply.status).toBe(204);
+    expect(reply.headers['set-cookie']).toEqual([`${tokenCookieName(server.port)}=${server.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(reply.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses a login with a wrong or empty token, from another origin, by another method, or too large', async () => {
+    await start();
+    for (const [body, origin] of [
+      ['wrong-token-00000000', undefined],
+      ['', undefined],
+      [server.token, 'http://evil.example'],
+      [server.token, null],
+    ] as const) {
+      const reply = await postLogin(body, origin);
+      expect(reply.status).toBe(403);
+      expect(reply.headers['set-cookie']).toBeUndefined();
+    }
+    expect((await httpGet('/login')).status).toBe(405);
+    const huge = await postLogin(Buffer.alloc(64 * 1024, 'a'));
+    expect(huge.status).toBe(413);
+    expect(huge.headers['set-cookie']).toBeUndefined();
+  });
+
   it('tells the page whether its cookie is missing or wrong on a plain GET /rpc', async () => {
     await start();
     const name = tokenCookieName(server.port);

@@ -44,6 +44,10 @@ export interface WebServer {
 }
 
 const rpcPath = '/rpc';
+/** Where the page posts a pasted token, so it never appears in an address at all. */
+const loginPath = '/login';
+/** A token is at most 256 characters (web-options.ts); a login body has no reason to be larger. */
+const maxLoginBodyBytes = 1024;
 /**
  * The largest legitimate frames are `terminal.input` and an inline Dockerfile: at most 1,000,000
  * UTF-16 characters (contract), so at most 3,000,000 bytes of UTF-8, plus the message around them.
@@ -108,6 +112,10 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, guard: GuardConfi
     res.end(ok ? 'Upgrade Required\n' : from === 'none' ? 'Missing token\n' : 'Wrong token\n');
     return;
   }
+  if (pathname === loginPath) {
+    handleLogin(req, res, guard, headers);
+    return;
+  }
   if (hasTokenInQuery(req)) {
     tradeTokenForCookie(req, res, guard, headers);
     return;
@@ -116,6 +124,41 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, guard: GuardConfi
     console.error(`[berth web] serving ${req.url ?? ''} failed: ${String(err)}`);
     res.destroy();
   });
+}
+
+/**
+ * POST /login with the token as the body (text): sets the same cookie as the printed link, with no
+ * address involved, so the browser's history and session files never hold the token. Only the
+ * page this server served may post (Origin), and the body is small.
+ */
+function handleLogin(req: IncomingMessage, res: ServerResponse, guard: GuardConfig, headers: Record<string, string>): void {
+  const reply = (status: 204 | 403 | 405 | 413, text: string, extra: Record<string, string> = {}): void => {
+    res.writeHead(status, { ...headers, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+    res.end(status === 204 ? undefined : `${text}\n`);
+  };
+  if (req.method !== 'POST') return reply(405, 'Use POST', { Allow: 'POST' });
+  if (!isOwnOrigin(req.headers.origin, req.headers.host)) return reply(403, 'Origin not allowed');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  req.on('data', (chunk: Buffer) => {
+    if (refused) return;
+    size += chunk.byteLength;
+    if (size > maxLoginBodyBytes) {
+      refused = true;
+      reply(413, 'Too large');
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (refused) return;
+    const given = Buffer.concat(chunks).toString('utf8').trim();
+    if (!tokenMatches(given, guard.token)) return reply(403, given === '' ? 'Missing token' : 'Wrong token');
+    reply(204, '', { 'Set-Cookie': tokenCookie(guard.port, guard.token) });
+  });
+  req.on('error', () => res.destroy());
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<AddressInfo> {

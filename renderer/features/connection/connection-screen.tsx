@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { AlertIcon, KeyIcon, PlugIcon } from '../../components/icons.js';
 import type { ConnectionScreenModel } from './connection-view-model.js';
+import { TokenSignIn } from './token-sign-in.js';
 
 /** Shows `backticked` parts of a hint as code. */
 function withCode(text: string) {
@@ -31,6 +32,7 @@ export function ConnectionScreen({ model }: { model: ConnectionScreenModel }) {
             <dd className="mono">{model.endpoint}</dd>
           </dl>
         ) : null}
+        {model.kind === 'unauthorized' ? <TokenSignIn /> : null}
         <div className="conn-actions">
           {model.canRetry ? (
             <button type="button" className="btn btn--primary" disabled={retrying} onClick={() => void connection.getState().retry()}>

@@ -24,7 +24,7 @@ export function connectionScreen(state: Pick<ConnectionState, 'link' | 'linkErro
       kind: 'unauthorized',
       title: 'This page needs its access link',
       problem: linkError ?? 'The Berth server did not accept this page’s token.',
-      hint: 'Open the exact link that `npm run web` printed in its terminal — it ends with ?token=… . Berth refuses pages without it so other websites cannot drive your Docker engine.',
+      hint: 'Open the exact link that `npm run web` printed in its terminal — it ends with ?token=… — or paste its token below, which keeps the token out of the browser’s history. Berth refuses pages without it so other websites cannot drive your Docker engine.',
       canRetry: false,
       canReload: true,
     };
