@@ -91,3 +91,29 @@ describe('the real engine behind a proxy that goes silent and then answers again
     expect(statuses.map((s) => s.state)).toEqual(['connected', 'not-answering', 'connected']);
   });
 });
+
+describe('an engine that is silent from the start and then answers', () => {
+  const socketPath = `/tmp/berth-silent-start-${process.pid}.sock`;
+  const proxy = new EngineSocketProxy(socketPath);
+  const connection = new EngineConnection({ id: 'silent-start', dockerHost: `unix://${socketPath}`, requestTimeoutMs: 3000, pingTimeoutMs: 500, retryDelaysMs: [100] });
+
+  afterAll(async () => {
+    connection.close();
+    await proxy.stop();
+  });
+
+  it('connects in full (version and event stream) once a ping is answered', async () => {
+    await proxy.start();
+    proxy.blackHole();
+    const status = await connection.connect();
+    expect(status.state).toBe('not-answering');
+    expect(status.error).toContain('did not answer GET /version within 3 s');
+    proxy.answer();
+    const connected = await waitFor(() => (connection.status.state === 'connected' ? connection.status : undefined), 'connected');
+    expect(connected.generation).toBe(1);
+    expect(connected.engineVersion).toMatch(/\d/);
+    const paths = proxy.requests.map((r) => r.split('?')[0]);
+    expect(paths).toContain('GET /_ping');
+    expect(paths.slice(-2)).toEqual(['GET /version', 'GET /events']);
+  });
+});
