@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The shells on this machine that tests run shown command lines through: /bin/sh first, each real program once. */
 export const availableShells: readonly string[] = (() => {
@@ -15,10 +17,13 @@ function shellArgs(shell: string, script: string): [string, string[]] {
   return shell.endsWith('/busybox') ? [shell, ['sh', '-c', script]] : [shell, ['-c', script]];
 }
 
-/** Runs `script` with only PATH and a fixed HOME set (so a `~` that escaped quoting shows as /home/berth-test). */
+/** Where the test shells run: a line whose quoting broke must not write files into the checkout. */
+const scratchDir = mkdtempSync(join(tmpdir(), 'berth-shell-echo-'));
+
+/** Runs `script` in a scratch folder with only PATH and a fixed HOME set (so a `~` that escaped quoting shows as /home/berth-test). */
 function runScript(shell: string, script: string, env: Record<string, string>): string {
   const [file, args] = shellArgs(shell, script);
-  return execFileSync(file, args, { input: '', encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/home/berth-test', ...env } });
+  return execFileSync(file, args, { cwd: scratchDir, input: '', encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/home/berth-test', ...env } });
 }
 
 /**
