@@ -178,4 +178,90 @@ describe('host terminal sessions, per client', () => {
     await terminals.openHost('alice', 80, 24);
     expect(terminals.openCount).toBe(3);
   });
+
+  it('counts terminals still opening against the bound, and ends one whose client left while it opened', async () => {
+    const terminals = sessions({ perClient: 1, queuedInputBytes: 1024 * 1024 });
+    const first = terminals.openHost('alice', 80, 24);
+    await expect(terminals.openHost('alice', 80, 24)).rejects.toMatchObject({ code: 'LIMIT_REACHED' });
+    terminals.disposeClient('alice');
+    await expect(first).rejects.toMatchObject({ code: 'CONFLICT', message: 'The window that asked for this terminal has gone, so it was closed' });
+    expect(terminals.openCount).toBe(0);
+    await terminals.openHost('alice', 80, 24);
+  });
+
+  it('holds output while nobody watches and hands it to the next viewer', async () => {
+    const terminals = sessions();
+    const { sessionId } = await terminals.openHost('alice', 80, 24);
+    const first = viewer();
+    const detach = terminals.attachOutput('alice', sessionId, first);
+    await shellPid(terminals, 'alice', sessionId, first);
+    detach();
+    terminals.write('alice', sessionId, 'echo "held=$((20+1))" \r');
+    const second = viewer();
+    terminals.attachOutput('alice', sessionId, second);
+    await waitFor(() => (second.text().includes('held=21') ? true : undefined), 'the held output');
+    expect(first.text()).not.toContain('held=21');
+  });
+
+  it('keeps the exit of a shell that ended unwatched for its next viewer, and ignores input meanwhile', async () => {
+    const terminals = sessions();
+    const { sessionId } = await terminals.openHost('alice', 80, 24);
+    const first = viewer();
+    const detach = terminals.attachOutput('alice', sessionId, first);
+    const pid = await shellPid(terminals, 'alice', sessionId, first);
+    detach();
+    terminals.write('alice', sessionId, 'exit 4\r');
+    await waitFor(() => (isRunning(pid) ? undefined : true), 'the shell to exit');
+    // Still listed until someone hears how it ended; input and resizes go nowhere.
+    await waitFor(() => {
+      try {
+        terminals.write('alice', sessionId, 'ignored\r');
+        return true;
+      } catch {
+        return undefined;
+      }
+    }, 'input to an ended shell to be ignored');
+    await terminals.resize('alice', sessionId, 90, 20);
+    const second = viewer();
+    terminals.attachOutput('alice', sessionId, second);
+    await waitFor(() => (second.exits.length > 0 ? true : undefined), 'the kept exit');
+    expect(second.exits[0]).toMatchObject({ kind: 'exit', exitCode: 4 });
+    expect(second.ended()).toBe(1);
+    expect(terminals.openCount).toBe(0);
+  });
+
+  it('refuses input past the bound while the shell does not read it, saying how much waits', async () => {
+    const terminals = sessions({ perClient: 4, queuedInputBytes: 64 * 1024 });
+    const { sessionId } = await terminals.openHost('alice', 80, 24);
+    const out = viewer();
+    terminals.attachOutput('alice', sessionId, out);
+    await shellPid(terminals, 'alice', sessionId, out);
+    // A raw-mode terminal whose foreground program (sleep) reads nothing: its input buffer fills,
+    // writes to it block, and Berth's queue grows (a canonical-mode line would just drop bytes).
+    terminals.write('alice', sessionId, 'stty raw -echo; sleep 30\r');
+    const chunk = 'x'.repeat(8 * 1024);
+    const refused = await waitFor(() => {
+      try {
+        terminals.write('alice', sessionId, chunk);
+        return undefined;
+      } catch (err) {
+        return err;
+      }
+    }, 'input to be refused', 10_000);
+    expect(refused).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringMatching(/^The terminal is not reading its input: 0\.\d MiB already waits for it \(at most 0\.1 MiB\), so this input was not sent$/) });
+  }, 15_000);
+
+  it('closeAll ends every shell', async () => {
+    const terminals = sessions();
+    const pids: number[] = [];
+    for (const client of ['alice', 'bob']) {
+      const { sessionId } = await terminals.openHost(client, 80, 24);
+      const out = viewer();
+      terminals.attachOutput(client, sessionId, out);
+      pids.push(await shellPid(terminals, client, sessionId, out));
+    }
+    await terminals.closeAll();
+    expect(terminals.openCount).toBe(0);
+    for (const pid of pids) await waitFor(() => (isRunning(pid) ? undefined : true), `shell ${pid} to be gone`);
+  });
 });
