@@ -25,6 +25,32 @@ export async function runQuietly(container: Docker.Container, cmd: string[], opt
   return info.ExitCode ?? null;
 }
 
+/**
+ * Runs a short command in a container with a TTY (so the output needs no demultiplexing) and
+ * returns the first 4 KiB of what it printed, or '' if it did not finish within the timeout.
+ */
+export async function runCapturing(container: Docker.Container, cmd: string[], options: { timeoutMs?: number; user?: string } = {}): Promise<string> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: true, ...(options.user ? { User: options.user } : {}) });
+  const stream = await exec.start({ hijack: false, Detach: false, Tty: true });
+  return new Promise<string>((resolve) => {
+    let text = '';
+    const timer = setTimeout(() => {
+      stream.destroy();
+      resolve('');
+    }, options.timeoutMs ?? 5000);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve(text);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      if (text.length < 4096) text += chunk.toString('utf8');
+    });
+    stream.on('end', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
+}
+
 /** `auto` means bash where the container has it, else sh. */
 export async function resolveShell(container: Docker.Container, wanted: 'auto' | 'bash' | 'sh'): Promise<string> {
   if (wanted !== 'auto') return wanted;

@@ -84,6 +84,19 @@ describe('terminal sessions leave nothing running', () => {
     await waitFor(gone(name, 'sleep 31403'), 'env -i pipeline ended by close', 10_000);
   });
 
+  it('ends the processes of a shell that replaced itself with a cleared environment (exec env -i sh)', async () => {
+    const { sessionId } = await terminals.open('client-a', { containerId: name, ...shell });
+    const out = collector();
+    terminals.attachOutput('client-a', sessionId, out.sink);
+    terminals.write('client-a', sessionId, 'exec env -i sh\n');
+    terminals.write('client-a', sessionId, 'echo BERTH_SESSION=[$BERTH_SESSION]; sleep 31411 &\n');
+    await waitFor(seen(name, 'sleep 31411'), 'a job of the cleared shell runs');
+    expect(out.text()).toContain('BERTH_SESSION=[]');
+    await terminals.close('client-a', sessionId);
+    await waitFor(gone(name, 'sleep 31411'), 'ended by close', 10_000);
+    expect(await runningExecs(name)).toBe(0);
+  });
+
   it('never touches the main process nor processes of other sessions', async () => {
     const other = await terminals.open('client-a', { containerId: name, ...shell });
     terminals.attachOutput('client-a', other.sessionId, collector().sink);
