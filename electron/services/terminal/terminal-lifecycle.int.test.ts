@@ -4,6 +4,7 @@ import { terminalLimits } from '../../../shared/terminal-types.js';
 import { fixtureImage, fixtureLabel, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { EngineSocketProxy } from '../../test-support/socket-proxy.js';
 import { EngineConnection } from '../engine-connection.js';
+import { findSessionLeader, killSessionProcesses } from './session-reaper.js';
 import { TerminalSessions } from './terminal-sessions.js';
 import { collector, removeContainers, runningExecs, runsIn } from './terminal-test-support.js';
 
@@ -95,6 +96,23 @@ describe('terminal sessions leave nothing running', () => {
     await terminals.close('client-a', sessionId);
     await waitFor(gone(name, 'sleep 31411'), 'ended by close', 10_000);
     expect(await runningExecs(name)).toBe(0);
+  });
+
+  it('takes a recorded shell PID only while its start time matches (a reused PID is another process)', async () => {
+    const { sessionId } = await terminals.open('client-a', { containerId: name, ...shell });
+    terminals.attachOutput('client-a', sessionId, collector().sink);
+    terminals.write('client-a', sessionId, 'sleep 31412\n');
+    await waitFor(seen(name, 'sleep 31412'), 'busy shell');
+    const container = testDocker.getContainer(name);
+    const leader = await findSessionLeader(container, sessionId);
+    expect(leader).toMatch(/^\d+:\d+$/);
+    const pid = leader!.split(':')[0];
+    await killSessionProcesses(container, 'no-such-session', `${pid}:1`);
+    expect(await runsIn(name, 'sleep 31412')).toBe(true);
+    // The same PID with its own start time is the shell: its session ends, marker or not.
+    await killSessionProcesses(container, 'no-such-session', leader);
+    await waitFor(gone(name, 'sleep 31412'), 'ended through the recorded shell PID');
+    await terminals.close('client-a', sessionId);
   });
 
   it('never touches the main process nor processes of other sessions', async () => {
