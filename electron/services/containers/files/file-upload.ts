@@ -41,6 +41,8 @@ interface Ending {
 }
 
 const maxEndingsKept = 256;
+/** Each upload may spool up to 64 MiB on the Berth host: a client gets this many at a time. */
+export const maxUploadsPerClient = 4;
 const nothingWritten = 'Nothing was written; files already there are unchanged.';
 
 /**
@@ -52,6 +54,10 @@ const nothingWritten = 'Nothing was written; files already there are unchanged.'
 export class FileUploads {
   private readonly active = new Map<string, Upload>();
   private readonly endings = new Map<string, Ending>();
+  /** Uploads per client between the begin call and their registration (the cap counts them). */
+  private readonly starting = new Map<string, number>();
+  /** Clients that left while one of their uploads was starting: it must not stay behind them. */
+  private readonly departed = new Set<string>();
 
   constructor(
     private readonly connection: EngineConnection,
@@ -63,17 +69,41 @@ export class FileUploads {
   }
 
   async begin(clientId: string, request: UploadRequest): Promise<{ uploadId: string }> {
+    const starting = this.starting.get(clientId) ?? 0;
+    const open = [...this.active.values()].filter((u) => u.clientId === clientId).length + starting;
+    if (open >= maxUploadsPerClient) {
+      throw new BerthError({ code: 'LIMIT_REACHED', message: `At most ${maxUploadsPerClient} uploads at a time per window: wait for one to finish` });
+    }
+    this.starting.set(clientId, starting + 1);
+    try {
+      return await this.start(clientId, request);
+    } finally {
+      const left = (this.starting.get(clientId) ?? 1) - 1;
+      if (left > 0) this.starting.set(clientId, left);
+      else {
+        this.starting.delete(clientId);
+        this.departed.delete(clientId);
+      }
+    }
+  }
+
+  private async start(clientId: string, request: UploadRequest): Promise<{ uploadId: string }> {
     const c = await openContainer(this.connection, request.id);
     const { path: dir, stat } = await resolvePath(this.connection, c, request.dir);
     if (stat.kind !== 'dir') throw notADirectory(request.dir);
     await this.checkNames(c, dir, request);
 
+    const spool = await UploadSpool.create(this.options.spoolRoot, request.files);
+    if (this.departed.has(clientId)) {
+      await spool.remove();
+      throw new BerthError({ code: 'NOT_FOUND', message: 'The window that started this upload closed' });
+    }
     const uploadId = randomUUID();
     const upload: Upload = {
       clientId,
       containerId: request.id,
       target: { dir, shownDir: request.dir },
-      spool: await UploadSpool.create(this.options.spoolRoot, request.files),
+      spool,
       state: 'receiving',
       idleTimer: undefined,
       deadlineTimer: setTimeout(() => this.end(uploadId, this.overTime()), this.options.timeouts.uploadMaxMs),
@@ -110,7 +140,10 @@ export class FileUploads {
     try {
       await upload.spool.settled();
       const c = await openContainer(this.connection, upload.containerId);
-      const outcome = await commitUpload(this.connection, c, upload.target, upload.spool, `.berth-upload-${uploadId.slice(0, 8)}`);
+      const outcome = await commitUpload(this.connection, c, upload.target, upload.spool, {
+        tempPrefix: `.berth-upload-${uploadId.slice(0, 8)}`,
+        idleMs: this.options.timeouts.idleMs,
+      });
       return { dir: upload.target.shownDir, ...outcome, bytes: upload.spool.received };
     } finally {
       this.active.delete(uploadId);
@@ -126,6 +159,7 @@ export class FileUploads {
 
   /** The client left: its uploads still receiving end; one being written into the container completes. */
   disposeClient(clientId: string): void {
+    if (this.starting.has(clientId)) this.departed.add(clientId);
     for (const [uploadId, upload] of this.active) {
       if (upload.clientId === clientId && upload.state === 'receiving') {
         this.end(uploadId, new BerthError({ code: 'NOT_FOUND', message: `The window that started this upload closed. ${nothingWritten}` }));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -232,6 +232,20 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
     expect(await docker('exec', full, 'ls', '-A', '/small')).toBe('f.bin');
   });
 
+  it('a spool that fails while being written aborts the engine request: nothing written, the container answers', async () => {
+    const own = make();
+    const dir = await folderWithOriginal(running);
+    const uploadId = await beginReplacing(own.files, running, dir);
+    await own.files.uploads.chunk(owner, uploadId, newBytes.subarray(2 * 1024 * 1024));
+    // The host loses most of the spooled bytes (a full disk, another process): the tar stops short.
+    const [folder] = readdirSync(own.spool);
+    truncateSync(join(own.spool, folder!, 'bytes'), 1000);
+    const err = await failure(own.files.uploads.finish(owner, uploadId));
+    expect(err.message).toMatch(/Nothing was written; files already there are unchanged/);
+    expect(await docker('inspect', '--format', '{{.State.Running}}', running)).toBe('true');
+    await expectUntouched(running, dir, own.spool);
+  });
+
   it('replaces a file by renaming a complete copy over it: root-owned, mode 0644, as docker cp did', async () => {
     const dir = await folderWithOriginal(running);
     await docker('exec', running, 'sh', '-c', `chown 1000:1000 ${dir}/orig.txt && chmod 600 ${dir}/orig.txt`);
@@ -323,6 +337,31 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
       }, 'the owner to receive every byte', 30_000);
       expect(await download.ended).toBe('done');
     });
+  });
+
+  it('an upload still starting when its client goes away is dropped too', async () => {
+    const dir = await folderWithOriginal(running);
+    const starting = plain.files.beginUpload(owner, { id: running, dir, files: [{ name: 'orig.txt', size: 10 }], replace: true });
+    plain.files.disposeClient(owner);
+    const err = await failure(starting);
+    expect(err.message).toBe('The window that started this upload closed');
+    expect(plain.files.uploads.count).toBe(0);
+    await expectUntouched(running, dir, plain.spool);
+  });
+
+  it('a window may have at most 4 uploads open at a time', async () => {
+    const dir = await folderWithOriginal(running);
+    const begin = (clientId: string, name: string): Promise<{ uploadId: string }> =>
+      plain.files.beginUpload(clientId, { id: running, dir, files: [{ name, size: 1 }], replace: false });
+    const open = await Promise.all(['a', 'b', 'c', 'd'].map((name) => begin(owner, name)));
+    const fifth = await failure(begin(owner, 'e'));
+    expect(fifth.code).toBe('LIMIT_REACHED');
+    expect(fifth.message).toBe('At most 4 uploads at a time per window: wait for one to finish');
+    const others = await begin(other, 'e');
+    for (const { uploadId } of open) plain.files.uploads.cancel(owner, uploadId);
+    plain.files.uploads.cancel(other, others.uploadId);
+    expect(plain.files.uploads.count).toBe(0);
+    await expectUntouched(running, dir, plain.spool);
   });
 
   it('after a client goes away nothing it started is left: no exec, no partial upload, no temp file, no open download', async () => {

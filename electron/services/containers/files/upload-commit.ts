@@ -5,12 +5,19 @@ import type { EngineConnection } from '../../engine-connection.js';
 import { pathExists, type ContainerState } from './archive-api.js';
 import { runInContainer } from './container-command.js';
 import { fileError } from './files-errors.js';
+import { describeDuration } from './transfer-timeouts.js';
 import type { SpooledTar, UploadSpool } from './upload-spool.js';
 
 /** Where an upload's files go: the folder as resolved (symlinks followed) and as the user named it. */
 export interface UploadTarget {
   dir: string;
   shownDir: string;
+}
+
+/** How the engine request is watched: aborted when the engine takes no byte for `idleMs`. */
+export interface CommitOptions {
+  tempPrefix: string;
+  idleMs: number;
 }
 
 /**
@@ -30,13 +37,13 @@ export async function commitUpload(
   c: ContainerState,
   target: UploadTarget,
   spool: UploadSpool,
-  tempPrefix: string,
+  options: CommitOptions,
 ): Promise<UploadOutcome> {
   const names = spool.files.map((f) => f.name);
-  const tempNames = names.map((_n, i) => `${tempPrefix}-${i}`);
+  const tempNames = names.map((_n, i) => `${options.tempPrefix}-${i}`);
   const temps = tempNames.map((t) => joinContainerPath(target.dir, t));
-  if (c.execable && (await canRename(connection, c, temps))) return commitByRename(connection, c, target, spool, tempNames);
-  await putTar(connection, c, target, spool.tar(names));
+  if (c.execable && (await canRename(connection, c, temps))) return commitByRename(connection, c, target, spool, tempNames, options.idleMs);
+  await putTar(connection, c, target, spool.tar(names), options.idleMs);
   return { written: names, notWritten: [] };
 }
 
@@ -55,12 +62,13 @@ async function commitByRename(
   target: UploadTarget,
   spool: UploadSpool,
   tempNames: readonly string[],
+  idleMs: number,
 ): Promise<UploadOutcome> {
   const outcome: UploadOutcome = { written: [], notWritten: [] };
   const temps = tempNames.map((t) => joinContainerPath(target.dir, t));
   const left = new Set(temps);
   try {
-    await putTar(connection, c, target, spool.tar(tempNames));
+    await putTar(connection, c, target, spool.tar(tempNames), idleMs);
     for (const [i, file] of spool.files.entries()) {
       const temp = temps[i]!;
       const stat = await pathExists(connection, c, temp);
@@ -90,12 +98,30 @@ async function commitByRename(
   return outcome;
 }
 
-async function putTar(connection: EngineConnection, c: ContainerState, target: UploadTarget, spooled: SpooledTar): Promise<void> {
+async function putTar(connection: EngineConnection, c: ContainerState, target: UploadTarget, spooled: SpooledTar, idleMs: number): Promise<void> {
+  // A tar that stops short or stalls would keep the engine reading (and the container locked): abort.
+  const abort = new AbortController();
+  let ended = false;
+  spooled.tar.once('end', () => (ended = true));
+  spooled.tar.once('error', () => abort.abort());
+  spooled.tar.once('close', () => {
+    if (!ended) abort.abort();
+  });
+  let seen = -1;
+  const watchdog = setInterval(() => {
+    if (!ended && spooled.bytesIn === seen) abort.abort();
+    seen = spooled.bytesIn;
+  }, idleMs);
   try {
-    await connection.use(() => c.container.putArchive(spooled.tar, { path: target.dir, noOverwriteDirNonDir: true }));
+    await connection.use(() => c.container.putArchive(spooled.tar, { path: target.dir, noOverwriteDirNonDir: true, abortSignal: abort.signal }));
   } catch (err) {
     spooled.destroy();
+    if (abort.signal.aborted) {
+      throw new BerthError({ code: 'ENGINE_ERROR', message: `Writing into ${target.shownDir} stopped (the engine took no bytes for ${describeDuration(idleMs)}, or the spool on the Berth host failed)` });
+    }
     throw fileError(err, c.name, target.shownDir);
+  } finally {
+    clearInterval(watchdog);
   }
 }
 

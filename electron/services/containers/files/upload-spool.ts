@@ -8,6 +8,8 @@ import { TarUploadWriter, type UploadFile } from './tar-upload-writer.js';
 /** A tar of the spooled files, and how to stop making it (the engine refused it). */
 export interface SpooledTar {
   tar: Readable;
+  /** Spooled bytes handed to the tar so far: progress, for a watchdog. */
+  readonly bytesIn: number;
   destroy(): void;
 }
 
@@ -89,6 +91,7 @@ export class UploadSpool {
     const writer = new TarUploadWriter(this.files.map((f, i) => ({ name: names[i]!, size: f.size })));
     let source: ReadStream | undefined;
     let stopped = false;
+    let bytesIn = 0;
     const destroy = (): void => {
       stopped = true;
       source?.destroy();
@@ -100,13 +103,20 @@ export class UploadSpool {
         for await (const chunk of source) {
           if (stopped) return;
           await writer.write(chunk as Buffer);
+          bytesIn += (chunk as Buffer).byteLength;
         }
         if (!stopped) await writer.finish();
       } catch {
         destroy();
       }
     })();
-    return { tar: writer.tar, destroy };
+    return {
+      tar: writer.tar,
+      get bytesIn() {
+        return bytesIn;
+      },
+      destroy,
+    };
   }
 
   /** Deletes the spool file and its folder; safe to call more than once. */
