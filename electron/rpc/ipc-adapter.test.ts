@@ -47,6 +47,7 @@ describe('registerIpcHandlers', () => {
       { sender, senderFrame: { url: 'https://evil.example/' } },
       { sender, senderFrame: { url: `${appUrl}.evil` } },
       { sender, senderFrame: null },
+      { sender, senderFrame: { url: appUrl, parent: { url: appUrl } } },
       { sender },
       { sender, senderFrame: disposedFrame },
     ]) {

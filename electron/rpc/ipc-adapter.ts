@@ -24,8 +24,8 @@ export interface IpcSenderLike {
 
 export interface IpcEventLike {
   readonly sender: IpcSenderLike;
-  /** Null once the frame navigated away or was destroyed. */
-  readonly senderFrame?: { readonly url: string } | null;
+  /** Null once the frame navigated away or was destroyed; `parent` is null for the top-level frame. */
+  readonly senderFrame?: { readonly url: string; readonly parent?: unknown } | null;
 }
 
 export interface IpcMainLike {
@@ -50,11 +50,14 @@ interface ClientState {
   readonly streams: Map<number, StreamCloser>;
 }
 
-/** The URL of the frame that sent the message, or undefined once it is gone. */
+/** The URL of the top-level frame that sent the message; undefined for a subframe or once it is gone. */
 export function frameUrl(event: IpcEventLike): string | undefined {
   try {
     // Electron throws when a disposed frame is accessed; such a frame is not trusted anyway.
-    return event.senderFrame?.url ?? undefined;
+    const frame = event.senderFrame;
+    // A subframe (even one showing the app's own page) is never the app: only the top frame speaks.
+    if (!frame || (frame.parent !== undefined && frame.parent !== null)) return undefined;
+    return frame.url;
   } catch {
     return undefined;
   }
