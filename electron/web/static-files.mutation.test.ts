@@ -36,6 +36,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Keep-alive sockets of the default agent would hold close() for the server's 5 s idle timeout.
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await rm(dir, { recursive: true, force: true });
 });
