@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, readdirSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -244,6 +244,28 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
     expect(err.message).toMatch(/Nothing was written; files already there are unchanged/);
     expect(await docker('inspect', '--format', '{{.State.Running}}', running)).toBe('true');
     await expectUntouched(running, dir, own.spool);
+  });
+
+  it('a spool that stalls while being written is aborted after the idle time: nothing written, the container answers', async () => {
+    const own = make({ timeouts: { idleMs: 500 } });
+    const dir = await folderWithOriginal(running);
+    const uploadId = await beginReplacing(own.files, running, dir);
+    await own.files.uploads.chunk(owner, uploadId, newBytes.subarray(2 * 1024 * 1024));
+    // The spool becomes a pipe held open but never written: reading it waits, so the tar stalls.
+    const [folder] = readdirSync(own.spool);
+    const bytes = join(own.spool, folder!, 'bytes');
+    rmSync(bytes);
+    await runExecFile('mkfifo', [bytes]);
+    const writer = openSync(bytes, constants.O_RDWR | constants.O_NONBLOCK);
+    try {
+      const err = await failure(own.files.uploads.finish(owner, uploadId));
+      expect(err.message).toMatch(/stopped \(the engine took no bytes for 500 ms, or the spool on the Berth host failed\)\. Nothing was written/);
+      expect(await docker('inspect', '--format', '{{.State.Running}}', running)).toBe('true');
+      await expectUntouched(running, dir, own.spool);
+    } finally {
+      // Closing the only writer ends the pipe, which releases the read still waiting on it.
+      closeSync(writer);
+    }
   });
 
   it('replaces a file by renaming a complete copy over it: root-owned, mode 0644, as docker cp did', async () => {
