@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { docker, runFixture, specContainers } from './fixtures/docker-cli.js';
+import { docker, fixtureLabel, runFixture, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
@@ -82,6 +82,35 @@ test.describe('container Files tab against the real engine', () => {
     const folderDownload = page.waitForEvent('download');
     await srv.getByRole('row', { name: 'my data', exact: true }).getByRole('button', { name: 'Download my data' }).click();
     expect((await folderDownload).suggestedFilename()).toBe('my data.tar');
+  });
+
+  test('a replacement the container has no room for leaves the original, and the tab says nothing was written', async ({ page }) => {
+    const name = filesName('full');
+    // A 1 MiB tmpfs volume: the 1.2 MB replacement cannot be written in full.
+    const volume = `${prefix}vol-${Math.random().toString(36).slice(2, 7)}`;
+    docker('volume', 'create', '--label', fixtureLabel, '--opt', 'type=tmpfs', '--opt', 'device=tmpfs', '--opt', 'o=size=1m', volume);
+    try {
+      runFixture(name, '-v', `${volume}:/small`);
+      docker('exec', name, 'sh', '-c', 'head -c 600000 /dev/urandom > /small/data.bin');
+      const before = docker('exec', name, 'md5sum', '/small/data.bin');
+      const pane = await openFiles(page, name);
+      const path = pane.getByRole('textbox', { name: 'Path' });
+      await path.fill('/small');
+      await path.press('Enter');
+      await expect(pane.getByRole('table', { name: 'Files in /small' }).getByRole('row', { name: 'data.bin' })).toBeVisible();
+
+      await pane.getByLabel('Upload files').setInputFiles({ name: 'data.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1_200_000, 7) });
+      await page.getByRole('dialog', { name: 'Replace data.bin?' }).getByRole('button', { name: 'Replace' }).click();
+      const alert = pane.getByRole('alert');
+      await expect(alert).toContainText('Upload failed');
+      await expect(alert).toContainText('Nothing was written; files already there are unchanged.');
+      await page.screenshot({ path: `${shots}/files-not-written.png` });
+      expect(docker('exec', name, 'md5sum', '/small/data.bin')).toBe(before);
+      expect(docker('exec', name, 'ls', '-A', '/small')).toBe('data.bin');
+    } finally {
+      docker('rm', '-f', name);
+      docker('volume', 'rm', volume);
+    }
   });
 
   test('a bad path shows an error; a stopped container is still browsable', async ({ page }) => {

@@ -20,6 +20,9 @@ export function fileError(err: unknown, container: string, path: string): BerthE
       message: `${container} has a read-only root filesystem (docker run --read-only): nothing can be written to ${path}`,
     });
   }
+  if (/no space left on device/i.test(text)) {
+    return new BerthError({ code: 'ENGINE_ERROR', message: `No space left in ${container} where ${path} is (the disk or volume is full)` });
+  }
   if (/permission denied/i.test(text)) return permissionDenied(path);
   if (/not a directory/i.test(text)) return notADirectory(path);
   return new BerthError({ ...payload, message: `${path}: ${text}` });
