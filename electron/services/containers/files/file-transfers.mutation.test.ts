@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DownloadMessage } from '../../../../shared/files-types.js';
+import { pack as tarPack } from 'tar-stream';
+import { filesLimits, type DownloadMessage } from '../../../../shared/files-types.js';
 import type { StreamSink } from '../../../rpc/handler-types.js';
 import { waitFor } from '../../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../../engine-connection.js';
@@ -15,29 +16,37 @@ import type { PathStat } from './path-stat.js';
 
 const engine = vi.hoisted(() => ({
   stat: { kind: 'dir' } as { kind: string; size?: number },
+  /** Paths that exist in the container, by kind. */
+  existing: {} as Record<string, string>,
   archives: [] as PassThrough[],
-  commits: [] as { dir: string; bytes: number }[],
+  /** The next archive's content, written when it is asked for (undefined: the test writes it). */
+  archiveContent: undefined as Buffer | undefined,
+  commits: [] as { dir: string; bytes: number; tempPrefix?: string }[],
+  /** While set, a commit waits for it. */
+  commitGate: undefined as Promise<void> | undefined,
 }));
 
 vi.mock('./archive-api.js', () => ({
   openContainer: async (_connection: unknown, id: string) => ({ container: {}, name: id, execable: true }),
   resolvePath: async (_connection: unknown, _c: unknown, p: string) => ({ path: p, stat: { name: p, mode: 0, mtime: null, linkTarget: '', size: 0, ...engine.stat } as PathStat }),
-  pathExists: async () => undefined,
+  pathExists: async (_connection: unknown, _c: unknown, p: string) => (engine.existing[p] ? { kind: engine.existing[p] } : undefined),
   getArchive: async () => {
     const archive = new PassThrough();
     engine.archives.push(archive);
+    if (engine.archiveContent) archive.end(engine.archiveContent);
     return archive;
   },
 }));
 
 vi.mock('./upload-commit.js', () => ({
-  commitUpload: async (_connection: unknown, _c: unknown, target: { dir: string }, spool: { received: number; files: { name: string }[] }) => {
-    engine.commits.push({ dir: target.dir, bytes: spool.received });
+  commitUpload: async (_connection: unknown, _c: unknown, target: { dir: string }, spool: { received: number; files: { name: string }[] }, options?: { tempPrefix?: string }) => {
+    await engine.commitGate;
+    engine.commits.push({ dir: target.dir, bytes: spool.received, ...(options?.tempPrefix ? { tempPrefix: options.tempPrefix } : {}) });
     return { written: spool.files.map((f) => f.name), notWritten: [] };
   },
 }));
 
-const { FileUploads } = await import('./file-upload.js');
+const { FileUploads, maxUploadsPerClient } = await import('./file-upload.js');
 const { FileDownloads } = await import('./file-download.js');
 
 // Never connected: the engine boundary above stands in for it.
@@ -54,6 +63,9 @@ afterAll(async () => {
 
 beforeEach(() => {
   engine.stat = { kind: 'dir' };
+  engine.existing = {};
+  engine.archiveContent = undefined;
+  engine.commitGate = undefined;
   engine.archives.length = 0;
   engine.commits.length = 0;
 });
@@ -80,7 +92,7 @@ describe('uploads, per client', () => {
     await uploads.chunk('alice', uploadId, new Uint8Array([1, 2]));
     await uploads.chunk('alice', uploadId, new Uint8Array([3, 4]));
     expect(await uploads.finish('alice', uploadId)).toEqual({ dir: '/data', written: ['a.txt'], notWritten: [], bytes: 4 });
-    expect(engine.commits).toEqual([{ dir: '/data', bytes: 4 }]);
+    expect(engine.commits).toEqual([{ dir: '/data', bytes: 4, tempPrefix: `.berth-upload-${uploadId.slice(0, 8)}` }]);
     expect(uploads.count).toBe(0);
     await waitFor(async () => ((await spoolFiles()).length === 0 ? true : undefined), 'the spool to be removed');
   });
@@ -108,7 +120,7 @@ describe('uploads, per client', () => {
     await expect(uploads.chunk('alice', mine.uploadId, new Uint8Array([2]))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await uploads.chunk('bob', theirs.uploadId, new Uint8Array([1, 2, 3, 4]));
     expect(await uploads.finish('bob', theirs.uploadId)).toMatchObject({ bytes: 4 });
-    expect(engine.commits).toEqual([{ dir: '/data', bytes: 4 }]);
+    expect(engine.commits).toEqual([expect.objectContaining({ dir: '/data', bytes: 4 })]);
     await waitFor(async () => ((await spoolFiles()).length === 0 ? true : undefined), 'both spools to be removed');
   });
 
@@ -121,6 +133,79 @@ describe('uploads, per client', () => {
     await expect(uploads.chunk('alice', long.uploadId, new Uint8Array(5))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(uploads.count).toBe(0);
     expect(engine.commits).toEqual([]);
+  });
+
+  it(`holds at most ${maxUploadsPerClient} uploads per client, counting those still starting`, async () => {
+    const uploads = new FileUploads(connection, { timeouts, spoolRoot });
+    const starting = Array.from({ length: maxUploadsPerClient }, () => uploads.begin('alice', request));
+    await expect(uploads.begin('alice', request)).rejects.toMatchObject({
+      code: 'LIMIT_REACHED',
+      message: `At most ${maxUploadsPerClient} uploads at a time per window: wait for one to finish`,
+    });
+    const begun = await Promise.all(starting);
+    await expect(uploads.begin('alice', request)).rejects.toMatchObject({ code: 'LIMIT_REACHED' });
+    await uploads.begin('bob', request);
+    uploads.cancel('alice', begun[0]?.uploadId ?? '');
+    await uploads.begin('alice', request);
+    expect(uploads.count).toBe(maxUploadsPerClient + 1);
+    uploads.disposeClient('alice');
+    uploads.disposeClient('bob');
+  });
+
+  it('drops an upload whose client left while it was starting, and starts the next one normally', async () => {
+    const uploads = new FileUploads(connection, { timeouts, spoolRoot });
+    const begun = uploads.begin('alice', request);
+    uploads.disposeClient('alice');
+    await expect(begun).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'The window that started this upload closed' });
+    expect(uploads.count).toBe(0);
+    const again = await uploads.begin('alice', request);
+    expect(uploads.count).toBe(1);
+    uploads.cancel('alice', again.uploadId);
+    await waitFor(async () => ((await spoolFiles()).length === 0 ? true : undefined), 'no spool left');
+  });
+
+  it('refuses a target that is not a folder, a file over a folder, and a clash unless replacing', async () => {
+    const uploads = new FileUploads(connection, { timeouts, spoolRoot });
+    engine.stat = { kind: 'file' };
+    await expect(uploads.begin('alice', request)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    engine.stat = { kind: 'dir' };
+    engine.existing = { '/data/a.txt': 'dir' };
+    await expect(uploads.begin('alice', { ...request, replace: true })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'A folder of that name exists in /data: a.txt (a file cannot replace a folder)',
+    });
+    engine.existing = { '/data/a.txt': 'file' };
+    await expect(uploads.begin('alice', request)).rejects.toMatchObject({ code: 'CONFLICT', message: 'Already in /data: a.txt. Replace it?', path: ['a.txt'] });
+    const replacing = await uploads.begin('alice', { ...request, replace: true });
+    uploads.cancel('alice', replacing.uploadId);
+    expect(uploads.count).toBe(0);
+  });
+
+  it('once writing, an upload can no longer be cut, not even by its client leaving', async () => {
+    const uploads = new FileUploads(connection, { timeouts, spoolRoot });
+    const { uploadId } = await uploads.begin('alice', request);
+    await uploads.chunk('alice', uploadId, new Uint8Array(4));
+    let release: () => void = () => undefined;
+    engine.commitGate = new Promise((resolve) => (release = resolve));
+    const finishing = uploads.finish('alice', uploadId);
+    const writing = { code: 'CONFLICT', message: 'This upload is being written into the container' };
+    await expect(uploads.chunk('alice', uploadId, new Uint8Array(1))).rejects.toMatchObject(writing);
+    expect(() => uploads.cancel('alice', uploadId)).toThrow(expect.objectContaining(writing));
+    uploads.disposeClient('alice');
+    release();
+    expect(await finishing).toMatchObject({ bytes: 4 });
+    expect(engine.commits).toHaveLength(1);
+  });
+
+  it("forgets why a departed client's uploads ended", async () => {
+    const uploads = new FileUploads(connection, { timeouts, spoolRoot });
+    const { uploadId } = await uploads.begin('alice', request);
+    uploads.cancel('alice', uploadId);
+    const other = await uploads.begin('bob', request);
+    uploads.cancel('bob', other.uploadId);
+    uploads.disposeClient('alice');
+    await expect(uploads.chunk('alice', uploadId, new Uint8Array(1))).rejects.toMatchObject({ message: 'This upload is over (finished, cancelled or ended)' });
+    await expect(uploads.chunk('bob', other.uploadId, new Uint8Array(1))).rejects.toMatchObject({ message: expect.stringMatching(/^This upload was cancelled/) });
   });
 
   it('ends an upload that goes quiet, and one that takes too long in all', async () => {
@@ -222,4 +307,82 @@ describe('downloads, per client', () => {
     expect(sink.ended[0]).toMatchObject({ code: 'BAD_REQUEST', message: '/dev/null is not a regular file or folder (a device, pipe or socket)' });
     expect(engine.archives).toEqual([]);
   });
+
+  it('sends a file as its own bytes out of the engine tar, named after it', async () => {
+    engine.stat = { kind: 'file', size: 5 };
+    engine.archiveContent = await tarOf('notes.txt', 'hello');
+    const downloads = new FileDownloads(connection, { idleMs: 60_000 });
+    const sink = downloadSink();
+    downloads.start('alice', 'c1', '/data/notes.txt', sink);
+    await waitFor(() => (sink.ended.length > 0 ? true : undefined), 'the download to end');
+    expect(sink.messages[0]).toMatchObject({ kind: 'start', fileName: 'notes.txt', format: 'file', size: 5 });
+    const bytes = sink.messages.flatMap((m) => (m.kind === 'data' ? [Buffer.from(m.data).toString()] : [])).join('');
+    expect(bytes).toBe('hello');
+    expect(sink.messages.at(-1)).toEqual({ kind: 'done', bytes: 5 });
+    expect(sink.ended).toEqual(['clean']);
+  });
+
+  it('names a folder download <name>.tar, and the root root.tar', async () => {
+    const downloads = new FileDownloads(connection, { idleMs: 60_000 });
+    for (const [folder, fileName] of [['/data', 'data.tar'], ['/', 'root.tar']] as const) {
+      const sink = downloadSink();
+      downloads.start('alice', 'c1', folder, sink);
+      const start = await waitFor(() => sink.messages.find((m) => m.kind === 'start'), 'the start');
+      expect(start).toMatchObject({ fileName, format: 'tar', size: null });
+      engine.archives.at(-1)?.end();
+      await waitFor(() => (sink.ended.length > 0 ? true : undefined), 'the end');
+    }
+  });
+
+  it('refuses a file over the limit before asking for it, and says when the engine sent an empty archive', async () => {
+    const downloads = new FileDownloads(connection, { idleMs: 60_000 });
+    engine.stat = { kind: 'file', size: filesLimits.downloadMaxBytes + 1 };
+    const big = downloadSink();
+    downloads.start('alice', 'c1', '/big.iso', big);
+    await waitFor(() => (big.ended.length > 0 ? true : undefined), 'the refusal');
+    expect(big.ended[0]).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^\/big\.iso is over \d+ MB, more than Berth downloads through the browser: use docker cp$/) });
+    expect(engine.archives).toEqual([]);
+
+    engine.stat = { kind: 'file', size: filesLimits.downloadMaxBytes };
+    engine.archiveContent = Buffer.alloc(1024);
+    const empty = downloadSink();
+    downloads.start('alice', 'c1', '/x', empty);
+    await waitFor(() => (empty.ended.length > 0 ? true : undefined), 'the empty archive');
+    expect(empty.ended[0]).toMatchObject({ code: 'ENGINE_ERROR', message: 'The engine sent an empty archive' });
+  });
+
+  it('ends a download the engine stops feeding, saying so, and passes on an engine stream error', async () => {
+    const downloads = new FileDownloads(connection, { idleMs: 150 });
+    const quiet = downloadSink();
+    await startedDownload(downloads, 'alice', quiet);
+    await waitFor(() => (quiet.ended.length > 0 ? true : undefined), 'the quiet download to end');
+    expect(quiet.ended[0]).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringContaining('the engine sent nothing for 150 ms') });
+
+    const broken = downloadSink();
+    const { archive } = await startedDownload(new FileDownloads(connection, { idleMs: 60_000 }), 'alice', broken);
+    archive.destroy(new Error('engine connection reset'));
+    await waitFor(() => (broken.ended.length > 0 ? true : undefined), 'the error to reach the client');
+    expect(String(broken.ended[0])).toContain('engine connection reset');
+  });
+
+  it('a download stopped before the engine answered frees the answer when it comes and sends nothing', async () => {
+    const downloads = new FileDownloads(connection, { idleMs: 60_000 });
+    const sink = downloadSink();
+    const stop = downloads.start('alice', 'c1', '/data', sink);
+    stop();
+    const archive = await waitFor(() => engine.archives[0], 'the engine answer');
+    await waitFor(() => (archive.destroyed ? true : undefined), 'the answer to be freed');
+    expect(sink.messages).toEqual([]);
+    expect(downloads.count).toBe(0);
+  });
 });
+
+/** An archive-API tar holding one file. */
+async function tarOf(name: string, content: string): Promise<Buffer> {
+  const tar = tarPack();
+  tar.entry({ name, size: Buffer.byteLength(content) }, content);
+  tar.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of tar) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
