@@ -203,7 +203,7 @@ describe('host terminal sessions, per client', () => {
     expect(first.text()).not.toContain('held=21');
   });
 
-  it('keeps the exit of a shell that ended unwatched for its next viewer, and ignores input meanwhile', async () => {
+  it('keeps the exit of a shell that ended unwatched for its next viewer, and refuses input meanwhile', async () => {
     const terminals = sessions();
     const { sessionId } = await terminals.openHost('alice', 80, 24);
     const first = viewer();
@@ -212,15 +212,16 @@ describe('host terminal sessions, per client', () => {
     detach();
     terminals.write('alice', sessionId, 'exit 4\r');
     await waitFor(() => (isRunning(pid) ? undefined : true), 'the shell to exit');
-    // Still listed until someone hears how it ended; input and resizes go nowhere.
-    await waitFor(() => {
+    // Still listed until someone hears how it ended; input is refused with the reason, resizes go nowhere.
+    const refusedInput = await waitFor(() => {
       try {
-        terminals.write('alice', sessionId, 'ignored\r');
-        return true;
-      } catch {
+        terminals.write('alice', sessionId, '');
         return undefined;
+      } catch (err) {
+        return err;
       }
-    }, 'input to an ended shell to be ignored');
+    }, 'input to the ended shell to be refused');
+    expect(refusedInput).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^This terminal has ended \(.+\): its input goes nowhere$/) });
     await terminals.resize('alice', sessionId, 90, 20);
     const second = viewer();
     terminals.attachOutput('alice', sessionId, second);
