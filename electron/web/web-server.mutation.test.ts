@@ -185,6 +185,49 @@ describe('plain HTTP, byte for byte', () => {
   });
 });
 
+describe('POST /login, byte for byte', () => {
+  async function login(port: number, body: string, options: { method?: string; origin?: string | null } = {}): Promise<string> {
+    const origin = options.origin === undefined ? `http://127.0.0.1:${port}` : options.origin;
+    const head = [
+      `${options.method ?? 'POST'} /login HTTP/1.0`,
+      `Host: 127.0.0.1:${port}`,
+      ...(origin === null ? [] : [`Origin: ${origin}`]),
+      'Content-Type: text/plain',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      '',
+      '',
+    ].join('\r\n');
+    const reply = raw(port, head + body);
+    await waitFor(() => (reply.closed() ? true : undefined), 'the login answer');
+    return reply.text();
+  }
+
+  it('sets the cookie for the right token (204, no body), and says which of missing or wrong', async () => {
+    const { port } = await start();
+    const ok = await login(port, `  ${token}\n`);
+    expect(ok).toMatch(/^HTTP\/1\.1 204 No Content\r\n/);
+    expect(ok).toContain(`\r\nSet-Cookie: ${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/\r\n`);
+    expect(ok).toMatch(/\r\nCache-Control: no-store\r\n/);
+    expect(ok).toMatch(/\r\n\r\n$/);
+    const missing = await login(port, '  ');
+    expect(missing).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n[\s\S]*\r\nContent-Type: text\/plain; charset=utf-8\r\n[\s\S]*\r\n\r\nMissing token\n$/);
+    expect(missing).not.toMatch(/Set-Cookie/i);
+    expect(await login(port, 'wrong-token-0123456789')).toMatch(/^HTTP\/1\.1 403 [\s\S]*\r\n\r\nWrong token\n$/);
+  });
+
+  it('takes only POST, only from its own page, and only a small body', async () => {
+    const { port } = await start();
+    const get = await login(port, '', { method: 'GET' });
+    expect(get).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n[\s\S]*\r\nAllow: POST\r\n[\s\S]*\r\n\r\nUse POST\n$/);
+    expect(await login(port, token, { origin: 'http://evil.example' })).toMatch(/^HTTP\/1\.1 403 [\s\S]*\r\n\r\nOrigin not allowed\n$/);
+    expect(await login(port, token, { origin: null })).toMatch(/^HTTP\/1\.1 403 [\s\S]*Origin not allowed\n$/);
+    expect(await login(port, 'x'.repeat(1024))).toMatch(/^HTTP\/1\.1 403 [\s\S]*Wrong token\n$/);
+    const big = await login(port, 'x'.repeat(1025));
+    expect(big).toMatch(/^HTTP\/1\.1 413 Payload Too Large\r\n[\s\S]*\r\n\r\nToo large\n$/);
+    expect(big).not.toMatch(/Set-Cookie/i);
+  });
+});
+
 describe('starting', () => {
   it('refuses an empty token, and a port already taken', async () => {
     await expect(start({ token: '' })).rejects.toThrow('The web token must not be empty');
