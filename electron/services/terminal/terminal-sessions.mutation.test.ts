@@ -115,8 +115,11 @@ describe('host terminal sessions, per client', () => {
     detach();
     const out = viewer();
     terminals.attachOutput('alice', sessionId, out);
+    // The first viewer's closer, called late, must not detach the second one.
+    detach();
     terminals.write('alice', sessionId, 'echo "again=$((1+1))" \r');
     await waitFor(() => (out.text().includes('again=2') ? true : undefined), 'output for the second viewer');
+    expect(refusal(() => terminals.attachOutput('alice', sessionId, viewer()))).toMatchObject({ code: 'CONFLICT', message: 'This terminal already has a viewer' });
   });
 
   it('closing ends the shell, tells the viewer once, and forgets the session', async () => {
