@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'events', 'url', 'util', 'buffer', 'tls', 'zlib', 'worker_threads'];
 const nodeBuiltinPatterns = ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)];
@@ -43,13 +45,58 @@ export default tseslint.config(
       }],
     },
   },
+  // Inside electron/, folders say where code runs. engine/ talks to Docker Engines under plain Node and
+  // imports only shared/; server/ (handlers, router, web server) adds engine/; desktop/ (Electron main and
+  // preload) is the only code that imports electron. Tests follow the same rules as the code they sit with.
   {
-    // Services hold the business logic and must run under plain Node: no Electron.
-    files: ['electron/services/**/*.ts', 'electron/rpc/**/*.ts', 'electron/web/**/*.ts'],
+    files: ['electron/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'Only electron/main/ and electron/preload/ may import electron.' }],
+        paths: [{ name: 'electron', message: 'Only electron/desktop/ imports electron.' }],
+        patterns: [
+          { group: ['**/server/**', '**/desktop/**', '**/renderer/**', '**/test-support/fake-*'], message: 'electron/engine/ imports only shared/ (and Node, npm packages): it must run wherever an engine is reached.' },
+        ],
       }],
     },
+  },
+  {
+    files: ['electron/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only electron/desktop/ imports electron.' }],
+        patterns: [
+          { group: ['**/desktop/**', '**/renderer/**'], message: 'electron/server/ imports engine/ and shared/ only: it also runs without Electron (npm run web).' },
+        ],
+      }],
+    },
+  },
+  {
+    // A server test may drive the renderer's own client against the real server (both ends of the wire).
+    files: ['electron/server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only electron/desktop/ imports electron.' }],
+        patterns: [{ group: ['**/desktop/**'], message: 'electron/server/ never depends on the desktop app.' }],
+      }],
+    },
+  },
+  {
+    files: ['electron/desktop/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/renderer/**'], message: 'electron/desktop/ shares types with the renderer through shared/ only.' }],
+      }],
+    },
+  },
+  {
+    // No import cycles anywhere.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 );

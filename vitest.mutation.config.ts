@@ -7,9 +7,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      'electron/rpc/router.test.ts',
-      'electron/web/*.test.ts',
-      'electron/services/terminal/host-shell-policy.test.ts',
+      'electron/server/rpc/router.test.ts',
+      'electron/server/web/*.test.ts',
+      'electron/server/host-shell-policy.test.ts',
       'electron/**/*.mutation.test.ts',
     ],
     exclude: ['**/*.int.test.ts', 'node_modules/**'],

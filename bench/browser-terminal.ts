@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Duplex } from 'node:stream';
-import { disabledChromiumFeatures } from '../electron/main/chromium-switches.js';
-import { EngineConnection } from '../electron/services/engine-connection.js';
+import { disabledChromiumFeatures } from '../electron/desktop/main/chromium-switches.js';
+import { EngineConnection } from '../electron/engine/engine-connection.js';
 import { median, percentile } from './bench-kit.js';
 import { chromiumArgs, chromiumPath, openShellInPage, q, sleep, startWebServer } from './berth-page.js';
 import { CdpPage } from './cdp-page.js';
@@ -150,7 +150,7 @@ export interface BrowserBenchFigures {
   /** Through Berth's web server from a Node WebSocket client (no browser). */
   wsEchoMs: number[];
   berthEcho: EchoSamples;
-  /** The same while something on the page animates: as a browser runs it, and with the desktop app's switches (electron/main/chromium-switches.ts). */
+  /** The same while something on the page animates: as a browser runs it, and with the desktop app's switches (electron/desktop/main/chromium-switches.ts). */
   animatingEcho: EchoSamples;
   desktopAnimatingEcho: EchoSamples;
   ctrlC: CtrlCRun[];

@@ -1,7 +1,7 @@
 // Keystroke echo: raw TTY exec (the baseline) and in Berth's page, steady or while it animates.
 import type { Duplex } from 'node:stream';
-import { disabledChromiumFeatures } from '../electron/main/chromium-switches.js';
-import type { EngineConnection } from '../electron/services/engine-connection.js';
+import { disabledChromiumFeatures } from '../electron/desktop/main/chromium-switches.js';
+import type { EngineConnection } from '../electron/engine/engine-connection.js';
 import { chromiumArgs, chromiumPath, openShellInPage, q, sleep } from './berth-page.js';
 import { CdpPage } from './cdp-page.js';
 import { EchoTimer } from './echo-timer.js';
@@ -56,7 +56,7 @@ export interface EchoSamples {
 /** Keystroke echo in Berth: keydown in the page to the char in xterm's buffer, rendered, painted. */
 export async function berthEcho(page: CdpPage, container: string, n: number, whileAnimating = false): Promise<EchoSamples> {
   // While anything on the page animates, Chromium may hold each echo for a frame (see
-  // electron/main/chromium-switches.ts). By default the steady state (a just-started container's
+  // electron/desktop/main/chromium-switches.ts). By default the steady state (a just-started container's
   // badge pulses for ~7 s: wait it out); `whileAnimating` adds an endless 1 px box-shadow
   // animation, which Chromium runs on the main thread (it composites opacity, transform and,
   // lately, background colour by themselves, and those held no echo when tried).

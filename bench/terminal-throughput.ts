@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import { EngineConnection } from '../electron/services/engine-connection.js';
-import { TerminalSessions } from '../electron/services/terminal/terminal-sessions.js';
+import { EngineConnection } from '../electron/engine/engine-connection.js';
+import { TerminalSessions } from '../electron/engine/terminal/terminal-sessions.js';
 import { median, percentile, report, timed } from './bench-kit.js';
 
 const blocks = Number(process.env.BENCH_TTY_BLOCKS ?? 320);

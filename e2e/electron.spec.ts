@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type Page } from '@playwright/test';
-import { appPageUrl, desktopContentSecurityPolicy } from '../electron/main/app-page.js';
-import { createAppRequestHandler } from '../electron/main/app-protocol.js';
+import { appPageUrl, desktopContentSecurityPolicy } from '../electron/desktop/main/app-page.js';
+import { createAppRequestHandler } from '../electron/desktop/main/app-protocol.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mainBundle = path.join(root, 'dist', 'electron', 'main.cjs');

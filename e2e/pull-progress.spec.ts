@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buildRandomLayerImage, pushAndRemoveLocally, removeImagesQuietly } from '../electron/services/images/testing/random-layer-image.js';
-import { startThrottledProxy, type ThrottledProxy } from '../electron/services/images/testing/throttled-proxy.js';
+import { buildRandomLayerImage, pushAndRemoveLocally, removeImagesQuietly } from '../electron/engine/images/testing/random-layer-image.js';
+import { startThrottledProxy, type ThrottledProxy } from '../electron/engine/images/testing/throttled-proxy.js';
 import { docker, fixtureImage } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 

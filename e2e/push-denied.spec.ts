@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startThrottledProxy, type ThrottledProxy } from '../electron/services/images/testing/throttled-proxy.js';
+import { startThrottledProxy, type ThrottledProxy } from '../electron/engine/images/testing/throttled-proxy.js';
 import { docker, fixtureImage } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { helperFixture } from '../electron/services/images/registry-helper-fixture.js';
+import { helperFixture } from '../electron/engine/images/registry-helper-fixture.js';
 import { docker, fixtureImage } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 import { startWebServerProcess, type WebServerProcess } from '../scripts/web-server-process.js';

@@ -13,7 +13,7 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
-  build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
-  build({ ...common, entryPoints: ['electron/web/web-main.ts'], outfile: 'dist/electron/web.cjs' }),
+  build({ ...common, entryPoints: ['electron/desktop/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  build({ ...common, entryPoints: ['electron/desktop/preload/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
+  build({ ...common, entryPoints: ['electron/server/web/web-main.ts'], outfile: 'dist/electron/web.cjs' }),
 ]);

@@ -1,7 +1,7 @@
 import { callNames, streamNames } from '../../shared/contract.js';
 import type { ConnectionStatus, EngineEvent } from '../../shared/engine-types.js';
 import { BerthError } from '../../shared/errors.js';
-import type { CallHandlers, HandlerTable, RequestContext, StreamHandlers, StreamSink } from '../rpc/handler-types.js';
+import type { CallHandlers, HandlerTable, RequestContext, StreamHandlers, StreamSink } from '../server/rpc/handler-types.js';
 
 /** A handler table with no engine behind it, recording what the transports did to it. */
 export interface FakeHandlerTable extends HandlerTable {

@@ -1,5 +1,5 @@
-import type { IpcEventLike, IpcMainLike, IpcSenderLike } from '../rpc/ipc-adapter.js';
-import type { IpcRendererLike } from '../preload/bridge-api.js';
+import type { IpcEventLike, IpcMainLike, IpcSenderLike } from '../server/rpc/ipc-adapter.js';
+import type { IpcRendererLike } from '../desktop/preload/bridge-api.js';
 
 type MainListener = (event: IpcEventLike, ...args: unknown[]) => unknown;
 

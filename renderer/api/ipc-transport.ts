@@ -1,7 +1,7 @@
 import type { CallResult } from '../../shared/wire.js';
 import type { StreamHandlers } from './transport.js';
 import type { StatusTransport, TransportStatus } from './transport-status.js';
-import type { BerthBridge } from './window-berth.js';
+import type { BerthBridge } from '../../shared/bridge.js';
 
 const alwaysOpen: TransportStatus = { state: 'open' };
 

@@ -1,4 +1,4 @@
-import type { BerthBridge } from '../../api/window-berth.js';
+import type { BerthBridge } from '../../../shared/bridge.js';
 
 /** What the opener needs from `window`: the desktop bridge (absent in a browser) and window.open. */
 export interface LinkOpeningWindow {

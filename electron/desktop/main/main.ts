@@ -1,0 +1,108 @@
+// Electron entry: one hardened window on the built renderer, and the IPC adapter over the app's
+// handler table. No business logic lives here.
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { createBerthApp, type BerthApp } from '../../server/create-app.js';
+import { registerIpcHandlers } from '../../server/rpc/ipc-adapter.js';
+import { createRouter } from '../../server/rpc/router.js';
+import { appPageUrl, appScheme, isAppPageUrl } from './app-page.js';
+import { appSchemeRegistration, createAppRequestHandler } from './app-protocol.js';
+import { applyChromiumSwitches } from './chromium-switches.js';
+import { registerOpenExternal } from './open-external.js';
+import { createElectronSecretVault } from './secret-vault.js';
+import { hardenSession, hardenWebContents } from './window-security.js';
+
+// Bundled to dist/electron/main.cjs: the preload sits beside it, the renderer build next door,
+// served as app://berth/ (never file://, so the CSP header applies).
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const rendererRoot = path.join(__dirname, '..', 'renderer');
+
+let berth: BerthApp | undefined;
+let unregisterIpc: (() => void) | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Berth',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  void win.loadURL(appPageUrl);
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  protocol.handle(appScheme, createAppRequestHandler(rendererRoot));
+  berth = await createBerthApp({
+    ...(process.env.DOCKER_HOST ? { dockerHost: process.env.DOCKER_HOST } : {}),
+    // Registry logins survive a restart, sealed with the OS keyring (memory only without one).
+    registryLogins: { directory: app.getPath('userData'), vault: createElectronSecretVault() },
+  });
+  unregisterIpc = registerIpcHandlers(ipcMain, createRouter(berth.handlers), {
+    isTrustedSender: isAppPageUrl,
+  });
+  registerOpenExternal(ipcMain, {
+    isTrustedSender: isAppPageUrl,
+    openExternal: (url) => shell.openExternal(url),
+  });
+  mainWindow = createWindow();
+}
+
+// Before the app is ready: Chromium reads its switches, and the scheme list, when it starts.
+applyChromiumSwitches(app.commandLine);
+protocol.registerSchemesAsPrivileged([appSchemeRegistration]);
+
+if (!app.requestSingleInstanceLock()) {
+  // One window, one set of terminal sessions: a second launch focuses the first.
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (berth && !mainWindow) mainWindow = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let shuttingDown = false;
+  app.on('will-quit', (event) => {
+    if (shuttingDown || !berth) return;
+    // Terminal sessions and the engine connection close before the process goes.
+    event.preventDefault();
+    shuttingDown = true;
+    unregisterIpc?.();
+    void berth
+      .close()
+      .catch((err: unknown) => console.error(`[berth] shutdown: ${String(err)}`))
+      .finally(() => app.exit(0));
+  });
+
+  start().catch((err: unknown) => {
+    console.error(`[berth] failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,179 @@
+import { Decoder, Encoder } from '@msgpack/msgpack';
+import type { RawData, WebSocket } from 'ws';
+import type { RpcErrorPayload } from '../../../shared/errors.js';
+import { clientMessageSchema, type ClientMessage, type ServerMessage } from '../../../shared/wire.js';
+import type { RequestContext, StreamCloser } from '../rpc/handler-types.js';
+import type { Router } from '../rpc/router.js';
+import { boundedMessage } from '../../engine/echo-safe.js';
+import { toRpcError } from '../../engine/to-rpc-error.js';
+import { checkFrameShape, clientFrameLimits } from './frame-shape.js';
+
+/** Above this many unsent bytes a stream's sink reports backpressure (the terminal pauses its source). */
+export const wsHighWatermark = 4 * 1024 * 1024;
+
+/** Frames up to this size keep the connection's encoder (and its grown buffer); larger ones replace it. */
+const keptEncoderBytes = 1024 * 1024;
+
+/** Checked after the shape scan, as a second line: no single string, byte array, array or map may claim more. */
+const frameDecoder = new Decoder({
+  maxArrayLength: clientFrameLimits.maxItems,
+  maxMapLength: clientFrameLimits.maxItems,
+  maxStrLength: 4 * 1024 * 1024,
+  maxBinLength: 4 * 1024 * 1024,
+  maxExtLength: 64,
+});
+
+interface ActiveStream {
+  close: StreamCloser | undefined;
+  ended: boolean;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+/** The id of a message that failed validation, when one can be read, so the client can match the error. */
+function readableId(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return -1;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : -1;
+}
+
+/**
+ * One WebSocket connection = one client of the router. Decodes MessagePack frames, validates
+ * them against the wire schema, dispatches, and frees everything the client held when the
+ * socket closes. Nothing a client sends can throw out of here.
+ */
+export function serveWsClient(socket: WebSocket, router: Router, clientId: string): void {
+  const ctx: RequestContext = { clientId, transport: 'ws' };
+  const streams = new Map<number, ActiveStream>();
+  let closed = false;
+  // One encoder per connection: its buffer grows to the frames it sends and stays (a fresh encoder
+  // per message starts at 2 kB and regrows, copying, for every 64 kB of terminal output). After an
+  // unusually large frame (a big file listing) it is replaced, so the connection does not keep
+  // twice that size for its whole life.
+  // ignoreUndefined: optional fields left undefined are omitted rather than sent as nil.
+  const newEncoder = (): Encoder => new Encoder({ ignoreUndefined: true, initialBufferSize: 64 * 1024 });
+  let encoder = newEncoder();
+
+  const send = (message: ServerMessage): boolean => {
+    if (closed || socket.readyState !== socket.OPEN) return false;
+    let frame: Uint8Array;
+    try {
+      // A copy of the encoder's buffer, so the next message cannot overwrite one still queued.
+      frame = encoder.encode(message);
+      if (frame.byteLength > keptEncoderBytes) encoder = newEncoder();
+    } catch (err) {
+      if (message.t === 'result' && message.ok) {
+        return send({ t: 'result', id: message.id, ok: false, error: { code: 'INTERNAL', message: `The reply could not be encoded: ${toRpcError(err).message}` } });
+      }
+      console.error(`[berth web] dropped a message that could not be encoded: ${toRpcError(err).message}`);
+      return true;
+    }
+    socket.send(frame);
+    return socket.bufferedAmount <= wsHighWatermark;
+  };
+
+  const badRequest = (id: number, message: string, path?: RpcErrorPayload['path']): void => {
+    send({ t: 'result', id, ok: false, error: { code: 'BAD_REQUEST', message, ...(path ? { path } : {}) } });
+  };
+
+  const closeStream = (id: number): void => {
+    const stream = streams.get(id);
+    if (!stream) return;
+    streams.delete(id);
+    stream.ended = true;
+    try {
+      stream.close?.();
+    } catch (err) {
+      console.error(`[berth web] closing stream ${id} failed: ${toRpcError(err).message}`);
+    }
+  };
+
+  const subscribe = (message: Extract<ClientMessage, { t: 'sub' }>): void => {
+    const { id } = message;
+    // A reused id replaces the old stream, so the two never interleave under one id.
+    closeStream(id);
+    const entry: ActiveStream = { close: undefined, ended: false };
+    streams.set(id, entry);
+    const result = router.subscribe(
+      message.name,
+      message.input,
+      {
+        send: (msg) => (entry.ended ? false : send({ t: 'data', id, msg })),
+        end: (error) => {
+          if (entry.ended) return;
+          entry.ended = true;
+          if (streams.get(id) === entry) streams.delete(id);
+          send(error === undefined ? { t: 'end', id } : { t: 'end', id, error });
+        },
+      },
+      ctx,
+    );
+    if ('error' in result) {
+      entry.ended = true;
+      if (streams.get(id) === entry) streams.delete(id);
+      send({ t: 'end', id, error: result.error });
+      return;
+    }
+    // The handler may have ended the stream synchronously; then there is nothing left to close later.
+    if (!entry.ended) entry.close = result.close;
+  };
+
+  const dispatch = (message: ClientMessage): void => {
+    switch (message.t) {
+      case 'call':
+        void router.call(message.name, message.input, ctx).then((result) => send({ t: 'result', id: message.id, ...result }));
+        return;
+      case 'sub':
+        subscribe(message);
+        return;
+      case 'unsub':
+        closeStream(message.id);
+        return;
+    }
+  };
+
+  socket.on('message', (data, isBinary) => {
+    if (!isBinary) {
+      badRequest(-1, 'Frames must be binary MessagePack');
+      return;
+    }
+    const bytes = toBytes(data);
+    // Before decoding: a frame's cost is bounded by its shape, not only by its size.
+    const shape = checkFrameShape(bytes);
+    if (!shape.ok) {
+      badRequest(-1, `The frame was refused before decoding: ${shape.reason}`);
+      return;
+    }
+    let decoded: unknown;
+    try {
+      decoded = frameDecoder.decode(bytes);
+    } catch (err) {
+      badRequest(-1, `The frame is not valid MessagePack: ${boundedMessage(toRpcError(err).message)}`);
+      return;
+    }
+    const parsed = clientMessageSchema.safeParse(decoded);
+    if (!parsed.success) {
+      const error = toRpcError(parsed.error);
+      badRequest(readableId(decoded), `Malformed message: ${error.message}`, error.path);
+      return;
+    }
+    dispatch(parsed.data);
+  });
+
+  // Errors (e.g. a frame over maxPayload) are followed by 'close'; without a listener they would crash the process.
+  socket.on('error', (err) => console.warn(`[berth web] client ${clientId}: ${err.message}`));
+
+  socket.on('close', () => {
+    if (closed) return;
+    closed = true;
+    for (const id of [...streams.keys()]) closeStream(id);
+    try {
+      router.disposeClient(clientId);
+    } catch (err) {
+      console.error(`[berth web] disposing client ${clientId} failed: ${toRpcError(err).message}`);
+    }
+  });
+}
