@@ -10,6 +10,7 @@ export default defineConfig({
       'electron/server/rpc/router.test.ts',
       'electron/server/web/*.test.ts',
       'electron/server/host-shell-policy.test.ts',
+      'electron/engine/terminal/terminal-sessions-bounds.test.ts',
       'electron/**/*.mutation.test.ts',
     ],
     exclude: ['**/*.int.test.ts', 'node_modules/**'],
