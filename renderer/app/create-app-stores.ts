@@ -6,11 +6,14 @@ import { createConnectionStore, type ConnectionStore } from '../features/connect
 import { createContainerActionsStore, type ContainerActionsStore } from '../features/containers/container-actions-store.js';
 import { createContainersStore, type ContainersStore } from '../features/containers/containers-store.js';
 import { createEngineEventHub, type EngineEventHub } from '../features/engine-events/engine-event-hub.js';
+import { createImageTools, type ImageTools } from '../features/images/image-tools-stores.js';
 import { createImagesStore, type ImagesStore } from '../features/images/images-store.js';
 import { createUiStore, type UiStore } from '../features/layout/ui-store.js';
+import { createNetworkTools, type NetworkTools } from '../features/networks/network-tools.js';
 import { createNetworksStore, type NetworksStore } from '../features/networks/networks-store.js';
 import type { TerminalSurface } from '../features/terminals/terminal-surface.js';
 import { createTerminalsStore, type TerminalsStore } from '../features/terminals/terminals-store.js';
+import { createVolumeTools, type VolumeTools } from '../features/volumes/volume-tools-store.js';
 import { createVolumesStore, type VolumesStore } from '../features/volumes/volumes-store.js';
 
 export interface AppStores<S extends TerminalSurface = TerminalSurface> {
@@ -25,11 +28,18 @@ export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   images: ImagesStore;
   volumes: VolumesStore;
   networks: NetworksStore;
+  /** The stores behind each view's tools (dialogs, panels, detail panes), built here once. */
+  imageTools: ImageTools;
+  volumeTools: VolumeTools;
+  networkTools: NetworkTools;
   terminals: TerminalsStore<S>;
   ui: UiStore;
   clock: ClockStore;
   start(): void;
+  /** Closes the streams and timers of a run; `start()` may follow. */
   stop(): void;
+  /** The end of these stores: stops them, and removes every listener and timer they own. */
+  dispose(): void;
 }
 
 export interface AppStoresOptions<S extends TerminalSurface> {
@@ -38,7 +48,10 @@ export interface AppStoresOptions<S extends TerminalSurface> {
   reconnectLink?: () => void;
 }
 
-/** Builds every store around the one client; the only place they are wired together. */
+/**
+ * Builds every store around the one client; the only place they are wired together. Nothing in the
+ * renderer subscribes at module level: every listener is made here and released by `dispose()`.
+ */
 export function createAppStores<S extends TerminalSurface>(client: BerthClient, options: AppStoresOptions<S>): AppStores<S> {
   const activity = createActivityStore();
   const run = createActionRunner(client, activity);
@@ -49,9 +62,22 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
   const images = createImagesStore({ client, connection, events });
   const volumes = createVolumesStore({ client, connection, events });
   const networks = createNetworksStore({ client, connection, events });
+  const imageTools = createImageTools({ client, run, activity, events });
+  const volumeTools = createVolumeTools(run, () => volumes.requestRefresh());
+  const networkTools = createNetworkTools({ run, networks });
   const terminals = createTerminalsStore({ client, run, createSurface: options.createSurface });
   const ui = createUiStore();
   const clock = createClockStore();
+  const stop = (): void => {
+    terminals.closeAll();
+    images.stop();
+    volumes.stop();
+    networks.stop();
+    containers.stop();
+    events.stop();
+    connection.getState().stop();
+    clock.stop();
+  };
   return {
     client,
     run,
@@ -63,6 +89,9 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
     images,
     volumes,
     networks,
+    imageTools,
+    volumeTools,
+    networkTools,
     terminals,
     ui,
     clock,
@@ -75,15 +104,10 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
       networks.start();
       clock.start();
     },
-    stop() {
-      terminals.closeAll();
-      images.stop();
-      volumes.stop();
-      networks.stop();
-      containers.stop();
-      events.stop();
-      connection.getState().stop();
-      clock.stop();
+    stop,
+    dispose() {
+      stop();
+      imageTools.dispose();
     },
   };
 }

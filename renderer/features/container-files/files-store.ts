@@ -8,6 +8,7 @@ import type { BerthClient } from '../../api/client.js';
 import type { ActivityStore } from '../activity/activity-store.js';
 import { formatSize } from '../../lib/format-size.js';
 import { reportUpload, reportUploadFailure } from './upload-report.js';
+import { errorText } from '../../lib/error-text.js';
 
 /** A file the user picked or dropped; read a slice at a time so a big one is never copied whole. */
 export interface PickedFile {
@@ -67,7 +68,6 @@ export interface FilesStoreOptions {
 }
 
 const mb = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export function createFilesStore(o: FilesStoreOptions): FilesStore {
   const { client, activity, containerId: id, containerName: name } = o;
@@ -89,7 +89,7 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
         set({ path: listing.path, listing, loading: false });
       } catch (err) {
         if (request !== listRequest) return;
-        set({ loading: false, error: messageOf(err) });
+        set({ loading: false, error: errorText(err) });
       }
     };
 
@@ -122,8 +122,8 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
         await list(dir);
       } catch (err) {
         if (uploadId !== undefined && !finishing) void client.call('files.uploadCancel', { uploadId }).catch(() => undefined);
-        activity.getState().fail(entry, messageOf(err), isBerthError(err) ? err.code : 'INTERNAL');
-        set({ transfer: null, transferError: reportUploadFailure(messageOf(err), files.map((f) => f.name), finishing) });
+        activity.getState().fail(entry, errorText(err), isBerthError(err) ? err.code : 'INTERNAL');
+        set({ transfer: null, transferError: reportUploadFailure(errorText(err), files.map((f) => f.name), finishing) });
         if (finishing) await list(dir);
       }
     };

@@ -4,6 +4,7 @@ import type { ContainerSummary } from '../../../shared/engine-types.js';
 import type { ActionRunner } from '../activity/action-runner.js';
 import { changesCheckConcurrency, containersToRemove, forEachLimited, newBulkRemoveRequest, type BulkRemoveRequest, type ChangesCheck } from './bulk-remove.js';
 import type { ContainersStore } from './containers-store.js';
+import { errorText } from '../../lib/error-text.js';
 
 export type LifecycleAction = 'start' | 'stop' | 'restart' | 'remove' | 'pause' | 'unpause' | 'kill' | 'rename' | 'commit';
 
@@ -64,9 +65,6 @@ export interface ContainerActionsState {
 
 export type ContainerActionsStore = StoreApi<ContainerActionsState>;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Container lifecycle actions: each one recorded as its docker command, errors kept visible. */
 export function createContainerActionsStore(run: ActionRunner, list: ContainersStore): ContainerActionsStore {
@@ -78,7 +76,7 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
         await call();
         return undefined;
       } catch (error) {
-        const message = messageOf(error);
+        const message = errorText(error);
         set((s) => ({ failures: { ...s.failures, [c.id]: message } }));
         return message;
       } finally {
@@ -119,7 +117,7 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
           },
           (error: unknown) => {
             const current = get().removeRequest;
-            if (current?.container.id === container.id) set({ removeRequest: { ...current, changes: [], changesError: messageOf(error) } });
+            if (current?.container.id === container.id) set({ removeRequest: { ...current, changes: [], changesError: errorText(error) } });
           },
         );
       },
@@ -145,7 +143,7 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
         try {
           await run('containers.commit', input, { shownAs: { ...input, id: container.name }, describe: (o) => o.imageId, quiet: true });
         } catch (e) {
-          error = messageOf(e);
+          error = errorText(e);
         }
         if (error !== undefined) return error;
         set({ removeRequest: null });
@@ -173,7 +171,7 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
             const changes = await run('containers.changes', { id: c.id }, { shownAs: { id: c.name }, describe: (x) => `${x.length} changes`, quiet: true });
             record(c.id, { status: 'done', changes });
           } catch (error) {
-            record(c.id, { status: 'failed', error: messageOf(error) });
+            record(c.id, { status: 'failed', error: errorText(error) });
           }
         });
       },

@@ -3,7 +3,8 @@ import { BerthClient } from '../../api/client.js';
 import { FakeTransport, flushPromises } from '../../test-support/fake-transport.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
-import { createAccountsStore, createImageActionsStore, createPruneStore } from './image-tools-stores.js';
+import { createImagePruneStore } from './image-prune-store.js';
+import { createAccountsStore, createImageActionsStore } from './image-tools-stores.js';
 
 function setup(transport: FakeTransport) {
   const client = new BerthClient(transport);
@@ -21,7 +22,7 @@ describe('prune store', () => {
   it('previews first, changes nothing until confirmed, then prunes', async () => {
     const transport = new FakeTransport().reply('images.prunePreview', preview).reply('images.prune', { untagged: [], deleted: ['sha256:1'], spaceReclaimed: 1500 });
     const { run, activity } = setup(transport);
-    const prune = createPruneStore(run);
+    const prune = createImagePruneStore(run);
     const opening = prune.getState().open();
     expect(prune.getState().phase).toBe('loading');
     await opening;
@@ -34,7 +35,7 @@ describe('prune store', () => {
 
   it('closing while the preview loads drops its answer; errors are kept', async () => {
     const transport = new FakeTransport().reply('images.prunePreview', preview);
-    const prune = createPruneStore(setup(transport).run);
+    const prune = createImagePruneStore(setup(transport).run);
     const opening = prune.getState().open();
     prune.getState().close();
     await opening;
@@ -42,7 +43,7 @@ describe('prune store', () => {
     await prune.getState().confirm();
     expect(transport.callsTo('images.prune')).toHaveLength(0);
 
-    const failing = createPruneStore(setup(new FakeTransport().fail('images.prunePreview', { code: 'ENGINE_UNAVAILABLE', message: 'engine down' })).run);
+    const failing = createImagePruneStore(setup(new FakeTransport().fail('images.prunePreview', { code: 'ENGINE_UNAVAILABLE', message: 'engine down' })).run);
     await failing.getState().open();
     expect(failing.getState()).toMatchObject({ phase: 'error', error: 'engine down' });
   });

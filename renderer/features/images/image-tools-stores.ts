@@ -6,68 +6,16 @@ import type {
   ImageInspectSummary,
   ImageRelations,
   LayerFiles,
-  PrunePreview,
-  PruneResult,
   RegistryAccount,
 } from './image-tool-types.js';
 import type { BerthClient } from '../../api/client.js';
 import type { ActionRunner } from '../activity/action-runner.js';
 import type { ActivityStore } from '../activity/activity-store.js';
-import { formatSize } from '../../lib/format-size.js';
+import type { EngineEventHub } from '../engine-events/engine-event-hub.js';
 import { createBuildStore, type BuildStore } from './build-store.js';
+import { createImagePruneStore, type ImagePruneStore } from './image-prune-store.js';
 import { createTransfersStore, type TransfersStore } from './transfers-store.js';
-
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-// ---------------------------------------------------------------------------------------------
-// Prune: preview first, then confirm.
-// ---------------------------------------------------------------------------------------------
-
-export interface PruneState {
-  phase: 'closed' | 'loading' | 'preview' | 'pruning' | 'done' | 'error';
-  preview: PrunePreview | null;
-  result: PruneResult | null;
-  error: string | null;
-  open(): Promise<void>;
-  confirm(): Promise<void>;
-  close(): void;
-}
-export type PruneStore = StoreApi<PruneState>;
-
-export function createPruneStore(run: ActionRunner): PruneStore {
-  let generation = 0;
-  return createStore<PruneState>()((set, get) => ({
-    phase: 'closed',
-    preview: null,
-    result: null,
-    error: null,
-    async open() {
-      const mine = ++generation;
-      set({ phase: 'loading', preview: null, result: null, error: null });
-      try {
-        const preview = await run('images.prunePreview', {}, { quiet: true, describe: (p) => `${p.images.length} dangling · ${formatSize(p.spaceReclaimable)}` });
-        if (mine === generation) set({ phase: 'preview', preview });
-      } catch (error) {
-        if (mine === generation) set({ phase: 'error', error: message(error) });
-      }
-    },
-    async confirm() {
-      if (get().phase !== 'preview') return;
-      const mine = ++generation;
-      set({ phase: 'pruning' });
-      try {
-        const result = await run('images.prune', {}, { quiet: true, describe: (r) => `${r.deleted.length} deleted · ${formatSize(r.spaceReclaimed)} reclaimed` });
-        if (mine === generation) set({ phase: 'done', result });
-      } catch (error) {
-        if (mine === generation) set({ phase: 'error', error: message(error) });
-      }
-    },
-    close() {
-      generation++;
-      set({ phase: 'closed', preview: null, result: null, error: null });
-    },
-  }));
-}
+import { errorText } from '../../lib/error-text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Registry accounts.
@@ -104,7 +52,7 @@ export function createAccountsStore(run: ActionRunner, client: BerthClient): Acc
         const [accounts, storage] = await Promise.all([client.call('images.accounts', {}), client.call('images.credentialStorage', {})]);
         set({ accounts, storage, loaded: true, error: null });
       } catch (error) {
-        set({ loaded: true, error: message(error) });
+        set({ loaded: true, error: errorText(error) });
       }
     },
     requestLogin(serverAddress) {
@@ -118,7 +66,7 @@ export function createAccountsStore(run: ActionRunner, client: BerthClient): Acc
         await get().load();
         return true;
       } catch (error) {
-        set({ busy: false, loginError: message(error) });
+        set({ busy: false, loginError: errorText(error) });
         return false;
       }
     },
@@ -184,7 +132,7 @@ export function createImageActionsStore(run: ActionRunner): ImageActionsStore {
         if (get().remove?.target === request.target) set({ remove: null });
       } catch (error) {
         if (get().remove?.target !== request.target) return;
-        const refusal = isBerthError(error) && error.code === 'CONFLICT' ? error.message : `The engine did not remove it: ${message(error)}`;
+        const refusal = isBerthError(error) && error.code === 'CONFLICT' ? error.message : `The engine did not remove it: ${errorText(error)}`;
         set({ remove: { ...request, busy: false, refusal } });
       }
     },
@@ -202,7 +150,7 @@ export function createImageActionsStore(run: ActionRunner): ImageActionsStore {
         await run('images.tag', { image: request.image, target }, { quiet: true });
         set({ tag: null });
       } catch (error) {
-        set({ tag: { ...request, busy: false, error: message(error) } });
+        set({ tag: { ...request, busy: false, error: errorText(error) } });
       }
     },
     cancelTag() {
@@ -255,7 +203,7 @@ export function createImageDetailStore(client: BerthClient): ImageDetailStore {
             if (mine === generation) set({ [key]: { value, error: null, loading: false } } as unknown as Partial<ImageDetailState>);
           },
           (error: unknown) => {
-            if (mine === generation) set({ [key]: { value: keep ? s[key].value : null, error: message(error), loading: false } } as unknown as Partial<ImageDetailState>);
+            if (mine === generation) set({ [key]: { value: keep ? s[key].value : null, error: errorText(error), loading: false } } as unknown as Partial<ImageDetailState>);
           },
         );
       };
@@ -294,7 +242,7 @@ export function createImageDetailStore(client: BerthClient): ImageDetailStore {
           const value = await client.call('images.layerFiles', { image: selected.imageId, diffId, limit: 2000 });
           if (mine === generation && get().layerFiles.diffId === diffId) set({ layerFiles: { value, error: null, loading: false, diffId } });
         } catch (error) {
-          if (mine === generation && get().layerFiles.diffId === diffId) set({ layerFiles: { value: null, error: message(error), loading: false, diffId } });
+          if (mine === generation && get().layerFiles.diffId === diffId) set({ layerFiles: { value: null, error: errorText(error), loading: false, diffId } });
         }
       },
       refresh() {
@@ -320,25 +268,59 @@ export interface ImageTools {
   ui: StoreApi<ImageToolsUi>;
   transfers: TransfersStore;
   build: BuildStore;
-  prune: PruneStore;
+  prune: ImagePruneStore;
   accounts: AccountsStore;
   actions: ImageActionsStore;
   detail: ImageDetailStore;
-  stop(): void;
+  /** Cancels transfers and builds, stops following engine events, drops a pending refresh. */
+  dispose(): void;
 }
 
-export function createImageTools({ client, run, activity }: { client: BerthClient; run: ActionRunner; activity: ActivityStore }): ImageTools {
+/** How long the detail pane waits after an engine event before it reloads: a burst becomes one reload. */
+export const DETAIL_REFRESH_DELAY_MS = 300;
+
+/**
+ * The pane follows the engine: a tag, a new container or a removal changes what it shows. Returns
+ * the function that stops following (removes the listener and any pending reload).
+ */
+export function followEngineEvents(detail: ImageDetailStore, events: Pick<EngineEventHub, 'on'>): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const unsubscribe = events.on(['image', 'container'], () => {
+    if (timer !== null || !detail.getState().selected) return;
+    timer = setTimeout(() => {
+      timer = null;
+      detail.getState().refresh();
+    }, DETAIL_REFRESH_DELAY_MS);
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+}
+
+export interface ImageToolsDeps {
+  client: BerthClient;
+  run: ActionRunner;
+  activity: ActivityStore;
+  events: Pick<EngineEventHub, 'on'>;
+}
+
+export function createImageTools({ client, run, activity, events }: ImageToolsDeps): ImageTools {
   const transfers = createTransfersStore({ client, activity });
   const build = createBuildStore({ client, activity });
+  const detail = createImageDetailStore(client);
+  const unfollow = followEngineEvents(detail, events);
   return {
     ui: createStore<ImageToolsUi>()((set) => ({ panel: null, setPanel: (panel) => set({ panel }) })),
     transfers,
     build,
-    prune: createPruneStore(run),
+    prune: createImagePruneStore(run),
     accounts: createAccountsStore(run, client),
     actions: createImageActionsStore(run),
-    detail: createImageDetailStore(client),
-    stop() {
+    detail,
+    dispose() {
+      unfollow();
       transfers.stop();
       build.stop();
     },

@@ -3,6 +3,7 @@ import { createCoalescingRefresher } from '../../lib/coalescing-refresher.js';
 import { syncKey, type ConnectionStore } from '../connection/connection-store.js';
 import type { EngineEvent } from '../../../shared/engine-types.js';
 import type { EngineEventHub } from '../engine-events/engine-event-hub.js';
+import { errorText } from '../../lib/error-text.js';
 
 export interface LiveListState<T> {
   items: readonly T[];
@@ -66,7 +67,7 @@ export function createLiveListStore<T>(options: LiveListOptions<T>): LiveListSto
         const stillCurrent = syncKey(connection.getState()) === key;
         store.setState({ items, loaded: true, live: stillCurrent, loading: false, error: null });
       } catch (error) {
-        store.setState({ loading: false, error: error instanceof Error ? error.message : String(error) });
+        store.setState({ loading: false, error: errorText(error) });
       }
     },
     { debounceMs: options.debounceMs ?? 100, maxWaitMs: options.maxWaitMs ?? 1000 },

@@ -2,9 +2,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { addressProblem } from '../../../shared/network-address.js';
 import type { NetworkContainer, NetworkRemoval, NetworkSummary } from '../../../shared/network-types.js';
 import type { ActionRunner } from '../activity/action-runner.js';
-import { messageOf } from './action-error.js';
 import { networkCliRef } from './network-display.js';
 import type { NetworksStore } from './networks-store.js';
+import { errorText } from '../../lib/error-text.js';
 
 /** Why a fixed address cannot be asked for on this network, or undefined. */
 export function connectAddressProblem(network: NetworkSummary, address: string): string | undefined {
@@ -50,7 +50,7 @@ export interface ActionsState {
 export type ActionsStore = StoreApi<ActionsState>;
 
 /** `onRemoved`: the IDs of networks that are gone, so the selection forgets them. */
-export function createActionsStore(run: ActionRunner, networks: NetworksStore, onRemoved: (ids: readonly string[]) => void): ActionsStore {
+export function createNetworkActionsStore(run: ActionRunner, networks: NetworksStore, onRemoved: (ids: readonly string[]) => void): ActionsStore {
   const cliRef = (network: { id: string; name: string }): string => networkCliRef(network, networks.getState().items);
   return createStore<ActionsState>()((set, get) => ({
     remove: null,
@@ -70,7 +70,7 @@ export function createActionsStore(run: ActionRunner, networks: NetworksStore, o
         onRemoved([network.id]);
         networks.requestRefresh();
       } catch (error) {
-        if (get().remove?.network === network) set({ remove: { ...request, busy: false, refusal: messageOf(error) } });
+        if (get().remove?.network === network) set({ remove: { ...request, busy: false, refusal: errorText(error) } });
       }
     },
     askRemoveMany: (list) => set({ bulk: { networks: list.filter((n) => !n.builtIn), busy: false } }),
@@ -95,7 +95,7 @@ export function createActionsStore(run: ActionRunner, networks: NetworksStore, o
         onRemoved(results.filter((r) => r.removed).map((r) => r.id));
         networks.requestRefresh();
       } catch (error) {
-        const reason = messageOf(error);
+        const reason = errorText(error);
         if (still()) set({ bulk: { ...request, busy: false, results: request.networks.map((n) => ({ id: n.id, name: n.name, removed: false, reason })) } });
       }
     },
@@ -124,7 +124,7 @@ export function createActionsStore(run: ActionRunner, networks: NetworksStore, o
         if (get().connect?.network === network) set({ connect: null });
         networks.requestRefresh();
       } catch (error) {
-        if (get().connect?.network === network) set({ connect: { ...request, busy: false, error: messageOf(error) } });
+        if (get().connect?.network === network) set({ connect: { ...request, busy: false, error: errorText(error) } });
       }
     },
     askDisconnect: (network, container) => set({ disconnect: { network, container, busy: false } }),
@@ -139,7 +139,7 @@ export function createActionsStore(run: ActionRunner, networks: NetworksStore, o
         if (get().disconnect?.network === network) set({ disconnect: null });
         networks.requestRefresh();
       } catch (error) {
-        if (get().disconnect?.network === network) set({ disconnect: { ...request, busy: false, error: messageOf(error) } });
+        if (get().disconnect?.network === network) set({ disconnect: { ...request, busy: false, error: errorText(error) } });
       }
     },
   }));

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ActionRunner } from '../activity/action-runner.js';
-import { messageOf } from './action-error.js';
 import { checkDraft, emptyDraft, fieldOfEngineError, type DraftField, type NetworkDraft } from './network-draft.js';
+import { errorText } from '../../lib/error-text.js';
 
 /** `docker network create` as a form: the draft, checked locally, then the engine's answer. */
 export interface CreateState {
@@ -20,7 +20,7 @@ export interface CreateState {
 }
 export type CreateStore = StoreApi<CreateState>;
 
-export function createCreateStore(run: ActionRunner, onChanged: () => void): CreateStore {
+export function createNetworkCreateStore(run: ActionRunner, onChanged: () => void): CreateStore {
   return createStore<CreateState>()((set, get) => ({
     open: false,
     draft: emptyDraft,
@@ -42,7 +42,7 @@ export function createCreateStore(run: ActionRunner, onChanged: () => void): Cre
         onChanged();
         return true;
       } catch (error) {
-        const message = messageOf(error);
+        const message = errorText(error);
         set({ busy: false, engineError: { field: fieldOfEngineError(message), message } });
         return false;
       }

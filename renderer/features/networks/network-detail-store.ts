@@ -1,9 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { NetworkSummary } from '../../../shared/network-types.js';
 import type { ActionRunner } from '../activity/action-runner.js';
-import { messageOf } from './action-error.js';
 import { networkCliRef } from './network-display.js';
 import type { NetworksStore } from './networks-store.js';
+import { errorText } from '../../lib/error-text.js';
 
 /**
  * The detail pane: which network is open (by ID) and its inspect document. The document is fetched
@@ -27,7 +27,7 @@ const noInspect = { loading: false, json: undefined, error: null };
 /** What the list says about a network: when it changes, the inspect document is out of date. */
 const fingerprint = (n: NetworkSummary | undefined): string => (n ? JSON.stringify(n) : '');
 
-export function createDetailStore(run: ActionRunner, networks: NetworksStore): DetailStore {
+export function createNetworkDetailStore(run: ActionRunner, networks: NetworksStore): DetailStore {
   let generation = 0;
   let seen = '';
   const listed = (id: string | null): NetworkSummary | undefined => (id === null ? undefined : networks.getState().items.find((n) => n.id === id));
@@ -60,7 +60,7 @@ export function createDetailStore(run: ActionRunner, networks: NetworksStore): D
         const json = await run('networks.inspect', { network: id }, { quiet: true, ...(network ? { shownAs: { network: networkCliRef(network, networks.getState().items) } } : {}) });
         if (mine === generation) set({ inspect: { loading: false, json, error: null } });
       } catch (error) {
-        if (mine === generation) set({ inspect: { loading: false, json: undefined, error: messageOf(error) } });
+        if (mine === generation) set({ inspect: { loading: false, json: undefined, error: errorText(error) } });
       }
     },
   }));

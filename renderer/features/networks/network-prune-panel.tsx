@@ -57,7 +57,7 @@ export function NetworkPrunePanel() {
           </>
         )
       ) : null}
-      {s.phase === 'done' && s.results ? <RemovalResults results={s.results} label="Prune results" /> : null}
+      {s.phase === 'done' && s.result ? <RemovalResults results={s.result} label="Prune results" /> : null}
       <div className="ipanel-actions">
         <button type="button" className="btn" onClick={() => prune.getState().close()}>
           {s.phase === 'done' ? 'Close' : 'Cancel'}

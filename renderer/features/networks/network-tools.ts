@@ -1,8 +1,8 @@
 import type { ActionRunner } from '../activity/action-runner.js';
-import { createActionsStore, type ActionsStore } from './network-actions-store.js';
-import { createCreateStore, type CreateStore } from './network-create-store.js';
-import { createDetailStore, type DetailStore } from './network-detail-store.js';
-import { createPruneStore, type PruneStore } from './network-prune-store.js';
+import { createNetworkActionsStore, type ActionsStore } from './network-actions-store.js';
+import { createNetworkCreateStore, type CreateStore } from './network-create-store.js';
+import { createNetworkDetailStore, type DetailStore } from './network-detail-store.js';
+import { createNetworkPruneStore, type NetworkPruneStore } from './network-prune-store.js';
 import { createRowSelectionStore, type RowSelectionStore } from '../../lib/row-selection-store.js';
 import type { NetworksStore } from './networks-store.js';
 
@@ -10,7 +10,7 @@ import type { NetworksStore } from './networks-store.js';
 export interface NetworkTools {
   create: CreateStore;
   actions: ActionsStore;
-  prune: PruneStore;
+  prune: NetworkPruneStore;
   selection: RowSelectionStore;
   detail: DetailStore;
 }
@@ -19,10 +19,10 @@ export function createNetworkTools({ run, networks }: { run: ActionRunner; netwo
   const selection = createRowSelectionStore();
   const refresh = (): void => networks.requestRefresh();
   return {
-    create: createCreateStore(run, refresh),
-    actions: createActionsStore(run, networks, (ids) => selection.getState().setMany(ids, false)),
-    prune: createPruneStore(run, networks),
+    create: createNetworkCreateStore(run, refresh),
+    actions: createNetworkActionsStore(run, networks, (ids) => selection.getState().setMany(ids, false)),
+    prune: createNetworkPruneStore(run, networks),
     selection,
-    detail: createDetailStore(run, networks),
+    detail: createNetworkDetailStore(run, networks),
   };
 }

@@ -122,7 +122,7 @@ describe('networks store and tools', () => {
     expect(tools.prune.getState().phase).toBe('preview');
     await tools.prune.getState().confirm();
     expect(transport.callsTo('networks.prune').map((c) => c.input)).toEqual([{ networks: ['a'] }]);
-    expect(tools.prune.getState().results).toEqual([{ id: 'a', name: 'old-a', removed: true }]);
+    expect(tools.prune.getState().result).toEqual([{ id: 'a', name: 'old-a', removed: true }]);
     const commands = activity.getState().entries.map((e) => e.command);
     expect(commands).toContain('docker network rm old-a');
     expect(commands.some((c) => c.startsWith('docker network ls --filter type=custom'))).toBe(true);
@@ -152,7 +152,7 @@ describe('networks store and tools', () => {
     tools.prune.getState().close();
     answerPrune([{ id: 'a', name: 'old-a', removed: true }]);
     await pruning;
-    expect(tools.prune.getState()).toMatchObject({ phase: 'closed', results: null });
+    expect(tools.prune.getState()).toMatchObject({ phase: 'closed', result: null });
   });
 
   it('targets networks by ID when two share a name: one tick selects one row, and commands show the short ID', async () => {

@@ -16,6 +16,7 @@ import {
   type RowOf,
   type RunFormFields,
 } from './run-form-fields.js';
+import { errorText } from '../../lib/error-text.js';
 
 export type PresetId = 'ros-host' | 'serial' | 'x11' | 'gpu' | 'shm';
 
@@ -219,7 +220,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
         set({ submitting: false, open: false, outcome: { kind: 'done', name: result.name, started: result.started }, fields: emptyFields(), pasteText: '' });
         return true;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorText(error);
         const field = isBerthError(error) ? fieldKeyOfPath(error.path) : undefined;
         if (field) set((s) => ({ submitting: false, errors: { [field]: message }, errorEpoch: s.errorEpoch + 1 }));
         else set({ submitting: false, formError: message });
@@ -233,7 +234,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
         await run('containers.remove', { id: outcome.id }, { shownAs: { id: outcome.name }, quiet: true });
         set({ outcome: null });
       } catch (error) {
-        set({ outcome: null, formError: `Could not remove ${outcome.name}: ${error instanceof Error ? error.message : String(error)}` });
+        set({ outcome: null, formError: `Could not remove ${outcome.name}: ${errorText(error)}` });
       }
     },
   }));

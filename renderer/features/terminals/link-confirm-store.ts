@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { checkExternalUrl } from '../../../shared/external-url.js';
+import { errorText } from '../../lib/error-text.js';
 
 /** A link the user clicked in a terminal, waiting for them to confirm it. */
 export interface PendingLink {
@@ -35,7 +36,7 @@ export function createLinkConfirmStore(open: (url: string) => Promise<void> | vo
   return createStore<LinkConfirmState>()((set, get) => {
     const failed = (url: string, error: unknown): void => {
       // Only if the user has not clicked another link meanwhile.
-      if (get().pending === null) set({ pending: { url, problem: `Could not open the link: ${error instanceof Error ? error.message : String(error)}` } });
+      if (get().pending === null) set({ pending: { url, problem: `Could not open the link: ${errorText(error)}` } });
     };
     return {
       pending: null,

@@ -5,6 +5,7 @@ import type { ActionRunner } from '../activity/action-runner.js';
 import { AckCounter } from './ack-counter.js';
 import { clearShown, isShown, raisedAttention, type TabAttention, type TerminalsLayout } from './tab-attention.js';
 import type { TerminalSurface } from './terminal-surface.js';
+import { errorText } from '../../lib/error-text.js';
 
 export type TerminalTabStatus = 'opening' | 'open' | 'exited' | 'failed';
 
@@ -184,7 +185,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
       } catch (error) {
         if (sessions.get(key)?.attempt !== attempt) return;
         const what = current.kind === 'attach' ? 'attach' : 'open a shell';
-        const reason = `Could not ${what}: ${error instanceof Error ? error.message : String(error)}`;
+        const reason = `Could not ${what}: ${errorText(error)}`;
         patch(key, { status: 'failed', reason });
         session.surface.notice(reason);
         return;
@@ -229,7 +230,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
             },
             (error: unknown) => {
               // Say so rather than drop keystrokes silently (e.g. the process does not read its input).
-              if (tab(key)?.sessionId === sessionId) patch(key, { inputRefused: `Input not sent: ${error instanceof Error ? error.message : String(error)}` });
+              if (tab(key)?.sessionId === sessionId) patch(key, { inputRefused: `Input not sent: ${errorText(error)}` });
             },
           );
         }
@@ -277,7 +278,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
           const { hostShell } = await client.call('terminal.capabilities', {});
           set({ hostShell });
         } catch (error) {
-          set({ hostShell: { allowed: false, reason: `Could not ask the server: ${error instanceof Error ? error.message : String(error)}` } });
+          set({ hostShell: { allowed: false, reason: `Could not ask the server: ${errorText(error)}` } });
         }
       },
       activate(key) {

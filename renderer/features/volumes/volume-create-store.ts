@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CreateVolumeInput, CreateVolumeResult } from '../../../shared/volume-types.js';
 import type { ActionRunner } from '../activity/action-runner.js';
-import { errorMessage } from './volume-store-kit.js';
+import { errorText } from '../../lib/error-text.js';
 
 export interface CreateVolumeState {
   open: boolean;
@@ -20,7 +20,7 @@ export interface CreateVolumeState {
 export type CreateVolumeStore = StoreApi<CreateVolumeState>;
 
 /** The create dialog: open or not, busy, the engine's refusal, and the last volume made. */
-export function createCreateVolumeStore(run: ActionRunner, onChanged: () => void): CreateVolumeStore {
+export function createVolumeCreateStore(run: ActionRunner, onChanged: () => void): CreateVolumeStore {
   return createStore<CreateVolumeState>()((set, get) => ({
     open: false,
     busy: false,
@@ -43,7 +43,7 @@ export function createCreateVolumeStore(run: ActionRunner, onChanged: () => void
       } catch (error) {
         const path = typeof error === 'object' && error !== null ? (error as { path?: unknown }).path : undefined;
         const field = Array.isArray(path) && typeof path[0] === 'string' ? path[0] : null;
-        set({ busy: false, error: errorMessage(error), errorField: field });
+        set({ busy: false, error: errorText(error), errorField: field });
         return false;
       }
     },

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ActionRunner } from '../activity/action-runner.js';
-import { errorMessage } from './volume-store-kit.js';
+import { errorText } from '../../lib/error-text.js';
 
 export interface VolumeDetailState {
   selected: string | null;
@@ -28,7 +28,7 @@ export function createVolumeDetailStore(run: ActionRunner): VolumeDetailStore {
         const value = await run('volumes.inspect', { name }, { quiet: true });
         if (get().selected === name) set({ inspect: { loading: false, value, error: null } });
       } catch (error) {
-        if (get().selected === name) set({ inspect: { loading: false, value: undefined, error: errorMessage(error) } });
+        if (get().selected === name) set({ inspect: { loading: false, value: undefined, error: errorText(error) } });
       }
     },
   }));

@@ -1,7 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { volumeLabelFilterProblem, type VolumePrunePreview, type VolumeRemoval, type VolumeSummary } from '../../../shared/volume-types.js';
 import type { ActionRunner } from '../activity/action-runner.js';
-import { errorMessage, plural, removalReport } from './volume-store-kit.js';
+import { removalReport } from './volume-store-kit.js';
+import { errorText } from '../../lib/error-text.js';
+import { plural } from '../../lib/plural.js';
 
 export interface VolumePruneState {
   phase: 'closed' | 'loading' | 'preview' | 'removing' | 'done' | 'error';
@@ -56,7 +58,7 @@ export function createVolumePruneStore(run: ActionRunner, onChanged: () => void)
         });
         if (mine === generation) set({ phase: 'preview', preview, ticked: new Set(preview.anonymous.map((v) => v.name)) });
       } catch (error) {
-        if (mine === generation) set({ phase: 'error', error: errorMessage(error) });
+        if (mine === generation) set({ phase: 'error', error: errorText(error) });
       }
     };
 
@@ -105,7 +107,7 @@ export function createVolumePruneStore(run: ActionRunner, onChanged: () => void)
           const results = await run('volumes.prune', { volumes: targets.map((v) => ({ name: v.name, createdAt: v.createdAt })) }, { quiet: true, ...removalReport });
           if (mine === generation) set({ phase: 'done', results });
         } catch (error) {
-          if (mine === generation) set({ phase: 'error', error: errorMessage(error) });
+          if (mine === generation) set({ phase: 'error', error: errorText(error) });
         }
         onChanged();
       },

@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VolumeRemoval, VolumeSummary } from '../../../shared/volume-types.js';
 import type { ActionRunner } from '../activity/action-runner.js';
-import { errorMessage, removalReport } from './volume-store-kit.js';
+import { removalReport } from './volume-store-kit.js';
+import { errorText } from '../../lib/error-text.js';
 
 export interface RemoveVolumesRequest {
   volumes: readonly VolumeSummary[];
@@ -21,7 +22,7 @@ export interface RemoveVolumesState {
 export type RemoveVolumesStore = StoreApi<RemoveVolumesState>;
 
 /** Remove one or many volumes, after the confirmation dialog. */
-export function createRemoveVolumesStore(run: ActionRunner, onChanged: () => void): RemoveVolumesStore {
+export function createVolumeRemoveStore(run: ActionRunner, onChanged: () => void): RemoveVolumesStore {
   return createStore<RemoveVolumesState>()((set, get) => ({
     request: null,
     ask: (volumes) => set({ request: volumes.length === 0 ? null : { volumes, busy: false, refusal: null, results: null } }),
@@ -36,7 +37,7 @@ export function createRemoveVolumesStore(run: ActionRunner, onChanged: () => voi
           await run('volumes.remove', { name: only.name }, { quiet: true });
           if (get().request?.volumes === request.volumes) set({ request: null });
         } catch (error) {
-          if (get().request?.volumes === request.volumes) set({ request: { ...request, busy: false, refusal: errorMessage(error) } });
+          if (get().request?.volumes === request.volumes) set({ request: { ...request, busy: false, refusal: errorText(error) } });
         }
         onChanged();
         return;
@@ -46,7 +47,7 @@ export function createRemoveVolumesStore(run: ActionRunner, onChanged: () => voi
         if (get().request?.volumes !== request.volumes) return;
         set({ request: results.every((r) => r.removed) ? null : { ...request, busy: false, results } });
       } catch (error) {
-        if (get().request?.volumes === request.volumes) set({ request: { ...request, busy: false, refusal: errorMessage(error) } });
+        if (get().request?.volumes === request.volumes) set({ request: { ...request, busy: false, refusal: errorText(error) } });
       }
       onChanged();
     },

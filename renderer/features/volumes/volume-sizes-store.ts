@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { formatSize } from '../../lib/format-size.js';
 import type { ActionRunner } from '../activity/action-runner.js';
-import { errorMessage, plural } from './volume-store-kit.js';
+import { errorText } from '../../lib/error-text.js';
+import { plural } from '../../lib/plural.js';
 
 export interface VolumeSizesState {
   measuring: boolean;
@@ -30,7 +31,7 @@ export function createVolumeSizesStore(run: ActionRunner): VolumeSizesStore {
         });
         set({ measuring: false, measuredAt: r.measuredAt, sizes: r.sizes });
       } catch (error) {
-        set({ measuring: false, error: errorMessage(error) });
+        set({ measuring: false, error: errorText(error) });
       }
     },
   }));

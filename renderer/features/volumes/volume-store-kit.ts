@@ -1,9 +1,6 @@
 import type { VolumeRemoval } from '../../../shared/volume-types.js';
+import { plural } from '../../lib/plural.js';
 
-/** What went wrong, in words, from anything a call threw. */
-export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** How the activity strip sums up a removal of several volumes: removed, and a failure when some were not. */
 export const removalReport = {

@@ -4,8 +4,8 @@ import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import type { VolumeSummary } from '../../../shared/volume-types.js';
-import { createCreateVolumeStore } from './volume-create-store.js';
-import { createRemoveVolumesStore } from './volume-remove-store.js';
+import { createVolumeCreateStore } from './volume-create-store.js';
+import { createVolumeRemoveStore } from './volume-remove-store.js';
 import { createVolumeSizesStore } from './volume-sizes-store.js';
 
 function setup(transport: FakeTransport) {
@@ -21,7 +21,7 @@ describe('remove volumes', () => {
   it('keeps the dialog open with the engine’s refusal for one volume', async () => {
     const transport = new FakeTransport().fail('volumes.remove', { code: 'CONFLICT', message: 'remove db: volume is in use - [c1]' });
     const t = setup(transport);
-    const remove = createRemoveVolumesStore(t.run, t.onChanged);
+    const remove = createVolumeRemoveStore(t.run, t.onChanged);
     remove.getState().ask([vol('db')]);
     await remove.getState().confirm();
     expect(remove.getState().request).toMatchObject({ busy: false, refusal: 'remove db: volume is in use - [c1]' });
@@ -35,7 +35,7 @@ describe('remove volumes', () => {
     ];
     const transport = new FakeTransport().reply('volumes.removeMany', () => answers.shift());
     const t = setup(transport);
-    const remove = createRemoveVolumesStore(t.run, t.onChanged);
+    const remove = createVolumeRemoveStore(t.run, t.onChanged);
     remove.getState().ask([vol('a1'), vol('b2')]);
     await remove.getState().confirm();
     expect(remove.getState().request).toBeNull();
@@ -49,7 +49,7 @@ describe('create volume', () => {
   it('shows the engine’s error in the dialog and keeps it open', async () => {
     const transport = new FakeTransport().fail('volumes.create', { code: 'NOT_FOUND', message: 'plugin "nosuch" not found' });
     const t = setup(transport);
-    const create = createCreateVolumeStore(t.run, t.onChanged);
+    const create = createVolumeCreateStore(t.run, t.onChanged);
     create.getState().openDialog();
     expect(await create.getState().submit({ name: 'db', driver: 'nosuch' })).toBe(false);
     expect(create.getState()).toMatchObject({ open: true, busy: false, error: 'plugin "nosuch" not found' });
