@@ -3,7 +3,7 @@ import type { BuildStep } from '../../../shared/image-types.js';
 import { BerthClient } from '../../api/client.js';
 import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActivityStore } from '../activity/activity-store.js';
-import { applyStep, createBuildStore, failedLine, lineMarks } from './build-store.js';
+import { applyStep, createImageBuildStore, failedLine, lineMarks } from './build-store.js';
 
 const step = (n: number, line: number | null, patch: Partial<BuildStep> = {}): BuildStep => ({
   type: 'step',
@@ -59,7 +59,7 @@ describe('build store', () => {
   function setup() {
     const transport = new FakeTransport();
     const activity = createActivityStore();
-    const store = createBuildStore({ client: new BerthClient(transport), activity, flushMs: 100 });
+    const store = createImageBuildStore({ client: new BerthClient(transport), activity, flushMs: 100 });
     return { transport, activity, store };
   }
   const input = { contextPath: '/tmp/ctx', dockerfileText: 'FROM busybox\nRUN echo a > /a\nRUN echo b > /b\n', tags: ['demo:1'] };

@@ -96,7 +96,7 @@ export interface BuildDeps {
 }
 
 /** One build at a time: its steps tied to Dockerfile lines, its log, and how it ended. */
-export function createBuildStore({ client, activity, flushMs = 100 }: BuildDeps): BuildStore {
+export function createImageBuildStore({ client, activity, flushMs = 100 }: BuildDeps): BuildStore {
   let cancel: (() => void) | null = null;
   let queue: BuildMessage[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;

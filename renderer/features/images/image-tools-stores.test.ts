@@ -4,7 +4,7 @@ import { FakeTransport, flushPromises } from '../../test-support/fake-transport.
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { createImagePruneStore } from './image-prune-store.js';
-import { createAccountsStore, createImageActionsStore } from './image-tools-stores.js';
+import { createImageAccountsStore, createImageActionsStore } from './image-tools-stores.js';
 
 function setup(transport: FakeTransport) {
   const client = new BerthClient(transport);
@@ -63,7 +63,7 @@ describe('accounts store', () => {
       .handle('images.accounts', () => ({ ok: true, value: good ? [{ serverAddress: '127.0.0.1:5001', username: 'berth', source: 'berth', usable: true }] : [] }))
       .handle('images.credentialStorage', () => ({ ok: true, value: { persistent: false, summary: 'Saved for this session only: no system keyring.' } }));
     const { run, client, activity } = setup(transport);
-    const accounts = createAccountsStore(run, client);
+    const accounts = createImageAccountsStore(run, client);
     expect(await accounts.getState().login('127.0.0.1:5001', 'berth', 'nope')).toBe(false);
     expect(accounts.getState().loginError).toContain('Wrong username or password');
     expect(await accounts.getState().login('127.0.0.1:5001', 'berth', 'berth-secret')).toBe(true);
@@ -78,7 +78,7 @@ describe('accounts store', () => {
 
   it('a failed push asks to log in to its registry: the request carries the address and a new seq each time', () => {
     const { run, client } = setup(new FakeTransport());
-    const accounts = createAccountsStore(run, client);
+    const accounts = createImageAccountsStore(run, client);
     accounts.getState().requestLogin('127.0.0.1:5001');
     expect(accounts.getState().loginRequest).toEqual({ serverAddress: '127.0.0.1:5001', seq: 1 });
     accounts.getState().requestLogin('127.0.0.1:5001');

@@ -12,9 +12,9 @@ import type { BerthClient } from '../../api/client.js';
 import type { ActionRunner } from '../activity/action-runner.js';
 import type { ActivityStore } from '../activity/activity-store.js';
 import type { EngineEventHub } from '../engine-events/engine-event-hub.js';
-import { createBuildStore, type BuildStore } from './build-store.js';
+import { createImageBuildStore, type BuildStore } from './build-store.js';
 import { createImagePruneStore, type ImagePruneStore } from './image-prune-store.js';
-import { createTransfersStore, type TransfersStore } from './transfers-store.js';
+import { createImageTransfersStore, type TransfersStore } from './transfers-store.js';
 import { errorText } from '../../lib/error-text.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -38,7 +38,7 @@ export interface AccountsState {
 }
 export type AccountsStore = StoreApi<AccountsState>;
 
-export function createAccountsStore(run: ActionRunner, client: BerthClient): AccountsStore {
+export function createImageAccountsStore(run: ActionRunner, client: BerthClient): AccountsStore {
   return createStore<AccountsState>()((set, get) => ({
     accounts: [],
     storage: null,
@@ -307,8 +307,8 @@ export interface ImageToolsDeps {
 }
 
 export function createImageTools({ client, run, activity, events }: ImageToolsDeps): ImageTools {
-  const transfers = createTransfersStore({ client, activity });
-  const build = createBuildStore({ client, activity });
+  const transfers = createImageTransfersStore({ client, activity });
+  const build = createImageBuildStore({ client, activity });
   const detail = createImageDetailStore(client);
   const unfollow = followEngineEvents(detail, events);
   return {
@@ -316,7 +316,7 @@ export function createImageTools({ client, run, activity, events }: ImageToolsDe
     transfers,
     build,
     prune: createImagePruneStore(run),
-    accounts: createAccountsStore(run, client),
+    accounts: createImageAccountsStore(run, client),
     actions: createImageActionsStore(run),
     detail,
     dispose() {

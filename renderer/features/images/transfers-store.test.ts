@@ -3,7 +3,7 @@ import type { LayerTransfer, TransferProgress } from '../../../shared/image-type
 import { BerthClient } from '../../api/client.js';
 import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActivityStore } from '../activity/activity-store.js';
-import { aggregateLayers, createTransfersStore, layerFraction, layerLabel, overallFraction } from './transfers-store.js';
+import { aggregateLayers, createImageTransfersStore, layerFraction, layerLabel, overallFraction } from './transfers-store.js';
 
 const layer = (id: string, phase: LayerTransfer['phase'], current: number | null = null, total: number | null = null): LayerTransfer => ({ id, phase, current, total });
 const progress = (layers: LayerTransfer[], fraction = 0.5): TransferProgress => ({
@@ -55,7 +55,7 @@ describe('transfers store', () => {
   function setup() {
     const transport = new FakeTransport();
     const activity = createActivityStore();
-    const store = createTransfersStore({ client: new BerthClient(transport), activity, flushMs: 100 });
+    const store = createImageTransfersStore({ client: new BerthClient(transport), activity, flushMs: 100 });
     return { transport, activity, store };
   }
 

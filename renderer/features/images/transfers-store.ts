@@ -112,7 +112,7 @@ export interface TransfersDeps {
 }
 
 /** Pulls and pushes in flight or finished: one card each, several at once. */
-export function createTransfersStore({ client, activity, flushMs = 100 }: TransfersDeps): TransfersStore {
+export function createImageTransfersStore({ client, activity, flushMs = 100 }: TransfersDeps): TransfersStore {
   let nextId = 1;
   const cancels = new Map<number, () => void>();
   const pending = new Map<number, TransferProgress>();
