@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall, defineStream } from './contract-kit.js';
 import { formatCommand, formatPipeline, withShellComment, type CommandWords } from './shell-command.js';
+import { imageSummarySchema } from './engine-types.js';
 import {
   buildMessageSchema,
   credentialStorageSchema,
@@ -90,6 +91,7 @@ export function dockerBuildWords(i: BuildInput): CommandWords {
 }
 
 export const imageCalls = {
+  'images.list': defineCall({ input: z.strictObject({}), output: z.array(imageSummarySchema), cliArgs: () => ['docker', 'images'] }),
   /** Adds a reference to an image. */
   'images.tag': defineCall({
     input: z.strictObject({ image: imageIdOrReferenceSchema, target: taggedReferenceSchema }),

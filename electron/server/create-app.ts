@@ -1,12 +1,9 @@
 import type { HandlerTable } from './rpc/handler-types.js';
-import { ContainersService } from '../engine/containers/containers-service.js';
-import { ContainerStreams } from '../engine/containers/container-streams.js';
 import { EngineConnection } from '../engine/engine-connection.js';
-import { ImagesService } from '../engine/images-service.js';
 import { SealedFileLoginStore } from '../engine/images/registry-login-store.js';
 import type { SecretVault } from '../engine/secret-vault.js';
-import { TerminalSessions } from '../engine/terminal/terminal-sessions.js';
-import { createHandlers, type AppServices } from './handlers/create-handlers.js';
+import { createEngineServices, type EngineServices, type EngineServicesMap } from './engine-services.js';
+import { createHandlers } from './handlers/create-handlers.js';
 
 export interface BerthAppOptions {
   /** DOCKER_HOST-style endpoint; defaults to the DOCKER_HOST environment variable, then the platform socket. */
@@ -20,32 +17,32 @@ export interface BerthAppOptions {
   registryLogins?: { directory: string; vault: SecretVault };
 }
 
+/** The id of the engine every call targets today (the contract names no engine yet). */
+export const localEngineId = 'local';
+
 export interface BerthApp {
   readonly handlers: HandlerTable;
-  readonly services: AppServices;
+  /** The services of each engine, by engine id; one entry ('local') today. */
+  readonly engines: EngineServicesMap;
+  /** Closes every engine's services (terminals, file transfers, stats streams, the connection). */
   close(): Promise<void>;
 }
 
-/** Builds the services for the local engine connection and the handler table both transports serve. */
+/** The composition root: builds each engine's services once and the handler table both transports serve. */
 export async function createBerthApp(options: BerthAppOptions = {}): Promise<BerthApp> {
-  const connection = new EngineConnection({ id: 'local', dockerHost: options.dockerHost ?? process.env.DOCKER_HOST });
-  const services: AppServices = {
-    connection,
-    containers: new ContainersService(connection),
-    containerStreams: new ContainerStreams(connection),
-    images: new ImagesService(connection),
-    terminals: new TerminalSessions(connection),
-    allowHostShellOverWeb: options.allowHostShellOverWeb ?? false,
-    ...(options.registryLogins ? { registryLogins: new SealedFileLoginStore(options.registryLogins.directory, options.registryLogins.vault) } : {}),
-  };
+  const connection = new EngineConnection({ id: localEngineId, dockerHost: options.dockerHost ?? process.env.DOCKER_HOST });
+  const local = createEngineServices(connection, {
+    images: options.registryLogins ? { loginStore: new SealedFileLoginStore(options.registryLogins.directory, options.registryLogins.vault) } : {},
+  });
+  const engines = new Map<string, EngineServices>([[local.id, local]]);
   // Connecting never throws: a missing engine is a status the UI shows, and retries run by themselves.
   await connection.connect();
   return {
-    handlers: createHandlers(services),
-    services,
+    // Every call targets the local engine until the contract names an engine.
+    handlers: createHandlers(local, { allowHostShellOverWeb: options.allowHostShellOverWeb ?? false }),
+    engines,
     async close() {
-      await services.terminals.closeAll();
-      connection.close();
+      await Promise.all([...engines.values()].map((engine) => engine.close()));
     },
   };
 }

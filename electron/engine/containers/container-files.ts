@@ -68,6 +68,12 @@ export class ContainerFiles {
     this.downloads.disposeClient(clientId);
   }
 
+  /** Berth is closing: no upload or download stays open. */
+  closeAll(): void {
+    this.uploads.closeAll();
+    this.downloads.closeAll();
+  }
+
   private async listByArchive(c: ContainerState, path: string): Promise<DirectoryListing> {
     const { path: dir, stat } = await resolvePath(this.connection, c, path);
     if (stat.kind !== 'dir') throw notADirectory(path);

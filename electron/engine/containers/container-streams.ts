@@ -114,6 +114,11 @@ export class ContainerStreams {
     };
   }
 
+  /** Berth is closing: the shared stats streams stop. Log streams are closed by their transports. */
+  closeStats(): void {
+    this.sharedStats.closeAll();
+  }
+
   /** Live stats of a container, one engine stream shared by every client watching it (see SharedStatsStreams). */
   stats(id: string, sink: StreamSink<StatsSample>, clientId = 'local'): () => void {
     return this.sharedStats.subscribe(id, sink, clientId);

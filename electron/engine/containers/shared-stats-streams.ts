@@ -89,6 +89,11 @@ export class SharedStatsStreams {
     };
   }
 
+  /** Berth is closing: every engine stats stream stops and its subscribers hear the end. */
+  closeAll(): void {
+    for (const [id, stream] of [...this.streams]) this.finish(id, stream);
+  }
+
   private leave(id: string, stream: SharedStream, subscriber: Subscriber): void {
     if (!stream.subscribers.delete(subscriber)) return;
     const held = (this.perClient.get(subscriber.clientId) ?? 1) - 1;

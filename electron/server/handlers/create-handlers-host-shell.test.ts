@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolveEndpoint } from '../../engine/docker-endpoint.js';
 import type { RequestContext } from '../rpc/handler-types.js';
-import { createHandlers, type AppServices } from './create-handlers.js';
+import type { EngineServices } from '../engine-services.js';
+import { createHandlers } from './create-handlers.js';
 
 /** Only what the host-shell entries touch; the other services are never called here. */
-function servicesFor(options: { allowHostShellOverWeb: boolean; dockerHost?: string }): { services: AppServices; opened: string[] } {
+function servicesFor(options: { allowHostShellOverWeb: boolean; dockerHost?: string }): { handlers: ReturnType<typeof createHandlers>; opened: string[] } {
   const opened: string[] = [];
   const terminals = {
     openHost: async (clientId: string) => {
@@ -12,12 +13,8 @@ function servicesFor(options: { allowHostShellOverWeb: boolean; dockerHost?: str
       return { sessionId: 'session-host', shell: 'bash' };
     },
   };
-  const services = {
-    connection: { endpoint: resolveEndpoint(options.dockerHost) },
-    terminals,
-    allowHostShellOverWeb: options.allowHostShellOverWeb,
-  } as unknown as AppServices;
-  return { services, opened };
+  const engine = { connection: { endpoint: resolveEndpoint(options.dockerHost) }, terminals } as unknown as EngineServices;
+  return { handlers: createHandlers(engine, { allowHostShellOverWeb: options.allowHostShellOverWeb }), opened };
 }
 
 /** The handler may throw before returning a promise; the router catches both, so the test does too. */
@@ -30,8 +27,7 @@ const desktop: RequestContext = { clientId: 'ipc-1', transport: 'ipc' };
 
 describe('terminal.openHost handler', () => {
   it('refuses a web client with FORBIDDEN and starts nothing when the server was not started with --allow-host-shell', async () => {
-    const { services, opened } = servicesFor({ allowHostShellOverWeb: false, dockerHost: 'unix:///var/run/docker.sock' });
-    const handlers = createHandlers(services);
+    const { handlers, opened } = servicesFor({ allowHostShellOverWeb: false, dockerHost: 'unix:///var/run/docker.sock' });
     await expect(openHost(handlers, web)).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringContaining('--allow-host-shell'),
@@ -41,8 +37,7 @@ describe('terminal.openHost handler', () => {
   });
 
   it('refuses every client beside a remote engine', async () => {
-    const { services, opened } = servicesFor({ allowHostShellOverWeb: true, dockerHost: 'tcp://robot.local:2376' });
-    const handlers = createHandlers(services);
+    const { handlers, opened } = servicesFor({ allowHostShellOverWeb: true, dockerHost: 'tcp://robot.local:2376' });
     for (const ctx of [web, desktop]) {
       await expect(openHost(handlers, ctx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
@@ -51,10 +46,10 @@ describe('terminal.openHost handler', () => {
 
   it('opens one for the desktop app, and for a web client only with --allow-host-shell', async () => {
     const refused = servicesFor({ allowHostShellOverWeb: false, dockerHost: 'unix:///var/run/docker.sock' });
-    await createHandlers(refused.services).calls['terminal.openHost']({ cols: 80, rows: 24 }, desktop);
+    await refused.handlers.calls['terminal.openHost']({ cols: 80, rows: 24 }, desktop);
     expect(refused.opened).toEqual(['ipc-1']);
     const allowed = servicesFor({ allowHostShellOverWeb: true, dockerHost: 'unix:///var/run/docker.sock' });
-    await createHandlers(allowed.services).calls['terminal.openHost']({ cols: 80, rows: 24 }, web);
+    await allowed.handlers.calls['terminal.openHost']({ cols: 80, rows: 24 }, web);
     expect(allowed.opened).toEqual(['web-1']);
   });
 });

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { BerthError } from '../../../shared/errors.js';
 import type { EngineConnection } from '../../engine/engine-connection.js';
+import { createImageServices } from '../../engine/images/image-services.js';
+import type { ImagesService } from '../../engine/images-service.js';
 import { loginsFileName, SealedFileLoginStore } from '../../engine/images/registry-login-store.js';
 import type { SecretVault } from '../../engine/secret-vault.js';
-import type { AppServices } from './app-services.js';
 import { imageCallHandlers } from './image-handlers.js';
 
 const password = 'berth-secret-8d1f';
@@ -44,7 +45,9 @@ describe('registry calls never give the password back', () => {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))),
     );
     try {
-      const handlers = imageCallHandlers({ connection: fakeConnection, registryLogins: new SealedFileLoginStore(join(dir, 'data'), reversingVault) } as unknown as AppServices);
+      const images = createImageServices(fakeConnection, { loginStore: new SealedFileLoginStore(join(dir, 'data'), reversingVault) });
+      // Only the registry entries run here; the image list is never asked for.
+      const handlers = imageCallHandlers(images, {} as ImagesService);
       const outputs: unknown[] = [];
       const wrong = await handlers['images.login']({ serverAddress: '127.0.0.1:5001', username: 'berth', password: `${password}-wrong` }, ctx).catch((e: unknown) => e);
       expect(wrong).toBeInstanceOf(BerthError);

@@ -1,26 +1,12 @@
 import type { imageCalls, imageStreams } from '../../../shared/image-contract.js';
 import type { CallHandlers, StreamHandlers } from '../rpc/handler-types.js';
-import type { EngineConnection } from '../../engine/engine-connection.js';
-import { createImageServices, type ImageServices } from '../../engine/images/image-services.js';
-import type { AppServices } from './app-services.js';
-
-// Both handler functions below are called once at start-up; they must share one set of services
-// (a login made through a call is used by a pull stream), so the set is kept per connection.
-const servicesByConnection = new WeakMap<EngineConnection, ImageServices>();
-
-function imageServices(s: AppServices): ImageServices {
-  let services = servicesByConnection.get(s.connection);
-  if (!services) {
-    services = createImageServices(s.connection, s.registryLogins ? { loginStore: s.registryLogins } : {});
-    servicesByConnection.set(s.connection, services);
-  }
-  return services;
-}
+import type { ImageServices } from '../../engine/images/image-services.js';
+import type { ImagesService } from '../../engine/images-service.js';
 
 /** Handlers for the image entries of the contract (shared/image-contract.ts). */
-export function imageCallHandlers(s: AppServices): Pick<CallHandlers, keyof typeof imageCalls> {
-  const images = imageServices(s);
+export function imageCallHandlers(images: ImageServices, list: ImagesService): Pick<CallHandlers, keyof typeof imageCalls> {
   return {
+    'images.list': () => list.list(),
     'images.tag': async ({ image, target }) => (await images.actions.tag(image, target), null),
     'images.untag': ({ reference }) => images.actions.untag(reference),
     'images.remove': ({ image, force, noPrune }) => images.actions.remove(image, { force, noPrune }),
@@ -37,8 +23,7 @@ export function imageCallHandlers(s: AppServices): Pick<CallHandlers, keyof type
   };
 }
 
-export function imageStreamHandlers(s: AppServices): Pick<StreamHandlers, keyof typeof imageStreams> {
-  const images = imageServices(s);
+export function imageStreamHandlers(images: ImageServices): Pick<StreamHandlers, keyof typeof imageStreams> {
   return {
     'images.pull': ({ reference }, sink) => images.transfers.pull(reference, sink),
     'images.push': ({ reference }, sink) => images.transfers.push(reference, sink),

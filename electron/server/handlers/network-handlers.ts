@@ -1,23 +1,9 @@
 import type { networkCalls } from '../../../shared/network-contract.js';
 import type { CallHandlers } from '../rpc/handler-types.js';
-import type { EngineConnection } from '../../engine/engine-connection.js';
-import { NetworksService } from '../../engine/networks/networks-service.js';
-import type { AppServices } from './app-services.js';
-
-const networksByConnection = new WeakMap<EngineConnection, NetworksService>();
-
-function networksOf(s: AppServices): NetworksService {
-  let networks = networksByConnection.get(s.connection);
-  if (!networks) {
-    networks = new NetworksService(s.connection);
-    networksByConnection.set(s.connection, networks);
-  }
-  return networks;
-}
+import type { NetworksService } from '../../engine/networks/networks-service.js';
 
 /** Handlers for the network entries of the contract (shared/network-contract.ts). */
-export function networkCallHandlers(s: AppServices): Pick<CallHandlers, keyof typeof networkCalls> {
-  const networks = networksOf(s);
+export function networkCallHandlers(networks: NetworksService): Pick<CallHandlers, keyof typeof networkCalls> {
   return {
     'networks.list': () => networks.list(),
     'networks.inspect': ({ network }) => networks.inspect(network),

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalOutput } from '../../../shared/terminal-types.js';
-import { createHandlers, type AppServices } from './create-handlers.js';
+import { createHandlers } from './create-handlers.js';
+import { createEngineServices } from '../engine-services.js';
 import type { RequestContext } from '../rpc/handler-types.js';
 import { createRouter } from '../rpc/router.js';
 import { fixtureImage, fixtureLabel, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../../engine/engine-connection.js';
-import { TerminalSessions } from '../../engine/terminal/terminal-sessions.js';
 import { removeContainers, runningExecs, runsIn } from '../../engine/terminal/terminal-test-support.js';
 
 /**
@@ -14,9 +14,8 @@ import { removeContainers, runningExecs, runsIn } from '../../engine/terminal/te
  */
 describe('terminal calls through the router, per client', () => {
   const connection = new EngineConnection({ id: 'test-terminal-handlers' });
-  const terminals = new TerminalSessions(connection);
-  // Only what the terminal entries and disposeClient touch.
-  const router = createRouter(createHandlers({ connection, terminals, allowHostShellOverWeb: false } as unknown as AppServices));
+  const engine = createEngineServices(connection);
+  const router = createRouter(createHandlers(engine, { allowHostShellOverWeb: false }));
   const owner: RequestContext = { clientId: 'ws-owner', transport: 'ws' };
   const intruder: RequestContext = { clientId: 'ws-intruder', transport: 'ws' };
   const name = uniqueName('term-router');
@@ -28,8 +27,7 @@ describe('terminal calls through the router, per client', () => {
   });
 
   afterAll(async () => {
-    await terminals.closeAll();
-    connection.close();
+    await engine.close();
     await removeContainers([name]);
   });
 

@@ -39,7 +39,7 @@ describe('host shell over the web transport, through the real server', () => {
     const reply = await client.call(1, 'terminal.openHost', { cols: 80, rows: 24 });
     expect(reply).toMatchObject({ t: 'result', ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('--allow-host-shell') } });
     expect(childPrograms()).toEqual(before);
-    expect(app?.services.terminals.openCount).toBe(0);
+    expect(app?.engines.get('local')?.terminals.openCount).toBe(0);
     const capabilities = await client.call(2, 'terminal.capabilities', {});
     expect(capabilities).toMatchObject({ ok: true, value: { hostShell: { allowed: false } } });
     await client.close();
@@ -50,7 +50,7 @@ describe('host shell over the web transport, through the real server', () => {
     const client = await connectRawClient(web.port, web.token);
     const reply = await client.call(1, 'terminal.openHost', { cols: 80, rows: 24 });
     expect(reply).toMatchObject({ t: 'result', ok: true, value: { sessionId: expect.any(String) } });
-    expect(app?.services.terminals.openCount).toBe(1);
+    expect(app?.engines.get('local')?.terminals.openCount).toBe(1);
     const sessionId = (reply as { value: { sessionId: string } }).value.sessionId;
     expect(await client.call(2, 'terminal.close', { sessionId })).toMatchObject({ ok: true });
     await client.close();

@@ -141,6 +141,11 @@ export class FileDownloads {
   disposeClient(clientId: string): void {
     for (const download of [...this.active.values()]) if (download.clientId === clientId) download.stop();
   }
+
+  /** Berth is closing: every download stops and frees the engine's request. */
+  closeAll(): void {
+    for (const download of [...this.active.values()]) download.stop();
+  }
 }
 
 /** The bytes of the one file in an archive-API tar; the rest of the tar is never read. */

@@ -168,6 +168,13 @@ export class FileUploads {
     for (const [uploadId, ending] of this.endings) if (ending.clientId === clientId) this.endings.delete(uploadId);
   }
 
+  /** Berth is closing: every upload still receiving ends and its spool is deleted; one being written completes. */
+  closeAll(): void {
+    for (const [uploadId, upload] of [...this.active]) {
+      if (upload.state === 'receiving') this.end(uploadId, new BerthError({ code: 'NOT_FOUND', message: `Berth closed before this upload was complete. ${nothingWritten}` }));
+    }
+  }
+
   private end(uploadId: string, error: BerthError): void {
     const upload = this.active.get(uploadId);
     if (!upload || upload.state !== 'receiving') return;
