@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BerthClient } from '../api/client.js';
 import { FakeTransport, flushPromises } from '../test-support/fake-transport.js';
 import { FakeSurface } from '../test-support/fake-surface.js';
-import { connectedStatus, container, event, image } from '../test-support/fixtures.js';
+import { connectedStatus, container, event, image, network } from '../test-support/fixtures.js';
 import { createAppStores } from './create-app-stores.js';
 import type * as EngineEventHubModule from '../features/engine-events/engine-event-hub.js';
 
@@ -57,6 +57,7 @@ describe('createAppStores', () => {
     expect(stores.imageTools.detail.getState().selected).toBeNull();
     expect(stores.volumeTools.prune.getState().phase).toBe('closed');
     expect(stores.networkTools.prune.getState().phase).toBe('closed');
+    expect(stores.runForm.getState().open).toBe(false);
     stores.dispose();
   });
 
@@ -94,5 +95,28 @@ describe('createAppStores', () => {
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(1000);
     expect(transport.callsTo('images.inspect')).toHaveLength(2);
+  });
+
+  it('after dispose the network pane no longer follows the list', async () => {
+    const net = network({ id: 'n'.repeat(64) });
+    const transport = new FakeTransport().reply('networks.inspect', { Id: net.id });
+    const stores = createAppStores(new BerthClient(transport), { createSurface: () => new FakeSurface() });
+    stores.networks.setState({ items: [net] });
+    const detail = stores.networkTools.detail;
+    detail.getState().showDetail(net.id);
+    detail.getState().setInspectOpen(true);
+    await flushPromises();
+    expect(transport.callsTo('networks.inspect')).toHaveLength(1);
+
+    // A change to the listed network refetches the open document...
+    stores.networks.setState({ items: [{ ...net, labels: { team: 'a' } }] });
+    await flushPromises();
+    expect(transport.callsTo('networks.inspect')).toHaveLength(2);
+
+    // ...until the stores are disposed.
+    stores.dispose();
+    stores.networks.setState({ items: [{ ...net, labels: { team: 'b' } }] });
+    await flushPromises();
+    expect(transport.callsTo('networks.inspect')).toHaveLength(2);
   });
 });

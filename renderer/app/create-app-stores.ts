@@ -11,6 +11,7 @@ import { createImagesStore, type ImagesStore } from '../features/images/images-s
 import { createUiStore, type UiStore } from '../features/layout/ui-store.js';
 import { createNetworkTools, type NetworkTools } from '../features/networks/network-tools.js';
 import { createNetworksStore, type NetworksStore } from '../features/networks/networks-store.js';
+import { createRunFormStore, type RunFormStore } from '../features/run-form/run-form-store.js';
 import type { TerminalSurface } from '../features/terminals/terminal-surface.js';
 import { createTerminalsStore, type TerminalsStore } from '../features/terminals/terminals-store.js';
 import { createVolumeTools, type VolumeTools } from '../features/volumes/volume-tools-store.js';
@@ -32,6 +33,8 @@ export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   imageTools: ImageTools;
   volumeTools: VolumeTools;
   networkTools: NetworkTools;
+  /** The run dialog's form, shared by the containers and images views. */
+  runForm: RunFormStore;
   terminals: TerminalsStore<S>;
   ui: UiStore;
   clock: ClockStore;
@@ -65,6 +68,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
   const imageTools = createImageTools({ client, run, activity, events });
   const volumeTools = createVolumeTools(run, () => volumes.requestRefresh());
   const networkTools = createNetworkTools({ run, networks });
+  const runForm = createRunFormStore({ run });
   const terminals = createTerminalsStore({ client, run, createSurface: options.createSurface });
   const ui = createUiStore();
   const clock = createClockStore();
@@ -92,6 +96,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
     imageTools,
     volumeTools,
     networkTools,
+    runForm,
     terminals,
     ui,
     clock,
@@ -108,6 +113,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
     dispose() {
       stop();
       imageTools.dispose();
+      networkTools.dispose();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ConnectionStatus, ContainerSummary, EngineEvent, ImageSummary } from '../../shared/engine-types.js';
+import type { NetworkSummary } from '../../shared/network-types.js';
 
 export function connectedStatus(generation = 1, patch: Partial<ConnectionStatus> = {}): ConnectionStatus {
   return {
@@ -55,4 +56,24 @@ export function image(patch: Partial<ImageSummary> = {}): ImageSummary {
 
 export function event(type: string, action: string, id = 'x'): EngineEvent {
   return { type, action, id, timeNano: Date.now() * 1e6 };
+}
+
+export function network(patch: Partial<NetworkSummary> = {}): NetworkSummary {
+  return {
+    id: 'n1',
+    name: 'lab',
+    driver: 'bridge',
+    scope: 'local',
+    created: 1,
+    internal: false,
+    attachable: false,
+    ingress: false,
+    ipv6: false,
+    builtIn: false,
+    ipam: [],
+    options: {},
+    labels: {},
+    containers: [],
+    ...patch,
+  };
 }

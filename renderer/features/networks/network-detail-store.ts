@@ -20,7 +20,8 @@ export interface DetailState {
   setInspectOpen(open: boolean): void;
   loadInspect(): Promise<void>;
 }
-export type DetailStore = StoreApi<DetailState>;
+/** `dispose()` stops following the list. */
+export type DetailStore = StoreApi<DetailState> & { dispose(): void };
 
 const noInspect = { loading: false, json: undefined, error: null };
 
@@ -65,7 +66,7 @@ export function createNetworkDetailStore(run: ActionRunner, networks: NetworksSt
     },
   }));
 
-  networks.subscribe((state, previous) => {
+  const unfollow = networks.subscribe((state, previous) => {
     if (state.items === previous.items) return;
     const { detailId, inspectOpen, inspect } = store.getState();
     if (detailId === null) return;
@@ -80,5 +81,5 @@ export function createNetworkDetailStore(run: ActionRunner, networks: NetworksSt
       store.setState({ inspect: noInspect });
     }
   });
-  return store;
+  return Object.assign(store, { dispose: unfollow });
 }

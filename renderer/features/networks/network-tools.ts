@@ -13,16 +13,20 @@ export interface NetworkTools {
   prune: NetworkPruneStore;
   selection: RowSelectionStore;
   detail: DetailStore;
+  /** Stops the detail pane following the list. */
+  dispose(): void;
 }
 
 export function createNetworkTools({ run, networks }: { run: ActionRunner; networks: NetworksStore }): NetworkTools {
   const selection = createRowSelectionStore();
   const refresh = (): void => networks.requestRefresh();
+  const detail = createNetworkDetailStore(run, networks);
   return {
     create: createNetworkCreateStore(run, refresh),
     actions: createNetworkActionsStore(run, networks, (ids) => selection.getState().setMany(ids, false)),
     prune: createNetworkPruneStore(run, networks),
     selection,
-    detail: createNetworkDetailStore(run, networks),
+    detail,
+    dispose: () => detail.dispose(),
   };
 }

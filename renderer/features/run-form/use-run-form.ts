@@ -1,16 +1,7 @@
 import { useStores } from '../../app/stores-context.js';
-import type { ActionRunner } from '../activity/action-runner.js';
-import { createRunFormStore, type RunFormStore } from './run-form-store.js';
+import type { RunFormStore } from './run-form-store.js';
 
-// One run form per app (per action runner): the containers and images views share it.
-const forms = new WeakMap<ActionRunner, RunFormStore>();
-
+/** The one run form (built by createAppStores): the containers and images views share it. */
 export function useRunForm(): RunFormStore {
-  const { run } = useStores();
-  let form = forms.get(run);
-  if (!form) {
-    form = createRunFormStore({ run });
-    forms.set(run, form);
-  }
-  return form;
+  return useStores().runForm;
 }
