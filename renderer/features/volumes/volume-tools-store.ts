@@ -1,8 +1,8 @@
 import type { ActionRunner } from '../activity/action-runner.js';
-import { createCreateVolumeStore, type CreateVolumeStore } from './volume-create-store.js';
+import { createVolumeCreateStore, type CreateVolumeStore } from './volume-create-store.js';
 import { createVolumeDetailStore, type VolumeDetailStore } from './volume-detail-store.js';
 import { createVolumePruneStore, type VolumePruneStore } from './volume-prune-store.js';
-import { createRemoveVolumesStore, type RemoveVolumesStore } from './volume-remove-store.js';
+import { createVolumeRemoveStore, type RemoveVolumesStore } from './volume-remove-store.js';
 import { createRowSelectionStore, type RowSelectionStore } from '../../lib/row-selection-store.js';
 import { createVolumeSizesStore, type VolumeSizesStore } from './volume-sizes-store.js';
 
@@ -20,8 +20,8 @@ export interface VolumeTools {
 export function createVolumeTools(run: ActionRunner, onChanged: () => void): VolumeTools {
   return {
     detail: createVolumeDetailStore(run),
-    create: createCreateVolumeStore(run, onChanged),
-    remove: createRemoveVolumesStore(run, onChanged),
+    create: createVolumeCreateStore(run, onChanged),
+    remove: createVolumeRemoveStore(run, onChanged),
     prune: createVolumePruneStore(run, onChanged),
     sizes: createVolumeSizesStore(run),
     selection: createRowSelectionStore(),
