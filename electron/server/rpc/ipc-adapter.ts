@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { callNames, streamNames } from '../../../shared/contract.js';
 import type { RpcErrorPayload } from '../../../shared/errors.js';
 import { ipcChannels, type CallResult, type IpcStreamEvent } from '../../../shared/wire.js';
-import type { RequestContext, StreamCloser } from './handler-types.js';
+import { createClientSession, readableId, type ClientSession, type StreamEvent } from './client-session.js';
 import type { Router } from './router.js';
 import { toRpcError } from '../../engine/to-rpc-error.js';
 
@@ -45,9 +45,9 @@ const unsubscribePayloadSchema = z.object({ id: z.number().int().nonnegative() }
 
 const forbidden: RpcErrorPayload = { code: 'FORBIDDEN', message: 'IPC from a frame that is not the Berth page' };
 
+/** A WebContents and the session of the page it shows now (a reload starts a new one). */
 interface ClientState {
-  readonly ctx: RequestContext;
-  readonly streams: Map<number, StreamCloser>;
+  session: ClientSession;
 }
 
 /** The URL of the top-level frame that sent the message; undefined for a subframe or once it is gone. */
@@ -63,9 +63,10 @@ export function frameUrl(event: IpcEventLike): string | undefined {
   }
 }
 
-function readableId(payload: unknown): number | undefined {
-  const id = (payload as { id?: unknown } | null | undefined)?.id;
-  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
+/** The IPC framing of a stream event: the same fields, `kind` for `t`. */
+function toIpcEvent(event: StreamEvent): IpcStreamEvent {
+  if (event.t === 'data') return { id: event.id, kind: 'data', msg: event.msg };
+  return event.error === undefined ? { id: event.id, kind: 'end' } : { id: event.id, kind: 'end', error: event.error };
 }
 
 /**
@@ -88,36 +89,30 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
     }
   };
 
-  const freeClient = (state: ClientState): void => {
-    for (const close of state.streams.values()) {
-      try {
-        close();
-      } catch (err) {
-        console.error(`[berth ipc] closing a stream failed: ${toRpcError(err).message}`);
-      }
-    }
-    state.streams.clear();
-    try {
-      router.disposeClient(state.ctx.clientId);
-    } catch (err) {
-      console.error(`[berth ipc] disposing client ${state.ctx.clientId} failed: ${toRpcError(err).message}`);
-    }
-  };
+  const newSession = (sender: IpcSenderLike): ClientSession =>
+    createClientSession({
+      router,
+      ctx: { clientId: String(sender.id), transport: 'ipc' },
+      deliver: (event) => sendStreamEvent(sender, toIpcEvent(event)),
+      logPrefix: '[berth ipc]',
+    });
 
   /** The client of a WebContents, created on its first message together with the hooks that free it. */
   const clientOf = (sender: IpcSenderLike): ClientState => {
     const existing = clients.get(sender.id);
     if (existing) return existing;
-    const state: ClientState = { ctx: { clientId: String(sender.id), transport: 'ipc' }, streams: new Map() };
+    const state: ClientState = { session: newSession(sender) };
     clients.set(sender.id, state);
     sender.once('destroyed', () => {
       if (clients.get(sender.id) !== state) return;
       clients.delete(sender.id);
-      freeClient(state);
+      state.session.dispose();
     });
     sender.on('did-start-navigation', (details) => {
       // Reloads too: the new page starts its stream ids at 1 again and must not get the old page's traffic.
-      if (details.isMainFrame && !details.isSameDocument && clients.get(sender.id) === state) freeClient(state);
+      if (!details.isMainFrame || details.isSameDocument || clients.get(sender.id) !== state) return;
+      state.session.dispose();
+      state.session = newSession(sender);
     });
     return state;
   };
@@ -127,7 +122,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
     ipcMain.handle(channel, async (event, input): Promise<CallResult> => {
       if (disposed) return { ok: false, error: { code: 'INTERNAL', message: 'Berth is shutting down' } };
       if (!trusted(event)) return { ok: false, error: forbidden };
-      return router.call(name, input, clientOf(event.sender).ctx);
+      return clientOf(event.sender).session.call(name, input);
     });
     return channel;
   });
@@ -146,39 +141,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
         if (id !== undefined) sendStreamEvent(event.sender, { id, kind: 'end', error: toRpcError(parsed.error) });
         return;
       }
-      const state = clientOf(event.sender);
-      const sender = event.sender;
-      const streamId = parsed.data.id;
-      // A reused id replaces the old stream, so two streams never share one id.
-      const previous = state.streams.get(streamId);
-      state.streams.delete(streamId);
-      previous?.();
-      let ended = false;
-      let closer: StreamCloser | undefined;
-      const result = router.subscribe(
-        name,
-        parsed.data.input,
-        {
-          send: (msg) => !ended && sendStreamEvent(sender, { id: streamId, kind: 'data', msg }),
-          end: (error) => {
-            if (ended) return;
-            ended = true;
-            if (closer !== undefined && state.streams.get(streamId) === closer) state.streams.delete(streamId);
-            sendStreamEvent(sender, error === undefined ? { id: streamId, kind: 'end' } : { id: streamId, kind: 'end', error });
-          },
-        },
-        state.ctx,
-      );
-      if ('error' in result) {
-        ended = true;
-        sendStreamEvent(sender, { id: streamId, kind: 'end', error: result.error });
-        return;
-      }
-      // The handler may have ended the stream already (e.g. a terminal that exited); nothing to keep then.
-      if (!ended) {
-        closer = result.close;
-        state.streams.set(streamId, closer);
-      }
+      clientOf(event.sender).session.subscribe(parsed.data.id, name, parsed.data.input);
     };
     ipcMain.on(channel, listener);
     return { channel, listener };
@@ -193,11 +156,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
     }
     const parsed = unsubscribePayloadSchema.safeParse(payload);
     if (!parsed.success) return;
-    const state = clients.get(event.sender.id);
-    const close = state?.streams.get(parsed.data.id);
-    if (!state || !close) return;
-    state.streams.delete(parsed.data.id);
-    close();
+    clients.get(event.sender.id)?.session.unsubscribe(parsed.data.id);
   };
   ipcMain.on(ipcChannels.unsubscribe, unsubscribeListener);
 
@@ -207,7 +166,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
     for (const channel of callListeners) ipcMain.removeHandler(channel);
     for (const { channel, listener } of subscribeListeners) ipcMain.removeListener(channel, listener);
     ipcMain.removeListener(ipcChannels.unsubscribe, unsubscribeListener);
-    for (const state of clients.values()) freeClient(state);
+    for (const state of clients.values()) state.session.dispose();
     clients.clear();
   };
 }

@@ -2,7 +2,7 @@ import { Decoder, Encoder } from '@msgpack/msgpack';
 import type { RawData, WebSocket } from 'ws';
 import type { RpcErrorPayload } from '../../../shared/errors.js';
 import { clientMessageSchema, type ClientMessage, type ServerMessage } from '../../../shared/wire.js';
-import type { RequestContext, StreamCloser } from '../rpc/handler-types.js';
+import { createClientSession, readableId } from '../rpc/client-session.js';
 import type { Router } from '../rpc/router.js';
 import { boundedMessage } from '../../engine/echo-safe.js';
 import { toRpcError } from '../../engine/to-rpc-error.js';
@@ -23,21 +23,9 @@ const frameDecoder = new Decoder({
   maxExtLength: 64,
 });
 
-interface ActiveStream {
-  close: StreamCloser | undefined;
-  ended: boolean;
-}
-
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
-}
-
-/** The id of a message that failed validation, when one can be read, so the client can match the error. */
-function readableId(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return -1;
-  const id = (value as { id?: unknown }).id;
-  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : -1;
 }
 
 /**
@@ -46,8 +34,6 @@ function readableId(value: unknown): number {
  * socket closes. Nothing a client sends can throw out of here.
  */
 export function serveWsClient(socket: WebSocket, router: Router, clientId: string): void {
-  const ctx: RequestContext = { clientId, transport: 'ws' };
-  const streams = new Map<number, ActiveStream>();
   let closed = false;
   // One encoder per connection: its buffer grows to the frames it sends and stays (a fresh encoder
   // per message starts at 2 kB and regrows, copying, for every 64 kB of terminal output). After an
@@ -79,58 +65,18 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
     send({ t: 'result', id, ok: false, error: { code: 'BAD_REQUEST', message, ...(path ? { path } : {}) } });
   };
 
-  const closeStream = (id: number): void => {
-    const stream = streams.get(id);
-    if (!stream) return;
-    streams.delete(id);
-    stream.ended = true;
-    try {
-      stream.close?.();
-    } catch (err) {
-      console.error(`[berth web] closing stream ${id} failed: ${toRpcError(err).message}`);
-    }
-  };
-
-  const subscribe = (message: Extract<ClientMessage, { t: 'sub' }>): void => {
-    const { id } = message;
-    // A reused id replaces the old stream, so the two never interleave under one id.
-    closeStream(id);
-    const entry: ActiveStream = { close: undefined, ended: false };
-    streams.set(id, entry);
-    const result = router.subscribe(
-      message.name,
-      message.input,
-      {
-        send: (msg) => (entry.ended ? false : send({ t: 'data', id, msg })),
-        end: (error) => {
-          if (entry.ended) return;
-          entry.ended = true;
-          if (streams.get(id) === entry) streams.delete(id);
-          send(error === undefined ? { t: 'end', id } : { t: 'end', id, error });
-        },
-      },
-      ctx,
-    );
-    if ('error' in result) {
-      entry.ended = true;
-      if (streams.get(id) === entry) streams.delete(id);
-      send({ t: 'end', id, error: result.error });
-      return;
-    }
-    // The handler may have ended the stream synchronously; then there is nothing left to close later.
-    if (!entry.ended) entry.close = result.close;
-  };
+  const session = createClientSession({ router, ctx: { clientId, transport: 'ws' }, deliver: send, logPrefix: '[berth web]' });
 
   const dispatch = (message: ClientMessage): void => {
     switch (message.t) {
       case 'call':
-        void router.call(message.name, message.input, ctx).then((result) => send({ t: 'result', id: message.id, ...result }));
+        void session.call(message.name, message.input).then((result) => send({ t: 'result', id: message.id, ...result }));
         return;
       case 'sub':
-        subscribe(message);
+        session.subscribe(message.id, message.name, message.input);
         return;
       case 'unsub':
-        closeStream(message.id);
+        session.unsubscribe(message.id);
         return;
     }
   };
@@ -157,7 +103,7 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
     const parsed = clientMessageSchema.safeParse(decoded);
     if (!parsed.success) {
       const error = toRpcError(parsed.error);
-      badRequest(readableId(decoded), `Malformed message: ${error.message}`, error.path);
+      badRequest(readableId(decoded) ?? -1, `Malformed message: ${error.message}`, error.path);
       return;
     }
     dispatch(parsed.data);
@@ -169,11 +115,6 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
   socket.on('close', () => {
     if (closed) return;
     closed = true;
-    for (const id of [...streams.keys()]) closeStream(id);
-    try {
-      router.disposeClient(clientId);
-    } catch (err) {
-      console.error(`[berth web] disposing client ${clientId} failed: ${toRpcError(err).message}`);
-    }
+    session.dispose();
   });
 }
