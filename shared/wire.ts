@@ -3,7 +3,8 @@ import { rpcErrorSchema } from './errors.js';
 
 /**
  * Messages of the WebSocket transport (encoded with MessagePack so byte arrays travel as bytes).
- * The Electron transport carries the same shapes over IPC channels.
+ * The Electron transport carries the same stream messages (`StreamEvent`) on its stream channel;
+ * its calls and subscriptions go on one IPC channel per contract name instead.
  */
 export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('call'), id: z.number().int().nonnegative(), name: z.string(), input: z.unknown() }),
@@ -33,5 +34,10 @@ export const ipcChannels = {
   openExternal: 'berth:open-external',
 } as const;
 
-/** Main → renderer stream traffic over Electron IPC. */
-export type IpcStreamEvent = { id: number; kind: 'data'; msg: unknown } | { id: number; kind: 'end'; error?: z.infer<typeof rpcErrorSchema> };
+/** A stream's traffic to its client, the same on both wires: the WebSocket's frames and the IPC stream channel. */
+export type StreamEvent = Extract<ServerMessage, { t: 'data' | 'end' }>;
+
+export const streamEventSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('data'), id: z.number().int(), msg: z.unknown() }),
+  z.object({ t: z.literal('end'), id: z.number().int(), error: rpcErrorSchema.optional() }),
+]);

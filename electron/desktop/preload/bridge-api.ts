@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { isCallName, isStreamName } from '../../../shared/contract.js';
 import { checkExternalUrl } from '../../../shared/external-url.js';
-import { rpcErrorSchema, type RpcErrorPayload } from '../../../shared/errors.js';
-import { callResultSchema, ipcChannels, type CallResult } from '../../../shared/wire.js';
+import type { RpcErrorPayload } from '../../../shared/errors.js';
+import { callResultSchema, ipcChannels, streamEventSchema, type CallResult } from '../../../shared/wire.js';
 import type { BerthBridge } from '../../../shared/bridge.js';
 
 /** The parts of Electron's ipcRenderer the bridge uses; a fake in tests. */
@@ -11,11 +10,6 @@ export interface IpcRendererLike {
   send(channel: string, ...args: unknown[]): void;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
-
-const streamEventSchema = z.discriminatedUnion('kind', [
-  z.object({ id: z.number().int(), kind: z.literal('data'), msg: z.unknown() }),
-  z.object({ id: z.number().int(), kind: z.literal('end'), error: rpcErrorSchema.optional() }),
-]);
 
 interface OpenStream {
   onMessage(message: unknown): void;
@@ -41,7 +35,7 @@ export function createBridgeApi(ipc: IpcRendererLike): Required<BerthBridge> {
     const event = parsed.data;
     const stream = open.get(event.id);
     if (!stream) return;
-    if (event.kind === 'data') {
+    if (event.t === 'data') {
       stream.onMessage(event.msg);
       return;
     }

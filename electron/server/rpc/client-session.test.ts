@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RpcErrorPayload } from '../../../shared/errors.js';
-import { createClientSession, readableId, type StreamEvent } from './client-session.js';
+import type { StreamEvent } from '../../../shared/wire.js';
+import { createClientSession, readableId } from './client-session.js';
 import type { Router, TransportSink } from './router.js';
 
 /** A router stand-in that hands each stream's sink to the test and records closes and disposals, in order. */

@@ -1,10 +1,7 @@
-import type { CallResult, ServerMessage } from '../../../shared/wire.js';
+import type { CallResult, StreamEvent } from '../../../shared/wire.js';
 import { toRpcError } from '../../engine/to-rpc-error.js';
 import type { RequestContext, StreamCloser } from './handler-types.js';
 import type { Router } from './router.js';
-
-/** A stream's traffic to its client, in the WebSocket wire's shape. */
-export type StreamEvent = Extract<ServerMessage, { t: 'data' | 'end' }>;
 
 /**
  * One client of the router (a page over IPC, a WebSocket connection): the streams it holds, by

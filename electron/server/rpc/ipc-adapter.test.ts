@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callNames, streamNames } from '../../../shared/contract.js';
-import { ipcChannels, type IpcStreamEvent } from '../../../shared/wire.js';
+import { ipcChannels, type StreamEvent } from '../../../shared/wire.js';
 import { createFakeHandlerTable } from '../../test-support/fake-handler-table.js';
 import { FakeIpcMain, FakeSender } from '../../test-support/fake-ipc.js';
 import { registerIpcHandlers } from './ipc-adapter.js';
@@ -17,8 +17,8 @@ function setup(): { main: FakeIpcMain; table: ReturnType<typeof createFakeHandle
 }
 
 const trusted = (sender: FakeSender): { sender: FakeSender; senderFrame: { url: string } } => ({ sender, senderFrame: { url: appUrl } });
-const streamEvents = (sender: FakeSender): IpcStreamEvent[] =>
-  sender.sent.filter((s) => s.channel === ipcChannels.streamEvent).map((s) => s.args[0] as IpcStreamEvent);
+const streamEvents = (sender: FakeSender): StreamEvent[] =>
+  sender.sent.filter((s) => s.channel === ipcChannels.streamEvent).map((s) => s.args[0] as StreamEvent);
 
 describe('registerIpcHandlers', () => {
   it('registers a handler for every call and a listener for every stream of the contract', () => {
@@ -61,7 +61,7 @@ describe('registerIpcHandlers', () => {
     const { main, table } = setup();
     const sender = new FakeSender(1);
     main.emit({ sender, senderFrame: { url: 'https://evil.example/' } }, ipcChannels.subscribe('engine.events'), { id: 5, input: {} });
-    expect(streamEvents(sender)).toEqual([{ id: 5, kind: 'end', error: expect.objectContaining({ code: 'FORBIDDEN' }) }]);
+    expect(streamEvents(sender)).toEqual([{ t: 'end', id: 5, error: expect.objectContaining({ code: 'FORBIDDEN' }) }]);
     expect(table.openStreams.get('engine.events') ?? 0).toBe(0);
   });
 
@@ -72,7 +72,7 @@ describe('registerIpcHandlers', () => {
     expect(table.openStreams.get('engine.events')).toBe(1);
     const event = { type: 'container', action: 'die', id: 'abc', timeNano: 5 };
     expect(table.emitEvent(event)).toEqual([true]);
-    expect(streamEvents(sender)).toEqual([{ id: 1, kind: 'data', msg: event }]);
+    expect(streamEvents(sender)).toEqual([{ t: 'data', id: 1, msg: event }]);
 
     main.emit({ sender, senderFrame: { url: 'https://evil.example/' } }, ipcChannels.unsubscribe, { id: 1 });
     expect(table.openStreams.get('engine.events')).toBe(1);
@@ -88,8 +88,8 @@ describe('registerIpcHandlers', () => {
     main.emit(trusted(sender), ipcChannels.subscribe('terminal.output'), { id: -4, input: {} });
     main.emit(trusted(sender), ipcChannels.subscribe('terminal.output'), 'garbage');
     expect(streamEvents(sender)).toEqual([
-      { id: 1, kind: 'end', error: expect.objectContaining({ code: 'BAD_REQUEST' }) },
-      { id: 2, kind: 'end', error: expect.objectContaining({ code: 'NOT_FOUND' }) },
+      { t: 'end', id: 1, error: expect.objectContaining({ code: 'BAD_REQUEST' }) },
+      { t: 'end', id: 2, error: expect.objectContaining({ code: 'NOT_FOUND' }) },
     ]);
   });
 
@@ -97,7 +97,7 @@ describe('registerIpcHandlers', () => {
     const { main } = setup();
     const sender = new FakeSender(2);
     main.emit(trusted(sender), ipcChannels.subscribe('terminal.output'), { id: 3, input: { sessionId: 'exits-at-once' } });
-    expect(streamEvents(sender).map((e) => e.kind)).toEqual(['data', 'end']);
+    expect(streamEvents(sender).map((e) => e.t)).toEqual(['data', 'end']);
   });
 
   it('closes the streams and disposes the client when the webContents is destroyed', async () => {
@@ -151,7 +151,7 @@ describe('registerIpcHandlers', () => {
     const sender = new FakeSender(4);
     for (let id = 1; id <= maxStreamsPerClient + 1; id += 1) main.emit(trusted(sender), ipcChannels.subscribe('engine.events'), { id, input: {} });
     expect(table.openStreams.get('engine.events')).toBe(maxStreamsPerClient);
-    expect(streamEvents(sender)).toEqual([{ id: maxStreamsPerClient + 1, kind: 'end', error: expect.objectContaining({ code: 'LIMIT_REACHED' }) }]);
+    expect(streamEvents(sender)).toEqual([{ t: 'end', id: maxStreamsPerClient + 1, error: expect.objectContaining({ code: 'LIMIT_REACHED' }) }]);
     sender.navigate({ isMainFrame: true, isSameDocument: false });
     expect(table.openStreams.get('engine.events')).toBe(0);
     main.emit(trusted(sender), ipcChannels.subscribe('engine.events'), { id: 1, input: {} });

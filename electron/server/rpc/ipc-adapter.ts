@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { callNames, streamNames } from '../../../shared/contract.js';
 import type { RpcErrorPayload } from '../../../shared/errors.js';
-import { ipcChannels, type CallResult, type IpcStreamEvent } from '../../../shared/wire.js';
-import { createClientSession, readableId, type ClientSession, type StreamEvent } from './client-session.js';
+import { ipcChannels, type CallResult, type StreamEvent } from '../../../shared/wire.js';
+import { createClientSession, readableId, type ClientSession } from './client-session.js';
 import type { Router } from './router.js';
 import { toRpcError } from '../../engine/to-rpc-error.js';
 
@@ -63,12 +63,6 @@ export function frameUrl(event: IpcEventLike): string | undefined {
   }
 }
 
-/** The IPC framing of a stream event: the same fields, `kind` for `t`. */
-function toIpcEvent(event: StreamEvent): IpcStreamEvent {
-  if (event.t === 'data') return { id: event.id, kind: 'data', msg: event.msg };
-  return event.error === undefined ? { id: event.id, kind: 'end' } : { id: event.id, kind: 'end', error: event.error };
-}
-
 /**
  * Registers one `handle` per contract call and one listener per contract stream, all going through
  * the router. Returns a function that removes them and frees every client.
@@ -79,7 +73,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
 
   const trusted = (event: IpcEventLike): boolean => options.isTrustedSender(frameUrl(event));
 
-  const sendStreamEvent = (sender: IpcSenderLike, message: IpcStreamEvent): boolean => {
+  const sendStreamEvent = (sender: IpcSenderLike, message: StreamEvent): boolean => {
     if (sender.isDestroyed()) return false;
     try {
       sender.send(ipcChannels.streamEvent, message);
@@ -93,7 +87,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
     createClientSession({
       router,
       ctx: { clientId: String(sender.id), transport: 'ipc' },
-      deliver: (event) => sendStreamEvent(sender, toIpcEvent(event)),
+      deliver: (event) => sendStreamEvent(sender, event),
       logPrefix: '[berth ipc]',
     });
 
@@ -133,12 +127,12 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
       const id = readableId(payload);
       if (disposed) return;
       if (!trusted(event)) {
-        if (id !== undefined) sendStreamEvent(event.sender, { id, kind: 'end', error: forbidden });
+        if (id !== undefined) sendStreamEvent(event.sender, { t: 'end', id, error: forbidden });
         return;
       }
       const parsed = subscribePayloadSchema.safeParse(payload);
       if (!parsed.success) {
-        if (id !== undefined) sendStreamEvent(event.sender, { id, kind: 'end', error: toRpcError(parsed.error) });
+        if (id !== undefined) sendStreamEvent(event.sender, { t: 'end', id, error: toRpcError(parsed.error) });
         return;
       }
       clientOf(event.sender).session.subscribe(parsed.data.id, name, parsed.data.input);
@@ -151,7 +145,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
     const id = readableId(payload);
     if (disposed) return;
     if (!trusted(event)) {
-      if (id !== undefined) sendStreamEvent(event.sender, { id, kind: 'end', error: forbidden });
+      if (id !== undefined) sendStreamEvent(event.sender, { t: 'end', id, error: forbidden });
       return;
     }
     const parsed = unsubscribePayloadSchema.safeParse(payload);
