@@ -1,5 +1,9 @@
 import './styles/theme.css';
 import './styles/app.css';
+// The kit's dialog and form looks come before every feature's CSS, so a feature's own rules win.
+import './components/dialog.css';
+import './components/form.css';
+import './components/state-badge.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BerthClient } from './api/client.js';

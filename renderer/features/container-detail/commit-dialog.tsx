@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { Dialog } from '../../components/dialog.js';
 import { SameAsCommand } from '../../components/same-as-command.js';
 
 /** Which field an engine error is about, so it shows next to that field. */
@@ -16,8 +16,6 @@ function fieldOf(message: string): 'repository' | 'tag' | 'author' | 'message' |
 /** `docker commit` as a form: shows the command it equals, then the new image ID or the engine's reason. */
 export function CommitDialog({ id, name, onClose }: { id: string; name: string; onClose(): void }) {
   const { run } = useStores();
-  const ref = useModalDialog();
-  const titleId = useId();
   const [repository, setRepository] = useState('');
   const [tag, setTag] = useState('');
   const [message, setMessage] = useState('');
@@ -44,88 +42,72 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
       </span>
     ) : null;
 
+  const submit = (): void => {
+    if (imageId) return onClose();
+    setBusy(true);
+    setError(null);
+    run('containers.commit', { ...input, id }, { shownAs: input, quiet: true, describe: (o) => o.imageId }).then(
+      (o) => {
+        setImageId(o.imageId);
+        setBusy(false);
+      },
+      (err: unknown) => {
+        setError(err instanceof Error ? err.message : String(err));
+        setBusy(false);
+      },
+    );
+  };
+
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog--wide"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+    <Dialog
+      title={<>Commit <span className="mono">{name}</span> to an image</>}
+      className="dialog--wide"
+      cancelLabel={imageId ? 'Close' : 'Cancel'}
+      submitLabel={imageId ? null : 'Commit'}
+      busyLabel="Committing…"
+      busy={busy}
+      submitDisabled={!repository.trim()}
+      onCancel={onClose}
+      onSubmit={submit}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (imageId) return onClose();
-          setBusy(true);
-          setError(null);
-          run('containers.commit', { ...input, id }, { shownAs: input, quiet: true, describe: (o) => o.imageId }).then(
-            (o) => {
-              setImageId(o.imageId);
-              setBusy(false);
-            },
-            (err: unknown) => {
-              setError(err instanceof Error ? err.message : String(err));
-              setBusy(false);
-            },
-          );
-        }}
-      >
-        <h2 id={titleId} className="dialog-title">
-          Commit <span className="mono">{name}</span> to an image
-        </h2>
-        <div className="dialog-body">
-          <p>Turns the container's writable layer into a new image layer on top of its image. Volumes are not included.</p>
-          <div className="cd-form-grid">
-            <label>
-              Repository
-              <input autoFocus required value={repository} placeholder="myrepo/snapshot" spellCheck={false} aria-invalid={errorField === 'repository'} onChange={(e) => setRepository(e.currentTarget.value)} />
-              {fieldError('repository')}
-            </label>
-            <label>
-              Tag
-              <input value={tag} placeholder="latest" spellCheck={false} aria-invalid={errorField === 'tag'} onChange={(e) => setTag(e.currentTarget.value)} />
-              {fieldError('tag')}
-            </label>
-            <label className="cd-span-2">
-              Message
-              <input value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
-              {fieldError('message')}
-            </label>
-            <label className="cd-span-2">
-              Author
-              <input value={author} placeholder="Name <email>" onChange={(e) => setAuthor(e.currentTarget.value)} />
-              {fieldError('author')}
-            </label>
-          </div>
-          <label className="check check--accent">
-            <input type="checkbox" checked={pause} onChange={(e) => setPause(e.currentTarget.checked)} />
-            Pause the container while committing (consistent files)
-          </label>
-          <SameAsCommand command={command} />
-          {error && !errorField ? (
-            <div role="alert" className="banner banner--error">
-              {error}
-            </div>
-          ) : null}
-          {imageId ? (
-            <div role="status" className="banner banner--ok">
-              Committed: image <span className="mono">{imageId}</span>
-            </div>
-          ) : null}
+      <p>Turns the container's writable layer into a new image layer on top of its image. Volumes are not included.</p>
+      <div className="cd-form-grid">
+        <label>
+          Repository
+          <input autoFocus required value={repository} placeholder="myrepo/snapshot" spellCheck={false} aria-invalid={errorField === 'repository'} onChange={(e) => setRepository(e.currentTarget.value)} />
+          {fieldError('repository')}
+        </label>
+        <label>
+          Tag
+          <input value={tag} placeholder="latest" spellCheck={false} aria-invalid={errorField === 'tag'} onChange={(e) => setTag(e.currentTarget.value)} />
+          {fieldError('tag')}
+        </label>
+        <label className="cd-span-2">
+          Message
+          <input value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
+          {fieldError('message')}
+        </label>
+        <label className="cd-span-2">
+          Author
+          <input value={author} placeholder="Name <email>" onChange={(e) => setAuthor(e.currentTarget.value)} />
+          {fieldError('author')}
+        </label>
+      </div>
+      <label className="check check--accent">
+        <input type="checkbox" checked={pause} onChange={(e) => setPause(e.currentTarget.checked)} />
+        Pause the container while committing (consistent files)
+      </label>
+      <SameAsCommand command={command} />
+      {error && !errorField ? (
+        <div role="alert" className="banner banner--error">
+          {error}
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {imageId ? 'Close' : 'Cancel'}
-          </button>
-          {imageId ? null : (
-            <button type="submit" className="btn btn--primary" disabled={busy || !repository.trim()}>
-              {busy ? 'Committing…' : 'Commit'}
-            </button>
-          )}
+      ) : null}
+      {imageId ? (
+        <div role="status" className="banner banner--ok">
+          Committed: image <span className="mono">{imageId}</span>
         </div>
-      </form>
-    </dialog>
+      ) : null}
+    </Dialog>
   );
 }

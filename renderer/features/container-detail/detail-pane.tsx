@@ -5,7 +5,8 @@ import { cliEquivalent } from '../../../shared/contract.js';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { CloseIcon } from '../../components/icons.js';
-import { StateBadge } from '../containers/state-badge.js';
+import { StateBadge } from '../../components/state-badge.js';
+import { ContainerStateBadge } from '../containers/state-badge.js';
 import { ChangesTab } from './changes-tab.js';
 import { CommitDialog } from './commit-dialog.js';
 import { detailTabs, type DetailStore } from './detail-store.js';
@@ -120,7 +121,7 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
               {name}
             </h2>
           )}
-          {container ? <StateBadge container={container} pending={pending} /> : <span className="badge badge--dead">removed</span>}
+          {container ? <ContainerStateBadge container={container} pending={pending} /> : <StateBadge state="dead" label="removed" />}
           <span className="cd-spacer" />
           <button type="button" className="icon-btn" aria-label="Close details" title="Close details" onClick={() => detail.getState().close()}>
             <CloseIcon />

@@ -1,9 +1,9 @@
-import { useId } from 'react';
 import { useStore } from 'zustand';
 import { formatCommand } from '../../../shared/shell-command.js';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { useStores } from '../../app/stores-context.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { plural } from '../../lib/plural.js';
+import { Dialog } from '../../components/dialog.js';
 import { checksPending, containersToRemove, removedWithChanges, type ChangesCheck } from './bulk-remove.js';
 import { ChangeList } from './change-list.js';
 import { bulkForce, mustForce } from './container-actions-store.js';
@@ -18,16 +18,10 @@ export function BulkRemoveDialog() {
   return <BulkRemoveOpen />;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function BulkRemoveOpen() {
   const { containerActions } = useStores();
   const { selection } = useContainersView();
   const request = useStore(containerActions, (s) => s.bulkRemove);
-  const ref = useModalDialog();
-  const titleId = useId();
   if (!request) return null;
   const actions = containerActions.getState();
   const removing = containersToRemove(request);
@@ -36,73 +30,54 @@ function BulkRemoveOpen() {
   const losing = removedWithChanges(request);
   const force = bulkForce(request);
   return (
-    <dialog
-      ref={ref}
-      className="dialog cd-bulk-remove"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        actions.cancelRemoveMany();
-      }}
+    <Dialog
+      title={<>Remove {removing.length === request.containers.length ? plural(removing.length, 'container', 'containers') : `${removing.length} of ${request.containers.length} containers`}?</>}
+      className="cd-bulk-remove"
+      danger
+      submitLabel="Remove"
+      submitDisabled={removing.length === 0 || pending > 0}
+      submitTitle={pending > 0 ? 'Waiting for the changes check' : undefined}
+      onCancel={() => actions.cancelRemoveMany()}
+      onSubmit={() => void actions.confirmRemoveMany().then(() => selection.getState().clear())}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void actions.confirmRemoveMany().then(() => selection.getState().clear());
-        }}
-      >
-        <h2 id={titleId} className="dialog-title">
-          Remove {removing.length === request.containers.length ? plural(removing.length, 'container', 'containers') : `${removing.length} of ${request.containers.length} containers`}?
-        </h2>
-        <div className="dialog-body">
-          <p>Each one is deleted with its writable layer (files created or changed inside it). Named volumes and images stay. Untick a container to keep it.</p>
-          {pending > 0 ? (
-            <p className="faint" role="status">
-              Checking writable layers for changes… {request.containers.length - pending} of {request.containers.length} done.
-            </p>
-          ) : losing.length > 0 ? (
-            <div className="dialog-warning" role="status">
-              <p>
-                <strong>
-                  {losing.length === 1 ? `${losing[0]!.name} has` : `${losing.length} of them have`} changes in the writable layer: these changes will be lost.
-                </strong>{' '}
-                To keep them, untick the container, or remove it on its own to commit it first.
-              </p>
-            </div>
-          ) : null}
-          <ul className="cd-bulk-list" aria-label="Containers to remove">
-            {request.containers.map((c) => (
-              <BulkRemoveItem key={c.id} container={c} check={request.checks[c.id]} included={!request.kept.has(c.id)} onInclude={(on) => actions.setBulkRemoveIncluded(c.id, on)} />
-            ))}
-          </ul>
-          {active.length > 0 ? (
-            <div className="dialog-warning">
-              <p>
-                <strong>{active.length === 1 ? `${active[0]!.name} is ${active[0]!.state}.` : `${active.length} of them are still running or paused.`}</strong> The engine
-                removes {active.length === 1 ? 'it' : 'them'} only when forced, which kills {active.length === 1 ? 'it' : 'them'} first (SIGKILL).
-              </p>
-              <label className="check">
-                <input type="checkbox" checked={request.force} onChange={(e) => actions.setBulkRemoveForce(e.currentTarget.checked)} />
-                Force: kill and remove {active.length === 1 ? 'it' : 'them'}
-              </label>
-            </div>
-          ) : null}
-          {removing.length > 0 ? (
-            <SameAsCommand command={formatCommand(['docker', 'rm', ...(force ? ['--force'] : []), ...removing.map((c) => c.name)])} />
-          ) : (
-            <p className="faint">Every container is unticked: nothing will be removed.</p>
-          )}
+      <p>Each one is deleted with its writable layer (files created or changed inside it). Named volumes and images stay. Untick a container to keep it.</p>
+      {pending > 0 ? (
+        <p className="faint" role="status">
+          Checking writable layers for changes… {request.containers.length - pending} of {request.containers.length} done.
+        </p>
+      ) : losing.length > 0 ? (
+        <div className="dialog-warning" role="status">
+          <p>
+            <strong>
+              {losing.length === 1 ? `${losing[0]!.name} has` : `${losing.length} of them have`} changes in the writable layer: these changes will be lost.
+            </strong>{' '}
+            To keep them, untick the container, or remove it on its own to commit it first.
+          </p>
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" autoFocus onClick={() => actions.cancelRemoveMany()}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--danger" disabled={removing.length === 0 || pending > 0} title={pending > 0 ? 'Waiting for the changes check' : undefined}>
-            Remove
-          </button>
+      ) : null}
+      <ul className="cd-bulk-list" aria-label="Containers to remove">
+        {request.containers.map((c) => (
+          <BulkRemoveItem key={c.id} container={c} check={request.checks[c.id]} included={!request.kept.has(c.id)} onInclude={(on) => actions.setBulkRemoveIncluded(c.id, on)} />
+        ))}
+      </ul>
+      {active.length > 0 ? (
+        <div className="dialog-warning">
+          <p>
+            <strong>{active.length === 1 ? `${active[0]!.name} is ${active[0]!.state}.` : `${active.length} of them are still running or paused.`}</strong> The engine
+            removes {active.length === 1 ? 'it' : 'them'} only when forced, which kills {active.length === 1 ? 'it' : 'them'} first (SIGKILL).
+          </p>
+          <label className="check">
+            <input type="checkbox" checked={request.force} onChange={(e) => actions.setBulkRemoveForce(e.currentTarget.checked)} />
+            Force: kill and remove {active.length === 1 ? 'it' : 'them'}
+          </label>
         </div>
-      </form>
-    </dialog>
+      ) : null}
+      {removing.length > 0 ? (
+        <SameAsCommand command={formatCommand(['docker', 'rm', ...(force ? ['--force'] : []), ...removing.map((c) => c.name)])} />
+      ) : (
+        <p className="faint">Every container is unticked: nothing will be removed.</p>
+      )}
+    </Dialog>
   );
 }
 

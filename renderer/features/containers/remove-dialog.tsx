@@ -1,11 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { FilesystemChange } from '../../../shared/container-detail-types.js';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 import { ChangeList } from './change-list.js';
 import { mustForce } from './container-actions-store.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { Dialog } from '../../components/dialog.js';
 import { SameAsCommand } from '../../components/same-as-command.js';
 
 /** Asks before `docker rm`: says what is lost, and that a running container is killed when forced. */
@@ -19,10 +19,6 @@ export function RemoveDialog() {
 function RemoveDialogOpen() {
   const { containerActions } = useStores();
   const request = useStore(containerActions, (s) => s.removeRequest);
-  const ref = useModalDialog();
-  const titleId = useId();
-  const descId = useId();
-
   if (!request) return null;
   const { container, force, changes } = request;
   const actions = containerActions.getState();
@@ -30,57 +26,38 @@ function RemoveDialogOpen() {
   const command = cliEquivalent('containers.remove', force ? { id: container.name, force: true } : { id: container.name });
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-      onCancel={(e) => {
-        e.preventDefault();
-        actions.cancelRemove();
-      }}
-    >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void actions.confirmRemove();
-        }}
-      >
-        <h2 id={titleId} className="dialog-title">
+    <Dialog
+      title={
+        <>
           Remove container <span className="mono">{container.name}</span>?
-        </h2>
-        <div id={descId} className="dialog-body">
+        </>
+      }
+      describedByBody
+      danger
+      submitLabel="Remove"
+      onCancel={() => actions.cancelRemove()}
+      onSubmit={() => void actions.confirmRemove()}
+    >
+      <p>
+        This deletes <strong>{container.name}</strong> and its writable layer: every file created or changed inside the container
+        since it was created is lost. Named volumes are kept, and the image <span className="mono">{container.image}</span> stays.
+      </p>
+      {active ? (
+        <div className="dialog-warning">
           <p>
-            This deletes <strong>{container.name}</strong> and its writable layer: every file created or changed inside the container
-            since it was created is lost. Named volumes are kept, and the image <span className="mono">{container.image}</span> stays.
+            <strong>{container.name} is {container.state}.</strong> The engine refuses to remove a {container.state} container unless
+            forced; forcing kills it first (SIGKILL), without a graceful stop.
           </p>
-          {active ? (
-            <div className="dialog-warning">
-              <p>
-                <strong>{container.name} is {container.state}.</strong> The engine refuses to remove a {container.state} container unless
-                forced; forcing kills it first (SIGKILL), without a graceful stop.
-              </p>
-              <label className="check">
-                <input type="checkbox" checked={force} onChange={(e) => actions.setRemoveForce(e.currentTarget.checked)} />
-                Force: kill it and remove it
-              </label>
-            </div>
-          ) : null}
-          <ChangesSummary changes={changes} error={request.changesError} />
-          <SameAsCommand command={command} />
-          {changes && changes.length > 0 ? <CommitFirst name={container.name} /> : null}
+          <label className="check">
+            <input type="checkbox" checked={force} onChange={(e) => actions.setRemoveForce(e.currentTarget.checked)} />
+            Force: kill it and remove it
+          </label>
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" autoFocus onClick={() => actions.cancelRemove()}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--danger">
-            Remove
-          </button>
-        </div>
-      </form>
-    </dialog>
+      ) : null}
+      <ChangesSummary changes={changes} error={request.changesError} />
+      <SameAsCommand command={command} />
+      {changes && changes.length > 0 ? <CommitFirst name={container.name} /> : null}
+    </Dialog>
   );
 }
 

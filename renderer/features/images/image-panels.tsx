@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { RelativeTime } from '../../components/relative-time.js';
 import { formatSize } from '../../lib/format-size.js';
 import { shortId } from '../../lib/short-id.js';
 import { useImageTools } from './use-image-tools.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { Dialog } from '../../components/dialog.js';
 import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
 
 export function PrunePanel({ onClose }: { onClose(): void }) {
@@ -193,87 +193,68 @@ export function ImageDialogs() {
 function RemoveImageDialog() {
   const { actions } = useImageTools();
   const request = useStore(actions, (s) => s.remove);
-  const ref = useModalDialog();
-  const titleId = useId();
   if (!request) return null;
   const a = actions.getState();
   const tagged = !request.label.startsWith('<none>');
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelRemove())}>
-      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmRemove(false))}>
-        <h2 id={titleId} className="dialog-title">
-          Remove image <span className="mono">{request.label}</span>?
-        </h2>
-        <div className="dialog-body">
-          <p>
-            {tagged
-              ? 'This removes the tag. When it is the image’s last tag, the image and the layers no other image uses are deleted too.'
-              : 'This deletes the image and the layers no other image uses.'}
-          </p>
-          {request.refusal ? (
-            <EngineRefusal message={request.refusal}>
-              <p>
-                <strong>Force remove</strong> removes the tags anyway. Containers made from it keep running and keep their files, but show the bare image ID; the layers are deleted only once no container uses them.
-              </p>
-            </EngineRefusal>
-          ) : null}
-          <SameAsCommand command={cliEquivalent('images.remove', request.refusal ? { image: request.target, force: true } : { image: request.target })} />
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" autoFocus onClick={() => a.cancelRemove()}>
-            Cancel
+    <Dialog
+      title={<>Remove image <span className="mono">{request.label}</span>?</>}
+      danger
+      submitLabel="Remove"
+      busy={request.busy}
+      actions={
+        request.refusal ? (
+          <button type="button" className="btn btn--danger" disabled={request.busy} onClick={() => void a.confirmRemove(true)}>
+            Force remove
           </button>
-          {request.refusal ? (
-            <button type="button" className="btn btn--danger" disabled={request.busy} onClick={() => void a.confirmRemove(true)}>
-              Force remove
-            </button>
-          ) : (
-            <button type="submit" className="btn btn--danger" disabled={request.busy}>
-              Remove
-            </button>
-          )}
-        </div>
-      </form>
-    </dialog>
+        ) : undefined
+      }
+      onCancel={() => a.cancelRemove()}
+      onSubmit={() => void a.confirmRemove(false)}
+    >
+      <p>
+        {tagged
+          ? 'This removes the tag. When it is the image’s last tag, the image and the layers no other image uses are deleted too.'
+          : 'This deletes the image and the layers no other image uses.'}
+      </p>
+      {request.refusal ? (
+        <EngineRefusal message={request.refusal}>
+          <p>
+            <strong>Force remove</strong> removes the tags anyway. Containers made from it keep running and keep their files, but show the bare image ID; the layers are deleted only once no container uses them.
+          </p>
+        </EngineRefusal>
+      ) : null}
+      <SameAsCommand command={cliEquivalent('images.remove', request.refusal ? { image: request.target, force: true } : { image: request.target })} />
+    </Dialog>
   );
 }
 
 function TagDialog() {
   const { actions } = useImageTools();
   const request = useStore(actions, (s) => s.tag);
-  const ref = useModalDialog();
-  const titleId = useId();
   const [target, setTarget] = useState('');
   if (!request) return null;
   const a = actions.getState();
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelTag())}>
-      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmTag(target.trim()))}>
-        <h2 id={titleId} className="dialog-title">
-          Tag <span className="mono">{request.label}</span>
-        </h2>
-        <div className="dialog-body">
-          <label className="im-field">
-            <span>New reference (repository:tag)</span>
-            <input className="input mono" autoFocus value={target} spellCheck={false} placeholder="127.0.0.1:5000/team/app:1.0" onChange={(e) => setTarget(e.currentTarget.value)} />
-          </label>
-          <p>A tag is another name for the same image: no bytes are copied. To push to a registry, the name starts with its address.</p>
-          {request.error ? (
-            <p className="im-field-error" role="alert">
-              {request.error}
-            </p>
-          ) : null}
-          <SameAsCommand command={cliEquivalent('images.tag', { image: request.label, target: target || 'REPOSITORY:TAG' })} />
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={() => a.cancelTag()}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={request.busy || target.trim() === ''}>
-            Add tag
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <Dialog
+      title={<>Tag <span className="mono">{request.label}</span></>}
+      submitLabel="Add tag"
+      busy={request.busy}
+      submitDisabled={target.trim() === ''}
+      onCancel={() => a.cancelTag()}
+      onSubmit={() => void a.confirmTag(target.trim())}
+    >
+      <label className="im-field">
+        <span>New reference (repository:tag)</span>
+        <input className="input mono" autoFocus value={target} spellCheck={false} placeholder="127.0.0.1:5000/team/app:1.0" onChange={(e) => setTarget(e.currentTarget.value)} />
+      </label>
+      <p>A tag is another name for the same image: no bytes are copied. To push to a registry, the name starts with its address.</p>
+      {request.error ? (
+        <p className="im-field-error" role="alert">
+          {request.error}
+        </p>
+      ) : null}
+      <SameAsCommand command={cliEquivalent('images.tag', { image: request.label, target: target || 'REPOSITORY:TAG' })} />
+    </Dialog>
   );
 }

@@ -1,9 +1,9 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { blocksRemoval, type NetworkContainer } from '../../../shared/network-types.js';
 import { useStores } from '../../app/stores-context.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { Dialog } from '../../components/dialog.js';
 import { shortId } from '../../lib/short-id.js';
 import { nameIsShared, networkCliRef } from './network-display.js';
 import { RemovalResults } from './network-removal-results.js';
@@ -25,49 +25,41 @@ export function BulkRemoveDialog() {
   const { networks } = useStores();
   const request = useStore(actions, (s) => s.bulk);
   const listed = useStore(networks, (s) => s.items);
-  const ref = useModalDialog();
-  const titleId = useId();
   if (!request) return null;
   const a = actions.getState();
   const busy = request.networks.filter((n) => n.containers.some(blocksRemoval));
   const refs = request.networks.map((n) => networkCliRef(n, listed));
   return (
-    <dialog ref={ref} className="dialog net-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.closeBulk())}>
-      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmRemoveMany())}>
-        <h2 id={titleId} className="dialog-title">
-          Remove {refs.length} {refs.length === 1 ? 'network' : 'networks'}?
-        </h2>
-        <div className="dialog-body">
-          {request.results ? (
-            <RemovalResults results={request.results} label="Removal results" />
-          ) : (
-            <>
-              <p>These networks and their settings are deleted. Containers are not touched.</p>
-              <ul className="net-dialog-list" aria-label="Networks to remove">
-                {request.networks.map((n) => (
-                  <li key={n.id}>
-                    <span className="primary">{n.name}</span>
-                    {nameIsShared(n, listed) ? <span className="mono faint"> ({shortId(n.id)})</span> : null}{' '}
-                    {bulkNote(n.containers)}
-                  </li>
-                ))}
-              </ul>
-              {busy.length > 0 ? <p className="faint">The others are removed anyway; each network’s outcome is listed afterwards.</p> : null}
-              <SameAsCommand command={refs.length > 0 ? cliEquivalent('networks.removeMany', { networks: refs }) : ''} />
-            </>
-          )}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" autoFocus onClick={() => a.closeBulk()}>
-            {request.results ? 'Close' : 'Cancel'}
-          </button>
-          {request.results ? null : (
-            <button type="submit" className="btn btn--danger" disabled={request.busy || refs.length === 0}>
-              {request.busy ? 'Removing…' : `Remove ${refs.length}`}
-            </button>
-          )}
-        </div>
-      </form>
-    </dialog>
+    <Dialog
+      title={<>Remove {refs.length} {refs.length === 1 ? 'network' : 'networks'}?</>}
+      className="net-dialog"
+      danger
+      cancelLabel={request.results ? 'Close' : 'Cancel'}
+      submitLabel={request.results ? null : `Remove ${refs.length}`}
+      busyLabel="Removing…"
+      busy={request.busy}
+      submitDisabled={refs.length === 0}
+      onCancel={() => a.closeBulk()}
+      onSubmit={() => void a.confirmRemoveMany()}
+    >
+      {request.results ? (
+        <RemovalResults results={request.results} label="Removal results" />
+      ) : (
+        <>
+          <p>These networks and their settings are deleted. Containers are not touched.</p>
+          <ul className="net-dialog-list" aria-label="Networks to remove">
+            {request.networks.map((n) => (
+              <li key={n.id}>
+                <span className="primary">{n.name}</span>
+                {nameIsShared(n, listed) ? <span className="mono faint"> ({shortId(n.id)})</span> : null}{' '}
+                {bulkNote(n.containers)}
+              </li>
+            ))}
+          </ul>
+          {busy.length > 0 ? <p className="faint">The others are removed anyway; each network’s outcome is listed afterwards.</p> : null}
+          <SameAsCommand command={refs.length > 0 ? cliEquivalent('networks.removeMany', { networks: refs }) : ''} />
+        </>
+      )}
+    </Dialog>
   );
 }

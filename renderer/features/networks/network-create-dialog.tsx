@@ -1,6 +1,6 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { Dialog } from '../../components/dialog.js';
 import { checkDraft, type DraftField } from './network-draft.js';
 import { useNetworkTools } from './use-network-tools.js';
 import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
@@ -29,8 +29,6 @@ function Field({ label, error, errorId, children, hint }: { label: string; error
 export function CreateNetworkDialog() {
   const { create } = useNetworkTools();
   const s = useStore(create, (x) => x);
-  const ref = useModalDialog();
-  const titleId = useId();
   const ids = { name: useId(), subnet: useId(), gateway: useId(), labels: useId() };
   const checked = useMemo(() => checkDraft(s.draft), [s.draft]);
   const a = create.getState();
@@ -54,68 +52,62 @@ export function CreateNetworkDialog() {
     />
   );
   return (
-    <dialog ref={ref} className="dialog net-dialog net-create" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.close())}>
-      <form method="dialog" noValidate onSubmit={(e) => (e.preventDefault(), void a.submit())}>
-        <h2 id={titleId} className="dialog-title">
-          Create network
-        </h2>
-        <div className="dialog-body">
-          <p className="faint">
-            A user-defined bridge network: containers on it reach each other by name through Docker’s DNS, and the outside world through NAT unless it is internal.
-          </p>
-          <Field label="Name" error={errorOf('name')} errorId={ids.name}>
-            {input('name', 'robot-net')}
-          </Field>
-          <label className="im-field net-field">
-            <span>Driver</span>
-            <select className="input" value="bridge" disabled aria-describedby={`${ids.name}-driver`}>
-              <option value="bridge">bridge</option>
-            </select>
-            <span id={`${ids.name}-driver`} className="faint net-field-hint">
-              bridge: a private network on this machine. For a container on the computer’s own network, run it with --network host instead.
-            </span>
-          </label>
-          <div className="net-grid">
-            <Field label="Subnet (optional)" error={errorOf('subnet')} errorId={ids.subnet} hint="Empty: the engine picks a free one">
-              {input('subnet', '172.30.0.0/16')}
-            </Field>
-            <Field label="Gateway (optional)" error={errorOf('gateway')} errorId={ids.gateway} hint="Empty: the first address of the subnet">
-              {input('gateway', '172.30.0.1')}
-            </Field>
-          </div>
-          <label className="check">
-            <input type="checkbox" checked={draft.internal} onChange={(e) => a.update({ internal: e.currentTarget.checked })} />
-            Internal: no route outside, containers reach only each other
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={draft.attachable} onChange={(e) => a.update({ attachable: e.currentTarget.checked })} />
-            Attachable (lets standalone containers join a swarm network; no effect on a bridge)
-          </label>
-          <Field label="Labels (one key=value a line, optional)" error={errorOf('labels')} errorId={ids.labels}>
-            <textarea
-              className="input mono net-labels"
-              rows={2}
-              value={draft.labels}
-              spellCheck={false}
-              placeholder="team=navigation"
-              aria-invalid={errorOf('labels') !== undefined}
-              onChange={(e) => a.update({ labels: e.currentTarget.value })}
-            />
-          </Field>
-          {s.engineError?.field === 'form' ? (
-            <EngineRefusal message={s.engineError.message} />
-          ) : null}
-          <SameAsCommand command={checked.command} label="Command line" />
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={() => a.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={s.busy}>
-            {s.busy ? 'Creating…' : 'Create'}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <Dialog
+      title="Create network"
+      className="net-dialog net-create"
+      noValidate
+      submitLabel="Create"
+      busyLabel="Creating…"
+      busy={s.busy}
+      onCancel={() => a.close()}
+      onSubmit={() => void a.submit()}
+    >
+      <p className="faint">
+        A user-defined bridge network: containers on it reach each other by name through Docker’s DNS, and the outside world through NAT unless it is internal.
+      </p>
+      <Field label="Name" error={errorOf('name')} errorId={ids.name}>
+        {input('name', 'robot-net')}
+      </Field>
+      <label className="im-field net-field">
+        <span>Driver</span>
+        <select className="input" value="bridge" disabled aria-describedby={`${ids.name}-driver`}>
+          <option value="bridge">bridge</option>
+        </select>
+        <span id={`${ids.name}-driver`} className="faint net-field-hint">
+          bridge: a private network on this machine. For a container on the computer’s own network, run it with --network host instead.
+        </span>
+      </label>
+      <div className="net-grid">
+        <Field label="Subnet (optional)" error={errorOf('subnet')} errorId={ids.subnet} hint="Empty: the engine picks a free one">
+          {input('subnet', '172.30.0.0/16')}
+        </Field>
+        <Field label="Gateway (optional)" error={errorOf('gateway')} errorId={ids.gateway} hint="Empty: the first address of the subnet">
+          {input('gateway', '172.30.0.1')}
+        </Field>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={draft.internal} onChange={(e) => a.update({ internal: e.currentTarget.checked })} />
+        Internal: no route outside, containers reach only each other
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={draft.attachable} onChange={(e) => a.update({ attachable: e.currentTarget.checked })} />
+        Attachable (lets standalone containers join a swarm network; no effect on a bridge)
+      </label>
+      <Field label="Labels (one key=value a line, optional)" error={errorOf('labels')} errorId={ids.labels}>
+        <textarea
+          className="input mono net-labels"
+          rows={2}
+          value={draft.labels}
+          spellCheck={false}
+          placeholder="team=navigation"
+          aria-invalid={errorOf('labels') !== undefined}
+          onChange={(e) => a.update({ labels: e.currentTarget.value })}
+        />
+      </Field>
+      {s.engineError?.field === 'form' ? (
+        <EngineRefusal message={s.engineError.message} />
+      ) : null}
+      <SameAsCommand command={checked.command} label="Command line" />
+    </Dialog>
   );
 }

@@ -1,8 +1,8 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { Dialog } from '../../components/dialog.js';
 import { networkCliRef } from './network-display.js';
 import { useNetworkTools } from './use-network-tools.js';
 import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
@@ -19,51 +19,43 @@ export function DisconnectDialog() {
     () => all.filter((n) => n.id !== networkId && n.containers.some((c) => c.id === containerId)).map((n) => n.name),
     [all, networkId, containerId],
   );
-  const ref = useModalDialog();
-  const titleId = useId();
   if (!request) return null;
   const a = actions.getState();
   const { network, container } = request;
   return (
-    <dialog ref={ref} className="dialog net-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelDisconnect())}>
-      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmDisconnect())}>
-        <h2 id={titleId} className="dialog-title">
-          Disconnect <span className="mono">{container.name}</span> from <span className="mono">{network.name}</span>?
-        </h2>
-        <div className="dialog-body">
+    <Dialog
+      title={<>Disconnect <span className="mono">{container.name}</span> from <span className="mono">{network.name}</span>?</>}
+      className="net-dialog"
+      danger
+      submitLabel="Disconnect"
+      busyLabel="Disconnecting…"
+      busy={request.busy}
+      onCancel={() => a.cancelDisconnect()}
+      onSubmit={() => void a.confirmDisconnect()}
+    >
+      <p>
+        {container.name} loses its address on {network.name}
+        {container.ipv4 ? (
+          <>
+            {' '}
+            (<span className="mono">{container.ipv4}</span>)
+          </>
+        ) : null}{' '}
+        and can no longer reach the other containers on it, nor they it; open connections over it break. Connecting it again may give it a different address.
+      </p>
+      {elsewhere.length > 0 ? (
+        <p className="faint">It stays on {elsewhere.join(', ')}.</p>
+      ) : (
+        <div className="dialog-warning">
           <p>
-            {container.name} loses its address on {network.name}
-            {container.ipv4 ? (
-              <>
-                {' '}
-                (<span className="mono">{container.ipv4}</span>)
-              </>
-            ) : null}{' '}
-            and can no longer reach the other containers on it, nor they it; open connections over it break. Connecting it again may give it a different address.
+            <strong>This is its only network:</strong> {container.name} will have no network at all (only its loopback interface) until you connect it again.
           </p>
-          {elsewhere.length > 0 ? (
-            <p className="faint">It stays on {elsewhere.join(', ')}.</p>
-          ) : (
-            <div className="dialog-warning">
-              <p>
-                <strong>This is its only network:</strong> {container.name} will have no network at all (only its loopback interface) until you connect it again.
-              </p>
-            </div>
-          )}
-          {request.error ? (
-            <EngineRefusal message={request.error} />
-          ) : null}
-          <SameAsCommand command={cliEquivalent('networks.disconnect', { network: networkCliRef(network, all), container: container.name })} />
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" autoFocus onClick={() => a.cancelDisconnect()}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--danger" disabled={request.busy}>
-            {request.busy ? 'Disconnecting…' : 'Disconnect'}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      )}
+      {request.error ? (
+        <EngineRefusal message={request.error} />
+      ) : null}
+      <SameAsCommand command={cliEquivalent('networks.disconnect', { network: networkCliRef(network, all), container: container.name })} />
+    </Dialog>
   );
 }

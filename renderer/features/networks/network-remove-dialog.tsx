@@ -1,9 +1,8 @@
-import { useId } from 'react';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { blocksRemoval, type NetworkContainer } from '../../../shared/network-types.js';
 import { useStores } from '../../app/stores-context.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { Dialog } from '../../components/dialog.js';
 import { shortId } from '../../lib/short-id.js';
 import { nameIsShared, networkCliRef } from './network-display.js';
 import { useNetworkTools } from './use-network-tools.js';
@@ -15,8 +14,6 @@ export function RemoveNetworkDialog() {
   const { networks } = useStores();
   const request = useStore(actions, (s) => s.remove);
   const listed = useStore(networks, (s) => s.items);
-  const ref = useModalDialog();
-  const titleId = useId();
   if (!request) return null;
   const a = actions.getState();
   const { network } = request;
@@ -24,59 +21,57 @@ export function RemoveNetworkDialog() {
   const stopped = network.containers.filter((c) => !blocksRemoval(c));
   const shared = nameIsShared(network, listed);
   return (
-    <dialog ref={ref} className="dialog net-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), a.cancelRemove())}>
-      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirmRemove())}>
-        <h2 id={titleId} className="dialog-title">
-          Remove network <span className="mono">{network.name}</span>
-          {shared ? <span className="mono faint"> ({shortId(network.id)})</span> : null}?
-        </h2>
-        <div className="dialog-body">
-          {shared ? (
-            <p className="faint">
-              Another network is also called {network.name}; this removes only the one with ID <span className="mono">{shortId(network.id)}</span>.
-            </p>
-          ) : null}
+    <Dialog
+      title={
+        <>
+        Remove network <span className="mono">{network.name}</span>
+        {shared ? <span className="mono faint"> ({shortId(network.id)})</span> : null}?
+        </>
+      }
+      className="net-dialog"
+      danger
+      submitLabel="Remove"
+      busyLabel="Removing…"
+      busy={request.busy}
+      onCancel={() => a.cancelRemove()}
+      onSubmit={() => void a.confirmRemove()}
+    >
+      {shared ? (
+        <p className="faint">
+          Another network is also called {network.name}; this removes only the one with ID <span className="mono">{shortId(network.id)}</span>.
+        </p>
+      ) : null}
+      <p>
+        This deletes the network and its settings{network.ipam.length > 0 ? ' (subnet, gateway)' : ''}. Containers are not touched, and no file inside them is lost.
+      </p>
+      {active.length > 0 ? (
+        <div className="dialog-warning">
           <p>
-            This deletes the network and its settings{network.ipam.length > 0 ? ' (subnet, gateway)' : ''}. Containers are not touched, and no file inside them is lost.
+            <strong>
+              {active.length} running {active.length === 1 ? 'container is' : 'containers are'} attached.
+            </strong>{' '}
+            The engine refuses to remove a network while a running container is on it: disconnect {active.length === 1 ? 'it' : 'them'} first.
           </p>
-          {active.length > 0 ? (
-            <div className="dialog-warning">
-              <p>
-                <strong>
-                  {active.length} running {active.length === 1 ? 'container is' : 'containers are'} attached.
-                </strong>{' '}
-                The engine refuses to remove a network while a running container is on it: disconnect {active.length === 1 ? 'it' : 'them'} first.
-              </p>
-              <ContainerList label={`Running containers on ${network.name}`} containers={active} />
-            </div>
-          ) : null}
-          {stopped.length > 0 ? (
-            <div className="dialog-warning">
-              <p>
-                <strong>
-                  {stopped.length} stopped {stopped.length === 1 ? 'container is' : 'containers are'} attached.
-                </strong>{' '}
-                The engine removes the network anyway, and {stopped.length === 1 ? 'that container' : 'those containers'} will then fail to start (“network not found”) until
-                connected to another network instead.
-              </p>
-              <ContainerList label={`Stopped containers on ${network.name}`} containers={stopped} />
-            </div>
-          ) : null}
-          {request.refusal ? (
-            <EngineRefusal message={request.refusal} />
-          ) : null}
-          <SameAsCommand command={cliEquivalent('networks.remove', { network: networkCliRef(network, listed) })} />
+          <ContainerList label={`Running containers on ${network.name}`} containers={active} />
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" autoFocus onClick={() => a.cancelRemove()}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--danger" disabled={request.busy}>
-            {request.busy ? 'Removing…' : 'Remove'}
-          </button>
+      ) : null}
+      {stopped.length > 0 ? (
+        <div className="dialog-warning">
+          <p>
+            <strong>
+              {stopped.length} stopped {stopped.length === 1 ? 'container is' : 'containers are'} attached.
+            </strong>{' '}
+            The engine removes the network anyway, and {stopped.length === 1 ? 'that container' : 'those containers'} will then fail to start (“network not found”) until
+            connected to another network instead.
+          </p>
+          <ContainerList label={`Stopped containers on ${network.name}`} containers={stopped} />
         </div>
-      </form>
-    </dialog>
+      ) : null}
+      {request.refusal ? (
+        <EngineRefusal message={request.refusal} />
+      ) : null}
+      <SameAsCommand command={cliEquivalent('networks.remove', { network: networkCliRef(network, listed) })} />
+    </Dialog>
   );
 }
 

@@ -1,12 +1,12 @@
 import './run-form.css';
-import { Fragment, useEffect, useId, useMemo, useState } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { presets, selectCommandLine, type RunFormStore } from './run-form-store.js';
 import { BasicsSection, DevicesSection, KeyValueSection, MountsSection, PortsSection, RuntimeSection } from './run-form-sections.js';
 import { ExtraHostsSection, ResourcesSection, SecuritySection } from './run-form-limits-sections.js';
 import { useRunForm } from './use-run-form.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { ModalForm } from '../../components/dialog.js';
 
 /** The "Run container…" button of a toolbar. */
 export function RunContainerButton() {
@@ -27,7 +27,7 @@ export function RunFormHost() {
 }
 
 function RunFormDialog({ form }: { form: RunFormStore }) {
-  const ref = useModalDialog();
+  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const formId = useId().replace(/:/g, '');
   const imageListId = `${formId}-images`;
@@ -48,95 +48,78 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
   }, [errorEpoch]);
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog rf-dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        actions.close();
-      }}
-    >
-      <form
-        className="rf-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void actions.submit(true);
-        }}
-      >
-        <header className="rf-header">
-          <div>
-            <h2 id={titleId} className="dialog-title">
-              Run a container
-            </h2>
-            <p className="rf-subtitle">Everything here is a flag of docker run; the line on the right is exactly what Berth will do.</p>
-          </div>
-          <button type="button" className="rf-close" aria-label="Close" title="Close (Esc)" onClick={() => actions.close()}>
-            ×
-          </button>
-        </header>
-
-        <div className="rf-presets" role="group" aria-label="Presets">
-          <span className="rf-presets-title">Robotics presets</span>
-          {presets.map((p) => (
-            <button key={p.id} type="button" className="rf-chip" title={`Adds ${p.adds}`} onClick={() => actions.applyPreset(p.id)}>
-              {p.label}
-            </button>
-          ))}
+    <ModalForm className="rf-dialog" labelledBy={titleId} formClassName="rf-form" noValidate elementRef={ref} onCancel={() => actions.close()} onSubmit={() => void actions.submit(true)}>
+      <header className="rf-header">
+        <div>
+          <h2 id={titleId} className="dialog-title">
+            Run a container
+          </h2>
+          <p className="rf-subtitle">Everything here is a flag of docker run; the line on the right is exactly what Berth will do.</p>
         </div>
+        <button type="button" className="rf-close" aria-label="Close" title="Close (Esc)" onClick={() => actions.close()}>
+          ×
+        </button>
+      </header>
 
-        <div className="rf-body">
-          <div className="rf-fields">
-            <BasicsSection form={form} formId={formId} imageListId={imageListId} />
-            <ImageSuggestions id={imageListId} />
-            <KeyValueSection form={form} formId={formId} list="env" />
-            <PortsSection form={form} formId={formId} />
-            <MountsSection form={form} formId={formId} />
-            <DevicesSection form={form} formId={formId} />
-            <RuntimeSection form={form} formId={formId} />
-            <ResourcesSection form={form} formId={formId} />
-            <SecuritySection form={form} formId={formId} />
-            <ExtraHostsSection form={form} formId={formId} />
-            <KeyValueSection form={form} formId={formId} list="labels" />
-          </div>
-          <aside className="rf-side">
-            <CommandPreview form={form} />
-            <PasteBox form={form} />
-          </aside>
+      <div className="rf-presets" role="group" aria-label="Presets">
+        <span className="rf-presets-title">Robotics presets</span>
+        {presets.map((p) => (
+          <button key={p.id} type="button" className="rf-chip" title={`Adds ${p.adds}`} onClick={() => actions.applyPreset(p.id)}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+
+      <div className="rf-body">
+        <div className="rf-fields">
+          <BasicsSection form={form} formId={formId} imageListId={imageListId} />
+          <ImageSuggestions id={imageListId} />
+          <KeyValueSection form={form} formId={formId} list="env" />
+          <PortsSection form={form} formId={formId} />
+          <MountsSection form={form} formId={formId} />
+          <DevicesSection form={form} formId={formId} />
+          <RuntimeSection form={form} formId={formId} />
+          <ResourcesSection form={form} formId={formId} />
+          <SecuritySection form={form} formId={formId} />
+          <ExtraHostsSection form={form} formId={formId} />
+          <KeyValueSection form={form} formId={formId} list="labels" />
         </div>
+        <aside className="rf-side">
+          <CommandPreview form={form} />
+          <PasteBox form={form} />
+        </aside>
+      </div>
 
-        <footer className="rf-footer">
-          <div className="rf-status">
-            {outcome?.kind === 'not-started' ? (
-              <div role="alert" className="banner banner--error">
-                Created <span className="mono">{outcome.name}</span>, but it did not start: {outcome.message}. It is left in the created state to inspect.{' '}
-                <button type="button" className="btn btn--small rf-inline-btn" onClick={() => void actions.removeCreated()}>
-                  Remove {outcome.name}
-                </button>
-              </div>
-            ) : formError ? (
-              <div role="alert" className="banner banner--error">
-                {formError}
-              </div>
-            ) : errorCount > 0 ? (
-              <div role="alert" className="rf-status-errors">
-                {errorCount === 1 ? 'One field needs attention' : `${errorCount} fields need attention`}: see the red notes.
-              </div>
-            ) : null}
-          </div>
-          <button type="button" className="btn" onClick={() => actions.reset()} disabled={Boolean(submitting)}>
-            Clear
-          </button>
-          <button type="button" className="btn" onClick={() => void actions.submit(false)} disabled={Boolean(submitting)} title="docker create: make it, do not start it">
-            {submitting === 'create' ? 'Creating…' : 'Create'}
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={Boolean(submitting)} title="docker run --detach">
-            {submitting === 'run' ? 'Running…' : 'Run'}
-          </button>
-        </footer>
-      </form>
-    </dialog>
+      <footer className="rf-footer">
+        <div className="rf-status">
+          {outcome?.kind === 'not-started' ? (
+            <div role="alert" className="banner banner--error">
+              Created <span className="mono">{outcome.name}</span>, but it did not start: {outcome.message}. It is left in the created state to inspect.{' '}
+              <button type="button" className="btn btn--small rf-inline-btn" onClick={() => void actions.removeCreated()}>
+                Remove {outcome.name}
+              </button>
+            </div>
+          ) : formError ? (
+            <div role="alert" className="banner banner--error">
+              {formError}
+            </div>
+          ) : errorCount > 0 ? (
+            <div role="alert" className="rf-status-errors">
+              {errorCount === 1 ? 'One field needs attention' : `${errorCount} fields need attention`}: see the red notes.
+            </div>
+          ) : null}
+        </div>
+        <button type="button" className="btn" onClick={() => actions.reset()} disabled={Boolean(submitting)}>
+          Clear
+        </button>
+        <button type="button" className="btn" onClick={() => void actions.submit(false)} disabled={Boolean(submitting)} title="docker create: make it, do not start it">
+          {submitting === 'create' ? 'Creating…' : 'Create'}
+        </button>
+        <button type="submit" className="btn btn--primary" disabled={Boolean(submitting)} title="docker run --detach">
+          {submitting === 'run' ? 'Running…' : 'Run'}
+        </button>
+      </footer>
+    </ModalForm>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import type { RunFormStore } from './run-form-store.js';
 import { errorsUnder, type FieldErrors } from './run-form-fields.js';
-import { RemoveRowButton, Section, SelectField, TextField, Toggle, errorId } from './form-controls.js';
+import { RemoveRowButton, Section, SelectField, TextField, Toggle, errorId } from '../../components/form-fields.js';
 
 interface SectionArgs {
   form: RunFormStore;

@@ -3,14 +3,10 @@ import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { formatVolumeCreate } from '../../../shared/volume-contract.js';
 import { volumeNameRule, type VolumeRemoval, type VolumeSummary } from '../../../shared/volume-types.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { Dialog } from '../../components/dialog.js';
 import { emptyCreateForm, toCreateInput, type CreateVolumeForm, type KeyValueRow } from './volume-create-form.js';
 import { describeUsers, removeLine, shortVolumeName, usersNamedIn } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
-// Dialog warnings and command lines look as in every Berth dialog (containers.css); fields, field
-// errors and outcome lists as in the Images tools (images-tools.css).
-import '../containers/containers.css';
-import '../images/images-tools.css';
 import './volume-outcomes.css';
 import './volume-dialogs.css';
 import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
@@ -79,8 +75,6 @@ function CreateVolumeDialogOpen() {
   const busy = useStore(create, (s) => s.busy);
   const engineError = useStore(create, (s) => s.error);
   const errorField = useStore(create, (s) => s.errorField);
-  const ref = useModalDialog();
-  const titleId = useId();
   const nameHelpId = useId();
   const [form, setForm] = useState<CreateVolumeForm>(emptyCreateForm);
   const [tried, setTried] = useState(false);
@@ -92,67 +86,56 @@ function CreateVolumeDialogOpen() {
   const s = create.getState();
 
   return (
-    <dialog ref={ref} className="dialog vol-dialog" aria-labelledby={titleId} onCancel={(e) => (e.preventDefault(), s.close())}>
-      <form
-        method="dialog"
-        aria-label="Create a volume"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTried(true);
-          if (valid) void s.submit(input);
-        }}
-      >
-        <h2 id={titleId} className="dialog-title">
-          Create a volume
-        </h2>
-        <div className="dialog-body vol-form">
-          <label className="im-field">
-            <span>Name</span>
-            <input
-              className="input mono"
-              value={form.name}
-              placeholder="e.g. ros-bags (empty: the engine makes up a name)"
-              spellCheck={false}
-              autoFocus
-              aria-invalid={nameProblem !== undefined}
-              aria-describedby={nameHelpId}
-              onChange={(e) => set({ name: e.currentTarget.value })}
-            />
-          </label>
-          <p id={nameHelpId} className={nameProblem ? 'im-field-error' : 'hint'} role={nameProblem ? 'alert' : undefined}>
-            {nameProblem ?? `Optional. ${volumeNameRule}.`}
-          </p>
-          <label className="im-field">
-            <span>Driver</span>
-            <input className="input mono" value={form.driver} spellCheck={false} aria-invalid={problems.driver !== undefined} onChange={(e) => set({ driver: e.currentTarget.value })} />
-          </label>
-          {problems.driver ? (
-            <p className="im-field-error" role="alert">
-              {problems.driver}
-            </p>
-          ) : null}
-          <KeyValueEditor label="Labels" rows={form.labels} onChange={(labels) => set({ labels })} problem={tried || form.labels.some((r) => r.key) ? problems.labels : undefined} keyHint="key" valueHint="value" />
-          <KeyValueEditor label="Driver options" rows={form.options} onChange={(options) => set({ options })} problem={tried || form.options.some((r) => r.key) ? problems.options : undefined} keyHint="type" valueHint="tmpfs" />
-          <SameAsCommand command={formatVolumeCreate(input)} label="Equivalent command" />
-          {busy && input.driver !== 'local' ? (
-            <p className="hint" role="status">
-              The engine is looking for the volume plugin <span className="mono">{input.driver}</span>; for one it does not have it keeps looking for about 15 seconds before it gives up.
-            </p>
-          ) : null}
-          {engineError && errorField !== 'name' ? (
-            <EngineRefusal message={engineError} />
-          ) : null}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={() => s.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy || (tried && !valid) || problems.name !== undefined}>
-            {busy ? 'Creating…' : 'Create'}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <Dialog
+      title="Create a volume"
+      className="vol-dialog"
+      bodyClassName="vol-form"
+      formLabel="Create a volume"
+      refusal={engineError && errorField !== 'name' ? engineError : undefined}
+      submitLabel="Create"
+      busyLabel="Creating…"
+      busy={busy}
+      submitDisabled={(tried && !valid) || problems.name !== undefined}
+      onCancel={() => s.close()}
+      onSubmit={() => {
+        setTried(true);
+        if (valid) void s.submit(input);
+      }}
+    >
+      <label className="im-field">
+        <span>Name</span>
+        <input
+          className="input mono"
+          value={form.name}
+          placeholder="e.g. ros-bags (empty: the engine makes up a name)"
+          spellCheck={false}
+          autoFocus
+          aria-invalid={nameProblem !== undefined}
+          aria-describedby={nameHelpId}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+        />
+      </label>
+      <p id={nameHelpId} className={nameProblem ? 'im-field-error' : 'hint'} role={nameProblem ? 'alert' : undefined}>
+        {nameProblem ?? `Optional. ${volumeNameRule}.`}
+      </p>
+      <label className="im-field">
+        <span>Driver</span>
+        <input className="input mono" value={form.driver} spellCheck={false} aria-invalid={problems.driver !== undefined} onChange={(e) => set({ driver: e.currentTarget.value })} />
+      </label>
+      {problems.driver ? (
+        <p className="im-field-error" role="alert">
+          {problems.driver}
+        </p>
+      ) : null}
+      <KeyValueEditor label="Labels" rows={form.labels} onChange={(labels) => set({ labels })} problem={tried || form.labels.some((r) => r.key) ? problems.labels : undefined} keyHint="key" valueHint="value" />
+      <KeyValueEditor label="Driver options" rows={form.options} onChange={(options) => set({ options })} problem={tried || form.options.some((r) => r.key) ? problems.options : undefined} keyHint="type" valueHint="tmpfs" />
+      <SameAsCommand command={formatVolumeCreate(input)} label="Equivalent command" />
+      {busy && input.driver !== 'local' ? (
+        <p className="hint" role="status">
+          The engine is looking for the volume plugin <span className="mono">{input.driver}</span>; for one it does not have it keeps looking for about 15 seconds before it gives up.
+        </p>
+      ) : null}
+    </Dialog>
   );
 }
 
@@ -181,9 +164,6 @@ function RemovalOutcome({ result, volume }: { result: VolumeRemoval; volume: Vol
 function RemoveVolumesDialogOpen() {
   const { remove } = useVolumeTools();
   const request = useStore(remove, (s) => s.request);
-  const ref = useModalDialog();
-  const titleId = useId();
-  const descId = useId();
   if (!request) return null;
   const { volumes, busy, refusal, results } = request;
   const a = remove.getState();
@@ -194,77 +174,76 @@ function RemoveVolumesDialogOpen() {
   const byName = new Map(volumes.map((v) => [v.name, v]));
 
   return (
-    <dialog ref={ref} className="dialog vol-dialog" aria-labelledby={titleId} aria-describedby={descId} onCancel={(e) => (e.preventDefault(), a.cancel())}>
-      <form method="dialog" onSubmit={(e) => (e.preventDefault(), void a.confirm())}>
-        <h2 id={titleId} className="dialog-title">
-          {one ? (
-            <>
-              Remove volume <span className="mono">{shortVolumeName(only.name)}</span>?
-            </>
-          ) : (
-            `Remove ${volumes.length} volumes?`
-          )}
-        </h2>
-        <div id={descId} className="dialog-body">
-          <p>
-            {one ? 'Every file in this volume' : 'Every file in these volumes'} is deleted <strong>for good</strong>: the engine keeps no copy and there is no undo. Copy out anything you want to keep first.
-          </p>
-          {!one ? (
-            <ul className="prune-list vol-list" aria-label="Volumes to remove">
-              {volumes.map((v) => {
-                const result = results?.find((r) => r.name === v.name);
-                return (
-                  <li key={v.name}>
-                    <span className="mono" title={v.name}>
-                      {v.name}
-                    </span>
-                    {result ? <RemovalOutcome result={result} volume={v} /> : v.usedBy.length > 0 ? <span className="vol-outcome vol-outcome--warn">used by {describeUsers(v.usedBy)}</span> : <span className="faint">unused</span>}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
-          {inUse.length > 0 && !refusal && !results ? (
-            <div className="dialog-warning">
-              {one && only ? (
-                <p>
-                  <strong>In use by {describeUsers(only.usedBy)}.</strong> The engine refuses to remove a volume while any container uses it, even a stopped one: remove{' '}
-                  {only.usedBy.length === 1 ? 'that container' : 'those containers'} first.
-                </p>
-              ) : (
-                <p>
-                  <strong>
-                    {inUse.length} of them {inUse.length === 1 ? 'is' : 'are'} in use.
-                  </strong>{' '}
-                  The engine will refuse those until the containers using them are removed; the others go.
-                </p>
-              )}
-            </div>
-          ) : null}
-          {refusal ? (
-            <EngineRefusal message={refusal}>
-              {only && usersNamedIn(refusal, only.usedBy).length > 0 ? <p>That is {describeUsers(usersNamedIn(refusal, only.usedBy))}. Remove it first, then try again.</p> : null}
-            </EngineRefusal>
-          ) : null}
-          {results ? (
-            <p role="status">
-              {results.filter((r) => r.removed).length} removed, {results.filter((r) => !r.removed).length} not removed.
-              {byName.size > 0 ? ' The list above says why.' : ''}
+    <Dialog
+      title={
+        <>
+        {one ? (
+          <>
+            Remove volume <span className="mono">{shortVolumeName(only.name)}</span>?
+          </>
+        ) : (
+          `Remove ${volumes.length} volumes?`
+        )}
+        </>
+      }
+      className="vol-dialog"
+      describedByBody
+      danger
+      cancelLabel={results ? 'Close' : 'Cancel'}
+      submitLabel={results ? null : refusal ? 'Try again' : one ? 'Remove' : `Remove ${volumes.length}`}
+      busyLabel="Removing…"
+      busy={busy}
+      command={command.text}
+      commandFull={command.full}
+      onCancel={() => a.cancel()}
+      onSubmit={() => void a.confirm()}
+    >
+      <p>
+        {one ? 'Every file in this volume' : 'Every file in these volumes'} is deleted <strong>for good</strong>: the engine keeps no copy and there is no undo. Copy out anything you want to keep first.
+      </p>
+      {!one ? (
+        <ul className="prune-list vol-list" aria-label="Volumes to remove">
+          {volumes.map((v) => {
+            const result = results?.find((r) => r.name === v.name);
+            return (
+              <li key={v.name}>
+                <span className="mono" title={v.name}>
+                  {v.name}
+                </span>
+                {result ? <RemovalOutcome result={result} volume={v} /> : v.usedBy.length > 0 ? <span className="vol-outcome vol-outcome--warn">used by {describeUsers(v.usedBy)}</span> : <span className="faint">unused</span>}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {inUse.length > 0 && !refusal && !results ? (
+        <div className="dialog-warning">
+          {one && only ? (
+            <p>
+              <strong>In use by {describeUsers(only.usedBy)}.</strong> The engine refuses to remove a volume while any container uses it, even a stopped one: remove{' '}
+              {only.usedBy.length === 1 ? 'that container' : 'those containers'} first.
             </p>
-          ) : null}
-          <SameAsCommand command={command.text} full={command.full} />
+          ) : (
+            <p>
+              <strong>
+                {inUse.length} of them {inUse.length === 1 ? 'is' : 'are'} in use.
+              </strong>{' '}
+              The engine will refuse those until the containers using them are removed; the others go.
+            </p>
+          )}
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" autoFocus onClick={() => a.cancel()}>
-            {results ? 'Close' : 'Cancel'}
-          </button>
-          {!results ? (
-            <button type="submit" className="btn btn--danger" disabled={busy}>
-              {busy ? 'Removing…' : refusal ? 'Try again' : one ? 'Remove' : `Remove ${volumes.length}`}
-            </button>
-          ) : null}
-        </div>
-      </form>
-    </dialog>
+      ) : null}
+      {refusal ? (
+        <EngineRefusal message={refusal}>
+          {only && usersNamedIn(refusal, only.usedBy).length > 0 ? <p>That is {describeUsers(usersNamedIn(refusal, only.usedBy))}. Remove it first, then try again.</p> : null}
+        </EngineRefusal>
+      ) : null}
+      {results ? (
+        <p role="status">
+          {results.filter((r) => r.removed).length} removed, {results.filter((r) => !r.removed).length} not removed.
+          {byName.size > 0 ? ' The list above says why.' : ''}
+        </p>
+      ) : null}
+    </Dialog>
   );
 }

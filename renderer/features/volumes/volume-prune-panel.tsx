@@ -7,10 +7,9 @@ import { formatSize } from '../../lib/format-size.js';
 import { tickedVolumes } from './volume-prune-store.js';
 import { removeLine, shortVolumeName, toVolumeRow } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
-// The shared look of Berth's tool panels, outcome lists and fields (images-tools.css), and of
-// command lines (containers.css): the same classes as the Images prune panel uses, not copies.
+// The shared look of Berth's tool panels (images-tools.css): the same classes as the Images prune
+// panel uses, not copies. Fields, lists and command lines come from the kit (renderer/components).
 import '../images/images-tools.css';
-import '../containers/containers.css';
 import './volume-outcomes.css';
 import './volume-prune.css';
 import { SameAsCommand } from '../../components/same-as-command.js';

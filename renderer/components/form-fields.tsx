@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import './form.css';
 
 /** The id of the error text beside a field, for aria-describedby. */
 export function errorId(formId: string, key: string): string {
