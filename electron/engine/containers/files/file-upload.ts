@@ -170,8 +170,9 @@ export class FileUploads {
 
   /** Berth is closing: every upload still receiving ends and its spool is deleted; one being written completes. */
   closeAll(): void {
-    for (const [uploadId, upload] of [...this.active]) {
-      if (upload.state === 'receiving') this.end(uploadId, new BerthError({ code: 'NOT_FOUND', message: `Berth closed before this upload was complete. ${nothingWritten}` }));
+    // end() leaves an upload being written alone.
+    for (const uploadId of [...this.active.keys()]) {
+      this.end(uploadId, new BerthError({ code: 'NOT_FOUND', message: `Berth closed before this upload was complete. ${nothingWritten}` }));
     }
   }
 
