@@ -31,6 +31,6 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  // Aim: 80% killed (low). The run fails under 75%: the last complete run scored 79.6% (see the README).
-  thresholds: { high: 90, low: 80, break: 75 },
+  // The run fails under 80% killed; the run of 09:30 UTC on 3 Dec scored 88.95% (per module in the README).
+  thresholds: { high: 90, low: 80, break: 80 },
 };
