@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { EngineConnection } from '../../engine-connection.js';
-import { LogFrameDemuxer } from '../log-frame-demuxer.js';
 import type { ContainerState } from './archive-api.js';
+import { exitCodeOf, readExecOutput } from './exec-output.js';
 
 export interface CommandResult {
   /** null when the engine did not report one (the command could not start, or outlived the wait). */
@@ -22,46 +22,6 @@ export async function runInContainer(connection: EngineConnection, c: ContainerS
     c.container.exec({ Cmd: [...cmd], AttachStdout: true, AttachStderr: true, Tty: false, User: '0' }),
   );
   const stream = (await connection.use(() => exec.start({ hijack: true, stdin: false }))) as unknown as Readable;
-  const output = await collectOutput(stream);
-  return { exitCode: await exitCodeOf(exec), output };
-}
-
-function collectOutput(stream: Readable): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const demuxer = new LogFrameDemuxer();
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    const timer = setTimeout(() => {
-      stream.destroy();
-      reject(new Error(`the command ran longer than ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    stream.on('data', (chunk: Buffer) => {
-      for (const part of demuxer.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))) {
-        if (size >= maxOutputBytes) continue;
-        parts.push(part.data.slice(0, maxOutputBytes - size));
-        size += part.data.byteLength;
-      }
-    });
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(parts).toString('utf8').trim());
-    };
-    // A hijacked connection may close without 'end'; resolving twice is harmless.
-    stream.on('end', done);
-    stream.on('close', done);
-    stream.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-  });
-}
-
-/** The engine may still report the exec as running for a moment after its output ended. */
-async function exitCodeOf(exec: { inspect(): Promise<{ Running: boolean; ExitCode: number | null }> }): Promise<number | null> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const info = await exec.inspect();
-    if (!info.Running) return info.ExitCode;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return null;
+  const output = await readExecOutput(stream, { streams: 'stdout+stderr', maxBytes: maxOutputBytes, overflow: 'keep-first', timeoutMs, what: 'the command' });
+  return { exitCode: await exitCodeOf(exec), output: Buffer.from(output).toString('utf8').trim() };
 }

@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream';
 import type { DirectoryListing } from '../../../../shared/files-types.js';
 import { filesLimits } from '../../../../shared/files-types.js';
 import type { EngineConnection } from '../../engine-connection.js';
-import { LogFrameDemuxer } from '../log-frame-demuxer.js';
 import type { ContainerState } from './archive-api.js';
+import { exitCodeOf, readExecOutput } from './exec-output.js';
 import { noSuchPath, notADirectory, permissionDenied } from './files-errors.js';
 import { listingExitCodes, listingScript, parseListingOutput } from './listing-script.js';
 
@@ -29,7 +29,7 @@ export async function listByExec(connection: EngineConnection, c: ContainerState
       }),
     );
     const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as Readable;
-    output = await collectStdout(stream);
+    output = await readExecOutput(stream, { streams: 'stdout', maxBytes: maxOutputBytes, overflow: 'fail', timeoutMs, what: 'the listing' });
     exitCode = await exitCodeOf(exec);
   } catch (err) {
     throw new ExecListingUnavailable(err instanceof Error ? err.message : String(err));
@@ -49,50 +49,4 @@ export async function listByExec(connection: EngineConnection, c: ContainerState
   } catch (err) {
     throw new ExecListingUnavailable(err instanceof Error ? err.message : String(err));
   }
-}
-
-function collectStdout(stream: Readable): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const demuxer = new LogFrameDemuxer();
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    const timer = setTimeout(() => {
-      stream.destroy();
-      reject(new Error(`listing took longer than ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    stream.on('data', (chunk: Buffer) => {
-      for (const part of demuxer.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))) {
-        if (part.stream !== 'stdout') continue;
-        size += part.data.byteLength;
-        if (size > maxOutputBytes) {
-          clearTimeout(timer);
-          stream.destroy();
-          reject(new Error('the listing output is too big'));
-          return;
-        }
-        parts.push(part.data.slice());
-      }
-    });
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(parts));
-    };
-    // A hijacked connection may close without 'end'; resolving twice is harmless.
-    stream.on('end', done);
-    stream.on('close', done);
-    stream.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-  });
-}
-
-/** The engine may still report the exec as running for a moment after its output ended. */
-async function exitCodeOf(exec: { inspect(): Promise<{ Running: boolean; ExitCode: number | null }> }): Promise<number | null> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const info = await exec.inspect();
-    if (!info.Running) return info.ExitCode;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return null;
 }
