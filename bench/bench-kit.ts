@@ -33,3 +33,11 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
   const value = await work();
   return { ms: performance.now() - t0, value };
 }
+
+/** One terminal flood's throughput, through Berth or xterm.js alone. */
+export interface RenderedRun {
+  /** MB/s until the last byte is in xterm's buffer (parsed). */
+  parsedMBps: number;
+  /** MB/s until the frame that shows it was rendered. */
+  renderedMBps: number;
+}

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { disabledChromiumFeatures } from '../electron/desktop/main/chromium-switches.js';
 import { EngineConnection } from '../electron/engine/engine-connection.js';
-import { median, percentile } from './bench-kit.js';
+import { median, percentile, type RenderedRun } from './bench-kit.js';
 import { chromiumArgs, chromiumPath, openShellInPage, q, sleep, startWebServer } from './berth-page.js';
 import { CdpPage } from './cdp-page.js';
 import { addInto, benchCpuSnapshot, cpuDelta } from './process-cpu.js';
@@ -35,13 +35,6 @@ declare global {
     __benchRun?: Promise<{ parsedMs: number; renderedMs: number }>;
     __benchEcho?: Promise<{ bufferMs: number; renderedMs: number; paintedMs: number }>;
   }
-}
-
-export interface RenderedRun {
-  /** MB/s until the last byte is in xterm's buffer (parsed). */
-  parsedMBps: number;
-  /** MB/s until the frame that shows it was rendered. */
-  renderedMBps: number;
 }
 
 /** (b) One flood through Berth into xterm: Enter keydown to the marker after it parsed, and rendered. */

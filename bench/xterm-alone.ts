@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { terminalFontFamily, xtermTheme } from '../renderer/features/terminals/xterm-theme.js';
 import { chromiumArgs, chromiumPath } from './berth-page.js';
 import { CdpPage } from './cdp-page.js';
-import type { RenderedRun } from './browser-terminal.js';
+import type { RenderedRun } from './bench-kit.js';
 
 /** In-page script: xterm.js alone (no Berth), `blocks` × 64 KiB of 'y' queued at once; MB/s until parsed and until rendered. */
 function xtermAloneScript(cols: number, rows: number, blocks: number, webgl: boolean): string {
