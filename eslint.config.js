@@ -4,7 +4,24 @@ import globals from 'globals';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'stream', 'events', 'url', 'util', 'buffer', 'tls', 'zlib', 'worker_threads'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'stream',
+  'events',
+  'url',
+  'util',
+  'buffer',
+  'tls',
+  'zlib',
+  'worker_threads',
+];
 const nodeBuiltinPatterns = ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)];
 
 export default tseslint.config(
@@ -24,11 +41,12 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^(?!zod$|\\./[^/]+$)', message: 'shared/ imports only zod and other shared/ modules.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '^(?!zod$|\\./[^/]+$)', message: 'shared/ imports only zod and other shared/ modules.' }],
+        },
+      ],
     },
   },
   {
@@ -36,13 +54,19 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The renderer reaches the main side through the client only.' }],
-        patterns: [
-          { group: nodeBuiltinPatterns, message: 'The renderer imports nothing from Node.' },
-          { group: ['**/electron/**', 'dockerode', 'ws'], message: 'The renderer imports nothing from electron/ or server-side libraries.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches the main side through the client only.' }],
+          patterns: [
+            { group: nodeBuiltinPatterns, message: 'The renderer imports nothing from Node.' },
+            {
+              group: ['**/electron/**', 'dockerode', 'ws'],
+              message: 'The renderer imports nothing from electron/ or server-side libraries.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Inside electron/, folders say where code runs. engine/ talks to Docker Engines under plain Node and
@@ -51,41 +75,59 @@ export default tseslint.config(
   {
     files: ['electron/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'Only electron/desktop/ imports electron.' }],
-        patterns: [
-          { group: ['**/server/**', '**/desktop/**', '**/renderer/**', '**/test-support/fake-*'], message: 'electron/engine/ imports only shared/ (and Node, npm packages): it must run wherever an engine is reached.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only electron/desktop/ imports electron.' }],
+          patterns: [
+            {
+              group: ['**/server/**', '**/desktop/**', '**/renderer/**', '**/test-support/fake-*'],
+              message: 'electron/engine/ imports only shared/ (and Node, npm packages): it must run wherever an engine is reached.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'Only electron/desktop/ imports electron.' }],
-        patterns: [
-          { group: ['**/desktop/**', '**/renderer/**'], message: 'electron/server/ imports engine/ and shared/ only: it also runs without Electron (npm run web).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only electron/desktop/ imports electron.' }],
+          patterns: [
+            {
+              group: ['**/desktop/**', '**/renderer/**'],
+              message: 'electron/server/ imports engine/ and shared/ only: it also runs without Electron (npm run web).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // A server test may drive the renderer's own client against the real server (both ends of the wire).
     files: ['electron/server/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'Only electron/desktop/ imports electron.' }],
-        patterns: [{ group: ['**/desktop/**'], message: 'electron/server/ never depends on the desktop app.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only electron/desktop/ imports electron.' }],
+          patterns: [{ group: ['**/desktop/**'], message: 'electron/server/ never depends on the desktop app.' }],
+        },
+      ],
     },
   },
   {
     files: ['electron/desktop/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/renderer/**'], message: 'electron/desktop/ shares types with the renderer through shared/ only.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/renderer/**'], message: 'electron/desktop/ shares types with the renderer through shared/ only.' }],
+        },
+      ],
     },
   },
   {

@@ -21,7 +21,17 @@ export default {
     'electron/engine/containers/files/file-download.ts',
   ],
   // The sandbox needs only the sources the tests import.
-  ignorePatterns: ['/dist', '/artifacts', '/test-results', '/playwright-report', '/reports', '/bench', '/e2e', '/assets', '/renderer/**/*.tsx'],
+  ignorePatterns: [
+    '/dist',
+    '/artifacts',
+    '/test-results',
+    '/playwright-report',
+    '/reports',
+    '/bench',
+    '/e2e',
+    '/assets',
+    '/renderer/**/*.tsx',
+  ],
   // Mutants in module-level constants (the content-type table, the Host pattern, the loopback names)
   // need every test re-run in a fresh module graph each: about half the run's time for 5% of the
   // mutants. They are left out; the constants are checked by plain unit tests.

@@ -24,7 +24,9 @@ export function report(title: string, baseline: Measurement, candidates: Measure
   console.log(`baseline  ${baseline.name}: ${baseline.value.toFixed(2)} ${baseline.unit}`);
   for (const c of candidates) {
     const ratio = higherIsBetter ? c.value / baseline.value : baseline.value / c.value;
-    console.log(`candidate ${c.name}: ${c.value.toFixed(2)} ${c.unit}  ratio ${ratio.toFixed(3)} (${higherIsBetter ? 'candidate/baseline' : 'baseline/candidate'}; 1.0 = as good as the baseline)`);
+    console.log(
+      `candidate ${c.name}: ${c.value.toFixed(2)} ${c.unit}  ratio ${ratio.toFixed(3)} (${higherIsBetter ? 'candidate/baseline' : 'baseline/candidate'}; 1.0 = as good as the baseline)`,
+    );
   }
 }
 

@@ -4,7 +4,14 @@ import type { CdpPage } from './cdp-page.js';
 
 /** Chromium as the e2e suite runs it (Debian's, no GPU, a fresh profile), but without Playwright: see cdp-page.ts. */
 export const chromiumPath = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Starts the built web server (`npm run build` first; `BENCH_DIST` serves another build) on a free port. */
 export function startWebServer(nodeArgs: readonly string[] = []): Promise<WebServerProcess> {

@@ -69,7 +69,10 @@ async function rawThroughput(connection: EngineConnection, container: string, bl
   return received / 1e6 / ((performance.now() - t0) / 1000);
 }
 
-async function terminalGeometry(page: CdpPage, container: string): Promise<{ box: { width: number; height: number }; size: { cols: number; rows: number } }> {
+async function terminalGeometry(
+  page: CdpPage,
+  container: string,
+): Promise<{ box: { width: number; height: number }; size: { cols: number; rows: number } }> {
   const found = await page.evaluate<{ box: { width: number; height: number }; size: { cols: number; rows: number } } | null>(`(() => {
     const host = document.querySelector('[role="region"][aria-label=${q(`Terminal ${container}`)}] .xterm-host');
     const size = window.__berthTerminalProbes?.get(${q(container)})?.size();
@@ -167,7 +170,10 @@ async function idleCost(page: CdpPage): Promise<{ cpuShare: Map<string, number>;
 }
 
 /** (b) throughput into a rendered xterm in Chromium, and keystroke echo latency, against raw exec. */
-export async function benchBrowserTerminal(container: string, rounds = Number(process.env.BENCH_ROUNDS ?? 5)): Promise<BrowserBenchFigures> {
+export async function benchBrowserTerminal(
+  container: string,
+  rounds = Number(process.env.BENCH_ROUNDS ?? 5),
+): Promise<BrowserBenchFigures> {
   const blocks = Number(process.env.BENCH_RENDER_BLOCKS ?? 320);
   const keys = Number(process.env.BENCH_ECHO_KEYS ?? 100);
   const connection = new EngineConnection({ id: 'bench-browser' });
@@ -209,7 +215,25 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
     for (let i = 0; i < 3; i++) ctrlC.push(await ctrlCDuringFlood(page, container));
     const idle = await idleCost(page);
     const swiftShader = process.env.BENCH_WEBGL === '1' ? await xtermAloneSwiftShader(box, size, blocks, rounds) : undefined;
-    const figures: BrowserBenchFigures = { blocks, rounds, size, rawMBps, berth, alone, swiftShader, rawEchoMs, wsEchoMs, berthEcho: berthEchoSamples, animatingEcho, desktopAnimatingEcho, ctrlC, idle, rawCpu, berthCpu, aloneCpu };
+    const figures: BrowserBenchFigures = {
+      blocks,
+      rounds,
+      size,
+      rawMBps,
+      berth,
+      alone,
+      swiftShader,
+      rawEchoMs,
+      wsEchoMs,
+      berthEcho: berthEchoSamples,
+      animatingEcho,
+      desktopAnimatingEcho,
+      ctrlC,
+      idle,
+      rawCpu,
+      berthCpu,
+      aloneCpu,
+    };
     printFigures(figures);
     return figures;
   } finally {
@@ -225,8 +249,13 @@ export async function benchBrowserTerminal(container: string, rounds = Number(pr
  * raw run's engine processes and reader) plus what xterm.js alone needs (the ceiling run), spread
  * perfectly over every core. b cannot beat it, whatever Berth does.
  */
-function throughputBound(f: BrowserBenchFigures, totalMB: number): { cores: number; engineMsPerMB: number; pageMsPerMB: number; MBps: number } {
-  const engineSeconds = [...f.rawCpu].filter(([group]) => group.startsWith('engine:') || group.startsWith('bench process')).reduce((sum, [, s]) => sum + s, 0);
+function throughputBound(
+  f: BrowserBenchFigures,
+  totalMB: number,
+): { cores: number; engineMsPerMB: number; pageMsPerMB: number; MBps: number } {
+  const engineSeconds = [...f.rawCpu]
+    .filter(([group]) => group.startsWith('engine:') || group.startsWith('bench process'))
+    .reduce((sum, [, s]) => sum + s, 0);
   const pageSeconds = [...f.aloneCpu.values()].reduce((sum, s) => sum + s, 0);
   const engineMsPerMB = (engineSeconds / totalMB) * 1000;
   const pageMsPerMB = (pageSeconds / totalMB) * 1000;
@@ -243,22 +272,38 @@ function printFigures(f: BrowserBenchFigures): void {
   const parsed = median(f.berth.map((r) => r.parsedMBps));
   const rendered = median(f.berth.map((r) => r.renderedMBps));
   const ratio = (v: number): string => `b/a ${(v / raw).toFixed(3)}`;
-  console.log(`\n## Terminal throughput into a rendered xterm in Chromium: ${mb} MB of 'y' (no newlines), median of ${f.rounds} interleaved rounds`);
-  console.log(`Chromium headless, --disable-gpu (software compositing), driven over bare CDP (no Playwright), xterm.js DOM renderer, terminal ${f.size.cols}x${f.size.rows} cells`);
+  console.log(
+    `\n## Terminal throughput into a rendered xterm in Chromium: ${mb} MB of 'y' (no newlines), median of ${f.rounds} interleaved rounds`,
+  );
+  console.log(
+    `Chromium headless, --disable-gpu (software compositing), driven over bare CDP (no Playwright), xterm.js DOM renderer, terminal ${f.size.cols}x${f.size.rows} cells`,
+  );
   console.log(`(a)  baseline: engine TTY exec read by a plain Node consumer (dockerode, no Berth):   ${mbps(raw)}`);
-  console.log(`(b)  Berth: Enter keydown → last byte parsed into xterm's buffer:                      ${mbps(parsed)}  ${ratio(parsed)} (target >= 0.9)`);
-  console.log(`(b') Berth: Enter keydown → the frame showing it rendered by xterm:                     ${mbps(rendered)}  ${ratio(rendered)}`);
+  console.log(
+    `(b)  Berth: Enter keydown → last byte parsed into xterm's buffer:                      ${mbps(parsed)}  ${ratio(parsed)} (target >= 0.9)`,
+  );
+  console.log(
+    `(b') Berth: Enter keydown → the frame showing it rendered by xterm:                     ${mbps(rendered)}  ${ratio(rendered)}`,
+  );
   const aloneParsed = median(f.alone.map((r) => r.parsedMBps));
   const aloneRendered = median(f.alone.map((r) => r.renderedMBps));
-  console.log(`(c)  ceiling: xterm.js alone in this Chromium, same size, fed 64 KiB writes from memory: parsed ${mbps(aloneParsed)} (c/a ${(aloneParsed / raw).toFixed(3)}), rendered ${mbps(aloneRendered)}, ~${median(f.alone.map((r) => r.frames))} frames`);
+  console.log(
+    `(c)  ceiling: xterm.js alone in this Chromium, same size, fed 64 KiB writes from memory: parsed ${mbps(aloneParsed)} (c/a ${(aloneParsed / raw).toFixed(3)}), rendered ${mbps(aloneRendered)}, ~${median(f.alone.map((r) => r.frames))} frames`,
+  );
   console.log(`     b/c (Berth against xterm's own ceiling here): ${(parsed / aloneParsed).toFixed(3)}`);
   if (f.swiftShader) {
     const webgl = f.swiftShader.webgl;
     const dom = f.swiftShader.dom;
-    console.log(`(c-gl) xterm.js alone, Chromium with --use-angle=swiftshader (GPU process on, software GL), ${webgl[0]?.renderer} renderer: parsed ${mbps(median(webgl.map((r) => r.parsedMBps)))}, rendered ${mbps(median(webgl.map((r) => r.renderedMBps)))}, ~${median(webgl.map((r) => r.frames))} frames`);
-    console.log(`(c-dom) the same Chromium, DOM renderer: parsed ${mbps(median(dom.map((r) => r.parsedMBps)))}, rendered ${mbps(median(dom.map((r) => r.renderedMBps)))}, ~${median(dom.map((r) => r.frames))} frames`);
+    console.log(
+      `(c-gl) xterm.js alone, Chromium with --use-angle=swiftshader (GPU process on, software GL), ${webgl[0]?.renderer} renderer: parsed ${mbps(median(webgl.map((r) => r.parsedMBps)))}, rendered ${mbps(median(webgl.map((r) => r.renderedMBps)))}, ~${median(webgl.map((r) => r.frames))} frames`,
+    );
+    console.log(
+      `(c-dom) the same Chromium, DOM renderer: parsed ${mbps(median(dom.map((r) => r.parsedMBps)))}, rendered ${mbps(median(dom.map((r) => r.renderedMBps)))}, ~${median(dom.map((r) => r.frames))} frames`,
+    );
   }
-  console.log(`per round (a / b parsed / c parsed, MB/s): ${f.rawMBps.map((v, i) => `${v.toFixed(1)}/${f.berth[i]!.parsedMBps.toFixed(1)}/${f.alone[i]!.parsedMBps.toFixed(1)}`).join('  ')}`);
+  console.log(
+    `per round (a / b parsed / c parsed, MB/s): ${f.rawMBps.map((v, i) => `${v.toFixed(1)}/${f.berth[i]!.parsedMBps.toFixed(1)}/${f.alone[i]!.parsedMBps.toFixed(1)}`).join('  ')}`,
+  );
   const totalMB = ((f.blocks * 65536) / 1e6) * f.rounds;
   const perMB = (cpu: Map<string, number>): string =>
     [...cpu]
@@ -276,18 +321,29 @@ function printFigures(f: BrowserBenchFigures): void {
     `CPU bound on this machine: making and carrying the bytes (the engine's processes and the plain reader in (a): ${bound.engineMsPerMB.toFixed(1)} ms/MB) plus xterm.js alone parsing and drawing them ((c): ${bound.pageMsPerMB.toFixed(1)} ms/MB) take ${(bound.engineMsPerMB + bound.pageMsPerMB).toFixed(1)} ms of CPU per MB; ${bound.cores} cores give at most ${mbps(bound.MBps)}, b/a at most ${(bound.MBps / raw).toFixed(2)}, even with no cost of Berth's own and every core busy all the time`,
   );
   const rawEcho = median(f.rawEchoMs);
-  console.log(`\n## Keystroke echo latency, ${f.rawEchoMs.length} keys into BusyBox sh (times taken in the page with performance.now(), on xterm's own events)`);
+  console.log(
+    `\n## Keystroke echo latency, ${f.rawEchoMs.length} keys into BusyBox sh (times taken in the page with performance.now(), on xterm's own events)`,
+  );
   console.log(`baseline   raw TTY exec, Node writes a char and reads its echo:                 ${ms(f.rawEchoMs)}`);
   console.log(`step       Berth's web server from a Node WebSocket client (no browser):         ${printWsEcho(f.wsEchoMs)}`);
   const printEcho = (title: string, e: EchoSamples): void => {
     console.log(title);
-    console.log(`candidate  Berth: keydown → char in xterm's buffer (parsed):                   ${ms(e.bufferMs)}  difference median +${(median(e.bufferMs) - rawEcho).toFixed(2)} ms (target: within 5 ms)`);
-    console.log(`candidate  Berth: keydown → xterm rendered the frame showing it:                ${ms(e.renderedMs)}  difference median +${(median(e.renderedMs) - rawEcho).toFixed(2)} ms`);
-    console.log(`candidate  Berth: keydown → that frame's paint done on the main thread:         ${ms(e.paintedMs)}  difference median +${(median(e.paintedMs) - rawEcho).toFixed(2)} ms`);
+    console.log(
+      `candidate  Berth: keydown → char in xterm's buffer (parsed):                   ${ms(e.bufferMs)}  difference median +${(median(e.bufferMs) - rawEcho).toFixed(2)} ms (target: within 5 ms)`,
+    );
+    console.log(
+      `candidate  Berth: keydown → xterm rendered the frame showing it:                ${ms(e.renderedMs)}  difference median +${(median(e.renderedMs) - rawEcho).toFixed(2)} ms`,
+    );
+    console.log(
+      `candidate  Berth: keydown → that frame's paint done on the main thread:         ${ms(e.paintedMs)}  difference median +${(median(e.paintedMs) - rawEcho).toFixed(2)} ms`,
+    );
   };
   printEcho('in Chromium as a browser runs it (the web transport), nothing animating on the page:', f.berthEcho);
   printEcho('the same while a 1 px element animates a box-shadow on the main thread (as a blinking cursor does):', f.animatingEcho);
-  printEcho(`while animating, in Chromium with the desktop app's switches (--disable-features=${disabledChromiumFeatures.join(',')}):`, f.desktopAnimatingEcho);
+  printEcho(
+    `while animating, in Chromium with the desktop app's switches (--disable-features=${disabledChromiumFeatures.join(',')}):`,
+    f.desktopAnimatingEcho,
+  );
   const c = f.ctrlC;
   console.log(`\n## Ctrl-C while the same generator floods the terminal (1 s in), ${c.length} runs (no baseline: Berth alone)`);
   console.log(`input delay of the Ctrl-C keydown (handled minus created): ${ms(c.map((r) => r.inputDelayMs))}`);
@@ -295,6 +351,10 @@ function printFigures(f: BrowserBenchFigures): void {
   console.log(`keydown → that frame rendered:                           ${ms(c.map((r) => r.renderedMs))}`);
   const idleShares = [...f.idle.cpuShare].filter(([, share]) => share >= 0.001).sort((x, y) => y[1] - x[1]);
   console.log(`\n## An open terminal with nothing happening (from 2 s after the last key, 4 s measured)`);
-  console.log(`CPU, share of one core: ${idleShares.map(([g, share]) => `${g} ${(share * 100).toFixed(1)}%`).join(', ') || 'none above 0.1%'}`);
-  console.log(`running animations in the page: ${f.idle.animations.join(', ') || 'none'} (a blinking cursor is a CSS animation Chromium draws 60 frames a second for)`);
+  console.log(
+    `CPU, share of one core: ${idleShares.map(([g, share]) => `${g} ${(share * 100).toFixed(1)}%`).join(', ') || 'none above 0.1%'}`,
+  );
+  console.log(
+    `running animations in the page: ${f.idle.animations.join(', ') || 'none'} (a blinking cursor is a CSS animation Chromium draws 60 frames a second for)`,
+  );
 }

@@ -25,7 +25,13 @@ export class CdpPage {
     readonly devtoolsUrl: string,
   ) {
     socket.on('message', (raw: Buffer) => {
-      const message = JSON.parse(raw.toString()) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(raw.toString()) as {
+        id?: number;
+        method?: string;
+        params?: unknown;
+        result?: unknown;
+        error?: { message: string };
+      };
       if (message.id === undefined) {
         if (message.method) for (const listener of this.eventListeners) listener(message.method, message.params);
         return;
@@ -38,11 +44,27 @@ export class CdpPage {
   }
 
   /** Starts Chromium (headless, fresh profile) on `url` and connects to that page. */
-  static async launch(executable: string, args: readonly string[], url: string, viewport: { width: number; height: number }): Promise<CdpPage> {
+  static async launch(
+    executable: string,
+    args: readonly string[],
+    url: string,
+    viewport: { width: number; height: number },
+  ): Promise<CdpPage> {
     const profile = mkdtempSync(join(tmpdir(), 'berth-bench-cdp-'));
-    const chrome = spawn(executable, ['--headless', ...args, `--user-data-dir=${profile}`, '--remote-debugging-port=0', `--window-size=${viewport.width},${viewport.height}`, 'about:blank'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const chrome = spawn(
+      executable,
+      [
+        '--headless',
+        ...args,
+        `--user-data-dir=${profile}`,
+        '--remote-debugging-port=0',
+        `--window-size=${viewport.width},${viewport.height}`,
+        'about:blank',
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     // If this process dies first (an exception, Ctrl-C), take the browser with it.
     const killOnExit = (): void => void chrome.kill('SIGKILL');
     process.once('exit', killOnExit);
@@ -73,7 +95,12 @@ export class CdpPage {
       socket.once('error', reject);
     });
     const page = new CdpPage(chrome, socket, profile, browserUrl);
-    await page.send('Emulation.setDeviceMetricsOverride', { width: viewport.width, height: viewport.height, deviceScaleFactor: 1, mobile: false });
+    await page.send('Emulation.setDeviceMetricsOverride', {
+      width: viewport.width,
+      height: viewport.height,
+      deviceScaleFactor: 1,
+      mobile: false,
+    });
     await page.send('Page.navigate', { url });
     return page;
   }
@@ -98,7 +125,8 @@ export class CdpPage {
       result: { value?: unknown };
       exceptionDetails?: { text: string; exception?: { description?: string } };
     };
-    if (reply.exceptionDetails) throw new Error(`In the page: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+    if (reply.exceptionDetails)
+      throw new Error(`In the page: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
     return reply.result.value as T;
   }
 
@@ -124,7 +152,14 @@ export class CdpPage {
     if (!spec && !/^[a-z0-9]$/i.test(key)) throw new Error(`press() knows Enter, letters and digits, not ${JSON.stringify(key)}`);
     const keyCode = spec?.keyCode ?? upper.charCodeAt(0);
     const text = options.ctrl ? undefined : (spec?.text ?? key);
-    await this.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, windowsVirtualKeyCode: keyCode, modifiers, ...(text ? { text, unmodifiedText: text } : {}) });
+    await this.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      key,
+      code,
+      windowsVirtualKeyCode: keyCode,
+      modifiers,
+      ...(text ? { text, unmodifiedText: text } : {}),
+    });
     await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: keyCode, modifiers });
   }
 

@@ -49,9 +49,25 @@ function armEcho(container: string, want: number): string {
 
 const keys = Number(process.env.BENCH_ECHO_KEYS ?? 60);
 const container = `berth-e2e-echo-${process.pid}`;
-execFileSync('docker', ['run', '-d', '--name', container, '--label', 'berth.test-fixture=true', 'berth-fixture/busybox:latest', 'sh', '-c', 'while true; do sleep 1; done']);
+execFileSync('docker', [
+  'run',
+  '-d',
+  '--name',
+  container,
+  '--label',
+  'berth.test-fixture=true',
+  'berth-fixture/busybox:latest',
+  'sh',
+  '-c',
+  'while true; do sleep 1; done',
+]);
 const server = await startWebServer();
-const page = await CdpPage.launch(chromiumPath, [...chromiumArgs, ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)], 'about:blank', { width: 1400, height: 900 });
+const page = await CdpPage.launch(
+  chromiumPath,
+  [...chromiumArgs, ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)],
+  'about:blank',
+  { width: 1400, height: 900 },
+);
 try {
   await page.send('Page.enable');
   await page.send('Page.addScriptToEvaluateOnNewDocument', { source: wrapSocket });
@@ -73,12 +89,18 @@ try {
     await new Promise((res) => setTimeout(res, Number(process.env.BENCH_ECHO_GAP_MS ?? 30)));
   }
   if (process.env.TRACE) {
-    const events: Array<{ name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> }> = [];
+    const events: Array<{ name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown> }> =
+      [];
     const off = page.onEvent((method, params) => {
       if (method === 'Tracing.dataCollected') events.push(...(params as { value: typeof events }).value);
     });
     const complete = new Promise<void>((resolve) => page.onEvent((method) => method === 'Tracing.tracingComplete' && resolve()));
-    await page.send('Tracing.start', { categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink,renderer.scheduler,disabled-by-default-renderer.scheduler,input,benchmark,cc,viz', transferMode: 'ReportEvents' });
+    await page.send('Tracing.start', {
+      categories:
+        process.env.TRACE_CATEGORIES ??
+        'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,blink,renderer.scheduler,disabled-by-default-renderer.scheduler,input,benchmark,cc,viz',
+      transferMode: 'ReportEvents',
+    });
     await page.evaluate(armEcho(container, keys + 1));
     await page.press('q');
     await page.evaluate('window.__benchEcho');
@@ -88,17 +110,43 @@ try {
     const down = events.find((e) => e.name === 'EventDispatch' && (e.args?.data as { type?: string } | undefined)?.type === 'keydown');
     if (!down) console.log('no keydown in trace');
     else {
-      const mains = events.filter((e) => e.pid === down.pid && e.tid === down.tid && e.ts >= down.ts - 300 && e.ts < down.ts + (Number(process.env.TRACE_MS ?? 40)) * 1000 && (process.env.TRACE_ALL ? true : e.ph === 'X' && (e.dur ?? 0) > 200));
-      for (const e of mains.sort((a, b) => a.ts - b.ts)) console.log(`${((e.ts - down.ts) / 1000).toFixed(2).padStart(8)} ms  ${((e.dur ?? 0) / 1000).toFixed(2).padStart(6)} ms  ${e.ph} ${e.name} ${JSON.stringify(e.args?.data ?? '').slice(0, 140)}`);
+      const mains = events.filter(
+        (e) =>
+          e.pid === down.pid &&
+          e.tid === down.tid &&
+          e.ts >= down.ts - 300 &&
+          e.ts < down.ts + Number(process.env.TRACE_MS ?? 40) * 1000 &&
+          (process.env.TRACE_ALL ? true : e.ph === 'X' && (e.dur ?? 0) > 200),
+      );
+      for (const e of mains.sort((a, b) => a.ts - b.ts))
+        console.log(
+          `${((e.ts - down.ts) / 1000).toFixed(2).padStart(8)} ms  ${((e.dur ?? 0) / 1000).toFixed(2).padStart(6)} ms  ${e.ph} ${e.name} ${JSON.stringify(e.args?.data ?? '').slice(0, 140)}`,
+        );
     }
   }
-  const show = (name: string, v: number[]): void => console.log(`${name.padEnd(44)} median ${median(v).toFixed(2)} ms, p95 ${percentile(v, 95).toFixed(2)} ms`);
+  const show = (name: string, v: number[]): void =>
+    console.log(`${name.padEnd(44)} median ${median(v).toFixed(2)} ms, p95 ${percentile(v, 95).toFixed(2)} ms`);
   console.log(`\n## Keystroke echo in the page, ${rows.length} keys (from the keydown)`);
-  show('keydown → frame with the key sent', rows.map((r) => r.sent));
-  show('keydown → first frame back', rows.map((r) => r.back));
-  show('keydown → echo parsed into the buffer', rows.map((r) => r.parsed));
-  show('keydown → rendered', rows.map((r) => r.rendered));
-  show('frame back → parsed', rows.map((r) => r.parsed - r.back));
+  show(
+    'keydown → frame with the key sent',
+    rows.map((r) => r.sent),
+  );
+  show(
+    'keydown → first frame back',
+    rows.map((r) => r.back),
+  );
+  show(
+    'keydown → echo parsed into the buffer',
+    rows.map((r) => r.parsed),
+  );
+  show(
+    'keydown → rendered',
+    rows.map((r) => r.rendered),
+  );
+  show(
+    'frame back → parsed',
+    rows.map((r) => r.parsed - r.back),
+  );
 } finally {
   await page.close();
   await server.stop();

@@ -14,7 +14,14 @@ import { startWebServer } from './berth-page.js';
  */
 
 const chromiumPath = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const image = 'berth-fixture/busybox:latest';
 const floodSeconds = Number(process.env.BENCH_FLOOD_SECONDS ?? 10);
 /** Lines per 100 ms burst; a little over 1,000 because the pause between bursts is not free. */
@@ -156,7 +163,9 @@ interface TraceEvent {
 
 /** The page's main thread: CPU time of its top-level tasks (µs in the trace) per second, and the worst task. */
 function mainThreadCpu(events: readonly TraceEvent[], seconds: number): LogFloodFigures['mainThread'] {
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mains = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
   const tasks = new Map<string, number[]>();
   for (const e of events) {
     const thread = `${e.pid}:${e.tid}`;
@@ -184,7 +193,11 @@ export async function benchLogFlood(): Promise<LogFloodFigures> {
   let reader: TailReader | undefined;
   try {
     const baseline = await baselineLinesPerSecond(container, 5);
-    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs, viewport: { width: 1400, height: 900 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      viewport: { width: 1400, height: 900 },
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await page.goto(server.url);
@@ -207,7 +220,9 @@ export async function benchLogFlood(): Promise<LogFloodFigures> {
     const tracePath = process.env.BENCH_LOG_TRACE;
     const traceEvents: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown as TraceEvent[])));
-    const categories = tracePath ? 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,blink' : 'toplevel,disabled-by-default-devtools.timeline';
+    const categories = tracePath
+      ? 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,blink'
+      : 'toplevel,disabled-by-default-devtools.timeline';
     await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
     const windowStart = Date.now();
     await page.evaluate(installProbes);
@@ -248,7 +263,11 @@ export async function benchLogFlood(): Promise<LogFloodFigures> {
       baselineLinesPerSecond: baseline,
       followedLinesPerSecond: followed,
       lagLines: { median: lags.length ? median(lags) : NaN, max: lags.length ? Math.max(...lags) : NaN },
-      longTasks: { count: probe.longTasks.length, worst: Math.max(0, ...probe.longTasks), p95: probe.longTasks.length ? percentile(probe.longTasks, 95) : 0 },
+      longTasks: {
+        count: probe.longTasks.length,
+        worst: Math.max(0, ...probe.longTasks),
+        p95: probe.longTasks.length ? percentile(probe.longTasks, 95) : 0,
+      },
       frameGapMs: { p95: percentile(probe.frames, 95), max: Math.max(...probe.frames) },
       heapMB: { start: heap[0]!, max: Math.max(...heap), end: heap[heap.length - 1]! },
       clickMs,
@@ -273,13 +292,25 @@ function printFigures(f: LogFloodFigures): void {
   const ratio = f.followedLinesPerSecond / f.baselineLinesPerSecond;
   console.log(`\n## Logs tab under a flood (~${burst * 10} lines/s container, ${floodSeconds} s, Chromium software rendering)`);
   console.log(`baseline  docker logs -f, plain Node reader: ${f.baselineLinesPerSecond.toFixed(0)} lines/s`);
-  console.log(`candidate Berth Logs tab (follow), newest line on screen advances at: ${f.followedLinesPerSecond.toFixed(0)} lines/s  ratio ${ratio.toFixed(3)} (candidate/baseline; 1.0 = keeps up)`);
-  console.log(`          behind the container's tail (vs a plain reader at the same moment): median ${f.lagLines.median.toFixed(0)} lines, max ${f.lagLines.max.toFixed(0)} lines`);
-  console.log(`long tasks (>50 ms): ${f.longTasks.count}, worst ${f.longTasks.worst.toFixed(0)} ms, p95 ${f.longTasks.p95.toFixed(0)} ms (target: none over 100 ms)`);
-  console.log(`page main thread's own work: ${f.mainThread.cpuMsPerSecond.toFixed(0)} ms of CPU per second; worst task ${f.mainThread.worstTaskCpuMs.toFixed(1)} ms of CPU; ${f.mainThread.tasksOver50msCpu} tasks over 50 ms of CPU (wall-clock long tasks beyond that are waits for a CPU on this shared machine)`);
-  console.log(`frame gaps (rAF intervals): p95 ${f.frameGapMs.p95.toFixed(1)} ms, max ${f.frameGapMs.max.toFixed(1)} ms (target: p95 under 50 ms)`);
+  console.log(
+    `candidate Berth Logs tab (follow), newest line on screen advances at: ${f.followedLinesPerSecond.toFixed(0)} lines/s  ratio ${ratio.toFixed(3)} (candidate/baseline; 1.0 = keeps up)`,
+  );
+  console.log(
+    `          behind the container's tail (vs a plain reader at the same moment): median ${f.lagLines.median.toFixed(0)} lines, max ${f.lagLines.max.toFixed(0)} lines`,
+  );
+  console.log(
+    `long tasks (>50 ms): ${f.longTasks.count}, worst ${f.longTasks.worst.toFixed(0)} ms, p95 ${f.longTasks.p95.toFixed(0)} ms (target: none over 100 ms)`,
+  );
+  console.log(
+    `page main thread's own work: ${f.mainThread.cpuMsPerSecond.toFixed(0)} ms of CPU per second; worst task ${f.mainThread.worstTaskCpuMs.toFixed(1)} ms of CPU; ${f.mainThread.tasksOver50msCpu} tasks over 50 ms of CPU (wall-clock long tasks beyond that are waits for a CPU on this shared machine)`,
+  );
+  console.log(
+    `frame gaps (rAF intervals): p95 ${f.frameGapMs.p95.toFixed(1)} ms, max ${f.frameGapMs.max.toFixed(1)} ms (target: p95 under 50 ms)`,
+  );
   console.log(`JS heap: ${f.heapMB.start.toFixed(1)} MB at start, max ${f.heapMB.max.toFixed(1)} MB, ${f.heapMB.end.toFixed(1)} MB at end`);
-  console.log(`click to effect (Stats/Logs tab switches during the flood): median ${median(f.clickMs).toFixed(0)} ms, max ${Math.max(...f.clickMs).toFixed(0)} ms`);
+  console.log(
+    `click to effect (Stats/Logs tab switches during the flood): median ${median(f.clickMs).toFixed(0)} ms, max ${Math.max(...f.clickMs).toFixed(0)} ms`,
+  );
 }
 
 /**
@@ -307,7 +338,9 @@ export function benchLogModel(rounds = Number(process.env.BENCH_ROUNDS ?? 5)): {
   const figures = { modelMs: median(modelMs), splitMs: median(splitMs) };
   console.log('\n## Log line model (100,000 coloured lines into a 50,000-line ring, no browser)');
   console.log(`baseline  decode + split into lines: median ${figures.splitMs.toFixed(1)} ms`);
-  console.log(`candidate LogModel.push: median ${figures.modelMs.toFixed(1)} ms  ratio ${(figures.modelMs / figures.splitMs).toFixed(2)} (candidate/baseline)`);
+  console.log(
+    `candidate LogModel.push: median ${figures.modelMs.toFixed(1)} ms  ratio ${(figures.modelMs / figures.splitMs).toFixed(2)} (candidate/baseline)`,
+  );
   return figures;
 }
 

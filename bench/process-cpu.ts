@@ -91,7 +91,8 @@ export function benchCpuSnapshot(root = String(process.pid)): Map<string, number
   };
   const comms = new Map(pids.map((p) => [p, groupOf(p)?.split(' ')[0]]));
   const isInContainer = (pid: string): boolean => {
-    for (let p: string | undefined = pid, hops = 0; p && p !== '0' && hops < 64; p = parents.get(p), hops++) if (comms.get(p)?.startsWith('containerd-shim')) return true;
+    for (let p: string | undefined = pid, hops = 0; p && p !== '0' && hops < 64; p = parents.get(p), hops++)
+      if (comms.get(p)?.startsWith('containerd-shim')) return true;
     return false;
   };
   const byGroup = new Map<string, number>();
@@ -106,7 +107,13 @@ export function benchCpuSnapshot(root = String(process.pid)): Map<string, number
       byGroup.set(containerGroup, (byGroup.get(containerGroup) ?? 0) + ticksOf(pid, true));
       continue;
     }
-    const key = isOurs(pid) ? (pid === root ? 'bench process (raw reader, CDP driver)' : group) : engineSide.has(comm) ? `engine: ${comm}` : undefined;
+    const key = isOurs(pid)
+      ? pid === root
+        ? 'bench process (raw reader, CDP driver)'
+        : group
+      : engineSide.has(comm)
+        ? `engine: ${comm}`
+        : undefined;
     if (key) byGroup.set(key, (byGroup.get(key) ?? 0) + ticksOf(pid));
   }
   return byGroup;

@@ -19,7 +19,18 @@ const blocks = Number(process.env.BENCH_RENDER_BLOCKS ?? 160);
 const args = [...chromiumArgs, ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)];
 const trace = process.env.BENCH_PROFILE === 'trace';
 const container = `berth-e2e-tp-prof-${process.pid}`;
-execFileSync('docker', ['run', '-d', '--name', container, '--label', 'berth.test-fixture=true', 'berth-fixture/busybox:latest', 'sh', '-c', 'while true; do sleep 1; done']);
+execFileSync('docker', [
+  'run',
+  '-d',
+  '--name',
+  container,
+  '--label',
+  'berth.test-fixture=true',
+  'berth-fixture/busybox:latest',
+  'sh',
+  '-c',
+  'while true; do sleep 1; done',
+]);
 const profDir = mkdtempSync(join(tmpdir(), 'berth-prof-'));
 const server = await startWebServer([`--cpu-prof`, `--cpu-prof-dir=${profDir}`]);
 const page = await CdpPage.launch(chromiumPath, args, server.url, { width: 1400, height: 900 });
@@ -28,12 +39,17 @@ try {
   // One unprofiled run first, so the profile shows the steady state, not the first run's compiling.
   await renderedThroughput(page, container, Math.min(blocks, 40));
   const events: TraceEvent[] = [];
-  const traced = trace ? new Promise<void>((resolve) => page.onEvent((method) => method === 'Tracing.tracingComplete' && resolve())) : undefined;
+  const traced = trace
+    ? new Promise<void>((resolve) => page.onEvent((method) => method === 'Tracing.tracingComplete' && resolve()))
+    : undefined;
   page.onEvent((method, params) => {
     if (method === 'Tracing.dataCollected') events.push(...(params as { value: TraceEvent[] }).value);
   });
   if (trace) {
-    await page.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,cc,gpu,viz,toplevel', transferMode: 'ReportEvents' });
+    await page.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink,cc,gpu,viz,toplevel',
+      transferMode: 'ReportEvents',
+    });
   } else {
     await page.send('Profiler.enable');
     await page.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -49,8 +65,12 @@ try {
     await page.send('Tracing.end');
     await traced;
   } else profile = ((await page.send('Profiler.stop')) as { profile: CpuProfile }).profile;
-  console.log(`\n## ${((blocks * 65536) / 1e6).toFixed(1)} MB into Berth in Chromium (${args.join(' ')}): parsed at ${run.parsedMBps.toFixed(2)} MB/s, rendered at ${run.renderedMBps.toFixed(2)} MB/s`);
-  console.log(`\n### CPU seconds per process during the run (wall ${(ms / 1000).toFixed(2)} s, 2 cores = ${((2 * ms) / 1000).toFixed(2)} s available)`);
+  console.log(
+    `\n## ${((blocks * 65536) / 1e6).toFixed(1)} MB into Berth in Chromium (${args.join(' ')}): parsed at ${run.parsedMBps.toFixed(2)} MB/s, rendered at ${run.renderedMBps.toFixed(2)} MB/s`,
+  );
+  console.log(
+    `\n### CPU seconds per process during the run (wall ${(ms / 1000).toFixed(2)} s, 2 cores = ${((2 * ms) / 1000).toFixed(2)} s available)`,
+  );
   for (const u of used.slice(0, 12)) console.log(`${u.seconds.toFixed(2).padStart(7)} s  ${u.group}`);
   if (profile) printSelfTimes('Page main thread (CDP Profiler)', profile, 25);
   if (profile && process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify(profile));
@@ -61,6 +81,12 @@ try {
   execFileSync('docker', ['rm', '-f', container]);
 }
 const serverProfile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
-if (serverProfile && process.env.BENCH_PROFILE_OUT) writeFileSync(`${process.env.BENCH_PROFILE_OUT}.server`, readFileSync(join(profDir, serverProfile)));
-if (serverProfile) printSelfTimes('Web server (node --cpu-prof, whole life incl. start-up)', JSON.parse(readFileSync(join(profDir, serverProfile), 'utf8')) as CpuProfile, 20);
+if (serverProfile && process.env.BENCH_PROFILE_OUT)
+  writeFileSync(`${process.env.BENCH_PROFILE_OUT}.server`, readFileSync(join(profDir, serverProfile)));
+if (serverProfile)
+  printSelfTimes(
+    'Web server (node --cpu-prof, whole life incl. start-up)',
+    JSON.parse(readFileSync(join(profDir, serverProfile), 'utf8')) as CpuProfile,
+    20,
+  );
 rmSync(profDir, { recursive: true, force: true });

@@ -11,7 +11,18 @@ import { benchTerminalThroughput } from './terminal-throughput.js';
 import { benchLogFlood, benchLogModel } from './log-flood.js';
 
 const container = `berth-e2e-tp-bench-${process.pid}`;
-execFileSync('docker', ['run', '-d', '--name', container, '--label', 'berth.test-fixture=true', 'berth-fixture/busybox:latest', 'sh', '-c', 'while true; do sleep 1; done']);
+execFileSync('docker', [
+  'run',
+  '-d',
+  '--name',
+  container,
+  '--label',
+  'berth.test-fixture=true',
+  'berth-fixture/busybox:latest',
+  'sh',
+  '-c',
+  'while true; do sleep 1; done',
+]);
 try {
   await benchTerminalThroughput(container);
   benchLogModel();

@@ -8,7 +8,9 @@ import { EchoTimer } from './echo-timer.js';
 
 /** Raw keystroke echo: one char into a TTY exec's shell, time to its echo; `n` times. */
 export async function rawEcho(connection: EngineConnection, container: string, n: number): Promise<number[]> {
-  const exec = await connection.docker.getContainer(container).exec({ Cmd: ['sh'], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true });
+  const exec = await connection.docker
+    .getContainer(container)
+    .exec({ Cmd: ['sh'], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true });
   const stream = (await exec.start({ hijack: true, stdin: true, Tty: true })) as Duplex;
   const timer = new EchoTimer((data) => stream.write(data));
   stream.on('data', (c: Buffer) => timer.received(c));
@@ -76,7 +78,10 @@ export async function berthEcho(page: CdpPage, container: string, n: number, whi
   try {
     return await echoSamples(page, container, n);
   } finally {
-    if (whileAnimating) await page.evaluate(`document.getElementById('bench-animation')?.remove(); document.getElementById('bench-animation-style')?.remove(); undefined`);
+    if (whileAnimating)
+      await page.evaluate(
+        `document.getElementById('bench-animation')?.remove(); document.getElementById('bench-animation-style')?.remove(); undefined`,
+      );
   }
 }
 
@@ -102,7 +107,9 @@ async function echoSamples(page: CdpPage, container: string, n: number): Promise
     const sample = await page.evaluate<{ bufferMs: number; renderedMs: number; paintedMs: number }>('window.__benchEcho');
     if (sample.bufferMs < 0) {
       const focus = await page.evaluate<string>('`${document.activeElement?.tagName}.${document.activeElement?.className}`');
-      throw new Error(`No echo seen within 5 s (focus ${focus}); the terminal shows:\n${await page.evaluate<string>(`window.__berthTerminals?.get(${q(container)})?.() ?? ''`)}`);
+      throw new Error(
+        `No echo seen within 5 s (focus ${focus}); the terminal shows:\n${await page.evaluate<string>(`window.__berthTerminals?.get(${q(container)})?.() ?? ''`)}`,
+      );
     }
     samples.bufferMs.push(sample.bufferMs);
     samples.renderedMs.push(sample.renderedMs);
@@ -123,4 +130,3 @@ export async function echoWithDesktopSwitches(url: string, container: string, ke
     await page.close();
   }
 }
-

@@ -15,7 +15,9 @@ const command = `${generator}; exit`;
 
 /** Baseline: the engine's own TTY exec path read by a plain consumer (dockerode, no Berth). */
 async function rawExec(docker: Docker, container: string): Promise<number> {
-  const exec = await docker.getContainer(container).exec({ Cmd: ['sh', '-c', generator], AttachStdout: true, AttachStderr: true, Tty: true });
+  const exec = await docker
+    .getContainer(container)
+    .exec({ Cmd: ['sh', '-c', generator], AttachStdout: true, AttachStderr: true, Tty: true });
   const stream = (await exec.start({ hijack: true, stdin: false, Tty: true })) as Duplex;
   let received = 0;
   const { ms } = await timed(

@@ -18,7 +18,10 @@ interface ServerFrame {
  */
 export async function wsEcho(serverUrl: string, container: string, n: number): Promise<number[]> {
   const url = new URL(serverUrl);
-  const socket = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token') ?? ''}`, { origin: `http://${url.host}`, perMessageDeflate: false });
+  const socket = new WebSocket(`ws://${url.host}/rpc?token=${url.searchParams.get('token') ?? ''}`, {
+    origin: `http://${url.host}`,
+    perMessageDeflate: false,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);

@@ -37,21 +37,35 @@ export interface XtermAloneRun extends RenderedRun {
 export async function openXtermPage(args: readonly string[], box: { width: number; height: number }, webgl: boolean): Promise<CdpPage> {
   const page = await CdpPage.launch(chromiumPath, args, 'about:blank', { width: 1400, height: 900 });
   await page.waitFor(`document.readyState === 'complete'`);
-  await page.evaluate(`document.body.style.cssText = 'margin:0;background:#0b0e14'; document.body.innerHTML = '<div id="host" style="width:${box.width}px;height:${box.height}px"></div>'; undefined`);
+  await page.evaluate(
+    `document.body.style.cssText = 'margin:0;background:#0b0e14'; document.body.innerHTML = '<div id="host" style="width:${box.width}px;height:${box.height}px"></div>'; undefined`,
+  );
   const css = readFileSync('node_modules/@xterm/xterm/css/xterm.css', 'utf8');
-  await page.evaluate(`(() => { const s = document.createElement('style'); s.textContent = ${JSON.stringify(css)}; document.head.appendChild(s); })()`);
+  await page.evaluate(
+    `(() => { const s = document.createElement('style'); s.textContent = ${JSON.stringify(css)}; document.head.appendChild(s); })()`,
+  );
   await page.evaluate(readFileSync('node_modules/@xterm/xterm/lib/xterm.js', 'utf8'));
   if (webgl) await page.evaluate(readFileSync('node_modules/@xterm/addon-webgl/lib/addon-webgl.js', 'utf8'));
   return page;
 }
 
 /** (c) The ceiling: xterm.js by itself in the same Chromium build and flags, same font and size, fed from memory. */
-export async function xtermAlone(page: CdpPage, size: { cols: number; rows: number }, blocks: number, webgl: boolean): Promise<XtermAloneRun> {
+export async function xtermAlone(
+  page: CdpPage,
+  size: { cols: number; rows: number },
+  blocks: number,
+  webgl: boolean,
+): Promise<XtermAloneRun> {
   return page.evaluate<XtermAloneRun>(xtermAloneScript(size.cols, size.rows, blocks, webgl));
 }
 
 /** (c) with WebGL through SwiftShader: a separate Chromium with the GPU process on (no `--disable-gpu`). */
-export async function xtermAloneSwiftShader(box: { width: number; height: number }, size: { cols: number; rows: number }, blocks: number, rounds: number): Promise<{ webgl: XtermAloneRun[]; dom: XtermAloneRun[] }> {
+export async function xtermAloneSwiftShader(
+  box: { width: number; height: number },
+  size: { cols: number; rows: number },
+  blocks: number,
+  rounds: number,
+): Promise<{ webgl: XtermAloneRun[]; dom: XtermAloneRun[] }> {
   const args = [...chromiumArgs.filter((a) => a !== '--disable-gpu'), '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
   const page = await openXtermPage(args, box, true);
   try {
@@ -66,4 +80,3 @@ export async function xtermAloneSwiftShader(box: { width: number; height: number
     await page.close();
   }
 }
-

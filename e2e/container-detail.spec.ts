@@ -37,8 +37,18 @@ test.describe('container detail against the real engine', () => {
   test('Logs show stdout and stderr apart, following new output', async ({ page }) => {
     const name = e2eName('logs');
     docker(
-      'run', '-d', '--name', name, '--label', fixtureLabel, '--stop-timeout', '1', fixtureImage,
-      'sh', '-c', "echo out; echo err >&2; printf '\\033[32mgreen\\033[0m \\033]52;c;aGk=\\007clip\\n'; while true; do sleep 1; done",
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--label',
+      fixtureLabel,
+      '--stop-timeout',
+      '1',
+      fixtureImage,
+      'sh',
+      '-c',
+      "echo out; echo err >&2; printf '\\033[32mgreen\\033[0m \\033]52;c;aGk=\\007clip\\n'; while true; do sleep 1; done",
     );
     const { pane } = await openDetail(page, name);
     const log = pane.getByRole('log', { name: `Logs ${name}` });

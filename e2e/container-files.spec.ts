@@ -42,7 +42,9 @@ test.describe('container Files tab against the real engine', () => {
     await pane.getByLabel('Upload files').setInputFiles({ name: 'robot config.bin', mimeType: 'application/octet-stream', buffer: bytes });
     await expect(dataTable.getByRole('row', { name: 'robot config.bin' })).toBeVisible();
     await expect(pane.getByRole('status').filter({ hasText: 'Uploaded robot config.bin' })).toBeVisible();
-    expect(Buffer.from(docker('exec', name, 'base64', '/srv/my data/robot config.bin').replace(/\s/g, ''), 'base64').equals(bytes)).toBe(true);
+    expect(Buffer.from(docker('exec', name, 'base64', '/srv/my data/robot config.bin').replace(/\s/g, ''), 'base64').equals(bytes)).toBe(
+      true,
+    );
     await page.screenshot({ path: `${shots}/files-tab.png` });
 
     // Uploading the same name again asks first.
@@ -99,7 +101,9 @@ test.describe('container Files tab against the real engine', () => {
       await path.press('Enter');
       await expect(pane.getByRole('table', { name: 'Files in /small' }).getByRole('row', { name: 'data.bin' })).toBeVisible();
 
-      await pane.getByLabel('Upload files').setInputFiles({ name: 'data.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1_200_000, 7) });
+      await pane
+        .getByLabel('Upload files')
+        .setInputFiles({ name: 'data.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1_200_000, 7) });
       await page.getByRole('dialog', { name: 'Replace data.bin?' }).getByRole('button', { name: 'Replace' }).click();
       const alert = pane.getByRole('alert');
       await expect(alert).toContainText('Upload failed');

@@ -45,7 +45,10 @@ test('the desktop app opens one window showing the Berth header', async () => {
     expect(await page.evaluate(() => typeof window.berth)).toBe('object');
     // Terminal links leave through main (the window opens no windows); main refuses what is not http/https/mailto.
     expect(await page.evaluate(() => typeof window.berth?.openExternal)).toBe('function');
-    expect(await page.evaluate(() => window.berth?.openExternal?.('file:///etc/passwd'))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await page.evaluate(() => window.berth?.openExternal?.('file:///etc/passwd'))).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     // A terminal's echo is not held for a frame after each key press (see chromium-switches.ts).
     expect(await app.evaluate(({ app: a }) => a.commandLine.getSwitchValue('disable-features'))).toContain('DeferRendererTasksAfterInput');
@@ -76,12 +79,15 @@ async function serveLikeMain(page: Page): Promise<void> {
 }
 
 test('the desktop page runs under the app:// handler and its CSP header with no violation (Chromium)', async ({ page }) => {
-  if (!existsSync(path.join(rendererBuild, 'index.html'))) throw new Error(`${rendererBuild} is missing: run "npm run build" before the e2e tests`);
+  if (!existsSync(path.join(rendererBuild, 'index.html')))
+    throw new Error(`${rendererBuild} is missing: run "npm run build" before the e2e tests`);
   await serveLikeMain(page);
   await page.addInitScript(() => {
     const violations: string[] = [];
     (window as { cspViolations?: string[] }).cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
     // The preload's bridge, answering nothing: the page must still start.
     Object.defineProperty(window, 'berth', {
       value: {
@@ -109,7 +115,12 @@ test('the desktop page runs under the app:// handler and its CSP header with no 
   expect(violations.filter((v) => !isEvalProbe(v))).toEqual([]);
   expect(refused.filter((r) => !isEvalProbe(r))).toEqual([]);
 
-  const direct = await page.evaluate(async () => (await fetch('/index.html').then(() => 'fetched').catch(() => 'blocked')));
+  const direct = await page.evaluate(
+    async () =>
+      await fetch('/index.html')
+        .then(() => 'fetched')
+        .catch(() => 'blocked'),
+  );
   expect(direct).toBe('blocked'); // connect-src 'none': the page reaches main over IPC only
 });
 

@@ -31,7 +31,10 @@ test('without the token from the printed link, the page says so and shows no eng
   await expect(page.getByRole('row', { name: /berth-/ })).toHaveCount(0);
 });
 
-test('the printed link trades its token for an HttpOnly cookie and leaves no token in the address, and a reload still works', async ({ page, context }) => {
+test('the printed link trades its token for an HttpOnly cookie and leaves no token in the address, and a reload still works', async ({
+  page,
+  context,
+}) => {
   const responses: Response[] = [];
   page.on('response', (r) => responses.push(r));
   await page.goto(e2eServer.appUrl);
@@ -46,7 +49,14 @@ test('the printed link trades its token for an HttpOnly cookie and leaves no tok
   await expect(page.getByRole('heading', { name: /containers/i }).first()).toBeVisible();
   await expect(page.getByText(/needs the link Berth printed|refused this page/i)).toHaveCount(0);
   expect(page.url()).not.toContain('token');
-  expect(await page.evaluate(() => performance.getEntriesByType('navigation').map((e) => e.name).join(' '))).not.toContain('token');
+  expect(
+    await page.evaluate(() =>
+      performance
+        .getEntriesByType('navigation')
+        .map((e) => e.name)
+        .join(' '),
+    ),
+  ).not.toContain('token');
   // Scripts in the page cannot read the token.
   expect(await page.evaluate(() => document.cookie)).not.toContain(e2eServer.token);
   const cookie = (await context.cookies()).find((c) => c.name === `berth_token_${e2eServer.port}`);
@@ -71,11 +81,16 @@ function filesHolding(dir: string, needle: string): string[] {
   return hits;
 }
 
-test('a pasted token signs the page in and never reaches the browser profile (history, sessions, cache)', async ({ browserName }, testInfo) => {
+test('a pasted token signs the page in and never reaches the browser profile (history, sessions, cache)', async ({
+  browserName,
+}, testInfo) => {
   test.skip(browserName !== 'chromium', 'reads a Chromium profile');
   const profile = mkdtempSync(path.join(tmpdir(), 'berth-e2e-profile-'));
   const launch = testInfo.project.use.launchOptions ?? {};
-  const context = await chromium.launchPersistentContext(profile, { ...(launch.executablePath ? { executablePath: launch.executablePath } : {}), args: launch.args ?? [] });
+  const context = await chromium.launchPersistentContext(profile, {
+    ...(launch.executablePath ? { executablePath: launch.executablePath } : {}),
+    args: launch.args ?? [],
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${e2eServer.origin}/`);

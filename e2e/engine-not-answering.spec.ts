@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { startWebServerProcess } from '../scripts/web-server-process.js';
 import { EngineSocketProxy } from '../electron/test-support/socket-proxy.js';
 
-test('an engine that stops answering is shown as not answering (not a green dot and "Loading containers…"), and a ping brings it back', async ({ page }) => {
+test('an engine that stops answering is shown as not answering (not a green dot and "Loading containers…"), and a ping brings it back', async ({
+  page,
+}) => {
   const socketPath = `/tmp/berth-e2e-black-hole-${process.pid}.sock`;
   const proxy = new EngineSocketProxy(socketPath);
   await proxy.start();
@@ -22,7 +24,11 @@ test('an engine that stops answering is shown as not answering (not a green dot 
     proxy.blackHole();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Docker Engine not answering' })).toBeVisible();
-    await expect(page.getByText(`The Docker Engine at unix://${socketPath} accepted the connection but did not answer GET /containers/json within 3 s`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `The Docker Engine at unix://${socketPath} accepted the connection but did not answer GET /containers/json within 3 s`,
+      ),
+    ).toBeVisible();
     await expect(page.getByText(`docker -H unix://${socketPath} info`)).toBeVisible();
     await expect(badge).toContainText('Engine not answering');
     await expect(badge).not.toContainText(/Docker \d/);

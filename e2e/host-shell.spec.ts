@@ -14,7 +14,9 @@ async function terminalText(page: Page, key: string): Promise<string> {
 /** The processes whose parent is `pid` (the host shell is a child of the web server). */
 function childrenOf(pid: number): string[] {
   try {
-    return execFileSync('ps', ['--ppid', String(pid), '-o', 'comm='], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    return execFileSync('ps', ['--ppid', String(pid), '-o', 'comm='], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return []; // ps exits 1 when there are none
   }

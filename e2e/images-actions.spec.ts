@@ -77,7 +77,12 @@ test.describe('image actions against the real engine and registries', () => {
     await expect(pushCard.getByRole('progressbar', { name: `Push ${pushRef} overall` })).toBeVisible();
     await expect(pushCard.getByRole('status')).toHaveText('Done', { timeout: 30_000 });
     await expect(pushCard.getByRole('progressbar', { name: `Push ${pushRef} overall` })).toHaveAttribute('aria-valuenow', '100');
-    await expect(pushCard.getByRole('list', { name: `Layers of ${pushRef}` }).getByRole('listitem').first()).toBeVisible();
+    await expect(
+      pushCard
+        .getByRole('list', { name: `Layers of ${pushRef}` })
+        .getByRole('listitem')
+        .first(),
+    ).toBeVisible();
     await expect(pushCard).toContainText(/Pushed|Already exists|Complete/);
     await expect(activity(page)).toContainText(`docker push ${pushRef}`);
     await page.screenshot({ path: `${shots}/images-push.png` });
@@ -137,7 +142,10 @@ test.describe('image actions against the real engine and registries', () => {
 
     // Untag: the fixture keeps its image.
     await row.getByRole('button', { name: 'Remove', exact: true }).click();
-    await page.getByRole('dialog', { name: `Remove image ${pushRef}?` }).getByRole('button', { name: 'Remove', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: `Remove image ${pushRef}?` })
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
     await expect(row).toHaveCount(0);
     expect(tryDocker('image', 'inspect', fixtureImage)).toBeDefined();
   });
@@ -160,7 +168,9 @@ test.describe('image actions against the real engine and registries', () => {
     await page.screenshot({ path: `${shots}/images-detail-inspect.png` });
   });
 
-  test('layer files of the newest layer; removing an image a container uses shows the refusal and offers Force remove', async ({ page }) => {
+  test('layer files of the newest layer; removing an image a container uses shows the refusal and offers Force remove', async ({
+    page,
+  }) => {
     if (!tryDocker('image', 'inspect', uniqueRef)) docker('pull', '-q', uniqueRef);
     const imageId = docker('image', 'inspect', '--format', '{{.Id}}', uniqueRef);
     const containerName = `berth-e2e-inuse-${rand}`;
@@ -230,7 +240,9 @@ test.describe('image actions against the real engine and registries', () => {
     await page.screenshot({ path: `${shots}/images-login.png` });
 
     await account.getByRole('button', { name: 'Log out of 127.0.0.1:5001' }).click();
-    await expect(panel.getByRole('listitem', { name: 'Account 127.0.0.1:5001' }).filter({ hasText: 'logged in through Berth' })).toHaveCount(0);
+    await expect(
+      panel.getByRole('listitem', { name: 'Account 127.0.0.1:5001' }).filter({ hasText: 'logged in through Berth' }),
+    ).toHaveCount(0);
   });
 
   test('build from a Dockerfile in the context with a build arg and a target stage', async ({ page }) => {
@@ -253,7 +265,9 @@ test.describe('image actions against the real engine and registries', () => {
       await panel.getByRole('button', { name: 'Build', exact: true }).click();
       await expect(panel.getByRole('status', { name: 'Build status' })).toContainText('Built', { timeout: 60_000 });
       await expect(panel.getByRole('list', { name: 'Build steps' }).getByRole('listitem', { name: 'Step 3' })).toContainText('line 3');
-      await expect(activity(page)).toContainText(`docker build -t ${tag} -f Dockerfile.custom --build-arg GREETING=hello-${rand} --target base --force-rm ${context}`);
+      await expect(activity(page)).toContainText(
+        `docker build -t ${tag} -f Dockerfile.custom --build-arg GREETING=hello-${rand} --target base --force-rm ${context}`,
+      );
       expect(docker('run', '--rm', tag, 'cat', '/greeting')).toBe(`hello-${rand}`);
       await page.screenshot({ path: `${shots}/images-build-file.png` });
     } finally {
@@ -272,7 +286,8 @@ test.describe('image actions against the real engine and registries', () => {
     const editor = panel.getByRole('textbox', { name: 'Dockerfile' });
     await editor.fill(`FROM ${fixtureImage}\nRUN echo a > /a\nRUN echo b > /b\n`);
     const status = panel.getByRole('status', { name: 'Build status' });
-    const line = (n: number) => panel.getByRole('list', { name: 'Build result per line' }).getByRole('listitem', { name: `Line ${n}`, exact: true });
+    const line = (n: number) =>
+      panel.getByRole('list', { name: 'Build result per line' }).getByRole('listitem', { name: `Line ${n}`, exact: true });
     const build = () => panel.getByRole('button', { name: 'Build', exact: true }).click();
 
     await build();

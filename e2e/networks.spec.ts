@@ -28,7 +28,20 @@ function tryDocker(...args: string[]): string | undefined {
 function createUnchecked(name: string): string | undefined {
   try {
     const body = JSON.stringify({ Name: name, CheckDuplicate: false, Labels: { [fixtureLabel.split('=')[0]!]: 'true' } });
-    const reply = execFileSync('curl', ['-s', '--unix-socket', '/var/run/docker.sock', '-H', 'Content-Type: application/json', '-d', body, 'http://localhost/networks/create'], { encoding: 'utf8' });
+    const reply = execFileSync(
+      'curl',
+      [
+        '-s',
+        '--unix-socket',
+        '/var/run/docker.sock',
+        '-H',
+        'Content-Type: application/json',
+        '-d',
+        body,
+        'http://localhost/networks/create',
+      ],
+      { encoding: 'utf8' },
+    );
     const id = (JSON.parse(reply) as { Id?: unknown }).Id;
     if (typeof id !== 'string') return undefined;
     madeNetworks.push(id);
@@ -103,7 +116,9 @@ test.describe('networks against the real engine', () => {
     await dialog.getByLabel('Gateway (optional)').fill(`10.232.${octet}.1`);
     await dialog.getByLabel(/^Labels/).fill(fixtureLabel);
     await expect(dialog.getByRole('alert')).toHaveCount(0);
-    await expect(dialog.getByLabel('Command line')).toContainText(`docker network create --subnet ${subnet} --gateway 10.232.${octet}.1 --label ${fixtureLabel} ${name}`);
+    await expect(dialog.getByLabel('Command line')).toContainText(
+      `docker network create --subnet ${subnet} --gateway 10.232.${octet}.1 --label ${fixtureLabel} ${name}`,
+    );
     await page.screenshot({ path: `${shots}/net-create-dialog.png` });
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(dialog).toBeHidden();

@@ -90,7 +90,12 @@ test.describe('pull progress against a slow registry', () => {
       await expect(card.getByRole('listitem').filter({ hasText: bytesOfTotal }).first()).toBeVisible({ timeout: 20_000 });
       await card.getByRole('button', { name: 'Cancel' }).click();
       await expect(card.getByRole('status')).toHaveText('Cancelled');
-      await expect(card.getByRole('listitem').filter({ hasText: /Cancelled at [\d.]+\s?[kMG]?B \/ / }).first()).toBeVisible();
+      await expect(
+        card
+          .getByRole('listitem')
+          .filter({ hasText: /Cancelled at [\d.]+\s?[kMG]?B \/ / })
+          .first(),
+      ).toBeVisible();
       await expect(card.getByRole('listitem').filter({ hasText: 'Downloading' })).toHaveCount(0);
       await page.screenshot({ path: `${shots}/pull-progress-cancelled.png` });
       // The engine drops its registry connections once Berth's request is gone.

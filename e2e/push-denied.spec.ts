@@ -76,7 +76,10 @@ test.describe('a cancelled pull in the activity strip', () => {
     await card.getByRole('button', { name: 'Cancel' }).click();
     await expect(card.getByRole('status')).toHaveText('Cancelled');
 
-    const entry = page.getByRole('log', { name: 'Recent actions as docker commands' }).getByRole('listitem').filter({ hasText: `docker pull ${ref}` });
+    const entry = page
+      .getByRole('log', { name: 'Recent actions as docker commands' })
+      .getByRole('listitem')
+      .filter({ hasText: `docker pull ${ref}` });
     const outcome = entry.locator('.act-outcome');
     await expect(outcome).toHaveText(/^cancelled( · [\d.]+ m?s)?$/);
     await expect(outcome).not.toContainText('✓');

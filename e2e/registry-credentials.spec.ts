@@ -43,7 +43,9 @@ test.describe('registry credentials: a push that needs a login offers one', () =
     tryDocker('rmi', securedRef);
   });
 
-  test('push without a login fails with UNAUTHORIZED words and "Log in to 127.0.0.1:5001"; a wrong password is refused; the right one pushes', async ({ page }) => {
+  test('push without a login fails with UNAUTHORIZED words and "Log in to 127.0.0.1:5001"; a wrong password is refused; the right one pushes', async ({
+    page,
+  }) => {
     const berth = new BerthPage(page);
     await berth.open('');
     await berth.showImages();
@@ -70,7 +72,9 @@ test.describe('registry credentials: a push that needs a login offers one', () =
     await form.getByLabel('Password').fill('not-the-password');
     await form.getByRole('button', { name: 'Log in' }).click();
     const loginPanel = page.getByRole('region', { name: 'Registries' });
-    await expect(loginPanel.getByRole('alert')).toHaveText(`Login failed: Wrong username or password for ${authed} (user berth)`, { timeout: 20_000 });
+    await expect(loginPanel.getByRole('alert')).toHaveText(`Login failed: Wrong username or password for ${authed} (user berth)`, {
+      timeout: 20_000,
+    });
 
     await form.getByLabel('Password').fill('berth-secret');
     await form.getByRole('button', { name: 'Log in' }).click();

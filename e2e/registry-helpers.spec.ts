@@ -23,7 +23,9 @@ test.describe('registry credentials from the docker CLI credential helpers', () 
     fixture.write('berthe2e', { [authed]: ['berth', 'berth-secret'] });
     const configDir = fixture.dockerConfig({ credHelpers: { [authed]: 'berthe2e', 'registry.example.invalid': 'berth-e2e-missing' } });
     docker('tag', fixtureImage, securedRef);
-    server = await startWebServerProcess({ env: { ...process.env, DOCKER_CONFIG: configDir, PATH: `${fixture.binDir}:${process.env.PATH ?? ''}` } });
+    server = await startWebServerProcess({
+      env: { ...process.env, DOCKER_CONFIG: configDir, PATH: `${fixture.binDir}:${process.env.PATH ?? ''}` },
+    });
     appUrl = server.url;
   });
   test.afterAll(async () => {

@@ -50,11 +50,20 @@ test.describe('run form: resources and security against the real engine', () => 
     await expect(form).toBeHidden();
     await berth.expectRowState(name, /running/i);
     const host = JSON.parse(docker('inspect', '--format', '{{json .HostConfig}}', name)) as Record<string, unknown>;
-    expect(host).toMatchObject({ NanoCpus: 500_000_000, Memory: 64 * 1024 ** 2, ShmSize: 128 * 1024 ** 2, CapAdd: ['NET_ADMIN'], CapDrop: ['MKNOD'], ExtraHosts: ['db.robot:127.0.0.1'] });
+    expect(host).toMatchObject({
+      NanoCpus: 500_000_000,
+      Memory: 64 * 1024 ** 2,
+      ShmSize: 128 * 1024 ** 2,
+      CapAdd: ['NET_ADMIN'],
+      CapDrop: ['MKNOD'],
+      ExtraHosts: ['db.robot:127.0.0.1'],
+    });
     expect(docker('exec', name, 'hostname')).toBe('robot-1');
     expect(docker('exec', name, 'df', '-k', '/dev/shm')).toMatch(/\b131072\b/);
     expect(docker('exec', name, 'cat', '/etc/hosts')).toMatch(/127\.0\.0\.1\s+db\.robot/);
-    await expect(page.getByRole('log', { name: 'Recent actions as docker commands' })).toContainText('--cpus 0.5 --memory 64m --shm-size 128m');
+    await expect(page.getByRole('log', { name: 'Recent actions as docker commands' })).toContainText(
+      '--cpus 0.5 --memory 64m --shm-size 128m',
+    );
   });
 
   test('the ROS preset shares the host IPC namespace; the container runs with it', async ({ page }) => {
@@ -68,7 +77,9 @@ test.describe('run form: resources and security against the real engine', () => 
     await field(form, 'Label 1 key').fill('berth.test-fixture');
     await field(form, 'Label 1 value').fill('true');
     await expect(field(form, 'IPC namespace')).toHaveValue('host');
-    await expect(form.getByRole('region', { name: 'What Berth will run' })).toContainText('--network host --ipc host --env ROS_DOMAIN_ID=0');
+    await expect(form.getByRole('region', { name: 'What Berth will run' })).toContainText(
+      '--network host --ipc host --env ROS_DOMAIN_ID=0',
+    );
     await form.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(form).toBeHidden();
     await berth.expectRowState(name, /running/i);

@@ -69,7 +69,7 @@ test.describe('run form against the real engine', () => {
     await form.getByRole('button', { name: 'X11 display' }).click();
     await form.getByRole('button', { name: 'GPU', exact: true }).click();
     await expect(form.getByRole('region', { name: 'What Berth will run' })).toContainText(
-      "docker run --detach --network host --ipc host --env ROS_DOMAIN_ID=0 --env DISPLAY=:0 --volume /tmp/.X11-unix:/tmp/.X11-unix --device /dev/ttyUSB0 --gpus all IMAGE",
+      'docker run --detach --network host --ipc host --env ROS_DOMAIN_ID=0 --env DISPLAY=:0 --volume /tmp/.X11-unix:/tmp/.X11-unix --device /dev/ttyUSB0 --gpus all IMAGE',
     );
     await form.getByLabel('Privileged').check();
     await expect(form.getByRole('note')).toContainText('Privileged is root on the host');

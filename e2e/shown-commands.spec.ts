@@ -47,7 +47,23 @@ test.describe('shown docker commands are shell-safe', () => {
     const line = (await form.getByRole('region', { name: 'What Berth will run' }).locator('code').textContent()) ?? '';
     expect(line).toContain("--workdir '/a b'");
     expect(invocationsOfShownLine(line)).toEqual([
-      ['docker', 'run', '--detach', '--name', name, '--env', `HOSTILE=${hostile}`, '--workdir', '/a b', '--label', 'berth.test-fixture=true', fixtureImage, 'sh', '-c', 'sleep 300'],
+      [
+        'docker',
+        'run',
+        '--detach',
+        '--name',
+        name,
+        '--env',
+        `HOSTILE=${hostile}`,
+        '--workdir',
+        '/a b',
+        '--label',
+        'berth.test-fixture=true',
+        fixtureImage,
+        'sh',
+        '-c',
+        'sleep 300',
+      ],
     ]);
     // What a user would do with it: paste it into a shell that has the real docker CLI.
     execFileSync('/bin/sh', ['-c', line], { stdio: 'ignore' });
@@ -91,7 +107,10 @@ test.describe('shown docker commands are shell-safe', () => {
     await form.getByLabel(/Environment/).fill(`A=${hostile}`);
     await form.getByRole('button', { name: 'Open shell' }).click();
 
-    const entry = page.getByRole('log', { name: 'Recent actions as docker commands' }).locator('code').filter({ hasText: 'docker exec -it' });
+    const entry = page
+      .getByRole('log', { name: 'Recent actions as docker commands' })
+      .locator('code')
+      .filter({ hasText: 'docker exec -it' });
     await expect(entry).toContainText(`--workdir '/a b' --env 'A=$(touch ${pwned})`);
     const line = ((await entry.first().textContent()) ?? '').replace(/^\$ /, '');
     expect(invocationsOfShownLine(line)).toEqual([['docker', 'exec', '-it', '--workdir', '/a b', '--env', `A=${hostile}`, name, 'sh']]);

@@ -71,12 +71,19 @@ test.describe('a terminal in the background asks for a look', () => {
       const strip = document.querySelector('[role="tablist"][aria-label="Terminal sessions"]');
       const counter = { mutations: 0 };
       (window as unknown as { __txStripMutations: typeof counter }).__txStripMutations = counter;
-      new MutationObserver((records) => (counter.mutations += records.length)).observe(strip!, { subtree: true, childList: true, attributes: true, characterData: true });
+      new MutationObserver((records) => (counter.mutations += records.length)).observe(strip!, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
     });
     const started = Date.now();
     await expect.poll(() => terminalText(page, a), { timeout: 120_000 }).toMatch(/^flood-25$/m);
     const seconds = (Date.now() - started) / 1000;
-    const mutations = await page.evaluate(() => (window as unknown as { __txStripMutations: { mutations: number } }).__txStripMutations.mutations);
+    const mutations = await page.evaluate(
+      () => (window as unknown as { __txStripMutations: { mutations: number } }).__txStripMutations.mutations,
+    );
     console.log(`[measure] ${mutations} tab-strip DOM mutations while a background tab printed 4 MB over ${seconds.toFixed(1)} s`);
     await expect(page.getByRole('tab', { name: new RegExp(`^${a} · sh`) })).toHaveAccessibleName(/new output$/);
     // The dot appearing is a couple of mutations; one per output chunk would be thousands.

@@ -61,7 +61,20 @@ test.describe('terminal tabs', () => {
 
   test('attach shows the main process output', async ({ page }) => {
     const name = e2eName('attach');
-    docker('run', '-d', '--name', name, '--label', fixtureLabel, '--stop-timeout', '1', fixtureImage, 'sh', '-c', 'i=0; while true; do i=$((i+1)); echo "tick-$i"; sleep 0.3; done');
+    docker(
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--label',
+      fixtureLabel,
+      '--stop-timeout',
+      '1',
+      fixtureImage,
+      'sh',
+      '-c',
+      'i=0; while true; do i=$((i+1)); echo "tick-$i"; sleep 0.3; done',
+    );
     const berth = new BerthPage(page);
     await berth.open();
     await berth.button(berth.row(name), 'Attach').click();

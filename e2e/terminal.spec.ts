@@ -30,7 +30,10 @@ test.describe('a shell into a running container', () => {
     const berth = new BerthPage(page);
     await berth.open();
     await berth.button(berth.row(name), 'Open shell').click();
-    const terminal = page.getByRole('region', { name: new RegExp(`Terminal.*${name}`) }).or(page.getByLabel(new RegExp(`Terminal.*${name}`))).first();
+    const terminal = page
+      .getByRole('region', { name: new RegExp(`Terminal.*${name}`) })
+      .or(page.getByLabel(new RegExp(`Terminal.*${name}`)))
+      .first();
     await expect(terminal).toBeVisible();
     await terminal.click();
 
@@ -38,7 +41,12 @@ test.describe('a shell into a running container', () => {
     await expect.poll(() => terminalText(page, name)).toContain('berth-42');
     // Nothing on the page animates without end (a blinking cursor is one): while anything
     // animates, Chromium holds every echo for a frame and draws 60 frames a second while idle.
-    const endless = await page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations === Infinity).map((a) => (a as CSSAnimation).animationName ?? 'an animation'));
+    const endless = await page.evaluate(() =>
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations === Infinity)
+        .map((a) => (a as CSSAnimation).animationName ?? 'an animation'),
+    );
     expect(endless).toEqual([]);
 
     await page.keyboard.type('stty size\n');
@@ -60,7 +68,10 @@ test.describe('a shell into a running container', () => {
     await page.keyboard.type('echo stopped-$((2+3))\n');
     await expect.poll(() => terminalText(page, name), { timeout: 10_000 }).toContain('stopped-5');
 
-    await page.getByRole('button', { name: new RegExp(`Close.*${name}`) }).first().click();
+    await page
+      .getByRole('button', { name: new RegExp(`Close.*${name}`) })
+      .first()
+      .click();
     await expect.poll(() => runningExecs(name), { timeout: 10_000 }).toBe(0);
   });
 
@@ -93,13 +104,15 @@ test.describe('a shell into a running container', () => {
     const chunk = 'x'.repeat(900_000);
     // Each paste is one input call: the first ones fill what the engine and kernel take, then Berth's 1 MiB.
     await expect
-      .poll(async () => {
-        await page.keyboard.insertText(chunk);
-        return alert.isVisible();
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          await page.keyboard.insertText(chunk);
+          return alert.isVisible();
+        },
+        { timeout: 30_000 },
+      )
       .toBe(true);
     await expect(alert).toContainText('Input not sent: The terminal is not reading its input');
     await page.screenshot({ path: `${process.env.BERTH_SHOTS ?? '/tmp/berth-shots'}/term-input-refused.png` });
   });
 });
-

@@ -21,7 +21,8 @@ describe('the dialog kit', () => {
   });
 
   it('holds the dialog and field rules: no feature CSS defines them', () => {
-    const base = /^(\.dialog|\.dialog-title|\.dialog-body|\.dialog-warning|\.dialog-actions|\.dialog-cli code|\.check|\.input|\.hint|\.im-field|\.im-field-error|\.prune-list|\.rf-field|\.rf-input|\.rf-error|\.rf-section) \{/m;
+    const base =
+      /^(\.dialog|\.dialog-title|\.dialog-body|\.dialog-warning|\.dialog-actions|\.dialog-cli code|\.check|\.input|\.hint|\.im-field|\.im-field-error|\.prune-list|\.rf-field|\.rf-input|\.rf-error|\.rf-section) \{/m;
     const defining = filesUnder(features, '.css').filter((f) => base.test(readFileSync(f, 'utf8')));
     expect(defining.map((f) => relative(renderer, f))).toEqual([]);
   });

@@ -13,16 +13,56 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
 
 describe('layering enforced by lint', () => {
   const cases: { what: string; file: string; code: string }[] = [
-    { what: 'engine/ importing server/', file: 'electron/engine/probe.ts', code: "import { createRouter } from '../server/rpc/router.js';\nexport const r = createRouter;\n" },
-    { what: 'engine/ importing desktop/', file: 'electron/engine/probe.ts', code: "import { appOrigin } from '../desktop/main/app-page.js';\nexport const u = appOrigin;\n" },
-    { what: 'engine/ importing electron', file: 'electron/engine/probe.ts', code: "import { app } from 'electron';\nexport const a = app;\n" },
-    { what: 'server/ importing desktop/', file: 'electron/server/probe.ts', code: "import { appOrigin } from '../desktop/main/app-page.js';\nexport const u = appOrigin;\n" },
-    { what: 'server/ importing electron', file: 'electron/server/web/probe.ts', code: "import { ipcMain } from 'electron';\nexport const i = ipcMain;\n" },
-    { what: 'server/ importing the renderer', file: 'electron/server/probe.ts', code: "import { BerthClient } from '../../renderer/api/client.js';\nexport const c = BerthClient;\n" },
-    { what: 'desktop/ importing the renderer', file: 'electron/desktop/main/probe.ts', code: "import { BerthClient } from '../../../renderer/api/client.js';\nexport const c = BerthClient;\n" },
-    { what: 'the renderer importing Node', file: 'renderer/probe.ts', code: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n" },
-    { what: 'the renderer importing electron/', file: 'renderer/probe.ts', code: "import { createRouter } from '../electron/server/rpc/router.js';\nexport const r = createRouter;\n" },
-    { what: 'shared/ importing a library other than zod', file: 'shared/probe.ts', code: "import Docker from 'dockerode';\nexport const d = Docker;\n" },
+    {
+      what: 'engine/ importing server/',
+      file: 'electron/engine/probe.ts',
+      code: "import { createRouter } from '../server/rpc/router.js';\nexport const r = createRouter;\n",
+    },
+    {
+      what: 'engine/ importing desktop/',
+      file: 'electron/engine/probe.ts',
+      code: "import { appOrigin } from '../desktop/main/app-page.js';\nexport const u = appOrigin;\n",
+    },
+    {
+      what: 'engine/ importing electron',
+      file: 'electron/engine/probe.ts',
+      code: "import { app } from 'electron';\nexport const a = app;\n",
+    },
+    {
+      what: 'server/ importing desktop/',
+      file: 'electron/server/probe.ts',
+      code: "import { appOrigin } from '../desktop/main/app-page.js';\nexport const u = appOrigin;\n",
+    },
+    {
+      what: 'server/ importing electron',
+      file: 'electron/server/web/probe.ts',
+      code: "import { ipcMain } from 'electron';\nexport const i = ipcMain;\n",
+    },
+    {
+      what: 'server/ importing the renderer',
+      file: 'electron/server/probe.ts',
+      code: "import { BerthClient } from '../../renderer/api/client.js';\nexport const c = BerthClient;\n",
+    },
+    {
+      what: 'desktop/ importing the renderer',
+      file: 'electron/desktop/main/probe.ts',
+      code: "import { BerthClient } from '../../../renderer/api/client.js';\nexport const c = BerthClient;\n",
+    },
+    {
+      what: 'the renderer importing Node',
+      file: 'renderer/probe.ts',
+      code: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+    },
+    {
+      what: 'the renderer importing electron/',
+      file: 'renderer/probe.ts',
+      code: "import { createRouter } from '../electron/server/rpc/router.js';\nexport const r = createRouter;\n",
+    },
+    {
+      what: 'shared/ importing a library other than zod',
+      file: 'shared/probe.ts',
+      code: "import Docker from 'dockerode';\nexport const d = Docker;\n",
+    },
   ];
   for (const c of cases) {
     it(`refuses ${c.what}`, async () => {
@@ -31,7 +71,8 @@ describe('layering enforced by lint', () => {
   }
 
   it('allows what the layers permit: server/ importing engine/ and shared/, engine/ importing shared/', async () => {
-    const server = "import { EngineConnection } from '../engine/engine-connection.js';\nimport { BerthError } from '../../shared/errors.js';\nexport const x = [EngineConnection, BerthError];\n";
+    const server =
+      "import { EngineConnection } from '../engine/engine-connection.js';\nimport { BerthError } from '../../shared/errors.js';\nexport const x = [EngineConnection, BerthError];\n";
     expect(await ruleIdsFor(server, 'electron/server/probe.ts')).toEqual([]);
     const engine = "import { BerthError } from '../../shared/errors.js';\nexport const x = BerthError;\n";
     expect(await ruleIdsFor(engine, 'electron/engine/probe.ts')).toEqual([]);

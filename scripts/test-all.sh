@@ -28,6 +28,7 @@ stage() {
 }
 
 stage lint npx eslint . --max-warnings 0
+stage format npx prettier --check --log-level warn .
 stage typecheck npx tsc -p tsconfig.json --noEmit
 stage unit npx vitest run --project unit --reporter=default --reporter=json --outputFile=artifacts/vitest-unit.json
 stage integration npx vitest run --project integration --reporter=default --reporter=json --outputFile=artifacts/vitest-integration.json
@@ -39,8 +40,8 @@ stage e2e npx playwright test
 echo ""
 echo "Total time: $(( $(date +%s) - started )) s"
 [ ${#failed_stages[@]} -gt 0 ] && echo "Failed stages: ${failed_stages[*]}"
-# Every failed stage is counted: the ones with a report by that report, the others (lint, typecheck,
-# build) by name. The closing line `tests: N passed, N failed, N skipped` is the last line printed.
+# Every failed stage is counted: the ones with a report by that report, the others (lint, format,
+# typecheck, build) by name. The closing line `tests: N passed, N failed, N skipped` is the last line printed.
 summary_out=$(node --import tsx scripts/summarize-tests.ts --since "$run_started_ms" --failed "${failed_stages[*]}" \
   unit=artifacts/vitest-unit.json integration=artifacts/vitest-integration.json e2e=artifacts/playwright.json)
 summary=$?

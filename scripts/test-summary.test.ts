@@ -28,7 +28,9 @@ function playwrightReport(tests: { title: string; status: string }[], errors: { 
   return {
     stats,
     errors,
-    suites: [{ title: 'logs.spec.ts', specs: tests.map((t) => ({ title: t.title, tests: [{ projectName: '', status: t.status }] })), suites: [] }],
+    suites: [
+      { title: 'logs.spec.ts', specs: tests.map((t) => ({ title: t.title, tests: [{ projectName: '', status: t.status }] })), suites: [] },
+    ],
   };
 }
 
@@ -42,12 +44,16 @@ describe('the test summary', () => {
   it('counts passed, failed and skipped tests from both runners, naming each failure', () => {
     const unit = vitestReport(
       [
-        vitestFile('/repo/a.test.ts', [
-          { fullName: 'group passes', status: 'passed' },
-          { fullName: 'group fails', status: 'failed', failureMessages: ['AssertionError'] },
-          { fullName: 'group skipped', status: 'skipped' },
-          { fullName: 'group todo', status: 'todo' },
-        ], 'failed'),
+        vitestFile(
+          '/repo/a.test.ts',
+          [
+            { fullName: 'group passes', status: 'passed' },
+            { fullName: 'group fails', status: 'failed', failureMessages: ['AssertionError'] },
+            { fullName: 'group skipped', status: 'skipped' },
+            { fullName: 'group todo', status: 'todo' },
+          ],
+          'failed',
+        ),
       ],
       false,
     );
@@ -130,7 +136,9 @@ describe('the test summary', () => {
   });
 
   it('reports tests that passed only on a retry as flaky, counted as passed, listed before the closing line', () => {
-    const unit = vitestReport([vitestFile('/repo/a.test.ts', [{ fullName: 'group flaky', status: 'passed', failureMessages: ['AssertionError'] }])]);
+    const unit = vitestReport([
+      vitestFile('/repo/a.test.ts', [{ fullName: 'group flaky', status: 'passed', failureMessages: ['AssertionError'] }]),
+    ]);
     const e2e = playwrightReport([{ title: 'reconnects', status: 'flaky' }]);
     const summary = summarize({ reports: [report('unit', unit), report('e2e', e2e)], failedStages: [] }, '/repo');
     expect(summary.flaky).toEqual(['unit: a.test.ts > group flaky (passed after 1 failed attempt)', 'e2e: logs.spec.ts > reconnects']);

@@ -150,7 +150,10 @@ export function summarize(input: SummaryInput, cwd = ''): Summary {
       counts = { ...emptyCounts(), failures: [`${entry.stage}: no report at ${entry.file} (the runner did not start or did not finish)`] };
     } else if (entry.stale) {
       // An earlier run's passes must not be counted as this run's.
-      counts = { ...emptyCounts(), failures: [`${entry.stage}: ${entry.file} is from an earlier run (the runner did not write a new one)`] };
+      counts = {
+        ...emptyCounts(),
+        failures: [`${entry.stage}: ${entry.file} is from an earlier run (the runner did not write a new one)`],
+      };
     } else if (!isRecord(entry.report)) {
       counts = { ...emptyCounts(), failures: [`${entry.stage}: its report ${entry.file} is not a test report`] };
     } else {
@@ -167,7 +170,9 @@ export function summarize(input: SummaryInput, cwd = ''): Summary {
   for (const stage of new Set(input.failedStages)) {
     if (!stagesWithReports.has(stage)) summary.failures.push(`${stage}: the stage failed (it writes no test report; see its output above)`);
     else if ((failuresByStage.get(stage) ?? 0) === 0) {
-      summary.failures.push(`${stage}: the runner exited with a failure its report does not name (e.g. an unhandled error; see its output above)`);
+      summary.failures.push(
+        `${stage}: the runner exited with a failure its report does not name (e.g. an unhandled error; see its output above)`,
+      );
     }
   }
   return summary;

@@ -21,7 +21,8 @@ describe('byte sizes as docker run takes them', () => {
   });
 
   it('refuses what is not a size', () => {
-    for (const bad of ['', 'm', '12x', '-1', '1.2.3g', '1e6', 'one', '5mm', '0x10', '.5g', '99999999p']) expect(parseByteSize(bad)).toBeUndefined();
+    for (const bad of ['', 'm', '12x', '-1', '1.2.3g', '1e6', 'one', '5mm', '0x10', '.5g', '99999999p'])
+      expect(parseByteSize(bad)).toBeUndefined();
   });
 
   it('writes the shortest exact unit', () => {
@@ -31,6 +32,7 @@ describe('byte sizes as docker run takes them', () => {
     expect(formatByteSize(4096)).toBe('4k');
     expect(formatByteSize(1000)).toBe('1000');
     expect(formatByteSize(0)).toBe('0');
-    for (const n of [1, 1023, 1025, 6 * 1024 ** 2, 123_456_789, 3 * 1024 ** 4, 2 * 1024 ** 5]) expect(parseByteSize(formatByteSize(n))).toBe(n);
+    for (const n of [1, 1023, 1025, 6 * 1024 ** 2, 123_456_789, 3 * 1024 ** 4, 2 * 1024 ** 5])
+      expect(parseByteSize(formatByteSize(n))).toBe(n);
   });
 });

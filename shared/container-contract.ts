@@ -71,7 +71,11 @@ export const containerCalls = {
     cliArgs: (i) => ['docker', 'rename', i.id, i.name],
   }),
   'containers.inspect': defineCall({ input: byContainer, output: jsonValueSchema, cliArgs: (i) => ['docker', 'inspect', i.id] }),
-  'containers.changes': defineCall({ input: byContainer, output: z.array(filesystemChangeSchema), cliArgs: (i) => ['docker', 'diff', i.id] }),
+  'containers.changes': defineCall({
+    input: byContainer,
+    output: z.array(filesystemChangeSchema),
+    cliArgs: (i) => ['docker', 'diff', i.id],
+  }),
   'containers.top': defineCall({ input: byContainer, output: processListSchema, cliArgs: (i) => ['docker', 'top', i.id] }),
   'containers.commit': defineCall({
     input: z.strictObject({

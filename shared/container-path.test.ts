@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { baseNameOf, checkContainerPath, checkFileName, joinContainerPath, normalizeContainerPath, parentContainerPath, pathCrumbs } from './container-path.js';
+import {
+  baseNameOf,
+  checkContainerPath,
+  checkFileName,
+  joinContainerPath,
+  normalizeContainerPath,
+  parentContainerPath,
+  pathCrumbs,
+} from './container-path.js';
 import { calls } from './contract.js';
 
 describe('container paths', () => {
@@ -47,9 +55,22 @@ describe('container paths', () => {
     expect(parsed.path).toBe('/etc');
     expect(calls['files.list'].input.safeParse({ id: 'web', path: 'etc' }).success).toBe(false);
     expect(calls['files.list'].cli?.(parsed)).toBe('docker exec web ls -la /etc');
-    const upload = calls['files.uploadBegin'].input.safeParse({ id: 'web', dir: '/tmp', files: [{ name: 'a', size: 1 }, { name: 'a', size: 2 }], replace: false });
+    const upload = calls['files.uploadBegin'].input.safeParse({
+      id: 'web',
+      dir: '/tmp',
+      files: [
+        { name: 'a', size: 1 },
+        { name: 'a', size: 2 },
+      ],
+      replace: false,
+    });
     expect(upload.success).toBe(false);
-    const tooBig = calls['files.uploadBegin'].input.safeParse({ id: 'web', dir: '/tmp', files: [{ name: 'a', size: 65 * 1024 * 1024 }], replace: false });
+    const tooBig = calls['files.uploadBegin'].input.safeParse({
+      id: 'web',
+      dir: '/tmp',
+      files: [{ name: 'a', size: 65 * 1024 * 1024 }],
+      replace: false,
+    });
     expect(tooBig.success).toBe(false);
   });
 });

@@ -58,6 +58,7 @@ export function checkFileName(name: string): NameCheck {
   if (name === '.' || name === '..') return { ok: false, error: `${JSON.stringify(name)} is not a file name` };
   if (name.includes('/')) return { ok: false, error: `A file name cannot contain "/": ${JSON.stringify(name)}` };
   if (name.includes('\0')) return { ok: false, error: 'A file name cannot contain a NUL character' };
-  if (new TextEncoder().encode(name).byteLength > 255) return { ok: false, error: `A file name is at most 255 bytes: ${JSON.stringify(name.slice(0, 40))}…` };
+  if (new TextEncoder().encode(name).byteLength > 255)
+    return { ok: false, error: `A file name is at most 255 bytes: ${JSON.stringify(name.slice(0, 40))}…` };
   return { ok: true };
 }

@@ -37,8 +37,14 @@ describe('docker run parsing and formatting', () => {
   });
 
   it('says clearly what it does not understand', () => {
-    expect(parseDockerRun('docker run --blkio-weight 10 nginx')).toEqual({ ok: false, error: 'Berth does not understand the option --blkio-weight yet' });
-    expect(parseDockerRun('docker run -p 99999:80 nginx')).toMatchObject({ ok: false, error: expect.stringContaining('not a port number') });
+    expect(parseDockerRun('docker run --blkio-weight 10 nginx')).toEqual({
+      ok: false,
+      error: 'Berth does not understand the option --blkio-weight yet',
+    });
+    expect(parseDockerRun('docker run -p 99999:80 nginx')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('not a port number'),
+    });
     expect(parseDockerRun('docker run -it')).toMatchObject({ ok: false, error: expect.stringContaining('No image') });
     expect(parseDockerRun('docker ps')).toMatchObject({ ok: false, error: expect.stringContaining('docker run') });
     expect(parseDockerRun(`docker run 'nginx`)).toMatchObject({ ok: false, error: expect.stringContaining('Unclosed') });
@@ -59,7 +65,9 @@ describe('docker run parsing and formatting', () => {
     expect(r.ok && r.spec.entrypoint).toEqual(['/bin/sh']);
     expect(r.ok && r.spec.command).toEqual(['-c', 'echo hi']);
     if (!r.ok) return;
-    expect(formatDockerRun({ ...r.spec, entrypoint: ['/bin/sh', '-c'], command: ['echo hi'] })).toContain(`--entrypoint /bin/sh busybox -c 'echo hi'`);
+    expect(formatDockerRun({ ...r.spec, entrypoint: ['/bin/sh', '-c'], command: ['echo hi'] })).toContain(
+      `--entrypoint /bin/sh busybox -c 'echo hi'`,
+    );
     expect(formatDockerRun({ ...r.spec, image: '' })).toContain(' IMAGE ');
   });
 
@@ -84,7 +92,10 @@ describe('docker run parsing and formatting', () => {
       ],
     });
     expect(parseDockerRun('docker run --memory-swap -1 -m 1g x')).toMatchObject({ ok: true, spec: { memorySwap: -1, memory: 1024 ** 3 } });
-    expect(parseDockerRun('docker run -itm 512m x')).toMatchObject({ ok: true, spec: { interactive: true, tty: true, memory: 512 * 1024 ** 2 } });
+    expect(parseDockerRun('docker run -itm 512m x')).toMatchObject({
+      ok: true,
+      spec: { interactive: true, tty: true, memory: 512 * 1024 ** 2 },
+    });
   });
 
   it('says what is wrong with a bad size, CPU count, capability or namespace', () => {
@@ -94,11 +105,15 @@ describe('docker run parsing and formatting', () => {
     };
     expect(error('docker run -m 12x nginx')).toBe('Bad --memory "12x": memory must be like 512m or 2g');
     expect(error('docker run --memory 2gg nginx')).toBe('Bad --memory "2gg": memory must be like 512m or 2g');
-    expect(error('docker run --memory-swap lots nginx')).toBe('Bad --memory-swap "lots": memory + swap must be like 1g, or -1 for unlimited swap');
+    expect(error('docker run --memory-swap lots nginx')).toBe(
+      'Bad --memory-swap "lots": memory + swap must be like 1g, or -1 for unlimited swap',
+    );
     expect(error('docker run --shm-size -5m nginx')).toBe('Bad --shm-size "-5m": the size of /dev/shm must be like 64m or 1g');
     expect(error('docker run --cpus half nginx')).toBe('Bad --cpus "half": a number of CPUs such as 0.5 or 2');
     expect(error('docker run --cpus 0 nginx')).toBe('Bad --cpus "0": a number of CPUs such as 0.5 or 2');
-    expect(error('docker run --cap-add NET_ADMN nginx')).toBe('Bad --cap-add "NET_ADMN": NET_ADMN is not a Linux capability (such as NET_ADMIN, SYS_PTRACE or ALL)');
+    expect(error('docker run --cap-add NET_ADMN nginx')).toBe(
+      'Bad --cap-add "NET_ADMN": NET_ADMN is not a Linux capability (such as NET_ADMIN, SYS_PTRACE or ALL)',
+    );
     expect(error('docker run --ipc container:db nginx')).toBe('Bad --ipc "container:db": Berth takes host, private, shareable or none');
     expect(error('docker run --pid container:db nginx')).toBe('Bad --pid "container:db": Berth takes only host');
     expect(error('docker run --add-host justaname nginx')).toMatch(/^Bad --add-host "justaname": expected NAME:IP/);
@@ -106,8 +121,18 @@ describe('docker run parsing and formatting', () => {
   });
 
   it('formats resource flags the CLI reads back: exact units, no exponent notation', () => {
-    const spec: RunSpec = { ...emptyRunSpec('x'), cpus: 1e-9, memory: 1536 * 1024 ** 2, memorySwap: -1, shmSize: 1000, capAdd: ['ALL'], ipc: 'none' };
-    expect(formatDockerRun(spec)).toBe('docker run --detach --ipc none --cap-add ALL --cpus 0.000000001 --memory 1536m --memory-swap -1 --shm-size 1000 x');
+    const spec: RunSpec = {
+      ...emptyRunSpec('x'),
+      cpus: 1e-9,
+      memory: 1536 * 1024 ** 2,
+      memorySwap: -1,
+      shmSize: 1000,
+      capAdd: ['ALL'],
+      ipc: 'none',
+    };
+    expect(formatDockerRun(spec)).toBe(
+      'docker run --detach --ipc none --cap-add ALL --cpus 0.000000001 --memory 1536m --memory-swap -1 --shm-size 1000 x',
+    );
   });
 
   it('parse(format(spec)) gives the spec back, for many specs', () => {
@@ -119,7 +144,10 @@ describe('docker run parsing and formatting', () => {
     }
     // The generator reaches every new option.
     for (const key of ['cpus', 'memory', 'memorySwap', 'shmSize', 'capAdd', 'capDrop', 'ipc', 'pid', 'hostname', 'extraHosts'] as const) {
-      expect(specs.some((s) => s[key] !== undefined), key).toBe(true);
+      expect(
+        specs.some((s) => s[key] !== undefined),
+        key,
+      ).toBe(true);
     }
   });
 
@@ -138,9 +166,9 @@ function randomSpec(seed: number): RunSpec {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) % n;
   };
-  const pick = <T,>(xs: readonly T[]): T => xs[next(xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[next(xs.length)]!;
   const maybe = (): boolean => next(2) === 0;
-  const some = <T,>(make: () => T): T[] => Array.from({ length: next(3) }, make);
+  const some = <T>(make: () => T): T[] => Array.from({ length: next(3) }, make);
   const word = () => pick(['a', 'hello world', "it's", '-x', '$HOME', '', 'a=b', '"q"', 'ü', 'x;y']);
   const memory = pick([6, 64, 512, 1536, 2048]) * 1024 ** 2 + pick([0, 0, 1, 4096]);
   const spec: RunSpec = {
@@ -156,12 +184,20 @@ function randomSpec(seed: number): RunSpec {
         ...(hostPort !== undefined && maybe() ? { hostIp: '127.0.0.1' } : {}),
       };
     }),
-    mounts: some(() => (maybe() ? { type: 'bind' as const, source: pick(['/data', './rel', '/a b']), target: '/mnt', readOnly: maybe() } : { type: 'volume' as const, source: 'vol', target: '/v', readOnly: maybe() })),
+    mounts: some(() =>
+      maybe()
+        ? { type: 'bind' as const, source: pick(['/data', './rel', '/a b']), target: '/mnt', readOnly: maybe() }
+        : { type: 'volume' as const, source: 'vol', target: '/v', readOnly: maybe() },
+    ),
     restart: pick(['no', 'always', 'unless-stopped', 'on-failure'] as const),
     interactive: maybe(),
     tty: maybe(),
     autoRemove: maybe(),
-    devices: some(() => (maybe() ? { hostPath: '/dev/ttyUSB0' } : { hostPath: '/dev/video0', containerPath: '/dev/cam', ...(maybe() ? { permissions: 'rw' } : {}) })),
+    devices: some(() =>
+      maybe()
+        ? { hostPath: '/dev/ttyUSB0' }
+        : { hostPath: '/dev/video0', containerPath: '/dev/cam', ...(maybe() ? { permissions: 'rw' } : {}) },
+    ),
     privileged: maybe(),
     labels: some(() => ({ key: 'k', value: word() })),
   };
@@ -181,6 +217,11 @@ function randomSpec(seed: number): RunSpec {
   if (maybe()) spec.ipc = pick(['host', 'private', 'shareable', 'none'] as const);
   if (maybe()) spec.pid = 'host';
   if (maybe()) spec.hostname = pick(['robot-1', 'robot.local', 'a']);
-  if (maybe()) spec.extraHosts = [{ host: 'db', ip: '127.0.0.1' }, { host: 'gw', ip: 'host-gateway' }, { host: 'six', ip: '::1' }].slice(0, 1 + next(3));
+  if (maybe())
+    spec.extraHosts = [
+      { host: 'db', ip: '127.0.0.1' },
+      { host: 'gw', ip: 'host-gateway' },
+      { host: 'six', ip: '::1' },
+    ].slice(0, 1 + next(3));
   return spec;
 }

@@ -32,7 +32,8 @@ const valueOptions: Record<string, (spec: RunSpec, value: string) => void> = {
   '--cpus': setCpus,
   '-m': (s, v) => (s.memory = byteSize('--memory', v, 'memory must be like 512m or 2g')),
   '--memory': (s, v) => (s.memory = byteSize('--memory', v, 'memory must be like 512m or 2g')),
-  '--memory-swap': (s, v) => (s.memorySwap = v === '-1' ? -1 : byteSize('--memory-swap', v, 'memory + swap must be like 1g, or -1 for unlimited swap')),
+  '--memory-swap': (s, v) =>
+    (s.memorySwap = v === '-1' ? -1 : byteSize('--memory-swap', v, 'memory + swap must be like 1g, or -1 for unlimited swap')),
   '--shm-size': (s, v) => (s.shmSize = byteSize('--shm-size', v, 'the size of /dev/shm must be like 64m or 1g')),
   '--cap-add': (s, v) => (s.capAdd ??= []).push(capability('--cap-add', v)),
   '--cap-drop': (s, v) => (s.capDrop ??= []).push(capability('--cap-drop', v)),
@@ -149,7 +150,8 @@ function portNumber(text: string, whole: string): number {
 export function parsePortBinding(v: string): PortBinding {
   const [address, protoText] = v.split('/');
   const protocol = protoText ?? 'tcp';
-  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') throw new RunParseError(`Bad port "${v}": protocol must be tcp, udp or sctp`);
+  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp')
+    throw new RunParseError(`Bad port "${v}": protocol must be tcp, udp or sctp`);
   const parts = (address ?? '').split(':');
   if (parts.length > 3 || parts.length === 0) throw new RunParseError(`Bad port "${v}": expected [ip:][hostPort:]containerPort`);
   const containerPort = portNumber(parts[parts.length - 1]!, v);

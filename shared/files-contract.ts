@@ -68,7 +68,14 @@ export const filesCalls = {
   }),
   'files.uploadCancel': defineCall({ input: z.strictObject({ uploadId: uploadIdSchema }), output: z.null() }),
   'files.downloadAck': defineCall({
-    input: z.strictObject({ downloadId: downloadIdSchema, bytes: z.number().int().min(0).max(1 << 30) }),
+    input: z.strictObject({
+      downloadId: downloadIdSchema,
+      bytes: z
+        .number()
+        .int()
+        .min(0)
+        .max(1 << 30),
+    }),
     output: z.null(),
   }),
 } as const;

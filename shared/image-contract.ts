@@ -57,7 +57,10 @@ export const buildInputSchema = z
     tags: z.array(taggedReferenceSchema).max(20).optional(),
     buildArgs: z.record(buildArgName, z.string().max(100_000)).optional(),
     /** The stage to stop at in a multi-stage Dockerfile. */
-    target: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'Not a stage name').optional(),
+    target: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'Not a stage name')
+      .optional(),
     noCache: z.boolean().optional(),
     /** Always look for newer base images in their registries. */
     pull: z.boolean().optional(),
@@ -158,7 +161,11 @@ export const imageCalls = {
   /** The inspect document and a readable summary of it. */
   'images.inspect': defineCall({ input: byImage, output: imageInspectSchema, cliArgs: (i) => ['docker', 'image', 'inspect', i.image] }),
   /** Each step's instruction, size and date, with the layers shared with other local images. */
-  'images.history': defineCall({ input: byImage, output: imageHistorySchema, cliArgs: (i) => ['docker', 'history', '--no-trunc', i.image] }),
+  'images.history': defineCall({
+    input: byImage,
+    output: imageHistorySchema,
+    cliArgs: (i) => ['docker', 'history', '--no-trunc', i.image],
+  }),
   /** Containers made from the image, images it builds on and images that build on it. */
   'images.relations': defineCall({
     input: byImage,
@@ -175,7 +182,14 @@ export const imageCalls = {
     }),
     output: layerFilesSchema,
     cliArgs: (i) => ['docker', 'save', i.image],
-    cli: (i) => withShellComment(formatPipeline([['docker', 'save', i.image], ['tar', '-t']]), 'then tar -tv the layer.tar of that layer'),
+    cli: (i) =>
+      withShellComment(
+        formatPipeline([
+          ['docker', 'save', i.image],
+          ['tar', '-t'],
+        ]),
+        'then tar -tv the layer.tar of that layer',
+      ),
   }),
 } as const;
 

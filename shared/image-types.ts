@@ -46,7 +46,10 @@ export function parseImageReference(value: string): { ok: true; parts: ImageRefe
     tag = rest.slice(lastColon + 1);
     rest = rest.slice(0, lastColon);
     if (!tagRe.test(tag)) {
-      return { ok: false, problem: `"${tag}" is not a valid tag (letters, digits, _ . - and at most 128 characters, not starting with . or -)` };
+      return {
+        ok: false,
+        problem: `"${tag}" is not a valid tag (letters, digits, _ . - and at most 128 characters, not starting with . or -)`,
+      };
     }
   }
   if (rest.length > 255) return { ok: false, problem: 'The repository name is longer than 255 characters' };
@@ -54,13 +57,17 @@ export function parseImageReference(value: string): { ok: true; parts: ImageRefe
   let registry: string | null = null;
   if (components.length > 1 && looksLikeRegistry(components[0] ?? '')) {
     registry = components.shift() ?? null;
-    if (registry !== null && !domainRe.test(registry)) return { ok: false, problem: `"${registry}" is not a registry host (host or host:port)` };
+    if (registry !== null && !domainRe.test(registry))
+      return { ok: false, problem: `"${registry}" is not a registry host (host or host:port)` };
   }
   for (const component of components) {
     if (component === '') return { ok: false, problem: 'The repository name has an empty part (two slashes, or a slash at an end)' };
     if (component !== component.toLowerCase()) return { ok: false, problem: `Repository names must be lowercase: "${component}"` };
     if (!pathComponentRe.test(component)) {
-      return { ok: false, problem: `"${component}" is not a valid repository name part (lowercase letters and digits, separated by . _ __ or -)` };
+      return {
+        ok: false,
+        problem: `"${component}" is not a valid repository name part (lowercase letters and digits, separated by . _ __ or -)`,
+      };
     }
   }
   return { ok: true, parts: { registry, path: components.join('/'), tag, digest } };

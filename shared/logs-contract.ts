@@ -11,7 +11,14 @@ import { logBatchSchema, logFlowIdSchema } from './container-detail-types.js';
 export const logsCalls = {
   /** The client has drawn this many more bytes of the log flow. */
   'containers.logsAck': defineCall({
-    input: z.strictObject({ flow: logFlowIdSchema, bytes: z.number().int().min(0).max(1 << 30) }),
+    input: z.strictObject({
+      flow: logFlowIdSchema,
+      bytes: z
+        .number()
+        .int()
+        .min(0)
+        .max(1 << 30),
+    }),
     output: z.null(),
   }),
 } as const;

@@ -8,7 +8,8 @@ describe('IPv4 parsing', () => {
   it('reads dotted quads and rejects anything else', () => {
     expect(parseIpv4('172.30.0.1')).toBe(0xac1e0001);
     expect(parseIpv4('255.255.255.255')).toBe(0xffffffff);
-    for (const bad of ['256.0.0.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', 'a.b.c.d', '', '1.2.3.-4']) expect(parseIpv4(bad), bad).toBeUndefined();
+    for (const bad of ['256.0.0.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', 'a.b.c.d', '', '1.2.3.-4'])
+      expect(parseIpv4(bad), bad).toBeUndefined();
   });
 
   it('reads a CIDR block', () => {
@@ -47,17 +48,30 @@ describe('networks.create input', () => {
     expect(networkCreateSchema.safeParse({ name: 'lab', subnet: '10.0.0.0' }).error?.issues[0]?.path).toEqual(['subnet']);
     expect(networkCreateSchema.safeParse({ name: '-lab' }).success).toBe(false);
     expect(networkCreateSchema.safeParse({ name: 'lab', labels: { 'a b': 'x' } }).success).toBe(false);
-    expect(networkCreateSchema.safeParse({ name: 'robot-net', subnet: '10.42.0.0/24', gateway: '10.42.0.1', internal: true }).success).toBe(true);
+    expect(networkCreateSchema.safeParse({ name: 'robot-net', subnet: '10.42.0.0/24', gateway: '10.42.0.1', internal: true }).success).toBe(
+      true,
+    );
   });
 
   it('prints the docker network create line, quoting what needs it', () => {
     expect(formatNetworkCreate({})).toBe('docker network create NAME');
     expect(
-      cliEquivalent('networks.create', { name: 'robot-net', subnet: '10.42.0.0/24', gateway: '10.42.0.1', internal: true, attachable: true, labels: { team: 'nav stack' } }),
+      cliEquivalent('networks.create', {
+        name: 'robot-net',
+        subnet: '10.42.0.0/24',
+        gateway: '10.42.0.1',
+        internal: true,
+        attachable: true,
+        labels: { team: 'nav stack' },
+      }),
     ).toBe("docker network create --subnet 10.42.0.0/24 --gateway 10.42.0.1 --internal --attachable --label 'team=nav stack' robot-net");
     expect(cliEquivalent('networks.connect', { network: 'robot-net', container: 'lidar' })).toBe('docker network connect robot-net lidar');
-    expect(cliEquivalent('networks.connect', { network: 'robot-net', container: 'lidar', ipv4Address: '10.42.0.9' })).toBe('docker network connect --ip 10.42.0.9 robot-net lidar');
-    expect(cliEquivalent('networks.disconnect', { network: 'robot-net', container: 'lidar' })).toBe('docker network disconnect robot-net lidar');
+    expect(cliEquivalent('networks.connect', { network: 'robot-net', container: 'lidar', ipv4Address: '10.42.0.9' })).toBe(
+      'docker network connect --ip 10.42.0.9 robot-net lidar',
+    );
+    expect(cliEquivalent('networks.disconnect', { network: 'robot-net', container: 'lidar' })).toBe(
+      'docker network disconnect robot-net lidar',
+    );
     expect(cliEquivalent('networks.removeMany', { networks: ['a', 'b'] })).toBe('docker network rm a b');
     expect(cliEquivalent('networks.remove', { network: 'a' })).toBe('docker network rm a');
   });

@@ -69,8 +69,11 @@ export function addressProblem(text: string, subnet: string | undefined): string
   if (subnet === undefined || subnet === '') return undefined;
   const cidr = parseIpv4Cidr(subnet);
   if (!cidr) return undefined; // the subnet's own error says what is wrong
-  if (address < cidr.network || address >= cidr.network + cidr.size) return `${gateway} is outside ${formatIpv4(cidr.network)}/${cidr.prefix}`;
-  if (address === cidr.network) return `${gateway} is the subnet's network address; pick one after it, e.g. ${formatIpv4(cidr.network + 1)}`;
-  if (address === cidr.network + cidr.size - 1) return `${gateway} is the subnet's broadcast address; pick one inside it, e.g. ${formatIpv4(cidr.network + 1)}`;
+  if (address < cidr.network || address >= cidr.network + cidr.size)
+    return `${gateway} is outside ${formatIpv4(cidr.network)}/${cidr.prefix}`;
+  if (address === cidr.network)
+    return `${gateway} is the subnet's network address; pick one after it, e.g. ${formatIpv4(cidr.network + 1)}`;
+  if (address === cidr.network + cidr.size - 1)
+    return `${gateway} is the subnet's broadcast address; pick one inside it, e.g. ${formatIpv4(cidr.network + 1)}`;
   return undefined;
 }

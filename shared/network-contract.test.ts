@@ -37,7 +37,9 @@ describe('network contract', () => {
   });
 
   it('shows the docker command for each action', () => {
-    expect(cliEquivalent('networks.connect', { network: 'lab', container: 'web', ipv4Address: '10.0.0.9' })).toBe('docker network connect --ip 10.0.0.9 lab web');
+    expect(cliEquivalent('networks.connect', { network: 'lab', container: 'web', ipv4Address: '10.0.0.9' })).toBe(
+      'docker network connect --ip 10.0.0.9 lab web',
+    );
     expect(cliEquivalent('networks.removeMany', { networks: ['lab', 'old'] })).toBe('docker network rm lab old');
   });
 });

@@ -43,8 +43,16 @@ const ipv4Address = z.string().refine((a) => parseIpv4(a) !== undefined, 'Not an
 
 export const networkCalls = {
   /** Every network with its IPAM and the containers attached, from one network list and one container list. */
-  'networks.list': defineCall({ input: z.strictObject({}), output: z.array(networkSummarySchema), cliArgs: () => ['docker', 'network', 'ls', '--no-trunc'] }),
-  'networks.inspect': defineCall({ input: byNetwork, output: jsonValueSchema, cliArgs: (i) => ['docker', 'network', 'inspect', i.network] }),
+  'networks.list': defineCall({
+    input: z.strictObject({}),
+    output: z.array(networkSummarySchema),
+    cliArgs: () => ['docker', 'network', 'ls', '--no-trunc'],
+  }),
+  'networks.inspect': defineCall({
+    input: byNetwork,
+    output: jsonValueSchema,
+    cliArgs: (i) => ['docker', 'network', 'inspect', i.network],
+  }),
   'networks.create': defineCall({ input: networkCreateSchema, output: z.object({ id: z.string() }), cliArgs: networkCreateWords }),
   /** CONFLICT with the engine's reason while containers are attached. */
   'networks.remove': defineCall({ input: byNetwork, output: z.null(), cliArgs: (i) => ['docker', 'network', 'rm', i.network] }),
@@ -76,5 +84,9 @@ export const networkCalls = {
     output: z.null(),
     cliArgs: (i) => ['docker', 'network', 'connect', ...(i.ipv4Address ? ['--ip', i.ipv4Address] : []), i.network, i.container],
   }),
-  'networks.disconnect': defineCall({ input: membership, output: z.null(), cliArgs: (i) => ['docker', 'network', 'disconnect', i.network, i.container] }),
+  'networks.disconnect': defineCall({
+    input: membership,
+    output: z.null(),
+    cliArgs: (i) => ['docker', 'network', 'disconnect', i.network, i.container],
+  }),
 } as const;

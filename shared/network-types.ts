@@ -92,7 +92,16 @@ export const networkCreateSchema = z
     internal: z.boolean().optional(),
     /** Standalone containers may join (matters for swarm overlay networks; harmless on a bridge). */
     attachable: z.boolean().optional(),
-    labels: z.record(z.string().min(1).max(1024).regex(/^[^=\s]+$/, 'A label key has no = or spaces'), z.string().max(10_000)).optional(),
+    labels: z
+      .record(
+        z
+          .string()
+          .min(1)
+          .max(1024)
+          .regex(/^[^=\s]+$/, 'A label key has no = or spaces'),
+        z.string().max(10_000),
+      )
+      .optional(),
   })
   .superRefine((i, ctx) => {
     const subnet = i.subnet === undefined ? undefined : subnetProblem(i.subnet);

@@ -40,7 +40,33 @@ const pieces = [
   "'\\''",
   '\\n',
 ];
-const specialWords = ['', ' ', '-', '--', '-rf', '--name=x', '=x', '==', '~', '~root', '~/x', '*', '.*', '!', '!!', '#', '#x', 'a#b', '$(touch /nonexistent/x)', "it's", '"', "'", '\n', 'a\nb', 'a=b'];
+const specialWords = [
+  '',
+  ' ',
+  '-',
+  '--',
+  '-rf',
+  '--name=x',
+  '=x',
+  '==',
+  '~',
+  '~root',
+  '~/x',
+  '*',
+  '.*',
+  '!',
+  '!!',
+  '#',
+  '#x',
+  'a#b',
+  '$(touch /nonexistent/x)',
+  "it's",
+  '"',
+  "'",
+  '\n',
+  'a\nb',
+  'a=b',
+];
 
 function randomWord(random: () => number): string {
   if (random() < 0.2) return specialWords[Math.floor(random() * specialWords.length)]!;
@@ -75,22 +101,36 @@ describe('quoteShellWord and formatCommand', () => {
     expect(quoteShellWord('a=ls')).toBe('a=ls');
   });
 
-  it.each(availableShells)(`%s: printf of the shown arguments, each ended by NUL, prints exactly those arguments (seed ${seed}, ${cases.length} cases)`, (shell) => {
-    const printed = wordsPrintedBy(shell, cases.map(formatCommand));
-    for (const [i, args] of cases.entries()) {
-      expect(printed[i], `case ${i}: ${JSON.stringify(args)} shown as ${formatCommand(args)}`).toEqual(args);
-    }
-    expect(printed).toHaveLength(cases.length);
-  });
+  it.each(availableShells)(
+    `%s: printf of the shown arguments, each ended by NUL, prints exactly those arguments (seed ${seed}, ${cases.length} cases)`,
+    (shell) => {
+      const printed = wordsPrintedBy(shell, cases.map(formatCommand));
+      for (const [i, args] of cases.entries()) {
+        expect(printed[i], `case ${i}: ${JSON.stringify(args)} shown as ${formatCommand(args)}`).toEqual(args);
+      }
+      expect(printed).toHaveLength(cases.length);
+    },
+  );
 
   it('reads back through splitShellWords into the same arguments (what the run form parses)', () => {
     for (const args of cases) expect(splitShellWords(formatCommand(args))).toEqual(args);
   });
 
   it('joins commands with && and | and keeps a comment outside every quoted word', () => {
-    const line = withShellComment(formatPipeline([['docker', 'save', 'a b'], ['tar', '-t']]), "two\nlines; it's");
+    const line = withShellComment(
+      formatPipeline([
+        ['docker', 'save', 'a b'],
+        ['tar', '-t'],
+      ]),
+      "two\nlines; it's",
+    );
     expect(line).toBe("docker save 'a b' | tar -t  # two lines; it's");
-    expect(formatCommandSequence([['docker', 'cp', 'x y', 'c:/t'], ['docker', 'cp', 'z', 'c:/t']])).toBe("docker cp 'x y' c:/t && docker cp z c:/t");
+    expect(
+      formatCommandSequence([
+        ['docker', 'cp', 'x y', 'c:/t'],
+        ['docker', 'cp', 'z', 'c:/t'],
+      ]),
+    ).toBe("docker cp 'x y' c:/t && docker cp z c:/t");
     expect(wordsPrintedBy('/bin/sh', [withShellComment(formatCommand(['a b', '#c']), 'note $(id)')])).toEqual([['a b', '#c']]);
   });
 });

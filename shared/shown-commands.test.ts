@@ -69,10 +69,54 @@ const hostileSpec = {
   extraHosts: [{ host: H, ip: '10.0.0.1' }],
 };
 const hostileRunFlags = [
-  '-it', '--rm', '--name', H, '--restart', 'on-failure:3', '--network', H, '--hostname', H, '--add-host', `${H}:10.0.0.1`,
-  '--ipc', 'host', '--pid', 'host', '--publish', `${H}:8080:80/udp`, '--env', 'A=$(id)', '--volume', `${H}:/a b:ro`,
-  '--device', `${H}:/dev/x y:rw`, '--privileged', '--cap-add', H, '--cap-drop', H, '--gpus', 'all', '--cpus', '0.5',
-  '--memory', '64m', '--workdir', spacedDir, '--user', H, '--label', `${H}=${H}`, '--entrypoint', H, H, 'x y', H, '-c', '$(id)',
+  '-it',
+  '--rm',
+  '--name',
+  H,
+  '--restart',
+  'on-failure:3',
+  '--network',
+  H,
+  '--hostname',
+  H,
+  '--add-host',
+  `${H}:10.0.0.1`,
+  '--ipc',
+  'host',
+  '--pid',
+  'host',
+  '--publish',
+  `${H}:8080:80/udp`,
+  '--env',
+  'A=$(id)',
+  '--volume',
+  `${H}:/a b:ro`,
+  '--device',
+  `${H}:/dev/x y:rw`,
+  '--privileged',
+  '--cap-add',
+  H,
+  '--cap-drop',
+  H,
+  '--gpus',
+  'all',
+  '--cpus',
+  '0.5',
+  '--memory',
+  '64m',
+  '--workdir',
+  spacedDir,
+  '--user',
+  H,
+  '--label',
+  `${H}=${H}`,
+  '--entrypoint',
+  H,
+  H,
+  'x y',
+  H,
+  '-c',
+  '$(id)',
 ];
 
 const callCases: CallCases = {
@@ -111,10 +155,25 @@ const callCases: CallCases = {
   'images.inspect': { input: { image: H }, runs: [['docker', 'image', 'inspect', H]] },
   'images.history': { input: { image: H }, runs: [['docker', 'history', '--no-trunc', H]] },
   'images.relations': { input: { image: H }, runs: [['docker', 'ps', '--all', '--filter', `ancestor=${H}`]] },
-  'images.layerFiles': { input: { image: H, diffId: `sha256:${'a'.repeat(64)}` }, runs: [['docker', 'save', H], ['tar', '-t']] },
+  'images.layerFiles': {
+    input: { image: H, diffId: `sha256:${'a'.repeat(64)}` },
+    runs: [
+      ['docker', 'save', H],
+      ['tar', '-t'],
+    ],
+  },
   'files.list': { input: { id: H, path: '/a b/$(id)' }, runs: [['docker', 'exec', H, 'ls', '-la', '/a b/$(id)']] },
   'files.uploadBegin': {
-    input: { id: 'web', dir: spacedDir, files: [{ name: H, size: 1 }, { name: '-rf', size: 1 }, { name: 'a:b', size: 1 }], replace: false },
+    input: {
+      id: 'web',
+      dir: spacedDir,
+      files: [
+        { name: H, size: 1 },
+        { name: '-rf', size: 1 },
+        { name: 'a:b', size: 1 },
+      ],
+      replace: false,
+    },
     runs: [
       ['docker', 'cp', H, 'web:/a b'],
       ['docker', 'cp', './-rf', 'web:/a b'],
@@ -128,7 +187,10 @@ const callCases: CallCases = {
   },
   'volumes.remove': { input: { name: H }, runs: [['docker', 'volume', 'rm', H]] },
   'volumes.removeMany': { input: { names: [H, 'b'] }, runs: [['docker', 'volume', 'rm', H, 'b']] },
-  'volumes.prunePreview': { input: { label: H }, runs: [['docker', 'volume', 'ls', '--filter', 'dangling=true', '--filter', `label=${H}`]] },
+  'volumes.prunePreview': {
+    input: { label: H },
+    runs: [['docker', 'volume', 'ls', '--filter', 'dangling=true', '--filter', `label=${H}`]],
+  },
   'volumes.prune': { input: { volumes: [{ name: H, createdAt: null }] }, runs: [['docker', 'volume', 'rm', H]] },
   'volumes.sizes': { input: {}, runs: [['docker', 'system', 'df', '--verbose']] },
   'volumes.inspect': { input: { name: H }, runs: [['docker', 'volume', 'inspect', H]] },
@@ -161,8 +223,36 @@ const streamCases: StreamCases = {
   'images.pull': { input: { reference: H }, runs: [['docker', 'pull', H]] },
   'images.push': { input: { reference: H }, runs: [['docker', 'push', H]] },
   'images.build': {
-    input: { contextPath: '/ctx dir/$(id)', dockerfile: H, tags: [H], buildArgs: { A: H }, target: H, noCache: true, pull: true, labels: { [H]: H } },
-    runs: [['docker', 'build', '-t', H, '-f', H, '--build-arg', `A=${H}`, '--label', `${H}=${H}`, '--target', H, '--no-cache', '--pull', '--force-rm', '/ctx dir/$(id)']],
+    input: {
+      contextPath: '/ctx dir/$(id)',
+      dockerfile: H,
+      tags: [H],
+      buildArgs: { A: H },
+      target: H,
+      noCache: true,
+      pull: true,
+      labels: { [H]: H },
+    },
+    runs: [
+      [
+        'docker',
+        'build',
+        '-t',
+        H,
+        '-f',
+        H,
+        '--build-arg',
+        `A=${H}`,
+        '--label',
+        `${H}=${H}`,
+        '--target',
+        H,
+        '--no-cache',
+        '--pull',
+        '--force-rm',
+        '/ctx dir/$(id)',
+      ],
+    ],
   },
   'files.download': { input: { id: 'web', path: '/a b/$(id)' }, runs: [['docker', 'cp', 'web:/a b/$(id)', '.']] },
 };
@@ -172,8 +262,18 @@ interface ShownEntry {
   readonly cliArgs?: (input: never) => CommandWords;
 }
 const entries: [string, ShownEntry, Case<unknown> | undefined][] = [
-  ...callNames.map((name) => [name, calls[name] as ShownEntry, callCases[name] as Case<unknown> | undefined] as [string, ShownEntry, Case<unknown> | undefined]),
-  ...streamNames.map((name) => [name, streams[name] as ShownEntry, streamCases[name] as Case<unknown> | undefined] as [string, ShownEntry, Case<unknown> | undefined]),
+  ...callNames.map(
+    (name) =>
+      [name, calls[name] as ShownEntry, callCases[name] as Case<unknown> | undefined] as [string, ShownEntry, Case<unknown> | undefined],
+  ),
+  ...streamNames.map(
+    (name) =>
+      [name, streams[name] as ShownEntry, streamCases[name] as Case<unknown> | undefined] as [
+        string,
+        ShownEntry,
+        Case<unknown> | undefined,
+      ],
+  ),
 ];
 const shown = entries.filter(([, def]) => def.cli !== undefined);
 
@@ -192,12 +292,15 @@ describe('every command line the contract shows', () => {
     expect(existsSync(pwned)).toBe(false);
   });
 
-  it.each(shown.filter(([, def]) => def.cliArgs !== undefined).map(([name]) => name))('%s: cliArgs are the words of the first command shown', (name) => {
-    const [, def, c] = shown.find(([n]) => n === name)!;
-    const words = (def.cliArgs as (input: unknown) => CommandWords)(c!.input);
-    expect(words).toEqual(c!.runs[0]);
-    expect((def.cli as (input: unknown) => string)(c!.input).startsWith(formatCommand(words))).toBe(true);
-  });
+  it.each(shown.filter(([, def]) => def.cliArgs !== undefined).map(([name]) => name))(
+    '%s: cliArgs are the words of the first command shown',
+    (name) => {
+      const [, def, c] = shown.find(([n]) => n === name)!;
+      const words = (def.cliArgs as (input: unknown) => CommandWords)(c!.input);
+      expect(words).toEqual(c!.runs[0]);
+      expect((def.cli as (input: unknown) => string)(c!.input).startsWith(formatCommand(words))).toBe(true);
+    },
+  );
 
   it('shows the brief examples quoted: a commit message, a workdir with a space, an env value with $()', () => {
     expect(cliEquivalent('containers.commit', { id: 'web', repository: 'snap', message: '$(touch /tmp/pwned)' })).toBe(
@@ -206,8 +309,15 @@ describe('every command line the contract shows', () => {
     expect(cliEquivalent('terminal.open', { containerId: 'web', shell: 'sh', workdir: '/a b', env: ['A=$(id)'], cols: 80, rows: 24 })).toBe(
       "docker exec -it --workdir '/a b' --env 'A=$(id)' web sh",
     );
-    expect(cliEquivalent('containers.run', { spec: { ...hostileSpec, name: 'web', image: 'busybox', command: [], entrypoint: undefined }, start: false })?.startsWith('docker create -it --rm --name web')).toBe(true);
-    expect(streamCliEquivalent('containers.logs', { id: 'web', tail: 10, follow: false, since: 5 })).toBe('docker logs --tail 10 --since 5 web');
+    expect(
+      cliEquivalent('containers.run', {
+        spec: { ...hostileSpec, name: 'web', image: 'busybox', command: [], entrypoint: undefined },
+        start: false,
+      })?.startsWith('docker create -it --rm --name web'),
+    ).toBe(true);
+    expect(streamCliEquivalent('containers.logs', { id: 'web', tail: 10, follow: false, since: 5 })).toBe(
+      'docker logs --tail 10 --since 5 web',
+    );
   });
 
   it('never shows the registry password', () => {

@@ -20,9 +20,15 @@ export const terminalCalls = {
       containerId: containerRefSchema,
       /** `auto` tries bash and falls back to sh. */
       shell: z.enum(['auto', 'bash', 'sh']),
-      user: z.string().regex(/^[\w.-]+(?::[\w.-]+)?$/, 'A user name or UID, optionally :group').optional(),
+      user: z
+        .string()
+        .regex(/^[\w.-]+(?::[\w.-]+)?$/, 'A user name or UID, optionally :group')
+        .optional(),
       workdir: z.string().regex(/^\//, 'The working directory must be an absolute path').optional(),
-      env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'Environment entries look like NAME=value')).max(100).optional(),
+      env: z
+        .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, 'Environment entries look like NAME=value'))
+        .max(100)
+        .optional(),
       cols,
       rows,
     }),
@@ -57,7 +63,14 @@ export const terminalCalls = {
   'terminal.resize': defineCall({ input: z.strictObject({ sessionId: terminalSessionIdSchema, cols, rows }), output: nothing }),
   /** Flow control: the client has rendered this many more bytes of output. */
   'terminal.ack': defineCall({
-    input: z.strictObject({ sessionId: terminalSessionIdSchema, bytes: z.number().int().min(0).max(1 << 30) }),
+    input: z.strictObject({
+      sessionId: terminalSessionIdSchema,
+      bytes: z
+        .number()
+        .int()
+        .min(0)
+        .max(1 << 30),
+    }),
     output: nothing,
   }),
   'terminal.close': defineCall({ input: z.strictObject({ sessionId: terminalSessionIdSchema }), output: nothing }),

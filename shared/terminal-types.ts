@@ -15,7 +15,12 @@ export const terminalOutputSchema = z.discriminatedUnion('kind', [
   /** Raw bytes from the TTY, never decoded on the way. */
   z.object({ kind: z.literal('data'), data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expected bytes') }),
   /** The process ended (exitCode) or the session was cut (reason says why, cause says it for code). */
-  z.object({ kind: z.literal('exit'), exitCode: z.number().int().nullable(), reason: z.string(), cause: terminalEndCauseSchema.optional() }),
+  z.object({
+    kind: z.literal('exit'),
+    exitCode: z.number().int().nullable(),
+    reason: z.string(),
+    cause: terminalEndCauseSchema.optional(),
+  }),
 ]);
 export type TerminalOutput = z.infer<typeof terminalOutputSchema>;
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { calls, cliEquivalent } from './contract.js';
 import { formatVolumeCreate } from './volume-contract.js';
-import { isAnonymousVolume, isAnonymousVolumeName, matchesLabelFilter, volumeLabelFilterProblem, volumeNameProblem } from './volume-types.js';
+import {
+  isAnonymousVolume,
+  isAnonymousVolumeName,
+  matchesLabelFilter,
+  volumeLabelFilterProblem,
+  volumeNameProblem,
+} from './volume-types.js';
 
 describe('volume names', () => {
   it('accepts what the engine accepts, and empty (the engine picks a name)', () => {
@@ -23,7 +29,8 @@ describe('volume names', () => {
   });
 
   it('refuses references that could leave the URL path', () => {
-    for (const bad of ['../containers/x', 'a/b', 'a?force=1', '']) expect(calls['volumes.remove'].input.safeParse({ name: bad }).success).toBe(false);
+    for (const bad of ['../containers/x', 'a/b', 'a?force=1', ''])
+      expect(calls['volumes.remove'].input.safeParse({ name: bad }).success).toBe(false);
     expect(calls['volumes.removeMany'].input.safeParse({ names: [] }).success).toBe(false);
   });
 
@@ -63,7 +70,12 @@ describe('volume cli lines', () => {
     expect(formatVolumeCreate({})).toBe('docker volume create');
     expect(formatVolumeCreate({ name: 'db', driver: 'local' })).toBe('docker volume create db');
     expect(
-      formatVolumeCreate({ name: 'bags', driver: 'vieux/sshfs', labels: { team: 'nav', keep: '' }, options: { type: 'tmpfs', o: 'size=100m,uid=1000' } }),
+      formatVolumeCreate({
+        name: 'bags',
+        driver: 'vieux/sshfs',
+        labels: { team: 'nav', keep: '' },
+        options: { type: 'tmpfs', o: 'size=100m,uid=1000' },
+      }),
     ).toBe('docker volume create --driver vieux/sshfs --label team=nav --label keep --opt type=tmpfs --opt o=size=100m,uid=1000 bags');
     expect(formatVolumeCreate({ labels: { note: 'two words' } })).toBe("docker volume create --label 'note=two words'");
   });
@@ -72,8 +84,17 @@ describe('volume cli lines', () => {
     expect(cliEquivalent('volumes.remove', { name: 'db' })).toBe('docker volume rm db');
     expect(cliEquivalent('volumes.removeMany', { names: ['a1', 'b2'] })).toBe('docker volume rm a1 b2');
     expect(cliEquivalent('volumes.prunePreview', {})).toBe('docker volume ls --filter dangling=true');
-    expect(cliEquivalent('volumes.prunePreview', { label: 'team=nav bags' })).toBe("docker volume ls --filter dangling=true --filter 'label=team=nav bags'");
-    expect(cliEquivalent('volumes.prune', { volumes: [{ name: 'a1', createdAt: null }, { name: 'b2', createdAt: '2026-01-01T00:00:00Z' }] })).toBe('docker volume rm a1 b2');
+    expect(cliEquivalent('volumes.prunePreview', { label: 'team=nav bags' })).toBe(
+      "docker volume ls --filter dangling=true --filter 'label=team=nav bags'",
+    );
+    expect(
+      cliEquivalent('volumes.prune', {
+        volumes: [
+          { name: 'a1', createdAt: null },
+          { name: 'b2', createdAt: '2026-01-01T00:00:00Z' },
+        ],
+      }),
+    ).toBe('docker volume rm a1 b2');
     expect(cliEquivalent('volumes.sizes', {})).toBe('docker system df --verbose');
     expect(cliEquivalent('volumes.list', {})).toBe('docker volume ls');
   });

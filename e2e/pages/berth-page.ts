@@ -19,11 +19,19 @@ export class BerthPage {
   }
 
   async showContainers(): Promise<void> {
-    await this.page.getByRole('link', { name: /containers/i }).or(this.page.getByRole('button', { name: /^containers/i })).first().click();
+    await this.page
+      .getByRole('link', { name: /containers/i })
+      .or(this.page.getByRole('button', { name: /^containers/i }))
+      .first()
+      .click();
   }
 
   async showImages(): Promise<void> {
-    await this.page.getByRole('link', { name: /images/i }).or(this.page.getByRole('button', { name: /^images/i })).first().click();
+    await this.page
+      .getByRole('link', { name: /images/i })
+      .or(this.page.getByRole('button', { name: /^images/i }))
+      .first()
+      .click();
   }
 
   row(name: string): Locator {

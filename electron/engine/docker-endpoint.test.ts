@@ -23,7 +23,9 @@ describe('DOCKER_HOST resolution', () => {
 
   it('says a silent local engine accepted the connection and names the check to run', () => {
     const local = explainSilence({ request: 'GET /containers/json', timeoutMs: 30_000 }, resolveEndpoint(undefined));
-    expect(local.error).toBe('The Docker Engine at unix:///var/run/docker.sock accepted the connection but did not answer GET /containers/json within 30 s');
+    expect(local.error).toBe(
+      'The Docker Engine at unix:///var/run/docker.sock accepted the connection but did not answer GET /containers/json within 30 s',
+    );
     expect(local.hint).toMatch(/is dockerd hung\? Try `docker info`/i);
     const other = explainSilence({ request: 'GET /version', timeoutMs: 2_500 }, resolveEndpoint('unix:///run/user/1000/docker.sock'));
     expect(other.hint).toContain('`docker -H unix:///run/user/1000/docker.sock info`');

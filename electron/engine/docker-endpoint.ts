@@ -36,7 +36,10 @@ export function resolveEndpoint(dockerHost: string | undefined): EngineEndpoint 
       return { display: value, options: { host: url.hostname, port, protocol: tls ? 'https' : 'http' } };
     }
     case 'ssh:':
-      return { display: value, options: { host: url.hostname, port: url.port ? Number(url.port) : 22, protocol: 'ssh', username: url.username || undefined } };
+      return {
+        display: value,
+        options: { host: url.hostname, port: url.port ? Number(url.port) : 22, protocol: 'ssh', username: url.username || undefined },
+      };
     default:
       throw new Error(`Unsupported DOCKER_HOST scheme ${url.protocol} (use unix://, tcp://, ssh:// or npipe://)`);
   }
@@ -64,7 +67,10 @@ export function explainConnectionError(err: unknown, endpoint: EngineEndpoint): 
       };
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
-      return { error: `The engine at ${endpoint.display} does not answer (${code})`, hint: 'Check the network path to the engine and DOCKER_HOST.' };
+      return {
+        error: `The engine at ${endpoint.display} does not answer (${code})`,
+        hint: 'Check the network path to the engine and DOCKER_HOST.',
+      };
     default:
       return { error: message, hint: 'Check that the Docker Engine is running and DOCKER_HOST is right, then press Retry.' };
   }

@@ -18,7 +18,14 @@ describe('engine connection when the engine goes away and comes back', () => {
     connection.close();
     await proxy.stop();
     // Only what this file made: other suites may be using the engine at the same time.
-    await Promise.all(made.map((name) => testDocker.getContainer(name).remove({ force: true }).catch(() => undefined)));
+    await Promise.all(
+      made.map((name) =>
+        testDocker
+          .getContainer(name)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+    );
   });
 
   it('says what is wrong and how to fix it when no engine answers', async () => {

@@ -4,7 +4,13 @@ import { BerthError } from '../../shared/errors.js';
 import { explainConnectionError, explainSilence, resolveEndpoint, type EngineEndpoint } from './docker-endpoint.js';
 import { isEngineGoneError } from './engine-gone-errors.js';
 import { defaultPingTimeoutMs, requestBudgetMs, requestTimeoutFromEnvironment, type RequestBudgets } from './engine-request-budgets.js';
-import { guardEngineRequests, isEngineTimeout, withRequestBudget, type Dialer, type EngineTimeoutError } from './engine-request-timeouts.js';
+import {
+  guardEngineRequests,
+  isEngineTimeout,
+  withRequestBudget,
+  type Dialer,
+  type EngineTimeoutError,
+} from './engine-request-timeouts.js';
 import { JsonLineSplitter, parseEngineEvent } from './event-line-parser.js';
 
 type Listener<T> = (value: T) => void;
@@ -104,7 +110,11 @@ export class EngineConnection {
       const { state, error } = this.current;
       throw new BerthError({
         code: 'ENGINE_UNAVAILABLE',
-        message: error ? (state === 'not-answering' ? `Docker Engine not answering: ${error}` : `Docker Engine unavailable: ${error}`) : 'Not connected to the Docker Engine yet',
+        message: error
+          ? state === 'not-answering'
+            ? `Docker Engine not answering: ${error}`
+            : `Docker Engine unavailable: ${error}`
+          : 'Not connected to the Docker Engine yet',
       });
     }
     return this.docker;
@@ -161,7 +171,14 @@ export class EngineConnection {
       if (this.closed) return this.current;
       const silent = isEngineTimeout(err);
       const { error, hint } = silent ? explainSilence(err, this.endpoint) : explainConnectionError(err, this.endpoint);
-      this.setStatus({ connectionId: this.id, state: silent ? 'not-answering' : 'disconnected', endpoint: this.endpoint.display, error, hint, generation: this.current.generation });
+      this.setStatus({
+        connectionId: this.id,
+        state: silent ? 'not-answering' : 'disconnected',
+        endpoint: this.endpoint.display,
+        error,
+        hint,
+        generation: this.current.generation,
+      });
       this.scheduleRetry();
     }
     return this.current;
@@ -236,7 +253,14 @@ export class EngineConnection {
     if (this.closed || this.current.state === 'disconnected' || this.connecting) return;
     this.stopEvents();
     const { error, hint } = explainConnectionError(err, this.endpoint);
-    this.setStatus({ connectionId: this.id, state: 'disconnected', endpoint: this.endpoint.display, error, hint, generation: this.current.generation });
+    this.setStatus({
+      connectionId: this.id,
+      state: 'disconnected',
+      endpoint: this.endpoint.display,
+      error,
+      hint,
+      generation: this.current.generation,
+    });
     this.retryIndex = 0;
     this.scheduleRetry();
   }

@@ -5,7 +5,18 @@ const withCode = (code: string, message = 'x'): Error => Object.assign(new Error
 
 describe('errors that mean the engine is gone', () => {
   it('knows the socket, network and DNS failures', () => {
-    for (const code of ['ENOENT', 'EACCES', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']) {
+    for (const code of [
+      'ENOENT',
+      'EACCES',
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'EPIPE',
+      'ETIMEDOUT',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'EAI_AGAIN',
+      'ENOTFOUND',
+    ]) {
       expect(isEngineGoneError(withCode(code)), code).toBe(true);
     }
     expect(isEngineGoneError(new Error('socket hang up'))).toBe(true);

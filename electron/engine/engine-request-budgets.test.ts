@@ -52,7 +52,9 @@ describe('BERTH_ENGINE_TIMEOUT_S', () => {
   });
 
   it('refuses a value that is not a positive number, with the reason', () => {
-    expect(() => requestTimeoutFromEnvironment({ BERTH_ENGINE_TIMEOUT_S: 'soon' })).toThrow(/BERTH_ENGINE_TIMEOUT_S must be a positive number of seconds, not "soon"/);
+    expect(() => requestTimeoutFromEnvironment({ BERTH_ENGINE_TIMEOUT_S: 'soon' })).toThrow(
+      /BERTH_ENGINE_TIMEOUT_S must be a positive number of seconds, not "soon"/,
+    );
     expect(() => requestTimeoutFromEnvironment({ BERTH_ENGINE_TIMEOUT_S: '0' })).toThrow(/positive/);
     expect(() => requestTimeoutFromEnvironment({ BERTH_ENGINE_TIMEOUT_S: '-3' })).toThrow(/positive/);
   });

@@ -83,7 +83,11 @@ const rules: readonly Rule[] = [
   // Walks the writable layer.
   { method: 'GET', path: /^\/containers\/[^/]+\/changes$/, budget: atLeast(5 * minute) },
   // Without follow the whole (tailed) log comes as one answer.
-  { method: 'GET', path: /^\/containers\/[^/]+\/logs$/, budget: (q, b) => (q.follow === true || q.follow === 'true' || q.follow === 1 ? b.baseMs : Math.max(b.baseMs, 2 * minute)) },
+  {
+    method: 'GET',
+    path: /^\/containers\/[^/]+\/logs$/,
+    budget: (q, b) => (q.follow === true || q.follow === 'true' || q.follow === 1 ? b.baseMs : Math.max(b.baseMs, 2 * minute)),
+  },
   // Tars the writable layer into a new image layer.
   { method: 'POST', path: /^\/commit$/, budget: atLeast(30 * minute) },
   // `docker system df` measures every layer and volume.

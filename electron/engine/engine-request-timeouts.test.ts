@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { engineRequestOf, guardEngineRequests, withRequestBudget, type DialCallback, type DialOptions, type Dialer, type EngineTimeoutError } from './engine-request-timeouts.js';
+import {
+  engineRequestOf,
+  guardEngineRequests,
+  withRequestBudget,
+  type DialCallback,
+  type DialOptions,
+  type Dialer,
+  type EngineTimeoutError,
+} from './engine-request-timeouts.js';
 
 /** A modem that answers only when the test says so. */
 class HeldModem implements Dialer {
@@ -71,8 +79,16 @@ describe('time limits on engine requests', () => {
   });
 
   it('reads the request as dockerode dials it', () => {
-    expect(engineRequestOf({ path: '/containers/abc/stop?', method: 'POST', options: { t: 5 } })).toEqual({ method: 'POST', path: '/containers/abc/stop', query: { t: 5 } });
-    expect(engineRequestOf({ path: '/v1.41/images/json?', method: 'GET', options: { _query: { all: true } } })).toEqual({ method: 'GET', path: '/images/json', query: { all: true } });
+    expect(engineRequestOf({ path: '/containers/abc/stop?', method: 'POST', options: { t: 5 } })).toEqual({
+      method: 'POST',
+      path: '/containers/abc/stop',
+      query: { t: 5 },
+    });
+    expect(engineRequestOf({ path: '/v1.41/images/json?', method: 'GET', options: { _query: { all: true } } })).toEqual({
+      method: 'GET',
+      path: '/images/json',
+      query: { all: true },
+    });
     expect(engineRequestOf({ path: '/_ping', method: 'GET' })).toEqual({ method: 'GET', path: '/_ping', query: {} });
   });
 });

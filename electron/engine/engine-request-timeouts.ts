@@ -9,7 +9,10 @@ export class EngineTimeoutError extends BerthError {
     readonly timeoutMs: number,
     readonly endpoint: string,
   ) {
-    super({ code: 'ENGINE_UNAVAILABLE', message: `The Docker Engine at ${endpoint} did not answer ${request} within ${formatSeconds(timeoutMs)}` });
+    super({
+      code: 'ENGINE_UNAVAILABLE',
+      message: `The Docker Engine at ${endpoint} did not answer ${request} within ${formatSeconds(timeoutMs)}`,
+    });
     this.name = 'EngineTimeoutError';
   }
 }

@@ -7,7 +7,13 @@ import { EngineConnection } from './engine-connection.js';
 describe('an engine that accepts connections and never answers', () => {
   const socketPath = `/tmp/berth-silent-${process.pid}.sock`;
   const engine = new SilentEngine(socketPath);
-  const connection = new EngineConnection({ id: 'silent', dockerHost: `unix://${socketPath}`, requestTimeoutMs: 300, pingTimeoutMs: 200, retryDelaysMs: [100] });
+  const connection = new EngineConnection({
+    id: 'silent',
+    dockerHost: `unix://${socketPath}`,
+    requestTimeoutMs: 300,
+    pingTimeoutMs: 200,
+    retryDelaysMs: [100],
+  });
 
   afterAll(async () => {
     connection.close();
@@ -18,7 +24,9 @@ describe('an engine that accepts connections and never answers', () => {
     await engine.start();
     const status = await connection.connect();
     expect(status.state).toBe('not-answering');
-    expect(status.error).toBe(`The Docker Engine at unix://${socketPath} accepted the connection but did not answer GET /version within 0.3 s`);
+    expect(status.error).toBe(
+      `The Docker Engine at unix://${socketPath} accepted the connection but did not answer GET /version within 0.3 s`,
+    );
     expect(status.hint).toContain(`docker -H unix://${socketPath} info`);
     expect(status.hint).toMatch(/is dockerd hung/i);
     expect(() => connection.requireConnected()).toThrow(/not answering/);
@@ -37,7 +45,13 @@ describe('the real engine behind a proxy that goes silent and then answers again
   const socketPath = `/tmp/berth-blackhole-${process.pid}.sock`;
   const proxy = new EngineSocketProxy(socketPath);
   // 5 s: the shared test engine must answer an ordinary request well within it.
-  const connection = new EngineConnection({ id: 'black-holed', dockerHost: `unix://${socketPath}`, requestTimeoutMs: 5000, pingTimeoutMs: 1000, retryDelaysMs: [100] });
+  const connection = new EngineConnection({
+    id: 'black-holed',
+    dockerHost: `unix://${socketPath}`,
+    requestTimeoutMs: 5000,
+    pingTimeoutMs: 1000,
+    retryDelaysMs: [100],
+  });
   const statuses: ConnectionStatus[] = [];
   connection.onStatus((s) => statuses.push(s));
 
@@ -95,7 +109,13 @@ describe('the real engine behind a proxy that goes silent and then answers again
 describe('an engine that is silent from the start and then answers', () => {
   const socketPath = `/tmp/berth-silent-start-${process.pid}.sock`;
   const proxy = new EngineSocketProxy(socketPath);
-  const connection = new EngineConnection({ id: 'silent-start', dockerHost: `unix://${socketPath}`, requestTimeoutMs: 3000, pingTimeoutMs: 500, retryDelaysMs: [100] });
+  const connection = new EngineConnection({
+    id: 'silent-start',
+    dockerHost: `unix://${socketPath}`,
+    requestTimeoutMs: 3000,
+    pingTimeoutMs: 500,
+    retryDelaysMs: [100],
+  });
 
   afterAll(async () => {
     connection.close();

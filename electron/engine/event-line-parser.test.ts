@@ -10,8 +10,20 @@ describe('engine event parsing', () => {
   });
 
   it('reads type, action, id, name and time of a container event', () => {
-    const line = JSON.stringify({ Type: 'container', Action: 'die', Actor: { ID: 'abc', Attributes: { name: 'web', exitCode: '0' } }, time: 1, timeNano: 1_700_000_000_000_000_000 });
-    expect(parseEngineEvent(line)).toEqual({ type: 'container', action: 'die', id: 'abc', name: 'web', timeNano: 1_700_000_000_000_000_000 });
+    const line = JSON.stringify({
+      Type: 'container',
+      Action: 'die',
+      Actor: { ID: 'abc', Attributes: { name: 'web', exitCode: '0' } },
+      time: 1,
+      timeNano: 1_700_000_000_000_000_000,
+    });
+    expect(parseEngineEvent(line)).toEqual({
+      type: 'container',
+      action: 'die',
+      id: 'abc',
+      name: 'web',
+      timeNano: 1_700_000_000_000_000_000,
+    });
   });
 
   it('ignores lines that are not events', () => {

@@ -32,7 +32,9 @@ export interface BerthApp {
 export async function createBerthApp(options: BerthAppOptions = {}): Promise<BerthApp> {
   const connection = new EngineConnection({ id: localEngineId, dockerHost: options.dockerHost ?? process.env.DOCKER_HOST });
   const local = createEngineServices(connection, {
-    images: options.registryLogins ? { loginStore: new SealedFileLoginStore(options.registryLogins.directory, options.registryLogins.vault) } : {},
+    images: options.registryLogins
+      ? { loginStore: new SealedFileLoginStore(options.registryLogins.directory, options.registryLogins.vault) }
+      : {},
   });
   const engines = new Map<string, EngineServices>([[local.id, local]]);
   // Connecting never throws: a missing engine is a status the UI shows, and retries run by themselves.

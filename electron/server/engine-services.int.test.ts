@@ -23,7 +23,11 @@ describe('the services of one engine', () => {
 
   beforeAll(async () => {
     // 8 MiB to download: twice the window a download may send before its client acknowledges.
-    const c = await createFixture(name, ['sh', '-c', 'dd if=/dev/zero of=/big bs=1048576 count=8 && touch /ready; while true; do sleep 1; done']);
+    const c = await createFixture(name, [
+      'sh',
+      '-c',
+      'dd if=/dev/zero of=/big bs=1048576 count=8 && touch /ready; while true; do sleep 1; done',
+    ]);
     await c.start();
   });
 
@@ -46,7 +50,10 @@ describe('the services of one engine', () => {
     services.containerStreams.stats(name, stats, client);
     await services.terminals.open(client, { containerId: name, shell: 'sh', cols: 80, rows: 24 });
     await services.files.beginUpload(client, { id: name, dir: '/', files: [{ name: 'never.txt', size: 10 }], replace: true });
-    await waitFor(async () => ((await services.files.list(name, '/')).entries.some((e) => e.name === 'ready') ? true : undefined), 'the big file');
+    await waitFor(
+      async () => ((await services.files.list(name, '/')).entries.some((e) => e.name === 'ready') ? true : undefined),
+      'the big file',
+    );
     const download = recordingSink<unknown>();
     services.files.download(client, name, '/big', download);
     await waitFor(() => (download.messages.length > 1 ? true : undefined), 'download bytes');

@@ -12,7 +12,10 @@ const web: RequestContext = { clientId: 'w', transport: 'ws' };
 describe('host shell decision, branch by branch', () => {
   it('counts unix sockets and Windows named pipes as local, with the reason for each transport', () => {
     for (const display of ['unix:///var/run/docker.sock', 'npipe:////./pipe/docker_engine']) {
-      expect(decideHostShell(endpoint(display), desktop, false), display).toEqual({ allowed: true, reason: 'Berth runs beside the engine' });
+      expect(decideHostShell(endpoint(display), desktop, false), display).toEqual({
+        allowed: true,
+        reason: 'Berth runs beside the engine',
+      });
       expect(decideHostShell(endpoint(display), web, true), display).toEqual({ allowed: true, reason: 'Allowed by --allow-host-shell' });
       expect(decideHostShell(endpoint(display), web, false), display).toEqual({
         allowed: false,

@@ -17,6 +17,9 @@ describe('host shell policy', () => {
   });
 
   it('refuses when the engine is remote', () => {
-    expect(decideHostShell(remote, { clientId: 'x', transport: 'ipc' }, true)).toMatchObject({ allowed: false, reason: expect.stringContaining('remote') });
+    expect(decideHostShell(remote, { clientId: 'x', transport: 'ipc' }, true)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('remote'),
+    });
   });
 });

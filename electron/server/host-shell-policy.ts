@@ -13,7 +13,11 @@ export interface HostShellDecision {
  */
 export function decideHostShell(endpoint: EngineEndpoint, ctx: RequestContext, allowOverWeb: boolean): HostShellDecision {
   const local = endpoint.display.startsWith('unix://') || endpoint.display.startsWith('npipe://');
-  if (!local) return { allowed: false, reason: `The engine is remote (${endpoint.display}): a host shell would run on this computer, not beside the engine` };
+  if (!local)
+    return {
+      allowed: false,
+      reason: `The engine is remote (${endpoint.display}): a host shell would run on this computer, not beside the engine`,
+    };
   if (ctx.transport === 'ws' && !allowOverWeb) {
     return { allowed: false, reason: 'Host shells over the web transport are off: start the server with --allow-host-shell to allow them' };
   }

@@ -23,7 +23,12 @@ export async function removeFixtures(prefix = `berth-test-`): Promise<void> {
   await Promise.all(
     all
       .filter((c) => c.Names.some((n) => n.startsWith(`/${prefix}`)))
-      .map((c) => testDocker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)),
+      .map((c) =>
+        testDocker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
   );
 }
 

@@ -64,7 +64,10 @@ export function createFakeHandlerTable(): FakeHandlerTable {
     'containers.restart': async (_i, ctx) => (record(ctx), null),
     'containers.remove': async (_i, ctx) => (record(ctx), null),
     'images.list': async (_i, ctx) => (record(ctx), []),
-    'terminal.open': async (input, ctx) => (record(ctx), { sessionId: 'session-0001', shell: input.shell === 'auto' ? 'bash' : input.shell }),
+    'terminal.open': async (input, ctx) => (
+      record(ctx),
+      { sessionId: 'session-0001', shell: input.shell === 'auto' ? 'bash' : input.shell }
+    ),
     'terminal.input': async (_i, ctx) => (record(ctx), null),
     'terminal.resize': async (_i, ctx) => (record(ctx), null),
     'terminal.ack': async (_i, ctx) => (record(ctx), null),

@@ -23,7 +23,12 @@ const scratchDir = mkdtempSync(join(tmpdir(), 'berth-shell-echo-'));
 /** Runs `script` in a scratch folder with only PATH and a fixed HOME set (so a `~` that escaped quoting shows as /home/berth-test). */
 function runScript(shell: string, script: string, env: Record<string, string>): string {
   const [file, args] = shellArgs(shell, script);
-  return execFileSync(file, args, { cwd: scratchDir, input: '', encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/home/berth-test', ...env } });
+  return execFileSync(file, args, {
+    cwd: scratchDir,
+    input: '',
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/home/berth-test', ...env },
+  });
 }
 
 /**

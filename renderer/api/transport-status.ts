@@ -30,7 +30,8 @@ export const transportMessages = {
   /** The page was opened without `?token=` (and none is remembered for this tab). */
   missingToken: 'This page needs the link Berth printed (with ?token=...)',
   /** The server refused the token, usually because it was restarted with a new one. */
-  refusedToken: 'The Berth server refused this page’s token (it may have been restarted). This page needs the link Berth printed (with ?token=...)',
+  refusedToken:
+    'The Berth server refused this page’s token (it may have been restarted). This page needs the link Berth printed (with ?token=...)',
   /** The socket is down; calls made meanwhile fail with this after waiting. */
   lostConnection: 'Lost connection to the Berth server',
 } as const;

@@ -1,7 +1,10 @@
 /** What became of a pasted token. */
 export type SignInResult = 'ok' | 'refused' | 'unreachable';
 
-type FetchLike = (input: string, init: { method: 'POST'; body: string; cache: 'no-store'; credentials: 'same-origin'; headers: Record<string, string> }) => Promise<{ status: number }>;
+type FetchLike = (
+  input: string,
+  init: { method: 'POST'; body: string; cache: 'no-store'; credentials: 'same-origin'; headers: Record<string, string> },
+) => Promise<{ status: number }>;
 
 /**
  * Signs this page in with a pasted token: the server answers with the same HttpOnly cookie as the

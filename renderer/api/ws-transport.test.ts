@@ -59,7 +59,12 @@ function transport(extra: Partial<WsTransportOptions> = {}): WsTransport {
   });
 }
 
-function streamRecorder(): { messages: unknown[]; ends: Array<RpcErrorPayload | undefined>; onMessage(m: unknown): void; onEnd(e?: RpcErrorPayload): void } {
+function streamRecorder(): {
+  messages: unknown[];
+  ends: Array<RpcErrorPayload | undefined>;
+  onMessage(m: unknown): void;
+  onEnd(e?: RpcErrorPayload): void;
+} {
   const messages: unknown[] = [];
   const ends: Array<RpcErrorPayload | undefined> = [];
   return { messages, ends, onMessage: (m) => void messages.push(m), onEnd: (e) => void ends.push(e) };
@@ -230,7 +235,10 @@ describe('WsTransport', () => {
     last().drop();
     await vi.advanceTimersByTimeAsync(0);
     expect(t.status).toEqual({ state: 'unauthorized', message: transportMessages.missingToken });
-    await expect(t.call('containers.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: transportMessages.missingToken } });
+    await expect(t.call('containers.list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: transportMessages.missingToken },
+    });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sockets).toHaveLength(1);
   });
@@ -248,7 +256,16 @@ describe('WsTransport', () => {
   it('survives garbage from the server and throwing stream handlers', async () => {
     const t = transport();
     last().open();
-    t.subscribe('engine.events', {}, { onMessage: () => { throw new Error('ui bug'); }, onEnd: () => {} });
+    t.subscribe(
+      'engine.events',
+      {},
+      {
+        onMessage: () => {
+          throw new Error('ui bug');
+        },
+        onEnd: () => {},
+      },
+    );
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     last().onmessage?.({ data: new Uint8Array([0xc1]).buffer });

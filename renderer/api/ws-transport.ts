@@ -63,7 +63,7 @@ function failure(code: RpcErrorPayload['code'], message: string): CallResult {
   return { ok: false, error: { code, message } };
 }
 
-function asServerMessage(raw: unknown): { t: string; id: number } & Record<string, unknown> | undefined {
+function asServerMessage(raw: unknown): ({ t: string; id: number } & Record<string, unknown>) | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const m = raw as Record<string, unknown>;
   return typeof m.t === 'string' && typeof m.id === 'number' ? (m as { t: string; id: number } & Record<string, unknown>) : undefined;

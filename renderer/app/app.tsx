@@ -28,7 +28,17 @@ export function App() {
       ) : (
         <>
           <SideNav />
-          <main className="app-main">{view === 'images' ? <ImagesView /> : view === 'volumes' ? <VolumesView /> : view === 'networks' ? <NetworksView /> : <ContainersView />}</main>
+          <main className="app-main">
+            {view === 'images' ? (
+              <ImagesView />
+            ) : view === 'volumes' ? (
+              <VolumesView />
+            ) : view === 'networks' ? (
+              <NetworksView />
+            ) : (
+              <ContainersView />
+            )}
+          </main>
           <TerminalPanel />
         </>
       )}

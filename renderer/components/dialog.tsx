@@ -22,7 +22,18 @@ export interface ModalFormProps {
 }
 
 /** The modal shell every Berth dialog is drawn in: a <dialog> opened as a modal, holding one form. */
-export function ModalForm({ className, labelledBy, describedBy, formClassName, formLabel, noValidate, onCancel, onSubmit, elementRef, children }: ModalFormProps) {
+export function ModalForm({
+  className,
+  labelledBy,
+  describedBy,
+  formClassName,
+  formLabel,
+  noValidate,
+  onCancel,
+  onSubmit,
+  elementRef,
+  children,
+}: ModalFormProps) {
   const ref = useModalDialog();
   // A stable callback, so React does not detach and reattach the element on every render.
   const attach = useCallback(
@@ -98,7 +109,20 @@ export interface DialogProps {
 
 /** A dialog with a title, a body and Cancel / submit buttons: the skeleton of every Berth dialog but the run form. */
 export function Dialog(props: DialogProps) {
-  const { title, children, onCancel, onSubmit, submitLabel, busyLabel, busy, submitDisabled, submitTitle, danger, cancelLabel = 'Cancel', actions } = props;
+  const {
+    title,
+    children,
+    onCancel,
+    onSubmit,
+    submitLabel,
+    busyLabel,
+    busy,
+    submitDisabled,
+    submitTitle,
+    danger,
+    cancelLabel = 'Cancel',
+    actions,
+  } = props;
   const titleId = useId();
   const bodyId = useId();
   const focusCancel = props.focusCancel ?? danger === true;
@@ -115,7 +139,10 @@ export function Dialog(props: DialogProps) {
       <h2 id={titleId} className="dialog-title">
         {title}
       </h2>
-      <div id={props.describedByBody ? bodyId : undefined} className={props.bodyClassName ? `dialog-body ${props.bodyClassName}` : 'dialog-body'}>
+      <div
+        id={props.describedByBody ? bodyId : undefined}
+        className={props.bodyClassName ? `dialog-body ${props.bodyClassName}` : 'dialog-body'}
+      >
         {children}
         {props.refusal ? <EngineRefusal message={props.refusal} /> : null}
         {props.command !== undefined ? <SameAsCommand command={props.command} full={props.commandFull} label={props.commandLabel} /> : null}
@@ -126,7 +153,12 @@ export function Dialog(props: DialogProps) {
         </button>
         {actions ??
           (submitLabel === null ? null : (
-            <button type="submit" className={danger ? 'btn btn--danger' : 'btn btn--primary'} disabled={Boolean(busy) || Boolean(submitDisabled)} title={submitTitle}>
+            <button
+              type="submit"
+              className={danger ? 'btn btn--danger' : 'btn btn--primary'}
+              disabled={Boolean(busy) || Boolean(submitDisabled)}
+              title={submitTitle}
+            >
               {busy && busyLabel !== undefined ? busyLabel : submitLabel}
             </button>
           ))}

@@ -31,7 +31,20 @@ export interface TextFieldProps {
 }
 
 /** A labelled text input with its hint and its error below it. */
-export function TextField({ formId, field, label, value, error, hint, placeholder, mono, list, autoFocus, wide, onChange }: TextFieldProps) {
+export function TextField({
+  formId,
+  field,
+  label,
+  value,
+  error,
+  hint,
+  placeholder,
+  mono,
+  list,
+  autoFocus,
+  wide,
+  onChange,
+}: TextFieldProps) {
   const id = useId();
   const errId = errorId(formId, field);
   const hintId = `${id}-hint`;
@@ -94,7 +107,17 @@ export function SelectField<T extends string>({ label, value, options, error, er
   );
 }
 
-export function Toggle({ label, checked, hint, onChange }: { label: string; checked: boolean; hint?: string; onChange(on: boolean): void }) {
+export function Toggle({
+  label,
+  checked,
+  hint,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  hint?: string;
+  onChange(on: boolean): void;
+}) {
   return (
     <label className="rf-toggle" title={hint}>
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
@@ -121,7 +144,11 @@ export interface SectionProps {
 export function Section({ formId, field, title, summary, errors, addLabel, onAdd, empty, children }: SectionProps) {
   const errId = errorId(formId, field);
   return (
-    <fieldset className="rf-section" aria-describedby={errors.length > 0 ? errId : undefined} aria-invalid={errors.length > 0 ? true : undefined}>
+    <fieldset
+      className="rf-section"
+      aria-describedby={errors.length > 0 ? errId : undefined}
+      aria-invalid={errors.length > 0 ? true : undefined}
+    >
       <legend className="rf-legend">
         {title}
         {summary ? <span className="rf-legend-summary">{summary}</span> : null}

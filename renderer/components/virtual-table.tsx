@@ -45,7 +45,17 @@ export interface VirtualTableProps<T> {
  * A table with ARIA table roles whose body renders only the rows in view, so thousands of rows
  * stay fast. Row positions come from @tanstack/react-virtual; aria-rowindex keeps the numbering.
  */
-export function VirtualTable<T>({ label, columns: allColumns, rows, rowKey, rowLabel, rowClassName, rowHeight, empty, stale }: VirtualTableProps<T>) {
+export function VirtualTable<T>({
+  label,
+  columns: allColumns,
+  rows,
+  rowKey,
+  rowLabel,
+  rowClassName,
+  rowHeight,
+  empty,
+  stale,
+}: VirtualTableProps<T>) {
   const tableRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = fitColumns(allColumns, useWidth(tableRef), metrics);
@@ -67,7 +77,14 @@ export function VirtualTable<T>({ label, columns: allColumns, rows, rowKey, rowL
   } as CSSProperties;
 
   return (
-    <div ref={tableRef} role="table" aria-label={label} aria-rowcount={rows.length + 1} className={`vt${stale ? ' vt--stale' : ''}`} style={template}>
+    <div
+      ref={tableRef}
+      role="table"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      className={`vt${stale ? ' vt--stale' : ''}`}
+      style={template}
+    >
       <div role="rowgroup" className="vt-head">
         <div role="row" aria-rowindex={1} className="vt-row vt-row--head">
           {columns.map((c) => (

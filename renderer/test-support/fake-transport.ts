@@ -20,7 +20,10 @@ export class FakeTransport implements Transport {
 
   /** Answer `name` with this value (or a function of the input). */
   reply(name: string, value: unknown | ((input: unknown) => unknown)): this {
-    this.handlers.set(name, (input) => ({ ok: true, value: typeof value === 'function' ? (value as (i: unknown) => unknown)(input) : value }));
+    this.handlers.set(name, (input) => ({
+      ok: true,
+      value: typeof value === 'function' ? (value as (i: unknown) => unknown)(input) : value,
+    }));
     return this;
   }
 

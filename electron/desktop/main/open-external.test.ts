@@ -62,7 +62,10 @@ describe('registerOpenExternal (main)', () => {
   it('refuses a sender whose frame is gone', async () => {
     const { main, opened } = setup();
     const event = { sender: new FakeSender(2), senderFrame: null };
-    expect(await main.invoke(event, ipcChannels.openExternal, 'https://example.com/')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await main.invoke(event, ipcChannels.openExternal, 'https://example.com/')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(opened).toEqual([]);
   });
 
@@ -102,13 +105,21 @@ describe('the preload bridge openExternal, end to end with main', () => {
 
   it('refuses a bad link before it touches IPC', async () => {
     const invoked: string[] = [];
-    const api = createBridgeApi({ invoke: async (channel) => (invoked.push(channel), { ok: true, value: null }), send: () => {}, on: () => undefined });
+    const api = createBridgeApi({
+      invoke: async (channel) => (invoked.push(channel), { ok: true, value: null }),
+      send: () => {},
+      on: () => undefined,
+    });
     expect(await api.openExternal('javascript:alert(1)')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(invoked).toEqual([]);
   });
 
   it('turns a rejected invoke and a malformed reply into INTERNAL results', async () => {
-    const rejecting = createBridgeApi({ invoke: () => Promise.reject(new Error('No handler registered')), send: () => {}, on: () => undefined });
+    const rejecting = createBridgeApi({
+      invoke: () => Promise.reject(new Error('No handler registered')),
+      send: () => {},
+      on: () => undefined,
+    });
     expect(await rejecting.openExternal('https://example.com/')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     const garbled = createBridgeApi({ invoke: async () => 'yes', send: () => {}, on: () => undefined });
     expect(await garbled.openExternal('https://example.com/')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

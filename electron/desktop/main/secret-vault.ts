@@ -7,7 +7,10 @@ import type { SecretVault } from '../../engine/secret-vault.js';
  * On Linux without a keyring, safeStorage still "encrypts", with a password hardcoded in
  * Chromium (backend `basic_text`): that is plaintext by another name, so it counts as unavailable.
  */
-export function isSecureStorageAvailable(storage: Pick<typeof safeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend'>, platform: NodeJS.Platform): boolean {
+export function isSecureStorageAvailable(
+  storage: Pick<typeof safeStorage, 'isEncryptionAvailable' | 'getSelectedStorageBackend'>,
+  platform: NodeJS.Platform,
+): boolean {
   if (!storage.isEncryptionAvailable()) return false;
   if (platform !== 'linux') return true;
   const backend = storage.getSelectedStorageBackend();

@@ -1,7 +1,13 @@
 import type { Session } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appPageUrl, desktopContentSecurityPolicy } from './app-page.js';
-import { hardenSession, hardenWebContents, isAllowedFrameNavigation, type FrameNavigationEvent, type GuardedContents } from './window-security.js';
+import {
+  hardenSession,
+  hardenWebContents,
+  isAllowedFrameNavigation,
+  type FrameNavigationEvent,
+  type GuardedContents,
+} from './window-security.js';
 
 type Listener = (...args: never[]) => void;
 
@@ -32,7 +38,8 @@ class FakeContents implements GuardedContents {
     let prevented = false;
     const listeners = this.listeners.get(kind) ?? [];
     expect(listeners.length).toBeGreaterThan(0);
-    for (const listener of listeners) (listener as (e: { preventDefault(): void }, u: string) => void)({ preventDefault: () => void (prevented = true) }, url);
+    for (const listener of listeners)
+      (listener as (e: { preventDefault(): void }, u: string) => void)({ preventDefault: () => void (prevented = true) }, url);
     return !prevented;
   }
 }
@@ -97,7 +104,9 @@ describe('hardenSession', () => {
   it('grants no permission and puts the desktop CSP on other responses', () => {
     let requestHandler: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
-    let headersHook: ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | undefined;
+    let headersHook:
+      | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void)
+      | undefined;
     const session = {
       setPermissionRequestHandler: (h: typeof requestHandler) => void (requestHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => void (checkHandler = h),

@@ -62,7 +62,13 @@ describe('main and preload register every contract entry', () => {
     const ipc = recordingIpc();
     const api = createBridgeApi(ipc);
     for (const name of callNames) await api.call(name, {});
-    for (const name of streamNames) api.subscribe(name, {}, () => {}, () => {});
+    for (const name of streamNames)
+      api.subscribe(
+        name,
+        {},
+        () => {},
+        () => {},
+      );
     expect(ipc.invoked).toEqual(callNames.map(ipcChannels.call));
     expect(ipc.sent.map((s) => s.channel)).toEqual(streamNames.map(ipcChannels.subscribe));
   });
@@ -75,7 +81,12 @@ describe('createBridgeApi', () => {
     expect(await api.call('containers.list', {})).toEqual({ ok: true, value: [] });
 
     const messages: unknown[] = [];
-    const unsubscribe = api.subscribe('engine.events', {}, (m) => messages.push(m), () => {});
+    const unsubscribe = api.subscribe(
+      'engine.events',
+      {},
+      (m) => messages.push(m),
+      () => {},
+    );
     table.emitEvent({ type: 'image', action: 'pull', id: 'alpine', timeNano: 2 });
     expect(messages).toEqual([{ type: 'image', action: 'pull', id: 'alpine', timeNano: 2 }]);
     unsubscribe();
@@ -88,8 +99,18 @@ describe('createBridgeApi', () => {
     const api = createBridgeApi(renderer);
     const a: unknown[] = [];
     const ends: Array<RpcErrorPayload | undefined> = [];
-    api.subscribe('engine.status', {}, (m) => a.push(m), () => {});
-    api.subscribe('terminal.output', { sessionId: 'exits-at-once' }, () => {}, (e) => ends.push(e));
+    api.subscribe(
+      'engine.status',
+      {},
+      (m) => a.push(m),
+      () => {},
+    );
+    api.subscribe(
+      'terminal.output',
+      { sessionId: 'exits-at-once' },
+      () => {},
+      (e) => ends.push(e),
+    );
     expect(a).toHaveLength(1);
     expect(ends).toEqual([undefined]);
   });
@@ -116,8 +137,15 @@ describe('createBridgeApi', () => {
   });
 
   it('turns a rejected invoke and a malformed reply into INTERNAL results', async () => {
-    const rejecting: IpcRendererLike = { invoke: () => Promise.reject(new Error('No handler registered')), send: () => {}, on: () => undefined };
-    expect(await createBridgeApi(rejecting).call('containers.list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'No handler registered' } });
+    const rejecting: IpcRendererLike = {
+      invoke: () => Promise.reject(new Error('No handler registered')),
+      send: () => {},
+      on: () => undefined,
+    };
+    expect(await createBridgeApi(rejecting).call('containers.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'No handler registered' },
+    });
     const garbled: IpcRendererLike = { invoke: async () => 'nonsense', send: () => {}, on: () => undefined };
     expect(await createBridgeApi(garbled).call('containers.list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });

@@ -1,12 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogBatch, StatsSample } from '../../../shared/container-detail-types.js';
 import { toRpcError } from '../to-rpc-error.js';
-import { createFixture, dockerCli, fixtureLabel, removeFixtures, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
+import {
+  createFixture,
+  dockerCli,
+  fixtureLabel,
+  removeFixtures,
+  testDocker,
+  uniqueName,
+  waitFor,
+} from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
 import { ContainerStreams } from './container-streams.js';
 import { ContainersService } from './containers-service.js';
 
-function logCollector(): { sink: { send(b: LogBatch): boolean; end(err?: unknown): void }; out: () => string; err: () => string; ended: () => boolean } {
+function logCollector(): {
+  sink: { send(b: LogBatch): boolean; end(err?: unknown): void };
+  out: () => string;
+  err: () => string;
+  ended: () => boolean;
+} {
   const dec = new TextDecoder();
   let out = '';
   let err = '';
@@ -43,7 +56,11 @@ describe('container details against the real engine', () => {
   afterAll(async () => {
     connection.close();
     await removeFixtures();
-    for (const ref of committed) await testDocker.getImage(ref).remove({ force: true }).catch(() => undefined);
+    for (const ref of committed)
+      await testDocker
+        .getImage(ref)
+        .remove({ force: true })
+        .catch(() => undefined);
   });
 
   it('pauses, unpauses, kills with a signal and renames', async () => {
@@ -69,7 +86,10 @@ describe('container details against the real engine', () => {
   it('refuses to pause a stopped container with the engine reason', async () => {
     const name = uniqueName('stopped');
     await createFixture(name);
-    const err = await containers.pause(name).then(() => undefined, (e: unknown) => e);
+    const err = await containers.pause(name).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(toRpcError(err).code).toMatch(/CONFLICT|ENGINE_ERROR/);
     expect(toRpcError(err).message).toMatch(/not running/i);
   });

@@ -38,8 +38,19 @@ function download(files: ContainerFiles, id: string, path: string): Promise<Down
   });
 }
 
-async function upload(files: ContainerFiles, id: string, dir: string, items: Array<{ name: string; data: Buffer }>, replace = false): Promise<void> {
-  const { uploadId } = await files.beginUpload(client, { id, dir, files: items.map((f) => ({ name: f.name, size: f.data.byteLength })), replace });
+async function upload(
+  files: ContainerFiles,
+  id: string,
+  dir: string,
+  items: Array<{ name: string; data: Buffer }>,
+  replace = false,
+): Promise<void> {
+  const { uploadId } = await files.beginUpload(client, {
+    id,
+    dir,
+    files: items.map((f) => ({ name: f.name, size: f.data.byteLength })),
+    replace,
+  });
   const all = Buffer.concat(items.map((f) => f.data));
   for (let at = 0; at < all.byteLength; at += 1024 * 1024) await files.uploads.chunk(client, uploadId, all.subarray(at, at + 1024 * 1024));
   await files.uploads.finish(client, uploadId);
@@ -80,7 +91,13 @@ describe('container files against the real engine', () => {
     await connection.connect();
     const c = await createFixture(running);
     await c.start();
-    dockerCli('exec', running, 'sh', '-c', 'mkdir -p "/data/a folder" && printf hello > "/data/a folder/x y.txt" && printf "n\\n" > "/data/new\nline" && printf u > "/data/ünï €.txt" && ln -s "a folder" /data/link && ln -s /nowhere /data/dangling');
+    dockerCli(
+      'exec',
+      running,
+      'sh',
+      '-c',
+      'mkdir -p "/data/a folder" && printf hello > "/data/a folder/x y.txt" && printf "n\\n" > "/data/new\nline" && printf u > "/data/ünï €.txt" && ln -s "a folder" /data/link && ln -s /nowhere /data/dangling',
+    );
     const s = await createFixture(stopped);
     await s.start();
     dockerCli('exec', stopped, 'sh', '-c', 'mkdir -p /data/sub && printf stopped > /data/kept.txt');

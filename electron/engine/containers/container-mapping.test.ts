@@ -22,11 +22,24 @@ describe('container and image mapping', () => {
       Ports: [{ IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }],
       Labels: {},
     } as unknown as Docker.ContainerInfo;
-    expect(toContainerSummary(info)).toMatchObject({ name: 'web', state: 'exited', exitCode: 2, ports: [{ privatePort: 80, publicPort: 8080, ip: '0.0.0.0', protocol: 'tcp' }] });
+    expect(toContainerSummary(info)).toMatchObject({
+      name: 'web',
+      state: 'exited',
+      exitCode: 2,
+      ports: [{ privatePort: 80, publicPort: 8080, ip: '0.0.0.0', protocol: 'tcp' }],
+    });
   });
 
   it('treats <none>:<none> tags as no tags (a dangling image)', () => {
-    const info = { Id: 'sha256:2', RepoTags: ['<none>:<none>'], RepoDigests: null, Created: 1, Size: 10, Containers: -1, Labels: null } as unknown as Docker.ImageInfo;
+    const info = {
+      Id: 'sha256:2',
+      RepoTags: ['<none>:<none>'],
+      RepoDigests: null,
+      Created: 1,
+      Size: 10,
+      Containers: -1,
+      Labels: null,
+    } as unknown as Docker.ImageInfo;
     expect(toImageSummary(info)).toMatchObject({ repoTags: [], repoDigests: [], labels: {} });
   });
 });

@@ -64,7 +64,10 @@ describe('containers and images against the real engine', () => {
     await containers.stop(name, 1);
     expect((await c.inspect()).State.Running).toBe(false);
     await containers.remove(name, {});
-    const gone = await c.inspect().then(() => false, () => true);
+    const gone = await c.inspect().then(
+      () => false,
+      () => true,
+    );
     expect(gone).toBe(true);
     await waitFor(() => (events.some((ev) => ev.name === name && ev.action === 'destroy') ? true : undefined), 'destroy event');
     const actions = events.filter((ev) => ev.name === name).map((ev) => ev.action);
@@ -84,7 +87,10 @@ describe('containers and images against the real engine', () => {
   it('gives the engine reason when removing a running container without force', async () => {
     const name = uniqueName('busy');
     await (await createFixture(name)).start();
-    const err = await containers.remove(name, {}).then(() => undefined, (e: unknown) => e);
+    const err = await containers.remove(name, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const payload = toRpcError(err);
     expect(payload.code).toBe('CONFLICT');
     expect(payload.message).toMatch(/running/i);
@@ -92,7 +98,10 @@ describe('containers and images against the real engine', () => {
   });
 
   it('reports NOT_FOUND for a container that does not exist', async () => {
-    const err = await containers.start('berth-no-such-container').then(() => undefined, (e: unknown) => e);
+    const err = await containers.start('berth-no-such-container').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(toRpcError(err)).toMatchObject({ code: 'NOT_FOUND' });
   });
 

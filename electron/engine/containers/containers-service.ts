@@ -26,7 +26,9 @@ export class ContainersService {
   }
 
   async remove(id: string, options: { force?: boolean; removeVolumes?: boolean }): Promise<void> {
-    await this.connection.use((docker) => docker.getContainer(id).remove({ force: options.force ?? false, v: options.removeVolumes ?? false }));
+    await this.connection.use((docker) =>
+      docker.getContainer(id).remove({ force: options.force ?? false, v: options.removeVolumes ?? false }),
+    );
   }
 
   async pause(id: string): Promise<void> {

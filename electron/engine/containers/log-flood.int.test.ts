@@ -46,13 +46,22 @@ describe('logs of a flooding container when the client falls behind (real engine
 
   beforeAll(async () => {
     await connection.connect();
-    const c = await testDocker.createContainer({ name, Image: fixtureImage, Cmd: ['awk', flood], Labels: { [fixtureLabel]: 'true' }, StopSignal: 'SIGKILL' });
+    const c = await testDocker.createContainer({
+      name,
+      Image: fixtureImage,
+      Cmd: ['awk', flood],
+      Labels: { [fixtureLabel]: 'true' },
+      StopSignal: 'SIGKILL',
+    });
     await c.start();
   });
 
   afterAll(async () => {
     connection.close();
-    await testDocker.getContainer(name).remove({ force: true }).catch(() => undefined);
+    await testDocker
+      .getContainer(name)
+      .remove({ force: true })
+      .catch(() => undefined);
   });
 
   it('drops to the tail while the transport is full, says how many lines it skipped, and sends only whole lines', async () => {

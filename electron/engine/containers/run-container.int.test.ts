@@ -10,7 +10,13 @@ function spec(overrides: Partial<RunSpec>): RunSpec {
 }
 
 async function exists(name: string): Promise<boolean> {
-  return testDocker.getContainer(name).inspect().then(() => true, () => false);
+  return testDocker
+    .getContainer(name)
+    .inspect()
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** What a command prints inside a running container (through a TTY, so one stream). */
@@ -88,16 +94,27 @@ describe('running a container from the run form, against the real engine', () =>
 
   it('gives /dev/shm and the memory cgroup the sizes asked for, seen from inside the container', async () => {
     const name = uniqueName('shm');
-    await runContainer(connection, spec({ name, command: ['sh', '-c', 'sleep 30'], shmSize: 96 * 1024 ** 2, memory: 48 * 1024 ** 2 }), true);
+    await runContainer(
+      connection,
+      spec({ name, command: ['sh', '-c', 'sleep 30'], shmSize: 96 * 1024 ** 2, memory: 48 * 1024 ** 2 }),
+      true,
+    );
     // df -k: "shm  98304  0  98304  0% /dev/shm"; the memory limit from cgroup v2 or v1.
-    const out = await execOutput(name, ['sh', '-c', 'df -k /dev/shm; cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes']);
+    const out = await execOutput(name, [
+      'sh',
+      '-c',
+      'df -k /dev/shm; cat /sys/fs/cgroup/memory.max 2>/dev/null || cat /sys/fs/cgroup/memory/memory.limit_in_bytes',
+    ]);
     expect(out).toMatch(/\b98304\b/);
     expect(out).toMatch(new RegExp(`\\b${48 * 1024 ** 2}\\b`));
   });
 
   it('points a CPU count the engine refuses at the CPUs field', async () => {
     const name = uniqueName('cpus');
-    const err = await runContainer(connection, spec({ name, cpus: 4096 }), true).then(() => undefined, (e: unknown) => e);
+    const err = await runContainer(connection, spec({ name, cpus: 4096 }), true).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(toRpcError(err).message).toMatch(/CPUs/);
     expect(toRpcError(err).path).toEqual(['cpus']);
     expect(await exists(name)).toBe(false);
@@ -105,7 +122,10 @@ describe('running a container from the run form, against the real engine', () =>
 
   it('points an unknown capability at the capabilities field', async () => {
     const name = uniqueName('cap');
-    const err = await runContainer(connection, spec({ name, capAdd: ['NOT_A_CAP'] }), false).then(() => undefined, (e: unknown) => e);
+    const err = await runContainer(connection, spec({ name, capAdd: ['NOT_A_CAP'] }), false).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(toRpcError(err).message).toMatch(/capabilit/i);
     expect(toRpcError(err).path).toEqual(['capAdd']);
   });
@@ -119,7 +139,10 @@ describe('running a container from the run form, against the real engine', () =>
 
   it('points a missing image at the image field and creates nothing', async () => {
     const name = uniqueName('noimage');
-    const err = await runContainer(connection, spec({ name, image: 'berth-test/does-not-exist:1' }), true).then(() => undefined, (e: unknown) => e);
+    const err = await runContainer(connection, spec({ name, image: 'berth-test/does-not-exist:1' }), true).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(toRpcError(err)).toMatchObject({ code: 'NOT_FOUND', path: ['image'] });
     expect(toRpcError(err).message).toMatch(/no such image/i);
     expect(await exists(name)).toBe(false);
@@ -128,7 +151,10 @@ describe('running a container from the run form, against the real engine', () =>
   it('points a name already in use at the name field', async () => {
     const name = uniqueName('dup');
     await runContainer(connection, spec({ name }), false);
-    const err = await runContainer(connection, spec({ name }), false).then(() => undefined, (e: unknown) => e);
+    const err = await runContainer(connection, spec({ name }), false).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(toRpcError(err)).toMatchObject({ code: 'CONFLICT', path: ['name'] });
   });
 
@@ -138,7 +164,10 @@ describe('running a container from the run form, against the real engine', () =>
       connection,
       spec({ name, mounts: [{ type: 'bind', source: '/no/such/berth/path', target: '/data', readOnly: false }] }),
       true,
-    ).then(() => undefined, (e: unknown) => e);
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(toRpcError(err).path).toEqual(['mounts']);
     expect(toRpcError(err).message).toMatch(/does not exist/);
     expect(await exists(name)).toBe(false);

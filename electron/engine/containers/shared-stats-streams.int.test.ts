@@ -47,7 +47,14 @@ describe('stats streams shared between clients, against the real engine', () => 
 
   afterAll(async () => {
     connection.close();
-    await Promise.all(made.map((name) => testDocker.getContainer(name).remove({ force: true }).catch(() => undefined)));
+    await Promise.all(
+      made.map((name) =>
+        testDocker
+          .getContainer(name)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+    );
   });
 
   it('gives one client at most a share of the engine streams', () => {
@@ -63,7 +70,11 @@ describe('stats streams shared between clients, against the real engine', () => 
     const closeSecond = streams.stats(a, second.sink, 'client-2');
     expect(streams.statsStreams).toBe(1);
     expect(streams.statsSubscribers).toBe(2);
-    await waitFor(() => (first.samples.length >= 2 && second.samples.length >= 2 ? true : undefined), 'two samples for each viewer', 15_000);
+    await waitFor(
+      () => (first.samples.length >= 2 && second.samples.length >= 2 ? true : undefined),
+      'two samples for each viewer',
+      15_000,
+    );
     expect(second.samples.at(-1)?.memoryUsage).toBeGreaterThan(0);
 
     // A viewer that joins later gets the newest sample at once, from the same stream.
@@ -87,14 +98,20 @@ describe('stats streams shared between clients, against the real engine', () => 
     const [a, b, c] = names as [string, string, string];
     const closeA1 = streams.stats(a, viewer().sink, 'client-1');
     // One client cannot take a second engine stream beyond its share...
-    expect(refusal(() => streams.stats(b, viewer().sink, 'client-1'))).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringContaining('(1)') });
+    expect(refusal(() => streams.stats(b, viewer().sink, 'client-1'))).toMatchObject({
+      code: 'LIMIT_REACHED',
+      message: expect.stringContaining('(1)'),
+    });
     // ...while others still can, and joining a watched container costs no engine stream.
     const closeB2 = streams.stats(b, viewer().sink, 'client-2');
     const joinedA = viewer();
     const closeA3 = streams.stats(a, joinedA.sink, 'client-3');
     expect(streams.statsStreams).toBe(2);
     // The server's engine streams are all in use: a third container is refused, a watched one is not.
-    expect(refusal(() => streams.stats(c, viewer().sink, 'client-4'))).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringContaining('(2)') });
+    expect(refusal(() => streams.stats(c, viewer().sink, 'client-4'))).toMatchObject({
+      code: 'LIMIT_REACHED',
+      message: expect.stringContaining('(2)'),
+    });
     const closeA4 = streams.stats(a, viewer().sink, 'client-4');
     await waitFor(() => (joinedA.samples.length >= 1 ? true : undefined), 'a sample for the viewer that joined', 15_000);
 
@@ -105,7 +122,10 @@ describe('stats streams shared between clients, against the real engine', () => 
     expect(streams.statsStreams).toBe(2);
     // Leaving frees the client's share too.
     closeA1();
-    expect(refusal(() => streams.stats(b, viewer().sink, 'client-1'))).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringContaining('(2)') });
+    expect(refusal(() => streams.stats(b, viewer().sink, 'client-1'))).toMatchObject({
+      code: 'LIMIT_REACHED',
+      message: expect.stringContaining('(2)'),
+    });
     closeA3();
     closeA4();
     expect(streams.statsStreams).toBe(1);

@@ -62,7 +62,10 @@ export class SharedStatsStreams {
   subscribe(id: string, sink: StreamSink<StatsSample>, clientId: string): () => void {
     const held = this.perClient.get(clientId) ?? 0;
     if (held >= this.limits.maxPerClient) {
-      throw new BerthError({ code: 'LIMIT_REACHED', message: `This page already watches the stats of ${held} containers, the most one client may (${this.limits.maxPerClient}): close one first` });
+      throw new BerthError({
+        code: 'LIMIT_REACHED',
+        message: `This page already watches the stats of ${held} containers, the most one client may (${this.limits.maxPerClient}): close one first`,
+      });
     }
     let stream = this.streams.get(id);
     if (!stream) {

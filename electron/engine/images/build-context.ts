@@ -42,7 +42,8 @@ export function prepareBuildContext(input: { contextPath: string; dockerfile?: s
   const root = resolve(input.contextPath);
   const stats = statOrUndefined(root);
   if (!stats) throw bad(`The build context ${root} does not exist`);
-  if (!stats.isDirectory()) throw bad(`The build context ${root} is a file, not a folder: give the folder that holds what the Dockerfile copies`);
+  if (!stats.isDirectory())
+    throw bad(`The build context ${root} is a file, not a folder: give the folder that holds what the Dockerfile copies`);
 
   let dockerfileText: string;
   let dockerfileName: string;
@@ -61,7 +62,12 @@ export function prepareBuildContext(input: { contextPath: string; dockerfile?: s
         path: ['dockerfile'],
       });
     }
-    if (fileStats.size > maxDockerfileBytes) throw new BerthError({ code: 'BAD_REQUEST', message: `${path} is larger than 1 MB: is it really a Dockerfile?`, path: ['dockerfile'] });
+    if (fileStats.size > maxDockerfileBytes)
+      throw new BerthError({
+        code: 'BAD_REQUEST',
+        message: `${path} is larger than 1 MB: is it really a Dockerfile?`,
+        path: ['dockerfile'],
+      });
     dockerfileText = readFileSync(path, 'utf8');
     const inside = relative(root, path);
     if (inside.startsWith('..') || isAbsolute(inside)) {

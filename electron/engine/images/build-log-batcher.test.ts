@@ -9,13 +9,24 @@ describe('build log batcher', () => {
   it('batches lines, keeps them before the next step message, and reports a full transport', () => {
     const sent: BuildMessage[] = [];
     let full = 0;
-    const b = new BuildLogBatcher((m) => (sent.push(m), sent.length < 3), () => (full += 1), 50, 3);
+    const b = new BuildLogBatcher(
+      (m) => (sent.push(m), sent.length < 3),
+      () => (full += 1),
+      50,
+      3,
+    );
     b.line({ step: 1, text: 'a' });
     b.line({ step: 1, text: 'b' });
     expect(sent).toEqual([]);
     b.message({ type: 'context', bytes: 1, done: true });
     expect(sent).toEqual([
-      { type: 'log', lines: [{ step: 1, text: 'a' }, { step: 1, text: 'b' }] },
+      {
+        type: 'log',
+        lines: [
+          { step: 1, text: 'a' },
+          { step: 1, text: 'b' },
+        ],
+      },
       { type: 'context', bytes: 1, done: true },
     ]);
     b.line({ step: 2, text: 'c' });

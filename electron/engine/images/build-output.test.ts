@@ -4,7 +4,8 @@ import { BuildStepTracker, type StepOutput } from './build-steps.js';
 import { parseDockerfileLines } from './dockerfile-lines.js';
 
 // Recorded from Engine 20.10's legacy builder (second build: the first three steps cached).
-const dockerfile = 'FROM berth-fixture/busybox:latest\n# comment\nRUN echo hi \\\n  && echo there\nENV A=1\nCOPY Dockerfile /df\nRUN exit 3\n';
+const dockerfile =
+  'FROM berth-fixture/busybox:latest\n# comment\nRUN echo hi \\\n  && echo there\nENV A=1\nCOPY Dockerfile /df\nRUN exit 3\n';
 const failingBuild: RawBuildLine[] = [
   { stream: 'Step 1/5 : FROM berth-fixture/busybox:latest' },
   { stream: '\n' },
@@ -24,7 +25,10 @@ const failingBuild: RawBuildLine[] = [
   { stream: '\n' },
   { stream: ' ---> Running in c22007e89b56\n' },
   { stream: 'partial output' },
-  { errorDetail: { code: 3, message: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" }, error: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" },
+  {
+    errorDetail: { code: 3, message: "The command '/bin/sh -c exit 3' returned a non-zero code: 3" },
+    error: "The command '/bin/sh -c exit 3' returned a non-zero code: 3",
+  },
 ];
 
 function parseAll(lines: RawBuildLine[]): BuildOutputEvent[] {

@@ -55,7 +55,12 @@ export function parseDockerConfig(text: string): DockerConfigAuths {
     const colon = decoded?.indexOf(':') ?? -1;
     if (decoded !== undefined && colon > 0) {
       const identityToken = typeof entry.identitytoken === 'string' && entry.identitytoken ? entry.identitytoken : undefined;
-      credentials.push({ serverAddress, username: decoded.slice(0, colon), password: decoded.slice(colon + 1), ...(identityToken ? { identityToken } : {}) });
+      credentials.push({
+        serverAddress,
+        username: decoded.slice(0, colon),
+        password: decoded.slice(colon + 1),
+        ...(identityToken ? { identityToken } : {}),
+      });
     } else if (typeof entry?.username === 'string' && typeof entry.password === 'string') {
       credentials.push({ serverAddress, username: entry.username, password: entry.password });
     } else if (store && !helpers.some((h) => h.serverAddress === serverAddress)) {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { chainIds, instructionOf, pairHistoryWithLayers, type RawHistoryEntry } from './history-layers.js';
 
-const entry = (CreatedBy: string, Size: number): RawHistoryEntry => ({ Id: '<missing>', Created: 0, CreatedBy, Tags: null, Size, Comment: '' });
+const entry = (CreatedBy: string, Size: number): RawHistoryEntry => ({
+  Id: '<missing>',
+  Created: 0,
+  CreatedBy,
+  Tags: null,
+  Size,
+  Comment: '',
+});
 const d = (n: number): string => `sha256:${String(n).repeat(64).slice(0, 64)}`;
 
 describe('history and layers', () => {
@@ -24,7 +31,12 @@ describe('history and layers', () => {
   });
 
   it('counts an empty RUN and an empty COPY as layers', () => {
-    const h = [entry('/bin/sh -c true', 0), entry('/bin/sh -c #(nop)  ENV A=1', 0), entry('/bin/sh -c #(nop) COPY file:x in /empty ', 0), entry('Imported from -', 100)];
+    const h = [
+      entry('/bin/sh -c true', 0),
+      entry('/bin/sh -c #(nop)  ENV A=1', 0),
+      entry('/bin/sh -c #(nop) COPY file:x in /empty ', 0),
+      entry('Imported from -', 100),
+    ];
     expect(pairHistoryWithLayers(h, 3)).toEqual([2, null, 1, 0]);
   });
 

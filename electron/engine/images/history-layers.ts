@@ -11,7 +11,22 @@ export interface RawHistoryEntry {
 }
 
 /** Instructions that only change the image's config; they never add a filesystem layer. */
-const metadataOnly = new Set(['ENV', 'CMD', 'LABEL', 'EXPOSE', 'ENTRYPOINT', 'USER', 'VOLUME', 'ARG', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'ONBUILD', 'MAINTAINER', 'WORKDIR']);
+const metadataOnly = new Set([
+  'ENV',
+  'CMD',
+  'LABEL',
+  'EXPOSE',
+  'ENTRYPOINT',
+  'USER',
+  'VOLUME',
+  'ARG',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
+  'ONBUILD',
+  'MAINTAINER',
+  'WORKDIR',
+]);
 
 /** The instruction as written, without the legacy builder's `/bin/sh -c #(nop) ` prefix. */
 export function instructionOf(createdBy: string): string {

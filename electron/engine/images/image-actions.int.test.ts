@@ -18,7 +18,11 @@ describe('tag, untag, remove and prune against the real engine', () => {
   });
 
   afterAll(async () => {
-    for (const id of containers) await testDocker.getContainer(id).remove({ force: true }).catch(() => undefined);
+    for (const id of containers)
+      await testDocker
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => undefined);
     await removeImages(refs);
     await removeImagesLabelled(runLabel);
     connection.close();
@@ -46,12 +50,20 @@ describe('tag, untag, remove and prune against the real engine', () => {
   it('refuses to remove an image a container uses (CONFLICT with the reason), until forced', async () => {
     const ref = `berth-test/actions:${run}-used`;
     refs.add(ref);
-    const id = await commitFromFixture({ cmd: 'echo used > /used', repo: 'berth-test/actions', tag: `${run}-used`, labels: { 'berth.test-run': run } });
+    const id = await commitFromFixture({
+      cmd: 'echo used > /used',
+      repo: 'berth-test/actions',
+      tag: `${run}-used`,
+      labels: { 'berth.test-run': run },
+    });
     const container = await testDocker.createContainer({ Image: ref, Cmd: ['true'], Labels: { [fixtureLabel]: 'true' } });
     containers.push(container.id);
 
     const err = await images.actions.remove(ref, {}).catch((e: unknown) => e);
-    expect(toRpcError(err)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/container .* is using its referenced image/) });
+    expect(toRpcError(err)).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/container .* is using its referenced image/),
+    });
 
     const forced = await images.actions.remove(ref, { force: true });
     // Forced, the engine removes it even though a stopped container was made from it.
@@ -68,7 +80,10 @@ describe('tag, untag, remove and prune against the real engine', () => {
   });
 
   it('previews a prune (what goes, how much comes back), then prunes only what matched', async () => {
-    const dangling = await commitFromFixture({ cmd: 'head -c 200000 /dev/urandom > /junk', labels: { 'berth.test-run': run, 'berth.test-prune': run } });
+    const dangling = await commitFromFixture({
+      cmd: 'head -c 200000 /dev/urandom > /junk',
+      labels: { 'berth.test-run': run, 'berth.test-prune': run },
+    });
     const mine = `berth.test-prune=${run}`;
 
     const everywhere = await images.actions.prunePreview({});

@@ -56,7 +56,13 @@ export class ImageActions {
     const { candidates, survivors, keptInUse } = await this.pruneSets(options);
     const plan = planPrune(candidates, survivors);
     return {
-      images: candidates.map((c) => ({ id: c.id, repoTags: c.repoTags, created: c.created, size: c.size, reclaimable: plan.reclaimable.get(c.id) ?? null })),
+      images: candidates.map((c) => ({
+        id: c.id,
+        repoTags: c.repoTags,
+        created: c.created,
+        size: c.size,
+        reclaimable: plan.reclaimable.get(c.id) ?? null,
+      })),
       spaceReclaimable: plan.total,
       keptInUse,
     };
@@ -73,9 +79,11 @@ export class ImageActions {
     const inUse = new Set(containers.map((c) => c.ImageID));
     const all = await this.layers.all();
     const matching = new Set(
-      (await this.connection.use((docker) =>
-        docker.listImages({ all: false, filters: { ...(options.all ? {} : { dangling: ['true'] }), ...labelFilter(options) } }),
-      )).map((i) => i.Id),
+      (
+        await this.connection.use((docker) =>
+          docker.listImages({ all: false, filters: { ...(options.all ? {} : { dangling: ['true'] }), ...labelFilter(options) } }),
+        )
+      ).map((i) => i.Id),
     );
     const candidates = all.filter((i) => matching.has(i.id) && !inUse.has(i.id));
     const keptInUse = all.filter((i) => matching.has(i.id) && inUse.has(i.id)).length;

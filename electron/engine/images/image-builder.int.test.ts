@@ -72,7 +72,13 @@ describe('image builds against the real engine (legacy builder)', () => {
     const first = await build({ contextPath: root, tags: [`berth-test/build:${run}-1`] });
     expect(first.error).toBeUndefined();
     const done1 = first.messages.at(-1);
-    expect(done1).toMatchObject({ type: 'done', imageId: expect.stringMatching(/^sha256:/), tags: [`berth-test/build:${run}-1`], steps: 7, cachedSteps: 0 });
+    expect(done1).toMatchObject({
+      type: 'done',
+      imageId: expect.stringMatching(/^sha256:/),
+      tags: [`berth-test/build:${run}-1`],
+      steps: 7,
+      cachedSteps: 0,
+    });
     const steps1 = endedSteps(first.messages);
     expect(steps1.map((s) => [s.step, s.total, s.line, s.endLine])).toEqual([
       [1, 7, 1, 1],
@@ -114,13 +120,22 @@ describe('image builds against the real engine (legacy builder)', () => {
 
   it('reports the Dockerfile line of a failing RUN and leaves no container behind', async () => {
     const root = contextFolder({
-      Dockerfile: ['FROM berth-fixture/busybox:latest', `LABEL berth.test-fixture=true berth.test-run=${run}`, '', 'RUN echo about to fail \\', '  && exit 7', 'RUN echo never'].join('\n'),
+      Dockerfile: [
+        'FROM berth-fixture/busybox:latest',
+        `LABEL berth.test-fixture=true berth.test-run=${run}`,
+        '',
+        'RUN echo about to fail \\',
+        '  && exit 7',
+        'RUN echo never',
+      ].join('\n'),
     });
     folders.push(root);
     const { messages, error } = await build({ contextPath: root, tags: [`berth-test/build:${run}-fail`] });
     const failed = messages.at(-1);
     expect(failed).toMatchObject({ type: 'failed', step: 3, line: 4, exitCode: 7, error: { code: 'ENGINE_ERROR', reason: 'build-step' } });
-    expect(failed?.type === 'failed' && failed.error.message).toMatch(/^Step 3\/4 \(Dockerfile line 4\) RUN echo about to fail {3}&& exit 7: The command .* returned a non-zero code: 7$/);
+    expect(failed?.type === 'failed' && failed.error.message).toMatch(
+      /^Step 3\/4 \(Dockerfile line 4\) RUN echo about to fail {3}&& exit 7: The command .* returned a non-zero code: 7$/,
+    );
     expect(toRpcError(error)).toMatchObject({ code: 'ENGINE_ERROR', message: expect.stringContaining('Dockerfile line 4') });
     expect(endedSteps(messages).at(-1)).toMatchObject({ step: 3, status: 'failed', line: 4, endLine: 5 });
     const container = messages
@@ -162,7 +177,13 @@ describe('image builds against the real engine (legacy builder)', () => {
       'FROM tools AS final',
       'COPY app.txt /',
     ].join('\n');
-    const { messages } = await build({ contextPath: root, dockerfileText, buildArgs: { FLAVOUR: 'mint' }, target: 'tools', tags: [`berth-test/build:${run}-text`] });
+    const { messages } = await build({
+      contextPath: root,
+      dockerfileText,
+      buildArgs: { FLAVOUR: 'mint' },
+      target: 'tools',
+      tags: [`berth-test/build:${run}-text`],
+    });
     expect(messages.at(-1)).toMatchObject({ type: 'done' });
     const steps = endedSteps(messages);
     // The meta ARG is step 1 (line 1); the build stops after the target stage.
@@ -190,7 +211,11 @@ describe('image builds against the real engine (legacy builder)', () => {
       }
       throw new Error('a file was accepted as a build context');
     })();
-    expect(toRpcError(refusal)).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/is a file, not a folder/), path: ['contextPath'] });
+    expect(toRpcError(refusal)).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/is a file, not a folder/),
+      path: ['contextPath'],
+    });
   });
 
   it('says which line holds an instruction the engine does not know', async () => {
@@ -207,18 +232,25 @@ describe('image builds against the real engine (legacy builder)', () => {
     const { messages } = await build({ contextPath: root });
     expect(messages.at(-1)).toMatchObject({ type: 'failed', step: 1, line: 2, error: { code: 'NOT_FOUND', reason: 'not-found' } });
     const failed = messages.at(-1);
-    expect(failed?.type === 'failed' && failed.error.message).toMatch(/^Step 1\/1 \(Dockerfile line 2\) FROM .*no-such-base.* was not found on 127\.0\.0\.1:5000/);
+    expect(failed?.type === 'failed' && failed.error.message).toMatch(
+      /^Step 1\/1 \(Dockerfile line 2\) FROM .*no-such-base.* was not found on 127\.0\.0\.1:5000/,
+    );
   });
 
   it('cancelling a build stops the running step', async () => {
     const root = contextFolder({
-      Dockerfile: ['FROM berth-fixture/busybox:latest', `LABEL berth.test-fixture=true berth.test-run=${run}-cancel`, 'RUN sleep 30'].join('\n'),
+      Dockerfile: ['FROM berth-fixture/busybox:latest', `LABEL berth.test-fixture=true berth.test-run=${run}-cancel`, 'RUN sleep 30'].join(
+        '\n',
+      ),
     });
     folders.push(root);
     const c = collect<BuildMessage>();
     const close = images.builder.build({ contextPath: root, tags: [`berth-test/build:${run}-cancel`] }, c.sink);
     const running = await c.first((m) => m.type === 'log' && m.lines.some((l) => l.text.includes('Running in')));
-    const container = running.type === 'log' ? / ---> Running in ([0-9a-f]+)/.exec(running.lines.find((l) => l.text.includes('Running in'))?.text ?? '')?.[1] : undefined;
+    const container =
+      running.type === 'log'
+        ? / ---> Running in ([0-9a-f]+)/.exec(running.lines.find((l) => l.text.includes('Running in'))?.text ?? '')?.[1]
+        : undefined;
     expect(container).toBeTruthy();
     close();
     const deadline = Date.now() + 20_000;
@@ -232,7 +264,10 @@ describe('image builds against the real engine (legacy builder)', () => {
       if (!gone) await new Promise((r) => setTimeout(r, 200));
     }
     expect(gone).toBe(true);
-    await testDocker.getContainer(container ?? '').remove({ force: true }).catch(() => undefined);
+    await testDocker
+      .getContainer(container ?? '')
+      .remove({ force: true })
+      .catch(() => undefined);
     await expect(testDocker.getImage(`berth-test/build:${run}-cancel`).inspect()).rejects.toMatchObject({ statusCode: 404 });
   });
 });

@@ -37,7 +37,8 @@ export function buildFailure(outcome: BuildOutcome): Failure {
     return { ...explained, message: `${where(step)}${explained.message}` };
   }
   const parseError = /dockerfile parse error|unknown instruction|unknown flag|failed to process/i.test(message);
-  if (parseError || !step) return { code: parseError ? 'BAD_REQUEST' : 'ENGINE_ERROR', reason: parseError ? 'invalid-input' : 'engine', message };
+  if (parseError || !step)
+    return { code: parseError ? 'BAD_REQUEST' : 'ENGINE_ERROR', reason: parseError ? 'invalid-input' : 'engine', message };
   return { code: 'ENGINE_ERROR', reason: 'build-step', message: `${where(step)}${message}` };
 }
 

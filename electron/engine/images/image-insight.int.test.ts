@@ -15,12 +15,26 @@ describe('understanding an image against the real engine', () => {
 
   beforeAll(async () => {
     await connection.connect();
-    await commitFromFixture({ cmd: 'head -c 50000 /dev/urandom > /blob', repo: 'berth-test/insight', tag: run, labels: { 'berth.test-run': run } });
-    await commitFromFixture({ cmd: 'rm /bin/ls && mkdir -p /etc/berth && echo hi > /etc/berth/hello', repo: 'berth-test/insight', tag: `${run}-rm`, labels: { 'berth.test-run': run } });
+    await commitFromFixture({
+      cmd: 'head -c 50000 /dev/urandom > /blob',
+      repo: 'berth-test/insight',
+      tag: run,
+      labels: { 'berth.test-run': run },
+    });
+    await commitFromFixture({
+      cmd: 'rm /bin/ls && mkdir -p /etc/berth && echo hi > /etc/berth/hello',
+      repo: 'berth-test/insight',
+      tag: `${run}-rm`,
+      labels: { 'berth.test-run': run },
+    });
   });
 
   afterAll(async () => {
-    for (const id of containers) await testDocker.getContainer(id).remove({ force: true }).catch(() => undefined);
+    for (const id of containers)
+      await testDocker
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => undefined);
     await removeImages([child, pruned]);
     await removeImagesLabelled(`berth.test-run=${run}`);
     connection.close();

@@ -75,7 +75,8 @@ export class ImageInsight {
     if (index < 0) throw new BerthError({ code: 'NOT_FOUND', message: `${diffId} is not a layer of ${image}`, path: ['diffId'] });
     const archive = (await this.connection.use((docker) => docker.getImage(target.id).get())) as Readable;
     const listed = await listLayerFiles(archive, { diffId, lowerDiffIds: target.diffIds.slice(0, index), limit });
-    if (!listed) throw new BerthError({ code: 'ENGINE_ERROR', message: `The engine's archive of ${image} has no readable layer ${diffId}` });
+    if (!listed)
+      throw new BerthError({ code: 'ENGINE_ERROR', message: `The engine's archive of ${image} has no readable layer ${diffId}` });
     return listed;
   }
 }

@@ -16,8 +16,10 @@ describe('a push the registry refuses (read-only mirror on :5002)', () => {
   const made = new Set<string>();
   const tag = uniqueTag('pd');
 
-  const push = (reference: string): Promise<{ messages: PushMessage[]; error?: unknown }> => runToEnd<PushMessage>((sink) => images.transfers.push(reference, sink));
-  const pull = (reference: string): Promise<{ messages: PullMessage[]; error?: unknown }> => runToEnd<PullMessage>((sink) => images.transfers.pull(reference, sink));
+  const push = (reference: string): Promise<{ messages: PushMessage[]; error?: unknown }> =>
+    runToEnd<PushMessage>((sink) => images.transfers.push(reference, sink));
+  const pull = (reference: string): Promise<{ messages: PullMessage[]; error?: unknown }> =>
+    runToEnd<PullMessage>((sink) => images.transfers.pull(reference, sink));
 
   beforeAll(async () => {
     await connection.connect();
@@ -39,7 +41,11 @@ describe('a push the registry refuses (read-only mirror on :5002)', () => {
       error: {
         code: 'REGISTRY_REFUSED',
         reason: 'refused',
-        message: expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:5002 refused the push of ${ref.replace(/[.]/g, '\\.')}: the registry is read-only .*logging in would not help \\(it answered the upload with HTTP 405 Method not allowed\\)$`)),
+        message: expect.stringMatching(
+          new RegExp(
+            `^127\\.0\\.0\\.1:5002 refused the push of ${ref.replace(/[.]/g, '\\.')}: the registry is read-only .*logging in would not help \\(it answered the upload with HTTP 405 Method not allowed\\)$`,
+          ),
+        ),
       },
     });
     // The call's error (what the client and the activity strip see) carries the same code and words.

@@ -79,7 +79,9 @@ describe('image contract entries', () => {
     expect(formatDockerBuild(input)).toBe(
       `docker build -t robot/base:dev -f docker/Dockerfile.dev --build-arg ROS_DISTRO=humble --build-arg 'MSG=it'\\''s' --target runtime --no-cache --force-rm '/home/me/my robot'`,
     );
-    expect(formatDockerBuild(buildInputSchema.parse({ contextPath: '/ctx', dockerfileText: 'FROM scratch' }))).toBe('docker build -f - --force-rm /ctx');
+    expect(formatDockerBuild(buildInputSchema.parse({ contextPath: '/ctx', dockerfileText: 'FROM scratch' }))).toBe(
+      'docker build -f - --force-rm /ctx',
+    );
   });
 
   it('refuses a relative context, and a Dockerfile path together with Dockerfile text', () => {

@@ -20,8 +20,23 @@ const fastRate = 2 * 1024 * 1024;
 type Progress = TransferProgress;
 
 /** Where each phase sits in a layer's life; a layer's phases never go back (retrying aside). */
-const pullOrder: Partial<Record<LayerPhase, number>> = { waiting: 0, downloading: 1, retrying: 1, verifying: 2, downloaded: 3, extracting: 4, complete: 5 };
-const pushOrder: Partial<Record<LayerPhase, number>> = { waiting: 0, pushing: 1, retrying: 1, complete: 2, 'already-exists': 2, mounted: 2 };
+const pullOrder: Partial<Record<LayerPhase, number>> = {
+  waiting: 0,
+  downloading: 1,
+  retrying: 1,
+  verifying: 2,
+  downloaded: 3,
+  extracting: 4,
+  complete: 5,
+};
+const pushOrder: Partial<Record<LayerPhase, number>> = {
+  waiting: 0,
+  pushing: 1,
+  retrying: 1,
+  complete: 2,
+  'already-exists': 2,
+  mounted: 2,
+};
 
 function progressOf(messages: ReadonlyArray<PullMessage | PushMessage>): Progress[] {
   return messages.filter((m): m is Progress => m.type === 'progress');
@@ -46,7 +61,8 @@ function bytesOf(snapshots: readonly Progress[], id: string, phase: LayerPhase):
 }
 
 function expectNonDecreasing(values: readonly number[]): void {
-  for (let i = 1; i < values.length; i++) expect(values[i], `value ${i} of ${values.join(', ')}`).toBeGreaterThanOrEqual(values[i - 1] ?? 0);
+  for (let i = 1; i < values.length; i++)
+    expect(values[i], `value ${i} of ${values.join(', ')}`).toBeGreaterThanOrEqual(values[i - 1] ?? 0);
 }
 
 function expectInOrder(phases: readonly LayerPhase[], order: Partial<Record<LayerPhase, number>>): void {
@@ -107,7 +123,12 @@ describe('pull and push progress through a slow registry', () => {
     const c = pull(via(baseRepo));
     const { error } = await c.ended;
     expect(error).toBeUndefined();
-    expect(c.messages.at(-1)).toMatchObject({ type: 'done', reference: via(baseRepo), upToDate: false, imageId: expect.stringMatching(/^sha256:/) });
+    expect(c.messages.at(-1)).toMatchObject({
+      type: 'done',
+      reference: via(baseRepo),
+      upToDate: false,
+      imageId: expect.stringMatching(/^sha256:/),
+    });
     const snapshots = progressOf(c.messages);
 
     for (const id of fixtureLayers) expect(phasesOf(snapshots, id)).toEqual(['already-exists']);
@@ -162,8 +183,12 @@ describe('pull and push progress through a slow registry', () => {
     try {
       const c = collect<PullMessage>();
       const close = images.transfers.pull(via(baseRepo), c.sink);
-      const midway = await c.first((m) => m.type === 'progress' && m.layers.some((l) => l.phase === 'downloading' && (l.current ?? 0) > 200_000));
-      expect(midway.type === 'progress' && midway.layers.every((l) => l.phase !== 'complete' || baseLayers.slice(0, 2).includes(l.id))).toBe(true);
+      const midway = await c.first(
+        (m) => m.type === 'progress' && m.layers.some((l) => l.phase === 'downloading' && (l.current ?? 0) > 200_000),
+      );
+      expect(
+        midway.type === 'progress' && midway.layers.every((l) => l.phase !== 'complete' || baseLayers.slice(0, 2).includes(l.id)),
+      ).toBe(true);
       close();
       const deadline = Date.now() + 10_000;
       while (proxy.openConnections() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -200,12 +225,18 @@ describe('pull and push progress through a slow registry', () => {
         expect(retrying[0]?.current).toBeGreaterThan(0);
         const resumed = snapshots.flatMap((s, i) => {
           const layer = s.layers.find((l) => l.id === id);
-          return layer?.phase === 'downloading' && snapshots.slice(0, i).some((p) => p.layers.some((l) => l.id === id && l.phase === 'retrying')) ? [layer] : [];
+          return layer?.phase === 'downloading' &&
+            snapshots.slice(0, i).some((p) => p.layers.some((l) => l.id === id && l.phase === 'retrying'))
+            ? [layer]
+            : [];
         });
         // Resumed, not restarted: the count goes on from where it broke off, out of the whole layer.
         expect(resumed[0]?.current ?? 0).toBeGreaterThanOrEqual(retrying[0]?.current ?? Infinity);
         expect(resumed[0]?.total).toBe(retrying[0]?.total);
-        expect(snapshots.find((s) => s.layers.some((l) => l.id === id && l.phase === 'retrying'))?.layers.find((l) => l.id === id)?.retryInSeconds).toBeGreaterThan(0);
+        expect(
+          snapshots.find((s) => s.layers.some((l) => l.id === id && l.phase === 'retrying'))?.layers.find((l) => l.id === id)
+            ?.retryInSeconds,
+        ).toBeGreaterThan(0);
       }
       expectNonDecreasing(snapshots.map((s) => s.overall.fraction));
       expectNonDecreasing(snapshots.map((s) => s.overall.bytesDone));

@@ -22,8 +22,10 @@ describe('pull and push against the local registries', () => {
   const fixtureRef = `${open}/berth-test/busybox:${tag}`;
   const bigRef = `${open}/berth-test/busybox:${tag}-big`;
 
-  const pull = (reference: string): Promise<{ messages: PullMessage[]; error?: unknown }> => runToEnd<PullMessage>((sink) => images.transfers.pull(reference, sink));
-  const push = (reference: string): Promise<{ messages: PushMessage[]; error?: unknown }> => runToEnd<PushMessage>((sink) => images.transfers.push(reference, sink));
+  const pull = (reference: string): Promise<{ messages: PullMessage[]; error?: unknown }> =>
+    runToEnd<PullMessage>((sink) => images.transfers.pull(reference, sink));
+  const push = (reference: string): Promise<{ messages: PushMessage[]; error?: unknown }> =>
+    runToEnd<PushMessage>((sink) => images.transfers.push(reference, sink));
 
   beforeAll(async () => {
     await connection.connect();
@@ -115,7 +117,11 @@ describe('pull and push against the local registries', () => {
     const unreachable = await pull(`127.0.0.1:5999/berth-test/busybox:${tag}`);
     expect(unreachable.messages.at(-1)).toMatchObject({
       type: 'failed',
-      error: { code: 'ENGINE_ERROR', reason: 'unreachable', message: expect.stringMatching(/^Cannot reach the registry 127\.0\.0\.1:5999: .*connection refused/) },
+      error: {
+        code: 'ENGINE_ERROR',
+        reason: 'unreachable',
+        message: expect.stringMatching(/^Cannot reach the registry 127\.0\.0\.1:5999: .*connection refused/),
+      },
     });
 
     const notLocal = await push(`${open}/berth-test/not-here:${tag}`);
@@ -130,7 +136,11 @@ describe('pull and push against the local registries', () => {
     const anonymous = await push(securedRef);
     expect(anonymous.messages.at(-1)).toMatchObject({
       type: 'failed',
-      error: { code: 'UNAUTHORIZED', reason: 'unauthorized', message: expect.stringMatching(/needs a login to push .*log in to 127\.0\.0\.1:5001 first/) },
+      error: {
+        code: 'UNAUTHORIZED',
+        reason: 'unauthorized',
+        message: expect.stringMatching(/needs a login to push .*log in to 127\.0\.0\.1:5001 first/),
+      },
     });
 
     await expect(images.accounts.login(authed, 'berth', 'wrong-password')).rejects.toMatchObject({
@@ -165,7 +175,10 @@ describe('pull and push against the local registries', () => {
     const securedRef = `${authed}/berth-test/busybox:${tag}-cli`;
     const dir = mkdtempSync(join(tmpdir(), 'berth-docker-config-'));
     try {
-      writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [`https://${authed}`]: { auth: Buffer.from('berth:berth-secret').toString('base64') } } }));
+      writeFileSync(
+        join(dir, 'config.json'),
+        JSON.stringify({ auths: { [`https://${authed}`]: { auth: Buffer.from('berth:berth-secret').toString('base64') } } }),
+      );
       const withCli = createImageServices(connection, { dockerConfigPath: join(dir, 'config.json') });
       expect(await withCli.accounts.list()).toEqual([{ serverAddress: authed, username: 'berth', source: 'docker-config', usable: true }]);
       await images.actions.tag(fixtureImage, securedRef);

@@ -58,7 +58,12 @@ export class ImageTransfers {
         const auth = await this.authFor(target);
         return this.connection.use(
           async (docker) =>
-            (await docker.createImage({ fromImage: target.repository, tag: target.tagOrDigest, abortSignal: signal, ...(auth ? { authconfig: auth } : {}) })) as Readable,
+            (await docker.createImage({
+              fromImage: target.repository,
+              tag: target.tagOrDigest,
+              abortSignal: signal,
+              ...(auth ? { authconfig: auth } : {}),
+            })) as Readable,
         );
       },
       done: async (tracker) => {
@@ -76,7 +81,9 @@ export class ImageTransfers {
         return this.connection.use(
           async (docker) =>
             // The engine refuses a push without X-Registry-Auth: send an empty one when there are no credentials.
-            (await docker.getImage(target.repository).push({ tag: target.tagOrDigest, abortSignal: signal, authconfig: auth ?? {} })) as Readable,
+            (await docker
+              .getImage(target.repository)
+              .push({ tag: target.tagOrDigest, abortSignal: signal, authconfig: auth ?? {} })) as Readable,
         );
       },
       done: async (tracker) => ({ type: 'done', reference: target.reference, digest: tracker.digest, size: tracker.size }),
@@ -98,7 +105,11 @@ export class ImageTransfers {
     steps: { open: (signal: AbortSignal) => Promise<Readable>; done: (tracker: TransferProgressTracker) => Promise<M> },
   ): StreamCloser {
     const tracker = new TransferProgressTracker(kind);
-    const throttle = new SnapshotThrottle(() => tracker.snapshot() as M, (m) => sink.send(m), progressIntervalMs);
+    const throttle = new SnapshotThrottle(
+      () => tracker.snapshot() as M,
+      (m) => sink.send(m),
+      progressIntervalMs,
+    );
     const abort = new AbortController();
     let source: Readable | undefined;
     let closed = false;

@@ -107,7 +107,11 @@ describe('layer files from a docker save archive', () => {
     // In small chunks, as a socket would deliver it: the gunzip and the tar parser keep their pace.
     const chunks: Buffer[] = [];
     for (let i = 0; i < archive.length; i += 700) chunks.push(archive.subarray(i, i + 700));
-    const result = await listLayerFiles(Readable.from(chunks), { diffId: diffIdOf(top), lowerDiffIds: [diffIdOf(base), diffIdOf(middle)], limit: 100 });
+    const result = await listLayerFiles(Readable.from(chunks), {
+      diffId: diffIdOf(top),
+      lowerDiffIds: [diffIdOf(base), diffIdOf(middle)],
+      limit: 100,
+    });
     expect(result?.files.map((f) => [f.path, f.change])).toEqual([
       ['etc', 'changed'],
       ['etc/a', 'changed'],

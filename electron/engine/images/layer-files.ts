@@ -84,7 +84,13 @@ function readLayer(
         paths.set(path, type);
         total += 1;
         if (entries.length < keepEntries) {
-          entries.push({ path, type, size: header.size ?? 0, mode: ((header.mode ?? 0) & 0o7777).toString(8), linkTarget: header.linkname ?? null });
+          entries.push({
+            path,
+            type,
+            size: header.size ?? 0,
+            mode: ((header.mode ?? 0) & 0o7777).toString(8),
+            linkTarget: header.linkname ?? null,
+          });
         }
       }
       entryBody.on('end', next);

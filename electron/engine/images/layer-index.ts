@@ -46,7 +46,8 @@ export class LayerIndex {
     for (const summary of list) {
       // One at a time: the first visit costs two requests per image, and the engine is shared.
       const layers = await this.byId(summary.Id).catch(() => undefined);
-      if (layers) out.push({ ...layers, repoTags: (summary.RepoTags ?? []).filter((t) => t !== '<none>:<none>'), created: summary.Created });
+      if (layers)
+        out.push({ ...layers, repoTags: (summary.RepoTags ?? []).filter((t) => t !== '<none>:<none>'), created: summary.Created });
     }
     return out;
   }

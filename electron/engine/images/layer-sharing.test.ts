@@ -22,8 +22,22 @@ function image(id: string, layers: Array<[string, number | null]>, repoTags: str
 }
 
 const base = image('1', [['a', 100]], ['base:1']);
-const app = image('2', [['a', 100], ['b', 20]], ['app:1']);
-const other = image('3', [['c', 50], ['b', 20]], []);
+const app = image(
+  '2',
+  [
+    ['a', 100],
+    ['b', 20],
+  ],
+  ['app:1'],
+);
+const other = image(
+  '3',
+  [
+    ['c', 50],
+    ['b', 20],
+  ],
+  [],
+);
 
 describe('layer sharing', () => {
   it('names an image by its first tag or short ID', () => {
@@ -39,7 +53,10 @@ describe('layer sharing', () => {
   });
 
   it('says unknown when a needed size is unknown', () => {
-    const unknown = image('4', [['a', 100], ['e', null]]);
+    const unknown = image('4', [
+      ['a', 100],
+      ['e', null],
+    ]);
     expect(layerShare(unknown, [base]).uniqueSize).toBeNull();
     expect(layerShare(unknown, [base]).sharedSize).toBe(100);
   });
@@ -54,8 +71,15 @@ describe('layer sharing', () => {
   });
 
   it('plans a prune: only layers no survivor holds come back, once', () => {
-    const dangling1 = image('6', [['a', 100], ['f', 7]]);
-    const dangling2 = image('7', [['a', 100], ['f', 7], ['g', 3]]);
+    const dangling1 = image('6', [
+      ['a', 100],
+      ['f', 7],
+    ]);
+    const dangling2 = image('7', [
+      ['a', 100],
+      ['f', 7],
+      ['g', 3],
+    ]);
     const plan = planPrune([dangling1, dangling2], [base, app]);
     expect(plan.reclaimable.get(dangling1.id)).toBe(7);
     expect(plan.reclaimable.get(dangling2.id)).toBe(10);

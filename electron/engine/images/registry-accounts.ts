@@ -11,12 +11,17 @@ export class RegistryAccounts {
     private readonly credentials: RegistryCredentials,
   ) {}
 
-  async login(serverAddress: string, username: string, password: string): Promise<{ serverAddress: string; username: string; status: string }> {
+  async login(
+    serverAddress: string,
+    username: string,
+    password: string,
+  ): Promise<{ serverAddress: string; username: string; status: string }> {
     const key = normalizeRegistryAddress(serverAddress);
     let status = 'Login Succeeded';
     try {
       // The engine's /auth asks the registry itself, so a wrong password fails here, not at the next push.
-      const answer = (await this.connection.use((docker) => docker.checkAuth({ username, password, serveraddress: key }))) as { Status?: unknown } | undefined;
+      const answer = (await this.connection.use((docker) => docker.checkAuth({ username, password, serveraddress: key }))) as
+        { Status?: unknown } | undefined;
       if (typeof answer?.Status === 'string' && answer.Status) status = answer.Status;
     } catch (err) {
       throw failureError(registryFailureOf(err, { operation: 'login', registry: displayRegistry(key), username }));

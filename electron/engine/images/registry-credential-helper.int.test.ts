@@ -61,7 +61,9 @@ describe('credentials from docker credential helpers', () => {
     expect(fixture.calls()).toContain(`get ${authed}`);
     await removeImages([ref]);
     expect(await pull(images, ref)).toMatchObject({ type: 'done', reference: ref });
-    expect(await images.accounts.list()).toEqual([{ serverAddress: authed, username: 'berth', source: 'docker-config', helper: 'berthtest', usable: true }]);
+    expect(await images.accounts.list()).toEqual([
+      { serverAddress: authed, username: 'berth', source: 'docker-config', helper: 'berthtest', usable: true },
+    ]);
   });
 
   it('uses a credsStore that keeps the registry as https://host (found through list)', async () => {
@@ -70,7 +72,9 @@ describe('credentials from docker credential helpers', () => {
     await images.actions.tag(fixtureImage, ref);
     made.add(ref);
     expect(await push(images, ref)).toMatchObject({ type: 'done' });
-    expect(await images.accounts.list()).toEqual([{ serverAddress: authed, username: 'berth', source: 'docker-config', helper: 'berthurls', usable: true }]);
+    expect(await images.accounts.list()).toEqual([
+      { serverAddress: authed, username: 'berth', source: 'docker-config', helper: 'berthurls', usable: true },
+    ]);
   });
 
   it('a helper that holds nothing, or is not installed: the push needs a login, and the accounts list says why', async () => {
@@ -80,16 +84,30 @@ describe('credentials from docker credential helpers', () => {
     made.add(ref);
     expect(await push(empty, ref)).toMatchObject({
       type: 'failed',
-      error: { code: 'UNAUTHORIZED', reason: 'unauthorized', message: expect.stringMatching(/needs a login to push .*log in to 127\.0\.0\.1:5001 first/) },
+      error: {
+        code: 'UNAUTHORIZED',
+        reason: 'unauthorized',
+        message: expect.stringMatching(/needs a login to push .*log in to 127\.0\.0\.1:5001 first/),
+      },
     });
     expect(await empty.accounts.list()).toEqual([
-      { serverAddress: authed, username: '', source: 'docker-config', helper: 'berthempty', usable: false, note: 'docker-credential-berthempty holds no credentials for 127.0.0.1:5001' },
+      {
+        serverAddress: authed,
+        username: '',
+        source: 'docker-config',
+        helper: 'berthempty',
+        usable: false,
+        note: 'docker-credential-berthempty holds no credentials for 127.0.0.1:5001',
+      },
     ]);
 
     const missing = servicesWith({ credHelpers: { [authed]: 'berth-not-installed' } });
     expect(await push(missing, ref)).toMatchObject({
       type: 'failed',
-      error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/could not be read: docker-credential-berth-not-installed is not installed/) },
+      error: {
+        code: 'UNAUTHORIZED',
+        message: expect.stringMatching(/could not be read: docker-credential-berth-not-installed is not installed/),
+      },
     });
     const [row] = await missing.accounts.list();
     expect(row).toMatchObject({ serverAddress: authed, helper: 'berth-not-installed', usable: false });

@@ -63,7 +63,12 @@ interface RunOutcome {
 }
 
 /** Runs the helper with no shell, stdin given, a timeout and bounded output. */
-function runHelper(program: string, action: 'get' | 'list', input: string, options: Required<Omit<CredentialHelperOptions, 'env'>> & { env: NodeJS.ProcessEnv }): Promise<RunOutcome> {
+function runHelper(
+  program: string,
+  action: 'get' | 'list',
+  input: string,
+  options: Required<Omit<CredentialHelperOptions, 'env'>> & { env: NodeJS.ProcessEnv },
+): Promise<RunOutcome> {
   return new Promise((resolve) => {
     const child = execFile(
       program,
@@ -82,7 +87,11 @@ export class ExecCredentialHelpers implements CredentialHelperClient {
   private readonly options: Required<Omit<CredentialHelperOptions, 'env'>> & { env: NodeJS.ProcessEnv };
 
   constructor(options: CredentialHelperOptions = {}) {
-    this.options = { timeoutMs: options.timeoutMs ?? 15_000, maxOutputBytes: options.maxOutputBytes ?? 256 * 1024, env: options.env ?? process.env };
+    this.options = {
+      timeoutMs: options.timeoutMs ?? 15_000,
+      maxOutputBytes: options.maxOutputBytes ?? 256 * 1024,
+      env: options.env ?? process.env,
+    };
   }
 
   async get(helper: string, serverUrl: string): Promise<HelperAnswer<HelperCredential>> {
@@ -110,14 +119,17 @@ export class ExecCredentialHelpers implements CredentialHelperClient {
   }
 
   private async run(helper: string, action: 'get' | 'list', input: string): Promise<HelperAnswer<string>> {
-    if (!isValidHelperName(helper)) return { kind: 'failed', message: `"${helper}" is not a valid credential helper name (letters, digits, . _ - only)` };
+    if (!isValidHelperName(helper))
+      return { kind: 'failed', message: `"${helper}" is not a valid credential helper name (letters, digits, . _ - only)` };
     const program = helperProgram(helper);
     const { stdout, stderr, error } = await runHelper(program, action, input, this.options);
     if (!error) return { kind: 'found', value: stdout };
     if (error.code === 'ENOENT') return { kind: 'missing', message: `${program} is not installed (not found on PATH)` };
     if (error.code === 'EACCES') return { kind: 'missing', message: `${program} is not executable` };
-    if (error.killed || error.signal) return { kind: 'failed', message: `${program} ${action} did not answer within ${Math.round(this.options.timeoutMs / 1000)} s` };
-    if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return { kind: 'failed', message: `${program} ${action} printed more than ${this.options.maxOutputBytes} bytes` };
+    if (error.killed || error.signal)
+      return { kind: 'failed', message: `${program} ${action} did not answer within ${Math.round(this.options.timeoutMs / 1000)} s` };
+    if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+      return { kind: 'failed', message: `${program} ${action} printed more than ${this.options.maxOutputBytes} bytes` };
     // The helper's words are on stdout (the protocol) or stderr; neither holds the secret it failed to give.
     const said = firstLine(stdout) || firstLine(stderr);
     if (notFoundPattern.test(said)) return { kind: 'not-found' };

@@ -19,7 +19,10 @@ function fakeHelpers(table: Record<string, Record<string, [string, string]>>): C
       if (!store) return { kind: 'missing', message: `docker-credential-${helper} is not installed (not found on PATH)` };
       const entry = store[url];
       if (!entry) return { kind: 'not-found' };
-      return { kind: 'found', value: { username: entry[0] === '<token>' ? '' : entry[0], secret: entry[1], isIdentityToken: entry[0] === '<token>' } };
+      return {
+        kind: 'found',
+        value: { username: entry[0] === '<token>' ? '' : entry[0], secret: entry[1], isIdentityToken: entry[0] === '<token>' },
+      };
     },
     async list(helper): Promise<HelperAnswer<Record<string, string>>> {
       calls.push(`${helper} list`);
@@ -133,7 +136,11 @@ describe('registry credentials', () => {
       gcloud: { 'gcr.io': ['oauth2accesstoken', 'gcr-secret'] },
       desktop: { 'https://index.docker.io/v1/': ['hub-user', 'hub-secret'], 'https://ghcr.io': ['<token>', 'ghcr-token'] },
     });
-    const withStore: DockerConfigAuths = { ...config, helpers: [...config.helpers, { serverAddress: dockerHubAddress, helper: 'desktop' }], credsStore: 'desktop' };
+    const withStore: DockerConfigAuths = {
+      ...config,
+      helpers: [...config.helpers, { serverAddress: dockerHubAddress, helper: 'desktop' }],
+      credsStore: 'desktop',
+    };
     const creds = new RegistryCredentials(() => withStore, helpers);
     expect(await creds.authFor('gcr.io')).toEqual({ username: 'oauth2accesstoken', password: 'gcr-secret', serveraddress: 'gcr.io' });
     expect(await creds.authFor('docker.io')).toEqual({ username: 'hub-user', password: 'hub-secret', serveraddress: dockerHubAddress });
@@ -155,12 +162,18 @@ describe('registry credentials', () => {
     const out = await creds.forget('gcr.io');
     expect(out.note).toMatch(/docker-credential-gcloud still holds credentials for gcr.io/);
     expect(await creds.authFor('gcr.io')).toBeUndefined();
-    expect((await creds.accounts()).find((a) => a.serverAddress === 'gcr.io')).toMatchObject({ usable: false, note: 'Logged out in Berth' });
+    expect((await creds.accounts()).find((a) => a.serverAddress === 'gcr.io')).toMatchObject({
+      usable: false,
+      note: 'Logged out in Berth',
+    });
   });
 
   it('says when a helper holds nothing for a registry it is configured for', async () => {
     const creds = new RegistryCredentials(() => config, fakeHelpers({ gcloud: {} }));
     expect(await creds.authFor('gcr.io')).toBeUndefined();
-    expect((await creds.accounts()).find((a) => a.serverAddress === 'gcr.io')).toMatchObject({ usable: false, note: 'docker-credential-gcloud holds no credentials for gcr.io' });
+    expect((await creds.accounts()).find((a) => a.serverAddress === 'gcr.io')).toMatchObject({
+      usable: false,
+      note: 'docker-credential-gcloud holds no credentials for gcr.io',
+    });
   });
 });

@@ -84,7 +84,11 @@ export class RegistryCredentials {
     const fromHelper = await this.#fromHelper(helperFor(config, key), key);
     if (fromHelper?.kind === 'found') {
       const c = fromHelper.value;
-      return { auth: c.isIdentityToken ? { identitytoken: c.secret, serveraddress: key } : { username: c.username, password: c.secret, serveraddress: key } };
+      return {
+        auth: c.isIdentityToken
+          ? { identitytoken: c.secret, serveraddress: key }
+          : { username: c.username, password: c.secret, serveraddress: key },
+      };
     }
     const inline = config.credentials.find((c) => c.serverAddress === key);
     if (inline) {
@@ -97,7 +101,11 @@ export class RegistryCredentials {
   /** Every usable credential by registry, for builds whose FROM lines may pull from several. */
   async registryConfig(): Promise<Record<string, EngineAuthConfig>> {
     const config = this.#readConfig();
-    const keys = new Set([...config.credentials.map((c) => c.serverAddress), ...config.helpers.map((h) => h.serverAddress), ...this.#logins.keys()]);
+    const keys = new Set([
+      ...config.credentials.map((c) => c.serverAddress),
+      ...config.helpers.map((h) => h.serverAddress),
+      ...this.#logins.keys(),
+    ]);
     if (config.credsStore) {
       const listed = await this.#helpers.list(config.credsStore);
       if (listed.kind === 'found') for (const url of Object.keys(listed.value)) keys.add(normalizeRegistryAddress(url));
@@ -124,7 +132,13 @@ export class RegistryCredentials {
     for (const h of config.helpers) {
       if (shown(h.serverAddress)) continue;
       const answer = await this.#fromHelper(h.helper, h.serverAddress);
-      accounts.push({ serverAddress: h.serverAddress, source: 'docker-config', helper: h.helper, ...helperRow(h.helper, h.serverAddress, answer), ...(answer?.kind === 'found' ? ignoredNote(h.serverAddress) : {}) });
+      accounts.push({
+        serverAddress: h.serverAddress,
+        source: 'docker-config',
+        helper: h.helper,
+        ...helperRow(h.helper, h.serverAddress, answer),
+        ...(answer?.kind === 'found' ? ignoredNote(h.serverAddress) : {}),
+      });
     }
     // Everything else the credsStore holds.
     if (config.credsStore) {
@@ -133,7 +147,13 @@ export class RegistryCredentials {
         for (const [url, username] of Object.entries(listed.value)) {
           const key = normalizeRegistryAddress(url);
           if (shown(key)) continue;
-          accounts.push({ serverAddress: key, username: username === '<token>' ? identityTokenLabel : username, source: 'docker-config', helper: config.credsStore, ...ignoredNote(key) });
+          accounts.push({
+            serverAddress: key,
+            username: username === '<token>' ? identityTokenLabel : username,
+            source: 'docker-config',
+            helper: config.credsStore,
+            ...ignoredNote(key),
+          });
         }
       }
     }
@@ -175,13 +195,21 @@ export class RegistryCredentials {
 const identityTokenLabel = '(identity token)';
 
 /** The username, usability and note of a registry row whose secret is in a helper. */
-function helperRow(helper: string, key: string, answer: HelperAnswer<HelperCredential> | undefined): Pick<RegistryAccount, 'username' | 'usable' | 'note'> {
+function helperRow(
+  helper: string,
+  key: string,
+  answer: HelperAnswer<HelperCredential> | undefined,
+): Pick<RegistryAccount, 'username' | 'usable' | 'note'> {
   const program = helperProgram(helper);
   switch (answer?.kind) {
     case 'found':
       return { username: answer.value.isIdentityToken ? identityTokenLabel : answer.value.username, usable: true };
     case 'missing':
-      return { username: '', usable: false, note: `${answer.message}: Berth cannot read the credentials the docker CLI stored there. Install it, or log in through Berth.` };
+      return {
+        username: '',
+        usable: false,
+        note: `${answer.message}: Berth cannot read the credentials the docker CLI stored there. Install it, or log in through Berth.`,
+      };
     case 'failed':
       return { username: '', usable: false, note: answer.message };
     default:

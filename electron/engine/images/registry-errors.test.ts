@@ -16,8 +16,13 @@ describe('registry errors', () => {
     const noLogin = explainRegistryFailure('Head "http://127.0.0.1:5001/v2/x/manifests/1": no basic auth credentials', pull);
     expect(noLogin).toMatchObject({ code: 'UNAUTHORIZED', reason: 'unauthorized' });
     expect(noLogin.message).toMatch(/log in to 127.0.0.1:5001 first/);
-    const helperGone = explainRegistryFailure('no basic auth credentials', { ...pull, credentialProblem: 'docker-credential-pass is not installed (not found on PATH)' });
-    expect(helperGone.message).toMatch(/first \(no basic auth credentials\)\. The docker CLI's credentials for it could not be read: docker-credential-pass is not installed/);
+    const helperGone = explainRegistryFailure('no basic auth credentials', {
+      ...pull,
+      credentialProblem: 'docker-credential-pass is not installed (not found on PATH)',
+    });
+    expect(helperGone.message).toMatch(
+      /first \(no basic auth credentials\)\. The docker CLI's credentials for it could not be read: docker-credential-pass is not installed/,
+    );
     const wrong = explainRegistryFailure('login attempt to http://127.0.0.1:5001/v2/ failed with status: 401 Unauthorized', {
       operation: 'login',
       registry: '127.0.0.1:5001',
@@ -26,14 +31,22 @@ describe('registry errors', () => {
     expect(wrong.message).toBe('Wrong username or password for 127.0.0.1:5001 (user berth)');
     const rejected = explainRegistryFailure('unauthorized: authentication required', { ...pull, operation: 'push', username: 'berth' });
     expect(rejected.message).toMatch(/refused the credentials of berth, or that account may not push here/);
-    expect(explainRegistryFailure('An image does not exist locally with the tag: x', { ...pull, operation: 'push' }).code).toBe('NOT_FOUND');
+    expect(explainRegistryFailure('An image does not exist locally with the tag: x', { ...pull, operation: 'push' }).code).toBe(
+      'NOT_FOUND',
+    );
     expect(explainRegistryFailure('invalid reference format: repository name must be lowercase', pull).code).toBe('BAD_REQUEST');
-    const hub = explainRegistryFailure("pull access denied for robot/base, repository does not exist or may require 'docker login': denied", {
-      operation: 'pull',
-      registry: 'Docker Hub',
-      reference: 'robot/base',
+    const hub = explainRegistryFailure(
+      "pull access denied for robot/base, repository does not exist or may require 'docker login': denied",
+      {
+        operation: 'pull',
+        registry: 'Docker Hub',
+        reference: 'robot/base',
+      },
+    );
+    expect(hub).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/^robot\/base was not found on Docker Hub, or it is private/),
     });
-    expect(hub).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/^robot\/base was not found on Docker Hub, or it is private/) });
     expect(explainRegistryFailure('something else', pull)).toEqual({ code: 'ENGINE_ERROR', reason: 'engine', message: 'something else' });
   });
 
@@ -55,10 +68,18 @@ describe('registry errors', () => {
   });
 
   it('reads dockerode errors and keeps Berth errors as they are', () => {
-    expect(engineErrorText({ statusCode: 404, json: { message: 'No such image: x' }, message: '(HTTP code 404) no such image - No such image: x ' })).toBe('No such image: x');
+    expect(
+      engineErrorText({
+        statusCode: 404,
+        json: { message: 'No such image: x' },
+        message: '(HTTP code 404) no such image - No such image: x ',
+      }),
+    ).toBe('No such image: x');
     expect(engineErrorText(new Error('(HTTP code 500) server error - boom '))).toBe('boom');
     const own = registryFailureOf(new BerthError({ code: 'ENGINE_UNAVAILABLE', message: 'Not connected' }), pull);
     expect(own).toEqual({ code: 'ENGINE_UNAVAILABLE', reason: 'engine', message: 'Not connected' });
-    expect(registryFailureOf(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), pull).code).toBe('ENGINE_UNAVAILABLE');
+    expect(registryFailureOf(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), pull).code).toBe(
+      'ENGINE_UNAVAILABLE',
+    );
   });
 });

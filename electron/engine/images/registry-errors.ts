@@ -68,14 +68,15 @@ const rules: Rule[] = [
     code: 'NOT_FOUND',
     reason: 'not-found',
     explain: (c, raw) =>
-      c.operation === 'push' ? `No local image ${c.reference ?? ''} to push: ${raw}` : `${c.reference ?? 'The image'} was not found on ${c.registry}: ${raw}`,
+      c.operation === 'push'
+        ? `No local image ${c.reference ?? ''} to push: ${raw}`
+        : `${c.reference ?? 'The image'} was not found on ${c.registry}: ${raw}`,
   },
   {
     test: /HTTP response to HTTPS client/i,
     code: 'ENGINE_ERROR',
     reason: 'unreachable',
-    explain: (c, raw) =>
-      `${c.registry} speaks plain HTTP: add it to "insecure-registries" in the engine's daemon.json to use it (${raw})`,
+    explain: (c, raw) => `${c.registry} speaks plain HTTP: add it to "insecure-registries" in the engine's daemon.json to use it (${raw})`,
   },
   {
     test: /connection refused|no such host|i\/o timeout|timeout|network is unreachable|connection reset|x509|certificate|EOF$/i,
@@ -119,7 +120,9 @@ export function failureError(failure: Failure): BerthError {
  * input) keep their code; the engine's words about the registry go through the rules above.
  */
 export function registryFailureOf(err: unknown, ctx: RegistryContext): Failure {
-  if (err instanceof BerthError) return { code: err.code, reason: err.code === 'BAD_REQUEST' ? 'invalid-input' : 'engine', message: err.message };
-  if (isEngineConnectionError(err)) return { code: 'ENGINE_UNAVAILABLE', reason: 'engine', message: `Lost the Docker Engine: ${engineErrorText(err)}` };
+  if (err instanceof BerthError)
+    return { code: err.code, reason: err.code === 'BAD_REQUEST' ? 'invalid-input' : 'engine', message: err.message };
+  if (isEngineConnectionError(err))
+    return { code: 'ENGINE_UNAVAILABLE', reason: 'engine', message: `Lost the Docker Engine: ${engineErrorText(err)}` };
   return explainRegistryFailure(engineErrorText(err), ctx);
 }

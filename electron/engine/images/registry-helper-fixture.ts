@@ -26,7 +26,10 @@ export function helperFixture(): HelperFixture {
     calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : []),
     write(name, entries, options = {}) {
       const gets = Object.entries(entries)
-        .map(([url, [user, secret]]) => `    ${shellQuote(url)}) printf '%s' ${shellQuote(JSON.stringify({ ServerURL: url, Username: user, Secret: secret }))} ;;`)
+        .map(
+          ([url, [user, secret]]) =>
+            `    ${shellQuote(url)}) printf '%s' ${shellQuote(JSON.stringify({ ServerURL: url, Username: user, Secret: secret }))} ;;`,
+        )
         .join('\n');
       const list = JSON.stringify(Object.fromEntries(Object.entries(entries).map(([url, [user]]) => [url, user])));
       const script = `#!/bin/sh

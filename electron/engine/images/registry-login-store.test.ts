@@ -53,14 +53,23 @@ describe('registry logins saved with the system keyring', () => {
 
     const path = join(dir, loginsFileName);
     const text = readFileSync(path, 'utf8');
-    for (const needle of ['berth-secret', 'berth-user', Buffer.from('berth-user:berth-secret').toString('base64'), Buffer.from('berth-secret').toString('base64')]) {
+    for (const needle of [
+      'berth-secret',
+      'berth-user',
+      Buffer.from('berth-user:berth-secret').toString('base64'),
+      Buffer.from('berth-secret').toString('base64'),
+    ]) {
       expect(text).not.toContain(needle);
     }
     expect(statSync(path).mode & 0o777).toBe(0o600);
 
     // A restart: a new store over the same directory and the same keyring.
     const second = new RegistryCredentials(noConfig, noHelpers, new SealedFileLoginStore(dir, testVault(vault.key)));
-    expect(await second.authFor('127.0.0.1:5001')).toEqual({ username: 'berth-user', password: 'berth-secret', serveraddress: '127.0.0.1:5001' });
+    expect(await second.authFor('127.0.0.1:5001')).toEqual({
+      username: 'berth-user',
+      password: 'berth-secret',
+      serveraddress: '127.0.0.1:5001',
+    });
     expect(await second.accounts()).toEqual([{ serverAddress: '127.0.0.1:5001', username: 'berth-user', source: 'berth', usable: true }]);
 
     // Logging out is saved too.
@@ -76,7 +85,10 @@ describe('registry logins saved with the system keyring', () => {
     writeFileSync(path, '{"format":"berth-registry-logins","version":1,"sealed":"AAAA');
     const corrupt = new RegistryCredentials(noConfig, noHelpers, new SealedFileLoginStore(dir, testVault()));
     expect(await corrupt.accounts()).toEqual([]);
-    expect(corrupt.storage()).toMatchObject({ persistent: true, note: expect.stringMatching(/^Saved logins could not be read .*started with none/) });
+    expect(corrupt.storage()).toMatchObject({
+      persistent: true,
+      note: expect.stringMatching(/^Saved logins could not be read .*started with none/),
+    });
 
     const vault = testVault();
     new RegistryCredentials(noConfig, noHelpers, new SealedFileLoginStore(dir, vault)).remember('a.example', 'u', 'p');

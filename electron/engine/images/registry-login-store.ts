@@ -63,7 +63,8 @@ function parsePlain(text: string): SavedLogins {
   const raw = JSON.parse(text) as Partial<PlainState>;
   const logins = new Map<string, SavedLogin>();
   for (const [key, entry] of Object.entries(raw.logins ?? {})) {
-    if (typeof entry?.username === 'string' && typeof entry.password === 'string') logins.set(key, { username: entry.username, password: entry.password });
+    if (typeof entry?.username === 'string' && typeof entry.password === 'string')
+      logins.set(key, { username: entry.username, password: entry.password });
   }
   const ignoredConfig = new Set((raw.ignoredConfig ?? []).filter((k): k is string => typeof k === 'string'));
   return { logins, ignoredConfig };
@@ -96,7 +97,8 @@ export class SealedFileLoginStore implements RegistryLoginStore {
     const empty: SavedLogins = { logins: new Map(), ignoredConfig: new Set() };
     if (!existsSync(this.path)) return empty;
     if (!this.vault.isAvailable()) {
-      this.#note = 'Logins saved earlier are sealed with a system keyring that is not available now: they were not loaded (the file is kept).';
+      this.#note =
+        'Logins saved earlier are sealed with a system keyring that is not available now: they were not loaded (the file is kept).';
       return empty;
     }
     try {

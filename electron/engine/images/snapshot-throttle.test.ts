@@ -8,7 +8,13 @@ describe('snapshot throttle', () => {
   it('sends the first change at once, then at most one snapshot per interval', () => {
     let state = 0;
     const sent: number[] = [];
-    const t = new SnapshotThrottle(() => state, (v) => (sent.push(v), true), 100, 500, () => Date.now());
+    const t = new SnapshotThrottle(
+      () => state,
+      (v) => (sent.push(v), true),
+      100,
+      500,
+      () => Date.now(),
+    );
     state = 1;
     t.changed();
     for (let i = 2; i <= 50; i++) {
@@ -27,7 +33,13 @@ describe('snapshot throttle', () => {
     let state = 0;
     const sent: number[] = [];
     let full = true;
-    const t = new SnapshotThrottle(() => state, (v) => (sent.push(v), !full), 100, 500, () => Date.now());
+    const t = new SnapshotThrottle(
+      () => state,
+      (v) => (sent.push(v), !full),
+      100,
+      500,
+      () => Date.now(),
+    );
     t.changed();
     expect(sent).toEqual([0]);
     state = 1;

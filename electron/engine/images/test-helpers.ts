@@ -60,11 +60,20 @@ export function uniqueTag(prefix: string): string {
 
 /** Removes images by reference, ignoring ones already gone. */
 export async function removeImages(refs: Iterable<string>): Promise<void> {
-  for (const ref of refs) await testDocker.getImage(ref).remove({ force: true }).catch(() => undefined);
+  for (const ref of refs)
+    await testDocker
+      .getImage(ref)
+      .remove({ force: true })
+      .catch(() => undefined);
 }
 
 /** Runs `cmd` in a fixture container and commits the result (untagged, i.e. dangling, without a repo). */
-export async function commitFromFixture(options: { cmd: string; repo?: string; tag?: string; labels: Record<string, string> }): Promise<string> {
+export async function commitFromFixture(options: {
+  cmd: string;
+  repo?: string;
+  tag?: string;
+  labels: Record<string, string>;
+}): Promise<string> {
   const container = await testDocker.createContainer({
     Image: 'berth-fixture/busybox:latest',
     Cmd: ['sh', '-c', options.cmd],
@@ -74,7 +83,9 @@ export async function commitFromFixture(options: { cmd: string; repo?: string; t
     await container.start();
     await container.wait();
     const changes = Object.entries(options.labels).map(([k, v]) => `LABEL ${k}=${v}`);
-    const result = (await container.commit({ ...(options.repo ? { repo: options.repo, tag: options.tag ?? 'latest' } : {}), changes })) as { Id: string };
+    const result = (await container.commit({ ...(options.repo ? { repo: options.repo, tag: options.tag ?? 'latest' } : {}), changes })) as {
+      Id: string;
+    };
     return result.Id;
   } finally {
     await container.remove({ force: true }).catch(() => undefined);
@@ -91,6 +102,9 @@ export async function removeImagesLabelled(label: string): Promise<void> {
   const list = await testDocker.listImages({ all: true, filters: { label: [label] } });
   // Children before parents: the newest first.
   for (const image of list.sort((a, b) => b.Created - a.Created)) {
-    await testDocker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
+    await testDocker
+      .getImage(image.Id)
+      .remove({ force: true })
+      .catch(() => undefined);
   }
 }

@@ -93,7 +93,13 @@ export class TransferProgressTracker {
     }
     return {
       type: 'progress',
-      layers: layers.map(({ id, phase, current, total, retryInSeconds }) => ({ id, phase, current, total, ...(retryInSeconds !== undefined ? { retryInSeconds } : {}) })),
+      layers: layers.map(({ id, phase, current, total, retryInSeconds }) => ({
+        id,
+        phase,
+        current,
+        total,
+        ...(retryInSeconds !== undefined ? { retryInSeconds } : {}),
+      })),
       overall: {
         layersDone: layers.filter((l) => isLayerFinished(l.phase)).length,
         layersTotal: layers.length,
@@ -143,7 +149,8 @@ export class TransferProgressTracker {
   }
 
   private transferredBytes(layer: LayerState): number {
-    if (layer.phase === 'downloading' || layer.phase === 'pushing' || layer.phase === 'retrying') return Math.min(layer.current ?? 0, layer.bytes ?? 0);
+    if (layer.phase === 'downloading' || layer.phase === 'pushing' || layer.phase === 'retrying')
+      return Math.min(layer.current ?? 0, layer.bytes ?? 0);
     if (layer.phase === 'waiting') return 0;
     return layer.bytes ?? 0;
   }

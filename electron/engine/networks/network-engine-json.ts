@@ -54,7 +54,10 @@ function parseReply<T>(schema: z.ZodType<T>, reply: unknown, what: string): T {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` (at ${issue.path.map(String).join('.')})` : '';
-  throw new BerthError({ code: 'ENGINE_ERROR', message: `The engine’s ${what} was not understood${where}: ${issue?.message ?? 'unexpected reply'}` });
+  throw new BerthError({
+    code: 'ENGINE_ERROR',
+    message: `The engine’s ${what} was not understood${where}: ${issue?.message ?? 'unexpected reply'}`,
+  });
 }
 
 /** The engine's network list, checked; a clear ENGINE_ERROR when it is not one. */

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { withoutLongIds } from './networks-service.js';
 import { parseEngineContainers, parseEngineNetworks } from './network-engine-json.js';
-import { attachmentsByNetwork, pruneRefusal, selectPrunable, toNetworkSummaries, type RawContainer, type RawNetwork } from './network-summaries.js';
+import {
+  attachmentsByNetwork,
+  pruneRefusal,
+  selectPrunable,
+  toNetworkSummaries,
+  type RawContainer,
+  type RawNetwork,
+} from './network-summaries.js';
 
 const networks: RawNetwork[] = [
-  { Id: 'n-lab', Name: 'lab', Driver: 'bridge', Scope: 'local', Created: '2026-01-02T03:04:05.123Z', IPAM: { Config: [{ Subnet: '10.42.0.0/24', Gateway: '10.42.0.1' }] }, Labels: { team: 'nav' } },
+  {
+    Id: 'n-lab',
+    Name: 'lab',
+    Driver: 'bridge',
+    Scope: 'local',
+    Created: '2026-01-02T03:04:05.123Z',
+    IPAM: { Config: [{ Subnet: '10.42.0.0/24', Gateway: '10.42.0.1' }] },
+    Labels: { team: 'nav' },
+  },
   { Id: 'n-host', Name: 'host', Driver: 'host', Scope: 'local', IPAM: { Config: [] } },
   { Id: 'n-none', Name: 'none', Driver: 'null', Scope: 'local', IPAM: { Config: null } },
   { Id: 'n-empty', Name: 'empty', Driver: 'bridge', Scope: 'local' },
@@ -13,11 +28,21 @@ const networks: RawNetwork[] = [
 
 const containers: RawContainer[] = [
   { Id: 'c1', Names: ['/lidar'], State: 'running', NetworkSettings: { Networks: { lab: { NetworkID: 'n-lab', IPAddress: '10.42.0.2' } } } },
-  { Id: 'c2', Names: ['/planner'], State: 'exited', NetworkSettings: { Networks: { lab: { NetworkID: 'n-lab', IPAddress: '' }, host: { NetworkID: 'n-host', IPAddress: '' } } } },
+  {
+    Id: 'c2',
+    Names: ['/planner'],
+    State: 'exited',
+    NetworkSettings: { Networks: { lab: { NetworkID: 'n-lab', IPAddress: '' }, host: { NetworkID: 'n-host', IPAddress: '' } } },
+  },
   // Never started: the engine has not filled in the network ID yet.
   { Id: 'c3', Names: ['/fresh'], State: 'created', NetworkSettings: { Networks: { lab: { NetworkID: '', IPAddress: '' } } } },
   // On a network that is not in the list (removed in between): ignored.
-  { Id: 'c4', Names: ['/orphan'], State: 'running', NetworkSettings: { Networks: { gone: { NetworkID: 'n-gone', IPAddress: '1.2.3.4' } } } },
+  {
+    Id: 'c4',
+    Names: ['/orphan'],
+    State: 'running',
+    NetworkSettings: { Networks: { gone: { NetworkID: 'n-gone', IPAddress: '1.2.3.4' } } },
+  },
   { Id: 'c5', Names: ['/bare'], State: 'running', NetworkSettings: null },
 ];
 
@@ -97,18 +122,53 @@ describe('prune leaves swarm networks alone', () => {
 
 describe('the engine’s JSON is checked', () => {
   it('ignores unknown fields and tolerates odd descriptive ones', () => {
-    const [n] = parseEngineNetworks([{ Id: 'n1', Name: 'lab', Driver: 7, Scope: 'local', Ingress: 'no', Labels: 'x', IPAM: { Config: [{ Subnet: '10.0.0.0/24', Extra: 1 }] }, Peers: [] }]);
-    expect(n).toEqual({ Id: 'n1', Name: 'lab', Driver: undefined, Scope: 'local', Ingress: undefined, Labels: null, IPAM: { Config: [{ Subnet: '10.0.0.0/24' }] } });
+    const [n] = parseEngineNetworks([
+      {
+        Id: 'n1',
+        Name: 'lab',
+        Driver: 7,
+        Scope: 'local',
+        Ingress: 'no',
+        Labels: 'x',
+        IPAM: { Config: [{ Subnet: '10.0.0.0/24', Extra: 1 }] },
+        Peers: [],
+      },
+    ]);
+    expect(n).toEqual({
+      Id: 'n1',
+      Name: 'lab',
+      Driver: undefined,
+      Scope: 'local',
+      Ingress: undefined,
+      Labels: null,
+      IPAM: { Config: [{ Subnet: '10.0.0.0/24' }] },
+    });
     const [row] = toNetworkSummaries([n!], []);
     expect(row).toMatchObject({ driver: '', ingress: false, labels: {}, ipam: [{ subnet: '10.0.0.0/24' }] });
-    const [c] = parseEngineContainers([{ Id: 'c1', Names: 'web', State: 'running', NetworkSettings: { Networks: { lab: { NetworkID: 'n1', IPAddress: '10.0.0.2', MacAddress: 'x' } } } }]);
-    expect(c).toEqual({ Id: 'c1', Names: null, State: 'running', NetworkSettings: { Networks: { lab: { NetworkID: 'n1', IPAddress: '10.0.0.2' } } } });
+    const [c] = parseEngineContainers([
+      {
+        Id: 'c1',
+        Names: 'web',
+        State: 'running',
+        NetworkSettings: { Networks: { lab: { NetworkID: 'n1', IPAddress: '10.0.0.2', MacAddress: 'x' } } },
+      },
+    ]);
+    expect(c).toEqual({
+      Id: 'c1',
+      Names: null,
+      State: 'running',
+      NetworkSettings: { Networks: { lab: { NetworkID: 'n1', IPAddress: '10.0.0.2' } } },
+    });
   });
 
   it('refuses a malformed reply with a clear error instead of showing networks as unused', () => {
-    expect(() => parseEngineNetworks({ message: 'oops' })).toThrow(expect.objectContaining({ code: 'ENGINE_ERROR', message: expect.stringMatching(/^The engine’s network list was not understood/) }));
+    expect(() => parseEngineNetworks({ message: 'oops' })).toThrow(
+      expect.objectContaining({ code: 'ENGINE_ERROR', message: expect.stringMatching(/^The engine’s network list was not understood/) }),
+    );
     expect(() => parseEngineNetworks([{ Name: 'lab' }])).toThrow(/network list was not understood \(at 0\.Id\)/);
-    expect(() => parseEngineContainers([{ Id: 'c1', NetworkSettings: { Networks: { lab: 'on' } } }])).toThrow(/container list was not understood \(at 0\.NetworkSettings\.Networks\.lab\)/);
+    expect(() => parseEngineContainers([{ Id: 'c1', NetworkSettings: { Networks: { lab: 'on' } } }])).toThrow(
+      /container list was not understood \(at 0\.NetworkSettings\.Networks\.lab\)/,
+    );
   });
 });
 

@@ -1,5 +1,11 @@
 import { containerStateSchema, type ContainerState } from '../../../shared/engine-types.js';
-import { isBuiltInNetworkName, type IpamConfig, type NetworkContainer, type NetworkPrunePreview, type NetworkSummary } from '../../../shared/network-types.js';
+import {
+  isBuiltInNetworkName,
+  type IpamConfig,
+  type NetworkContainer,
+  type NetworkPrunePreview,
+  type NetworkSummary,
+} from '../../../shared/network-types.js';
 import type { RawContainer, RawNetwork } from './network-engine-json.js';
 
 export type { RawContainer, RawNetwork };
@@ -28,7 +34,10 @@ export function isBuiltIn(n: Pick<RawNetwork, 'Name' | 'Driver' | 'Options'>): b
  * networks with their ID and its address on each. A container that has never started may carry
  * no network ID yet; it is matched by the network's name then.
  */
-export function attachmentsByNetwork(networks: readonly RawNetwork[], containers: readonly RawContainer[]): Map<string, NetworkContainer[]> {
+export function attachmentsByNetwork(
+  networks: readonly RawNetwork[],
+  containers: readonly RawContainer[],
+): Map<string, NetworkContainer[]> {
   const byId = new Map<string, NetworkContainer[]>(networks.map((n) => [n.Id, []]));
   const idByName = new Map(networks.map((n) => [n.Name, n.Id]));
   for (const c of containers) {
@@ -96,7 +105,8 @@ export function selectPrunable(networks: readonly NetworkSummary[]): NetworkPrun
 export function pruneRefusal(network: NetworkSummary | undefined): string | undefined {
   if (!network) return 'it no longer exists';
   if (network.builtIn) return 'it is a built-in network';
-  if (!prunableKind(network)) return network.ingress ? 'it is the swarm’s ingress network' : `it is a ${network.scope}-scoped network, not a local one`;
+  if (!prunableKind(network))
+    return network.ingress ? 'it is the swarm’s ingress network' : `it is a ${network.scope}-scoped network, not a local one`;
   if (network.containers.length > 0) {
     return `${network.containers.map((c) => c.name).join(', ')} ${network.containers.length === 1 ? 'was' : 'were'} attached since the preview`;
   }

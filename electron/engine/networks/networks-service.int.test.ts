@@ -43,8 +43,16 @@ describe('networks against the real engine', () => {
   });
 
   afterAll(async () => {
-    for (const id of madeContainers) await testDocker.getContainer(id).remove({ force: true }).catch(() => undefined);
-    for (const n of madeNetworks) await testDocker.getNetwork(n).remove().catch(() => undefined);
+    for (const id of madeContainers)
+      await testDocker
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => undefined);
+    for (const n of madeNetworks)
+      await testDocker
+        .getNetwork(n)
+        .remove()
+        .catch(() => undefined);
     connection.close();
   });
 
@@ -53,7 +61,9 @@ describe('networks against the real engine', () => {
     const id = await container('lidar', net, true);
     const row = (await networks.list()).find((n) => n.name === net);
     expect(row).toMatchObject({ driver: 'bridge', builtIn: false, ipam: [{ subnet, gateway: `10.231.${octet}.1` }], labels });
-    expect(row!.containers).toEqual([{ id, name: name('lidar'), state: 'running', ipv4: expect.stringMatching(new RegExp(`^10\\.231\\.${octet}\\.\\d+$`)) }]);
+    expect(row!.containers).toEqual([
+      { id, name: name('lidar'), state: 'running', ipv4: expect.stringMatching(new RegExp(`^10\\.231\\.${octet}\\.\\d+$`)) },
+    ]);
     // A fixed address on it (`docker network connect --ip`), for a container started elsewhere.
     const fixed = await container('fixed', await create('fixed-home'), true);
     await networks.connect(net, fixed, `10.231.${octet}.50`);
@@ -84,7 +94,12 @@ describe('networks against the real engine', () => {
     const err = await networks.remove(net).catch((e: unknown) => e);
     expect(toRpcError(err)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/active endpoints/) });
     const [refused] = await networks.removeMany([net]);
-    expect(refused).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{64}$/), name: net, removed: false, reason: expect.stringMatching(/active endpoints/) });
+    expect(refused).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f]{64}$/),
+      name: net,
+      removed: false,
+      reason: expect.stringMatching(/active endpoints/),
+    });
 
     await testDocker.getContainer(id).remove({ force: true });
     madeContainers.delete(id);
@@ -123,7 +138,12 @@ describe('networks against the real engine', () => {
     const idOf = (n: string): string => ours.find((o) => o.name === n)!.id;
     const results = await networks.prune(ours.map((n) => n.id));
     expect(results.find((r) => r.name === unusedA)).toEqual({ id: idOf(unusedA), name: unusedA, removed: true });
-    expect(results.find((r) => r.name === unusedB)).toEqual({ id: idOf(unusedB), name: unusedB, removed: false, reason: `${name('late')} was attached since the preview` });
+    expect(results.find((r) => r.name === unusedB)).toEqual({
+      id: idOf(unusedB),
+      name: unusedB,
+      removed: false,
+      reason: `${name('late')} was attached since the preview`,
+    });
     // A name is not an ID: prune refuses it rather than guess which network it means.
     expect(await networks.prune([used])).toEqual([{ id: used, name: used, removed: false, reason: 'it no longer exists' }]);
     const left = (await networks.list()).map((n) => n.name);

@@ -51,17 +51,19 @@ export class NetworksService {
 
   async create(input: NetworkCreateInput): Promise<{ id: string }> {
     const config = input.subnet ? [{ Subnet: input.subnet, ...(input.gateway ? { Gateway: input.gateway } : {}) }] : [];
-    const created = await refusalsAsConflict(this.connection.use((docker) =>
-      docker.createNetwork({
-        Name: input.name,
-        CheckDuplicate: true,
-        Driver: input.driver ?? 'bridge',
-        Internal: input.internal ?? false,
-        Attachable: input.attachable ?? false,
-        Labels: input.labels ?? {},
-        ...(config.length > 0 ? { IPAM: { Driver: 'default', Config: config } } : {}),
-      }),
-    ));
+    const created = await refusalsAsConflict(
+      this.connection.use((docker) =>
+        docker.createNetwork({
+          Name: input.name,
+          CheckDuplicate: true,
+          Driver: input.driver ?? 'bridge',
+          Internal: input.internal ?? false,
+          Attachable: input.attachable ?? false,
+          Labels: input.labels ?? {},
+          ...(config.length > 0 ? { IPAM: { Driver: 'default', Config: config } } : {}),
+        }),
+      ),
+    );
     return { id: created.id };
   }
 
@@ -120,6 +122,8 @@ export class NetworksService {
   }
 
   async disconnect(network: string, container: string): Promise<void> {
-    await refusalsAsConflict(this.connection.use((docker) => docker.getNetwork(network).disconnect({ Container: container, Force: false })));
+    await refusalsAsConflict(
+      this.connection.use((docker) => docker.getNetwork(network).disconnect({ Container: container, Force: false })),
+    );
   }
 }

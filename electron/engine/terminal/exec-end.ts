@@ -66,6 +66,7 @@ export async function describeExecEnd(container: Docker.Container, exec: Docker.
     if (state === 'unreachable') return engineLost;
   }
   if (!state.Running) return { exitCode, reason: 'The container stopped', cause: 'container-stopped' };
-  if (info.Running) return { exitCode: null, reason: 'Lost the connection to the shell: Berth ended its processes', cause: 'connection-lost' };
+  if (info.Running)
+    return { exitCode: null, reason: 'Lost the connection to the shell: Berth ended its processes', cause: 'connection-lost' };
   return { exitCode, reason: exitCode === null ? 'The shell ended' : `The shell exited with code ${exitCode}`, cause: 'exited' };
 }

@@ -4,8 +4,18 @@ import type Docker from 'dockerode';
  * Runs a short command in a container without a TTY, discards its output, and returns its exit
  * code. `user` runs it as that user instead of the container's default one.
  */
-export async function runQuietly(container: Docker.Container, cmd: string[], options: { timeoutMs?: number; user?: string } = {}): Promise<number | null> {
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: false, ...(options.user ? { User: options.user } : {}) });
+export async function runQuietly(
+  container: Docker.Container,
+  cmd: string[],
+  options: { timeoutMs?: number; user?: string } = {},
+): Promise<number | null> {
+  const exec = await container.exec({
+    Cmd: cmd,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: false,
+    ...(options.user ? { User: options.user } : {}),
+  });
   const stream = await exec.start({ hijack: false, Detach: false });
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => {
@@ -29,8 +39,18 @@ export async function runQuietly(container: Docker.Container, cmd: string[], opt
  * Runs a short command in a container with a TTY (so the output needs no demultiplexing) and
  * returns the first 4 KiB of what it printed, or '' if it did not finish within the timeout.
  */
-export async function runCapturing(container: Docker.Container, cmd: string[], options: { timeoutMs?: number; user?: string } = {}): Promise<string> {
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, Tty: true, ...(options.user ? { User: options.user } : {}) });
+export async function runCapturing(
+  container: Docker.Container,
+  cmd: string[],
+  options: { timeoutMs?: number; user?: string } = {},
+): Promise<string> {
+  const exec = await container.exec({
+    Cmd: cmd,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: true,
+    ...(options.user ? { User: options.user } : {}),
+  });
   const stream = await exec.start({ hijack: false, Detach: false, Tty: true });
   return new Promise<string>((resolve) => {
     let text = '';

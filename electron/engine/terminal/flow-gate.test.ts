@@ -20,7 +20,12 @@ describe('FlowGate', () => {
   });
 
   it('never counts below zero when a client over-acknowledges', () => {
-    const gate = new FlowGate(() => undefined, () => undefined, 100, 10);
+    const gate = new FlowGate(
+      () => undefined,
+      () => undefined,
+      100,
+      10,
+    );
     gate.sent(5);
     gate.acked(50);
     expect(gate.pending).toBe(0);

@@ -22,7 +22,11 @@ function ptyQueuedBytes(proc: PtyProcess): number {
 }
 
 interface PtyModule {
-  spawn(file: string, args: string[], options: { name: string; cols: number; rows: number; cwd: string; env: NodeJS.ProcessEnv; encoding: null }): PtyProcess;
+  spawn(
+    file: string,
+    args: string[],
+    options: { name: string; cols: number; rows: number; cwd: string; env: NodeJS.ProcessEnv; encoding: null },
+  ): PtyProcess;
 }
 
 /** node-pty is native: load it only when a host shell is asked for, so Berth runs without it. */
@@ -36,18 +40,31 @@ export async function openPtySource(cols: number, rows: number): Promise<Termina
   const pty = await loadPty();
   const shell = process.env.SHELL || (process.platform === 'win32' ? 'powershell.exe' : '/bin/bash');
   const home = process.env.HOME ?? process.cwd();
-  const proc = pty.spawn(shell, [], { name: 'xterm-256color', cols, rows, cwd: home, env: { ...process.env, TERM: 'xterm-256color' }, encoding: null });
+  const proc = pty.spawn(shell, [], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: home,
+    env: { ...process.env, TERM: 'xterm-256color' },
+    encoding: null,
+  });
   proc.pause();
   let exit: TerminalExit | undefined;
   const endListeners: Array<() => void> = [];
   proc.onExit(({ exitCode, signal }) => {
-    exit = { exitCode, reason: signal ? `The shell was ended by signal ${signal}` : `The shell exited with code ${exitCode}`, cause: 'exited' };
+    exit = {
+      exitCode,
+      reason: signal ? `The shell was ended by signal ${signal}` : `The shell exited with code ${exitCode}`,
+      cause: 'exited',
+    };
     for (const l of endListeners) l();
   });
   return {
     label: shell.split('/').pop() ?? 'shell',
     onData: (listener) =>
-      void proc.onData((data) => listener(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength))),
+      void proc.onData((data) =>
+        listener(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+      ),
     onEnd: (listener) => void endListeners.push(listener),
     write: (data) => proc.write(data),
     queuedInputBytes: () => ptyQueuedBytes(proc),

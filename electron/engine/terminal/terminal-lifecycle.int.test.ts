@@ -55,7 +55,8 @@ describe('terminal sessions leave nothing running', () => {
     const results = await Promise.allSettled(opens);
     for (const result of results) {
       expect(result.status).toBe('rejected');
-      if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/has gone/) });
+      if (result.status === 'rejected')
+        expect(result.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/has gone/) });
     }
     expect(terminals.openCount).toBe(0);
     await waitFor(async () => ((await runningExecs(name)) === 0 ? true : undefined), 'no shell left running', 10_000);
@@ -300,7 +301,11 @@ describe('terminal sessions across an engine connection drop', () => {
     await waitFor(seen(name, 'sleep 31410'), 'shell busy');
     await proxy.stop();
     const exit = await waitFor(() => out.exit(), 'lost message');
-    expect(exit).toMatchObject({ exitCode: null, cause: 'connection-lost', reason: expect.stringMatching(/Lost the connection to the Docker Engine/) });
+    expect(exit).toMatchObject({
+      exitCode: null,
+      cause: 'connection-lost',
+      reason: expect.stringMatching(/Lost the connection to the Docker Engine/),
+    });
     await waitFor(() => (terminals.unreapedCount === 1 ? true : undefined), 'the session waits to be ended');
     // The engine itself never went away: the processes still run while Berth cannot reach it.
     expect(await runsIn(name, 'sleep 31410')).toBe(true);

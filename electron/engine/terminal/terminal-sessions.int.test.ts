@@ -64,10 +64,14 @@ describe('terminal sessions against the real engine', () => {
     await terminals.close('client-a', sessionId);
     await waitFor(async () => ((await runningExecs(name)) === 0 ? true : undefined), 'no running exec after close', 5000);
     expect(out.ended()).toBe(true);
-    const ps = await waitFor(async () => {
-      const top = await testDocker.getContainer(name).top();
-      return top.Processes?.some((p: string[]) => p.join(' ').includes('sleep 1000')) ? undefined : true;
-    }, 'sleep 1000 gone', 5000);
+    const ps = await waitFor(
+      async () => {
+        const top = await testDocker.getContainer(name).top();
+        return top.Processes?.some((p: string[]) => p.join(' ').includes('sleep 1000')) ? undefined : true;
+      },
+      'sleep 1000 gone',
+      5000,
+    );
     expect(ps).toBe(true);
   });
 

@@ -119,7 +119,10 @@ describe('host terminal sessions, per client', () => {
     detach();
     terminals.write('alice', sessionId, 'echo "again=$((1+1))" \r');
     await waitFor(() => (out.text().includes('again=2') ? true : undefined), 'output for the second viewer');
-    expect(refusal(() => terminals.attachOutput('alice', sessionId, viewer()))).toMatchObject({ code: 'CONFLICT', message: 'This terminal already has a viewer' });
+    expect(refusal(() => terminals.attachOutput('alice', sessionId, viewer()))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'This terminal already has a viewer',
+    });
   });
 
   it('closing ends the shell, tells the viewer once, and forgets the session', async () => {
@@ -136,7 +139,7 @@ describe('host terminal sessions, per client', () => {
     await waitFor(() => (isRunning(pid) ? undefined : true), 'the closed shell to be gone');
   });
 
-  it("a client going away ends its shells and only its own", async () => {
+  it('a client going away ends its shells and only its own', async () => {
     const terminals = sessions();
     const mine = await terminals.openHost('alice', 80, 24);
     const theirs = await terminals.openHost('bob', 80, 24);
@@ -187,7 +190,10 @@ describe('host terminal sessions, per client', () => {
     const first = terminals.openHost('alice', 80, 24);
     await expect(terminals.openHost('alice', 80, 24)).rejects.toMatchObject({ code: 'LIMIT_REACHED' });
     terminals.disposeClient('alice');
-    await expect(first).rejects.toMatchObject({ code: 'CONFLICT', message: 'The window that asked for this terminal has gone, so it was closed' });
+    await expect(first).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'The window that asked for this terminal has gone, so it was closed',
+    });
     expect(terminals.openCount).toBe(0);
     await terminals.openHost('alice', 80, 24);
   });
@@ -224,7 +230,10 @@ describe('host terminal sessions, per client', () => {
         return err;
       }
     }, 'input to the ended shell to be refused');
-    expect(refusedInput).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^This terminal has ended \(.+\): its input goes nowhere$/) });
+    expect(refusedInput).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^This terminal has ended \(.+\): its input goes nowhere$/),
+    });
     await terminals.resize('alice', sessionId, 90, 20);
     const second = viewer();
     terminals.attachOutput('alice', sessionId, second);
@@ -244,15 +253,24 @@ describe('host terminal sessions, per client', () => {
     // writes to it block, and Berth's queue grows (a canonical-mode line would just drop bytes).
     terminals.write('alice', sessionId, 'stty raw -echo; sleep 30\r');
     const chunk = 'x'.repeat(8 * 1024);
-    const refused = await waitFor(() => {
-      try {
-        terminals.write('alice', sessionId, chunk);
-        return undefined;
-      } catch (err) {
-        return err;
-      }
-    }, 'input to be refused', 10_000);
-    expect(refused).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringMatching(/^The terminal is not reading its input: 0\.\d MiB already waits for it \(at most 0\.1 MiB\), so this input was not sent$/) });
+    const refused = await waitFor(
+      () => {
+        try {
+          terminals.write('alice', sessionId, chunk);
+          return undefined;
+        } catch (err) {
+          return err;
+        }
+      },
+      'input to be refused',
+      10_000,
+    );
+    expect(refused).toMatchObject({
+      code: 'LIMIT_REACHED',
+      message: expect.stringMatching(
+        /^The terminal is not reading its input: 0\.\d MiB already waits for it \(at most 0\.1 MiB\), so this input was not sent$/,
+      ),
+    });
   }, 15_000);
 
   it('closeAll ends every shell', async () => {

@@ -69,7 +69,9 @@ export class TerminalSessions {
   }
 
   open(clientId: string, request: OpenTerminalRequest): Promise<Opened> {
-    return this.start(clientId, (id) => this.connection.use((docker) => openExecSource(docker.getContainer(request.containerId), id, request)));
+    return this.start(clientId, (id) =>
+      this.connection.use((docker) => openExecSource(docker.getContainer(request.containerId), id, request)),
+    );
   }
 
   attach(clientId: string, containerId: string, cols: number, rows: number): Promise<Opened> {
@@ -106,7 +108,8 @@ export class TerminalSessions {
    */
   write(clientId: string, sessionId: string, data: string): void {
     const session = this.owned(clientId, sessionId);
-    if (session.exit) throw new BerthError({ code: 'CONFLICT', message: `This terminal has ended (${session.exit.reason}): its input goes nowhere` });
+    if (session.exit)
+      throw new BerthError({ code: 'CONFLICT', message: `This terminal has ended (${session.exit.reason}): its input goes nowhere` });
     const queued = session.source.queuedInputBytes();
     if (queued > 0 && queued + Buffer.byteLength(data) > this.limits.queuedInputBytes) {
       throw new BerthError({
@@ -147,7 +150,10 @@ export class TerminalSessions {
   private async start(clientId: string, openSource: (sessionId: string) => Promise<TerminalSource>): Promise<Opened> {
     const open = [...this.sessions.values()].filter((s) => s.clientId === clientId).length + this.opening.count(clientId);
     if (open >= this.limits.perClient) {
-      throw new BerthError({ code: 'LIMIT_REACHED', message: `At most ${this.limits.perClient} terminals can be open in one window: close one to open another` });
+      throw new BerthError({
+        code: 'LIMIT_REACHED',
+        message: `At most ${this.limits.perClient} terminals can be open in one window: close one to open another`,
+      });
     }
     const id = randomUUID();
     const ticket = this.opening.begin(clientId);

@@ -34,7 +34,14 @@ export function collector(): Collector {
 /** How many of the container's exec processes the engine still reports as running. */
 export async function runningExecs(container: string): Promise<number> {
   const info = await testDocker.getContainer(container).inspect();
-  const states = await Promise.all((info.ExecIDs ?? []).map((id) => testDocker.getExec(id).inspect().catch(() => undefined)));
+  const states = await Promise.all(
+    (info.ExecIDs ?? []).map((id) =>
+      testDocker
+        .getExec(id)
+        .inspect()
+        .catch(() => undefined),
+    ),
+  );
   return states.filter((s) => s?.Running).length;
 }
 
@@ -46,5 +53,12 @@ export async function runsIn(container: string, needle: string): Promise<boolean
 
 /** Removes exactly the named containers (never other tests' fixtures). */
 export async function removeContainers(names: readonly string[]): Promise<void> {
-  await Promise.all(names.map((n) => testDocker.getContainer(n).remove({ force: true }).catch(() => undefined)));
+  await Promise.all(
+    names.map((n) =>
+      testDocker
+        .getContainer(n)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
 }

@@ -3,7 +3,8 @@ import { BerthError } from '../../../shared/errors.js';
 import type { VolumeRemoval } from '../../../shared/volume-types.js';
 import { removeEach } from './remove-each.js';
 
-const engineError = (statusCode: number, message: string): Error => Object.assign(new Error(`(HTTP code ${statusCode}) ${message}`), { statusCode, json: { message } });
+const engineError = (statusCode: number, message: string): Error =>
+  Object.assign(new Error(`(HTTP code ${statusCode}) ${message}`), { statusCode, json: { message } });
 const socketError = (code: string, message: string): Error => Object.assign(new Error(message), { code });
 
 /** A fake remover: each name's fate, in the order they are tried. */
@@ -42,9 +43,21 @@ describe('removing volumes one by one', () => {
       { name: 'a', removed: true },
       { name: 'b', removed: true },
     ]);
-    expect(results[2]).toMatchObject({ name: 'c', removed: false, reason: 'failed', code: 'ENGINE_UNAVAILABLE', error: expect.stringMatching(/may or may not be gone.*|socket hang up/) });
+    expect(results[2]).toMatchObject({
+      name: 'c',
+      removed: false,
+      reason: 'failed',
+      code: 'ENGINE_UNAVAILABLE',
+      error: expect.stringMatching(/may or may not be gone.*|socket hang up/),
+    });
     expect(results.slice(3)).toEqual(
-      ['d', 'e'].map((name) => ({ name, removed: false, reason: 'not-attempted', code: 'ENGINE_UNAVAILABLE', error: 'Not attempted: the connection to the engine was lost first (socket hang up).' })),
+      ['d', 'e'].map((name) => ({
+        name,
+        removed: false,
+        reason: 'not-attempted',
+        code: 'ENGINE_UNAVAILABLE',
+        error: 'Not attempted: the connection to the engine was lost first (socket hang up).',
+      })),
     );
     expect(fake.tried).toEqual(['a', 'b', 'c']);
   });
@@ -57,17 +70,24 @@ describe('removing volumes one by one', () => {
   });
 
   it('calls it not attempted when Berth already knew the engine was gone, and stops when the connection reports lost', async () => {
-    const unavailable = new BerthError({ code: 'ENGINE_UNAVAILABLE', message: 'Docker Engine unavailable: connect ENOENT /var/run/docker.sock' });
+    const unavailable = new BerthError({
+      code: 'ENGINE_UNAVAILABLE',
+      message: 'Docker Engine unavailable: connect ENOENT /var/run/docker.sock',
+    });
     const first = await removeEach(['a', 'b'], fakeRemover({ a: unavailable }).attempt, () => false);
     expect(first.map((r) => (r.removed ? 'removed' : r.reason))).toEqual(['not-attempted', 'not-attempted']);
     expect(first[0]).toMatchObject({ error: expect.stringContaining('connect ENOENT') });
 
     // An error the mapping does not call "unavailable", but the connection says it was lost.
     const fake = fakeRemover({ b: engineError(500, 'driver went away') });
-    const results = await removeEach(['a', 'b', 'c'], async (name) => {
-      if (name === 'b') fake.disconnect();
-      return fake.attempt(name);
-    }, fake.stillConnected);
+    const results = await removeEach(
+      ['a', 'b', 'c'],
+      async (name) => {
+        if (name === 'b') fake.disconnect();
+        return fake.attempt(name);
+      },
+      fake.stillConnected,
+    );
     expect(results.map((r) => (r.removed ? 'removed' : r.reason))).toEqual(['removed', 'failed', 'not-attempted']);
   });
 });

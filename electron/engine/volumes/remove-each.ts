@@ -18,7 +18,13 @@ export async function removeEach(
   let lost: string | null = null;
   for (const name of new Set(names)) {
     if (lost !== null) {
-      results.push({ name, removed: false, reason: 'not-attempted', code: 'ENGINE_UNAVAILABLE', error: `Not attempted: the connection to the engine was lost first (${lost}).` });
+      results.push({
+        name,
+        removed: false,
+        reason: 'not-attempted',
+        code: 'ENGINE_UNAVAILABLE',
+        error: `Not attempted: the connection to the engine was lost first (${lost}).`,
+      });
       continue;
     }
     try {
@@ -38,7 +44,8 @@ export async function removeEach(
 
 function lostDuring(name: string, err: unknown, why: string): VolumeNotRemoved {
   // Berth's own ENGINE_UNAVAILABLE is thrown before any request is sent.
-  if (err instanceof BerthError) return { name, removed: false, reason: 'not-attempted', code: 'ENGINE_UNAVAILABLE', error: `Not attempted: ${why}.` };
+  if (err instanceof BerthError)
+    return { name, removed: false, reason: 'not-attempted', code: 'ENGINE_UNAVAILABLE', error: `Not attempted: ${why}.` };
   return {
     name,
     removed: false,

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { VolumeSummary } from '../../../shared/volume-types.js';
 import { prunePreviewOf, pruneRecheck, toVolumeSummaries, unusedVolumes, volumeSizesFromDf, volumeUsers } from './volume-mapping.js';
 
-const container = (id: string, name: string, state: string, mounts: unknown[]): unknown => ({ Id: id, Names: [`/${name}`], State: state, Mounts: mounts });
-const volumeMount = (name: string, destination: string, rw = true): unknown => ({ Type: 'volume', Name: name, Source: `/var/lib/docker/volumes/${name}/_data`, Destination: destination, RW: rw });
+const container = (id: string, name: string, state: string, mounts: unknown[]): unknown => ({
+  Id: id,
+  Names: [`/${name}`],
+  State: state,
+  Mounts: mounts,
+});
+const volumeMount = (name: string, destination: string, rw = true): unknown => ({
+  Type: 'volume',
+  Name: name,
+  Source: `/var/lib/docker/volumes/${name}/_data`,
+  Destination: destination,
+  RW: rw,
+});
 
 describe('used by, from one container list', () => {
   const containers = [
@@ -24,13 +35,30 @@ describe('used by, from one container list', () => {
   });
 
   it('ignores bind mounts, tmpfs and malformed entries', () => {
-    expect(volumeUsers([null, 7, { Id: 'x' }, container('c9', 'b', 'running', [{ Type: 'bind', Name: 'data', Destination: '/d' }])]).size).toBe(0);
+    expect(
+      volumeUsers([null, 7, { Id: 'x' }, container('c9', 'b', 'running', [{ Type: 'bind', Name: 'data', Destination: '/d' }])]).size,
+    ).toBe(0);
   });
 
   it('joins volumes with their users; a volume nobody mounts has none', () => {
     const volumes = [
-      { Name: 'logs', Driver: 'local', Scope: 'local', CreatedAt: '2026-01-02T03:04:05Z', Mountpoint: '/m/logs', Labels: null, Options: null },
-      { Name: 'data', Driver: 'local', Scope: 'local', Mountpoint: '/m/data', Labels: { 'com.docker.compose.project': 'shop' }, Options: { type: 'tmpfs' } },
+      {
+        Name: 'logs',
+        Driver: 'local',
+        Scope: 'local',
+        CreatedAt: '2026-01-02T03:04:05Z',
+        Mountpoint: '/m/logs',
+        Labels: null,
+        Options: null,
+      },
+      {
+        Name: 'data',
+        Driver: 'local',
+        Scope: 'local',
+        Mountpoint: '/m/data',
+        Labels: { 'com.docker.compose.project': 'shop' },
+        Options: { type: 'tmpfs' },
+      },
       { Name: 'spare', Driver: 'local', Scope: 'local', Mountpoint: '/m/spare', Labels: {}, Options: null },
     ];
     const rows = toVolumeSummaries(volumes, containers);
@@ -76,7 +104,13 @@ describe('prune preview', () => {
 });
 
 describe('the re-check before pruning one volume', () => {
-  const inspected = (createdAt: string): unknown => ({ Name: 'db', Driver: 'local', CreatedAt: createdAt, Mountpoint: '/m/db', Labels: null });
+  const inspected = (createdAt: string): unknown => ({
+    Name: 'db',
+    Driver: 'local',
+    CreatedAt: createdAt,
+    Mountpoint: '/m/db',
+    Labels: null,
+  });
 
   it('goes ahead when the volume is the one previewed and nobody uses it', () => {
     expect(pruneRecheck('2026-11-23T10:00:00Z', inspected('2026-11-23T10:00:00Z'), [])).toBeNull();
@@ -93,7 +127,13 @@ describe('the re-check before pruning one volume', () => {
 
 describe('sizes from system df', () => {
   it('keeps bytes, and null where the engine could not tell', () => {
-    const df = { Volumes: [{ Name: 'a', UsageData: { Size: 4096, RefCount: 1 } }, { Name: 'b', UsageData: { Size: -1, RefCount: 0 } }, { Name: 'c', UsageData: null }] };
+    const df = {
+      Volumes: [
+        { Name: 'a', UsageData: { Size: 4096, RefCount: 1 } },
+        { Name: 'b', UsageData: { Size: -1, RefCount: 0 } },
+        { Name: 'c', UsageData: null },
+      ],
+    };
     expect(volumeSizesFromDf(df)).toEqual({ a: 4096, b: null, c: null });
     expect(volumeSizesFromDf({ Volumes: null })).toEqual({});
     expect(volumeSizesFromDf('nonsense')).toEqual({});

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { containerStateSchema } from '../../../shared/engine-types.js';
-import { isAnonymousVolume, matchesLabelFilter, type VolumePrunePreview, type VolumeSummary, type VolumeUser } from '../../../shared/volume-types.js';
+import {
+  isAnonymousVolume,
+  matchesLabelFilter,
+  type VolumePrunePreview,
+  type VolumeSummary,
+  type VolumeUser,
+} from '../../../shared/volume-types.js';
 
 // The engine's JSON is checked here, not trusted: a field missing on some engine version becomes
 // an empty value instead of a crash further on.
@@ -46,7 +52,13 @@ export function volumeUsers(containers: readonly unknown[]): Map<string, VolumeU
       const list = users.get(mount.Name) ?? [];
       // A container mounting one volume at two paths is one user.
       if (list.some((u) => u.id === c.Id)) continue;
-      list.push({ id: c.Id, name, state: state.success ? state.data : 'dead', destination: mount.Destination, readOnly: mount.RW === false });
+      list.push({
+        id: c.Id,
+        name,
+        state: state.success ? state.data : 'dead',
+        destination: mount.Destination,
+        readOnly: mount.RW === false,
+      });
       users.set(mount.Name, list);
     }
   }

@@ -30,18 +30,29 @@ describe('volumes against the real engine', () => {
     return c.id;
   };
   const exists = async (n: string): Promise<boolean> =>
-    testDocker.getVolume(n).inspect().then(
-      () => true,
-      () => false,
-    );
+    testDocker
+      .getVolume(n)
+      .inspect()
+      .then(
+        () => true,
+        () => false,
+      );
 
   beforeAll(async () => {
     await connection.connect();
   });
 
   afterAll(async () => {
-    for (const id of containers) await testDocker.getContainer(id).remove({ force: true }).catch(() => undefined);
-    for (const n of made) await testDocker.getVolume(n).remove().catch(() => undefined);
+    for (const id of containers)
+      await testDocker
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => undefined);
+    for (const n of made)
+      await testDocker
+        .getVolume(n)
+        .remove()
+        .catch(() => undefined);
     connection.close();
   });
 
@@ -77,7 +88,12 @@ describe('volumes against the real engine', () => {
 
     const listed = await volumes.list();
     const usedRow = listed.find((v) => v.name === used);
-    expect(usedRow).toMatchObject({ driver: 'local', scope: 'local', labels, usedBy: [{ id, name: containerName, state: 'created', destination: '/data', readOnly: false }] });
+    expect(usedRow).toMatchObject({
+      driver: 'local',
+      scope: 'local',
+      labels,
+      usedBy: [{ id, name: containerName, state: 'created', destination: '/data', readOnly: false }],
+    });
     expect(usedRow?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(usedRow?.mountpoint).toContain(used);
     expect(listed.find((v) => v.name === spare)?.usedBy).toEqual([]);
@@ -160,8 +176,18 @@ describe('volumes against the real engine', () => {
 
     const results = await volumes.prune(preview.named.map((v) => ({ name: v.name, createdAt: v.createdAt })));
     const byName = new Map(results.map((r) => [r.name, r]));
-    expect(byName.get(recreated)).toMatchObject({ removed: false, reason: 'skipped', code: 'CONFLICT', error: expect.stringMatching(/Made again since the preview/) });
-    expect(byName.get(taken)).toMatchObject({ removed: false, reason: 'skipped', code: 'CONFLICT', error: expect.stringContaining(`Now used by ${holder} (created)`) });
+    expect(byName.get(recreated)).toMatchObject({
+      removed: false,
+      reason: 'skipped',
+      code: 'CONFLICT',
+      error: expect.stringMatching(/Made again since the preview/),
+    });
+    expect(byName.get(taken)).toMatchObject({
+      removed: false,
+      reason: 'skipped',
+      code: 'CONFLICT',
+      error: expect.stringContaining(`Now used by ${holder} (created)`),
+    });
     expect(byName.get(gone)).toMatchObject({ removed: false, reason: 'skipped', code: 'NOT_FOUND' });
     expect(byName.get(plain)).toEqual({ name: plain, removed: true });
     expect(await exists(recreated)).toBe(true);
@@ -184,12 +210,14 @@ describe('volumes against the real engine', () => {
   it('measures sizes only when asked, from system df', async () => {
     const n = name('size');
     await volumes.create({ name: n, labels });
-    const id = (await testDocker.createContainer({
-      Image: fixtureImage,
-      Cmd: ['sh', '-c', 'head -c 300000 /dev/zero > /data/blob'],
-      Labels: { [fixtureLabel]: 'true' },
-      HostConfig: { Mounts: [{ Type: 'volume', Source: n, Target: '/data' }] },
-    })).id;
+    const id = (
+      await testDocker.createContainer({
+        Image: fixtureImage,
+        Cmd: ['sh', '-c', 'head -c 300000 /dev/zero > /data/blob'],
+        Labels: { [fixtureLabel]: 'true' },
+        HostConfig: { Mounts: [{ Type: 'volume', Source: n, Target: '/data' }] },
+      })
+    ).id;
     containers.push(id);
     await testDocker.getContainer(id).start();
     await testDocker.getContainer(id).wait();

@@ -6,7 +6,10 @@ import type { EngineConnection } from '../../engine/engine-connection.js';
 import { runContainer } from '../../engine/containers/run-container.js';
 
 /** Handlers for the container entries of the contract (shared/container-contract.ts). */
-export function containerCallHandlers(containers: ContainersService, connection: EngineConnection): Pick<CallHandlers, keyof typeof containerCalls> {
+export function containerCallHandlers(
+  containers: ContainersService,
+  connection: EngineConnection,
+): Pick<CallHandlers, keyof typeof containerCalls> {
   return {
     'containers.list': () => containers.list(),
     'containers.start': async ({ id }) => (await containers.start(id), null),

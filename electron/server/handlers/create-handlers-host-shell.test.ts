@@ -5,7 +5,10 @@ import type { EngineServices } from '../engine-services.js';
 import { createHandlers } from './create-handlers.js';
 
 /** Only what the host-shell entries touch; the other services are never called here. */
-function servicesFor(options: { allowHostShellOverWeb: boolean; dockerHost?: string }): { handlers: ReturnType<typeof createHandlers>; opened: string[] } {
+function servicesFor(options: { allowHostShellOverWeb: boolean; dockerHost?: string }): {
+  handlers: ReturnType<typeof createHandlers>;
+  opened: string[];
+} {
   const opened: string[] = [];
   const terminals = {
     openHost: async (clientId: string) => {

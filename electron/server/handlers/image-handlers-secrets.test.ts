@@ -38,7 +38,10 @@ describe('registry calls never give the password back', () => {
 
   it('login, accounts, storage, logout and errors: no output, log line or file byte holds it', async () => {
     // The docker CLI config of this test: one inline entry, so every kind of row shows up.
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { 'cli.example': { auth: Buffer.from(`cli-user:${password}`).toString('base64') } } }));
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ auths: { 'cli.example': { auth: Buffer.from(`cli-user:${password}`).toString('base64') } } }),
+    );
     vi.stubEnv('DOCKER_CONFIG', dir);
     const logged: string[] = [];
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
@@ -49,7 +52,10 @@ describe('registry calls never give the password back', () => {
       // Only the registry entries run here; the image list is never asked for.
       const handlers = imageCallHandlers(images, {} as ImagesService);
       const outputs: unknown[] = [];
-      const wrong = await handlers['images.login']({ serverAddress: '127.0.0.1:5001', username: 'berth', password: `${password}-wrong` }, ctx).catch((e: unknown) => e);
+      const wrong = await handlers['images.login'](
+        { serverAddress: '127.0.0.1:5001', username: 'berth', password: `${password}-wrong` },
+        ctx,
+      ).catch((e: unknown) => e);
       expect(wrong).toBeInstanceOf(BerthError);
       expect(wrong).toMatchObject({ code: 'UNAUTHORIZED', message: 'Wrong username or password for 127.0.0.1:5001 (user berth)' });
       outputs.push((wrong as BerthError).toPayload());

@@ -22,7 +22,13 @@ describe('terminal calls through the router, per client', () => {
 
   beforeAll(async () => {
     await connection.connect();
-    const c = await testDocker.createContainer({ name, Image: fixtureImage, Cmd: ['sh', '-c', 'while true; do sleep 1; done'], Labels: { [fixtureLabel]: 'true' }, StopSignal: 'SIGKILL' });
+    const c = await testDocker.createContainer({
+      name,
+      Image: fixtureImage,
+      Cmd: ['sh', '-c', 'while true; do sleep 1; done'],
+      Labels: { [fixtureLabel]: 'true' },
+      StopSignal: 'SIGKILL',
+    });
     await c.start();
   });
 
@@ -45,7 +51,12 @@ describe('terminal calls through the router, per client', () => {
     expect(await router.call('terminal.ack', { sessionId, bytes: 1 << 20 }, intruder)).toEqual(refused);
     expect(await router.call('terminal.close', { sessionId }, intruder)).toEqual(refused);
     const seen: unknown[] = [];
-    const subscription = router.subscribe('terminal.output', { sessionId }, { send: (m) => (seen.push(m), true), end: () => undefined }, intruder);
+    const subscription = router.subscribe(
+      'terminal.output',
+      { sessionId },
+      { send: (m) => (seen.push(m), true), end: () => undefined },
+      intruder,
+    );
     expect(subscription).toEqual({ error: refused.error });
     // The owner's session is untouched and still answers its owner only.
     let text = '';
@@ -64,7 +75,10 @@ describe('terminal calls through the router, per client', () => {
       owner,
     );
     expect('close' in mine).toBe(true);
-    expect(await router.call('terminal.input', { sessionId, data: 'ls /tmp; echo owner-$((5+5))\n' }, owner)).toEqual({ ok: true, value: null });
+    expect(await router.call('terminal.input', { sessionId, data: 'ls /tmp; echo owner-$((5+5))\n' }, owner)).toEqual({
+      ok: true,
+      value: null,
+    });
     await waitFor(() => (text.includes('owner-10') ? true : undefined), "the owner's shell answers");
     expect(text).not.toContain('pwned');
     expect(seen).toEqual([]);
@@ -79,6 +93,7 @@ describe('terminal calls through the router, per client', () => {
     router.disposeClient(owner.clientId);
     expect(await opening).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     await waitFor(async () => ((await runningExecs(name)) === 0 ? true : undefined), 'no exec left running', 10_000);
-    for (const needle of ['sleep 31601', 'sleep 31602']) await waitFor(async () => ((await runsIn(name, needle)) ? undefined : true), `${needle} ended`);
+    for (const needle of ['sleep 31601', 'sleep 31602'])
+      await waitFor(async () => ((await runsIn(name, needle)) ? undefined : true), `${needle} ended`);
   });
 });

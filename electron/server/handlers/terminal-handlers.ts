@@ -11,7 +11,11 @@ export interface TerminalPolicy {
 }
 
 /** Handlers for the terminal entries of the contract (shared/terminal-contract.ts); each session belongs to the client that opened it. */
-export function terminalCallHandlers(terminals: TerminalSessions, connection: EngineConnection, policy: TerminalPolicy): Pick<CallHandlers, keyof typeof terminalCalls> {
+export function terminalCallHandlers(
+  terminals: TerminalSessions,
+  connection: EngineConnection,
+  policy: TerminalPolicy,
+): Pick<CallHandlers, keyof typeof terminalCalls> {
   return {
     'terminal.open': (input, ctx) => terminals.open(ctx.clientId, input),
     'terminal.attach': ({ containerId, cols, rows }, ctx) => terminals.attach(ctx.clientId, containerId, cols, rows),
@@ -20,7 +24,9 @@ export function terminalCallHandlers(terminals: TerminalSessions, connection: En
       if (!decision.allowed) throw new BerthError({ code: 'FORBIDDEN', message: decision.reason });
       return terminals.openHost(ctx.clientId, cols, rows);
     },
-    'terminal.capabilities': async (_input, ctx) => ({ hostShell: decideHostShell(connection.endpoint, ctx, policy.allowHostShellOverWeb) }),
+    'terminal.capabilities': async (_input, ctx) => ({
+      hostShell: decideHostShell(connection.endpoint, ctx, policy.allowHostShellOverWeb),
+    }),
     'terminal.input': async ({ sessionId, data }, ctx) => (terminals.write(ctx.clientId, sessionId, data), null),
     'terminal.resize': async ({ sessionId, cols, rows }, ctx) => (await terminals.resize(ctx.clientId, sessionId, cols, rows), null),
     'terminal.ack': async ({ sessionId, bytes }, ctx) => (terminals.ack(ctx.clientId, sessionId, bytes), null),

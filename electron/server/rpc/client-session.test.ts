@@ -149,7 +149,12 @@ describe('a client session', () => {
   it('runs calls as its client', async () => {
     const fake = fakeRouter();
     const call = vi.spyOn(fake.router, 'call');
-    const session = createClientSession({ router: fake.router, ctx: { clientId: 'c9', transport: 'ipc' }, deliver: () => true, logPrefix: '[test]' });
+    const session = createClientSession({
+      router: fake.router,
+      ctx: { clientId: 'c9', transport: 'ipc' },
+      deliver: () => true,
+      logPrefix: '[test]',
+    });
     expect(await session.call('containers.list', {})).toEqual({ ok: true, value: null });
     expect(call).toHaveBeenCalledWith('containers.list', {}, { clientId: 'c9', transport: 'ipc' });
   });
@@ -159,6 +164,7 @@ describe('readableId', () => {
   it('reads a non-negative safe integer id and nothing else', () => {
     expect(readableId({ id: 0 })).toBe(0);
     expect(readableId({ id: 12 })).toBe(12);
-    for (const value of [null, undefined, 'x', 5, { id: -1 }, { id: 1.5 }, { id: '3' }, { id: 2 ** 53 }, {}]) expect(readableId(value)).toBeUndefined();
+    for (const value of [null, undefined, 'x', 5, { id: -1 }, { id: 1.5 }, { id: '3' }, { id: 2 ** 53 }, {}])
+      expect(readableId(value)).toBeUndefined();
   });
 });

@@ -9,7 +9,6 @@ export interface RequestContext {
   readonly transport: 'ipc' | 'ws';
 }
 
-
 export type CallHandlers = {
   [K in CallName]: (input: CallInput<K>, ctx: RequestContext) => Promise<CallOutput<K>>;
 };

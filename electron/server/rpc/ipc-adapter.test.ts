@@ -149,9 +149,12 @@ describe('registerIpcHandlers', () => {
   it(`refuses a page's stream beyond ${maxStreamsPerClient} with LIMIT_REACHED (the router's bound), and a reload starts afresh`, () => {
     const { main, table } = setup();
     const sender = new FakeSender(4);
-    for (let id = 1; id <= maxStreamsPerClient + 1; id += 1) main.emit(trusted(sender), ipcChannels.subscribe('engine.events'), { id, input: {} });
+    for (let id = 1; id <= maxStreamsPerClient + 1; id += 1)
+      main.emit(trusted(sender), ipcChannels.subscribe('engine.events'), { id, input: {} });
     expect(table.openStreams.get('engine.events')).toBe(maxStreamsPerClient);
-    expect(streamEvents(sender)).toEqual([{ t: 'end', id: maxStreamsPerClient + 1, error: expect.objectContaining({ code: 'LIMIT_REACHED' }) }]);
+    expect(streamEvents(sender)).toEqual([
+      { t: 'end', id: maxStreamsPerClient + 1, error: expect.objectContaining({ code: 'LIMIT_REACHED' }) },
+    ]);
     sender.navigate({ isMainFrame: true, isSameDocument: false });
     expect(table.openStreams.get('engine.events')).toBe(0);
     main.emit(trusted(sender), ipcChannels.subscribe('engine.events'), { id: 1, input: {} });

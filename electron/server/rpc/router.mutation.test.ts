@@ -124,7 +124,9 @@ describe('streams per client', () => {
 
     const throwing = tableWithCapturedSinks({ throwOnOpen: true });
     const strict = createRouter(throwing.table, { maxStreamsPerClient: 1 });
-    expect(strict.subscribe('engine.events', {}, transport(), alice)).toEqual({ error: { code: 'NOT_FOUND', message: 'nothing to follow' } });
+    expect(strict.subscribe('engine.events', {}, transport(), alice)).toEqual({
+      error: { code: 'NOT_FOUND', message: 'nothing to follow' },
+    });
     expect(strict.openStreams('alice')).toBe(0);
   });
 
@@ -143,7 +145,12 @@ describe('streams per client', () => {
 describe('unknown names', () => {
   it('quotes the unknown name in the error', async () => {
     const router = createRouter(createFakeHandlerTable());
-    expect(await router.call('no.such.call', {}, alice)).toEqual({ ok: false, error: { code: 'UNKNOWN_CALL', message: 'No call named "no.such.call"' } });
-    expect(router.subscribe('no.such.stream', {}, transport(), alice)).toEqual({ error: { code: 'UNKNOWN_CALL', message: 'No stream named "no.such.stream"' } });
+    expect(await router.call('no.such.call', {}, alice)).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CALL', message: 'No call named "no.such.call"' },
+    });
+    expect(router.subscribe('no.such.stream', {}, transport(), alice)).toEqual({
+      error: { code: 'UNKNOWN_CALL', message: 'No stream named "no.such.stream"' },
+    });
   });
 });

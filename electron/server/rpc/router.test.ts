@@ -90,7 +90,12 @@ describe('router streams', () => {
   });
 
   it('returns a handler that throws as an error payload', () => {
-    const result = createRouter(createFakeHandlerTable()).subscribe('terminal.output', { sessionId: 'missing-session' }, recordingSink(), ctx);
+    const result = createRouter(createFakeHandlerTable()).subscribe(
+      'terminal.output',
+      { sessionId: 'missing-session' },
+      recordingSink(),
+      ctx,
+    );
     expect(result).toEqual({ error: { code: 'NOT_FOUND', message: 'No such terminal session' } });
   });
 

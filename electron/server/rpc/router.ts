@@ -32,7 +32,12 @@ export interface Router {
   /** Validates and runs one call; never throws, failures come back as `{ ok: false }`. */
   call(name: unknown, input: unknown, ctx: RequestContext): Promise<CallResult>;
   /** Validates and starts one stream; returns its closer, or an error payload when refused. */
-  subscribe(name: unknown, input: unknown, sink: TransportSink, ctx: RequestContext): { close: StreamCloser; metrics: StreamMetrics } | { error: RpcErrorPayload };
+  subscribe(
+    name: unknown,
+    input: unknown,
+    sink: TransportSink,
+    ctx: RequestContext,
+  ): { close: StreamCloser; metrics: StreamMetrics } | { error: RpcErrorPayload };
   disposeClient(clientId: string): void;
   /** Streams the client holds open now (for tests and diagnostics). */
   openStreams(clientId: string): number;

@@ -8,7 +8,10 @@ import { startWebServer, type WebServer } from './web-server.js';
 /** Programs whose parent is this process: a host shell is one (node-pty forks it from here). */
 function childPrograms(): string[] {
   try {
-    return execFileSync('ps', ['--ppid', String(process.pid), '-o', 'comm='], { encoding: 'utf8' }).split('\n').filter(Boolean).filter((c) => c !== 'ps');
+    return execFileSync('ps', ['--ppid', String(process.pid), '-o', 'comm='], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .filter((c) => c !== 'ps');
   } catch {
     return []; // ps exits 1 when there are none
   }
@@ -37,7 +40,11 @@ describe('host shell over the web transport, through the real server', () => {
     const client = await connectRawClient(web.port, web.token);
     const before = childPrograms();
     const reply = await client.call(1, 'terminal.openHost', { cols: 80, rows: 24 });
-    expect(reply).toMatchObject({ t: 'result', ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('--allow-host-shell') } });
+    expect(reply).toMatchObject({
+      t: 'result',
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('--allow-host-shell') },
+    });
     expect(childPrograms()).toEqual(before);
     expect(app?.engines.get('local')?.terminals.openCount).toBe(0);
     const capabilities = await client.call(2, 'terminal.capabilities', {});

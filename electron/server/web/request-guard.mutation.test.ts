@@ -26,10 +26,32 @@ describe('host name helpers', () => {
   });
 
   it('knows every spelling of loopback, and nothing that merely contains one', () => {
-    for (const name of ['localhost', ' LocalHost ', '::1', '0:0:0:0:0:0:0:1', '[0:0:0:0:0:0:0:1]', '127.0.0.1', '127.10.0.1', '127.0.10.1', '127.0.0.10', '127.255.255.254']) {
+    for (const name of [
+      'localhost',
+      ' LocalHost ',
+      '::1',
+      '0:0:0:0:0:0:0:1',
+      '[0:0:0:0:0:0:0:1]',
+      '127.0.0.1',
+      '127.10.0.1',
+      '127.0.10.1',
+      '127.0.0.10',
+      '127.255.255.254',
+    ]) {
       expect(isLoopbackHostname(name), name).toBe(true);
     }
-    for (const name of ['x127.0.0.1', '127.0.0.1.evil.example', '127.0.0.1x', '128.0.0.1', '127.0.0', '127.1000.0.1', 'localhost.evil.example', '::2', '0.0.0.0', '']) {
+    for (const name of [
+      'x127.0.0.1',
+      '127.0.0.1.evil.example',
+      '127.0.0.1x',
+      '128.0.0.1',
+      '127.0.0',
+      '127.1000.0.1',
+      'localhost.evil.example',
+      '::2',
+      '0.0.0.0',
+      '',
+    ]) {
       expect(isLoopbackHostname(name), name).toBe(false);
     }
   });

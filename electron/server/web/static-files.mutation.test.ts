@@ -72,7 +72,14 @@ describe('resolveRequestPath', () => {
   });
 
   it('refuses parent segments however they are spelled (403)', () => {
-    for (const raw of ['/../secret.txt', '/sub/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/sub\\..\\..\\secret.txt']) {
+    for (const raw of [
+      '/../secret.txt',
+      '/sub/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/sub\\..\\..\\secret.txt',
+    ]) {
       expect(resolveRequestPath(root, raw), raw).toEqual({ ok: false, status: 403 });
     }
   });

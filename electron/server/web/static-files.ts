@@ -99,7 +99,12 @@ function cacheControlFor(root: string, file: string): string {
 }
 
 /** Serves one GET/HEAD request from root (a real path, without symlinks). */
-export async function serveStaticFile(req: IncomingMessage, res: ServerResponse, root: string, headers: Record<string, string>): Promise<void> {
+export async function serveStaticFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  headers: Record<string, string>,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendStatus(res, 405, { ...headers, Allow: 'GET, HEAD' });
     return;

@@ -18,13 +18,21 @@ describe('bounds of the web transport, through the real server and engine', () =
   beforeAll(async () => {
     await (await createFixture(name, ['sh', '-c', 'while true; do echo tick; sleep 1; done'])).start();
     app = await createBerthApp();
-    server = await startWebServer({ router: createRouter(app.handlers), host: '127.0.0.1', port: 0, staticDir: '/nonexistent-berth-static' });
+    server = await startWebServer({
+      router: createRouter(app.handlers),
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: '/nonexistent-berth-static',
+    });
   });
 
   afterAll(async () => {
     await server.close();
     await app.close();
-    await testDocker.getContainer(name).remove({ force: true }).catch(() => undefined);
+    await testDocker
+      .getContainer(name)
+      .remove({ force: true })
+      .catch(() => undefined);
   });
 
   it(`refuses a client's followed logs beyond ${maxStreamsPerClient} open streams, while other clients keep theirs`, async () => {
@@ -32,7 +40,10 @@ describe('bounds of the web transport, through the real server and engine', () =
     const follow = { id: name, tail: 0, follow: true };
     for (let id = 1; id <= maxStreamsPerClient + 1; id += 1) greedy.subscribe(id, 'containers.logs', follow);
     const refused = await greedy.next((m) => m.id === maxStreamsPerClient + 1);
-    expect(refused).toMatchObject({ t: 'end', error: { code: 'LIMIT_REACHED', message: expect.stringContaining(String(maxStreamsPerClient)) } });
+    expect(refused).toMatchObject({
+      t: 'end',
+      error: { code: 'LIMIT_REACHED', message: expect.stringContaining(String(maxStreamsPerClient)) },
+    });
     // The accepted ones are real followed streams: each delivers the container's output.
     await greedy.next((m) => m.t === 'data' && m.id === maxStreamsPerClient && hasTick(m.msg));
     expect(greedy.received.filter((m) => m.t === 'end' && m.id <= maxStreamsPerClient)).toEqual([]);

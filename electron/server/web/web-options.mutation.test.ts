@@ -21,7 +21,9 @@ describe('web options, edge by edge', () => {
     expect(options(['--port', ' 8080 ']).port).toBe(8080);
     expect(options(['--port', '65535']).port).toBe(65535);
     expect(options(['--port', '0']).port).toBe(0);
-    expect(() => run(['--port', '65536'])).toThrow('Invalid --port "65536": expected a whole number from 0 to 65535 (0 picks any free port).');
+    expect(() => run(['--port', '65536'])).toThrow(
+      'Invalid --port "65536": expected a whole number from 0 to 65535 (0 picks any free port).',
+    );
     expect(options([], { BERTH_WEB_PORT: '' }).port).toBe(7420);
     expect(options([], { BERTH_WEB_PORT: '9001' }).port).toBe(9001);
   });
@@ -35,7 +37,10 @@ describe('web options, edge by edge', () => {
   });
 
   it('reads BERTH_TOKEN before BERTH_WEB_TOKEN, and neither when empty', () => {
-    expect(options([], { BERTH_TOKEN: '', BERTH_WEB_TOKEN: token16 })).toMatchObject({ token: token16, tokenSource: { kind: 'env', name: 'BERTH_WEB_TOKEN' } });
+    expect(options([], { BERTH_TOKEN: '', BERTH_WEB_TOKEN: token16 })).toMatchObject({
+      token: token16,
+      tokenSource: { kind: 'env', name: 'BERTH_WEB_TOKEN' },
+    });
     expect(options([], { BERTH_TOKEN: '', BERTH_WEB_TOKEN: '' })).toMatchObject({ token: undefined, tokenSource: { kind: 'generated' } });
     expect(() => run([], { BERTH_WEB_TOKEN: 'short' })).toThrow('Invalid BERTH_WEB_TOKEN: use 16 to 256');
   });
@@ -44,7 +49,9 @@ describe('web options, edge by edge', () => {
     expect(options(['--host', ' 192.168.1.20 ']).host).toBe('192.168.1.20');
     expect(options(['--host=::1']).host).toBe('::1');
     for (const bad of ['', '   ', 'a b', 'x/y', 'x?y', 'x#y', 'me@x']) {
-      expect(() => run(['--host', bad]), JSON.stringify(bad)).toThrow(`Invalid --host "${bad}": expected an address or name such as 127.0.0.1, ::1 or 192.168.1.20.`);
+      expect(() => run(['--host', bad]), JSON.stringify(bad)).toThrow(
+        `Invalid --host "${bad}": expected an address or name such as 127.0.0.1, ::1 or 192.168.1.20.`,
+      );
     }
   });
 
@@ -73,12 +80,16 @@ describe('web options, edge by edge', () => {
       throw new TypeError('the disk caught fire');
     };
     // A reader that fails without an errno code is still a usage mistake about that file.
-    expect(decideWebStartup(['--token-file', '/t'], {}, broken)).toMatchObject({ code: 2, text: expect.stringContaining('Cannot read --token-file "/t".') });
+    expect(decideWebStartup(['--token-file', '/t'], {}, broken)).toMatchObject({
+      code: 2,
+      text: expect.stringContaining('Cannot read --token-file "/t".'),
+    });
     expect(new WebOptionsError('x').name).toBe('WebOptionsError');
   });
 });
 
-const req = (url: string, cookie?: string): IncomingMessage => ({ url, headers: cookie === undefined ? {} : { cookie } }) as IncomingMessage;
+const req = (url: string, cookie?: string): IncomingMessage =>
+  ({ url, headers: cookie === undefined ? {} : { cookie } }) as IncomingMessage;
 
 describe('the token cookie', () => {
   it('is HttpOnly, SameSite=Strict, for the whole site, named after the port, with the token encoded', () => {

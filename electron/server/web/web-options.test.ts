@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { decideWebStartup, defaultWebPort, describeTokenSource, parseWebOptions, WebOptionsError } from './web-options.js';
 
-const run = (argv: string[], env: Record<string, string | undefined> = {}): ReturnType<typeof parseWebOptions> => parseWebOptions(argv, env);
+const run = (argv: string[], env: Record<string, string | undefined> = {}): ReturnType<typeof parseWebOptions> =>
+  parseWebOptions(argv, env);
 
 describe('parseWebOptions', () => {
   it('defaults to loopback, port 7420, a generated token and DOCKER_HOST', () => {
     expect(run([], { DOCKER_HOST: 'tcp://10.0.0.2:2376' })).toEqual({
       kind: 'run',
-      options: { host: '127.0.0.1', port: defaultWebPort, token: undefined, tokenSource: { kind: 'generated' }, dockerHost: 'tcp://10.0.0.2:2376', allowHostShell: false },
+      options: {
+        host: '127.0.0.1',
+        port: defaultWebPort,
+        token: undefined,
+        tokenSource: { kind: 'generated' },
+        dockerHost: 'tcp://10.0.0.2:2376',
+        allowHostShell: false,
+      },
     });
     expect(run([])).toMatchObject({ options: { dockerHost: undefined } });
   });
@@ -28,7 +36,9 @@ describe('parseWebOptions', () => {
   it('takes BERTH_WEB_PORT and BERTH_WEB_TOKEN from the environment, with flags winning', () => {
     const env = { BERTH_WEB_PORT: '8000', BERTH_WEB_TOKEN: 'env-token-0123456789', DOCKER_HOST: 'unix:///env.sock' };
     expect(run([], env)).toMatchObject({ options: { port: 8000, token: 'env-token-0123456789', dockerHost: 'unix:///env.sock' } });
-    expect(run(['--port', '9000', '--docker-host', 'unix:///flag.sock'], env)).toMatchObject({ options: { port: 9000, dockerHost: 'unix:///flag.sock' } });
+    expect(run(['--port', '9000', '--docker-host', 'unix:///flag.sock'], env)).toMatchObject({
+      options: { port: 9000, dockerHost: 'unix:///flag.sock' },
+    });
   });
 
   it('reads the token from --token-file (its first line) or BERTH_TOKEN, so it stays out of the process list', () => {
@@ -47,7 +57,9 @@ describe('parseWebOptions', () => {
     expect(() => parseWebOptions(['--token-file', '/nope'], {}, read)).toThrow('Cannot read --token-file "/nope" (ENOENT).');
     files['/short'] = 'abc\n';
     expect(() => parseWebOptions(['--token-file', '/short'], {}, read)).toThrow(/Invalid token in --token-file "\/short"/);
-    expect(() => parseWebOptions(['--token-file', '/run/berth/token', '--token', 'flag-token-0123456789'], {}, read)).toThrow(/either --token or --token-file/);
+    expect(() => parseWebOptions(['--token-file', '/run/berth/token', '--token', 'flag-token-0123456789'], {}, read)).toThrow(
+      /either --token or --token-file/,
+    );
     expect(() => run([], { BERTH_TOKEN: 'bad token' })).toThrow(/Invalid BERTH_TOKEN/);
   });
 

@@ -150,7 +150,11 @@ export function parseWebOptions(
   const portFlag = given.get('--port');
   const portEnv = env.BERTH_WEB_PORT;
   const port =
-    portFlag !== undefined ? parsePort(portFlag, '--port') : portEnv !== undefined && portEnv !== '' ? parsePort(portEnv, 'BERTH_WEB_PORT') : defaultWebPort;
+    portFlag !== undefined
+      ? parsePort(portFlag, '--port')
+      : portEnv !== undefined && portEnv !== ''
+        ? parsePort(portEnv, 'BERTH_WEB_PORT')
+        : defaultWebPort;
 
   const { token, tokenSource } = chooseToken(given, env, read);
 
@@ -158,13 +162,20 @@ export function parseWebOptions(
   if (dockerHostFlag !== undefined && dockerHostFlag.trim() === '') throw new WebOptionsError('--docker-host needs a value.');
   const dockerHost = dockerHostFlag ?? (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '' ? env.DOCKER_HOST : undefined);
 
-  return { kind: 'run', options: { host: parseHost(given.get('--host') ?? '127.0.0.1'), port, token, tokenSource, dockerHost, allowHostShell } };
+  return {
+    kind: 'run',
+    options: { host: parseHost(given.get('--host') ?? '127.0.0.1'), port, token, tokenSource, dockerHost, allowHostShell },
+  };
 }
 
 /** What the entry point does next: run, or print and exit (0 after --help, 2 after a usage mistake). */
 export type WebStartup = { kind: 'run'; options: WebOptions } | { kind: 'exit'; code: 0 | 2; stream: 'stdout' | 'stderr'; text: string };
 
-export function decideWebStartup(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, read?: TokenFileReader): WebStartup {
+export function decideWebStartup(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  read?: TokenFileReader,
+): WebStartup {
   try {
     const command = parseWebOptions(argv, env, read);
     if (command.kind === 'help') return { kind: 'exit', code: 0, stream: 'stdout', text: webUsage };

@@ -33,7 +33,14 @@ afterEach(async () => {
 });
 
 async function start(extra: Partial<Parameters<typeof startWebServer>[0]> = {}): Promise<WebServer> {
-  const server = await startWebServer({ router: createRouter(createFakeHandlerTable()), host: '127.0.0.1', port: 0, staticDir, token, ...extra });
+  const server = await startWebServer({
+    router: createRouter(createFakeHandlerTable()),
+    host: '127.0.0.1',
+    port: 0,
+    staticDir,
+    token,
+    ...extra,
+  });
   servers.push(server);
   return server;
 }
@@ -89,7 +96,9 @@ describe('WebSocket upgrades, byte for byte', () => {
     expect(await refusedUpgrade(port, { host: `evil.example:${port}` })).toBe(refusal('403 Forbidden', 'Host not allowed\n'));
     expect(await refusedUpgrade(port, { path: `/other?token=${token}` })).toBe(refusal('404 Not Found', 'No WebSocket endpoint here\n'));
     expect(await refusedUpgrade(port, { origin: 'http://evil.example' })).toBe(refusal('403 Forbidden', 'Origin not allowed\n'));
-    expect(await refusedUpgrade(port, { path: '/rpc?token=wrong-token-0123456789' })).toBe(refusal('403 Forbidden', 'Missing or wrong token\n'));
+    expect(await refusedUpgrade(port, { path: '/rpc?token=wrong-token-0123456789' })).toBe(
+      refusal('403 Forbidden', 'Missing or wrong token\n'),
+    );
     expect(await refusedUpgrade(port, { path: '/rpc' })).toBe(refusal('403 Forbidden', 'Missing or wrong token\n'));
   });
 
@@ -104,7 +113,9 @@ describe('WebSocket upgrades, byte for byte', () => {
     const { port } = await start({ maxConnections: 1 });
     const first = raw(port, upgradeHead(port));
     await waitFor(() => (first.text().startsWith('HTTP/1.1 101') ? true : undefined), 'the first connection');
-    expect(await refusedUpgrade(port, {})).toBe(refusal('503 Service Unavailable', 'Too many open connections (1): close other Berth tabs\n'));
+    expect(await refusedUpgrade(port, {})).toBe(
+      refusal('503 Service Unavailable', 'Too many open connections (1): close other Berth tabs\n'),
+    );
   });
 
   it('ends a connection that stops answering pings, and keeps one that answers', async () => {
@@ -210,7 +221,9 @@ describe('POST /login, byte for byte', () => {
     expect(ok).toMatch(/\r\nCache-Control: no-store\r\n/);
     expect(ok).toMatch(/\r\n\r\n$/);
     const missing = await login(port, '  ');
-    expect(missing).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n[\s\S]*\r\nContent-Type: text\/plain; charset=utf-8\r\n[\s\S]*\r\n\r\nMissing token\n$/);
+    expect(missing).toMatch(
+      /^HTTP\/1\.1 403 Forbidden\r\n[\s\S]*\r\nContent-Type: text\/plain; charset=utf-8\r\n[\s\S]*\r\n\r\nMissing token\n$/,
+    );
     expect(missing).not.toMatch(/Set-Cookie/i);
     expect(await login(port, 'wrong-token-0123456789')).toMatch(/^HTTP\/1\.1 403 [\s\S]*\r\n\r\nWrong token\n$/);
   });

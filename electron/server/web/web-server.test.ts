@@ -225,7 +225,7 @@ describe('web server: the token traded for a cookie', () => {
     expect((await httpGet('/assets/app-1234.js')).headers['cache-control']).toContain('immutable');
   });
 
-  it('opens /rpc with the cookie alone, and refuses a wrong cookie or another port\'s cookie', async () => {
+  it("opens /rpc with the cookie alone, and refuses a wrong cookie or another port's cookie", async () => {
     await start();
     const name = tokenCookieName(server.port);
     const ws = await connect({ token: null, cookie: `other=1; ${name}=${server.token}` });
@@ -240,14 +240,22 @@ describe('web server: the token traded for a cookie', () => {
   function postLogin(body: string | Buffer, origin: string | null = `http://127.0.0.1:${server.port}`): Promise<HttpReply> {
     return new Promise((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/login', method: 'POST', headers: { 'Content-Type': 'text/plain', ...(origin === null ? {} : { Origin: origin }) } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/login',
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain', ...(origin === null ? {} : { Origin: origin }) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
         },
       );
-      req.on('error', (err) => (String(err).includes('EPIPE') || String(err).includes('ECONNRESET') ? resolve({ status: 413, headers: {}, body: '' }) : reject(err)));
+      req.on('error', (err) =>
+        String(err).includes('EPIPE') || String(err).includes('ECONNRESET') ? resolve({ status: 413, headers: {}, body: '' }) : reject(err),
+      );
       req.end(body);
     });
   }
@@ -318,33 +326,42 @@ describe('web server: static files', () => {
     expect([400, 403]).toContain((await httpGet('/', {}, false)).status);
   });
 
-  it.each(['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/assets/%2e%2e%5c%2e%2e%5csecret.txt'])(
-    'refuses path traversal %s',
+  it.each([
+    '/../secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/assets/%2e%2e%5c%2e%2e%5csecret.txt',
+  ])('refuses path traversal %s', async (rawPath) => {
+    await start();
+    const reply = await httpGet(rawPath);
+    expect([400, 403]).toContain(reply.status);
+    expect(reply.body).not.toContain(secret);
+  });
+
+  it.each(['/leak.txt', '/assets/out/inner.txt'])(
+    'refuses %s, a symlink in the static folder leading outside it, and never sends the target',
     async (rawPath) => {
       await start();
-      const reply = await httpGet(rawPath);
-      expect([400, 403]).toContain(reply.status);
-      expect(reply.body).not.toContain(secret);
+      for (const method of ['GET', 'HEAD']) {
+        const reply = await new Promise<HttpReply>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+            );
+          });
+          req.on('error', reject);
+          req.end();
+        });
+        expect(reply.status).toBe(403);
+        expect(reply.body).not.toContain(secret);
+        expect(reply.headers['content-length']).not.toBe(String(secret.length));
+      }
     },
   );
-
-  it.each(['/leak.txt', '/assets/out/inner.txt'])('refuses %s, a symlink in the static folder leading outside it, and never sends the target', async (rawPath) => {
-    await start();
-    for (const method of ['GET', 'HEAD']) {
-      const reply = await new Promise<HttpReply>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        });
-        req.on('error', reject);
-        req.end();
-      });
-      expect(reply.status).toBe(403);
-      expect(reply.body).not.toContain(secret);
-      expect(reply.headers['content-length']).not.toBe(String(secret.length));
-    }
-  });
 
   it('serves a symlink that stays inside the static folder', async () => {
     await start();
@@ -415,7 +432,11 @@ describe('web server: the RPC endpoint', () => {
     const box = inbox(ws);
     send(ws, { t: 'sub', id: 1, name: 'engine.events', input: {} });
     send(ws, { t: 'sub', id: 2, name: 'terminal.output', input: { sessionId: 'missing-session' } });
-    expect(await box.next((m) => m.id === 2)).toEqual({ t: 'end', id: 2, error: { code: 'NOT_FOUND', message: 'No such terminal session' } });
+    expect(await box.next((m) => m.id === 2)).toEqual({
+      t: 'end',
+      id: 2,
+      error: { code: 'NOT_FOUND', message: 'No such terminal session' },
+    });
     const event = { type: 'container', action: 'start', id: 'abc', timeNano: 1 };
     expect(table.emitEvent(event)).toEqual([true]);
     expect(await box.next((m) => m.id === 1)).toEqual({ t: 'data', id: 1, msg: event });
@@ -500,7 +521,12 @@ describe('web server: bounds on what one frame may cost', () => {
     expect(await bystanderBox.next((m) => m.id === 5)).toMatchObject({ ok: true });
     await expect.poll(() => attackerBox.all.filter((m) => m.id === -1).length).toBe(10);
     for (const reply of attackerBox.all) {
-      expect(reply).toMatchObject({ t: 'result', id: -1, ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('nested more than 32 deep') } });
+      expect(reply).toMatchObject({
+        t: 'result',
+        id: -1,
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: expect.stringContaining('nested more than 32 deep') },
+      });
     }
     send(attacker, { t: 'call', id: 2, name: 'containers.list', input: {} });
     expect(await attackerBox.next((m) => m.id === 2)).toMatchObject({ ok: true });
@@ -512,7 +538,9 @@ describe('web server: bounds on what one frame may cost', () => {
     const ws = await connect();
     const box = inbox(ws);
     send(ws, { t: 'call', id: 3, name: 'containers.list', input: { a: new Array(200_000).fill(0) } });
-    expect(await box.next((m) => m.id === -1)).toMatchObject({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('more than 100000 values') } });
+    expect(await box.next((m) => m.id === -1)).toMatchObject({
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('more than 100000 values') },
+    });
   });
 
   it('accepts the largest legitimate frame: terminal input of 1,000,000 three-byte characters', async () => {
@@ -545,7 +573,14 @@ describe('web server: bounds on what one frame may cost', () => {
     const closed = new Promise<void>((resolve) => first.once('close', () => resolve()));
     first.close();
     await closed;
-    await expect.poll(async () => connect().then(() => 'open', (err: Error) => err.message)).toBe('open');
+    await expect
+      .poll(async () =>
+        connect().then(
+          () => 'open',
+          (err: Error) => err.message,
+        ),
+      )
+      .toBe('open');
   });
 
   it('never echoes an unbounded name in an error reply', async () => {
@@ -564,7 +599,7 @@ describe('web server: bounds on what one frame may cost', () => {
   });
 });
 
-describe('web server with the renderer\'s WsTransport', () => {
+describe("web server with the renderer's WsTransport", () => {
   function browserLikeTransport(token: string): WsTransport {
     const origin = `http://127.0.0.1:${server.port}`;
     return new WsTransport({

@@ -108,7 +108,12 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, guard: GuardConfi
     // status of a refused WebSocket handshake. It answers only yes/no about a 256-bit secret.
     const { token, from } = presentedToken(req, guard.port);
     const ok = tokenMatches(token, guard.token);
-    res.writeHead(ok ? 426 : 403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...(ok ? { Upgrade: 'websocket' } : {}) });
+    res.writeHead(ok ? 426 : 403, {
+      ...headers,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...(ok ? { Upgrade: 'websocket' } : {}),
+    });
     res.end(ok ? 'Upgrade Required\n' : from === 'none' ? 'Missing token\n' : 'Wrong token\n');
     return;
   }

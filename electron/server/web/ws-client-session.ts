@@ -52,7 +52,12 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
       if (frame.byteLength > keptEncoderBytes) encoder = newEncoder();
     } catch (err) {
       if (message.t === 'result' && message.ok) {
-        return send({ t: 'result', id: message.id, ok: false, error: { code: 'INTERNAL', message: `The reply could not be encoded: ${toRpcError(err).message}` } });
+        return send({
+          t: 'result',
+          id: message.id,
+          ok: false,
+          error: { code: 'INTERNAL', message: `The reply could not be encoded: ${toRpcError(err).message}` },
+        });
       }
       console.error(`[berth web] dropped a message that could not be encoded: ${toRpcError(err).message}`);
       return true;

@@ -11,10 +11,16 @@ describe('activity outcomes', () => {
     const activity = createActivityStore(() => t);
     const transport = new FakeTransport();
     const ended: Array<string> = [];
-    const stop = runStream(new BerthClient(transport), activity, 'images.pull', { reference: 'a:1' }, {
-      onMessage: () => undefined,
-      onEnd: (error) => ended.push(error ? error.code : 'no error'),
-    });
+    const stop = runStream(
+      new BerthClient(transport),
+      activity,
+      'images.pull',
+      { reference: 'a:1' },
+      {
+        onMessage: () => undefined,
+        onEnd: (error) => ended.push(error ? error.code : 'no error'),
+      },
+    );
     t = 1400;
     stop();
     const [entry] = activity.getState().entries;

@@ -45,7 +45,14 @@ export function createActivityStore(now: () => number = Date.now): ActivityStore
       entries: [],
       begin(command, options) {
         const id = nextId++;
-        const entry: ActivityEntry = { id, command, outcome: 'running', startedAt: now(), dismissed: false, quiet: options?.quiet ?? false };
+        const entry: ActivityEntry = {
+          id,
+          command,
+          outcome: 'running',
+          startedAt: now(),
+          dismissed: false,
+          quiet: options?.quiet ?? false,
+        };
         set((state) => ({ entries: [...state.entries, entry].slice(-activityLimit) }));
         return id;
       },

@@ -29,7 +29,9 @@ export function ActivityStrip() {
           recent.map((e) => (
             <li key={e.id} className={`act act--${e.outcome}`}>
               <code className="act-cmd">
-                <span className="act-prompt" aria-hidden="true">$ </span>
+                <span className="act-prompt" aria-hidden="true">
+                  ${' '}
+                </span>
                 {e.command}
               </code>
               <Outcome entry={e} />

@@ -101,7 +101,11 @@ describe('connection store', () => {
     connection.getState().start();
     transport.emit('engine.status', disconnectedStatus(1));
     await connection.getState().retry();
-    expect(activity.getState().entries[0]).toMatchObject({ command: 'docker info', outcome: 'error', detail: 'connect ENOENT /var/run/docker.sock' });
+    expect(activity.getState().entries[0]).toMatchObject({
+      command: 'docker info',
+      outcome: 'error',
+      detail: 'connect ENOENT /var/run/docker.sock',
+    });
     // The full-window screen shows it; no toast repeats it.
     expect(selectOpenErrors(activity.getState())).toHaveLength(0);
   });

@@ -37,7 +37,12 @@ export interface ConnectionStoreOptions {
   reconnectLink?: () => void;
 }
 
-export function createConnectionStore({ client, run, resubscribeDelaysMs = [500, 1000, 2000, 5000], reconnectLink }: ConnectionStoreOptions): ConnectionStore {
+export function createConnectionStore({
+  client,
+  run,
+  resubscribeDelaysMs = [500, 1000, 2000, 5000],
+  reconnectLink,
+}: ConnectionStoreOptions): ConnectionStore {
   let unsubscribe: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
@@ -66,18 +71,22 @@ export function createConnectionStore({ client, run, resubscribeDelaysMs = [500,
     const subscribe = (): void => {
       clearTimer();
       unsubscribe?.();
-      unsubscribe = client.subscribe('engine.status', {}, {
-        onMessage: (status) => {
-          attempt = 0;
-          // The first status after the link (re)opened makes it open: anything loaded before may be stale.
-          if (get().link !== 'open') {
-            set((s) => ({ status, link: 'open', linkError: null, linkEpoch: s.linkEpoch + 1, retrying: false }));
-          } else {
-            set({ status });
-          }
+      unsubscribe = client.subscribe(
+        'engine.status',
+        {},
+        {
+          onMessage: (status) => {
+            attempt = 0;
+            // The first status after the link (re)opened makes it open: anything loaded before may be stale.
+            if (get().link !== 'open') {
+              set((s) => ({ status, link: 'open', linkError: null, linkEpoch: s.linkEpoch + 1, retrying: false }));
+            } else {
+              set({ status });
+            }
+          },
+          onEnd,
         },
-        onEnd,
-      });
+      );
     };
 
     return {
@@ -110,12 +119,16 @@ export function createConnectionStore({ client, run, resubscribeDelaysMs = [500,
         }
         set({ retrying: true });
         try {
-          const status = await run('engine.reconnect', {}, {
-            describe: (s) => `connected to Docker ${s.engineVersion ?? ''}`.trim(),
-            failedIf: (s) => (s.state === 'connected' ? undefined : s.error ?? `still ${s.state}`),
-            // The connection screen already says what is wrong; a toast would only repeat it.
-            quiet: true,
-          });
+          const status = await run(
+            'engine.reconnect',
+            {},
+            {
+              describe: (s) => `connected to Docker ${s.engineVersion ?? ''}`.trim(),
+              failedIf: (s) => (s.state === 'connected' ? undefined : (s.error ?? `still ${s.state}`)),
+              // The connection screen already says what is wrong; a toast would only repeat it.
+              quiet: true,
+            },
+          );
           // The status stream normally brings the same news; take the reply too so the screen never lags.
           set((s) => (s.status && s.status.generation > status.generation ? { retrying: false } : { status, retrying: false }));
         } catch {

@@ -18,8 +18,14 @@ describe('connectionScreen', () => {
   });
 
   it('puts Berth-side problems first: a refused token, a lost server', () => {
-    expect(connectionScreen({ link: 'unauthorized', linkError: 'bad token', status: connectedStatus() })).toMatchObject({ kind: 'unauthorized', canReload: true });
-    expect(connectionScreen({ link: 'lost', linkError: null, status: connectedStatus() })).toMatchObject({ kind: 'link-lost', canRetry: true });
+    expect(connectionScreen({ link: 'unauthorized', linkError: 'bad token', status: connectedStatus() })).toMatchObject({
+      kind: 'unauthorized',
+      canReload: true,
+    });
+    expect(connectionScreen({ link: 'lost', linkError: null, status: connectedStatus() })).toMatchObject({
+      kind: 'link-lost',
+      canRetry: true,
+    });
   });
 
   it('waits for a fresh status after the link came back', () => {
@@ -58,7 +64,10 @@ describe('connectionBadge', () => {
     expect(connectionBadge({ link: 'open', status: disconnectedStatus() })).toEqual({ tone: 'bad', label: 'Engine disconnected' });
     expect(connectionBadge({ link: 'lost', status: connectedStatus() })).toEqual({ tone: 'bad', label: 'Berth server unreachable' });
     expect(connectionBadge({ link: 'unauthorized', status: null })).toEqual({ tone: 'bad', label: 'Not authorized' });
-    expect(connectionBadge({ link: 'open', status: connectedStatus(0, { state: 'connecting' }) })).toEqual({ tone: 'wait', label: 'Connecting…' });
+    expect(connectionBadge({ link: 'open', status: connectedStatus(0, { state: 'connecting' }) })).toEqual({
+      tone: 'wait',
+      label: 'Connecting…',
+    });
     expect(connectionBadge({ link: 'connecting', status: null })).toEqual({ tone: 'wait', label: 'Connecting…' });
   });
 });

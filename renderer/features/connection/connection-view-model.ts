@@ -62,7 +62,8 @@ export function connectionScreen(state: Pick<ConnectionState, 'link' | 'linkErro
       kind: 'engine-not-answering',
       title: 'Docker Engine not answering',
       problem: status.error ?? `The engine at ${status.endpoint} accepted the connection but does not answer.`,
-      hint: status.hint ?? 'Is dockerd hung? Try `docker info` in a terminal. Berth pings the engine and carries on by itself once it answers.',
+      hint:
+        status.hint ?? 'Is dockerd hung? Try `docker info` in a terminal. Berth pings the engine and carries on by itself once it answers.',
       endpoint: status.endpoint,
       canRetry: true,
       canReload: false,

@@ -43,7 +43,11 @@ export function TokenSignIn() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </div>
-      {error ? <p className="conn-problem" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="conn-problem" role="alert">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -31,8 +31,9 @@ export function ChangesTab({ id, name }: { id: string; name: string }) {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     setError(null);
-    run('containers.changes', { id }, { shownAs: { id: name }, quiet: true, describe: (c) => `${c.length} changes` }).then(setChanges, (e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
+    run('containers.changes', { id }, { shownAs: { id: name }, quiet: true, describe: (c) => `${c.length} changes` }).then(
+      setChanges,
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   }, [run, id, name]);
   useEffect(load, [load]);
@@ -43,10 +44,11 @@ export function ChangesTab({ id, name }: { id: string; name: string }) {
   return (
     <div className="cd-changes">
       <p className="cd-teach">
-        A container runs on its image's read-only layers plus one thin <strong>writable layer</strong> of its own. Every file the container creates (
-        <span className="cd-change-mark cd-change--added">A</span>), changes (<span className="cd-change-mark cd-change--changed">C</span>) or deletes (
-        <span className="cd-change-mark cd-change--deleted">D</span>) lands there. <code>docker diff</code> lists it; <code>docker commit</code> turns it into a
-        new image layer; <code>docker rm</code> throws it away.
+        A container runs on its image's read-only layers plus one thin <strong>writable layer</strong> of its own. Every file the container
+        creates (<span className="cd-change-mark cd-change--added">A</span>), changes (
+        <span className="cd-change-mark cd-change--changed">C</span>) or deletes (
+        <span className="cd-change-mark cd-change--deleted">D</span>) lands there. <code>docker diff</code> lists it;{' '}
+        <code>docker commit</code> turns it into a new image layer; <code>docker rm</code> throws it away.
       </p>
       <div className="cd-detail-toolbar">
         <span className="faint">
@@ -58,7 +60,11 @@ export function ChangesTab({ id, name }: { id: string; name: string }) {
         </button>
         <code className="faint">{cliEquivalent('containers.changes', { id: name })}</code>
       </div>
-      {error ? <div role="alert" className="banner banner--error">{error}</div> : null}
+      {error ? (
+        <div role="alert" className="banner banner--error">
+          {error}
+        </div>
+      ) : null}
       {changes && changes.length === 0 ? <p className="faint">No changes: the writable layer is empty.</p> : null}
       {changes && changes.length > 0 ? (
         <ul className="cd-change-tree" aria-label="Changed paths">

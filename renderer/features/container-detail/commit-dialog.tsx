@@ -60,7 +60,11 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
 
   return (
     <Dialog
-      title={<>Commit <span className="mono">{name}</span> to an image</>}
+      title={
+        <>
+          Commit <span className="mono">{name}</span> to an image
+        </>
+      }
       className="dialog--wide"
       cancelLabel={imageId ? 'Close' : 'Cancel'}
       submitLabel={imageId ? null : 'Commit'}
@@ -74,12 +78,26 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
       <div className="cd-form-grid">
         <label>
           Repository
-          <input autoFocus required value={repository} placeholder="myrepo/snapshot" spellCheck={false} aria-invalid={errorField === 'repository'} onChange={(e) => setRepository(e.currentTarget.value)} />
+          <input
+            autoFocus
+            required
+            value={repository}
+            placeholder="myrepo/snapshot"
+            spellCheck={false}
+            aria-invalid={errorField === 'repository'}
+            onChange={(e) => setRepository(e.currentTarget.value)}
+          />
           {fieldError('repository')}
         </label>
         <label>
           Tag
-          <input value={tag} placeholder="latest" spellCheck={false} aria-invalid={errorField === 'tag'} onChange={(e) => setTag(e.currentTarget.value)} />
+          <input
+            value={tag}
+            placeholder="latest"
+            spellCheck={false}
+            aria-invalid={errorField === 'tag'}
+            onChange={(e) => setTag(e.currentTarget.value)}
+          />
           {fieldError('tag')}
         </label>
         <label className="cd-span-2">

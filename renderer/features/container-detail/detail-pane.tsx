@@ -28,7 +28,17 @@ export function DetailPane({ detail }: { detail: DetailStore }) {
   return <DetailOpen key={id} id={id} name={container?.name ?? rememberedName} container={container} detail={detail} />;
 }
 
-function DetailOpen({ id, name, container, detail }: { id: string; name: string; container: ContainerSummary | undefined; detail: DetailStore }) {
+function DetailOpen({
+  id,
+  name,
+  container,
+  detail,
+}: {
+  id: string;
+  name: string;
+  container: ContainerSummary | undefined;
+  detail: DetailStore;
+}) {
   const { containerActions } = useStores();
   const tab = useStore(detail, (s) => s.tab);
   const pending = useStore(containerActions, (s) => s.pending[id]);
@@ -95,7 +105,14 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
                 });
               }}
             >
-              <input aria-label="New name" autoFocus value={newName} spellCheck={false} aria-invalid={renameError !== null} onChange={(e) => setNewName(e.currentTarget.value)} />
+              <input
+                aria-label="New name"
+                autoFocus
+                value={newName}
+                spellCheck={false}
+                aria-invalid={renameError !== null}
+                onChange={(e) => setNewName(e.currentTarget.value)}
+              />
               <button type="submit" className="btn btn--small btn--primary" disabled={busy || !newName.trim() || newName.trim() === name}>
                 Save name
               </button>
@@ -123,7 +140,13 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
           )}
           {container ? <ContainerStateBadge container={container} pending={pending} /> : <StateBadge state="dead" label="removed" />}
           <span className="cd-spacer" />
-          <button type="button" className="icon-btn" aria-label="Close details" title="Close details" onClick={() => detail.getState().close()}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Close details"
+            title="Close details"
+            onClick={() => detail.getState().close()}
+          >
             <CloseIcon />
           </button>
         </div>
@@ -194,7 +217,11 @@ function DetailOpen({ id, name, container, detail }: { id: string; name: string;
         {!container && tab !== 'Logs' ? (
           <p className="faint">This container has been removed.</p>
         ) : tab === 'Logs' ? (
-          container ? <LogsTab id={id} name={name} /> : <p className="faint">This container has been removed.</p>
+          container ? (
+            <LogsTab id={id} name={name} />
+          ) : (
+            <p className="faint">This container has been removed.</p>
+          )
         ) : tab === 'Stats' ? (
           <StatsTab key={state === 'running' ? 'on' : 'off'} id={id} name={name} />
         ) : tab === 'Inspect' ? (

@@ -20,7 +20,11 @@ const animationFrames: FrameScheduler = {
  * however often `request` is called in between: a flood of batches costs a few renders a second
  * (and none while the page is hidden), a quiet stream shows each line in the next frame.
  */
-export function createFrameCoalescer(flush: () => void, minIntervalMs = 0, frames: FrameScheduler = animationFrames): { request(): void; cancel(): void } {
+export function createFrameCoalescer(
+  flush: () => void,
+  minIntervalMs = 0,
+  frames: FrameScheduler = animationFrames,
+): { request(): void; cancel(): void } {
   let frame: number | null = null;
   let timer: number | null = null;
   let last = Number.NEGATIVE_INFINITY;

@@ -40,10 +40,14 @@ export function summarize(doc: unknown) {
     restartCount: str(d.RestartCount),
     restartPolicy: str(obj(host.RestartPolicy).Name),
     health: health.Status ? str(health.Status) : 'no health check',
-    mounts: arr(d.Mounts).map((m) => `${str(obj(m).Type)}: ${str(obj(m).Source ?? obj(m).Name)} → ${str(obj(m).Destination)}${obj(m).RW === false ? ' (ro)' : ''}`),
+    mounts: arr(d.Mounts).map(
+      (m) => `${str(obj(m).Type)}: ${str(obj(m).Source ?? obj(m).Name)} → ${str(obj(m).Destination)}${obj(m).RW === false ? ' (ro)' : ''}`,
+    ),
     ports,
     env: arr(config.Env).map(String),
-    networks: Object.entries(obj(obj(d.NetworkSettings).Networks)).map(([name, n]) => `${name}${obj(n).IPAddress ? ` (${str(obj(n).IPAddress)})` : ''}`),
+    networks: Object.entries(obj(obj(d.NetworkSettings).Networks)).map(
+      ([name, n]) => `${name}${obj(n).IPAddress ? ` (${str(obj(n).IPAddress)})` : ''}`,
+    ),
     labels: Object.entries(obj(config.Labels)).map(([k, v]) => `${k}=${String(v)}`),
   };
 }
@@ -76,7 +80,12 @@ export function InspectTab({ id, name }: { id: string; name: string }) {
     return all.filter((l) => l.toLowerCase().includes(q));
   }, [json, query]);
 
-  if (error) return <div role="alert" className="banner banner--error">Could not inspect {name}: {error}</div>;
+  if (error)
+    return (
+      <div role="alert" className="banner banner--error">
+        Could not inspect {name}: {error}
+      </div>
+    );
   if (doc === undefined) return <p className="faint">Loading…</p>;
   const s = summarize(doc);
   const rows: Array<[string, string | string[]]> = [
@@ -99,7 +108,7 @@ export function InspectTab({ id, name }: { id: string; name: string }) {
           <div key={k} className="cd-summary-row">
             <dt>{k}</dt>
             <dd className="mono">
-              {Array.isArray(v) ? (v.length ? v.map((x) => <div key={x}>{x}</div>) : <span className="faint">—</span>) : v}
+              {Array.isArray(v) ? v.length ? v.map((x) => <div key={x}>{x}</div>) : <span className="faint">—</span> : v}
             </dd>
           </div>
         ))}
@@ -110,7 +119,14 @@ export function InspectTab({ id, name }: { id: string; name: string }) {
         </button>
         {showJson ? (
           <>
-            <input className="cd-detail-search" type="search" aria-label="Search inspect JSON" placeholder="Search JSON…" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+            <input
+              className="cd-detail-search"
+              type="search"
+              aria-label="Search inspect JSON"
+              placeholder="Search JSON…"
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+            />
             {query ? <span className="faint">{jsonLines.length} lines match</span> : null}
           </>
         ) : null}

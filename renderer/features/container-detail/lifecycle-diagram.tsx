@@ -40,7 +40,7 @@ function geometry(t: Transition, index: number, siblings: number) {
   };
   const s = trim(a, b);
   const e = trim(b, a);
-    // Labels on a busy vertical lane alternate up and down so they do not collide.
+  // Labels on a busy vertical lane alternate up and down so they do not collide.
   const at = Math.abs(dy) > Math.abs(dx) && siblings > 2 ? (index % 2 === 0 ? 0.32 : 0.68) : 0.5;
   return { path: `M ${s.x} ${s.y} L ${e.x} ${e.y}`, lx: s.x + (e.x - s.x) * at, ly: s.y + (e.y - s.y) * at };
 }
@@ -111,7 +111,11 @@ export function LifecycleDiagram({ state, busy, onAction }: { state: LifecycleSt
       {(Object.keys(nodes) as LifecycleState[]).map((name) => {
         const n = nodes[name];
         return (
-          <g key={name} className={`lc-node lc-node--${name}${name === state ? ' lc-node--current' : ''}`} aria-current={name === state ? 'step' : undefined}>
+          <g
+            key={name}
+            className={`lc-node lc-node--${name}${name === state ? ' lc-node--current' : ''}`}
+            aria-current={name === state ? 'step' : undefined}
+          >
             <rect x={n.x - nodeSize.w / 2} y={n.y - nodeSize.h / 2} width={nodeSize.w} height={nodeSize.h} rx={14} />
             <text x={n.x} y={n.y + 4} textAnchor="middle">
               {name}

@@ -9,7 +9,12 @@ describe('lifecycle', () => {
   it('allows the transitions the engine accepts from each state', () => {
     const names = (state: Parameters<typeof legalTransitions>[0]) => legalTransitions(state).map(transitionLabel).sort();
     expect(names('created')).toEqual(['rm (created → removed)', 'start (created → running)']);
-    expect(names('running')).toEqual(['kill (running → exited)', 'pause (running → paused)', 'restart (running → running)', 'stop (running → exited)']);
+    expect(names('running')).toEqual([
+      'kill (running → exited)',
+      'pause (running → paused)',
+      'restart (running → running)',
+      'stop (running → exited)',
+    ]);
     expect(names('paused')).toEqual(['kill (paused → exited)', 'stop (paused → exited)', 'unpause (paused → running)']);
     expect(names('exited')).toEqual(['restart (exited → running)', 'rm (exited → removed)', 'start (exited → running)']);
     expect(names('dead')).toEqual(['rm (dead → removed)']);

@@ -172,7 +172,14 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
           <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.currentTarget.checked)} />
           Timestamps
         </label>
-        <input className="cd-detail-search" type="search" aria-label="Search logs" placeholder="Search…" value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+        <input
+          className="cd-detail-search"
+          type="search"
+          aria-label="Search logs"
+          placeholder="Search…"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+        />
         {query ? (
           <span className="faint" aria-live="polite">
             {matches} {matches === 1 ? 'match' : 'matches'}
@@ -229,7 +236,11 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
               const line = model.at(index);
               if (!line) return null;
               return (
-                <div key={line.seq < 0 ? `pending${line.seq}` : line.seq} className={rowClass(line)} style={{ transform: `translateY(${index * rowHeight}px)` }}>
+                <div
+                  key={line.seq < 0 ? `pending${line.seq}` : line.seq}
+                  className={rowClass(line)}
+                  style={{ transform: `translateY(${index * rowHeight}px)` }}
+                >
                   <LogRow line={line} query={deferredQuery} />
                 </div>
               );
@@ -240,7 +251,8 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
       <div className="cd-detail-foot faint">
         <code>{command}</code>
         <span>
-          {count.toLocaleString()} lines{model.dropped > 0 ? ` (oldest ${model.dropped.toLocaleString()} dropped, at most ${model.capacity.toLocaleString()} kept)` : ''}
+          {count.toLocaleString()} lines
+          {model.dropped > 0 ? ` (oldest ${model.dropped.toLocaleString()} dropped, at most ${model.capacity.toLocaleString()} kept)` : ''}
           {model.skipped > 0 ? ` · ${model.skipped.toLocaleString()} skipped to keep up` : ''}
           {ended ? (error ? ` · stream ended: ${error}` : ' · stream ended') : follow ? ' · following' : ''}
         </span>

@@ -22,7 +22,15 @@ describe('MatchTally', () => {
     model.push([out('a hit\nno\n')]);
     expect(tally.count(model, 'hit')).toBe(1);
     let reads = 0;
-    const counting = { get length() { return model.length; }, at: (i: number) => { reads++; return model.at(i); } };
+    const counting = {
+      get length() {
+        return model.length;
+      },
+      at: (i: number) => {
+        reads++;
+        return model.at(i);
+      },
+    };
     model.push([out('hit hit\n')]);
     expect(tally.count(counting, 'hit')).toBe(3);
     expect(reads).toBeLessThanOrEqual(4);

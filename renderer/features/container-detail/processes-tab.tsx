@@ -9,8 +9,9 @@ export function ProcessesTab({ id, name, running }: { id: string; name: string; 
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     setError(null);
-    run('containers.top', { id }, { shownAs: { id: name }, quiet: true, describe: (p) => `${p.processes.length} processes` }).then(setList, (e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
+    run('containers.top', { id }, { shownAs: { id: name }, quiet: true, describe: (p) => `${p.processes.length} processes` }).then(
+      setList,
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   }, [run, id, name]);
   useEffect(() => {
@@ -28,7 +29,11 @@ export function ProcessesTab({ id, name, running }: { id: string; name: string; 
         <code className="faint">{cliEquivalent('containers.top', { id: name })}</code>
       </div>
       {!running ? <p className="faint">The container is not running: it has no processes.</p> : null}
-      {error ? <div role="alert" className="banner banner--error">{error}</div> : null}
+      {error ? (
+        <div role="alert" className="banner banner--error">
+          {error}
+        </div>
+      ) : null}
       {running && list ? (
         <div className="cd-table-scroll">
           <table className="cd-plain-table" aria-label={`Processes ${name}`}>

@@ -1,5 +1,15 @@
 /** A tiny line chart of the last samples; null values leave a gap. */
-export function Sparkline({ values, max, label, className }: { values: readonly (number | null)[]; max?: number; label: string; className?: string }) {
+export function Sparkline({
+  values,
+  max,
+  label,
+  className,
+}: {
+  values: readonly (number | null)[];
+  max?: number;
+  label: string;
+  className?: string;
+}) {
   const width = 220;
   const height = 44;
   const capacity = 60;
@@ -19,7 +29,13 @@ export function Sparkline({ values, max, label, className }: { values: readonly 
     pen = true;
   });
   return (
-    <svg className={`cd-sparkline${className ? ` ${className}` : ''}`} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={label}>
+    <svg
+      className={`cd-sparkline${className ? ` ${className}` : ''}`}
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={label}
+    >
       <path d={d} fill="none" vectorEffect="non-scaling-stroke" />
     </svg>
   );

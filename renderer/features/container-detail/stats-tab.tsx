@@ -39,12 +39,14 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
 
   const last = samples[samples.length - 1];
   const prev = samples[samples.length - 2];
-  const rate = (pick: (s: StatsSample) => number) => (last && prev && last.time > prev.time ? ((pick(last) - pick(prev)) * 1000) / (last.time - prev.time) : 0);
+  const rate = (pick: (s: StatsSample) => number) =>
+    last && prev && last.time > prev.time ? ((pick(last) - pick(prev)) * 1000) / (last.time - prev.time) : 0;
   const series = (pick: (s: StatsSample) => number | null) => samples.map(pick);
-  const rates = (pick: (s: StatsSample) => number) => samples.map((s, i) => {
-    const p = samples[i - 1];
-    return p && s.time > p.time ? Math.max(0, ((pick(s) - pick(p)) * 1000) / (s.time - p.time)) : null;
-  });
+  const rates = (pick: (s: StatsSample) => number) =>
+    samples.map((s, i) => {
+      const p = samples[i - 1];
+      return p && s.time > p.time ? Math.max(0, ((pick(s) - pick(p)) * 1000) / (s.time - p.time)) : null;
+    });
 
   return (
     <div className="cd-stats">
@@ -61,11 +63,19 @@ export function StatsTab({ id, name }: { id: string; name: string }) {
           >
             <Sparkline values={series((s) => s.memoryUsage)} label="Memory over the last minute" className="spark--mem" />
           </Metric>
-          <Metric title="Network" value={`↓ ${formatSize(last.networkRx)}  ↑ ${formatSize(last.networkTx)}`} sub={`↓ ${formatSize(rate((s) => s.networkRx))}/s  ↑ ${formatSize(rate((s) => s.networkTx))}/s`}>
+          <Metric
+            title="Network"
+            value={`↓ ${formatSize(last.networkRx)}  ↑ ${formatSize(last.networkTx)}`}
+            sub={`↓ ${formatSize(rate((s) => s.networkRx))}/s  ↑ ${formatSize(rate((s) => s.networkTx))}/s`}
+          >
             <Sparkline values={rates((s) => s.networkRx + s.networkTx)} label="Network rate over the last minute" className="spark--net" />
           </Metric>
           <Metric title="Block I/O" value={`read ${formatSize(last.blockRead)}  write ${formatSize(last.blockWrite)}`}>
-            <Sparkline values={rates((s) => s.blockRead + s.blockWrite)} label="Block I/O rate over the last minute" className="spark--io" />
+            <Sparkline
+              values={rates((s) => s.blockRead + s.blockWrite)}
+              label="Block I/O rate over the last minute"
+              className="spark--io"
+            />
           </Metric>
           <Metric title="PIDs" value={String(last.pids)}>
             <Sparkline values={series((s) => s.pids)} label="Processes over the last minute" className="spark--pids" />

@@ -5,7 +5,19 @@ type IconProps = SVGProps<SVGSVGElement>;
 
 function Icon({ children, ...props }: IconProps) {
   return (
-    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" {...props}>
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
       {children}
     </svg>
   );
@@ -13,7 +25,11 @@ function Icon({ children, ...props }: IconProps) {
 
 export const FolderIcon = (p: IconProps) => (
   <Icon {...p}>
-    <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5h4.2l2 2.2h8.8A1.5 1.5 0 0 1 21 8.7v9.8a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z" fill="currentColor" fillOpacity="0.18" />
+    <path
+      d="M3 6.5A1.5 1.5 0 0 1 4.5 5h4.2l2 2.2h8.8A1.5 1.5 0 0 1 21 8.7v9.8a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z"
+      fill="currentColor"
+      fillOpacity="0.18"
+    />
   </Icon>
 );
 
@@ -58,7 +74,8 @@ export const UploadIcon = (p: IconProps) => (
 
 export function EntryIcon({ entry }: { entry: FileEntry }) {
   if (entry.kind === 'dir') return <FolderIcon className="cf-icon cf-icon--dir" />;
-  if (entry.kind === 'symlink') return entry.linkToDir ? <FolderIcon className="cf-icon cf-icon--link" /> : <LinkIcon className="cf-icon cf-icon--link" />;
+  if (entry.kind === 'symlink')
+    return entry.linkToDir ? <FolderIcon className="cf-icon cf-icon--link" /> : <LinkIcon className="cf-icon cf-icon--link" />;
   if (entry.kind === 'other') return <SpecialIcon className="cf-icon cf-icon--other" />;
   return <FileIcon className="cf-icon" />;
 }

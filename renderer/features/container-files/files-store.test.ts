@@ -11,7 +11,10 @@ const dir = (name: string): FileEntry => ({ name, kind: 'dir', size: 4096, mode:
 
 function setup(entries: FileEntry[] = [file('hosts'), dir('ssl')]) {
   const transport = new FakeTransport();
-  transport.reply('files.list', (input: unknown) => ({ path: (input as { path: string }).path, entries, method: 'exec' }) satisfies DirectoryListing);
+  transport.reply(
+    'files.list',
+    (input: unknown) => ({ path: (input as { path: string }).path, entries, method: 'exec' }) satisfies DirectoryListing,
+  );
   const activity = createActivityStore();
   const saved: Array<{ name: string; bytes: number[]; format: string }> = [];
   const store = createFilesStore({
@@ -59,10 +62,15 @@ describe('files store', () => {
     transport.reply('files.uploadFinish', { dir: '/etc', written: ['new.txt'], notWritten: [], bytes: 3 });
     await store.getState().open('/etc');
     await store.getState().upload([picked('new.txt', [1, 2, 3])]);
-    expect(transport.callsTo('files.uploadBegin')[0]?.input).toEqual({ id: 'c1', dir: '/etc', files: [{ name: 'new.txt', size: 3 }], replace: false });
+    expect(transport.callsTo('files.uploadBegin')[0]?.input).toEqual({
+      id: 'c1',
+      dir: '/etc',
+      files: [{ name: 'new.txt', size: 3 }],
+      replace: false,
+    });
     expect((transport.callsTo('files.uploadChunk')[0]?.input as { data: Uint8Array }).data).toEqual(new Uint8Array([1, 2, 3]));
     expect(store.getState().notice).toBe('Uploaded new.txt to /etc');
-    expect(activity.getState().entries.at(-1)?.command).toBe("docker cp new.txt web:/etc");
+    expect(activity.getState().entries.at(-1)?.command).toBe('docker cp new.txt web:/etc');
 
     await store.getState().upload([picked('hosts', [9])]);
     expect(store.getState().replaceRequest?.names).toEqual(['hosts']);
@@ -83,7 +91,9 @@ describe('files store', () => {
     transport.fail('files.uploadChunk', { code: 'CONFLICT', message: 'web has a read-only root filesystem' });
     transport.reply('files.uploadCancel', null);
     await store.getState().upload([picked('x', [1])]);
-    expect(store.getState().transferError).toBe('Upload failed: web has a read-only root filesystem. Nothing was written: x left as they were.');
+    expect(store.getState().transferError).toBe(
+      'Upload failed: web has a read-only root filesystem. Nothing was written: x left as they were.',
+    );
     expect(transport.callsTo('files.uploadCancel')).toHaveLength(1);
     expect(store.getState().transfer).toBeNull();
   });
@@ -92,7 +102,12 @@ describe('files store', () => {
     const { store, transport, activity } = setup();
     transport.reply('files.uploadBegin', { uploadId: 'upload-0003' });
     transport.reply('files.uploadChunk', null);
-    transport.reply('files.uploadFinish', { dir: '/tmp', written: ['a.txt'], notWritten: [{ name: 'b', reason: "mv: can't rename: Is a directory" }], bytes: 2 });
+    transport.reply('files.uploadFinish', {
+      dir: '/tmp',
+      written: ['a.txt'],
+      notWritten: [{ name: 'b', reason: "mv: can't rename: Is a directory" }],
+      bytes: 2,
+    });
     await store.getState().open('/tmp');
     await store.getState().upload([picked('a.txt', [1]), picked('b', [2])]);
     expect(store.getState().notice).toBe('Uploaded a.txt to /tmp');
@@ -103,11 +118,16 @@ describe('files store', () => {
   it('keeps the server’s word on what was written when an upload is ended', async () => {
     const { store, transport } = setup();
     transport.reply('files.uploadBegin', { uploadId: 'upload-0004' });
-    transport.fail('files.uploadChunk', { code: 'LIMIT_REACHED', message: 'No bytes arrived for 30 s, so the upload was ended. Nothing was written; files already there are unchanged.' });
+    transport.fail('files.uploadChunk', {
+      code: 'LIMIT_REACHED',
+      message: 'No bytes arrived for 30 s, so the upload was ended. Nothing was written; files already there are unchanged.',
+    });
     transport.reply('files.uploadCancel', null);
     await store.getState().open('/tmp');
     await store.getState().upload([picked('a.txt', [1])]);
-    expect(store.getState().transferError).toBe('Upload failed: No bytes arrived for 30 s, so the upload was ended. Nothing was written; files already there are unchanged.');
+    expect(store.getState().transferError).toBe(
+      'Upload failed: No bytes arrived for 30 s, so the upload was ended. Nothing was written; files already there are unchanged.',
+    );
   });
 
   it('downloads: acknowledges chunks, then saves the bytes under the server name', async () => {

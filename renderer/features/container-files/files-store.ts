@@ -116,14 +116,22 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
         finishing = true;
         const result = await client.call('files.uploadFinish', { uploadId });
         const report = reportUpload(result, label);
-        if (result.notWritten.length === 0) activity.getState().succeed(entry, `${result.written.length} file(s), ${formatSize(result.bytes)}`);
+        if (result.notWritten.length === 0)
+          activity.getState().succeed(entry, `${result.written.length} file(s), ${formatSize(result.bytes)}`);
         else activity.getState().fail(entry, report.problem ?? '', 'CONFLICT');
         set({ transfer: null, notice: report.notice, transferError: report.problem });
         await list(dir);
       } catch (err) {
         if (uploadId !== undefined && !finishing) void client.call('files.uploadCancel', { uploadId }).catch(() => undefined);
         activity.getState().fail(entry, errorText(err), isBerthError(err) ? err.code : 'INTERNAL');
-        set({ transfer: null, transferError: reportUploadFailure(errorText(err), files.map((f) => f.name), finishing) });
+        set({
+          transfer: null,
+          transferError: reportUploadFailure(
+            errorText(err),
+            files.map((f) => f.name),
+            finishing,
+          ),
+        });
         if (finishing) await list(dir);
       }
     };
@@ -139,7 +147,8 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
       replaceRequest: null,
       open: (path) => list(path),
       openEntry: async (entry) => {
-        if (entry.kind === 'dir' || (entry.kind === 'symlink' && entry.linkToDir !== false)) await list(joinContainerPath(get().path, entry.name));
+        if (entry.kind === 'dir' || (entry.kind === 'symlink' && entry.linkToDir !== false))
+          await list(joinContainerPath(get().path, entry.name));
       },
       up: () => list(parentContainerPath(get().path)),
       refresh: () => list(get().path),
@@ -154,7 +163,8 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
           const check = checkFileName(f.name);
           if (!check.ok) return void set({ transferError: check.error });
         }
-        if (files.length > filesLimits.uploadMaxFiles) return void set({ transferError: `At most ${filesLimits.uploadMaxFiles} files at once` });
+        if (files.length > filesLimits.uploadMaxFiles)
+          return void set({ transferError: `At most ${filesLimits.uploadMaxFiles} files at once` });
         const total = files.reduce((sum, f) => sum + f.size, 0);
         if (total > filesLimits.uploadMaxBytes) {
           return void set({
@@ -183,13 +193,19 @@ export function createFilesStore(o: FilesStoreOptions): FilesStore {
           return;
         }
         if (entry.kind === 'file' && entry.size > filesLimits.downloadMaxBytes) {
-          set({ transferError: `${entry.name} is ${formatSize(entry.size)}, over the ${mb(filesLimits.downloadMaxBytes)} download limit: use docker cp` });
+          set({
+            transferError: `${entry.name} is ${formatSize(entry.size)}, over the ${mb(filesLimits.downloadMaxBytes)} download limit: use docker cp`,
+          });
           return;
         }
         const path = joinContainerPath(get().path, entry.name);
         const command = streamCliEquivalent('files.download', { id: name, path }) ?? 'docker cp';
         const act = activity.getState().begin(command, { quiet: true });
-        set({ transfer: { kind: 'download', label: entry.name, done: 0, total: entry.kind === 'file' ? entry.size : null }, transferError: null, notice: null });
+        set({
+          transfer: { kind: 'download', label: entry.name, done: 0, total: entry.kind === 'file' ? entry.size : null },
+          transferError: null,
+          notice: null,
+        });
         await new Promise<void>((resolve) => {
           const parts: Uint8Array[] = [];
           let start: { downloadId: string; fileName: string; format: 'file' | 'tar'; size: number | null } | undefined;

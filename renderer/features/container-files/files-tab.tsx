@@ -20,7 +20,8 @@ const lastPaths = new Map<string, string>();
 export function FilesTab({ id, name, running }: { id: string; name: string; running: boolean }) {
   const { client, activity } = useStores();
   const files = useMemo(
-    () => createFilesStore({ client, activity, containerId: id, containerName: name, save: saveWithAnchor, initialPath: lastPaths.get(id) }),
+    () =>
+      createFilesStore({ client, activity, containerId: id, containerName: name, save: saveWithAnchor, initialPath: lastPaths.get(id) }),
     [client, activity, id, name],
   );
   useEffect(() => {
@@ -89,9 +90,15 @@ function FilesView({ files, name }: { files: FilesStore; name: string }) {
         />
         <span className="cd-spacer" />
         <span className="faint">{s.loading ? 'Loading…' : s.listing ? `${s.listing.entries.length} entries` : ''}</span>
-        <code className="faint" title={s.listing?.method === 'archive' ? 'Listed through the archive API (the container is not running)' : undefined}>
+        <code
+          className="faint"
+          title={s.listing?.method === 'archive' ? 'Listed through the archive API (the container is not running)' : undefined}
+        >
           {s.listing?.method === 'archive'
-            ? formatPipeline([['docker', 'cp', `${name}:${listed}`, '-'], ['tar', '-t']])
+            ? formatPipeline([
+                ['docker', 'cp', `${name}:${listed}`, '-'],
+                ['tar', '-t'],
+              ])
             : cliEquivalent('files.list', { id: name, path: listed })}
         </code>
       </div>
@@ -109,7 +116,8 @@ function FilesView({ files, name }: { files: FilesStore; name: string }) {
       {s.transfer ? (
         <div role="status" className="cf-transfer">
           <span>
-            {s.transfer.kind === 'upload' ? 'Uploading' : 'Downloading'} <span className="mono">{s.transfer.label}</span> · {formatSize(s.transfer.done)}
+            {s.transfer.kind === 'upload' ? 'Uploading' : 'Downloading'} <span className="mono">{s.transfer.label}</span> ·{' '}
+            {formatSize(s.transfer.done)}
             {s.transfer.total !== null ? ` of ${formatSize(s.transfer.total)}` : ''}
           </span>
           <progress
@@ -162,7 +170,12 @@ function FilesView({ files, name }: { files: FilesStore; name: string }) {
         ) : null}
       </div>
       {s.replaceRequest ? (
-        <ReplaceDialog names={s.replaceRequest.names} dir={listed} onReplace={() => void s.confirmReplace()} onCancel={() => s.cancelReplace()} />
+        <ReplaceDialog
+          names={s.replaceRequest.names}
+          dir={listed}
+          onReplace={() => void s.confirmReplace()}
+          onCancel={() => s.cancelReplace()}
+        />
       ) : null}
     </div>
   );

@@ -46,7 +46,12 @@ function NameCell({ entry, onOpen }: { entry: FileEntry; onOpen(entry: FileEntry
   const link = entry.kind === 'symlink' ? <span className="cf-link-target faint"> → {entry.linkTarget}</span> : null;
   if (opensAsFolder(entry)) {
     return (
-      <button type="button" className="cf-name cf-name--folder" title="Double-click or Enter to open" {...openHandlers(() => onOpen(entry))}>
+      <button
+        type="button"
+        className="cf-name cf-name--folder"
+        title="Double-click or Enter to open"
+        {...openHandlers(() => onOpen(entry))}
+      >
         <EntryIcon entry={entry} />
         <span className="cf-name-text mono">{shown}</span>
         {link}
@@ -72,7 +77,13 @@ export function FilesTable({ rows, label, stale, busy, empty, onOpen, onUp, onDo
       grow: 3,
       cell: (r) =>
         r.kind === 'up' ? (
-          <button type="button" className="cf-name cf-name--folder" aria-label="Up to the parent folder" title="Double-click or Enter to go up" {...openHandlers(onUp)}>
+          <button
+            type="button"
+            className="cf-name cf-name--folder"
+            aria-label="Up to the parent folder"
+            title="Double-click or Enter to go up"
+            {...openHandlers(onUp)}
+          >
             <UpIcon className="cf-icon cf-icon--dir" />
             <span className="cf-name-text mono">..</span>
           </button>
@@ -80,7 +91,14 @@ export function FilesTable({ rows, label, stale, busy, empty, onOpen, onUp, onDo
           <NameCell entry={r.entry} onOpen={onOpen} />
         ),
     },
-    { key: 'size', header: 'Size', minWidth: 64, grow: 0, align: 'end', cell: (r) => (r.kind === 'entry' && r.entry.kind === 'file' ? formatSize(r.entry.size) : '') },
+    {
+      key: 'size',
+      header: 'Size',
+      minWidth: 64,
+      grow: 0,
+      align: 'end',
+      cell: (r) => (r.kind === 'entry' && r.entry.kind === 'file' ? formatSize(r.entry.size) : ''),
+    },
     {
       key: 'mode',
       header: 'Mode',
@@ -89,7 +107,14 @@ export function FilesTable({ rows, label, stale, busy, empty, onOpen, onUp, onDo
       priority: 2,
       cell: (r) => (r.kind === 'entry' ? <span className="mono faint">{modeText(r.entry.kind, r.entry.mode)}</span> : ''),
     },
-    { key: 'mtime', header: 'Modified', minWidth: 118, grow: 0, priority: 1, cell: (r) => (r.kind === 'entry' ? <span className="muted">{formatTime(r.entry.mtime)}</span> : '') },
+    {
+      key: 'mtime',
+      header: 'Modified',
+      minWidth: 118,
+      grow: 0,
+      priority: 1,
+      cell: (r) => (r.kind === 'entry' ? <span className="muted">{formatTime(r.entry.mtime)}</span> : ''),
+    },
     {
       key: 'actions',
       header: '',

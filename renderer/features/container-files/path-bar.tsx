@@ -11,7 +11,11 @@ export function PathBar({ path, invalid, onOpen }: { path: string; invalid: bool
       <nav aria-label="Folder path" className="cf-crumbs">
         {crumbs.map((c, i) => (
           <span key={c.path} className="cf-crumb">
-            {i > 1 ? <span className="cf-crumb-sep" aria-hidden="true">/</span> : null}
+            {i > 1 ? (
+              <span className="cf-crumb-sep" aria-hidden="true">
+                /
+              </span>
+            ) : null}
             <button
               type="button"
               className={`cf-crumb-btn${i === crumbs.length - 1 ? ' cf-crumb-btn--current' : ''}`}
@@ -31,7 +35,14 @@ export function PathBar({ path, invalid, onOpen }: { path: string; invalid: bool
           onOpen(typed);
         }}
       >
-        <input aria-label="Path" className="cf-path-input" aria-invalid={invalid} value={typed} spellCheck={false} onChange={(e) => setTyped(e.currentTarget.value)} />
+        <input
+          aria-label="Path"
+          className="cf-path-input"
+          aria-invalid={invalid}
+          value={typed}
+          spellCheck={false}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+        />
         <button type="submit" className="btn btn--small">
           Go
         </button>

@@ -1,7 +1,17 @@
 import { Dialog } from '../../components/dialog.js';
 
 /** Asks before an upload replaces files of the same name; replacing loses their old contents. */
-export function ReplaceDialog({ names, dir, onReplace, onCancel }: { names: readonly string[]; dir: string; onReplace(): void; onCancel(): void }) {
+export function ReplaceDialog({
+  names,
+  dir,
+  onReplace,
+  onCancel,
+}: {
+  names: readonly string[];
+  dir: string;
+  onReplace(): void;
+  onCancel(): void;
+}) {
   const shown = names.slice(0, 8);
   return (
     <Dialog
@@ -20,8 +30,8 @@ export function ReplaceDialog({ names, dir, onReplace, onCancel }: { names: read
       onSubmit={onReplace}
     >
       <p>
-        {names.length === 1 ? 'A file of that name is' : 'Files of these names are'} already in <span className="mono">{dir}</span>. Replacing overwrites{' '}
-        {names.length === 1 ? 'its' : 'their'} contents in the container; the old contents are lost.
+        {names.length === 1 ? 'A file of that name is' : 'Files of these names are'} already in <span className="mono">{dir}</span>.
+        Replacing overwrites {names.length === 1 ? 'its' : 'their'} contents in the container; the old contents are lost.
       </p>
       {names.length > 1 ? (
         <ul className="cf-replace-list" aria-label="Files that would be replaced">

@@ -12,9 +12,7 @@ export function reportUpload(result: UploadResult, label: string): UploadReport 
   return {
     notice: written.length > 0 ? `Uploaded ${shownWritten} to ${dir}` : null,
     problem:
-      notWritten.length > 0
-        ? `Not written (left as they were): ${notWritten.map((f) => `${f.name} (${f.reason})`).join('; ')}`
-        : null,
+      notWritten.length > 0 ? `Not written (left as they were): ${notWritten.map((f) => `${f.name} (${f.reason})`).join('; ')}` : null,
   };
 }
 

@@ -31,7 +31,15 @@ function BulkRemoveOpen() {
   const force = bulkForce(request);
   return (
     <Dialog
-      title={<>Remove {removing.length === request.containers.length ? plural(removing.length, 'container', 'containers') : `${removing.length} of ${request.containers.length} containers`}?</>}
+      title={
+        <>
+          Remove{' '}
+          {removing.length === request.containers.length
+            ? plural(removing.length, 'container', 'containers')
+            : `${removing.length} of ${request.containers.length} containers`}
+          ?
+        </>
+      }
       className="cd-bulk-remove"
       danger
       submitLabel="Remove"
@@ -40,7 +48,10 @@ function BulkRemoveOpen() {
       onCancel={() => actions.cancelRemoveMany()}
       onSubmit={() => void actions.confirmRemoveMany().then(() => selection.getState().clear())}
     >
-      <p>Each one is deleted with its writable layer (files created or changed inside it). Named volumes and images stay. Untick a container to keep it.</p>
+      <p>
+        Each one is deleted with its writable layer (files created or changed inside it). Named volumes and images stay. Untick a container
+        to keep it.
+      </p>
       {pending > 0 ? (
         <p className="faint" role="status">
           Checking writable layers for changes… {request.containers.length - pending} of {request.containers.length} done.
@@ -49,7 +60,8 @@ function BulkRemoveOpen() {
         <div className="dialog-warning" role="status">
           <p>
             <strong>
-              {losing.length === 1 ? `${losing[0]!.name} has` : `${losing.length} of them have`} changes in the writable layer: these changes will be lost.
+              {losing.length === 1 ? `${losing[0]!.name} has` : `${losing.length} of them have`} changes in the writable layer: these
+              changes will be lost.
             </strong>{' '}
             To keep them, untick the container, or remove it on its own to commit it first.
           </p>
@@ -57,14 +69,23 @@ function BulkRemoveOpen() {
       ) : null}
       <ul className="cd-bulk-list" aria-label="Containers to remove">
         {request.containers.map((c) => (
-          <BulkRemoveItem key={c.id} container={c} check={request.checks[c.id]} included={!request.kept.has(c.id)} onInclude={(on) => actions.setBulkRemoveIncluded(c.id, on)} />
+          <BulkRemoveItem
+            key={c.id}
+            container={c}
+            check={request.checks[c.id]}
+            included={!request.kept.has(c.id)}
+            onInclude={(on) => actions.setBulkRemoveIncluded(c.id, on)}
+          />
         ))}
       </ul>
       {active.length > 0 ? (
         <div className="dialog-warning">
           <p>
-            <strong>{active.length === 1 ? `${active[0]!.name} is ${active[0]!.state}.` : `${active.length} of them are still running or paused.`}</strong> The engine
-            removes {active.length === 1 ? 'it' : 'them'} only when forced, which kills {active.length === 1 ? 'it' : 'them'} first (SIGKILL).
+            <strong>
+              {active.length === 1 ? `${active[0]!.name} is ${active[0]!.state}.` : `${active.length} of them are still running or paused.`}
+            </strong>{' '}
+            The engine removes {active.length === 1 ? 'it' : 'them'} only when forced, which kills {active.length === 1 ? 'it' : 'them'}{' '}
+            first (SIGKILL).
           </p>
           <label className="check">
             <input type="checkbox" checked={request.force} onChange={(e) => actions.setBulkRemoveForce(e.currentTarget.checked)} />
@@ -84,11 +105,26 @@ function BulkRemoveOpen() {
 const shownPerContainer = 50;
 
 /** One container of the bulk remove: tick to remove, its state, and what its writable layer would lose. */
-function BulkRemoveItem({ container, check, included, onInclude }: { container: ContainerSummary; check: ChangesCheck | undefined; included: boolean; onInclude(on: boolean): void }) {
+function BulkRemoveItem({
+  container,
+  check,
+  included,
+  onInclude,
+}: {
+  container: ContainerSummary;
+  check: ChangesCheck | undefined;
+  included: boolean;
+  onInclude(on: boolean): void;
+}) {
   return (
     <li className={`cd-bulk-item${included ? '' : ' cd-bulk-item--kept'}`} aria-label={container.name}>
       <label className="cd-bulk-item-head">
-        <input type="checkbox" checked={included} aria-label={`Remove ${container.name}`} onChange={(e) => onInclude(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={included}
+          aria-label={`Remove ${container.name}`}
+          onChange={(e) => onInclude(e.currentTarget.checked)}
+        />
         <span className="mono">{container.name}</span>
         <span className="faint">({container.state})</span>
         {mustForce(container) ? <span className="cd-bulk-tag cd-bulk-tag--force">needs force</span> : null}

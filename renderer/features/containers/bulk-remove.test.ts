@@ -65,7 +65,10 @@ describe('bulk remove checks each container for changes', () => {
 
     for (const c of cs.slice(1)) {
       while (!held.waitingFor().includes(c.id)) await flushPromises();
-      await held.answer(c.id, c.name === 'c3' ? { ok: false, error: { code: 'NOT_FOUND', message: 'No such container' } } : { ok: true, value: [] });
+      await held.answer(
+        c.id,
+        c.name === 'c3' ? { ok: false, error: { code: 'NOT_FOUND', message: 'No such container' } } : { ok: true, value: [] },
+      );
     }
     expect(held.maxInFlight()).toBe(changesCheckConcurrency);
     expect(checksPending(request())).toBe(0);

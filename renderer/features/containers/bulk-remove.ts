@@ -3,9 +3,7 @@ import type { ContainerSummary } from '../../../shared/engine-types.js';
 
 /** What `docker diff` said about one container of a bulk remove. */
 export type ChangesCheck =
-  | { status: 'checking' }
-  | { status: 'done'; changes: readonly FilesystemChange[] }
-  | { status: 'failed'; error: string };
+  { status: 'checking' } | { status: 'done'; changes: readonly FilesystemChange[] } | { status: 'failed'; error: string };
 
 export interface BulkRemoveRequest {
   containers: readonly ContainerSummary[];

@@ -22,13 +22,34 @@ export function ContainerActionsCell({ container }: { container: ContainerSummar
           <AlertIcon width={14} height={14} />
         </span>
       ) : null}
-      <button type="button" className="icon-btn icon-btn--go" aria-label="Start" title="Start" disabled={busy || !allowed.has('start')} onClick={() => void actions.start(ref)}>
+      <button
+        type="button"
+        className="icon-btn icon-btn--go"
+        aria-label="Start"
+        title="Start"
+        disabled={busy || !allowed.has('start')}
+        onClick={() => void actions.start(ref)}
+      >
         <PlayIcon />
       </button>
-      <button type="button" className="icon-btn" aria-label="Stop" title="Stop" disabled={busy || !allowed.has('stop')} onClick={() => void actions.stop(ref)}>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Stop"
+        title="Stop"
+        disabled={busy || !allowed.has('stop')}
+        onClick={() => void actions.stop(ref)}
+      >
         <StopIcon />
       </button>
-      <button type="button" className="icon-btn" aria-label="Restart" title="Restart" disabled={busy || !allowed.has('restart')} onClick={() => void actions.restart(ref)}>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Restart"
+        title="Restart"
+        disabled={busy || !allowed.has('restart')}
+        onClick={() => void actions.restart(ref)}
+      >
         <RestartIcon />
       </button>
       <button
@@ -43,7 +64,14 @@ export function ContainerActionsCell({ container }: { container: ContainerSummar
       </button>
       <ShellOptionsButton container={ref} disabled={!allowed.has('shell')} />
       <AttachButton container={ref} disabled={!allowed.has('shell')} />
-      <button type="button" className="icon-btn icon-btn--danger" aria-label="Remove" title="Remove" disabled={busy} onClick={() => actions.askRemove(container)}>
+      <button
+        type="button"
+        className="icon-btn icon-btn--danger"
+        aria-label="Remove"
+        title="Remove"
+        disabled={busy}
+        onClick={() => actions.askRemove(container)}
+      >
         <TrashIcon />
       </button>
     </div>

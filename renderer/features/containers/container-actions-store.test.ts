@@ -26,7 +26,9 @@ describe('container actions store', () => {
     expect(await store.getState().unpause(ref)).toBe(true);
     expect(await store.getState().kill(ref, 'SIGTERM')).toBe(true);
     expect(await store.getState().kill(ref)).toBe(true);
-    expect(commands(activity)).toEqual(expect.arrayContaining(['docker pause web', 'docker unpause web', 'docker kill --signal SIGTERM web', 'docker kill web']));
+    expect(commands(activity)).toEqual(
+      expect.arrayContaining(['docker pause web', 'docker unpause web', 'docker kill --signal SIGTERM web', 'docker kill web']),
+    );
     expect(transport.callsTo('containers.kill').map((c) => c.input)).toEqual([{ id: ref.id, signal: 'SIGTERM' }, { id: ref.id }]);
   });
 
@@ -38,7 +40,10 @@ describe('container actions store', () => {
 
   it('asking to remove loads the writable layer’s changes; commit, then remove runs both in order', async () => {
     const changes = [{ path: '/hello', kind: 'added' }];
-    const transport = new FakeTransport().reply('containers.changes', changes).reply('containers.commit', { imageId: 'sha256:abc' }).reply('containers.remove', null);
+    const transport = new FakeTransport()
+      .reply('containers.changes', changes)
+      .reply('containers.commit', { imageId: 'sha256:abc' })
+      .reply('containers.remove', null);
     const { activity, store } = setup(transport);
     const c = container({ state: 'exited', name: 'web' });
     store.getState().askRemove(c);
@@ -81,7 +86,9 @@ describe('container actions store', () => {
   it('stop many stops only the ones that can stop', async () => {
     const transport = new FakeTransport().reply('containers.stop', null);
     const { store } = setup(transport);
-    await store.getState().stopMany([container({ id: '1'.repeat(64), state: 'running' }), container({ id: '2'.repeat(64), state: 'exited' })]);
+    await store
+      .getState()
+      .stopMany([container({ id: '1'.repeat(64), state: 'running' }), container({ id: '2'.repeat(64), state: 'exited' })]);
     expect(transport.callsTo('containers.stop')).toHaveLength(1);
   });
 });

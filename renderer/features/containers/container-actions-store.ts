@@ -2,7 +2,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FilesystemChange } from '../../../shared/container-detail-types.js';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import type { ActionRunner } from '../activity/action-runner.js';
-import { changesCheckConcurrency, containersToRemove, forEachLimited, newBulkRemoveRequest, type BulkRemoveRequest, type ChangesCheck } from './bulk-remove.js';
+import {
+  changesCheckConcurrency,
+  containersToRemove,
+  forEachLimited,
+  newBulkRemoveRequest,
+  type BulkRemoveRequest,
+  type ChangesCheck,
+} from './bulk-remove.js';
 import type { ContainersStore } from './containers-store.js';
 import { errorText } from '../../lib/error-text.js';
 
@@ -65,7 +72,6 @@ export interface ContainerActionsState {
 
 export type ContainerActionsStore = StoreApi<ContainerActionsState>;
 
-
 /** Container lifecycle actions: each one recorded as its docker command, errors kept visible. */
 export function createContainerActionsStore(run: ActionRunner, list: ContainersStore): ContainerActionsStore {
   return createStore<ContainerActionsState>()((set, get) => {
@@ -87,7 +93,11 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
     };
     const ok = async (p: Promise<string | undefined>): Promise<boolean> => (await p) === undefined;
     const remove = (c: ContainerRef, force: boolean) =>
-      perform('remove', c, () => run('containers.remove', force ? { id: c.id, force: true } : { id: c.id }, { shownAs: force ? { id: c.name, force: true } : { id: c.name } }));
+      perform('remove', c, () =>
+        run('containers.remove', force ? { id: c.id, force: true } : { id: c.id }, {
+          shownAs: force ? { id: c.name, force: true } : { id: c.name },
+        }),
+      );
 
     return {
       pending: {},
@@ -102,10 +112,13 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
       kill: (c, signal) =>
         ok(
           perform('kill', c, () =>
-            run('containers.kill', signal ? { id: c.id, signal } : { id: c.id }, { shownAs: signal ? { id: c.name, signal } : { id: c.name } }),
+            run('containers.kill', signal ? { id: c.id, signal } : { id: c.id }, {
+              shownAs: signal ? { id: c.name, signal } : { id: c.name },
+            }),
           ),
         ),
-      rename: (c, name) => perform('rename', c, () => run('containers.rename', { id: c.id, name }, { shownAs: { id: c.name, name }, quiet: true })),
+      rename: (c, name) =>
+        perform('rename', c, () => run('containers.rename', { id: c.id, name }, { shownAs: { id: c.name, name }, quiet: true })),
       askRemove(container) {
         // The engine refuses to remove a running container unless forced; the dialog says so and offers it.
         set({ removeRequest: { container, force: mustForce(container), changes: null } });
@@ -154,7 +167,9 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
         await Promise.all(cs.filter((c) => c.state === 'created' || c.state === 'exited').map((c) => get().start(c)));
       },
       async stopMany(cs) {
-        await Promise.all(cs.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting').map((c) => get().stop(c)));
+        await Promise.all(
+          cs.filter((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting').map((c) => get().stop(c)),
+        );
       },
       askRemoveMany(cs) {
         if (cs.length === 0) return;
@@ -168,7 +183,11 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
         void forEachLimited(cs, changesCheckConcurrency, async (c) => {
           if (get().bulkRemove?.containers !== request.containers) return;
           try {
-            const changes = await run('containers.changes', { id: c.id }, { shownAs: { id: c.name }, describe: (x) => `${x.length} changes`, quiet: true });
+            const changes = await run(
+              'containers.changes',
+              { id: c.id },
+              { shownAs: { id: c.name }, describe: (x) => `${x.length} changes`, quiet: true },
+            );
             record(c.id, { status: 'done', changes });
           } catch (error) {
             record(c.id, { status: 'failed', error: errorText(error) });

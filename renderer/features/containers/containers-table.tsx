@@ -29,11 +29,55 @@ const containerColumns: readonly Column<ContainerSummary>[] = [
       </div>
     ),
   },
-  { key: 'image', header: 'Image', minWidth: 100, grow: 1.2, priority: 5, cell: (c) => <span className="mono" title={c.image}>{imageName(c.image)}</span> },
-  { key: 'command', header: 'Command', minWidth: 80, grow: 1.1, priority: 1, cell: (c) => <span className="mono muted" title={c.command}>{c.command}</span> },
+  {
+    key: 'image',
+    header: 'Image',
+    minWidth: 100,
+    grow: 1.2,
+    priority: 5,
+    cell: (c) => (
+      <span className="mono" title={c.image}>
+        {imageName(c.image)}
+      </span>
+    ),
+  },
+  {
+    key: 'command',
+    header: 'Command',
+    minWidth: 80,
+    grow: 1.1,
+    priority: 1,
+    cell: (c) => (
+      <span className="mono muted" title={c.command}>
+        {c.command}
+      </span>
+    ),
+  },
   { key: 'state', header: 'State', minWidth: 120, grow: 0, cell: (c) => <StateCell container={c} /> },
-  { key: 'status', header: 'Status', minWidth: 96, grow: 1.2, priority: 4, cell: (c) => <span className="muted" title={c.status}>{c.status}</span> },
-  { key: 'created', header: 'Created', minWidth: 124, grow: 0.3, priority: 3, cell: (c) => <span className="muted"><RelativeTime unixSeconds={c.created} /></span> },
+  {
+    key: 'status',
+    header: 'Status',
+    minWidth: 96,
+    grow: 1.2,
+    priority: 4,
+    cell: (c) => (
+      <span className="muted" title={c.status}>
+        {c.status}
+      </span>
+    ),
+  },
+  {
+    key: 'created',
+    header: 'Created',
+    minWidth: 124,
+    grow: 0.3,
+    priority: 3,
+    cell: (c) => (
+      <span className="muted">
+        <RelativeTime unixSeconds={c.created} />
+      </span>
+    ),
+  },
   {
     key: 'ports',
     header: 'Ports',
@@ -42,7 +86,13 @@ const containerColumns: readonly Column<ContainerSummary>[] = [
     priority: 2,
     cell: (c) => {
       const ports = formatPorts(c.ports);
-      return ports ? <span className="mono muted" title={ports}>{ports}</span> : <span className="faint">—</span>;
+      return ports ? (
+        <span className="mono muted" title={ports}>
+          {ports}
+        </span>
+      ) : (
+        <span className="faint">—</span>
+      );
     },
   },
   { key: 'actions', header: 'Actions', minWidth: 164, grow: 0, align: 'end', cell: (c) => <ContainerActionsCell container={c} /> },
@@ -74,10 +124,22 @@ function GroupActions({ row }: { row: Extract<ListRow, { kind: 'group' }> }) {
   const stoppable = row.containers.some((c) => c.state === 'running' || c.state === 'paused' || c.state === 'restarting');
   return (
     <div className="row-actions">
-      <button type="button" className="btn btn--small" aria-label={`Start all in ${row.project}`} disabled={!startable} onClick={() => void actions.startMany(row.containers)}>
+      <button
+        type="button"
+        className="btn btn--small"
+        aria-label={`Start all in ${row.project}`}
+        disabled={!startable}
+        onClick={() => void actions.startMany(row.containers)}
+      >
         Start all
       </button>
-      <button type="button" className="btn btn--small" aria-label={`Stop all in ${row.project}`} disabled={!stoppable} onClick={() => void actions.stopMany(row.containers)}>
+      <button
+        type="button"
+        className="btn btn--small"
+        aria-label={`Stop all in ${row.project}`}
+        disabled={!stoppable}
+        onClick={() => void actions.stopMany(row.containers)}
+      >
         Stop all
       </button>
     </div>
@@ -101,7 +163,15 @@ function SelectCell({ row }: { row: ListRow }) {
     );
   }
   const c = row.container;
-  return <input type="checkbox" className="row-check" aria-label={`Select ${c.name}`} checked={selected.has(c.id)} onChange={() => selection.getState().toggle(c.id)} />;
+  return (
+    <input
+      type="checkbox"
+      className="row-check"
+      aria-label={`Select ${c.name}`}
+      checked={selected.has(c.id)}
+      onChange={() => selection.getState().toggle(c.id)}
+    />
+  );
 }
 
 function NameCell({ c }: { c: ContainerSummary }) {
@@ -109,7 +179,14 @@ function NameCell({ c }: { c: ContainerSummary }) {
   const open = useStore(detail, (s) => s.containerId === c.id);
   return (
     <div className="stack">
-      <button type="button" className={`name-btn primary${open ? ' name-btn--open' : ''}`} title={`Show details of ${c.name}`} aria-label={c.name} aria-pressed={open} onClick={() => detail.getState().open(c)}>
+      <button
+        type="button"
+        className={`name-btn primary${open ? ' name-btn--open' : ''}`}
+        title={`Show details of ${c.name}`}
+        aria-label={c.name}
+        aria-pressed={open}
+        onClick={() => detail.getState().open(c)}
+      >
         {c.name}
       </button>
       <span className="mono faint" title={c.id}>
@@ -129,7 +206,11 @@ const columns: readonly Column<ListRow>[] = [
       if (col.key === 'actions') return <GroupActions row={r} />;
       if (col.key === 'state') {
         const running = r.containers.filter((c) => c.state === 'running').length;
-        return <span className="muted">{running}/{r.containers.length} running</span>;
+        return (
+          <span className="muted">
+            {running}/{r.containers.length} running
+          </span>
+        );
       }
       return null;
     },

@@ -31,30 +31,34 @@ export function ContainersView() {
   const running = countRunning(items);
 
   const summary = loaded ? `${running} running · ${items.length} total${filter ? ` · ${rows.length} shown` : ''}` : 'Loading…';
-  const empty = !loaded ? 'Loading containers…' : items.length === 0 ? 'No containers yet. Create one with docker run.' : 'No container matches the filter.';
+  const empty = !loaded
+    ? 'Loading containers…'
+    : items.length === 0
+      ? 'No containers yet. Create one with docker run.'
+      : 'No container matches the filter.';
 
   return (
     <ContainersViewProvider value={viewStores}>
-    <section className="view" aria-labelledby="containers-title">
-      <ViewToolbar
-        title="Containers"
-        titleId="containers-title"
-        summary={summary}
-        filter={filter}
-        filterLabel="Filter containers"
-        onFilter={(text) => ui.getState().setFilter('containers', text)}
-        actions={<RunContainerButton />}
-      />
-      <ListBanners what="containers" error={error} stale={loaded && !live} />
-      <BulkBar items={items} />
-      <div className={`containers-split${detailOpen ? ' containers-split--open' : ''}`}>
-        <ContainersTable rows={listRows} stale={loaded && !live} empty={empty} />
-        <DetailPane detail={viewStores.detail} />
-      </div>
-      <RemoveDialog />
-      <BulkRemoveDialog />
-      <RunFormHost />
-    </section>
+      <section className="view" aria-labelledby="containers-title">
+        <ViewToolbar
+          title="Containers"
+          titleId="containers-title"
+          summary={summary}
+          filter={filter}
+          filterLabel="Filter containers"
+          onFilter={(text) => ui.getState().setFilter('containers', text)}
+          actions={<RunContainerButton />}
+        />
+        <ListBanners what="containers" error={error} stale={loaded && !live} />
+        <BulkBar items={items} />
+        <div className={`containers-split${detailOpen ? ' containers-split--open' : ''}`}>
+          <ContainersTable rows={listRows} stale={loaded && !live} empty={empty} />
+          <DetailPane detail={viewStores.detail} />
+        </div>
+        <RemoveDialog />
+        <BulkRemoveDialog />
+        <RunFormHost />
+      </section>
     </ContainersViewProvider>
   );
 }

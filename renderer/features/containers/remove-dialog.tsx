@@ -39,14 +39,17 @@ function RemoveDialogOpen() {
       onSubmit={() => void actions.confirmRemove()}
     >
       <p>
-        This deletes <strong>{container.name}</strong> and its writable layer: every file created or changed inside the container
-        since it was created is lost. Named volumes are kept, and the image <span className="mono">{container.image}</span> stays.
+        This deletes <strong>{container.name}</strong> and its writable layer: every file created or changed inside the container since it
+        was created is lost. Named volumes are kept, and the image <span className="mono">{container.image}</span> stays.
       </p>
       {active ? (
         <div className="dialog-warning">
           <p>
-            <strong>{container.name} is {container.state}.</strong> The engine refuses to remove a {container.state} container unless
-            forced; forcing kills it first (SIGKILL), without a graceful stop.
+            <strong>
+              {container.name} is {container.state}.
+            </strong>{' '}
+            The engine refuses to remove a {container.state} container unless forced; forcing kills it first (SIGKILL), without a graceful
+            stop.
           </p>
           <label className="check">
             <input type="checkbox" checked={force} onChange={(e) => actions.setRemoveForce(e.currentTarget.checked)} />
@@ -93,7 +96,12 @@ function CommitFirst({ name }: { name: string }) {
       <div className="cd-form-grid">
         <label>
           Repository
-          <input value={repository} spellCheck={false} aria-invalid={error !== null} onChange={(e) => setRepository(e.currentTarget.value)} />
+          <input
+            value={repository}
+            spellCheck={false}
+            aria-invalid={error !== null}
+            onChange={(e) => setRepository(e.currentTarget.value)}
+          />
         </label>
         <label>
           Tag

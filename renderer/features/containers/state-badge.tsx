@@ -18,9 +18,22 @@ const pendingWords: Record<LifecycleAction, string> = {
 };
 
 /** A container's state as the kit's pill; a failed exit is red, a clean one grey; an action in flight says so. */
-export function ContainerStateBadge({ container, pending }: { container: Pick<ContainerSummary, 'state' | 'exitCode'>; pending?: LifecycleAction | undefined }) {
+export function ContainerStateBadge({
+  container,
+  pending,
+}: {
+  container: Pick<ContainerSummary, 'state' | 'exitCode'>;
+  pending?: LifecycleAction | undefined;
+}) {
   const failed = container.state === 'exited' && container.exitCode !== null && container.exitCode !== 0;
-  return <StateBadge state={container.state} label={pending ? pendingWords[pending] : stateLabel(container)} failed={failed} pending={pending !== undefined} />;
+  return (
+    <StateBadge
+      state={container.state}
+      label={pending ? pendingWords[pending] : stateLabel(container)}
+      failed={failed}
+      pending={pending !== undefined}
+    />
+  );
 }
 
 /** The state cell: follows the actions store so a slow `docker stop` shows it is under way. */

@@ -30,18 +30,22 @@ export function createEngineEventHub(client: BerthClient, connection: Connection
     if (!unsubscribeConnection || unsubscribeStream) return;
     const { link } = connection.getState();
     if (link !== 'open' && link !== 'connecting') return;
-    unsubscribeStream = client.subscribe('engine.events', {}, {
-      onMessage: dispatch,
-      onEnd: () => {
-        unsubscribeStream = undefined;
-        if (retryTimer === undefined && unsubscribeConnection) {
-          retryTimer = setTimeout(() => {
-            retryTimer = undefined;
-            ensureSubscribed();
-          }, retryMs);
-        }
+    unsubscribeStream = client.subscribe(
+      'engine.events',
+      {},
+      {
+        onMessage: dispatch,
+        onEnd: () => {
+          unsubscribeStream = undefined;
+          if (retryTimer === undefined && unsubscribeConnection) {
+            retryTimer = setTimeout(() => {
+              retryTimer = undefined;
+              ensureSubscribed();
+            }, retryMs);
+          }
+        },
       },
-    });
+    );
   };
 
   return {

@@ -59,7 +59,11 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
   const { args, problem: argsProblem } = parseArgs(argsText);
   const input: BuildInput = {
     contextPath: contextPath.trim(),
-    ...(mode === 'inline' ? { dockerfileText: text } : dockerfile.trim() && dockerfile.trim() !== 'Dockerfile' ? { dockerfile: dockerfile.trim() } : {}),
+    ...(mode === 'inline'
+      ? { dockerfileText: text }
+      : dockerfile.trim() && dockerfile.trim() !== 'Dockerfile'
+        ? { dockerfile: dockerfile.trim() }
+        : {}),
     ...(tag.trim() ? { tags: [tag.trim()] } : {}),
     ...(Object.keys(args).length > 0 ? { buildArgs: args } : {}),
     ...(target.trim() ? { target: target.trim() } : {}),
@@ -95,19 +99,43 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
       >
         <label className="im-field im-field--wide">
           <span>Context folder (on the machine Berth runs on)</span>
-          <input className="input mono" value={contextPath} placeholder="/home/me/project" spellCheck={false} onChange={(e) => setContextPath(e.currentTarget.value)} />
+          <input
+            className="input mono"
+            value={contextPath}
+            placeholder="/home/me/project"
+            spellCheck={false}
+            onChange={(e) => setContextPath(e.currentTarget.value)}
+          />
         </label>
         <label className="im-field">
           <span>Tag</span>
-          <input className="input mono" value={tag} placeholder="myapp:dev" spellCheck={false} onChange={(e) => setTag(e.currentTarget.value)} />
+          <input
+            className="input mono"
+            value={tag}
+            placeholder="myapp:dev"
+            spellCheck={false}
+            onChange={(e) => setTag(e.currentTarget.value)}
+          />
         </label>
         <label className="im-field">
           <span>Target stage</span>
-          <input className="input mono" value={target} placeholder="(last stage)" spellCheck={false} onChange={(e) => setTarget(e.currentTarget.value)} />
+          <input
+            className="input mono"
+            value={target}
+            placeholder="(last stage)"
+            spellCheck={false}
+            onChange={(e) => setTarget(e.currentTarget.value)}
+          />
         </label>
         <label className="im-field">
           <span>Build args (NAME=value per line)</span>
-          <textarea className="input mono" rows={2} value={argsText} spellCheck={false} onChange={(e) => setArgsText(e.currentTarget.value)} />
+          <textarea
+            className="input mono"
+            rows={2}
+            value={argsText}
+            spellCheck={false}
+            onChange={(e) => setArgsText(e.currentTarget.value)}
+          />
         </label>
         <fieldset className="im-field build-mode">
           <legend>Dockerfile</legend>
@@ -164,8 +192,8 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
       ) : null}
 
       <p className="im-teach">
-        <strong>The build cache:</strong> Docker reuses a step’s saved layer (“cached”) as long as that line and every line above it are unchanged — the first
-        changed line and every line after it run again, so put what changes least near the top.
+        <strong>The build cache:</strong> Docker reuses a step’s saved layer (“cached”) as long as that line and every line above it are
+        unchanged — the first changed line and every line after it run again, so put what changes least near the top.
       </p>
 
       <div className="build-work">
@@ -184,7 +212,12 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
               <div className="editor-highlight" style={{ transform: `translateY(${-scrollTop}px)` }} aria-hidden="true">
                 {lines.map((_, i) => {
                   const mark = marks.get(i + 1);
-                  return <div key={i} className={`editor-hl${errorLine === i + 1 ? ' editor-hl--error' : mark ? ` editor-hl--${mark.status}` : ''}`} />;
+                  return (
+                    <div
+                      key={i}
+                      className={`editor-hl${errorLine === i + 1 ? ' editor-hl--error' : mark ? ` editor-hl--${mark.status}` : ''}`}
+                    />
+                  );
                 })}
               </div>
               <textarea
@@ -215,11 +248,17 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
 
         {mode === 'file' ? (
           <ol className="build-steps" aria-label="Build steps">
-            {s.steps.length === 0 ? <li className="muted">Steps appear here as the engine runs them, with the Dockerfile line each comes from.</li> : null}
+            {s.steps.length === 0 ? (
+              <li className="muted">Steps appear here as the engine runs them, with the Dockerfile line each comes from.</li>
+            ) : null}
             {s.steps.map((st) => {
               const mark = st.line !== null ? marks.get(st.line) : undefined;
               return (
-                <li key={st.step} aria-label={`Step ${st.step}`} className={st.line !== null && st.line === errorLine ? 'build-step--error' : ''}>
+                <li
+                  key={st.step}
+                  aria-label={`Step ${st.step}`}
+                  className={st.line !== null && st.line === errorLine ? 'build-step--error' : ''}
+                >
                   <span className="faint">
                     {st.step}/{st.total}
                   </span>
@@ -236,16 +275,22 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
             {s.phase === 'idle' ? <span className="muted">Not built yet.</span> : null}
             {s.phase === 'running' ? (
               <span>
-                Building…{' '}
-                {s.contextBytes !== null ? <span className="muted">context {formatSize(s.contextBytes)}</span> : null}
-                {s.steps.length > 0 ? <span className="muted"> · step {s.steps[s.steps.length - 1]?.step}/{s.steps[0]?.total}</span> : null}
+                Building… {s.contextBytes !== null ? <span className="muted">context {formatSize(s.contextBytes)}</span> : null}
+                {s.steps.length > 0 ? (
+                  <span className="muted">
+                    {' '}
+                    · step {s.steps[s.steps.length - 1]?.step}/{s.steps[0]?.total}
+                  </span>
+                ) : null}
               </span>
             ) : null}
             {s.phase === 'done' && s.result ? (
               <span className="ok">
-                Built <span className="mono">{s.result.imageId.replace(/^sha256:/, '').slice(0, 12)}</span> in {seconds(s.result.durationMs)} · {s.result.cachedSteps} of{' '}
-                {s.result.steps} steps cached
-                {s.result.cachedSteps > 0 && s.result.cachedSteps === s.steps.filter((x) => x.cacheable).length ? ' (every step that can be: FROM never is)' : ''}
+                Built <span className="mono">{s.result.imageId.replace(/^sha256:/, '').slice(0, 12)}</span> in{' '}
+                {seconds(s.result.durationMs)} · {s.result.cachedSteps} of {s.result.steps} steps cached
+                {s.result.cachedSteps > 0 && s.result.cachedSteps === s.steps.filter((x) => x.cacheable).length
+                  ? ' (every step that can be: FROM never is)'
+                  : ''}
                 {s.result.tags.length > 0 ? ` · ${s.result.tags.join(', ')}` : ''}
               </span>
             ) : null}

@@ -22,7 +22,10 @@ const step = (n: number, line: number | null, patch: Partial<BuildStep> = {}): B
 
 describe('build step ↔ Dockerfile line mapping', () => {
   it('marks each line with its step: cached, ran (with duration and layer), running', () => {
-    const marks = lineMarks([step(1, 1), step(2, 2, { cached: true, durationMs: 3 }), step(3, 3, { status: 'running', durationMs: null, layerId: null })], null);
+    const marks = lineMarks(
+      [step(1, 1), step(2, 2, { cached: true, durationMs: 3 }), step(3, 3, { status: 'running', durationMs: null, layerId: null })],
+      null,
+    );
     expect(marks.get(1)).toMatchObject({ step: 1, status: 'ran', cacheable: false });
     expect(marks.get(2)).toMatchObject({ step: 2, status: 'cached', layerId: 'layer2' });
     expect(marks.get(3)).toMatchObject({ step: 3, status: 'running' });
@@ -35,7 +38,13 @@ describe('build step ↔ Dockerfile line mapping', () => {
   });
 
   it('leaves out steps the engine added (no line), and marks the failing line', () => {
-    const failure = { error: { code: 'ENGINE_ERROR' as const, reason: 'build-step' as const, message: 'returned a non-zero code: 1' }, step: 3, line: 3, instruction: 'RUN false', exitCode: 1 };
+    const failure = {
+      error: { code: 'ENGINE_ERROR' as const, reason: 'build-step' as const, message: 'returned a non-zero code: 1' },
+      step: 3,
+      line: 3,
+      instruction: 'RUN false',
+      exitCode: 1,
+    };
     const marks = lineMarks([step(1, 1), step(2, null), step(3, 3, { status: 'failed' })], failure);
     expect([...marks.keys()]).toEqual([1, 3]);
     expect(marks.get(3)?.status).toBe('failed');
@@ -72,7 +81,13 @@ describe('build store', () => {
     store.subscribe(() => updates++);
     transport.emit('images.build', { type: 'context', bytes: 512, done: true });
     transport.emit('images.build', step(1, 1, { status: 'running' }));
-    transport.emit('images.build', { type: 'log', lines: [{ step: 1, text: 'Step 1/3 : FROM busybox' }, { step: 1, text: ' ---> ea7643678629' }] });
+    transport.emit('images.build', {
+      type: 'log',
+      lines: [
+        { step: 1, text: 'Step 1/3 : FROM busybox' },
+        { step: 1, text: ' ---> ea7643678629' },
+      ],
+    });
     transport.emit('images.build', step(1, 1));
     transport.emit('images.build', step(2, 2, { cached: true }));
     expect(updates).toBe(0);

@@ -71,7 +71,14 @@ export function lineMarks(steps: readonly BuildStep[], failure: BuildFailure | n
     const status: LineMark['status'] = failed ? 'failed' : s.status === 'running' ? 'running' : s.cached ? 'cached' : 'ran';
     const end = s.endLine ?? s.line;
     for (let line = s.line; line <= end; line++) {
-      marks.set(line, { step: s.step, first: line === s.line, status, cacheable: s.cacheable, durationMs: s.durationMs, layerId: s.layerId });
+      marks.set(line, {
+        step: s.step,
+        first: line === s.line,
+        status,
+        cacheable: s.cacheable,
+        durationMs: s.durationMs,
+        layerId: s.layerId,
+      });
     }
   }
   if (failure?.line != null && !marks.has(failure.line)) {
@@ -153,7 +160,15 @@ export function createImageBuildStore({ client, activity, flushMs = 100 }: Build
         get().cancel();
         const mine = ++generation;
         queue = [];
-        set({ phase: 'running', steps: [], log: [], contextBytes: null, result: null, failure: null, builtText: input.dockerfileText ?? null });
+        set({
+          phase: 'running',
+          steps: [],
+          log: [],
+          contextBytes: null,
+          result: null,
+          failure: null,
+          builtText: input.dockerfileText ?? null,
+        });
         cancel = runStream(client, activity, 'images.build', input, {
           onMessage: (m) => {
             if (mine !== generation) return;
@@ -166,7 +181,17 @@ export function createImageBuildStore({ client, activity, flushMs = 100 }: Build
             flush();
             cancel = null;
             if (get().phase !== 'running') return;
-            if (error) set({ phase: 'failed', failure: { error: { code: error.code, reason: 'engine', message: error.message }, step: null, line: null, instruction: null, exitCode: null } });
+            if (error)
+              set({
+                phase: 'failed',
+                failure: {
+                  error: { code: error.code, reason: 'engine', message: error.message },
+                  step: null,
+                  line: null,
+                  instruction: null,
+                  exitCode: null,
+                },
+              });
             else set({ phase: 'cancelled' });
           },
           describe: () => {

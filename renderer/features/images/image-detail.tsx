@@ -60,7 +60,10 @@ function LayerRow({ entry, index }: { entry: HistoryEntry; index: number }) {
   const chosen = useStore(detail, (s) => s.layerFiles.diffId);
   const empty = entry.size === 0 && entry.diffId === null;
   return (
-    <li className={`layer${empty ? ' layer--meta' : ''}${entry.sharedWith.length > 0 ? ' layer--shared' : ''}`} aria-label={`Layer ${index + 1}`}>
+    <li
+      className={`layer${empty ? ' layer--meta' : ''}${entry.sharedWith.length > 0 ? ' layer--shared' : ''}`}
+      aria-label={`Layer ${index + 1}`}
+    >
       <div className="layer-main">
         <code className="layer-instr" title={entry.createdBy}>
           {entry.instruction}
@@ -115,7 +118,9 @@ function LayersTab() {
               </span>
             ) : null}
           </p>
-          <p className="hint">Newest layer on top. Layers shared with other images are stored once: removing this image frees only its own.</p>
+          <p className="hint">
+            Newest layer on top. Layers shared with other images are stored once: removing this image frees only its own.
+          </p>
           <ol className="layer-stack" aria-label="Layers">
             {h.value.entries.map((e, i) => (
               <LayerRow key={`${i}-${e.createdBy}`} entry={e} index={i} />
@@ -193,7 +198,9 @@ function Summary({ s }: { s: ImageInspectSummary }) {
       <KV k="Working dir">{s.workingDir || '—'}</KV>
       <KV k="User">{s.user || 'root (default)'}</KV>
       <KV k="Env">
-        {s.env.length === 0 ? '—' : (
+        {s.env.length === 0 ? (
+          '—'
+        ) : (
           <ul className="im-plain">
             {s.env.map((e) => (
               <li key={e.name} className="mono">
@@ -206,7 +213,9 @@ function Summary({ s }: { s: ImageInspectSummary }) {
       <KV k="Exposed ports">{s.exposedPorts.length ? s.exposedPorts.join(', ') : '—'}</KV>
       <KV k="Volumes">{s.volumes.length ? s.volumes.join(', ') : '—'}</KV>
       <KV k="Labels">
-        {Object.keys(s.labels).length === 0 ? '—' : (
+        {Object.keys(s.labels).length === 0 ? (
+          '—'
+        ) : (
           <ul className="im-plain">
             {Object.entries(s.labels).map(([k, v]) => (
               <li key={k} className="mono">
@@ -264,7 +273,14 @@ export function ImageDetailPane() {
       </header>
       <div role="tablist" className="im-tabs" aria-label="Image details">
         {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="im-tab" onClick={() => detail.getState().setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className="im-tab"
+            onClick={() => detail.getState().setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}

@@ -24,7 +24,10 @@ export function PrunePanel({ onClose }: { onClose(): void }) {
           Same as <code>{cliEquivalent('images.prune', {})}</code>
         </span>
       </div>
-      <p className="hint">Dangling images have no tag: usually an older build whose tag moved to a newer one. Pruning deletes them and gives back the space only they use.</p>
+      <p className="hint">
+        Dangling images have no tag: usually an older build whose tag moved to a newer one. Pruning deletes them and gives back the space
+        only they use.
+      </p>
       {s.phase === 'loading' ? <p className="muted">Looking for dangling images…</p> : null}
       {s.phase === 'error' ? (
         <p className="im-field-error" role="alert">
@@ -60,7 +63,8 @@ export function PrunePanel({ onClose }: { onClose(): void }) {
       ) : null}
       {s.phase === 'done' && s.result ? (
         <p role="status">
-          Deleted {s.result.deleted.length} {s.result.deleted.length === 1 ? 'image layer' : 'image layers'}, reclaimed <strong>{formatSize(s.result.spaceReclaimed)}</strong>.
+          Deleted {s.result.deleted.length} {s.result.deleted.length === 1 ? 'image layer' : 'image layers'}, reclaimed{' '}
+          <strong>{formatSize(s.result.spaceReclaimed)}</strong>.
         </p>
       ) : null}
       <div className="ipanel-actions">
@@ -110,10 +114,16 @@ export function RegistriesPanel({ onClose }: { onClose(): void }) {
     <section className="ipanel" aria-label="Registries">
       <div className="ipanel-head">
         <h2>Registries</h2>
-        <span className="faint">Berth checks credentials with the registry before keeping them. Passwords are never shown, logged or sent to this window.</span>
+        <span className="faint">
+          Berth checks credentials with the registry before keeping them. Passwords are never shown, logged or sent to this window.
+        </span>
       </div>
       {s.storage ? (
-        <p className={`login-storage${s.storage.persistent ? '' : ' login-storage--session'}`} role="status" aria-label="Where logins are kept">
+        <p
+          className={`login-storage${s.storage.persistent ? '' : ' login-storage--session'}`}
+          role="status"
+          aria-label="Where logins are kept"
+        >
           {s.storage.summary}
           {s.storage.note ? <span className="login-storage-note"> {s.storage.note}</span> : null}
         </p>
@@ -133,15 +143,34 @@ export function RegistriesPanel({ onClose }: { onClose(): void }) {
       >
         <label className="im-field">
           <span>Server</span>
-          <input className="input mono" value={server} placeholder="127.0.0.1:5001" spellCheck={false} onChange={(e) => setServer(e.currentTarget.value)} />
+          <input
+            className="input mono"
+            value={server}
+            placeholder="127.0.0.1:5001"
+            spellCheck={false}
+            onChange={(e) => setServer(e.currentTarget.value)}
+          />
         </label>
         <label className="im-field">
           <span>Username</span>
-          <input ref={usernameInput} className="input" value={username} autoComplete="off" spellCheck={false} onChange={(e) => setUsername(e.currentTarget.value)} />
+          <input
+            ref={usernameInput}
+            className="input"
+            value={username}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+          />
         </label>
         <label className="im-field">
           <span>Password</span>
-          <input className="input" type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            className="input"
+            type="password"
+            value={password}
+            autoComplete="new-password"
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
         <button type="submit" className="btn btn--primary" disabled={s.busy || !server || !username || !password}>
           {s.busy ? 'Checking…' : 'Log in'}
@@ -162,7 +191,12 @@ export function RegistriesPanel({ onClose }: { onClose(): void }) {
             <span className="faint">{accountSource(a)}</span>
             {a.note ? <span className="account-note">{a.note}</span> : null}
             {a.usable ? (
-              <button type="button" className="btn btn--small" aria-label={`Log out of ${a.serverAddress}`} onClick={() => void accounts.getState().logout(a.serverAddress)}>
+              <button
+                type="button"
+                className="btn btn--small"
+                aria-label={`Log out of ${a.serverAddress}`}
+                onClick={() => void accounts.getState().logout(a.serverAddress)}
+              >
                 Log out
               </button>
             ) : null}
@@ -198,7 +232,11 @@ function RemoveImageDialog() {
   const tagged = !request.label.startsWith('<none>');
   return (
     <Dialog
-      title={<>Remove image <span className="mono">{request.label}</span>?</>}
+      title={
+        <>
+          Remove image <span className="mono">{request.label}</span>?
+        </>
+      }
       danger
       submitLabel="Remove"
       busy={request.busy}
@@ -220,11 +258,14 @@ function RemoveImageDialog() {
       {request.refusal ? (
         <EngineRefusal message={request.refusal}>
           <p>
-            <strong>Force remove</strong> removes the tags anyway. Containers made from it keep running and keep their files, but show the bare image ID; the layers are deleted only once no container uses them.
+            <strong>Force remove</strong> removes the tags anyway. Containers made from it keep running and keep their files, but show the
+            bare image ID; the layers are deleted only once no container uses them.
           </p>
         </EngineRefusal>
       ) : null}
-      <SameAsCommand command={cliEquivalent('images.remove', request.refusal ? { image: request.target, force: true } : { image: request.target })} />
+      <SameAsCommand
+        command={cliEquivalent('images.remove', request.refusal ? { image: request.target, force: true } : { image: request.target })}
+      />
     </Dialog>
   );
 }
@@ -237,7 +278,11 @@ function TagDialog() {
   const a = actions.getState();
   return (
     <Dialog
-      title={<>Tag <span className="mono">{request.label}</span></>}
+      title={
+        <>
+          Tag <span className="mono">{request.label}</span>
+        </>
+      }
       submitLabel="Add tag"
       busy={request.busy}
       submitDisabled={target.trim() === ''}
@@ -246,7 +291,14 @@ function TagDialog() {
     >
       <label className="im-field">
         <span>New reference (repository:tag)</span>
-        <input className="input mono" autoFocus value={target} spellCheck={false} placeholder="127.0.0.1:5000/team/app:1.0" onChange={(e) => setTarget(e.currentTarget.value)} />
+        <input
+          className="input mono"
+          autoFocus
+          value={target}
+          spellCheck={false}
+          placeholder="127.0.0.1:5000/team/app:1.0"
+          onChange={(e) => setTarget(e.currentTarget.value)}
+        />
       </label>
       <p>A tag is another name for the same image: no bytes are copied. To push to a registry, the name starts with its address.</p>
       {request.error ? (

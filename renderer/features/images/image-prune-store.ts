@@ -9,7 +9,9 @@ export type ImagePruneStore = PruneStore<PrunePreview, PruneResult>;
 /** Prune dangling images: the preview first, then `docker image prune` once confirmed. */
 export function createImagePruneStore(run: ActionRunner): ImagePruneStore {
   return createPruneStore({
-    preview: () => run('images.prunePreview', {}, { quiet: true, describe: (p) => `${p.images.length} dangling · ${formatSize(p.spaceReclaimable)}` }),
-    prune: () => run('images.prune', {}, { quiet: true, describe: (r) => `${r.deleted.length} deleted · ${formatSize(r.spaceReclaimed)} reclaimed` }),
+    preview: () =>
+      run('images.prunePreview', {}, { quiet: true, describe: (p) => `${p.images.length} dangling · ${formatSize(p.spaceReclaimable)}` }),
+    prune: () =>
+      run('images.prune', {}, { quiet: true, describe: (r) => `${r.deleted.length} deleted · ${formatSize(r.spaceReclaimed)} reclaimed` }),
   });
 }

@@ -20,7 +20,9 @@ const preview = {
 
 describe('prune store', () => {
   it('previews first, changes nothing until confirmed, then prunes', async () => {
-    const transport = new FakeTransport().reply('images.prunePreview', preview).reply('images.prune', { untagged: [], deleted: ['sha256:1'], spaceReclaimed: 1500 });
+    const transport = new FakeTransport()
+      .reply('images.prunePreview', preview)
+      .reply('images.prune', { untagged: [], deleted: ['sha256:1'], spaceReclaimed: 1500 });
     const { run, activity } = setup(transport);
     const prune = createImagePruneStore(run);
     const opening = prune.getState().open();
@@ -30,7 +32,10 @@ describe('prune store', () => {
     expect(transport.callsTo('images.prune')).toHaveLength(0);
     await prune.getState().confirm();
     expect(prune.getState()).toMatchObject({ phase: 'done', result: { spaceReclaimed: 1500 } });
-    expect(activity.getState().entries.map((e) => e.command)).toEqual(['docker images --filter dangling=true', 'docker image prune --force']);
+    expect(activity.getState().entries.map((e) => e.command)).toEqual([
+      'docker images --filter dangling=true',
+      'docker image prune --force',
+    ]);
   });
 
   it('closing while the preview loads drops its answer; errors are kept', async () => {
@@ -43,7 +48,9 @@ describe('prune store', () => {
     await prune.getState().confirm();
     expect(transport.callsTo('images.prune')).toHaveLength(0);
 
-    const failing = createImagePruneStore(setup(new FakeTransport().fail('images.prunePreview', { code: 'ENGINE_UNAVAILABLE', message: 'engine down' })).run);
+    const failing = createImagePruneStore(
+      setup(new FakeTransport().fail('images.prunePreview', { code: 'ENGINE_UNAVAILABLE', message: 'engine down' })).run,
+    );
     await failing.getState().open();
     expect(failing.getState()).toMatchObject({ phase: 'error', error: 'engine down' });
   });
@@ -60,8 +67,14 @@ describe('accounts store', () => {
           ? { ok: true, value: { serverAddress: '127.0.0.1:5001', username: 'berth', status: 'Login Succeeded' } }
           : { ok: false, error: { code: 'UNAUTHORIZED', message: 'Wrong username or password for 127.0.0.1:5001 (user berth)' } };
       })
-      .handle('images.accounts', () => ({ ok: true, value: good ? [{ serverAddress: '127.0.0.1:5001', username: 'berth', source: 'berth', usable: true }] : [] }))
-      .handle('images.credentialStorage', () => ({ ok: true, value: { persistent: false, summary: 'Saved for this session only: no system keyring.' } }));
+      .handle('images.accounts', () => ({
+        ok: true,
+        value: good ? [{ serverAddress: '127.0.0.1:5001', username: 'berth', source: 'berth', usable: true }] : [],
+      }))
+      .handle('images.credentialStorage', () => ({
+        ok: true,
+        value: { persistent: false, summary: 'Saved for this session only: no system keyring.' },
+      }));
     const { run, client, activity } = setup(transport);
     const accounts = createImageAccountsStore(run, client);
     expect(await accounts.getState().login('127.0.0.1:5001', 'berth', 'nope')).toBe(false);
@@ -93,7 +106,14 @@ describe('image actions store', () => {
       calls++;
       return (input as { force?: boolean }).force
         ? { ok: true, value: { untagged: ['app:1'], deleted: [] } }
-        : { ok: false, error: { code: 'CONFLICT', message: 'conflict: unable to remove repository reference "app:1" (must force) - container 1234 is using its referenced image' } };
+        : {
+            ok: false,
+            error: {
+              code: 'CONFLICT',
+              message:
+                'conflict: unable to remove repository reference "app:1" (must force) - container 1234 is using its referenced image',
+            },
+          };
     });
     const { run, activity } = setup(transport);
     const actions = createImageActionsStore(run);
@@ -110,7 +130,10 @@ describe('image actions store', () => {
     // The real router rejects the reference; the fake does what it would.
     const transport = new FakeTransport().handle('images.tag', (input) =>
       (input as { target: string }).target.includes(' ')
-        ? { ok: false, error: { code: 'BAD_REQUEST', message: 'Invalid image reference "Bad Name": An image reference cannot contain spaces' } }
+        ? {
+            ok: false,
+            error: { code: 'BAD_REQUEST', message: 'Invalid image reference "Bad Name": An image reference cannot contain spaces' },
+          }
         : { ok: true, value: null },
     );
     const { run } = setup(transport);
@@ -121,6 +144,9 @@ describe('image actions store', () => {
     await actions.getState().confirmTag('127.0.0.1:5000/x/busybox:1');
     expect(actions.getState().tag).toBeNull();
     await flushPromises();
-    expect(transport.callsTo('images.tag').at(-1)).toEqual({ name: 'images.tag', input: { image: 'busybox:latest', target: '127.0.0.1:5000/x/busybox:1' } });
+    expect(transport.callsTo('images.tag').at(-1)).toEqual({
+      name: 'images.tag',
+      input: { image: 'busybox:latest', target: '127.0.0.1:5000/x/busybox:1' },
+    });
   });
 });

@@ -132,7 +132,8 @@ export function createImageActionsStore(run: ActionRunner): ImageActionsStore {
         if (get().remove?.target === request.target) set({ remove: null });
       } catch (error) {
         if (get().remove?.target !== request.target) return;
-        const refusal = isBerthError(error) && error.code === 'CONFLICT' ? error.message : `The engine did not remove it: ${errorText(error)}`;
+        const refusal =
+          isBerthError(error) && error.code === 'CONFLICT' ? error.message : `The engine did not remove it: ${errorText(error)}`;
         set({ remove: { ...request, busy: false, refusal } });
       }
     },
@@ -197,13 +198,19 @@ export function createImageDetailStore(client: BerthClient): ImageDetailStore {
       const mine = ++generation;
       const s = get();
       if (!keep) set({ inspect: loading(), history: loading(), relations: loading(), layerFiles: { ...idle(), diffId: null } });
-      const track = <K extends 'inspect' | 'history' | 'relations'>(key: K, promise: Promise<NonNullable<ImageDetailState[K]['value']>>): void => {
+      const track = <K extends 'inspect' | 'history' | 'relations'>(
+        key: K,
+        promise: Promise<NonNullable<ImageDetailState[K]['value']>>,
+      ): void => {
         promise.then(
           (value) => {
             if (mine === generation) set({ [key]: { value, error: null, loading: false } } as unknown as Partial<ImageDetailState>);
           },
           (error: unknown) => {
-            if (mine === generation) set({ [key]: { value: keep ? s[key].value : null, error: errorText(error), loading: false } } as unknown as Partial<ImageDetailState>);
+            if (mine === generation)
+              set({
+                [key]: { value: keep ? s[key].value : null, error: errorText(error), loading: false },
+              } as unknown as Partial<ImageDetailState>);
           },
         );
       };
@@ -240,9 +247,11 @@ export function createImageDetailStore(client: BerthClient): ImageDetailStore {
         set({ layerFiles: { ...loading(), diffId } });
         try {
           const value = await client.call('images.layerFiles', { image: selected.imageId, diffId, limit: 2000 });
-          if (mine === generation && get().layerFiles.diffId === diffId) set({ layerFiles: { value, error: null, loading: false, diffId } });
+          if (mine === generation && get().layerFiles.diffId === diffId)
+            set({ layerFiles: { value, error: null, loading: false, diffId } });
         } catch (error) {
-          if (mine === generation && get().layerFiles.diffId === diffId) set({ layerFiles: { value: null, error: errorText(error), loading: false, diffId } });
+          if (mine === generation && get().layerFiles.diffId === diffId)
+            set({ layerFiles: { value: null, error: errorText(error), loading: false, diffId } });
         }
       },
       refresh() {

@@ -23,4 +23,3 @@ export function createImagesStore({ client, connection, events, debounceMs }: Im
     debounceMs,
   });
 }
-

@@ -33,10 +33,36 @@ const columns: readonly Column<ImageRow>[] = [
     header: 'Tag',
     minWidth: 70,
     grow: 1,
-    cell: (r) => <span className={r.tag === '<none>' ? 'faint mono' : 'tag'} title={r.tag}>{r.tag}</span>,
+    cell: (r) => (
+      <span className={r.tag === '<none>' ? 'faint mono' : 'tag'} title={r.tag}>
+        {r.tag}
+      </span>
+    ),
   },
-  { key: 'id', header: 'Image ID', minWidth: 112, grow: 0, priority: 2, cell: (r) => <span className="mono muted" title={r.imageId}>{r.shortId}</span> },
-  { key: 'created', header: 'Created', minWidth: 110, grow: 1, priority: 1, cell: (r) => <span className="muted"><RelativeTime unixSeconds={r.created} /></span> },
+  {
+    key: 'id',
+    header: 'Image ID',
+    minWidth: 112,
+    grow: 0,
+    priority: 2,
+    cell: (r) => (
+      <span className="mono muted" title={r.imageId}>
+        {r.shortId}
+      </span>
+    ),
+  },
+  {
+    key: 'created',
+    header: 'Created',
+    minWidth: 110,
+    grow: 1,
+    priority: 1,
+    cell: (r) => (
+      <span className="muted">
+        <RelativeTime unixSeconds={r.created} />
+      </span>
+    ),
+  },
   { key: 'size', header: 'Size', minWidth: 70, grow: 0, align: 'end', cell: (r) => <span className="mono">{formatSize(r.size)}</span> },
   { key: 'actions', header: '', minWidth: 236, grow: 0, align: 'end', cell: (r) => <ImageRowActions row={r} /> },
 ];
@@ -66,7 +92,12 @@ function ImageRowActions({ row }: { row: ImageRow }) {
   const tagged = row.tag !== '<none>';
   return (
     <div className="row-actions">
-      <button type="button" className="btn btn--small btn--ghost" title={`${formatCommand(['docker', 'run', rowTarget(row)])} …`} onClick={() => runForm.getState().openForm({ image: rowTarget(row) })}>
+      <button
+        type="button"
+        className="btn btn--small btn--ghost"
+        title={`${formatCommand(['docker', 'run', rowTarget(row)])} …`}
+        onClick={() => runForm.getState().openForm({ image: rowTarget(row) })}
+      >
         Run
       </button>
       <button type="button" className="btn btn--small btn--ghost" onClick={() => actions.getState().askTag(rowTarget(row), row.label)}>
@@ -76,12 +107,18 @@ function ImageRowActions({ row }: { row: ImageRow }) {
         type="button"
         className="btn btn--small btn--ghost"
         disabled={!tagged}
-        title={tagged ? streamCliEquivalent('images.push', { reference: rowTarget(row) }) : 'Tag the image first: a push needs repository:tag'}
+        title={
+          tagged ? streamCliEquivalent('images.push', { reference: rowTarget(row) }) : 'Tag the image first: a push needs repository:tag'
+        }
         onClick={() => transfers.getState().push(rowTarget(row))}
       >
         Push
       </button>
-      <button type="button" className="btn btn--small btn--ghost im-btn--danger-ghost" onClick={() => actions.getState().askRemove(rowTarget(row), row.label)}>
+      <button
+        type="button"
+        className="btn btn--small btn--ghost im-btn--danger-ghost"
+        onClick={() => actions.getState().askRemove(rowTarget(row), row.label)}
+      >
         Remove
       </button>
     </div>
@@ -141,8 +178,14 @@ export function ImagesView() {
     if (loaded && selectedId !== null && !items.some((r) => r.imageId === selectedId)) tools.detail.getState().close();
   }, [items, loaded, selectedId, tools]);
 
-  const summary = loaded ? `${items.length} ${items.length === 1 ? 'image' : 'images'} · ${formatSize(total)}${filter ? ` · ${rows.length} shown` : ''}` : 'Loading…';
-  const empty = !loaded ? 'Loading images…' : items.length === 0 ? 'No images yet. Pull one with Pull… (docker pull).' : 'No image matches the filter.';
+  const summary = loaded
+    ? `${items.length} ${items.length === 1 ? 'image' : 'images'} · ${formatSize(total)}${filter ? ` · ${rows.length} shown` : ''}`
+    : 'Loading…';
+  const empty = !loaded
+    ? 'Loading images…'
+    : items.length === 0
+      ? 'No images yet. Pull one with Pull… (docker pull).'
+      : 'No image matches the filter.';
 
   return (
     <section className="view" aria-labelledby="images-title">
@@ -161,18 +204,18 @@ export function ImagesView() {
       <RunFormHost />
       <ListBanners what="images" error={error} stale={loaded && !live} />
       <div className={`images-split${panel === 'build' ? ' images-split--hidden' : ''}`}>
-      <VirtualTable
-        label="Images"
-        columns={columns}
-        rows={rows}
-        rowKey={(r) => r.key}
-        rowLabel={(r) => r.label}
-        rowClassName={(r) => `${r.dangling ? 'row--dangling' : ''}${r.imageId === selectedId ? ' row--selected' : ''}`}
-        rowHeight={40}
-        stale={loaded && !live}
-        empty={empty}
-      />
-      <ImageDetailPane />
+        <VirtualTable
+          label="Images"
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.key}
+          rowLabel={(r) => r.label}
+          rowClassName={(r) => `${r.dangling ? 'row--dangling' : ''}${r.imageId === selectedId ? ' row--selected' : ''}`}
+          rowHeight={40}
+          stale={loaded && !live}
+          empty={empty}
+        />
+        <ImageDetailPane />
       </div>
     </section>
   );

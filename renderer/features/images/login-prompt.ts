@@ -15,6 +15,9 @@ export function loginRegistryFor(failure: { code: ErrorCode } | null, reference:
 /** The same for a build whose FROM line could not pull its base image (`FROM [--platform=…] image [AS name]`). */
 export function loginRegistryForBuild(failure: { code: ErrorCode } | null, instruction: string | null): string | null {
   if (!instruction || !/^FROM\s/i.test(instruction)) return null;
-  const image = instruction.split(/\s+/).slice(1).find((word) => !word.startsWith('--'));
+  const image = instruction
+    .split(/\s+/)
+    .slice(1)
+    .find((word) => !word.startsWith('--'));
   return image ? loginRegistryFor(failure, image) : null;
 }

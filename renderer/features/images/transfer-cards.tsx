@@ -26,7 +26,14 @@ function layersLine(done: number, total: number, reused: number): string {
 function Bar({ fraction, label, tone }: { fraction: number; label: string; tone?: 'done' | 'failed' | 'reused' }) {
   const pct = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
   return (
-    <div className={`pbar${tone ? ` pbar--${tone}` : ''}`} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+    <div
+      className={`pbar${tone ? ` pbar--${tone}` : ''}`}
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct}
+    >
       <div className="pbar-fill" style={{ width: `${pct}%` }} />
     </div>
   );
@@ -59,13 +66,22 @@ function TransferCard({ transfer }: { transfer: Transfer }) {
             Cancel
           </button>
         ) : (
-          <button type="button" className="btn btn--small" aria-label={`Dismiss ${verb.toLowerCase()} ${transfer.reference}`} onClick={() => transfers.getState().dismiss(transfer.id)}>
+          <button
+            type="button"
+            className="btn btn--small"
+            aria-label={`Dismiss ${verb.toLowerCase()} ${transfer.reference}`}
+            onClick={() => transfers.getState().dismiss(transfer.id)}
+          >
             Dismiss
           </button>
         )}
       </header>
       <div className="mono tcard-ref">{transfer.reference}</div>
-      <Bar fraction={fraction} label={`${verb} ${transfer.reference} overall`} tone={transfer.state === 'done' ? 'done' : transfer.state === 'failed' ? 'failed' : undefined} />
+      <Bar
+        fraction={fraction}
+        label={`${verb} ${transfer.reference} overall`}
+        tone={transfer.state === 'done' ? 'done' : transfer.state === 'failed' ? 'failed' : undefined}
+      />
       <div className="tcard-meta muted">
         {transfer.layers.length === 0
           ? transfer.state === 'running'
@@ -119,7 +135,9 @@ function TransferCard({ transfer }: { transfer: Transfer }) {
               <Bar
                 fraction={layerFraction(layer, transfer.kind)}
                 label={`Layer ${layer.id}`}
-                tone={layer.phase === 'already-exists' || layer.phase === 'mounted' ? 'reused' : layer.phase === 'complete' ? 'done' : undefined}
+                tone={
+                  layer.phase === 'already-exists' || layer.phase === 'mounted' ? 'reused' : layer.phase === 'complete' ? 'done' : undefined
+                }
               />
               <span className="tlayer-phase">{layerLabel(layer, transfer.state)}</span>
             </li>
@@ -187,7 +205,10 @@ export function PullPanel({ onClose }: { onClose(): void }) {
           {problem}
         </p>
       ) : (
-        <p className="hint">Each pull gets its own card below; start several at once. Same as <code>{streamCliEquivalent('images.pull', { reference: reference || 'IMAGE' })}</code>.</p>
+        <p className="hint">
+          Each pull gets its own card below; start several at once. Same as{' '}
+          <code>{streamCliEquivalent('images.pull', { reference: reference || 'IMAGE' })}</code>.
+        </p>
       )}
     </form>
   );

@@ -5,11 +5,22 @@ import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { aggregateLayers, createImageTransfersStore, layerFraction, layerLabel, overallFraction } from './transfers-store.js';
 
-const layer = (id: string, phase: LayerTransfer['phase'], current: number | null = null, total: number | null = null): LayerTransfer => ({ id, phase, current, total });
+const layer = (id: string, phase: LayerTransfer['phase'], current: number | null = null, total: number | null = null): LayerTransfer => ({
+  id,
+  phase,
+  current,
+  total,
+});
 const progress = (layers: LayerTransfer[], fraction = 0.5): TransferProgress => ({
   type: 'progress',
   layers,
-  overall: { layersDone: layers.filter((l) => l.phase === 'complete' || l.phase === 'already-exists').length, layersTotal: layers.length, bytesDone: 10, bytesTotal: 20, fraction },
+  overall: {
+    layersDone: layers.filter((l) => l.phase === 'complete' || l.phase === 'already-exists').length,
+    layersTotal: layers.length,
+    bytesDone: 10,
+    bytesTotal: 20,
+    fraction,
+  },
   status: 'Pulling from berth-e2e/busybox',
 });
 
@@ -39,7 +50,13 @@ describe('layer progress', () => {
   it('aggregates layers per phase and overall, leaving out layers the engine already had', () => {
     const layers = [layer('a', 'waiting'), layer('b', 'downloading', 50, 100), layer('c', 'already-exists'), layer('d', 'complete')];
     const fraction = (0 + 0.35 + 1) / 3;
-    expect(aggregateLayers(layers, 'pull')).toEqual({ waiting: 1, active: 1, done: 2, reused: 1, fraction: expect.closeTo(fraction, 9) as number });
+    expect(aggregateLayers(layers, 'pull')).toEqual({
+      waiting: 1,
+      active: 1,
+      done: 2,
+      reused: 1,
+      fraction: expect.closeTo(fraction, 9) as number,
+    });
     expect(aggregateLayers([], 'pull').fraction).toBe(0);
     // The engine's overall wins while running; done is always full.
     expect(overallFraction({ state: 'running', kind: 'pull', layers, overall: progress(layers, 0.4).overall })).toBe(0.4);
@@ -87,7 +104,13 @@ describe('transfers store', () => {
     const { transport, activity, store } = setup();
     store.getState().pull('busybox:1');
     transport.emit('images.pull', progress([layer('a', 'complete'), layer('b', 'already-exists')], 1));
-    transport.emit('images.pull', { type: 'done', reference: 'busybox:1', imageId: 'sha256:1', digest: `sha256:${'ab'.repeat(32)}`, upToDate: false });
+    transport.emit('images.pull', {
+      type: 'done',
+      reference: 'busybox:1',
+      imageId: 'sha256:1',
+      digest: `sha256:${'ab'.repeat(32)}`,
+      upToDate: false,
+    });
     transport.end('images.pull');
     const [t] = store.getState().transfers;
     expect(t).toMatchObject({ state: 'done', result: 'Pulled · digest sha256:abababababab' });
@@ -108,8 +131,14 @@ describe('transfers store', () => {
   it('shows a stream that ends with an error but no failed message (bad input) as failed', () => {
     const { transport, store } = setup();
     store.getState().pull('Bad Name');
-    transport.end('images.pull', { code: 'BAD_REQUEST', message: 'Invalid image reference "Bad Name": An image reference cannot contain spaces' });
-    expect(store.getState().transfers[0]).toMatchObject({ state: 'failed', error: { code: 'BAD_REQUEST', message: expect.stringContaining('spaces') } });
+    transport.end('images.pull', {
+      code: 'BAD_REQUEST',
+      message: 'Invalid image reference "Bad Name": An image reference cannot contain spaces',
+    });
+    expect(store.getState().transfers[0]).toMatchObject({
+      state: 'failed',
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('spaces') },
+    });
   });
 
   it('cancels one pull by unsubscribing, leaving the other running; pushes are cards too', () => {

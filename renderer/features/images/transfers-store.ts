@@ -41,7 +41,8 @@ export function shortDigest(digest: string): string {
 
 /** How a layer's phase reads on its card; once the transfer was cancelled or failed, an unfinished layer says it stopped. */
 export function layerLabel(layer: LayerTransfer, transferState: TransferState = 'running'): string {
-  const bytes = layer.current !== null && layer.total !== null && layer.total > 0 ? ` ${formatSize(layer.current)} / ${formatSize(layer.total)}` : '';
+  const bytes =
+    layer.current !== null && layer.total !== null && layer.total > 0 ? ` ${formatSize(layer.current)} / ${formatSize(layer.total)}` : '';
   if ((transferState === 'cancelled' || transferState === 'failed') && !isLayerFinished(layer.phase)) {
     return `${transferState === 'cancelled' ? 'Cancelled' : 'Stopped'}${bytes ? ` at${bytes}` : ''}`;
   }
@@ -60,7 +61,9 @@ export function layerLabel(layer: LayerTransfer, transferState: TransferState = 
       return `Extracting${bytes}`;
     case 'pushing':
       // The engine counts bytes handed to its socket: all of them may be "sent" long before the registry has them.
-      return layer.current !== null && layer.total !== null && layer.current >= layer.total ? `Pushing${bytes}, waiting for the registry` : `Pushing${bytes}`;
+      return layer.current !== null && layer.total !== null && layer.current >= layer.total
+        ? `Pushing${bytes}, waiting for the registry`
+        : `Pushing${bytes}`;
     case 'complete':
       return 'Complete';
     case 'already-exists':
@@ -78,7 +81,10 @@ export function isLayerDone(layer: LayerTransfer): boolean {
 }
 
 /** Counts per kind of phase and the overall fraction, from the layers alone (the engine's overall is preferred when given). */
-export function aggregateLayers(layers: readonly LayerTransfer[], kind: TransferKind): { waiting: number; active: number; done: number; reused: number; fraction: number } {
+export function aggregateLayers(
+  layers: readonly LayerTransfer[],
+  kind: TransferKind,
+): { waiting: number; active: number; done: number; reused: number; fraction: number } {
   let waiting = 0;
   let active = 0;
   let done = 0;
@@ -140,7 +146,17 @@ export function createImageTransfersStore({ client, activity, flushMs = 100 }: T
 
     const start = (kind: TransferKind, reference: string): number => {
       const id = nextId++;
-      const transfer: Transfer = { id, kind, reference, state: 'running', layers: [], overall: null, status: null, error: null, result: null };
+      const transfer: Transfer = {
+        id,
+        kind,
+        reference,
+        state: 'running',
+        layers: [],
+        overall: null,
+        status: null,
+        error: null,
+        result: null,
+      };
       set((s) => ({ transfers: [transfer, ...s.transfers] }));
       let result: string | null = null;
       const onMessage = (m: PullMessage | PushMessage): void => {
@@ -149,8 +165,10 @@ export function createImageTransfersStore({ client, activity, flushMs = 100 }: T
           schedule();
         } else if (m.type === 'done') {
           flush();
-          if ('upToDate' in m) result = m.upToDate ? 'Image is up to date' : `Pulled${m.digest ? ` · digest ${shortDigest(m.digest)}` : ''}`;
-          else result = `Pushed${m.digest ? ` · digest ${shortDigest(m.digest)}` : ''}${m.size !== null ? ` · manifest ${formatSize(m.size)}` : ''}`;
+          if ('upToDate' in m)
+            result = m.upToDate ? 'Image is up to date' : `Pulled${m.digest ? ` · digest ${shortDigest(m.digest)}` : ''}`;
+          else
+            result = `Pushed${m.digest ? ` · digest ${shortDigest(m.digest)}` : ''}${m.size !== null ? ` · manifest ${formatSize(m.size)}` : ''}`;
           update(id, { state: 'done', result, layers: get().transfers.find((t) => t.id === id)?.layers ?? [] });
         } else {
           flush();

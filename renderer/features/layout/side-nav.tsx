@@ -5,13 +5,29 @@ import { BoxIcon, CylinderIcon, LayersIcon, NetworkIcon } from '../../components
 import { countRunning } from '../containers/container-filter.js';
 import { hashOf, type ViewName } from './ui-store.js';
 
-function NavLink({ view, label, count, extra, icon }: { view: ViewName; label: string; count: number | null; extra?: string; icon: ReactNode }) {
+function NavLink({
+  view,
+  label,
+  count,
+  extra,
+  icon,
+}: {
+  view: ViewName;
+  label: string;
+  count: number | null;
+  extra?: string;
+  icon: ReactNode;
+}) {
   const current = useStore(useStores().ui, (s) => s.view) === view;
   return (
     <a href={hashOf(view)} className={`nav-link${current ? ' nav-link--current' : ''}`} aria-current={current ? 'page' : undefined}>
       {icon}
       <span className="nav-label">{label}</span>
-      {extra ? <span className="nav-extra" title={extra}>{extra}</span> : null}
+      {extra ? (
+        <span className="nav-extra" title={extra}>
+          {extra}
+        </span>
+      ) : null}
       {count !== null ? <span className="nav-count">{count}</span> : null}
     </a>
   );

@@ -9,7 +9,15 @@ describe('containerEventChangesUse', () => {
   });
 
   it('is false for execs, health checks and copies, with or without the engine’s suffix', () => {
-    for (const action of ['exec_create: sh', 'exec_start: sh -c ls', 'exec_die', 'exec_detach', 'health_status', 'health_status: healthy', 'health_status: unhealthy']) {
+    for (const action of [
+      'exec_create: sh',
+      'exec_start: sh -c ls',
+      'exec_die',
+      'exec_detach',
+      'health_status',
+      'health_status: healthy',
+      'health_status: unhealthy',
+    ]) {
       expect(containerEventChangesUse(action)).toBe(false);
     }
     for (const action of ['attach', 'detach', 'resize', 'top', 'commit', 'copy', 'archive-path', 'extract-to-dir', 'export']) {

@@ -50,7 +50,11 @@ export interface ActionsState {
 export type ActionsStore = StoreApi<ActionsState>;
 
 /** `onRemoved`: the IDs of networks that are gone, so the selection forgets them. */
-export function createNetworkActionsStore(run: ActionRunner, networks: NetworksStore, onRemoved: (ids: readonly string[]) => void): ActionsStore {
+export function createNetworkActionsStore(
+  run: ActionRunner,
+  networks: NetworksStore,
+  onRemoved: (ids: readonly string[]) => void,
+): ActionsStore {
   const cliRef = (network: { id: string; name: string }): string => networkCliRef(network, networks.getState().items);
   return createStore<ActionsState>()((set, get) => ({
     remove: null,
@@ -96,7 +100,10 @@ export function createNetworkActionsStore(run: ActionRunner, networks: NetworksS
         networks.requestRefresh();
       } catch (error) {
         const reason = errorText(error);
-        if (still()) set({ bulk: { ...request, busy: false, results: request.networks.map((n) => ({ id: n.id, name: n.name, removed: false, reason })) } });
+        if (still())
+          set({
+            bulk: { ...request, busy: false, results: request.networks.map((n) => ({ id: n.id, name: n.name, removed: false, reason })) },
+          });
       }
     },
     askConnect: (network) => set({ connect: { network, container: null, address: '', busy: false } }),
@@ -120,7 +127,11 @@ export function createNetworkActionsStore(run: ActionRunner, networks: NetworksS
       set({ connect: { ...request, busy: true, error: undefined } });
       const fixed = address ? { ipv4Address: address } : {};
       try {
-        await run('networks.connect', { network: network.id, container: container.id, ...fixed }, { quiet: true, shownAs: { network: cliRef(network), container: container.name, ...fixed } });
+        await run(
+          'networks.connect',
+          { network: network.id, container: container.id, ...fixed },
+          { quiet: true, shownAs: { network: cliRef(network), container: container.name, ...fixed } },
+        );
         if (get().connect?.network === network) set({ connect: null });
         networks.requestRefresh();
       } catch (error) {
@@ -135,7 +146,11 @@ export function createNetworkActionsStore(run: ActionRunner, networks: NetworksS
       const { network, container } = request;
       set({ disconnect: { ...request, busy: true, error: undefined } });
       try {
-        await run('networks.disconnect', { network: network.id, container: container.id }, { quiet: true, shownAs: { network: cliRef(network), container: container.name } });
+        await run(
+          'networks.disconnect',
+          { network: network.id, container: container.id },
+          { quiet: true, shownAs: { network: cliRef(network), container: container.name } },
+        );
         if (get().disconnect?.network === network) set({ disconnect: null });
         networks.requestRefresh();
       } catch (error) {

@@ -15,8 +15,11 @@ function bulkNote(containers: readonly NetworkContainer[]): ReactNode {
   if (containers.length === 0) return <span className="faint">no containers</span>;
   const active = containers.filter(blocksRemoval);
   const names = containers.map((c) => c.name).join(', ');
-  if (active.length > 0) return <span className="net-warn">{names} attached: the engine will refuse this one until the running ones are disconnected</span>;
-  return <span className="net-warn">{names} (stopped) attached: removed anyway, and they will fail to start until connected elsewhere</span>;
+  if (active.length > 0)
+    return <span className="net-warn">{names} attached: the engine will refuse this one until the running ones are disconnected</span>;
+  return (
+    <span className="net-warn">{names} (stopped) attached: removed anyway, and they will fail to start until connected elsewhere</span>
+  );
 }
 
 /** Remove the selected networks: one confirmation listing each with what happens to it, then each outcome. */
@@ -31,7 +34,11 @@ export function BulkRemoveDialog() {
   const refs = request.networks.map((n) => networkCliRef(n, listed));
   return (
     <Dialog
-      title={<>Remove {refs.length} {refs.length === 1 ? 'network' : 'networks'}?</>}
+      title={
+        <>
+          Remove {refs.length} {refs.length === 1 ? 'network' : 'networks'}?
+        </>
+      }
       className="net-dialog"
       danger
       cancelLabel={request.results ? 'Close' : 'Cancel'}
@@ -51,8 +58,7 @@ export function BulkRemoveDialog() {
             {request.networks.map((n) => (
               <li key={n.id}>
                 <span className="primary">{n.name}</span>
-                {nameIsShared(n, listed) ? <span className="mono faint"> ({shortId(n.id)})</span> : null}{' '}
-                {bulkNote(n.containers)}
+                {nameIsShared(n, listed) ? <span className="mono faint"> ({shortId(n.id)})</span> : null} {bulkNote(n.containers)}
               </li>
             ))}
           </ul>

@@ -16,7 +16,8 @@ export function ConnectDialog() {
   const allNetworks = useStore(networks, (s) => s.items);
   // A container in the host's or no network namespace cannot join another network.
   const isolated = useMemo(
-    () => new Map(allNetworks.filter((n) => n.builtIn && n.name !== 'bridge').flatMap((n) => n.containers.map((c) => [c.id, n.name] as const))),
+    () =>
+      new Map(allNetworks.filter((n) => n.builtIn && n.name !== 'bridge').flatMap((n) => n.containers.map((c) => [c.id, n.name] as const))),
     [allNetworks],
   );
   if (!request) return null;
@@ -26,7 +27,11 @@ export function ConnectDialog() {
   const candidates = all.filter((c) => !onIt.has(c.id)).sort((x, y) => x.name.localeCompare(y.name));
   return (
     <Dialog
-      title={<>Connect a container to <span className="mono">{network.name}</span></>}
+      title={
+        <>
+          Connect a container to <span className="mono">{network.name}</span>
+        </>
+      }
       className="net-dialog"
       submitLabel="Connect"
       busyLabel="Connecting…"
@@ -35,8 +40,9 @@ export function ConnectDialog() {
       onSubmit={() => void a.confirmConnect()}
     >
       <p>
-        The container gets an address on {network.name} {network.ipam[0]?.subnet ? <span className="mono">({network.ipam[0].subnet})</span> : null} beside the networks it is
-        already on. A stopped container gets its address when it starts.
+        The container gets an address on {network.name}{' '}
+        {network.ipam[0]?.subnet ? <span className="mono">({network.ipam[0].subnet})</span> : null} beside the networks it is already on. A
+        stopped container gets its address when it starts.
       </p>
       <label className="im-field net-field">
         <span>Container</span>
@@ -71,14 +77,22 @@ export function ConnectDialog() {
           placeholder={network.ipam[0]?.subnet ? `an address in ${network.ipam[0].subnet}` : '10.42.0.10'}
           onChange={(e) => a.setConnectAddress(e.currentTarget.value)}
         />
-        <span className="faint net-field-hint">Empty: the engine picks a free one. A fixed address works only on a network created with --subnet.</span>
+        <span className="faint net-field-hint">
+          Empty: the engine picks a free one. A fixed address works only on a network created with --subnet.
+        </span>
       </label>
       {request.error ? (
         <p className="net-field-error" role="alert">
           {request.error}
         </p>
       ) : null}
-      <SameAsCommand command={cliEquivalent('networks.connect', { network: networkCliRef(network, allNetworks), container: request.container?.name ?? 'CONTAINER', ...(request.address.trim() ? { ipv4Address: request.address.trim() } : {}) })} />
+      <SameAsCommand
+        command={cliEquivalent('networks.connect', {
+          network: networkCliRef(network, allNetworks),
+          container: request.container?.name ?? 'CONTAINER',
+          ...(request.address.trim() ? { ipv4Address: request.address.trim() } : {}),
+        })}
+      />
     </Dialog>
   );
 }

@@ -14,7 +14,19 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   );
 }
 
-function Field({ label, error, errorId, children, hint }: { label: string; error: string | undefined; errorId: string; children: ReactNode; hint?: string }) {
+function Field({
+  label,
+  error,
+  errorId,
+  children,
+  hint,
+}: {
+  label: string;
+  error: string | undefined;
+  errorId: string;
+  children: ReactNode;
+  hint?: string;
+}) {
   return (
     <label className={`im-field net-field${error ? ' net-field--invalid' : ''}`}>
       <span>{label}</span>
@@ -63,7 +75,8 @@ export function CreateNetworkDialog() {
       onSubmit={() => void a.submit()}
     >
       <p className="faint">
-        A user-defined bridge network: containers on it reach each other by name through Docker’s DNS, and the outside world through NAT unless it is internal.
+        A user-defined bridge network: containers on it reach each other by name through Docker’s DNS, and the outside world through NAT
+        unless it is internal.
       </p>
       <Field label="Name" error={errorOf('name')} errorId={ids.name}>
         {input('name', 'robot-net')}
@@ -104,9 +117,7 @@ export function CreateNetworkDialog() {
           onChange={(e) => a.update({ labels: e.currentTarget.value })}
         />
       </Field>
-      {s.engineError?.field === 'form' ? (
-        <EngineRefusal message={s.engineError.message} />
-      ) : null}
+      {s.engineError?.field === 'form' ? <EngineRefusal message={s.engineError.message} /> : null}
       <SameAsCommand command={checked.command} label="Command line" />
     </Dialog>
   );

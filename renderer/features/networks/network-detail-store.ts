@@ -31,7 +31,8 @@ const fingerprint = (n: NetworkSummary | undefined): string => (n ? JSON.stringi
 export function createNetworkDetailStore(run: ActionRunner, networks: NetworksStore): DetailStore {
   let generation = 0;
   let seen = '';
-  const listed = (id: string | null): NetworkSummary | undefined => (id === null ? undefined : networks.getState().items.find((n) => n.id === id));
+  const listed = (id: string | null): NetworkSummary | undefined =>
+    id === null ? undefined : networks.getState().items.find((n) => n.id === id);
 
   const store = createStore<DetailState>()((set, get) => ({
     detailId: null,
@@ -58,7 +59,11 @@ export function createNetworkDetailStore(run: ActionRunner, networks: NetworksSt
       const network = listed(id);
       set((s) => ({ inspect: { ...s.inspect, loading: true, error: null } }));
       try {
-        const json = await run('networks.inspect', { network: id }, { quiet: true, ...(network ? { shownAs: { network: networkCliRef(network, networks.getState().items) } } : {}) });
+        const json = await run(
+          'networks.inspect',
+          { network: id },
+          { quiet: true, ...(network ? { shownAs: { network: networkCliRef(network, networks.getState().items) } } : {}) },
+        );
         if (mine === generation) set({ inspect: { loading: false, json, error: null } });
       } catch (error) {
         if (mine === generation) set({ inspect: { loading: false, json: undefined, error: errorText(error) } });

@@ -35,9 +35,24 @@ function Attached({ network }: { network: NetworkSummary }) {
         <li key={c.id} aria-label={c.name}>
           <span className={`net-dot${c.state === 'running' ? ' net-dot--running' : ''}`} aria-hidden="true" />
           <span className="primary net-attached-name">{c.name}</span>
-          <span className="mono">{c.ipv4 ?? <span className="faint">{network.builtIn && network.name === 'host' ? 'host’s addresses' : c.state === 'running' ? 'no IPv4' : `no address (${c.state})`}</span>}</span>
+          <span className="mono">
+            {c.ipv4 ?? (
+              <span className="faint">
+                {network.builtIn && network.name === 'host'
+                  ? 'host’s addresses'
+                  : c.state === 'running'
+                    ? 'no IPv4'
+                    : `no address (${c.state})`}
+              </span>
+            )}
+          </span>
           {fixed ? null : (
-            <button type="button" className="btn btn--small btn--ghost im-btn--danger-ghost" aria-label={`Disconnect ${c.name}`} onClick={() => actions.getState().askDisconnect(network, c)}>
+            <button
+              type="button"
+              className="btn btn--small btn--ghost im-btn--danger-ghost"
+              aria-label={`Disconnect ${c.name}`}
+              onClick={() => actions.getState().askDisconnect(network, c)}
+            >
               Disconnect
             </button>
           )}
@@ -59,7 +74,11 @@ function InspectJson({ network }: { network: NetworkSummary }) {
         Inspect <span className="faint">{cliEquivalent('networks.inspect', { network: ref })}</span>
       </summary>
       {inspect.error ? <p className="im-field-error">{inspect.error}</p> : null}
-      {inspect.json !== undefined ? <pre>{JSON.stringify(inspect.json, null, 2)}</pre> : inspect.loading ? <p className="muted">Loading…</p> : null}
+      {inspect.json !== undefined ? (
+        <pre>{JSON.stringify(inspect.json, null, 2)}</pre>
+      ) : inspect.loading ? (
+        <p className="muted">Loading…</p>
+      ) : null}
     </details>
   );
 }
@@ -75,7 +94,12 @@ export function NetworkDetailPane() {
     <aside className="im-detail net-detail" aria-label={`Network ${network.name}`}>
       <header className="im-detail-head">
         <h2>{network.name}</h2>
-        <button type="button" className="btn btn--small btn--ghost" aria-label="Close network details" onClick={() => detail.getState().closeDetail()}>
+        <button
+          type="button"
+          className="btn btn--small btn--ghost"
+          aria-label="Close network details"
+          onClick={() => detail.getState().closeDetail()}
+        >
           <CloseIcon />
         </button>
       </header>
@@ -104,7 +128,11 @@ export function NetworkDetailPane() {
           ))}
           <div className="net-kv-row">
             <dt>Flags</dt>
-            <dd>{[network.internal ? 'internal' : 'routed outside', network.attachable ? 'attachable' : null, network.ipv6 ? 'IPv6' : null].filter(Boolean).join(' · ')}</dd>
+            <dd>
+              {[network.internal ? 'internal' : 'routed outside', network.attachable ? 'attachable' : null, network.ipv6 ? 'IPv6' : null]
+                .filter(Boolean)
+                .join(' · ')}
+            </dd>
           </div>
           {network.created !== null ? (
             <div className="net-kv-row">

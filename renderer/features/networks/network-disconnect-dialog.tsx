@@ -24,7 +24,11 @@ export function DisconnectDialog() {
   const { network, container } = request;
   return (
     <Dialog
-      title={<>Disconnect <span className="mono">{container.name}</span> from <span className="mono">{network.name}</span>?</>}
+      title={
+        <>
+          Disconnect <span className="mono">{container.name}</span> from <span className="mono">{network.name}</span>?
+        </>
+      }
       className="net-dialog"
       danger
       submitLabel="Disconnect"
@@ -41,20 +45,20 @@ export function DisconnectDialog() {
             (<span className="mono">{container.ipv4}</span>)
           </>
         ) : null}{' '}
-        and can no longer reach the other containers on it, nor they it; open connections over it break. Connecting it again may give it a different address.
+        and can no longer reach the other containers on it, nor they it; open connections over it break. Connecting it again may give it a
+        different address.
       </p>
       {elsewhere.length > 0 ? (
         <p className="faint">It stays on {elsewhere.join(', ')}.</p>
       ) : (
         <div className="dialog-warning">
           <p>
-            <strong>This is its only network:</strong> {container.name} will have no network at all (only its loopback interface) until you connect it again.
+            <strong>This is its only network:</strong> {container.name} will have no network at all (only its loopback interface) until you
+            connect it again.
           </p>
         </div>
       )}
-      {request.error ? (
-        <EngineRefusal message={request.error} />
-      ) : null}
+      {request.error ? <EngineRefusal message={request.error} /> : null}
       <SameAsCommand command={cliEquivalent('networks.disconnect', { network: networkCliRef(network, all), container: container.name })} />
     </Dialog>
   );

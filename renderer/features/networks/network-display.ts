@@ -40,6 +40,8 @@ export function filterNetworks(items: readonly NetworkSummary[], text: string): 
   const needle = text.trim().toLowerCase();
   if (!needle) return items;
   return items.filter((n) =>
-    [n.name, n.id.slice(0, 12), n.driver, ...n.ipam.map((c) => c.subnet ?? ''), ...n.containers.map((c) => c.name)].some((s) => s.toLowerCase().includes(needle)),
+    [n.name, n.id.slice(0, 12), n.driver, ...n.ipam.map((c) => c.subnet ?? ''), ...n.containers.map((c) => c.name)].some((s) =>
+      s.toLowerCase().includes(needle),
+    ),
   );
 }

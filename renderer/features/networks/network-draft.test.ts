@@ -3,10 +3,25 @@ import { checkDraft, emptyDraft, fieldOfEngineError } from './network-draft.js';
 
 describe('network create draft', () => {
   it('builds the input and the command from a good draft', () => {
-    const checked = checkDraft({ ...emptyDraft, name: ' robot-net ', subnet: '10.42.0.0/24', gateway: '10.42.0.1', internal: true, labels: 'team=nav\n\nberth.test-fixture=true' });
+    const checked = checkDraft({
+      ...emptyDraft,
+      name: ' robot-net ',
+      subnet: '10.42.0.0/24',
+      gateway: '10.42.0.1',
+      internal: true,
+      labels: 'team=nav\n\nberth.test-fixture=true',
+    });
     expect(checked.errors).toEqual({});
-    expect(checked.input).toEqual({ name: 'robot-net', subnet: '10.42.0.0/24', gateway: '10.42.0.1', internal: true, labels: { team: 'nav', 'berth.test-fixture': 'true' } });
-    expect(checked.command).toBe('docker network create --subnet 10.42.0.0/24 --gateway 10.42.0.1 --internal --label team=nav --label berth.test-fixture=true robot-net');
+    expect(checked.input).toEqual({
+      name: 'robot-net',
+      subnet: '10.42.0.0/24',
+      gateway: '10.42.0.1',
+      internal: true,
+      labels: { team: 'nav', 'berth.test-fixture': 'true' },
+    });
+    expect(checked.command).toBe(
+      'docker network create --subnet 10.42.0.0/24 --gateway 10.42.0.1 --internal --label team=nav --label berth.test-fixture=true robot-net',
+    );
   });
 
   it('says which field is wrong and sends nothing', () => {

@@ -24,8 +24,9 @@ export function NetworkPrunePanel() {
         </span>
       </div>
       <p className="hint">
-        Removes the local networks you created that no container is attached to. Unlike <code>docker network prune</code>, a network that only stopped containers use is kept:
-        without it they would fail to start. Built-in networks (host, none, bridge) and swarm networks (ingress, overlays) always stay. Each network is checked again just before it is removed.
+        Removes the local networks you created that no container is attached to. Unlike <code>docker network prune</code>, a network that
+        only stopped containers use is kept: without it they would fail to start. Built-in networks (host, none, bridge) and swarm networks
+        (ingress, overlays) always stay. Each network is checked again just before it is removed.
       </p>
       {s.phase === 'loading' ? <p className="muted">Looking for unused networks…</p> : null}
       {s.phase === 'error' ? (
@@ -63,7 +64,12 @@ export function NetworkPrunePanel() {
           {s.phase === 'done' ? 'Close' : 'Cancel'}
         </button>
         {s.phase === 'preview' || s.phase === 'pruning' ? (
-          <button type="button" className="btn btn--danger" disabled={s.phase === 'pruning' || refs.length === 0} onClick={() => void prune.getState().confirm()}>
+          <button
+            type="button"
+            className="btn btn--danger"
+            disabled={s.phase === 'pruning' || refs.length === 0}
+            onClick={() => void prune.getState().confirm()}
+          >
             {s.phase === 'pruning' ? 'Removing…' : `Remove ${refs.length} ${refs.length === 1 ? 'network' : 'networks'}`}
           </button>
         ) : null}

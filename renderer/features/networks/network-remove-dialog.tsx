@@ -24,8 +24,8 @@ export function RemoveNetworkDialog() {
     <Dialog
       title={
         <>
-        Remove network <span className="mono">{network.name}</span>
-        {shared ? <span className="mono faint"> ({shortId(network.id)})</span> : null}?
+          Remove network <span className="mono">{network.name}</span>
+          {shared ? <span className="mono faint"> ({shortId(network.id)})</span> : null}?
         </>
       }
       className="net-dialog"
@@ -38,11 +38,13 @@ export function RemoveNetworkDialog() {
     >
       {shared ? (
         <p className="faint">
-          Another network is also called {network.name}; this removes only the one with ID <span className="mono">{shortId(network.id)}</span>.
+          Another network is also called {network.name}; this removes only the one with ID{' '}
+          <span className="mono">{shortId(network.id)}</span>.
         </p>
       ) : null}
       <p>
-        This deletes the network and its settings{network.ipam.length > 0 ? ' (subnet, gateway)' : ''}. Containers are not touched, and no file inside them is lost.
+        This deletes the network and its settings{network.ipam.length > 0 ? ' (subnet, gateway)' : ''}. Containers are not touched, and no
+        file inside them is lost.
       </p>
       {active.length > 0 ? (
         <div className="dialog-warning">
@@ -50,7 +52,8 @@ export function RemoveNetworkDialog() {
             <strong>
               {active.length} running {active.length === 1 ? 'container is' : 'containers are'} attached.
             </strong>{' '}
-            The engine refuses to remove a network while a running container is on it: disconnect {active.length === 1 ? 'it' : 'them'} first.
+            The engine refuses to remove a network while a running container is on it: disconnect {active.length === 1 ? 'it' : 'them'}{' '}
+            first.
           </p>
           <ContainerList label={`Running containers on ${network.name}`} containers={active} />
         </div>
@@ -61,15 +64,13 @@ export function RemoveNetworkDialog() {
             <strong>
               {stopped.length} stopped {stopped.length === 1 ? 'container is' : 'containers are'} attached.
             </strong>{' '}
-            The engine removes the network anyway, and {stopped.length === 1 ? 'that container' : 'those containers'} will then fail to start (“network not found”) until
-            connected to another network instead.
+            The engine removes the network anyway, and {stopped.length === 1 ? 'that container' : 'those containers'} will then fail to
+            start (“network not found”) until connected to another network instead.
           </p>
           <ContainerList label={`Stopped containers on ${network.name}`} containers={stopped} />
         </div>
       ) : null}
-      {request.refusal ? (
-        <EngineRefusal message={request.refusal} />
-      ) : null}
+      {request.refusal ? <EngineRefusal message={request.refusal} /> : null}
       <SameAsCommand command={cliEquivalent('networks.remove', { network: networkCliRef(network, listed) })} />
     </Dialog>
   );
@@ -80,7 +81,8 @@ function ContainerList({ label, containers }: { label: string; containers: reado
     <ul className="net-dialog-list" aria-label={label}>
       {containers.map((c) => (
         <li key={c.id}>
-          <span className="primary">{c.name}</span> <span className="faint">{c.state}</span> {c.ipv4 ? <span className="mono muted">{c.ipv4}</span> : null}
+          <span className="primary">{c.name}</span> <span className="faint">{c.state}</span>{' '}
+          {c.ipv4 ? <span className="mono muted">{c.ipv4}</span> : null}
         </li>
       ))}
     </ul>

@@ -68,7 +68,15 @@ describe('networks store and tools', () => {
     const { networks } = setUp(transport);
     await flushPromises();
     expect(transport.callsTo('networks.list')).toHaveLength(1);
-    for (const action of ['exec_create: sh', 'exec_start: sh -c ls', 'exec_die', 'health_status: healthy', 'health_status: unhealthy', 'resize', 'attach']) {
+    for (const action of [
+      'exec_create: sh',
+      'exec_start: sh -c ls',
+      'exec_die',
+      'health_status: healthy',
+      'health_status: unhealthy',
+      'resize',
+      'attach',
+    ]) {
       transport.emit('engine.events', event('container', action));
     }
     await vi.advanceTimersByTimeAsync(2000);
@@ -158,11 +166,18 @@ describe('networks store and tools', () => {
   it('targets networks by ID when two share a name: one tick selects one row, and commands show the short ID', async () => {
     const idA = 'a'.repeat(64);
     const idB = 'b'.repeat(64);
-    const twins = [network({ id: idA, name: 'lab' }), network({ id: idB, name: 'lab', scope: 'swarm', driver: 'overlay' }), network({ id: 'c'.repeat(64), name: 'solo' })];
+    const twins = [
+      network({ id: idA, name: 'lab' }),
+      network({ id: idB, name: 'lab', scope: 'swarm', driver: 'overlay' }),
+      network({ id: 'c'.repeat(64), name: 'solo' }),
+    ];
     const transport = new FakeTransport()
       .reply('networks.list', twins)
       .reply('networks.remove', null)
-      .reply('networks.removeMany', [{ id: idB, name: 'lab', removed: true }, { id: 'c'.repeat(64), name: 'solo', removed: true }])
+      .reply('networks.removeMany', [
+        { id: idB, name: 'lab', removed: true },
+        { id: 'c'.repeat(64), name: 'solo', removed: true },
+      ])
       .reply('networks.disconnect', null);
     const { tools, networks, activity } = setUp(transport);
     await flushPromises();
@@ -187,7 +202,11 @@ describe('networks store and tools', () => {
 
     const commands = activity.getState().entries.map((e) => e.command);
     expect(commands).toEqual(
-      expect.arrayContaining(['docker network rm aaaaaaaaaaaa', 'docker network rm bbbbbbbbbbbb solo', 'docker network disconnect bbbbbbbbbbbb lidar']),
+      expect.arrayContaining([
+        'docker network rm aaaaaaaaaaaa',
+        'docker network rm bbbbbbbbbbbb solo',
+        'docker network disconnect bbbbbbbbbbbb lidar',
+      ]),
     );
   });
 
@@ -195,7 +214,9 @@ describe('networks store and tools', () => {
     let version = 0;
     const lab = network({ id: 'n1', name: 'lab' });
     const transport = new FakeTransport()
-      .reply('networks.list', () => [version === 0 ? lab : { ...lab, containers: [{ id: 'c1', name: 'lidar', state: 'running', ipv4: '10.0.0.2' }] }])
+      .reply('networks.list', () => [
+        version === 0 ? lab : { ...lab, containers: [{ id: 'c1', name: 'lidar', state: 'running', ipv4: '10.0.0.2' }] },
+      ])
       .reply('networks.inspect', () => ({ Name: 'lab', Containers: version === 0 ? {} : { c1: {} } }));
     const { tools, activity } = setUp(transport);
     await flushPromises();
@@ -221,7 +242,9 @@ describe('networks store and tools', () => {
   });
 
   it('bulk remove never sends a built-in network', async () => {
-    const transport = new FakeTransport().reply('networks.list', []).reply('networks.removeMany', [{ id: 'n1', name: 'lab', removed: true }]);
+    const transport = new FakeTransport()
+      .reply('networks.list', [])
+      .reply('networks.removeMany', [{ id: 'n1', name: 'lab', removed: true }]);
     const { tools } = setUp(transport);
     tools.actions.getState().askRemoveMany([network(), network({ id: 'h', name: 'host', driver: 'host', builtIn: true })]);
     await tools.actions.getState().confirmRemoveMany();
@@ -229,7 +252,10 @@ describe('networks store and tools', () => {
   });
 
   it('checks a fixed address before asking the engine', async () => {
-    const lab = network({ ipam: [{ subnet: '10.42.0.0/24', gateway: '10.42.0.1' }], containers: [{ id: 'c', name: 'lidar', state: 'running', ipv4: '10.42.0.2' }] });
+    const lab = network({
+      ipam: [{ subnet: '10.42.0.0/24', gateway: '10.42.0.1' }],
+      containers: [{ id: 'c', name: 'lidar', state: 'running', ipv4: '10.42.0.2' }],
+    });
     expect(connectAddressProblem(lab, '10.42.0.9')).toBeUndefined();
     expect(connectAddressProblem(lab, '10.43.0.9')).toMatch(/outside 10\.42\.0\.0\/24/);
     expect(connectAddressProblem(lab, '10.42.0.1')).toMatch(/gateway/);
@@ -244,7 +270,9 @@ describe('networks store and tools', () => {
     expect(transport.callsTo('networks.connect')).toHaveLength(0);
     tools.actions.getState().setConnectAddress('10.42.0.9');
     await tools.actions.getState().confirmConnect();
-    expect(transport.callsTo('networks.connect').map((c) => c.input)).toEqual([{ network: 'n1', container: 'c-planner', ipv4Address: '10.42.0.9' }]);
+    expect(transport.callsTo('networks.connect').map((c) => c.input)).toEqual([
+      { network: 'n1', container: 'c-planner', ipv4Address: '10.42.0.9' },
+    ]);
     expect(tools.actions.getState().connect).toBeNull();
   });
 });

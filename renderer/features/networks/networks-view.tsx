@@ -22,7 +22,15 @@ function SelectCell({ row }: { row: NetworkSummary }) {
   const { selection } = useNetworkTools();
   const selected = useStore(selection, (s) => s.selected.has(row.id));
   if (row.builtIn) return <span />;
-  return <input type="checkbox" className="row-check" aria-label={`Select ${row.name}`} checked={selected} onChange={() => selection.getState().toggle(row.id)} />;
+  return (
+    <input
+      type="checkbox"
+      className="row-check"
+      aria-label={`Select ${row.name}`}
+      checked={selected}
+      onChange={() => selection.getState().toggle(row.id)}
+    />
+  );
 }
 
 function NameCell({ row }: { row: NetworkSummary }) {
@@ -31,11 +39,20 @@ function NameCell({ row }: { row: NetworkSummary }) {
   return (
     <div className="net-name">
       <div className="net-name-line">
-        <button type="button" className="cell-link primary" title={`Show details of ${row.name}`} onClick={() => detail.getState().showDetail(row.id)}>
+        <button
+          type="button"
+          className="cell-link primary"
+          title={`Show details of ${row.name}`}
+          onClick={() => detail.getState().showDetail(row.id)}
+        >
           {row.name}
         </button>
         {row.builtIn ? <span className="net-flag net-flag--builtin">built in</span> : null}
-        {row.internal ? <span className="net-flag" title="No route outside: containers on it reach only each other">internal</span> : null}
+        {row.internal ? (
+          <span className="net-flag" title="No route outside: containers on it reach only each other">
+            internal
+          </span>
+        ) : null}
         {row.attachable ? <span className="net-flag">attachable</span> : null}
       </div>
       {note ? (
@@ -55,9 +72,17 @@ function ContainersCell({ row }: { row: NetworkSummary }) {
   return (
     <div className="net-chips" aria-label={`Containers on ${row.name}`}>
       {row.containers.slice(0, shownChips).map((c) => (
-        <span key={c.id} className={`net-chip${c.state === 'running' ? ' net-chip--running' : ''}`} title={`${c.name} (${c.state})${c.ipv4 ? ` at ${c.ipv4}` : ''}`}>
+        <span
+          key={c.id}
+          className={`net-chip${c.state === 'running' ? ' net-chip--running' : ''}`}
+          title={`${c.name} (${c.state})${c.ipv4 ? ` at ${c.ipv4}` : ''}`}
+        >
           <span className="net-chip-name">{c.name}</span>
-          {c.ipv4 ? <span className="net-chip-ip mono">{c.ipv4}</span> : row.builtIn && row.name === 'host' ? <span className="net-chip-ip">host IPs</span> : null}
+          {c.ipv4 ? (
+            <span className="net-chip-ip mono">{c.ipv4}</span>
+          ) : row.builtIn && row.name === 'host' ? (
+            <span className="net-chip-ip">host IPs</span>
+          ) : null}
         </span>
       ))}
       {extra > 0 ? <span className="faint">+{extra} more</span> : null}
@@ -71,10 +96,20 @@ function RowActions({ row }: { row: NetworkSummary }) {
   if (row.builtIn) return <span className="faint net-builtin-hint">cannot be removed</span>;
   return (
     <div className="row-actions">
-      <button type="button" className="btn btn--small btn--ghost" title={cliEquivalent('networks.connect', { network: ref, container: 'CONTAINER' })} onClick={() => actions.getState().askConnect(row)}>
+      <button
+        type="button"
+        className="btn btn--small btn--ghost"
+        title={cliEquivalent('networks.connect', { network: ref, container: 'CONTAINER' })}
+        onClick={() => actions.getState().askConnect(row)}
+      >
         Connect…
       </button>
-      <button type="button" className="btn btn--small btn--ghost im-btn--danger-ghost" title={cliEquivalent('networks.remove', { network: ref })} onClick={() => actions.getState().askRemove(row)}>
+      <button
+        type="button"
+        className="btn btn--small btn--ghost im-btn--danger-ghost"
+        title={cliEquivalent('networks.remove', { network: ref })}
+        onClick={() => actions.getState().askRemove(row)}
+      >
         Remove
       </button>
     </div>
@@ -84,7 +119,18 @@ function RowActions({ row }: { row: NetworkSummary }) {
 const columns: readonly Column<NetworkSummary>[] = [
   { key: 'select', header: '', minWidth: 22, grow: 0, cell: (r) => <SelectCell row={r} /> },
   { key: 'name', header: 'Name', minWidth: 160, grow: 2.4, cell: (r) => <NameCell row={r} /> },
-  { key: 'id', header: 'Network ID', minWidth: 104, grow: 0, priority: 1, cell: (r) => <span className="mono muted" title={r.id}>{shortId(r.id)}</span> },
+  {
+    key: 'id',
+    header: 'Network ID',
+    minWidth: 104,
+    grow: 0,
+    priority: 1,
+    cell: (r) => (
+      <span className="mono muted" title={r.id}>
+        {shortId(r.id)}
+      </span>
+    ),
+  },
   {
     key: 'driver',
     header: 'Driver',
@@ -176,7 +222,12 @@ export function NetworksView() {
         onFilter={(text) => ui.getState().setFilter('networks', text)}
         actions={
           <>
-            <button type="button" className={`btn btn--small${prunePhase !== 'closed' ? ' btn--on' : ''}`} aria-pressed={prunePhase !== 'closed'} onClick={() => (prunePhase === 'closed' ? void tools.prune.getState().open() : tools.prune.getState().close())}>
+            <button
+              type="button"
+              className={`btn btn--small${prunePhase !== 'closed' ? ' btn--on' : ''}`}
+              aria-pressed={prunePhase !== 'closed'}
+              onClick={() => (prunePhase === 'closed' ? void tools.prune.getState().open() : tools.prune.getState().close())}
+            >
               Prune unused…
             </button>
             <button type="button" className="btn btn--small btn--primary" onClick={() => tools.create.getState().openForm()}>

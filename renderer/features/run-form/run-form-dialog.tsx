@@ -41,14 +41,24 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
   const errorEpoch = useStore(form, (s) => s.errorEpoch);
   useEffect(() => {
     if (errorEpoch === 0) return;
-    const first = ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]:not(fieldset)') ?? ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const first =
+      ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]:not(fieldset)') ??
+      ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (!first) return;
     first.scrollIntoView({ block: 'center' });
     if (first.tagName !== 'FIELDSET') first.focus({ preventScroll: true });
   }, [errorEpoch]);
 
   return (
-    <ModalForm className="rf-dialog" labelledBy={titleId} formClassName="rf-form" noValidate elementRef={ref} onCancel={() => actions.close()} onSubmit={() => void actions.submit(true)}>
+    <ModalForm
+      className="rf-dialog"
+      labelledBy={titleId}
+      formClassName="rf-form"
+      noValidate
+      elementRef={ref}
+      onCancel={() => actions.close()}
+      onSubmit={() => void actions.submit(true)}
+    >
       <header className="rf-header">
         <div>
           <h2 id={titleId} className="dialog-title">
@@ -94,7 +104,8 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
         <div className="rf-status">
           {outcome?.kind === 'not-started' ? (
             <div role="alert" className="banner banner--error">
-              Created <span className="mono">{outcome.name}</span>, but it did not start: {outcome.message}. It is left in the created state to inspect.{' '}
+              Created <span className="mono">{outcome.name}</span>, but it did not start: {outcome.message}. It is left in the created state
+              to inspect.{' '}
               <button type="button" className="btn btn--small rf-inline-btn" onClick={() => void actions.removeCreated()}>
                 Remove {outcome.name}
               </button>
@@ -112,7 +123,13 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
         <button type="button" className="btn" onClick={() => actions.reset()} disabled={Boolean(submitting)}>
           Clear
         </button>
-        <button type="button" className="btn" onClick={() => void actions.submit(false)} disabled={Boolean(submitting)} title="docker create: make it, do not start it">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void actions.submit(false)}
+          disabled={Boolean(submitting)}
+          title="docker create: make it, do not start it"
+        >
           {submitting === 'create' ? 'Creating…' : 'Create'}
         </button>
         <button type="submit" className="btn btn--primary" disabled={Boolean(submitting)} title="docker run --detach">
@@ -126,7 +143,10 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
 function ImageSuggestions({ id }: { id: string }) {
   const { images } = useStores();
   const items = useStore(images, (s) => s.items);
-  const refs = useMemo(() => [...new Set(items.filter((r) => r.repository !== '<none>' && r.tag !== '<none>').map((r) => `${r.repository}:${r.tag}`))].sort(), [items]);
+  const refs = useMemo(
+    () => [...new Set(items.filter((r) => r.repository !== '<none>' && r.tag !== '<none>').map((r) => `${r.repository}:${r.tag}`))].sort(),
+    [items],
+  );
   return (
     <datalist id={id}>
       {refs.map((r) => (

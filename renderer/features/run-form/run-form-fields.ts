@@ -139,7 +139,12 @@ export function fieldsFromSpec(spec: RunSpec): RunFormFields {
     autoRemove: spec.autoRemove,
     networkMode: network === '' ? 'default' : network === 'host' || network === 'none' ? network : 'custom',
     customNetwork: network === 'host' || network === 'none' ? '' : network,
-    devices: spec.devices.map((d) => ({ id: rowId(), hostPath: d.hostPath, containerPath: d.containerPath ?? '', permissions: d.permissions ?? '' })),
+    devices: spec.devices.map((d) => ({
+      id: rowId(),
+      hostPath: d.hostPath,
+      containerPath: d.containerPath ?? '',
+      permissions: d.permissions ?? '',
+    })),
     privileged: spec.privileged,
     gpuMode: spec.gpus === undefined ? 'none' : spec.gpus === 'all' ? 'all' : 'count',
     gpuCount: typeof spec.gpus === 'number' ? String(spec.gpus) : '',
@@ -205,12 +210,16 @@ export function specFromFields(f: RunFormFields): { spec: RunSpec; errors: Field
   const errors: FieldErrors = {};
   const command = words(f.command, 'command', errors);
   const entrypoint = f.entrypoint.trim() ? words(f.entrypoint, 'entrypoint', errors) : undefined;
-  const network = f.networkMode === 'default' ? undefined : f.networkMode === 'custom' ? f.customNetwork.trim() || undefined : f.networkMode;
+  const network =
+    f.networkMode === 'default' ? undefined : f.networkMode === 'custom' ? f.customNetwork.trim() || undefined : f.networkMode;
   const gpuCount = numberOf(f.gpuCount);
   const retries = numberOf(f.restartMaxRetries);
   const cpus = cpusOf(f.cpus);
   const memory = sizeOf(f.memory, 'memory', 'Memory must be like 512m or 2g', errors);
-  const memorySwap = f.memorySwap.trim() === '-1' ? -1 : sizeOf(f.memorySwap, 'memorySwap', 'Memory + swap must be like 1g, or -1 for unlimited swap', errors);
+  const memorySwap =
+    f.memorySwap.trim() === '-1'
+      ? -1
+      : sizeOf(f.memorySwap, 'memorySwap', 'Memory + swap must be like 1g, or -1 for unlimited swap', errors);
   const shmSize = sizeOf(f.shmSize, 'shmSize', 'Shared memory must be like 64m or 1g', errors);
   const capAdd = namesOf(f.capAdd);
   const capDrop = namesOf(f.capDrop);
@@ -232,7 +241,9 @@ export function specFromFields(f: RunFormFields): { spec: RunSpec; errors: Field
           protocol: r.protocol,
         };
       }),
-    mounts: f.mounts.filter((r) => !isBlankRow(r)).map((r) => ({ type: r.type, source: r.source.trim(), target: r.target.trim(), readOnly: r.readOnly })),
+    mounts: f.mounts
+      .filter((r) => !isBlankRow(r))
+      .map((r) => ({ type: r.type, source: r.source.trim(), target: r.target.trim(), readOnly: r.readOnly })),
     ...(f.workdir.trim() ? { workdir: f.workdir.trim() } : {}),
     ...(f.user.trim() ? { user: f.user.trim() } : {}),
     restart: f.restart,
@@ -320,7 +331,9 @@ export function commandLineOf(f: RunFormFields): string {
   const { spec } = specFromFields(f);
   const shown: RunSpec = {
     ...spec,
-    ports: spec.ports.filter((p) => Number.isFinite(p.containerPort)).map((p) => (p.hostPort !== undefined && !Number.isFinite(p.hostPort) ? { ...p, hostPort: undefined } : p)),
+    ports: spec.ports
+      .filter((p) => Number.isFinite(p.containerPort))
+      .map((p) => (p.hostPort !== undefined && !Number.isFinite(p.hostPort) ? { ...p, hostPort: undefined } : p)),
     ...(typeof spec.gpus === 'number' && !Number.isFinite(spec.gpus) ? { gpus: undefined } : {}),
     ...(spec.restartMaxRetries !== undefined && !Number.isFinite(spec.restartMaxRetries) ? { restartMaxRetries: undefined } : {}),
     ...finiteOnly(spec, ['cpus', 'memory', 'memorySwap', 'shmSize']),

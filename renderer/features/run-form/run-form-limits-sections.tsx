@@ -19,8 +19,28 @@ export function ResourcesSection({ form, formId }: SectionArgs) {
         Resources<span className="rf-legend-summary">--cpus --memory --shm-size</span>
       </legend>
       <div className="rf-grid">
-        <TextField formId={formId} field="cpus" label="CPUs" value={f.cpus} error={errors['cpus']} placeholder="no limit" hint="0.5 is half of one CPU's time" mono onChange={(v) => set('cpus', v)} />
-        <TextField formId={formId} field="memory" label="Memory" value={f.memory} error={errors['memory']} placeholder="no limit" hint="such as 512m or 2g" mono onChange={(v) => set('memory', v)} />
+        <TextField
+          formId={formId}
+          field="cpus"
+          label="CPUs"
+          value={f.cpus}
+          error={errors['cpus']}
+          placeholder="no limit"
+          hint="0.5 is half of one CPU's time"
+          mono
+          onChange={(v) => set('cpus', v)}
+        />
+        <TextField
+          formId={formId}
+          field="memory"
+          label="Memory"
+          value={f.memory}
+          error={errors['memory']}
+          placeholder="no limit"
+          hint="such as 512m or 2g"
+          mono
+          onChange={(v) => set('memory', v)}
+        />
         <TextField
           formId={formId}
           field="memorySwap"
@@ -95,7 +115,14 @@ export function SecuritySection({ form, formId }: SectionArgs) {
           mono
           onChange={(v) => set('capDrop', v)}
         />
-        <SelectField label="IPC namespace" value={f.ipc} options={ipcChoices} error={errors['ipc']} errorId={errorId(formId, 'ipc')} onChange={(v) => set('ipc', v)} />
+        <SelectField
+          label="IPC namespace"
+          value={f.ipc}
+          options={ipcChoices}
+          error={errors['ipc']}
+          errorId={errorId(formId, 'ipc')}
+          onChange={(v) => set('ipc', v)}
+        />
         <div className="rf-field rf-field--toggle">
           <Toggle label="Host PID namespace" hint="--pid host" checked={f.pidHost} onChange={(on) => set('pidHost', on)} />
         </div>
@@ -108,8 +135,8 @@ export function SecuritySection({ form, formId }: SectionArgs) {
       {errors['pid'] ? <p className="rf-error">{errors['pid']}</p> : null}
       {broad.length > 0 ? (
         <div className="rf-warning" role="note">
-          <strong>{broad.join(' and ')} is close to privileged.</strong> Prefer the one capability the program needs, such as NET_ADMIN for network
-          settings or SYS_NICE for real-time priorities.
+          <strong>{broad.join(' and ')} is close to privileged.</strong> Prefer the one capability the program needs, such as NET_ADMIN for
+          network settings or SYS_NICE for real-time priorities.
         </div>
       ) : null}
     </fieldset>

@@ -35,7 +35,16 @@ export function BasicsSection({ form, formId, imageListId }: SectionArgs & { ima
         autoFocus
         onChange={(v) => set('image', v)}
       />
-      <TextField formId={formId} field="name" label="Name" value={f.name} error={errors['name']} placeholder="picked by the engine if blank" mono onChange={(v) => set('name', v)} />
+      <TextField
+        formId={formId}
+        field="name"
+        label="Name"
+        value={f.name}
+        error={errors['name']}
+        placeholder="picked by the engine if blank"
+        mono
+        onChange={(v) => set('name', v)}
+      />
       <TextField
         formId={formId}
         field="command"
@@ -56,9 +65,36 @@ export function BasicsSection({ form, formId, imageListId }: SectionArgs & { ima
         mono
         onChange={(v) => set('entrypoint', v)}
       />
-      <TextField formId={formId} field="workdir" label="Working directory" value={f.workdir} error={errors['workdir']} placeholder="/app" mono onChange={(v) => set('workdir', v)} />
-      <TextField formId={formId} field="user" label="User" value={f.user} error={errors['user']} placeholder="uid[:gid] or name" mono onChange={(v) => set('user', v)} />
-      <TextField formId={formId} field="hostname" label="Hostname" value={f.hostname} error={errors['hostname']} placeholder="the container's short ID" mono onChange={(v) => set('hostname', v)} />
+      <TextField
+        formId={formId}
+        field="workdir"
+        label="Working directory"
+        value={f.workdir}
+        error={errors['workdir']}
+        placeholder="/app"
+        mono
+        onChange={(v) => set('workdir', v)}
+      />
+      <TextField
+        formId={formId}
+        field="user"
+        label="User"
+        value={f.user}
+        error={errors['user']}
+        placeholder="uid[:gid] or name"
+        mono
+        onChange={(v) => set('user', v)}
+      />
+      <TextField
+        formId={formId}
+        field="hostname"
+        label="Hostname"
+        value={f.hostname}
+        error={errors['hostname']}
+        placeholder="the container's short ID"
+        mono
+        onChange={(v) => set('hostname', v)}
+      />
     </div>
   );
 }
@@ -111,11 +147,27 @@ export function PortsSection({ form, formId }: SectionArgs) {
   const errors = useFormErrors(form);
   const actions = form.getState();
   return (
-    <Section formId={formId} field="ports" title="Ports" summary="-p [ip:]host:container[/proto]" errors={errorsUnder(errors, 'ports')} addLabel="Add port" onAdd={() => actions.addRow('ports')} empty={rows.length === 0 ? 'No published ports.' : undefined}>
+    <Section
+      formId={formId}
+      field="ports"
+      title="Ports"
+      summary="-p [ip:]host:container[/proto]"
+      errors={errorsUnder(errors, 'ports')}
+      addLabel="Add port"
+      onAdd={() => actions.addRow('ports')}
+      empty={rows.length === 0 ? 'No published ports.' : undefined}
+    >
       {rows.length === 0 ? null : <RowHead cells={['Host IP', 'Host port', 'Container port', 'Protocol', '']} className="rf-row--port" />}
       {rows.map((row, i) => (
         <div key={row.id} className="rf-row rf-row--port">
-          <input className="rf-input mono" aria-label={`Host IP ${i + 1}`} placeholder="0.0.0.0" value={row.hostIp} spellCheck={false} onChange={(e) => actions.updateRow('ports', row.id, { hostIp: e.currentTarget.value })} />
+          <input
+            className="rf-input mono"
+            aria-label={`Host IP ${i + 1}`}
+            placeholder="0.0.0.0"
+            value={row.hostIp}
+            spellCheck={false}
+            onChange={(e) => actions.updateRow('ports', row.id, { hostIp: e.currentTarget.value })}
+          />
           <input
             className="rf-input mono"
             aria-label={`Host port ${i + 1}`}
@@ -134,7 +186,12 @@ export function PortsSection({ form, formId }: SectionArgs) {
             aria-invalid={bad(errors, `ports.${i}.containerPort`)}
             onChange={(e) => actions.updateRow('ports', row.id, { containerPort: e.currentTarget.value })}
           />
-          <select className="rf-input" aria-label={`Protocol ${i + 1}`} value={row.protocol} onChange={(e) => actions.updateRow('ports', row.id, { protocol: e.currentTarget.value as 'tcp' })}>
+          <select
+            className="rf-input"
+            aria-label={`Protocol ${i + 1}`}
+            value={row.protocol}
+            onChange={(e) => actions.updateRow('ports', row.id, { protocol: e.currentTarget.value as 'tcp' })}
+          >
             <option value="tcp">tcp</option>
             <option value="udp">udp</option>
             <option value="sctp">sctp</option>
@@ -151,11 +208,25 @@ export function MountsSection({ form, formId }: SectionArgs) {
   const errors = useFormErrors(form);
   const actions = form.getState();
   return (
-    <Section formId={formId} field="mounts" title="Mounts" summary="bind mounts and named volumes" errors={errorsUnder(errors, 'mounts')} addLabel="Add mount" onAdd={() => actions.addRow('mounts')} empty={rows.length === 0 ? 'No mounts: files written in the container stay in its writable layer.' : undefined}>
+    <Section
+      formId={formId}
+      field="mounts"
+      title="Mounts"
+      summary="bind mounts and named volumes"
+      errors={errorsUnder(errors, 'mounts')}
+      addLabel="Add mount"
+      onAdd={() => actions.addRow('mounts')}
+      empty={rows.length === 0 ? 'No mounts: files written in the container stay in its writable layer.' : undefined}
+    >
       {rows.length === 0 ? null : <RowHead cells={['Type', 'Source', 'Target in the container', '', '']} className="rf-row--mount" />}
       {rows.map((row, i) => (
         <div key={row.id} className="rf-row rf-row--mount">
-          <select className="rf-input" aria-label={`Mount ${i + 1} type`} value={row.type} onChange={(e) => actions.updateRow('mounts', row.id, { type: e.currentTarget.value as 'bind' })}>
+          <select
+            className="rf-input"
+            aria-label={`Mount ${i + 1} type`}
+            value={row.type}
+            onChange={(e) => actions.updateRow('mounts', row.id, { type: e.currentTarget.value as 'bind' })}
+          >
             <option value="bind">bind</option>
             <option value="volume">volume</option>
           </select>
@@ -178,7 +249,12 @@ export function MountsSection({ form, formId }: SectionArgs) {
             onChange={(e) => actions.updateRow('mounts', row.id, { target: e.currentTarget.value })}
           />
           <label className="rf-inline-check">
-            <input type="checkbox" aria-label={`Mount ${i + 1} read-only`} checked={row.readOnly} onChange={(e) => actions.updateRow('mounts', row.id, { readOnly: e.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              aria-label={`Mount ${i + 1} read-only`}
+              checked={row.readOnly}
+              onChange={(e) => actions.updateRow('mounts', row.id, { readOnly: e.currentTarget.checked })}
+            />
             <span aria-hidden="true">ro</span>
           </label>
           <RemoveRowButton label={`Remove mount ${i + 1}`} onClick={() => actions.removeRow('mounts', row.id)} />
@@ -193,7 +269,16 @@ export function DevicesSection({ form, formId }: SectionArgs) {
   const errors = useFormErrors(form);
   const actions = form.getState();
   return (
-    <Section formId={formId} field="devices" title="Devices" summary="serial ports, cameras: --device" errors={errorsUnder(errors, 'devices')} addLabel="Add device" onAdd={() => actions.addRow('devices')} empty={rows.length === 0 ? 'No host devices.' : undefined}>
+    <Section
+      formId={formId}
+      field="devices"
+      title="Devices"
+      summary="serial ports, cameras: --device"
+      errors={errorsUnder(errors, 'devices')}
+      addLabel="Add device"
+      onAdd={() => actions.addRow('devices')}
+      empty={rows.length === 0 ? 'No host devices.' : undefined}
+    >
       {rows.length === 0 ? null : <RowHead cells={['Host path', 'Container path', 'Permissions', '']} className="rf-row--device" />}
       {rows.map((row, i) => (
         <div key={row.id} className="rf-row rf-row--device">
@@ -253,7 +338,16 @@ export function RuntimeSection({ form, formId }: SectionArgs) {
             onChange={(v) => set('restart', v)}
           />
           {f.restart === 'on-failure' ? (
-            <TextField formId={formId} field="restartMaxRetries" label="Max retries" value={f.restartMaxRetries} error={errors['restartMaxRetries']} placeholder="unlimited" mono onChange={(v) => set('restartMaxRetries', v)} />
+            <TextField
+              formId={formId}
+              field="restartMaxRetries"
+              label="Max retries"
+              value={f.restartMaxRetries}
+              error={errors['restartMaxRetries']}
+              placeholder="unlimited"
+              mono
+              onChange={(v) => set('restartMaxRetries', v)}
+            />
           ) : null}
         </div>
         <div className="rf-stack">
@@ -271,7 +365,16 @@ export function RuntimeSection({ form, formId }: SectionArgs) {
             onChange={(v) => set('networkMode', v)}
           />
           {f.networkMode === 'custom' ? (
-            <TextField formId={formId} field="network" label="Custom network" value={f.customNetwork} error={errors['network']} placeholder="my-net" mono onChange={(v) => set('customNetwork', v)} />
+            <TextField
+              formId={formId}
+              field="network"
+              label="Custom network"
+              value={f.customNetwork}
+              error={errors['network']}
+              placeholder="my-net"
+              mono
+              onChange={(v) => set('customNetwork', v)}
+            />
           ) : null}
         </div>
         <div className="rf-stack">
@@ -288,13 +391,34 @@ export function RuntimeSection({ form, formId }: SectionArgs) {
             onChange={(v) => set('gpuMode', v)}
           />
           {f.gpuMode === 'count' ? (
-            <TextField formId={formId} field="gpus" label="GPU count" value={f.gpuCount} error={errors['gpus']} placeholder="1" mono onChange={(v) => set('gpuCount', v)} />
+            <TextField
+              formId={formId}
+              field="gpus"
+              label="GPU count"
+              value={f.gpuCount}
+              error={errors['gpus']}
+              placeholder="1"
+              mono
+              onChange={(v) => set('gpuCount', v)}
+            />
           ) : null}
         </div>
       </div>
-      {f.networkMode !== 'custom' && errors['network'] ? <p className="rf-error" id={errorId(formId, 'network')}>{errors['network']}</p> : null}
-      {f.gpuMode !== 'count' && errors['gpus'] ? <p className="rf-error" id={errorId(formId, 'gpus')}>{errors['gpus']}</p> : null}
-      {errors['restart'] ? <p className="rf-error" id={errorId(formId, 'restart')}>{errors['restart']}</p> : null}
+      {f.networkMode !== 'custom' && errors['network'] ? (
+        <p className="rf-error" id={errorId(formId, 'network')}>
+          {errors['network']}
+        </p>
+      ) : null}
+      {f.gpuMode !== 'count' && errors['gpus'] ? (
+        <p className="rf-error" id={errorId(formId, 'gpus')}>
+          {errors['gpus']}
+        </p>
+      ) : null}
+      {errors['restart'] ? (
+        <p className="rf-error" id={errorId(formId, 'restart')}>
+          {errors['restart']}
+        </p>
+      ) : null}
       <div className="rf-toggles">
         <Toggle label="Interactive" hint="-i: keep stdin open" checked={f.interactive} onChange={(on) => set('interactive', on)} />
         <Toggle label="TTY" hint="-t: a terminal" checked={f.tty} onChange={(on) => set('tty', on)} />
@@ -303,8 +427,8 @@ export function RuntimeSection({ form, formId }: SectionArgs) {
       </div>
       {f.privileged ? (
         <div className="rf-warning" role="note">
-          <strong>Privileged is root on the host.</strong> The container gets every device and capability and can change the host&apos;s kernel settings. Prefer
-          listing the devices it needs above.
+          <strong>Privileged is root on the host.</strong> The container gets every device and capability and can change the host&apos;s
+          kernel settings. Prefer listing the devices it needs above.
         </div>
       ) : null}
     </fieldset>

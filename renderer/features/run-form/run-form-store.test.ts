@@ -74,7 +74,14 @@ describe('run form store', () => {
     const { s } = setup();
     s().setPasteText(line);
     expect(s().applyPaste()).toBe(true);
-    expect(s().fields).toMatchObject({ name: 'cam', networkMode: 'host', gpuMode: 'count', gpuCount: '2', restart: 'on-failure', restartMaxRetries: '3' });
+    expect(s().fields).toMatchObject({
+      name: 'cam',
+      networkMode: 'host',
+      gpuMode: 'count',
+      gpuCount: '2',
+      restart: 'on-failure',
+      restartMaxRetries: '3',
+    });
     expect(selectCommandLine(s())).toBe(line);
     const checked = validateFields(s().fields);
     expect(checked.ok && checked.spec).toEqual(parsed.ok && parsed.spec);
@@ -87,7 +94,17 @@ describe('run form store', () => {
     const { s } = setup();
     s().setPasteText(line);
     expect(s().applyPaste()).toBe(true);
-    expect(s().fields).toMatchObject({ cpus: '0.5', memory: '64m', memorySwap: '-1', shmSize: '128m', capAdd: 'NET_ADMIN SYS_NICE', capDrop: 'MKNOD', ipc: 'host', pidHost: true, hostname: 'robot-1' });
+    expect(s().fields).toMatchObject({
+      cpus: '0.5',
+      memory: '64m',
+      memorySwap: '-1',
+      shmSize: '128m',
+      capAdd: 'NET_ADMIN SYS_NICE',
+      capDrop: 'MKNOD',
+      ipc: 'host',
+      pidHost: true,
+      hostname: 'robot-1',
+    });
     expect(s().fields.extraHosts.map((h) => `${h.host}:${h.ip}`)).toEqual(['db:127.0.0.1', 'gw:host-gateway']);
     expect(selectCommandLine(s())).toBe(line);
     const checked = validateFields(s().fields);
@@ -104,7 +121,9 @@ describe('run form store', () => {
     s().setField('hostname', 'bad_host!');
     s().addRow('extraHosts');
     s().updateRow('extraHosts', s().fields.extraHosts[0]!.id, { host: 'db', ip: 'not-an-ip' });
-    expect(selectCommandLine(s())).toBe("docker run --detach --hostname 'bad_host!' --add-host db:not-an-ip --cap-add NET_ADMIN --cap-add NET_ADMN --shm-size 0 x");
+    expect(selectCommandLine(s())).toBe(
+      "docker run --detach --hostname 'bad_host!' --add-host db:not-an-ip --cap-add NET_ADMIN --cap-add NET_ADMN --shm-size 0 x",
+    );
     expect(await s().submit(true)).toBe(false);
     expect(transport.callsTo('containers.run')).toHaveLength(0);
     const e = s().errors;
@@ -176,10 +195,16 @@ describe('run form store', () => {
   });
 
   it('errorsFromIssues keeps the first message per path, straight from runSpecSchema', () => {
-    const parsed = runSpecSchema.safeParse({ ...validateFieldsSpec(), mounts: [{ type: 'bind', source: '', target: 'rel', readOnly: false }] });
+    const parsed = runSpecSchema.safeParse({
+      ...validateFieldsSpec(),
+      mounts: [{ type: 'bind', source: '', target: 'rel', readOnly: false }],
+    });
     expect(parsed.success).toBe(false);
     const errors = errorsFromIssues(parsed.success ? [] : parsed.error.issues);
-    expect(errors).toEqual({ 'mounts.0.source': 'A mount needs a source', 'mounts.0.target': 'A mount target must be an absolute path in the container' });
+    expect(errors).toEqual({
+      'mounts.0.source': 'A mount needs a source',
+      'mounts.0.target': 'A mount target must be an absolute path in the container',
+    });
   });
 
   it('puts an engine refusal beside the field its path names', async () => {
@@ -232,7 +257,12 @@ describe('run form store', () => {
   });
 
   it('created but not started: says so and stays open, never silently', async () => {
-    const transport = new FakeTransport().reply('containers.run', { id: 'c1', name: 'cam', started: false, startError: 'error gathering device information' });
+    const transport = new FakeTransport().reply('containers.run', {
+      id: 'c1',
+      name: 'cam',
+      started: false,
+      startError: 'error gathering device information',
+    });
     const { s, activity } = setup(transport);
     s().openForm({ image: 'ros' });
     expect(await s().submit(true)).toBe(false);
@@ -248,5 +278,18 @@ describe('run form store', () => {
 });
 
 function validateFieldsSpec() {
-  return { image: 'x', command: [], env: [], ports: [], mounts: [], restart: 'no', interactive: false, tty: false, autoRemove: false, devices: [], privileged: false, labels: [] };
+  return {
+    image: 'x',
+    command: [],
+    env: [],
+    ports: [],
+    mounts: [],
+    restart: 'no',
+    interactive: false,
+    tty: false,
+    autoRemove: false,
+    devices: [],
+    privileged: false,
+    labels: [],
+  };
 }

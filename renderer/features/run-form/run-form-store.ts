@@ -39,8 +39,7 @@ export const presets: readonly Preset[] = [
 
 /** What the last submit ended in, when it is worth saying in the form. */
 export type RunOutcome =
-  | { kind: 'not-started'; id: string; name: string; message: string }
-  | { kind: 'done'; name: string; started: boolean };
+  { kind: 'not-started'; id: string; name: string; message: string } | { kind: 'done'; name: string; started: boolean };
 
 export interface RunFormState {
   open: boolean;
@@ -107,7 +106,9 @@ export function withPreset(f: RunFormFields, id: PresetId): RunFormFields {
       return {
         ...f,
         env: upsertKeyValue(f.env, 'DISPLAY', ':0'),
-        mounts: hasSocket ? mounts : [...mounts, { id: rowId(), type: 'bind', source: '/tmp/.X11-unix', target: '/tmp/.X11-unix', readOnly: false }],
+        mounts: hasSocket
+          ? mounts
+          : [...mounts, { id: rowId(), type: 'bind', source: '/tmp/.X11-unix', target: '/tmp/.X11-unix', readOnly: false }],
       };
     }
     case 'gpu':
@@ -149,7 +150,14 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
       set({ fields: emptyFields(), errors: {}, formError: null, pasteText: '', pasteError: null, outcome: null });
     },
     setField(key, value) {
-      const errorKey = key === 'customNetwork' || key === 'networkMode' ? 'network' : key === 'gpuCount' || key === 'gpuMode' ? 'gpus' : key === 'pidHost' ? 'pid' : key;
+      const errorKey =
+        key === 'customNetwork' || key === 'networkMode'
+          ? 'network'
+          : key === 'gpuCount' || key === 'gpuMode'
+            ? 'gpus'
+            : key === 'pidHost'
+              ? 'pid'
+              : key;
       set((s) => ({ fields: { ...s.fields, [key]: value }, errors: clearErrors(s.errors, errorKey), formError: null }));
     },
     addRow(list) {
@@ -207,7 +215,8 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
             // The form shows a failure beside its field; the strip still records the command.
             quiet: true,
             describe: (o) => (o.started ? `started ${o.name}` : `created ${o.name}`),
-            failedIf: (o) => (start && !o.started ? `Created ${o.name}, but it did not start: ${o.startError ?? 'no reason given'}` : undefined),
+            failedIf: (o) =>
+              start && !o.started ? `Created ${o.name}, but it did not start: ${o.startError ?? 'no reason given'}` : undefined,
           },
         );
         if (start && !result.started) {
@@ -217,7 +226,13 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
           });
           return false;
         }
-        set({ submitting: false, open: false, outcome: { kind: 'done', name: result.name, started: result.started }, fields: emptyFields(), pasteText: '' });
+        set({
+          submitting: false,
+          open: false,
+          outcome: { kind: 'done', name: result.name, started: result.started },
+          fields: emptyFields(),
+          pasteText: '',
+        });
         return true;
       } catch (error) {
         const message = errorText(error);

@@ -44,7 +44,10 @@ describe('link confirmation', () => {
     links.getState().confirm();
     expect(links.getState().pending).toBeNull();
     await flushPromises();
-    expect(links.getState().pending).toEqual({ url: 'https://example.com/', problem: 'Could not open the link: Berth opened a link a moment ago' });
+    expect(links.getState().pending).toEqual({
+      url: 'https://example.com/',
+      problem: 'Could not open the link: Berth opened a link a moment ago',
+    });
   });
 
   it('opens the normalised URL and stays closed when opening succeeds', async () => {

@@ -58,7 +58,11 @@ export function NewTerminalMenu() {
             Host shell
           </button>
           <p id="term-host-reason" className={`term-menu-note${allowed ? '' : ' term-menu-note--refused'}`}>
-            {hostShell === null ? 'Asking the server…' : allowed ? 'A shell on the computer Berth runs on, as your user.' : hostShell.reason}
+            {hostShell === null
+              ? 'Asking the server…'
+              : allowed
+                ? 'A shell on the computer Berth runs on, as your user.'
+                : hostShell.reason}
           </p>
           <p className="term-menu-note">For a shell in a container, use Open shell or Attach on a running container’s row.</p>
         </div>

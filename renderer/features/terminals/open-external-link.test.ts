@@ -22,7 +22,10 @@ describe('createLinkOpener', () => {
 
   it('asks the desktop bridge when it has openExternal, and never window.open', async () => {
     const asked: string[] = [];
-    const win = { ...browserWindow(), berth: { openExternal: async (url: string): Promise<CallResult> => (asked.push(url), { ok: true, value: null }) } };
+    const win = {
+      ...browserWindow(),
+      berth: { openExternal: async (url: string): Promise<CallResult> => (asked.push(url), { ok: true, value: null }) },
+    };
     await createLinkOpener(win)('https://example.com/');
     expect(asked).toEqual(['https://example.com/']);
     expect(win.opened).toEqual([]);
@@ -31,7 +34,12 @@ describe('createLinkOpener', () => {
   it("rejects with main's reason when the desktop side refuses", async () => {
     const win = {
       ...browserWindow(),
-      berth: { openExternal: async (): Promise<CallResult> => ({ ok: false, error: { code: 'BAD_REQUEST', message: 'Berth opens only http, https and mailto links, not file:' } }) },
+      berth: {
+        openExternal: async (): Promise<CallResult> => ({
+          ok: false,
+          error: { code: 'BAD_REQUEST', message: 'Berth opens only http, https and mailto links, not file:' },
+        }),
+      },
     };
     await expect(createLinkOpener(win)('file:///etc/passwd')).rejects.toThrow(/not file:/);
     expect(win.opened).toEqual([]);

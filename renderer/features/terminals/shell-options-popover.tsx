@@ -62,55 +62,67 @@ export function ShellOptionsButton({ container, disabled }: { container: Contain
       </button>
       {open && place
         ? createPortal(
-        <form
-          ref={popRef}
-          className="shell-options"
-          style={{ top: place.top, right: place.right }}
-          role="dialog"
-          aria-labelledby={titleId}
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') setOpen(false);
-          }}
-        >
-          <h3 id={titleId}>Open a shell in {container.name}</h3>
-          <label>
-            Shell
-            <select value={form.shell} onChange={(e) => setForm({ ...form, shell: e.currentTarget.value as ShellOptionsForm['shell'] })}>
-              <option value="auto">auto (bash, else sh)</option>
-              <option value="bash">bash</option>
-              <option value="sh">sh</option>
-            </select>
-          </label>
-          <label>
-            User
-            <input value={form.user} placeholder="the image's user, e.g. root or 1000:1000" onChange={(e) => setForm({ ...form, user: e.currentTarget.value })} autoFocus />
-            {errors.user ? <span className="shell-options-error">{errors.user}</span> : null}
-          </label>
-          <label>
-            Working directory
-            <input value={form.workdir} placeholder="the image's, e.g. /app" onChange={(e) => setForm({ ...form, workdir: e.currentTarget.value })} />
-            {errors.workdir ? <span className="shell-options-error">{errors.workdir}</span> : null}
-          </label>
-          <label>
-            Environment (one NAME=value a line)
-            <textarea rows={3} value={form.env} onChange={(e) => setForm({ ...form, env: e.currentTarget.value })} />
-            {errors.env ? <span className="shell-options-error">{errors.env}</span> : null}
-          </label>
-          <div className="shell-options-actions">
-            <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn--small btn--primary">
-              Open shell
-            </button>
-          </div>
-        </form>,
-        document.body,
-      )
+            <form
+              ref={popRef}
+              className="shell-options"
+              style={{ top: place.top, right: place.right }}
+              role="dialog"
+              aria-labelledby={titleId}
+              onSubmit={(e) => {
+                e.preventDefault();
+                submit();
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setOpen(false);
+              }}
+            >
+              <h3 id={titleId}>Open a shell in {container.name}</h3>
+              <label>
+                Shell
+                <select
+                  value={form.shell}
+                  onChange={(e) => setForm({ ...form, shell: e.currentTarget.value as ShellOptionsForm['shell'] })}
+                >
+                  <option value="auto">auto (bash, else sh)</option>
+                  <option value="bash">bash</option>
+                  <option value="sh">sh</option>
+                </select>
+              </label>
+              <label>
+                User
+                <input
+                  value={form.user}
+                  placeholder="the image's user, e.g. root or 1000:1000"
+                  onChange={(e) => setForm({ ...form, user: e.currentTarget.value })}
+                  autoFocus
+                />
+                {errors.user ? <span className="shell-options-error">{errors.user}</span> : null}
+              </label>
+              <label>
+                Working directory
+                <input
+                  value={form.workdir}
+                  placeholder="the image's, e.g. /app"
+                  onChange={(e) => setForm({ ...form, workdir: e.currentTarget.value })}
+                />
+                {errors.workdir ? <span className="shell-options-error">{errors.workdir}</span> : null}
+              </label>
+              <label>
+                Environment (one NAME=value a line)
+                <textarea rows={3} value={form.env} onChange={(e) => setForm({ ...form, env: e.currentTarget.value })} />
+                {errors.env ? <span className="shell-options-error">{errors.env}</span> : null}
+              </label>
+              <div className="shell-options-actions">
+                <button type="button" className="btn btn--small" onClick={() => setOpen(false)}>
+                  Cancel
+                </button>
+                <button type="submit" className="btn btn--small btn--primary">
+                  Open shell
+                </button>
+              </div>
+            </form>,
+            document.body,
+          )
         : null}
     </div>
   );

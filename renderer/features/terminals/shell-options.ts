@@ -14,7 +14,9 @@ export const defaultShellForm: ShellOptionsForm = { shell: 'auto', user: '', wor
 const fields = calls['terminal.open'].input.pick({ user: true, workdir: true, env: true });
 
 /** The form as terminal.open options, or the first problem per field (checked by the contract's own schema). */
-export function parseShellOptions(form: ShellOptionsForm): { ok: true; options: ShellOptions } | { ok: false; errors: Partial<Record<'user' | 'workdir' | 'env', string>> } {
+export function parseShellOptions(
+  form: ShellOptionsForm,
+): { ok: true; options: ShellOptions } | { ok: false; errors: Partial<Record<'user' | 'workdir' | 'env', string>> } {
   const user = form.user.trim();
   const workdir = form.workdir.trim();
   const env = form.env

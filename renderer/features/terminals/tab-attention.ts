@@ -23,7 +23,10 @@ export function raisedAttention(current: TabAttention | null, event: TabAttentio
 }
 
 /** The tabs with the marker removed from those now on screen; the same array when none had one. */
-export function clearShown<T extends { key: string; attention: TabAttention | null }>(tabs: readonly T[], layout: TerminalsLayout): readonly T[] {
+export function clearShown<T extends { key: string; attention: TabAttention | null }>(
+  tabs: readonly T[],
+  layout: TerminalsLayout,
+): readonly T[] {
   if (!tabs.some((t) => t.attention !== null && isShown(layout, t.key))) return tabs;
   return tabs.map((t) => (t.attention !== null && isShown(layout, t.key) ? { ...t, attention: null } : t));
 }

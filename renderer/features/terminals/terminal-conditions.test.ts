@@ -19,7 +19,9 @@ describe('terminal tab conditions', () => {
 
   it('adds the exit code when the reason does not carry it', () => {
     expect(endedMessage({ status: 'exited', reason: 'The shell exited with code 3', exitCode: 3 })).toBe('The shell exited with code 3');
-    expect(endedMessage({ status: 'exited', reason: 'The container stopped', exitCode: 137 })).toBe('The container stopped (exit code 137)');
+    expect(endedMessage({ status: 'exited', reason: 'The container stopped', exitCode: 137 })).toBe(
+      'The container stopped (exit code 137)',
+    );
     expect(endedMessage({ status: 'failed', reason: null, exitCode: null })).toBe('The session ended');
   });
 
@@ -33,7 +35,8 @@ describe('terminal tab conditions', () => {
     expect(tabStateText({ ...base, exitCode: 137, endCause: 'container-stopped' })).toBe('stopped');
     expect(tabStateText({ ...base, exitCode: 3, endCause: 'exited' })).toBe('exit 3');
     expect(tabStateText(base)).toBe('ended');
-    expect(endedMessage({ status: 'exited', reason: 'The container was removed', exitCode: 137, endCause: 'container-removed' })).toBe('The container was removed');
+    expect(endedMessage({ status: 'exited', reason: 'The container was removed', exitCode: 137, endCause: 'container-removed' })).toBe(
+      'The container was removed',
+    );
   });
 });
-

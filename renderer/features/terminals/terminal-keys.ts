@@ -1,7 +1,9 @@
 import type { SurfaceShortcut } from './terminal-surface.js';
 
 /** Berth's own keys; everything else goes to the process. */
-export function shortcutOf(e: Pick<KeyboardEvent, 'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey' | 'key' | 'code'>): SurfaceShortcut | 'nativePaste' | null {
+export function shortcutOf(
+  e: Pick<KeyboardEvent, 'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey' | 'key' | 'code'>,
+): SurfaceShortcut | 'nativePaste' | null {
   if (!e.ctrlKey || e.altKey || e.metaKey) return null;
   if (e.shiftKey) {
     if (e.code === 'KeyC') return 'copy';

@@ -25,7 +25,9 @@ function AttentionMarker({ attention }: { attention: TabAttention | null }) {
     );
   }
   if (attention === 'output') {
-    return <span className="term-tab-marker term-tab-marker--output" role="img" aria-label="new output" title="New output in this terminal" />;
+    return (
+      <span className="term-tab-marker term-tab-marker--output" role="img" aria-label="new output" title="New output in this terminal" />
+    );
   }
   return null;
 }
@@ -76,7 +78,11 @@ export function TerminalPanel() {
   };
 
   return (
-    <section className={`terminals${collapsed ? ' terminals--collapsed' : ''}`} aria-label="Terminals" style={collapsed ? undefined : { height }}>
+    <section
+      className={`terminals${collapsed ? ' terminals--collapsed' : ''}`}
+      aria-label="Terminals"
+      style={collapsed ? undefined : { height }}
+    >
       {!collapsed ? (
         <div
           className="terminals-resize"
@@ -99,7 +105,10 @@ export function TerminalPanel() {
             const selected = t.key === activeKey;
             const beside = t.key === splitKey;
             return (
-              <div key={t.key} className={`term-tab term-tab--${t.status}${selected ? ' term-tab--active' : ''}${beside ? ' term-tab--beside' : ''}`}>
+              <div
+                key={t.key}
+                className={`term-tab term-tab--${t.status}${selected ? ' term-tab--active' : ''}${beside ? ' term-tab--beside' : ''}`}
+              >
                 <button
                   type="button"
                   role="tab"
@@ -114,7 +123,13 @@ export function TerminalPanel() {
                   <AttentionMarker attention={t.attention} />
                   {t.status !== 'open' ? <span className="term-tab-state">{tabStateText(t)}</span> : null}
                 </button>
-                <button type="button" className="term-tab-close" aria-label={`Close terminal ${title}`} title="Close" onClick={() => terminals.getState().close(t.key)}>
+                <button
+                  type="button"
+                  className="term-tab-close"
+                  aria-label={`Close terminal ${title}`}
+                  title="Close"
+                  onClick={() => terminals.getState().close(t.key)}
+                >
                   <CloseIcon width={13} height={13} />
                 </button>
               </div>
@@ -127,7 +142,13 @@ export function TerminalPanel() {
           className={`icon-btn${splitKey ? ' icon-btn--on' : ''}`}
           aria-label="Split view"
           aria-pressed={splitKey !== null}
-          title={tabs.length < 2 ? 'Split view (open a second terminal first)' : splitKey ? 'Show one terminal' : 'Show two terminals side by side'}
+          title={
+            tabs.length < 2
+              ? 'Split view (open a second terminal first)'
+              : splitKey
+                ? 'Show one terminal'
+                : 'Show two terminals side by side'
+          }
           disabled={tabs.length < 2}
           onClick={() => terminals.getState().toggleSplit()}
         >
@@ -149,7 +170,11 @@ export function TerminalPanel() {
           const left = t.key === activeKey;
           const right = t.key === splitKey;
           return (
-            <div key={t.key} className={`term-slot${left ? ' term-slot--left' : ''}${right ? ' term-slot--right' : ''}`} hidden={!left && !right}>
+            <div
+              key={t.key}
+              className={`term-slot${left ? ' term-slot--left' : ''}${right ? ' term-slot--right' : ''}`}
+              hidden={!left && !right}
+            >
               <TerminalView
                 tab={t}
                 visible={!collapsed && (left || right)}

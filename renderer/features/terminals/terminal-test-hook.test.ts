@@ -9,9 +9,15 @@ import { createTerminalsStore } from './terminals-store.js';
 
 describe('exposeTerminalHook', () => {
   it('maps session ID and container name to the visible text, and forgets closed tabs', async () => {
-    const transport = new FakeTransport().reply('terminal.open', { sessionId: 'sess-0001-abcdef', shell: 'sh' }).reply('terminal.close', null);
+    const transport = new FakeTransport()
+      .reply('terminal.open', { sessionId: 'sess-0001-abcdef', shell: 'sh' })
+      .reply('terminal.close', null);
     const client = new BerthClient(transport);
-    const terminals = createTerminalsStore({ client, run: createActionRunner(client, createActivityStore()), createSurface: () => new FakeSurface() });
+    const terminals = createTerminalsStore({
+      client,
+      run: createActionRunner(client, createActivityStore()),
+      createSurface: () => new FakeSurface(),
+    });
     const target: TerminalHookTarget = {};
     exposeTerminalHook(terminals, target);
     const key = terminals.getState().openShell({ id: 'f'.repeat(64), name: 'web' });
@@ -27,7 +33,12 @@ describe('exposeTerminalHook', () => {
   it('maps the same keys to a probe when the surface offers one', async () => {
     const transport = new FakeTransport().reply('terminal.open', { sessionId: 'sess-0002-abcdef', shell: 'sh' });
     const client = new BerthClient(transport);
-    const probe: TerminalProbe = { onParsed: () => () => undefined, onRendered: () => () => undefined, linesAtCursor: () => '/ # ', size: () => ({ cols: 80, rows: 24 }) };
+    const probe: TerminalProbe = {
+      onParsed: () => () => undefined,
+      onRendered: () => () => undefined,
+      linesAtCursor: () => '/ # ',
+      size: () => ({ cols: 80, rows: 24 }),
+    };
     let probesMade = 0;
     class ProbedFake extends FakeSurface {
       probe(): TerminalProbe {
@@ -35,7 +46,11 @@ describe('exposeTerminalHook', () => {
         return probe;
       }
     }
-    const terminals = createTerminalsStore({ client, run: createActionRunner(client, createActivityStore()), createSurface: () => new ProbedFake() });
+    const terminals = createTerminalsStore({
+      client,
+      run: createActionRunner(client, createActivityStore()),
+      createSurface: () => new ProbedFake(),
+    });
     const target: TerminalHookTarget = {};
     exposeTerminalHook(terminals, target);
     terminals.getState().openShell({ id: 'e'.repeat(64), name: 'db' });

@@ -160,13 +160,23 @@ export function TerminalView({ tab, visible, primary, split, fontSize, onFontSte
       hidden={!visible}
     >
       <div className="term-tools">
-        {split ? <span className="term-tools-title">{title}</span> : <span className="term-tools-title term-tools-title--faint">{title}</span>}
+        {split ? (
+          <span className="term-tools-title">{title}</span>
+        ) : (
+          <span className="term-tools-title term-tools-title--faint">{title}</span>
+        )}
         {hint ? (
           <span className="term-hint" role="status">
             {hint}
           </span>
         ) : null}
-        <button type="button" className="term-tool" aria-label={`Search ${title}`} title="Search the scrollback (Ctrl-Shift-F)" onClick={openSearch}>
+        <button
+          type="button"
+          className="term-tool"
+          aria-label={`Search ${title}`}
+          title="Search the scrollback (Ctrl-Shift-F)"
+          onClick={openSearch}
+        >
           <SearchIcon width={13} height={13} />
         </button>
         <button type="button" className="term-tool" title="Copy the selection (Ctrl-Shift-C)" onClick={copy}>
@@ -197,20 +207,40 @@ export function TerminalView({ tab, visible, primary, split, fontSize, onFontSte
             }}
           />
           <label className="term-search-switch">
-            <input type="checkbox" checked={search.caseSensitive} onChange={(e) => runSearch({ ...search, caseSensitive: e.currentTarget.checked }, 'next', true)} />
+            <input
+              type="checkbox"
+              checked={search.caseSensitive}
+              onChange={(e) => runSearch({ ...search, caseSensitive: e.currentTarget.checked }, 'next', true)}
+            />
             Match case
           </label>
           <label className="term-search-switch">
-            <input type="checkbox" checked={search.regex} onChange={(e) => runSearch({ ...search, regex: e.currentTarget.checked }, 'next', true)} />
+            <input
+              type="checkbox"
+              checked={search.regex}
+              onChange={(e) => runSearch({ ...search, regex: e.currentTarget.checked }, 'next', true)}
+            />
             Regex
           </label>
           <span className="term-search-count" aria-live="polite">
             {describeResults(search)}
           </span>
-          <button type="button" className="term-tool" onClick={() => runSearch(search, 'previous', false)} aria-label="Previous match" title="Previous match (Shift-Enter)">
+          <button
+            type="button"
+            className="term-tool"
+            onClick={() => runSearch(search, 'previous', false)}
+            aria-label="Previous match"
+            title="Previous match (Shift-Enter)"
+          >
             ↑
           </button>
-          <button type="button" className="term-tool" onClick={() => runSearch(search, 'next', false)} aria-label="Next match" title="Next match (Enter)">
+          <button
+            type="button"
+            className="term-tool"
+            onClick={() => runSearch(search, 'next', false)}
+            aria-label="Next match"
+            title="Next match (Enter)"
+          >
             ↓
           </button>
           <button type="button" className="term-tool" onClick={closeSearch} aria-label="Close search" title="Close search (Escape)">
@@ -237,7 +267,11 @@ export function TerminalView({ tab, visible, primary, split, fontSize, onFontSte
       ) : null}
       {tab.status === 'opening' ? (
         <div className="term-opening" role="status">
-          {tab.kind === 'attach' ? `Attaching to ${tab.containerName}…` : tab.kind === 'host' ? 'Opening a shell on this computer…' : `Opening a shell in ${tab.containerName}…`}
+          {tab.kind === 'attach'
+            ? `Attaching to ${tab.containerName}…`
+            : tab.kind === 'host'
+              ? 'Opening a shell on this computer…'
+              : `Opening a shell in ${tab.containerName}…`}
         </div>
       ) : null}
       {tab.kind === 'attach' && tab.status === 'open' ? (

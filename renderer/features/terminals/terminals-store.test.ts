@@ -186,7 +186,9 @@ describe('terminals store', () => {
     expect(terminals.getState().openHost()).toBeNull();
     expect(transport.callsTo('terminal.openHost')).toHaveLength(0);
 
-    transport.reply('terminal.capabilities', { hostShell: { allowed: true, reason: 'ok' } }).reply('terminal.openHost', { sessionId, shell: 'bash' });
+    transport
+      .reply('terminal.capabilities', { hostShell: { allowed: true, reason: 'ok' } })
+      .reply('terminal.openHost', { sessionId, shell: 'bash' });
     await terminals.getState().loadCapabilities();
     terminals.getState().openHost();
     await flushPromises();
@@ -326,7 +328,10 @@ describe('terminals store: a marker on tabs that want a look', () => {
 
   it('says when the server refuses keystrokes, and clears it once input is taken again', async () => {
     const { transport, terminals, surfaces } = setup();
-    transport.fail('terminal.input', { code: 'LIMIT_REACHED', message: 'The terminal is not reading its input: 1 MiB already waits for it (at most 1 MiB), so this input was not sent' });
+    transport.fail('terminal.input', {
+      code: 'LIMIT_REACHED',
+      message: 'The terminal is not reading its input: 1 MiB already waits for it (at most 1 MiB), so this input was not sent',
+    });
     terminals.getState().openShell(web);
     await flushPromises();
     surfaces[0]!.type('x');

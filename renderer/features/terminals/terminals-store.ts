@@ -131,7 +131,11 @@ export function createTerminalsStore<S extends TerminalSurface>({
     };
 
     /** A change of which tabs are shown, with the markers of the tabs it reveals cleared. */
-    const reveal = (s: TerminalsState, change: Partial<TerminalsLayout>, tabs: readonly TerminalTab[] = s.tabs): Partial<TerminalsState> => {
+    const reveal = (
+      s: TerminalsState,
+      change: Partial<TerminalsLayout>,
+      tabs: readonly TerminalTab[] = s.tabs,
+    ): Partial<TerminalsState> => {
       const layout: TerminalsLayout = { activeKey: s.activeKey, splitKey: s.splitKey, collapsed: s.collapsed, ...change };
       return { ...change, tabs: clearShown(tabs, layout) };
     };
@@ -170,7 +174,10 @@ export function createTerminalsStore<S extends TerminalSurface>({
         ...(env && env.length > 0 ? { env } : {}),
         ...size,
       };
-      return run('terminal.open', input, { shownAs: { ...input, containerId: current.containerName }, describe: (o) => `opened ${o.shell}` });
+      return run('terminal.open', input, {
+        shownAs: { ...input, containerId: current.containerName },
+        describe: (o) => `opened ${o.shell}`,
+      });
     };
 
     const open = async (key: string): Promise<void> => {
@@ -201,25 +208,37 @@ export function createTerminalsStore<S extends TerminalSurface>({
         if (sessions.get(key)?.attempt === attempt) void client.call('terminal.ack', { sessionId, bytes }).catch(ignore);
       });
       patch(key, { status: 'open', sessionId, shell, exitCode: null, reason: null });
-      session.stopOutput = client.subscribe('terminal.output', { sessionId }, {
-        onMessage: (message) => {
-          if (message.kind === 'data') {
-            const bytes = message.data.byteLength;
-            markAttention(key, 'output');
-            session.surface.write(message.data, () => ack.rendered(bytes));
-          } else {
-            ended(key, attempt, message.exitCode, message.reason, message.cause ?? null);
-          }
+      session.stopOutput = client.subscribe(
+        'terminal.output',
+        { sessionId },
+        {
+          onMessage: (message) => {
+            if (message.kind === 'data') {
+              const bytes = message.data.byteLength;
+              markAttention(key, 'output');
+              session.surface.write(message.data, () => ack.rendered(bytes));
+            } else {
+              ended(key, attempt, message.exitCode, message.reason, message.cause ?? null);
+            }
+          },
+          onEnd: (error) => ended(key, attempt, null, error ? `The session ended: ${error.message}` : 'The session ended', null),
         },
-        onEnd: (error) => ended(key, attempt, null, error ? `The session ended: ${error.message}` : 'The session ended', null),
-      });
+      );
       sendSize(key);
     };
 
     const add = (kind: TerminalKind, containerId: string, containerName: string, options: ShellOptions): string => {
       const key = `term-${nextKey++}`;
       const surface = createSurface();
-      const session: Session<S> = { surface, stopInput: ignore, stopBell: ignore, stopOutput: undefined, attempt: 0, wanted: null, sent: null };
+      const session: Session<S> = {
+        surface,
+        stopInput: ignore,
+        stopBell: ignore,
+        stopOutput: undefined,
+        attempt: 0,
+        wanted: null,
+        sent: null,
+      };
       session.stopInput = surface.onInput((data) => {
         const current = tab(key);
         if (current?.status === 'open' && current.sessionId) {

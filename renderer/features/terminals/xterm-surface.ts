@@ -78,10 +78,12 @@ export class XtermSurface implements MountableSurface {
     this.term.loadAddon(this.fitAddon);
     this.term.loadAddon(this.searchAddon);
     // Links are untrusted output: a click only reports the URL; the panel asks before opening it.
-    this.term.loadAddon(new WebLinksAddon((event, uri) => {
-      event.preventDefault();
-      for (const l of this.linkListeners) l(uri);
-    }));
+    this.term.loadAddon(
+      new WebLinksAddon((event, uri) => {
+        event.preventDefault();
+        for (const l of this.linkListeners) l(uri);
+      }),
+    );
     this.term.attachCustomKeyEventHandler((e) => {
       const shortcut = shortcutOf(e);
       if (!shortcut) return true;

@@ -25,4 +25,5 @@ export const xtermTheme: ITheme = {
   brightWhite: '#ffffff',
 };
 
-export const terminalFontFamily = '"JetBrains Mono", "SF Mono", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
+export const terminalFontFamily =
+  '"JetBrains Mono", "SF Mono", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';

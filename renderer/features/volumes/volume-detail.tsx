@@ -78,7 +78,15 @@ export function VolumeDetailPane({ volume }: { volume: VolumeRow }) {
           ) : null}
           <div>
             <dt>Size</dt>
-            <dd>{measuredAt === null ? <span className="faint">not measured (Measure sizes)</span> : size == null ? <span className="faint">unknown</span> : formatSize(size)}</dd>
+            <dd>
+              {measuredAt === null ? (
+                <span className="faint">not measured (Measure sizes)</span>
+              ) : size == null ? (
+                <span className="faint">unknown</span>
+              ) : (
+                formatSize(size)
+              )}
+            </dd>
           </div>
         </dl>
         <section className="vol-detail-section" aria-label="Used by">
@@ -93,7 +101,11 @@ export function VolumeDetailPane({ volume }: { volume: VolumeRow }) {
             <ul className="vol-users-list">
               {volume.usedBy.map((u) => (
                 <li key={u.id}>
-                  <a href={hashOf('containers')} className={`vol-user vol-user--${u.state}`} onClick={() => ui.getState().setFilter('containers', u.name)}>
+                  <a
+                    href={hashOf('containers')}
+                    className={`vol-user vol-user--${u.state}`}
+                    onClick={() => ui.getState().setFilter('containers', u.name)}
+                  >
                     <span className="badge-dot" aria-hidden="true" />
                     {u.name}
                   </a>

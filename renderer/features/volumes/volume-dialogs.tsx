@@ -21,7 +21,14 @@ export function CreateVolumeDialog() {
   return open ? <CreateVolumeDialogOpen /> : null;
 }
 
-function KeyValueEditor({ label, rows, onChange, problem, keyHint, valueHint }: {
+function KeyValueEditor({
+  label,
+  rows,
+  onChange,
+  problem,
+  keyHint,
+  valueHint,
+}: {
   label: string;
   rows: readonly KeyValueRow[];
   onChange(rows: KeyValueRow[]): void;
@@ -53,7 +60,12 @@ function KeyValueEditor({ label, rows, onChange, problem, keyHint, valueHint }: 
             spellCheck={false}
             onChange={(e) => onChange(rows.map((r, j) => (j === i ? { ...r, value: e.currentTarget.value } : r)))}
           />
-          <button type="button" className="btn btn--small btn--ghost" aria-label={`Remove ${singular} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="btn btn--small btn--ghost"
+            aria-label={`Remove ${singular} ${i + 1}`}
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          >
             ✕
           </button>
         </div>
@@ -120,19 +132,40 @@ function CreateVolumeDialogOpen() {
       </p>
       <label className="im-field">
         <span>Driver</span>
-        <input className="input mono" value={form.driver} spellCheck={false} aria-invalid={problems.driver !== undefined} onChange={(e) => set({ driver: e.currentTarget.value })} />
+        <input
+          className="input mono"
+          value={form.driver}
+          spellCheck={false}
+          aria-invalid={problems.driver !== undefined}
+          onChange={(e) => set({ driver: e.currentTarget.value })}
+        />
       </label>
       {problems.driver ? (
         <p className="im-field-error" role="alert">
           {problems.driver}
         </p>
       ) : null}
-      <KeyValueEditor label="Labels" rows={form.labels} onChange={(labels) => set({ labels })} problem={tried || form.labels.some((r) => r.key) ? problems.labels : undefined} keyHint="key" valueHint="value" />
-      <KeyValueEditor label="Driver options" rows={form.options} onChange={(options) => set({ options })} problem={tried || form.options.some((r) => r.key) ? problems.options : undefined} keyHint="type" valueHint="tmpfs" />
+      <KeyValueEditor
+        label="Labels"
+        rows={form.labels}
+        onChange={(labels) => set({ labels })}
+        problem={tried || form.labels.some((r) => r.key) ? problems.labels : undefined}
+        keyHint="key"
+        valueHint="value"
+      />
+      <KeyValueEditor
+        label="Driver options"
+        rows={form.options}
+        onChange={(options) => set({ options })}
+        problem={tried || form.options.some((r) => r.key) ? problems.options : undefined}
+        keyHint="type"
+        valueHint="tmpfs"
+      />
       <SameAsCommand command={formatVolumeCreate(input)} label="Equivalent command" />
       {busy && input.driver !== 'local' ? (
         <p className="hint" role="status">
-          The engine is looking for the volume plugin <span className="mono">{input.driver}</span>; for one it does not have it keeps looking for about 15 seconds before it gives up.
+          The engine is looking for the volume plugin <span className="mono">{input.driver}</span>; for one it does not have it keeps
+          looking for about 15 seconds before it gives up.
         </p>
       ) : null}
     </Dialog>
@@ -170,20 +203,22 @@ function RemoveVolumesDialogOpen() {
   const [only] = volumes;
   const one = volumes.length === 1 && only !== undefined;
   const inUse = volumes.filter((v) => v.usedBy.length > 0);
-  const command = one ? { text: cliEquivalent('volumes.remove', { name: only.name }) ?? '', full: '' } : removeLine(volumes.map((v) => v.name));
+  const command = one
+    ? { text: cliEquivalent('volumes.remove', { name: only.name }) ?? '', full: '' }
+    : removeLine(volumes.map((v) => v.name));
   const byName = new Map(volumes.map((v) => [v.name, v]));
 
   return (
     <Dialog
       title={
         <>
-        {one ? (
-          <>
-            Remove volume <span className="mono">{shortVolumeName(only.name)}</span>?
-          </>
-        ) : (
-          `Remove ${volumes.length} volumes?`
-        )}
+          {one ? (
+            <>
+              Remove volume <span className="mono">{shortVolumeName(only.name)}</span>?
+            </>
+          ) : (
+            `Remove ${volumes.length} volumes?`
+          )}
         </>
       }
       className="vol-dialog"
@@ -199,7 +234,8 @@ function RemoveVolumesDialogOpen() {
       onSubmit={() => void a.confirm()}
     >
       <p>
-        {one ? 'Every file in this volume' : 'Every file in these volumes'} is deleted <strong>for good</strong>: the engine keeps no copy and there is no undo. Copy out anything you want to keep first.
+        {one ? 'Every file in this volume' : 'Every file in these volumes'} is deleted <strong>for good</strong>: the engine keeps no copy
+        and there is no undo. Copy out anything you want to keep first.
       </p>
       {!one ? (
         <ul className="prune-list vol-list" aria-label="Volumes to remove">
@@ -210,7 +246,13 @@ function RemoveVolumesDialogOpen() {
                 <span className="mono" title={v.name}>
                   {v.name}
                 </span>
-                {result ? <RemovalOutcome result={result} volume={v} /> : v.usedBy.length > 0 ? <span className="vol-outcome vol-outcome--warn">used by {describeUsers(v.usedBy)}</span> : <span className="faint">unused</span>}
+                {result ? (
+                  <RemovalOutcome result={result} volume={v} />
+                ) : v.usedBy.length > 0 ? (
+                  <span className="vol-outcome vol-outcome--warn">used by {describeUsers(v.usedBy)}</span>
+                ) : (
+                  <span className="faint">unused</span>
+                )}
               </li>
             );
           })}
@@ -220,8 +262,8 @@ function RemoveVolumesDialogOpen() {
         <div className="dialog-warning">
           {one && only ? (
             <p>
-              <strong>In use by {describeUsers(only.usedBy)}.</strong> The engine refuses to remove a volume while any container uses it, even a stopped one: remove{' '}
-              {only.usedBy.length === 1 ? 'that container' : 'those containers'} first.
+              <strong>In use by {describeUsers(only.usedBy)}.</strong> The engine refuses to remove a volume while any container uses it,
+              even a stopped one: remove {only.usedBy.length === 1 ? 'that container' : 'those containers'} first.
             </p>
           ) : (
             <p>
@@ -235,7 +277,9 @@ function RemoveVolumesDialogOpen() {
       ) : null}
       {refusal ? (
         <EngineRefusal message={refusal}>
-          {only && usersNamedIn(refusal, only.usedBy).length > 0 ? <p>That is {describeUsers(usersNamedIn(refusal, only.usedBy))}. Remove it first, then try again.</p> : null}
+          {only && usersNamedIn(refusal, only.usedBy).length > 0 ? (
+            <p>That is {describeUsers(usersNamedIn(refusal, only.usedBy))}. Remove it first, then try again.</p>
+          ) : null}
         </EngineRefusal>
       ) : null}
       {results ? (

@@ -23,7 +23,13 @@ function PruneRow({ volume, named }: { volume: VolumeSummary; named: boolean }) 
   return (
     <li className={named ? 'vol-prune-row vol-prune-row--named' : 'vol-prune-row'}>
       <label className="vol-prune-pick">
-        <input type="checkbox" checked={ticked} disabled={busy} aria-label={`Remove ${volume.name}`} onChange={() => prune.getState().toggle(volume.name)} />
+        <input
+          type="checkbox"
+          checked={ticked}
+          disabled={busy}
+          aria-label={`Remove ${volume.name}`}
+          onChange={() => prune.getState().toggle(volume.name)}
+        />
         <span className="mono" title={volume.name}>
           {row.shortName}
         </span>
@@ -97,7 +103,14 @@ function Results({ results }: { results: readonly VolumeRemoval[] }) {
               <span className="vol-outcome vol-outcome--ok">removed</span>
             ) : (
               <span className={`vol-outcome ${r.reason === 'skipped' ? 'vol-outcome--warn' : 'vol-outcome--failed'}`}>
-                {r.reason === 'skipped' ? 'skipped' : r.reason === 'not-attempted' ? 'not attempted' : r.reason === 'failed' ? 'unknown' : 'kept'}: {r.error}
+                {r.reason === 'skipped'
+                  ? 'skipped'
+                  : r.reason === 'not-attempted'
+                    ? 'not attempted'
+                    : r.reason === 'failed'
+                      ? 'unknown'
+                      : 'kept'}
+                : {r.error}
               </span>
             )}
           </li>
@@ -131,8 +144,9 @@ export function VolumePrunePanel() {
         </span>
       </div>
       <p className="hint">
-        Unused means no container mounts it, running or stopped. The files of every ticked volume are deleted for good. Just before removing each one Berth looks
-        again: one made anew under the same name, or that a container took up, since this list was made is skipped and kept.
+        Unused means no container mounts it, running or stopped. The files of every ticked volume are deleted for good. Just before removing
+        each one Berth looks again: one made anew under the same name, or that a container took up, since this list was made is skipped and
+        kept.
       </p>
       {s.phase !== 'done' ? <LabelFilter /> : null}
       {s.phase === 'loading' ? <p className="muted">Looking for unused volumes…</p> : null}
@@ -143,7 +157,9 @@ export function VolumePrunePanel() {
       ) : null}
       {showPreview && s.preview ? (
         s.preview.anonymous.length + s.preview.named.length === 0 ? (
-          <p role="status">Nothing to prune: {s.label ? `no unused volume has the label ${s.label}` : 'every volume is used by a container'}.</p>
+          <p role="status">
+            Nothing to prune: {s.label ? `no unused volume has the label ${s.label}` : 'every volume is used by a container'}.
+          </p>
         ) : (
           <>
             <section className="vol-prune-group" aria-label="Anonymous volumes">
@@ -164,7 +180,12 @@ export function VolumePrunePanel() {
               <section className="vol-prune-group vol-prune-group--named" aria-label="Named volumes">
                 <h3>
                   Named ({s.preview.named.length}) <span className="faint">· start unticked</span>
-                  <button type="button" className="btn btn--small btn--ghost" disabled={s.phase !== 'preview'} onClick={() => prune.getState().tickNamed(!allNamedTicked)}>
+                  <button
+                    type="button"
+                    className="btn btn--small btn--ghost"
+                    disabled={s.phase !== 'preview'}
+                    onClick={() => prune.getState().tickNamed(!allNamedTicked)}
+                  >
                     {allNamedTicked ? 'Untick named' : 'Tick all named…'}
                   </button>
                 </h3>
@@ -180,10 +201,19 @@ export function VolumePrunePanel() {
               </section>
             ) : null}
             <p role="status" className="vol-prune-summary">
-              <strong>{names.length === 0 ? 'Nothing ticked' : `${names.length} ${names.length === 1 ? 'volume' : 'volumes'} ticked`}</strong>
+              <strong>
+                {names.length === 0 ? 'Nothing ticked' : `${names.length} ${names.length === 1 ? 'volume' : 'volumes'} ticked`}
+              </strong>
               {namedTicked > 0 ? ` (${namedTicked} named)` : ''}
               {names.length > 0 ? ' would be removed' : ''}
-              {knownBytes > 0 ? <>, freeing at least <strong>{formatSize(knownBytes)}</strong></> : ''}.
+              {knownBytes > 0 ? (
+                <>
+                  , freeing at least <strong>{formatSize(knownBytes)}</strong>
+                </>
+              ) : (
+                ''
+              )}
+              .
             </p>
             <SameAsCommand command={names.length > 0 ? line.text : '(nothing ticked)'} full={line.full} label="Equivalent command" />
           </>
@@ -195,7 +225,12 @@ export function VolumePrunePanel() {
           {s.phase === 'done' ? 'Close' : 'Cancel'}
         </button>
         {showPreview ? (
-          <button type="button" className="btn btn--danger" disabled={s.phase === 'removing' || names.length === 0} onClick={() => void prune.getState().confirm()}>
+          <button
+            type="button"
+            className="btn btn--danger"
+            disabled={s.phase === 'removing' || names.length === 0}
+            onClick={() => void prune.getState().confirm()}
+          >
             {s.phase === 'removing'
               ? 'Removing…'
               : `Remove ${names.length} ${names.length === 1 ? 'volume' : 'volumes'}${namedTicked > 0 ? ` (${namedTicked} named)` : ''}`}

@@ -9,7 +9,12 @@ import { createVolumePruneStore, tickedVolumes } from './volume-prune-store.js';
 function setup(transport: FakeTransport) {
   const activity = createActivityStore();
   let changed = 0;
-  return { activity, run: createActionRunner(new BerthClient(transport), activity), onChanged: () => void changed++, changed: () => changed };
+  return {
+    activity,
+    run: createActionRunner(new BerthClient(transport), activity),
+    onChanged: () => void changed++,
+    changed: () => changed,
+  };
 }
 
 const vol = (name: string, createdAt: string | null = '2026-11-01T10:00:00Z'): VolumeSummary => ({
@@ -49,7 +54,10 @@ describe('volume prune', () => {
       ],
     });
     expect(prune.getState()).toMatchObject({ phase: 'done', results: [{ removed: true }, { removed: false, reason: 'skipped' }] });
-    expect(t.activity.getState().entries.map((e) => e.command)).toEqual(['docker volume ls --filter dangling=true', `docker volume rm ${anon} cache`]);
+    expect(t.activity.getState().entries.map((e) => e.command)).toEqual([
+      'docker volume ls --filter dangling=true',
+      `docker volume rm ${anon} cache`,
+    ]);
     expect(t.changed()).toBe(1);
   });
 

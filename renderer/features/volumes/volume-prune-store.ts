@@ -37,7 +37,16 @@ export function tickedVolumes(s: Pick<VolumePruneState, 'preview' | 'ticked'>): 
   return [...s.preview.anonymous, ...s.preview.named].filter((v) => s.ticked.has(v.name));
 }
 
-const closed = { phase: 'closed', labelDraft: '', labelProblem: null, label: null, preview: null, ticked: new Set<string>(), results: null, error: null } as const;
+const closed = {
+  phase: 'closed',
+  labelDraft: '',
+  labelProblem: null,
+  label: null,
+  preview: null,
+  ticked: new Set<string>(),
+  results: null,
+  error: null,
+} as const;
 
 /**
  * Prune unused volumes: a preview (optionally narrowed to a label) with anonymous volumes ticked
@@ -104,7 +113,11 @@ export function createVolumePruneStore(run: ActionRunner, onChanged: () => void)
         try {
           // Exactly the ticked names, each with the creation time the preview showed: the main
           // process skips one made again since, or taken up by a container meanwhile.
-          const results = await run('volumes.prune', { volumes: targets.map((v) => ({ name: v.name, createdAt: v.createdAt })) }, { quiet: true, ...removalReport });
+          const results = await run(
+            'volumes.prune',
+            { volumes: targets.map((v) => ({ name: v.name, createdAt: v.createdAt })) },
+            { quiet: true, ...removalReport },
+          );
           if (mine === generation) set({ phase: 'done', results });
         } catch (error) {
           if (mine === generation) set({ phase: 'error', error: errorText(error) });

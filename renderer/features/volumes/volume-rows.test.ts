@@ -32,7 +32,12 @@ describe('volume rows', () => {
 
   it('filters on name, driver, labels, project and the containers using it', () => {
     const rows = [
-      toVolumeRow(summary({ name: 'pg', usedBy: [{ id: 'c1', name: 'postgres', state: 'running', destination: '/var/lib/postgresql', readOnly: false }] })),
+      toVolumeRow(
+        summary({
+          name: 'pg',
+          usedBy: [{ id: 'c1', name: 'postgres', state: 'running', destination: '/var/lib/postgresql', readOnly: false }],
+        }),
+      ),
       toVolumeRow(summary({ name: 'bags', driver: 'sshfs', labels: { 'com.docker.compose.project': 'robot' } })),
     ];
     expect(filterVolumes(rows, 'POSTGRES').map((r) => r.name)).toEqual(['pg']);
@@ -54,7 +59,15 @@ describe('create form', () => {
   it('builds the contract input; an empty name lets the engine pick one', () => {
     expect(toCreateInput({ name: '', driver: 'local', labels: [], options: [] })).toEqual({ input: { driver: 'local' }, problems: {} });
     expect(
-      toCreateInput({ name: ' db ', driver: '', labels: [{ key: 'team', value: 'nav' }, { key: '', value: '' }], options: [{ key: 'type', value: 'tmpfs' }] }),
+      toCreateInput({
+        name: ' db ',
+        driver: '',
+        labels: [
+          { key: 'team', value: 'nav' },
+          { key: '', value: '' },
+        ],
+        options: [{ key: 'type', value: 'tmpfs' }],
+      }),
     ).toEqual({ input: { name: 'db', driver: 'local', labels: { team: 'nav' }, options: { type: 'tmpfs' } }, problems: {} });
   });
 
@@ -63,7 +76,10 @@ describe('create form', () => {
       name: '-bad',
       driver: 'no spaces please',
       labels: [{ key: '', value: 'orphan' }],
-      options: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }],
+      options: [
+        { key: 'a', value: '1' },
+        { key: 'a', value: '2' },
+      ],
     });
     expect(problems.name).toMatch(/letter or digit/);
     expect(problems.driver).toMatch(/driver/);

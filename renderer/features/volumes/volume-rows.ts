@@ -1,5 +1,11 @@
 import { cliEquivalent } from '../../../shared/contract.js';
-import { composeProjectLabel, isAnonymousVolume, isAnonymousVolumeName, type VolumeSummary, type VolumeUser } from '../../../shared/volume-types.js';
+import {
+  composeProjectLabel,
+  isAnonymousVolume,
+  isAnonymousVolumeName,
+  type VolumeSummary,
+  type VolumeUser,
+} from '../../../shared/volume-types.js';
 
 export interface VolumeRow extends VolumeSummary {
   /** What the list shows: anonymous 64-hex names shortened (the full name goes in the tooltip). */
@@ -37,9 +43,14 @@ export function filterVolumes(rows: readonly VolumeRow[], text: string): readonl
   const needle = text.trim().toLowerCase();
   if (!needle) return rows;
   return rows.filter((r) =>
-    [r.name, r.driver, r.mountpoint, r.project ?? '', ...r.usedBy.map((u) => u.name), ...Object.entries(r.labels).map(([k, v]) => `${k}=${v}`)].some((s) =>
-      s.toLowerCase().includes(needle),
-    ),
+    [
+      r.name,
+      r.driver,
+      r.mountpoint,
+      r.project ?? '',
+      ...r.usedBy.map((u) => u.name),
+      ...Object.entries(r.labels).map(([k, v]) => `${k}=${v}`),
+    ].some((s) => s.toLowerCase().includes(needle)),
   );
 }
 

@@ -25,10 +25,15 @@ export function createVolumeSizesStore(run: ActionRunner): VolumeSizesStore {
       if (get().measuring) return;
       set({ measuring: true, error: null });
       try {
-        const r = await run('volumes.sizes', {}, {
-          quiet: true,
-          describe: (x) => `${plural(Object.keys(x.sizes).length, 'volume')} · ${formatSize(Object.values(x.sizes).reduce<number>((a, b) => a + (b ?? 0), 0))}`,
-        });
+        const r = await run(
+          'volumes.sizes',
+          {},
+          {
+            quiet: true,
+            describe: (x) =>
+              `${plural(Object.keys(x.sizes).length, 'volume')} · ${formatSize(Object.values(x.sizes).reduce<number>((a, b) => a + (b ?? 0), 0))}`,
+          },
+        );
         set({ measuring: false, measuredAt: r.measuredAt, sizes: r.sizes });
       } catch (error) {
         set({ measuring: false, error: errorText(error) });

@@ -15,7 +15,16 @@ function setup(transport: FakeTransport) {
   return { activity, run: createActionRunner(client, activity), onChanged: () => void changed++, changed: () => changed };
 }
 
-const vol = (name: string): VolumeSummary => ({ name, driver: 'local', scope: 'local', createdAt: null, mountpoint: '', labels: {}, options: {}, usedBy: [] });
+const vol = (name: string): VolumeSummary => ({
+  name,
+  driver: 'local',
+  scope: 'local',
+  createdAt: null,
+  mountpoint: '',
+  labels: {},
+  options: {},
+  usedBy: [],
+});
 
 describe('remove volumes', () => {
   it('keeps the dialog open with the engine’s refusal for one volume', async () => {
@@ -30,8 +39,14 @@ describe('remove volumes', () => {
 
   it('closes when every selected volume went, and lists the ones that did not otherwise', async () => {
     const answers = [
-      [{ name: 'a1', removed: true }, { name: 'b2', removed: true }],
-      [{ name: 'a1', removed: true }, { name: 'b2', removed: false, reason: 'refused', code: 'CONFLICT', error: 'in use' }],
+      [
+        { name: 'a1', removed: true },
+        { name: 'b2', removed: true },
+      ],
+      [
+        { name: 'a1', removed: true },
+        { name: 'b2', removed: false, reason: 'refused', code: 'CONFLICT', error: 'in use' },
+      ],
     ];
     const transport = new FakeTransport().reply('volumes.removeMany', () => answers.shift());
     const t = setup(transport);
@@ -41,7 +56,10 @@ describe('remove volumes', () => {
     expect(remove.getState().request).toBeNull();
     remove.getState().ask([vol('a1'), vol('b2')]);
     await remove.getState().confirm();
-    expect(remove.getState().request?.results).toEqual([{ name: 'a1', removed: true }, { name: 'b2', removed: false, reason: 'refused', code: 'CONFLICT', error: 'in use' }]);
+    expect(remove.getState().request?.results).toEqual([
+      { name: 'a1', removed: true },
+      { name: 'b2', removed: false, reason: 'refused', code: 'CONFLICT', error: 'in use' },
+    ]);
   });
 });
 

@@ -24,7 +24,15 @@ import './volumes-view.css';
 function SelectCell({ row }: { row: VolumeRow }) {
   const { selection } = useVolumeTools();
   const selected = useStore(selection, (s) => s.selected.has(row.name));
-  return <input type="checkbox" className="row-check" aria-label={`Select ${row.name}`} checked={selected} onChange={() => selection.getState().toggle(row.name)} />;
+  return (
+    <input
+      type="checkbox"
+      className="row-check"
+      aria-label={`Select ${row.name}`}
+      checked={selected}
+      onChange={() => selection.getState().toggle(row.name)}
+    />
+  );
 }
 
 function NameCell({ row }: { row: VolumeRow }) {
@@ -55,7 +63,9 @@ function LabelsCell({ row }: { row: VolumeRow }) {
           {v ? `${k}=${v}` : k}
         </span>
       ))}
-      {row.otherLabels.length > (row.project ? 1 : 2) ? <span className="faint">+{row.otherLabels.length - (row.project ? 1 : 2)}</span> : null}
+      {row.otherLabels.length > (row.project ? 1 : 2) ? (
+        <span className="faint">+{row.otherLabels.length - (row.project ? 1 : 2)}</span>
+      ) : null}
     </span>
   );
 }
@@ -87,15 +97,31 @@ function SizeCell({ row }: { row: VolumeRow }) {
   const measured = useStore(sizes, (s) => s.measuredAt !== null);
   const size = useStore(sizes, (s) => s.sizes[row.name]);
   if (!measured) return <span className="faint">—</span>;
-  if (size === undefined) return <span className="faint" title="Created after the last measurement">new</span>;
-  return size === null ? <span className="faint" title="The engine could not tell">n/a</span> : <span className="mono">{formatSize(size)}</span>;
+  if (size === undefined)
+    return (
+      <span className="faint" title="Created after the last measurement">
+        new
+      </span>
+    );
+  return size === null ? (
+    <span className="faint" title="The engine could not tell">
+      n/a
+    </span>
+  ) : (
+    <span className="mono">{formatSize(size)}</span>
+  );
 }
 
 function RowActions({ row }: { row: VolumeRow }) {
   const { remove } = useVolumeTools();
   return (
     <div className="row-actions">
-      <button type="button" className="btn btn--small btn--ghost im-btn--danger-ghost" aria-label={`Remove ${row.name}`} onClick={() => remove.getState().ask([row])}>
+      <button
+        type="button"
+        className="btn btn--small btn--ghost im-btn--danger-ghost"
+        aria-label={`Remove ${row.name}`}
+        onClick={() => remove.getState().ask([row])}
+      >
         Remove
       </button>
     </div>
@@ -128,7 +154,14 @@ const columns: readonly Column<VolumeRow>[] = [
     priority: 4,
     cell: (r) => <span className="muted">{r.created !== null ? <RelativeTime unixSeconds={r.created} /> : '—'}</span>,
   },
-  { key: 'mountpoint', header: 'Mountpoint', minWidth: 150, grow: 0.9, priority: 1, cell: (r) => <span className="mono faint vol-path" title={r.mountpoint}>{`\u200e${r.mountpoint}\u200e`}</span> },
+  {
+    key: 'mountpoint',
+    header: 'Mountpoint',
+    minWidth: 150,
+    grow: 0.9,
+    priority: 1,
+    cell: (r) => <span className="mono faint vol-path" title={r.mountpoint}>{`\u200e${r.mountpoint}\u200e`}</span>,
+  },
   { key: 'size', header: 'Size', minWidth: 64, grow: 0, align: 'end', cell: (r) => <SizeCell row={r} /> },
   { key: 'actions', header: '', minWidth: 84, grow: 0, align: 'end', cell: (r) => <RowActions row={r} /> },
 ];
@@ -182,8 +215,8 @@ function EmptyVolumes() {
     <div className="vol-empty">
       <p className="vol-empty-title">No volumes yet</p>
       <p>
-        A volume is storage the engine keeps apart from any container: what a container writes there is still there after the container is removed, and the
-        next container can mount it again. Databases, recorded bags and caches belong in one.
+        A volume is storage the engine keeps apart from any container: what a container writes there is still there after the container is
+        removed, and the next container can mount it again. Databases, recorded bags and caches belong in one.
       </p>
       <button type="button" className="btn btn--primary btn--small" onClick={() => create.getState().openDialog()}>
         Create volume…
@@ -200,8 +233,8 @@ function AlreadyExistedNote() {
   return (
     <div role="status" className="banner banner--stale vol-note">
       <span>
-        A volume named <span className="mono">{created.name}</span> already existed. The engine kept it as it was, with its files, labels and options
-        (<code>docker volume create</code> does the same); nothing new was made.
+        A volume named <span className="mono">{created.name}</span> already existed. The engine kept it as it was, with its files, labels
+        and options (<code>docker volume create</code> does the same); nothing new was made.
       </span>
       <button type="button" className="btn btn--small" onClick={() => create.setState({ created: null })}>
         OK
@@ -228,7 +261,9 @@ export function VolumesView() {
   }, [items, loaded, selectedName, tools]);
   const unused = items.filter((v) => v.usedBy.length === 0).length;
 
-  const summary = loaded ? `${items.length} ${items.length === 1 ? 'volume' : 'volumes'} · ${unused} unused${filter ? ` · ${rows.length} shown` : ''}` : 'Loading…';
+  const summary = loaded
+    ? `${items.length} ${items.length === 1 ? 'volume' : 'volumes'} · ${unused} unused${filter ? ` · ${rows.length} shown` : ''}`
+    : 'Loading…';
   const empty = !loaded ? 'Loading volumes…' : items.length === 0 ? <EmptyVolumes /> : 'No volume matches the filter.';
 
   return (

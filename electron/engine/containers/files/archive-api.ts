@@ -56,7 +56,11 @@ export async function pathExists(connection: EngineConnection, c: ContainerState
 }
 
 /** Follows symlinks (relative ones from their folder) to what they finally name. */
-export async function resolvePath(connection: EngineConnection, c: ContainerState, path: string): Promise<{ path: string; stat: PathStat }> {
+export async function resolvePath(
+  connection: EngineConnection,
+  c: ContainerState,
+  path: string,
+): Promise<{ path: string; stat: PathStat }> {
   let at = path;
   for (let hop = 0; hop <= maxLinkHops; hop++) {
     const stat = await statPath(connection, c, at);

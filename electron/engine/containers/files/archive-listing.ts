@@ -61,7 +61,9 @@ export function listTarChildren(source: Readable, limits: ArchiveListLimits): Pr
     source.on('data', (chunk: Buffer) => {
       read += chunk.byteLength;
       if (read > limits.maxBytes) {
-        finish(`Stopped after reading ${mib(limits.maxBytes)} of the folder's archive (the engine sends every file below it); entries after that are missing.`);
+        finish(
+          `Stopped after reading ${mib(limits.maxBytes)} of the folder's archive (the engine sends every file below it); entries after that are missing.`,
+        );
       }
     });
     source.on('error', fail);

@@ -22,6 +22,12 @@ export async function runInContainer(connection: EngineConnection, c: ContainerS
     c.container.exec({ Cmd: [...cmd], AttachStdout: true, AttachStderr: true, Tty: false, User: '0' }),
   );
   const stream = (await connection.use(() => exec.start({ hijack: true, stdin: false }))) as unknown as Readable;
-  const output = await readExecOutput(stream, { streams: 'stdout+stderr', maxBytes: maxOutputBytes, overflow: 'keep-first', timeoutMs, what: 'the command' });
+  const output = await readExecOutput(stream, {
+    streams: 'stdout+stderr',
+    maxBytes: maxOutputBytes,
+    overflow: 'keep-first',
+    timeoutMs,
+    what: 'the command',
+  });
   return { exitCode: await exitCodeOf(exec), output: Buffer.from(output).toString('utf8').trim() };
 }

@@ -29,7 +29,13 @@ export async function listByExec(connection: EngineConnection, c: ContainerState
       }),
     );
     const stream = (await exec.start({ hijack: true, stdin: false })) as unknown as Readable;
-    output = await readExecOutput(stream, { streams: 'stdout', maxBytes: maxOutputBytes, overflow: 'fail', timeoutMs, what: 'the listing' });
+    output = await readExecOutput(stream, {
+      streams: 'stdout',
+      maxBytes: maxOutputBytes,
+      overflow: 'fail',
+      timeoutMs,
+      what: 'the listing',
+    });
     exitCode = await exitCodeOf(exec);
   } catch (err) {
     throw new ExecListingUnavailable(err instanceof Error ? err.message : String(err));

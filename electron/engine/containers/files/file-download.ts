@@ -71,7 +71,12 @@ export class FileDownloads {
     const stalled = (): void => {
       const idle = describeDuration(this.timeouts.idleMs);
       const why = download.gate?.isPaused ? `the client acknowledged nothing for ${idle}` : `the engine sent nothing for ${idle}`;
-      fail(new BerthError({ code: 'LIMIT_REACHED', message: `The download was ended: ${why} (an open download locks the container for docker inspect, exec and stop)` }));
+      fail(
+        new BerthError({
+          code: 'LIMIT_REACHED',
+          message: `The download was ended: ${why} (an open download locks the container for docker inspect, exec and stop)`,
+        }),
+      );
     };
     const progressed = (): void => {
       clearTimeout(idleTimer);
@@ -81,7 +86,8 @@ export class FileDownloads {
       try {
         const c = await openContainer(this.connection, id);
         const { path: target, stat } = await resolvePath(this.connection, c, path);
-        if (stat.kind === 'other') throw new BerthError({ code: 'BAD_REQUEST', message: `${path} is not a regular file or folder (a device, pipe or socket)` });
+        if (stat.kind === 'other')
+          throw new BerthError({ code: 'BAD_REQUEST', message: `${path} is not a regular file or folder (a device, pipe or socket)` });
         if (stat.kind === 'file' && stat.size > filesLimits.downloadMaxBytes) throw tooBig(path);
         const tarStream = await getArchive(this.connection, c, target);
         sources.push(tarStream);
@@ -99,7 +105,13 @@ export class FileDownloads {
         );
         download.gate = gate;
         progressed();
-        sink.send({ kind: 'start', downloadId, fileName: isFolder ? `${name}.tar` : name, format: isFolder ? 'tar' : 'file', size: isFolder ? null : stat.size });
+        sink.send({
+          kind: 'start',
+          downloadId,
+          fileName: isFolder ? `${name}.tar` : name,
+          format: isFolder ? 'tar' : 'file',
+          size: isFolder ? null : stat.size,
+        });
         let sent = 0;
         body.on('data', (chunk: Buffer) => {
           if (closed) return;

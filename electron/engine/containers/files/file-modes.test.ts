@@ -22,8 +22,17 @@ describe('file modes', () => {
   });
 
   it('decodes the X-Docker-Container-Path-Stat header', () => {
-    const header = Buffer.from(JSON.stringify({ name: 'mtab', size: 12, mode: 134218239, mtime: '2026-11-23T13:02:37.469405952Z', linkTarget: '/proc/mounts' })).toString('base64');
-    expect(decodePathStat(header)).toEqual({ name: 'mtab', kind: 'symlink', size: 12, mode: 0o777, mtime: Date.parse('2026-11-23T13:02:37.469Z'), linkTarget: '/proc/mounts' });
+    const header = Buffer.from(
+      JSON.stringify({ name: 'mtab', size: 12, mode: 134218239, mtime: '2026-11-23T13:02:37.469405952Z', linkTarget: '/proc/mounts' }),
+    ).toString('base64');
+    expect(decodePathStat(header)).toEqual({
+      name: 'mtab',
+      kind: 'symlink',
+      size: 12,
+      mode: 0o777,
+      mtime: Date.parse('2026-11-23T13:02:37.469Z'),
+      linkTarget: '/proc/mounts',
+    });
     expect(decodePathStat(undefined)).toBeUndefined();
     expect(decodePathStat('not base64 json')).toBeUndefined();
   });

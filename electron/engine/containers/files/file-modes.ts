@@ -17,7 +17,18 @@ export function entryKindOfUnixMode(mode: number): FileKind {
 // Go's os.FileMode bits, as the engine's X-Docker-Container-Path-Stat header reports them. Bit 31
 // does not fit JavaScript's 32-bit `&`, so bits are read arithmetically.
 const goBit = (mode: number, n: number): boolean => Math.floor(mode / 2 ** n) % 2 === 1;
-const goBits = { dir: 31, symlink: 27, device: 26, namedPipe: 25, socket: 24, setuid: 23, setgid: 22, charDevice: 21, sticky: 20, irregular: 19 } as const;
+const goBits = {
+  dir: 31,
+  symlink: 27,
+  device: 26,
+  namedPipe: 25,
+  socket: 24,
+  setuid: 23,
+  setgid: 22,
+  charDevice: 21,
+  sticky: 20,
+  irregular: 19,
+} as const;
 
 export function entryKindOfGoMode(mode: number): FileKind {
   if (goBit(mode, goBits.dir)) return 'dir';

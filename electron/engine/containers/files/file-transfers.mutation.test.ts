@@ -28,7 +28,10 @@ const engine = vi.hoisted(() => ({
 
 vi.mock('./archive-api.js', () => ({
   openContainer: async (_connection: unknown, id: string) => ({ container: {}, name: id, execable: true }),
-  resolvePath: async (_connection: unknown, _c: unknown, p: string) => ({ path: p, stat: { name: p, mode: 0, mtime: null, linkTarget: '', size: 0, ...engine.stat } as PathStat }),
+  resolvePath: async (_connection: unknown, _c: unknown, p: string) => ({
+    path: p,
+    stat: { name: p, mode: 0, mtime: null, linkTarget: '', size: 0, ...engine.stat } as PathStat,
+  }),
   pathExists: async (_connection: unknown, _c: unknown, p: string) => (engine.existing[p] ? { kind: engine.existing[p] } : undefined),
   getArchive: async () => {
     const archive = new PassThrough();
@@ -39,7 +42,13 @@ vi.mock('./archive-api.js', () => ({
 }));
 
 vi.mock('./upload-commit.js', () => ({
-  commitUpload: async (_connection: unknown, _c: unknown, target: { dir: string }, spool: { received: number; files: { name: string }[] }, options?: { tempPrefix?: string }) => {
+  commitUpload: async (
+    _connection: unknown,
+    _c: unknown,
+    target: { dir: string },
+    spool: { received: number; files: { name: string }[] },
+    options?: { tempPrefix?: string },
+  ) => {
     await engine.commitGate;
     engine.commits.push({ dir: target.dir, bytes: spool.received, ...(options?.tempPrefix ? { tempPrefix: options.tempPrefix } : {}) });
     return { written: spool.files.map((f) => f.name), notWritten: [] };
@@ -103,9 +112,15 @@ describe('uploads, per client', () => {
     await uploads.chunk('alice', uploadId, new Uint8Array([1, 2]));
     uploads.cancel('alice', uploadId);
     expect(uploads.count).toBe(0);
-    await expect(uploads.chunk('alice', uploadId, new Uint8Array([3]))).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/^This upload was cancelled/) });
+    await expect(uploads.chunk('alice', uploadId, new Uint8Array([3]))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/^This upload was cancelled/),
+    });
     // Another client learns nothing about it.
-    await expect(uploads.finish('mallory', uploadId)).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'This upload is over (finished, cancelled or ended)' });
+    await expect(uploads.finish('mallory', uploadId)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'This upload is over (finished, cancelled or ended)',
+    });
     expect(engine.commits).toEqual([]);
     await waitFor(async () => ((await spoolFiles()).length === 0 ? true : undefined), 'the spool to be removed');
   });
@@ -128,7 +143,10 @@ describe('uploads, per client', () => {
     const uploads = new FileUploads(connection, { timeouts, spoolRoot });
     const short = await uploads.begin('alice', request);
     await uploads.chunk('alice', short.uploadId, new Uint8Array([1]));
-    await expect(uploads.finish('alice', short.uploadId)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^The upload ended early/) });
+    await expect(uploads.finish('alice', short.uploadId)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^The upload ended early/),
+    });
     const long = await uploads.begin('alice', request);
     await expect(uploads.chunk('alice', long.uploadId, new Uint8Array(5))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(uploads.count).toBe(0);
@@ -175,7 +193,11 @@ describe('uploads, per client', () => {
       message: 'A folder of that name exists in /data: a.txt (a file cannot replace a folder)',
     });
     engine.existing = { '/data/a.txt': 'file' };
-    await expect(uploads.begin('alice', request)).rejects.toMatchObject({ code: 'CONFLICT', message: 'Already in /data: a.txt. Replace it?', path: ['a.txt'] });
+    await expect(uploads.begin('alice', request)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'Already in /data: a.txt. Replace it?',
+      path: ['a.txt'],
+    });
     const replacing = await uploads.begin('alice', { ...request, replace: true });
     uploads.cancel('alice', replacing.uploadId);
     expect(uploads.count).toBe(0);
@@ -204,8 +226,12 @@ describe('uploads, per client', () => {
     const other = await uploads.begin('bob', request);
     uploads.cancel('bob', other.uploadId);
     uploads.disposeClient('alice');
-    await expect(uploads.chunk('alice', uploadId, new Uint8Array(1))).rejects.toMatchObject({ message: 'This upload is over (finished, cancelled or ended)' });
-    await expect(uploads.chunk('bob', other.uploadId, new Uint8Array(1))).rejects.toMatchObject({ message: expect.stringMatching(/^This upload was cancelled/) });
+    await expect(uploads.chunk('alice', uploadId, new Uint8Array(1))).rejects.toMatchObject({
+      message: 'This upload is over (finished, cancelled or ended)',
+    });
+    await expect(uploads.chunk('bob', other.uploadId, new Uint8Array(1))).rejects.toMatchObject({
+      message: expect.stringMatching(/^This upload was cancelled/),
+    });
   });
 
   it('ends an upload that goes quiet, and one that takes too long in all', async () => {
@@ -230,7 +256,10 @@ describe('uploads, per client', () => {
     }
     vi.advanceTimersByTime(500);
     expect(uploads.count).toBe(0);
-    await expect(uploads.chunk('alice', slow.uploadId, new Uint8Array([9]))).rejects.toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringMatching(/^An upload may take at most 5 s/) });
+    await expect(uploads.chunk('alice', slow.uploadId, new Uint8Array([9]))).rejects.toMatchObject({
+      code: 'LIMIT_REACHED',
+      message: expect.stringMatching(/^An upload may take at most 5 s/),
+    });
   });
 });
 
@@ -245,7 +274,11 @@ function downloadSink(): StreamSink<DownloadMessage> & Received {
   return { messages, ended, send: (m) => (messages.push(m), true), end: (e) => void ended.push(e ?? 'clean') };
 }
 
-async function startedDownload(downloads: InstanceType<typeof FileDownloads>, clientId: string, sink: ReturnType<typeof downloadSink>): Promise<{ downloadId: string; stop: () => void; archive: PassThrough }> {
+async function startedDownload(
+  downloads: InstanceType<typeof FileDownloads>,
+  clientId: string,
+  sink: ReturnType<typeof downloadSink>,
+): Promise<{ downloadId: string; stop: () => void; archive: PassThrough }> {
   const stop = downloads.start(clientId, 'c1', '/data', sink);
   const start = await waitFor(() => sink.messages.find((m) => m.kind === 'start'), 'the download to start');
   const archive = engine.archives.at(-1);
@@ -258,7 +291,9 @@ describe('downloads, per client', () => {
     const downloads = new FileDownloads(connection, { idleMs: 60_000 });
     const sink = downloadSink();
     const { downloadId, archive } = await startedDownload(downloads, 'alice', sink);
-    expect(() => downloads.ack('mallory', downloadId, 1)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: 'This download belongs to another window' }));
+    expect(() => downloads.ack('mallory', downloadId, 1)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: 'This download belongs to another window' }),
+    );
     downloads.disposeClient('mallory');
     expect(downloads.count).toBe(1);
     downloads.ack('alice', downloadId, 0);
@@ -278,7 +313,9 @@ describe('downloads, per client', () => {
     const bob = await startedDownload(downloads, 'bob', bobSink);
     downloads.disposeClient('alice');
     expect(alice.archive.destroyed).toBe(true);
-    expect(aliceSink.ended).toEqual([expect.objectContaining({ code: 'NOT_FOUND', message: 'The window that started this download closed' })]);
+    expect(aliceSink.ended).toEqual([
+      expect.objectContaining({ code: 'NOT_FOUND', message: 'The window that started this download closed' }),
+    ]);
     expect(bob.archive.destroyed).toBe(false);
     expect(downloads.count).toBe(1);
     bob.stop();
@@ -293,7 +330,10 @@ describe('downloads, per client', () => {
     archive.write(Buffer.alloc(5 * 1024 * 1024));
     await waitFor(() => (downloads.isWaitingForAck(downloadId) ? true : undefined), 'the download to wait for acknowledgements');
     await waitFor(() => (sink.ended.length > 0 ? true : undefined), 'the stalled download to be ended');
-    expect(sink.ended[0]).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringContaining('the client acknowledged nothing for 200 ms') });
+    expect(sink.ended[0]).toMatchObject({
+      code: 'LIMIT_REACHED',
+      message: expect.stringContaining('the client acknowledged nothing for 200 ms'),
+    });
     expect(archive.destroyed).toBe(true);
     expect(downloads.count).toBe(0);
   });
@@ -304,7 +344,10 @@ describe('downloads, per client', () => {
     const sink = downloadSink();
     downloads.start('alice', 'c1', '/dev/null', sink);
     await waitFor(() => (sink.ended.length > 0 ? true : undefined), 'the refusal');
-    expect(sink.ended[0]).toMatchObject({ code: 'BAD_REQUEST', message: '/dev/null is not a regular file or folder (a device, pipe or socket)' });
+    expect(sink.ended[0]).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '/dev/null is not a regular file or folder (a device, pipe or socket)',
+    });
     expect(engine.archives).toEqual([]);
   });
 
@@ -324,7 +367,10 @@ describe('downloads, per client', () => {
 
   it('names a folder download <name>.tar, and the root root.tar', async () => {
     const downloads = new FileDownloads(connection, { idleMs: 60_000 });
-    for (const [folder, fileName] of [['/data', 'data.tar'], ['/', 'root.tar']] as const) {
+    for (const [folder, fileName] of [
+      ['/data', 'data.tar'],
+      ['/', 'root.tar'],
+    ] as const) {
       const sink = downloadSink();
       downloads.start('alice', 'c1', folder, sink);
       const start = await waitFor(() => sink.messages.find((m) => m.kind === 'start'), 'the start');
@@ -340,7 +386,10 @@ describe('downloads, per client', () => {
     const big = downloadSink();
     downloads.start('alice', 'c1', '/big.iso', big);
     await waitFor(() => (big.ended.length > 0 ? true : undefined), 'the refusal');
-    expect(big.ended[0]).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^\/big\.iso is over \d+ MB, more than Berth downloads through the browser: use docker cp$/) });
+    expect(big.ended[0]).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^\/big\.iso is over \d+ MB, more than Berth downloads through the browser: use docker cp$/),
+    });
     expect(engine.archives).toEqual([]);
 
     engine.stat = { kind: 'file', size: filesLimits.downloadMaxBytes };

@@ -72,7 +72,10 @@ export class FileUploads {
     const starting = this.starting.get(clientId) ?? 0;
     const open = [...this.active.values()].filter((u) => u.clientId === clientId).length + starting;
     if (open >= maxUploadsPerClient) {
-      throw new BerthError({ code: 'LIMIT_REACHED', message: `At most ${maxUploadsPerClient} uploads at a time per window: wait for one to finish` });
+      throw new BerthError({
+        code: 'LIMIT_REACHED',
+        message: `At most ${maxUploadsPerClient} uploads at a time per window: wait for one to finish`,
+      });
     }
     this.starting.set(clientId, starting + 1);
     try {
@@ -121,7 +124,8 @@ export class FileUploads {
     } catch (err) {
       const ending = this.endings.get(uploadId);
       if (ending) throw ending.error;
-      const error = err instanceof BerthError ? err : new BerthError({ code: 'INTERNAL', message: `The upload could not be spooled: ${String(err)}` });
+      const error =
+        err instanceof BerthError ? err : new BerthError({ code: 'INTERNAL', message: `The upload could not be spooled: ${String(err)}` });
       this.end(uploadId, error);
       throw error;
     }
@@ -190,14 +194,24 @@ export class FileUploads {
     clearTimeout(upload.idleTimer);
     const { idleMs } = this.options.timeouts;
     upload.idleTimer = setTimeout(
-      () => this.end(uploadId, new BerthError({ code: 'LIMIT_REACHED', message: `No bytes arrived for ${describeDuration(idleMs)}, so the upload was ended. ${nothingWritten}` })),
+      () =>
+        this.end(
+          uploadId,
+          new BerthError({
+            code: 'LIMIT_REACHED',
+            message: `No bytes arrived for ${describeDuration(idleMs)}, so the upload was ended. ${nothingWritten}`,
+          }),
+        ),
       idleMs,
     );
   }
 
   private overTime(): BerthError {
     const limit = describeDuration(this.options.timeouts.uploadMaxMs);
-    return new BerthError({ code: 'LIMIT_REACHED', message: `An upload may take at most ${limit}; this one was ended. ${nothingWritten} Use docker cp on a slow link.` });
+    return new BerthError({
+      code: 'LIMIT_REACHED',
+      message: `An upload may take at most ${limit}; this one was ended. ${nothingWritten} Use docker cp on a slow link.`,
+    });
   }
 
   private stopTimers(upload: Upload): void {
@@ -210,7 +224,10 @@ export class FileUploads {
     const clashes = request.files.filter((_f, i) => existing[i] !== undefined).map((f) => f.name);
     const folders = request.files.filter((_f, i) => existing[i]?.kind === 'dir').map((f) => f.name);
     if (folders.length > 0) {
-      throw new BerthError({ code: 'CONFLICT', message: `A folder of that name exists in ${request.dir}: ${folders.join(', ')} (a file cannot replace a folder)` });
+      throw new BerthError({
+        code: 'CONFLICT',
+        message: `A folder of that name exists in ${request.dir}: ${folders.join(', ')} (a file cannot replace a folder)`,
+      });
     }
     if (clashes.length > 0 && !request.replace) {
       throw new BerthError({ code: 'CONFLICT', message: `Already in ${request.dir}: ${clashes.join(', ')}. Replace it?`, path: clashes });
@@ -226,7 +243,8 @@ export class FileUploads {
       throw new BerthError({ code: 'NOT_FOUND', message: 'This upload is over (finished, cancelled or ended)' });
     }
     if (upload.clientId !== clientId) throw new BerthError({ code: 'FORBIDDEN', message: 'This upload belongs to another window' });
-    if (upload.state !== 'receiving') throw new BerthError({ code: 'CONFLICT', message: 'This upload is being written into the container' });
+    if (upload.state !== 'receiving')
+      throw new BerthError({ code: 'CONFLICT', message: 'This upload is being written into the container' });
     return upload;
   }
 }

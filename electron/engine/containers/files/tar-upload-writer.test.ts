@@ -57,7 +57,8 @@ describe('TarUploadWriter', () => {
 function archiveOf(entries: Array<{ name: string; type?: 'directory' | 'symlink' | 'file'; size?: number; linkname?: string }>): Readable {
   const pack = tarPack();
   for (const e of entries) {
-    if (e.type === 'file' || e.type === undefined) pack.entry({ name: e.name, mode: 0o644, mtime: new Date(1_700_000_000_000) }, Buffer.alloc(e.size ?? 0));
+    if (e.type === 'file' || e.type === undefined)
+      pack.entry({ name: e.name, mode: 0o644, mtime: new Date(1_700_000_000_000) }, Buffer.alloc(e.size ?? 0));
     else pack.entry({ name: e.name, type: e.type, mode: 0o755, linkname: e.linkname, mtime: new Date(1_700_000_000_000) });
   }
   pack.finalize();
@@ -90,7 +91,12 @@ describe('listTarChildren', () => {
     const byCount = await listTarChildren(archiveOf(many), { maxEntries: 10, maxBytes: 1 << 20 });
     expect(byCount.entries).toHaveLength(10);
     expect(byCount.partial).toMatch(/first 10/);
-    const big = [{ name: 'd/', type: 'directory' as const }, { name: 'd/a', size: 1 }, { name: 'd/huge', size: 4 << 20 }, { name: 'd/z', size: 1 }];
+    const big = [
+      { name: 'd/', type: 'directory' as const },
+      { name: 'd/a', size: 1 },
+      { name: 'd/huge', size: 4 << 20 },
+      { name: 'd/z', size: 1 },
+    ];
     const byBytes = await listTarChildren(archiveOf(big), { maxEntries: 100, maxBytes: 1 << 20 });
     expect(byBytes.partial).toMatch(/Stopped after reading/);
     expect(byBytes.entries.map((e) => e.name)).not.toContain('z');

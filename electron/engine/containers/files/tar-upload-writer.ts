@@ -56,8 +56,7 @@ export class TarUploadWriter {
         this.ready = this.openNext();
         // Seen by the next write or finish; not an unhandled rejection meanwhile.
         this.ready.catch(() => undefined);
-      }
-      else if (!accepted) await new Promise<void>((resolve) => entry.once('drain', resolve));
+      } else if (!accepted) await new Promise<void>((resolve) => entry.once('drain', resolve));
     }
   }
 
@@ -65,7 +64,10 @@ export class TarUploadWriter {
   async finish(): Promise<void> {
     await this.ready;
     if (this.entry) {
-      throw new BerthError({ code: 'BAD_REQUEST', message: `The upload ended early: ${this.bytesExpected - this.written} bytes are missing` });
+      throw new BerthError({
+        code: 'BAD_REQUEST',
+        message: `The upload ended early: ${this.bytesExpected - this.written} bytes are missing`,
+      });
     }
     this.pack.finalize();
   }

@@ -21,7 +21,10 @@ const engine = vi.hoisted(() => ({
 
 vi.mock('./archive-api.js', () => ({
   openContainer: async (_connection: unknown, id: string) => ({ container: {}, name: id, execable: true }),
-  resolvePath: async (_connection: unknown, _c: unknown, p: string) => ({ path: p, stat: { name: p, mode: 0, mtime: null, linkTarget: '', size: 0, kind: 'dir' } as PathStat }),
+  resolvePath: async (_connection: unknown, _c: unknown, p: string) => ({
+    path: p,
+    stat: { name: p, mode: 0, mtime: null, linkTarget: '', size: 0, kind: 'dir' } as PathStat,
+  }),
   pathExists: async () => undefined,
   getArchive: async () => {
     const archive = new PassThrough();
@@ -66,8 +69,14 @@ describe('closing every transfer', () => {
     const finishing = uploads.finish('carol', writing.uploadId);
     uploads.closeAll();
     expect(uploads.count).toBe(1);
-    for (const [client, { uploadId }] of [['alice', alice], ['bob', bob]] as const) {
-      await expect(uploads.chunk(client, uploadId, new Uint8Array([1]))).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/^Berth closed before this upload was complete/) });
+    for (const [client, { uploadId }] of [
+      ['alice', alice],
+      ['bob', bob],
+    ] as const) {
+      await expect(uploads.chunk(client, uploadId, new Uint8Array([1]))).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringMatching(/^Berth closed before this upload was complete/),
+      });
     }
     open();
     expect(await finishing).toMatchObject({ bytes: 2 });

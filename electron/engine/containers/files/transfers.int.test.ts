@@ -6,7 +6,15 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BerthError } from '../../../../shared/errors.js';
 import type { DownloadMessage } from '../../../../shared/files-types.js';
-import { createFixture, fixtureImage, fixtureLabel, removeFixtures, testDocker, uniqueName, waitFor } from '../../../test-support/engine-fixtures.js';
+import {
+  createFixture,
+  fixtureImage,
+  fixtureLabel,
+  removeFixtures,
+  testDocker,
+  uniqueName,
+  waitFor,
+} from '../../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../../engine-connection.js';
 import { ContainerFiles, type ContainerFilesOptions } from '../container-files.js';
 
@@ -124,7 +132,12 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
   }
 
   async function beginReplacing(files: ContainerFiles, container: string, dir: string): Promise<string> {
-    const { uploadId } = await files.beginUpload(owner, { id: container, dir, files: [{ name: 'orig.txt', size: newBytes.byteLength }], replace: true });
+    const { uploadId } = await files.beginUpload(owner, {
+      id: container,
+      dir,
+      files: [{ name: 'orig.txt', size: newBytes.byteLength }],
+      replace: true,
+    });
     // Two of the three chunks: a streaming upload would have made the engine start writing by now.
     await files.uploads.chunk(owner, uploadId, newBytes.subarray(0, 1024 * 1024));
     await files.uploads.chunk(owner, uploadId, newBytes.subarray(1024 * 1024, 2 * 1024 * 1024));
@@ -140,7 +153,12 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
     await docker('exec', stopped, 'mkdir', '-p', '/data');
     await s.stop();
     // A 1 MiB tmpfs volume: a replacement bigger than that cannot be written in full.
-    await testDocker.createVolume({ Name: volume, Driver: 'local', DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: 'size=1m' }, Labels: { [fixtureLabel]: 'true' } });
+    await testDocker.createVolume({
+      Name: volume,
+      Driver: 'local',
+      DriverOpts: { type: 'tmpfs', device: 'tmpfs', o: 'size=1m' },
+      Labels: { [fixtureLabel]: 'true' },
+    });
     const f = await testDocker.createContainer({
       name: full,
       Image: fixtureImage,
@@ -155,7 +173,18 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
     connection.close();
     await removeFixtures('berth-test-xfer-');
     // The engine may still hold the volume for a moment after removing its container.
-    await waitFor(() => testDocker.getVolume(volume).remove().then(() => true, () => undefined), 'the test volume to be removed', 30_000).catch(() => undefined);
+    await waitFor(
+      () =>
+        testDocker
+          .getVolume(volume)
+          .remove()
+          .then(
+            () => true,
+            () => undefined,
+          ),
+      'the test volume to be removed',
+      30_000,
+    ).catch(() => undefined);
     for (const spool of spools) rmSync(spool, { recursive: true, force: true });
   });
 
@@ -221,13 +250,21 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
   it('a replacement the container cannot hold (disk full) leaves the original whole', async () => {
     const before = Buffer.from(Array.from({ length: 600_000 }, (_v, i) => i % 256));
     const upload = async (bytes: Buffer, replace: boolean): Promise<unknown> => {
-      const { uploadId } = await plain.files.beginUpload(owner, { id: full, dir: '/small', files: [{ name: 'f.bin', size: bytes.byteLength }], replace });
-      for (let at = 0; at < bytes.byteLength; at += 1024 * 1024) await plain.files.uploads.chunk(owner, uploadId, bytes.subarray(at, at + 1024 * 1024));
+      const { uploadId } = await plain.files.beginUpload(owner, {
+        id: full,
+        dir: '/small',
+        files: [{ name: 'f.bin', size: bytes.byteLength }],
+        replace,
+      });
+      for (let at = 0; at < bytes.byteLength; at += 1024 * 1024)
+        await plain.files.uploads.chunk(owner, uploadId, bytes.subarray(at, at + 1024 * 1024));
       return plain.files.uploads.finish(owner, uploadId);
     };
     await upload(before, false);
     const tooBig = await failure(upload(Buffer.alloc(1_200_000, 7), true));
-    expect(tooBig.message).toBe(`No space left in ${full} where /small is (the disk or volume is full). Nothing was written; files already there are unchanged.`);
+    expect(tooBig.message).toBe(
+      `No space left in ${full} where /small is (the disk or volume is full). Nothing was written; files already there are unchanged.`,
+    );
     const after = Buffer.from(await docker('exec', full, 'base64', '/small/f.bin').then((b) => b.replace(/\s/g, '')), 'base64');
     expect(after.equals(before)).toBe(true);
     expect(await docker('exec', full, 'ls', '-A', '/small')).toBe('f.bin');
@@ -260,7 +297,9 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
     const writer = openSync(bytes, constants.O_RDWR | constants.O_NONBLOCK);
     try {
       const err = await failure(own.files.uploads.finish(owner, uploadId));
-      expect(err.message).toMatch(/stopped \(the engine took no bytes for 500 ms, or the spool on the Berth host failed\)\. Nothing was written/);
+      expect(err.message).toMatch(
+        /stopped \(the engine took no bytes for 500 ms, or the spool on the Berth host failed\)\. Nothing was written/,
+      );
       expect(await docker('inspect', '--format', '{{.State.Running}}', running)).toBe('true');
       await expectUntouched(running, dir, own.spool);
     } finally {
@@ -348,16 +387,23 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
     it('refuses its download acknowledgement, which does not open the owner’s window', async () => {
       await docker('exec', running, 'sh', '-c', 'head -c 20000000 /dev/urandom > /data/owned.bin');
       const download = unackedDownload(plain.files, owner, running, '/data/owned.bin');
-      await waitFor(() => (plain.files.downloads.isWaitingForAck(download.downloadId()) ? true : undefined), 'the download to wait for an ack');
+      await waitFor(
+        () => (plain.files.downloads.isWaitingForAck(download.downloadId()) ? true : undefined),
+        'the download to wait for an ack',
+      );
       const err = refused(() => plain.files.downloads.ack(other, download.downloadId(), 20_000_000));
       expect(err.code).toBe('FORBIDDEN');
       expect(plain.files.downloads.isWaitingForAck(download.downloadId())).toBe(true);
       let acked = 0;
-      await waitFor(() => {
-        if (download.received() > acked) plain.files.downloads.ack(owner, download.downloadId(), download.received() - acked);
-        acked = download.received();
-        return acked === 20_000_000 ? true : undefined;
-      }, 'the owner to receive every byte', 30_000);
+      await waitFor(
+        () => {
+          if (download.received() > acked) plain.files.downloads.ack(owner, download.downloadId(), download.received() - acked);
+          acked = download.received();
+          return acked === 20_000_000 ? true : undefined;
+        },
+        'the owner to receive every byte',
+        30_000,
+      );
       expect(await download.ended).toBe('done');
     });
   });
@@ -392,7 +438,10 @@ describe('file transfers against the real engine: cuts, stalls, ownership', () =
     await docker('exec', running, 'sh', '-c', 'head -c 20000000 /dev/urandom > /data/gone.bin');
     await beginReplacing(plain.files, running, dir);
     const download = unackedDownload(plain.files, owner, running, '/data/gone.bin');
-    await waitFor(() => (plain.files.downloads.isWaitingForAck(download.downloadId()) ? true : undefined), 'the download to wait for an ack');
+    await waitFor(
+      () => (plain.files.downloads.isWaitingForAck(download.downloadId()) ? true : undefined),
+      'the download to wait for an ack',
+    );
     expect(plain.files.uploads.count).toBe(1);
     expect(plain.files.downloads.count).toBe(1);
 

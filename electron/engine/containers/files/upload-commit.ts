@@ -88,9 +88,14 @@ async function commitByRename(
     await removeTemps(connection, c, left);
     const reason = fileError(err, c.name, target.shownDir).message;
     if (outcome.written.length === 0) {
-      throw new BerthError({ code: err instanceof BerthError ? err.code : 'ENGINE_ERROR', message: `${reason}. Nothing was written; files already there are unchanged.` });
+      throw new BerthError({
+        code: err instanceof BerthError ? err.code : 'ENGINE_ERROR',
+        message: `${reason}. Nothing was written; files already there are unchanged.`,
+      });
     }
-    const rest = spool.files.map((f) => f.name).filter((n) => !outcome.written.includes(n) && !outcome.notWritten.some((x) => x.name === n));
+    const rest = spool.files
+      .map((f) => f.name)
+      .filter((n) => !outcome.written.includes(n) && !outcome.notWritten.some((x) => x.name === n));
     outcome.notWritten.push(...rest.map((name) => ({ name, reason })));
     return outcome;
   }
@@ -98,7 +103,13 @@ async function commitByRename(
   return outcome;
 }
 
-async function putTar(connection: EngineConnection, c: ContainerState, target: UploadTarget, spooled: SpooledTar, idleMs: number): Promise<void> {
+async function putTar(
+  connection: EngineConnection,
+  c: ContainerState,
+  target: UploadTarget,
+  spooled: SpooledTar,
+  idleMs: number,
+): Promise<void> {
   // A tar that stops short or stalls would keep the engine reading (and the container locked): abort.
   const abort = new AbortController();
   let ended = false;
@@ -113,11 +124,16 @@ async function putTar(connection: EngineConnection, c: ContainerState, target: U
     seen = spooled.bytesIn;
   }, idleMs);
   try {
-    await connection.use(() => c.container.putArchive(spooled.tar, { path: target.dir, noOverwriteDirNonDir: true, abortSignal: abort.signal }));
+    await connection.use(() =>
+      c.container.putArchive(spooled.tar, { path: target.dir, noOverwriteDirNonDir: true, abortSignal: abort.signal }),
+    );
   } catch (err) {
     spooled.destroy();
     if (abort.signal.aborted) {
-      throw new BerthError({ code: 'ENGINE_ERROR', message: `Writing into ${target.shownDir} stopped (the engine took no bytes for ${describeDuration(idleMs)}, or the spool on the Berth host failed)` });
+      throw new BerthError({
+        code: 'ENGINE_ERROR',
+        message: `Writing into ${target.shownDir} stopped (the engine took no bytes for ${describeDuration(idleMs)}, or the spool on the Berth host failed)`,
+      });
     }
     throw fileError(err, c.name, target.shownDir);
   } finally {

@@ -55,7 +55,10 @@ export class UploadSpool {
     if (this.removed) return Promise.reject(new BerthError({ code: 'NOT_FOUND', message: 'This upload is over' }));
     if (this.reserved + data.byteLength > this.expected) {
       return Promise.reject(
-        new BerthError({ code: 'BAD_REQUEST', message: `More bytes than the ${this.files.length} announced file(s) hold (${this.expected} bytes)` }),
+        new BerthError({
+          code: 'BAD_REQUEST',
+          message: `More bytes than the ${this.files.length} announced file(s) hold (${this.expected} bytes)`,
+        }),
       );
     }
     const position = this.reserved;

@@ -16,7 +16,8 @@ function docker(args: string[], input?: string): string {
 /** `docker build` of `from` plus one layer per entry of `layers`; returns the image ID. Labelled as a test fixture. */
 export function buildRandomLayerImage(reference: string, from: string, layers: readonly RandomLayer[]): string {
   const runs = layers.map(
-    ({ files, fileBytes }, i) => `RUN mkdir -p /random-${i} && for n in $(seq ${files}); do head -c ${fileBytes} /dev/urandom > /random-${i}/f$n; done`,
+    ({ files, fileBytes }, i) =>
+      `RUN mkdir -p /random-${i} && for n in $(seq ${files}); do head -c ${fileBytes} /dev/urandom > /random-${i}/f$n; done`,
   );
   const dockerfile = [`FROM ${from}`, ...runs, 'LABEL berth.test-fixture=true', ''].join('\n');
   return docker(['build', '-q', '-t', reference, '-'], dockerfile);
