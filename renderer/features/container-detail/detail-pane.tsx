@@ -9,7 +9,7 @@ import { StateBadge } from '../../components/state-badge.js';
 import { ContainerStateBadge } from '../containers/state-badge.js';
 import { ChangesTab } from './changes-tab.js';
 import { CommitDialog } from './commit-dialog.js';
-import { detailTabs, type DetailStore } from './detail-store.js';
+import { detailTabs, type ContainerDetailStore } from './container-detail-store.js';
 import { InspectTab } from './inspect-tab.js';
 import { killSignals, legalActions, lifecycleStateOf, type DetailAction, type Transition } from './lifecycle.js';
 import { LifecycleDiagram } from './lifecycle-diagram.js';
@@ -19,7 +19,7 @@ import { FilesTab } from '../container-files/files-tab.js';
 import { StatsTab } from './stats-tab.js';
 
 /** The selected container: header with lifecycle actions, the lifecycle diagram, and tabs. */
-export function DetailPane({ detail }: { detail: DetailStore }) {
+export function DetailPane({ detail }: { detail: ContainerDetailStore }) {
   const { containers } = useStores();
   const id = useStore(detail, (s) => s.containerId);
   const rememberedName = useStore(detail, (s) => s.containerName);
@@ -37,7 +37,7 @@ function DetailOpen({
   id: string;
   name: string;
   container: ContainerSummary | undefined;
-  detail: DetailStore;
+  detail: ContainerDetailStore;
 }) {
   const { containerActions } = useStores();
   const tab = useStore(detail, (s) => s.tab);

@@ -7,7 +7,7 @@ import { useStores } from '../../app/stores-context.js';
 import { formatSize } from '../../lib/format-size.js';
 import { UploadIcon, UpIcon } from './file-icons.js';
 import { sortEntries } from './file-mode-text.js';
-import { createFilesStore, type FilesStore } from './files-store.js';
+import { createContainerFilesStore, type ContainerFilesStore } from './container-files-store.js';
 import { FilesTable, type FileRow } from './files-table.js';
 import { PathBar } from './path-bar.js';
 import { ReplaceDialog } from './replace-dialog.js';
@@ -21,7 +21,14 @@ export function FilesTab({ id, name, running }: { id: string; name: string; runn
   const { client, activity } = useStores();
   const files = useMemo(
     () =>
-      createFilesStore({ client, activity, containerId: id, containerName: name, save: saveWithAnchor, initialPath: lastPaths.get(id) }),
+      createContainerFilesStore({
+        client,
+        activity,
+        containerId: id,
+        containerName: name,
+        save: saveWithAnchor,
+        initialPath: lastPaths.get(id),
+      }),
     [client, activity, id, name],
   );
   useEffect(() => {
@@ -46,7 +53,7 @@ export function FilesTab({ id, name, running }: { id: string; name: string; runn
   return <FilesView files={files} name={name} />;
 }
 
-function FilesView({ files, name }: { files: FilesStore; name: string }) {
+function FilesView({ files, name }: { files: ContainerFilesStore; name: string }) {
   const s = useStore(files);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);

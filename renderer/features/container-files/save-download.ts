@@ -1,4 +1,4 @@
-import type { SaveFile } from './files-store.js';
+import type { SaveFile } from './container-files-store.js';
 
 /** Saves downloaded bytes through a Blob and a temporary anchor (works in Electron and browsers). */
 export const saveWithAnchor: SaveFile = (fileName, parts, format) => {

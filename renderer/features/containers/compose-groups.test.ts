@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { container } from '../../test-support/fixtures.js';
 import { groupRows, rowKey } from './compose-groups.js';
-import { createSelectionStore } from './selection-store.js';
+import { createContainerSelectionStore } from './container-selection-store.js';
 
 const c = (name: string, project?: string) =>
   container({ id: name.padEnd(64, '0'), name, labels: project ? { 'com.docker.compose.project': project } : {} });
@@ -36,7 +36,7 @@ describe('groupRows', () => {
 
 describe('selection store', () => {
   it('toggles, selects many, retains listed IDs and clears', () => {
-    const s = createSelectionStore();
+    const s = createContainerSelectionStore();
     s.getState().toggle('a');
     s.getState().setMany(['b', 'c'], true);
     expect([...s.getState().selected].sort()).toEqual(['a', 'b', 'c']);
@@ -52,7 +52,7 @@ describe('selection store', () => {
   });
 
   it('folds and unfolds projects', () => {
-    const s = createSelectionStore();
+    const s = createContainerSelectionStore();
     s.getState().toggleCollapsed('shop');
     expect(s.getState().collapsed.has('shop')).toBe(true);
     s.getState().toggleCollapsed('shop');

@@ -1,10 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { DetailStore } from '../container-detail/detail-store.js';
-import type { SelectionStore } from './selection-store.js';
+import type { ContainerDetailStore } from '../container-detail/container-detail-store.js';
+import type { ContainerSelectionStore } from './container-selection-store.js';
 
 export interface ContainersViewStores {
-  selection: SelectionStore;
-  detail: DetailStore;
+  selection: ContainerSelectionStore;
+  detail: ContainerDetailStore;
 }
 
 const Context = createContext<ContainersViewStores | null>(null);

@@ -7,13 +7,13 @@ import { RunContainerButton, RunFormHost } from '../run-form/run-form-dialog.js'
 import { countRunning, filterContainers } from './container-filter.js';
 import { ContainersTable } from './containers-table.js';
 import { RemoveDialog } from './remove-dialog.js';
-import { createDetailStore } from '../container-detail/detail-store.js';
+import { createContainerDetailStore } from '../container-detail/container-detail-store.js';
 import { DetailPane } from '../container-detail/detail-pane.js';
 import { BulkBar } from './bulk-bar.js';
 import { BulkRemoveDialog } from './bulk-remove-dialog.js';
 import { groupRows } from './compose-groups.js';
 import { ContainersViewProvider, type ContainersViewStores } from './containers-view-context.js';
-import { createSelectionStore } from './selection-store.js';
+import { createContainerSelectionStore } from './container-selection-store.js';
 import { ListBanners } from '../../components/list-banners.js';
 
 export function ContainersView() {
@@ -23,7 +23,10 @@ export function ContainersView() {
   const loaded = useStore(containers, (s) => s.loaded);
   const error = useStore(containers, (s) => s.error);
   const filter = useStore(ui, (s) => s.filters.containers);
-  const [viewStores] = useState<ContainersViewStores>(() => ({ selection: createSelectionStore(), detail: createDetailStore() }));
+  const [viewStores] = useState<ContainersViewStores>(() => ({
+    selection: createContainerSelectionStore(),
+    detail: createContainerDetailStore(),
+  }));
   const collapsed = useStore(viewStores.selection, (s) => s.collapsed);
   const detailOpen = useStore(viewStores.detail, (s) => s.containerId !== null);
   const rows = useMemo(() => filterContainers(items, filter), [items, filter]);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { formatDockerBuild, type BuildInput } from '../../../shared/image-contract.js';
 import { formatSize } from '../../lib/format-size.js';
-import { failedLine, lineMarks, type LineMark } from './build-store.js';
+import { failedLine, lineMarks, type LineMark } from './image-build-store.js';
 import { loginRegistryForBuild } from './login-prompt.js';
 import { useImageTools } from './use-image-tools.js';
 

@@ -12,9 +12,9 @@ import type { BerthClient } from '../../api/client.js';
 import type { ActionRunner } from '../activity/action-runner.js';
 import type { ActivityStore } from '../activity/activity-store.js';
 import type { EngineEventHub } from '../engine-events/engine-event-hub.js';
-import { createImageBuildStore, type BuildStore } from './build-store.js';
+import { createImageBuildStore, type ImageBuildStore } from './image-build-store.js';
 import { createImagePruneStore, type ImagePruneStore } from './image-prune-store.js';
-import { createImageTransfersStore, type TransfersStore } from './transfers-store.js';
+import { createImageTransfersStore, type ImageTransfersStore } from './image-transfers-store.js';
 import { errorText } from '../../lib/error-text.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -275,8 +275,8 @@ export interface ImageToolsUi {
 
 export interface ImageTools {
   ui: StoreApi<ImageToolsUi>;
-  transfers: TransfersStore;
-  build: BuildStore;
+  transfers: ImageTransfersStore;
+  build: ImageBuildStore;
   prune: ImagePruneStore;
   accounts: AccountsStore;
   actions: ImageActionsStore;

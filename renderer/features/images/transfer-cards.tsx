@@ -4,7 +4,7 @@ import { streamCliEquivalent } from '../../../shared/contract.js';
 import type { FailureReason } from '../../../shared/image-types.js';
 import { formatSize } from '../../lib/format-size.js';
 import { loginRegistryFor } from './login-prompt.js';
-import { layerFraction, layerLabel, overallFraction, aggregateLayers, type Transfer } from './transfers-store.js';
+import { layerFraction, layerLabel, overallFraction, aggregateLayers, type Transfer } from './image-transfers-store.js';
 import { useImageTools } from './use-image-tools.js';
 
 const reasonHint: Record<FailureReason, string> = {

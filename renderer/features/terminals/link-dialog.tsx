@@ -1,15 +1,15 @@
 import { useStore } from 'zustand';
-import type { LinkConfirmStore } from './link-confirm-store.js';
+import type { TerminalLinkConfirmStore } from './terminal-link-confirm-store.js';
 import { Dialog } from '../../components/dialog.js';
 
 /** Asks before opening a link printed in a terminal, showing the whole URL. */
-export function LinkDialog({ links }: { links: LinkConfirmStore }) {
+export function LinkDialog({ links }: { links: TerminalLinkConfirmStore }) {
   const pending = useStore(links, (s) => s.pending);
   if (!pending) return null;
   return <LinkDialogOpen key={pending.url} links={links} url={pending.url} problem={pending.problem} />;
 }
 
-function LinkDialogOpen({ links, url, problem }: { links: LinkConfirmStore; url: string; problem: string | null }) {
+function LinkDialogOpen({ links, url, problem }: { links: TerminalLinkConfirmStore; url: string; problem: string | null }) {
   return (
     <Dialog
       title="Open this link?"

@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { ChevronIcon, CloseIcon, TerminalIcon } from '../../components/icons.js';
 import { LinkDialog } from './link-dialog.js';
-import { createLinkConfirmStore } from './link-confirm-store.js';
+import { createTerminalLinkConfirmStore } from './terminal-link-confirm-store.js';
 import { createLinkOpener } from './open-external-link.js';
 import { NewTerminalMenu } from './new-terminal-menu.js';
 import { BellIcon, SplitIcon } from './terminal-icons.js';
@@ -45,7 +45,7 @@ export function TerminalPanel() {
   const height = useStore(ui, (s) => s.terminalHeight);
   const drag = useRef<{ startY: number; startHeight: number } | null>(null);
   const [fontSize, setFontSize] = useState<number>(fontSizes.initial);
-  const links = useMemo(() => createLinkConfirmStore(createLinkOpener(window)), []);
+  const links = useMemo(() => createTerminalLinkConfirmStore(createLinkOpener(window)), []);
   const onFontStep = (step: -1 | 0 | 1): void => setFontSize((f) => nextFontSize(f, step));
 
   if (tabs.length === 0) {

@@ -29,7 +29,7 @@ export interface Transfer {
   total: number | null;
 }
 
-export interface FilesState {
+export interface ContainerFilesState {
   path: string;
   listing: DirectoryListing | null;
   loading: boolean;
@@ -55,9 +55,9 @@ export interface FilesState {
   dispose(): void;
 }
 
-export type FilesStore = StoreApi<FilesState>;
+export type ContainerFilesStore = StoreApi<ContainerFilesState>;
 
-export interface FilesStoreOptions {
+export interface ContainerFilesStoreOptions {
   client: BerthClient;
   activity: ActivityStore;
   containerId: string;
@@ -69,12 +69,12 @@ export interface FilesStoreOptions {
 
 const mb = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
 
-export function createFilesStore(o: FilesStoreOptions): FilesStore {
+export function createContainerFilesStore(o: ContainerFilesStoreOptions): ContainerFilesStore {
   const { client, activity, containerId: id, containerName: name } = o;
   let listRequest = 0;
   let stopDownload: (() => void) | undefined;
 
-  const store = createStore<FilesState>()((set, get) => {
+  const store = createStore<ContainerFilesState>()((set, get) => {
     const list = async (path: string): Promise<void> => {
       const check = checkContainerPath(path.trim());
       if (!check.ok) {

@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 export const detailTabs = ['Logs', 'Stats', 'Inspect', 'Changes', 'Processes', 'Files'] as const;
 export type DetailTab = (typeof detailTabs)[number];
 
-export interface DetailState {
+export interface ContainerDetailState {
   /** The container the detail pane shows, if open. */
   containerId: string | null;
   /** Its name when opened, so a removed container can still be named. */
@@ -14,10 +14,10 @@ export interface DetailState {
   setTab(tab: DetailTab): void;
 }
 
-export type DetailStore = StoreApi<DetailState>;
+export type ContainerDetailStore = StoreApi<ContainerDetailState>;
 
-export function createDetailStore(): DetailStore {
-  return createStore<DetailState>()((set) => ({
+export function createContainerDetailStore(): ContainerDetailStore {
+  return createStore<ContainerDetailState>()((set) => ({
     containerId: null,
     containerName: '',
     tab: 'Logs',

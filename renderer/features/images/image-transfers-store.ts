@@ -23,7 +23,7 @@ export interface Transfer {
   result: string | null;
 }
 
-export interface TransfersState {
+export interface ImageTransfersState {
   transfers: readonly Transfer[];
   pull(reference: string): number;
   push(reference: string): number;
@@ -31,7 +31,7 @@ export interface TransfersState {
   dismiss(id: number): void;
 }
 
-export type TransfersStore = StoreApi<TransfersState> & { stop(): void };
+export type ImageTransfersStore = StoreApi<ImageTransfersState> & { stop(): void };
 
 /** `sha256:` and the first 12 hex digits, as docker prints short IDs. */
 export function shortDigest(digest: string): string {
@@ -118,13 +118,13 @@ export interface TransfersDeps {
 }
 
 /** Pulls and pushes in flight or finished: one card each, several at once. */
-export function createImageTransfersStore({ client, activity, flushMs = 100 }: TransfersDeps): TransfersStore {
+export function createImageTransfersStore({ client, activity, flushMs = 100 }: TransfersDeps): ImageTransfersStore {
   let nextId = 1;
   const cancels = new Map<number, () => void>();
   const pending = new Map<number, TransferProgress>();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const store = createStore<TransfersState>()((set, get) => {
+  const store = createStore<ImageTransfersState>()((set, get) => {
     const update = (id: number, patch: Partial<Transfer>): void =>
       set((s) => ({ transfers: s.transfers.map((t) => (t.id === id ? { ...t, ...patch } : t)) }));
 

@@ -3,7 +3,7 @@ import type { BuildStep } from '../../../shared/image-types.js';
 import { BerthClient } from '../../api/client.js';
 import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActivityStore } from '../activity/activity-store.js';
-import { applyStep, createImageBuildStore, failedLine, lineMarks } from './build-store.js';
+import { applyStep, createImageBuildStore, failedLine, lineMarks } from './image-build-store.js';
 
 const step = (n: number, line: number | null, patch: Partial<BuildStep> = {}): BuildStep => ({
   type: 'step',

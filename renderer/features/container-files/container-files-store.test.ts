@@ -4,7 +4,7 @@ import { BerthClient } from '../../api/client.js';
 import { FakeTransport, flushPromises } from '../../test-support/fake-transport.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { modeText, sortEntries } from './file-mode-text.js';
-import { createFilesStore, type PickedFile } from './files-store.js';
+import { createContainerFilesStore, type PickedFile } from './container-files-store.js';
 
 const file = (name: string, size = 1): FileEntry => ({ name, kind: 'file', size, mode: 0o644, mtime: 0 });
 const dir = (name: string): FileEntry => ({ name, kind: 'dir', size: 4096, mode: 0o755, mtime: 0 });
@@ -17,7 +17,7 @@ function setup(entries: FileEntry[] = [file('hosts'), dir('ssl')]) {
   );
   const activity = createActivityStore();
   const saved: Array<{ name: string; bytes: number[]; format: string }> = [];
-  const store = createFilesStore({
+  const store = createContainerFilesStore({
     client: new BerthClient(transport),
     activity,
     containerId: 'c1',

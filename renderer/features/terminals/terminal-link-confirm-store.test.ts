@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises } from '../../test-support/fake-transport.js';
-import { createLinkConfirmStore, linkProblem } from './link-confirm-store.js';
+import { createTerminalLinkConfirmStore, linkProblem } from './terminal-link-confirm-store.js';
 
 describe('link confirmation', () => {
   it('opens a clicked link only after the user confirms, with the full URL', () => {
     const opened: string[] = [];
-    const links = createLinkConfirmStore((url) => void opened.push(url));
+    const links = createTerminalLinkConfirmStore((url) => void opened.push(url));
     const url = 'https://example.com/a/very/long/path?q=1#frag';
     links.getState().request(url);
     expect(opened).toEqual([]);
@@ -17,7 +17,7 @@ describe('link confirmation', () => {
 
   it('opens nothing when cancelled', () => {
     const opened: string[] = [];
-    const links = createLinkConfirmStore((url) => void opened.push(url));
+    const links = createTerminalLinkConfirmStore((url) => void opened.push(url));
     links.getState().request('http://127.0.0.1:8080/');
     links.getState().cancel();
     links.getState().confirm();
@@ -26,7 +26,7 @@ describe('link confirmation', () => {
 
   it('refuses anything but http, https and mailto, even when confirmed', () => {
     const opened: string[] = [];
-    const links = createLinkConfirmStore((url) => void opened.push(url));
+    const links = createTerminalLinkConfirmStore((url) => void opened.push(url));
     links.getState().request('javascript:alert(1)');
     expect(links.getState().pending?.problem).toMatch(/only http, https and mailto/);
     links.getState().confirm();
@@ -39,7 +39,7 @@ describe('link confirmation', () => {
   });
 
   it('shows the dialog again with the reason when opening fails', async () => {
-    const links = createLinkConfirmStore(() => Promise.reject(new Error('Berth opened a link a moment ago')));
+    const links = createTerminalLinkConfirmStore(() => Promise.reject(new Error('Berth opened a link a moment ago')));
     links.getState().request('https://example.com/');
     links.getState().confirm();
     expect(links.getState().pending).toBeNull();
@@ -52,7 +52,7 @@ describe('link confirmation', () => {
 
   it('opens the normalised URL and stays closed when opening succeeds', async () => {
     const opened: string[] = [];
-    const links = createLinkConfirmStore(async (url) => void opened.push(url));
+    const links = createTerminalLinkConfirmStore(async (url) => void opened.push(url));
     links.getState().request('HTTP://Example.com');
     links.getState().confirm();
     await flushPromises();

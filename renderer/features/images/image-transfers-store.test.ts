@@ -3,7 +3,7 @@ import type { LayerTransfer, TransferProgress } from '../../../shared/image-type
 import { BerthClient } from '../../api/client.js';
 import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActivityStore } from '../activity/activity-store.js';
-import { aggregateLayers, createImageTransfersStore, layerFraction, layerLabel, overallFraction } from './transfers-store.js';
+import { aggregateLayers, createImageTransfersStore, layerFraction, layerLabel, overallFraction } from './image-transfers-store.js';
 
 const layer = (id: string, phase: LayerTransfer['phase'], current: number | null = null, total: number | null = null): LayerTransfer => ({
   id,

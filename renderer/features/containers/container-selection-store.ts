@@ -2,15 +2,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { rowSelectionSlice, type RowSelectionState } from '../../lib/row-selection-store.js';
 
 /** Selected container IDs, and the Compose projects folded under their header. */
-export interface SelectionState extends RowSelectionState {
+export interface ContainerSelectionState extends RowSelectionState {
   collapsed: ReadonlySet<string>;
   toggleCollapsed(project: string): void;
 }
 
-export type SelectionStore = StoreApi<SelectionState>;
+export type ContainerSelectionStore = StoreApi<ContainerSelectionState>;
 
-export function createSelectionStore(): SelectionStore {
-  return createStore<SelectionState>()((set, get) => ({
+export function createContainerSelectionStore(): ContainerSelectionStore {
+  return createStore<ContainerSelectionState>()((set, get) => ({
     ...rowSelectionSlice(set, get),
     collapsed: new Set(),
     toggleCollapsed(project) {

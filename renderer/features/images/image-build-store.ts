@@ -35,7 +35,7 @@ export interface BuildResult {
   cachedSteps: number;
 }
 
-export interface BuildState {
+export interface ImageBuildState {
   phase: BuildPhase;
   /** Steps by number, latest state of each. */
   steps: readonly BuildStep[];
@@ -51,7 +51,7 @@ export interface BuildState {
   reset(): void;
 }
 
-export type BuildStore = StoreApi<BuildState> & { stop(): void };
+export type ImageBuildStore = StoreApi<ImageBuildState> & { stop(): void };
 
 export const logLimit = 5000;
 
@@ -88,7 +88,7 @@ export function lineMarks(steps: readonly BuildStep[], failure: BuildFailure | n
 }
 
 /** The line a failure points to, if any. */
-export function failedLine(state: Pick<BuildState, 'failure' | 'steps'>): number | null {
+export function failedLine(state: Pick<ImageBuildState, 'failure' | 'steps'>): number | null {
   if (!state.failure) return null;
   if (state.failure.line !== null) return state.failure.line;
   const step = state.steps.find((s) => s.step === state.failure?.step);
@@ -103,13 +103,13 @@ export interface BuildDeps {
 }
 
 /** One build at a time: its steps tied to Dockerfile lines, its log, and how it ended. */
-export function createImageBuildStore({ client, activity, flushMs = 100 }: BuildDeps): BuildStore {
+export function createImageBuildStore({ client, activity, flushMs = 100 }: BuildDeps): ImageBuildStore {
   let cancel: (() => void) | null = null;
   let queue: BuildMessage[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   let generation = 0;
 
-  const store = createStore<BuildState>()((set, get) => {
+  const store = createStore<ImageBuildState>()((set, get) => {
     const flush = (): void => {
       if (timer !== null) clearTimeout(timer);
       timer = null;

@@ -10,7 +10,7 @@ export interface PendingLink {
   problem: string | null;
 }
 
-export interface LinkConfirmState {
+export interface TerminalLinkConfirmState {
   pending: PendingLink | null;
   /** A terminal link was clicked: ask before opening it. */
   request(url: string): void;
@@ -19,7 +19,7 @@ export interface LinkConfirmState {
   cancel(): void;
 }
 
-export type LinkConfirmStore = StoreApi<LinkConfirmState>;
+export type TerminalLinkConfirmStore = StoreApi<TerminalLinkConfirmState>;
 
 /** Why Berth will not open this link, or null when it may (the same policy the desktop main process applies). */
 export function linkProblem(url: string): string | null {
@@ -32,8 +32,8 @@ export function linkProblem(url: string): string | null {
  * shows the whole URL and opens it only when the user confirms. When opening fails (the desktop
  * side refused it, or the system has no browser) the dialog comes back and says why.
  */
-export function createLinkConfirmStore(open: (url: string) => Promise<void> | void): LinkConfirmStore {
-  return createStore<LinkConfirmState>()((set, get) => {
+export function createTerminalLinkConfirmStore(open: (url: string) => Promise<void> | void): TerminalLinkConfirmStore {
+  return createStore<TerminalLinkConfirmState>()((set, get) => {
     const failed = (url: string, error: unknown): void => {
       // Only if the user has not clicked another link meanwhile.
       if (get().pending === null) set({ pending: { url, problem: `Could not open the link: ${errorText(error)}` } });
