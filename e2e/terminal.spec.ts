@@ -36,6 +36,8 @@ test.describe('a shell into a running container', () => {
       .first();
     await expect(terminal).toBeVisible();
     await terminal.click();
+    // Type only once the prompt shows: busybox's line editor reads (and drops) what arrives before it asks the terminal where the cursor is.
+    await expect.poll(() => terminalText(page, name)).toMatch(/[#$] ?$/m);
 
     await page.keyboard.type('echo berth-$((6*7))\n');
     await expect.poll(() => terminalText(page, name)).toContain('berth-42');
@@ -83,6 +85,8 @@ test.describe('a shell into a running container', () => {
     await berth.button(berth.row(name), 'Open shell').click();
     const tab = page.getByRole('tab', { name: new RegExp(name) });
     await page.getByRole('region', { name: `Terminal ${name}`, exact: true }).click();
+    // Type only once the prompt shows: busybox's line editor reads (and drops) what arrives before it asks the terminal where the cursor is.
+    await expect.poll(() => terminalText(page, name)).toMatch(/[#$] ?$/m);
     await page.keyboard.type('echo ready-$((5*5))\n');
     await expect.poll(() => terminalText(page, name)).toContain('ready-25');
     await new Docker({ socketPath: '/var/run/docker.sock' }).getContainer(name).remove({ force: true });
@@ -98,6 +102,8 @@ test.describe('a shell into a running container', () => {
     await berth.open();
     await berth.button(berth.row(name), 'Open shell').click();
     await page.getByRole('region', { name: `Terminal ${name}`, exact: true }).click();
+    // Type only once the prompt shows: busybox's line editor reads (and drops) what arrives before it asks the terminal where the cursor is.
+    await expect.poll(() => terminalText(page, name)).toMatch(/[#$] ?$/m);
     await page.keyboard.type('stty raw -echo; echo not-$((2*4))-reading; sleep 31501\n');
     await expect.poll(() => terminalText(page, name)).toMatch(/^not-8-reading/m);
     const alert = page.getByRole('alert').filter({ hasText: 'not reading its input' });
