@@ -8,6 +8,7 @@ import { logsCalls, logsStreams } from './logs-contract.js';
 import { volumeCalls } from './volume-contract.js';
 import { networkCalls } from './network-contract.js';
 import { terminalCalls, terminalStreams } from './terminal-contract.js';
+import { robotRunCalls } from './robot-run-contract.js';
 
 export { containerRefSchema };
 export { containerNameSchema, repositorySchema, tagSchema } from './container-contract.js';
@@ -26,6 +27,7 @@ export const calls = {
   ...volumeCalls,
   ...networkCalls,
   ...terminalCalls,
+  ...robotRunCalls,
 } as const;
 
 export const streams = {

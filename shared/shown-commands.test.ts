@@ -133,6 +133,7 @@ const callCases: CallCases = {
   'containers.kill': { input: { id: H, signal: '$(id)' }, runs: [['docker', 'kill', '--signal', '$(id)', H]] },
   'containers.rename': { input: { id: H, name: 'new $(id)' }, runs: [['docker', 'rename', H, 'new $(id)']] },
   'containers.inspect': { input: { id: H }, runs: [['docker', 'inspect', H]] },
+  'containers.runSpec': { input: { id: H }, runs: [['docker', 'inspect', H]] },
   'containers.changes': { input: { id: H }, runs: [['docker', 'diff', H]] },
   'containers.top': { input: { id: H }, runs: [['docker', 'top', H]] },
   'containers.commit': {

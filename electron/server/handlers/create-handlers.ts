@@ -8,6 +8,7 @@ import { logsCallHandlers, logsStreamHandlers } from './logs-handlers.js';
 import { networkCallHandlers } from './network-handlers.js';
 import { terminalCallHandlers, terminalStreamHandlers, type TerminalPolicy } from './terminal-handlers.js';
 import { volumeCallHandlers } from './volume-handlers.js';
+import { robotRunCallHandlers } from './robot-run-handlers.js';
 
 export type { TerminalPolicy };
 
@@ -26,6 +27,7 @@ export function createHandlers(engine: EngineServices, policy: TerminalPolicy): 
       ...volumeCallHandlers(engine.volumes),
       ...networkCallHandlers(engine.networks),
       ...terminalCallHandlers(engine.terminals, engine.connection, policy),
+      ...robotRunCallHandlers(engine.connection),
     },
     streams: {
       ...imageStreamHandlers(engine.images),
