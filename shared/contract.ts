@@ -8,6 +8,7 @@ import { logsCalls, logsStreams } from './logs-contract.js';
 import { volumeCalls } from './volume-contract.js';
 import { networkCalls } from './network-contract.js';
 import { terminalCalls, terminalStreams } from './terminal-contract.js';
+import { statsWatchCalls, statsWatchStreams } from './stats-watch-contract.js';
 import { robotRunCalls } from './robot-run-contract.js';
 
 export { containerRefSchema };
@@ -27,6 +28,7 @@ export const calls = {
   ...volumeCalls,
   ...networkCalls,
   ...terminalCalls,
+  ...statsWatchCalls,
   ...robotRunCalls,
 } as const;
 
@@ -37,6 +39,7 @@ export const streams = {
   ...logsStreams,
   ...containerStreams,
   ...terminalStreams,
+  ...statsWatchStreams,
 } as const;
 
 export type Calls = typeof calls;

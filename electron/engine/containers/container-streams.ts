@@ -6,6 +6,7 @@ import type { EngineConnection } from '../engine-connection.js';
 import { LogBatcher } from './log-batcher.js';
 import { LogFrameDemuxer } from './log-frame-demuxer.js';
 import { SharedStatsStreams, type StatsLimits } from './shared-stats-streams.js';
+import { StatsWatches, type StatsWatchOptions } from './stats-watches.js';
 
 export interface LogsRequest {
   id: string;
@@ -42,12 +43,16 @@ const retryAfterBackpressureMs = 50;
 export class ContainerStreams {
   private readonly flows = new Map<string, LogFlow>();
   private readonly sharedStats: SharedStatsStreams;
+  /** Stats of the rows a page's containers table shows, over the same shared engine streams. */
+  readonly statsWatches: StatsWatches;
 
   constructor(
     private readonly connection: EngineConnection,
     statsLimits: Partial<StatsLimits> = {},
+    watchOptions: StatsWatchOptions = {},
   ) {
     this.sharedStats = new SharedStatsStreams(connection, statsLimits);
+    this.statsWatches = new StatsWatches((...args) => this.sharedStats.subscribe(...args), watchOptions);
   }
 
   /** Engine stats streams open now (one per container watched, however many clients watch it). */
@@ -116,6 +121,7 @@ export class ContainerStreams {
 
   /** Berth is closing: the shared stats streams stop. Log streams are closed by their transports. */
   closeStats(): void {
+    this.statsWatches.closeAll();
     this.sharedStats.closeAll();
   }
 

@@ -6,8 +6,11 @@ import type { EngineConnection } from '../engine-connection.js';
 import { onJsonLines } from '../event-line-parser.js';
 import { toStatsSample, type RawStats } from './stats-sample.js';
 
-/** Live stats cost the engine CPU per container streamed (moby #39664): at most this many engine streams. */
-export const maxStatsStreams = 8;
+/**
+ * Live stats cost the engine CPU per container streamed (moby #39664): at most this many engine
+ * streams. The containers table streams the running rows on screen (up to 64 a page, StatsWatches).
+ */
+export const maxStatsStreams = 128;
 /** Stats subscriptions one client may hold, so one page cannot take every engine stream. */
 export const maxStatsPerClient = 4;
 
@@ -59,12 +62,13 @@ export class SharedStatsStreams {
     return n;
   }
 
-  subscribe(id: string, sink: StreamSink<StatsSample>, clientId: string): () => void {
+  /** `maxPerClient` overrides the client's share for a caller that counts under its own `clientId` key (StatsWatches). */
+  subscribe(id: string, sink: StreamSink<StatsSample>, clientId: string, maxPerClient = this.limits.maxPerClient): () => void {
     const held = this.perClient.get(clientId) ?? 0;
-    if (held >= this.limits.maxPerClient) {
+    if (held >= maxPerClient) {
       throw new BerthError({
         code: 'LIMIT_REACHED',
-        message: `This page already watches the stats of ${held} containers, the most one client may (${this.limits.maxPerClient}): close one first`,
+        message: `This page already watches the stats of ${held} containers, the most one client may (${maxPerClient}): close one first`,
       });
     }
     let stream = this.streams.get(id);

@@ -8,6 +8,7 @@ import { logsCallHandlers, logsStreamHandlers } from './logs-handlers.js';
 import { networkCallHandlers } from './network-handlers.js';
 import { terminalCallHandlers, terminalStreamHandlers, type TerminalPolicy } from './terminal-handlers.js';
 import { volumeCallHandlers } from './volume-handlers.js';
+import { statsWatchCallHandlers, statsWatchStreamHandlers } from './stats-watch-handlers.js';
 import { robotRunCallHandlers } from './robot-run-handlers.js';
 
 export type { TerminalPolicy };
@@ -24,6 +25,7 @@ export function createHandlers(engine: EngineServices, policy: TerminalPolicy): 
       ...imageCallHandlers(engine.images, engine.imageList),
       ...filesCallHandlers(engine.files),
       ...logsCallHandlers(engine.containerStreams),
+      ...statsWatchCallHandlers(engine.containerStreams),
       ...volumeCallHandlers(engine.volumes),
       ...networkCallHandlers(engine.networks),
       ...terminalCallHandlers(engine.terminals, engine.connection, policy),
@@ -34,6 +36,7 @@ export function createHandlers(engine: EngineServices, policy: TerminalPolicy): 
       ...filesStreamHandlers(engine.files),
       ...engineStreamHandlers(engine.connection),
       ...logsStreamHandlers(engine.containerStreams),
+      ...statsWatchStreamHandlers(engine.containerStreams),
       ...containerStreamHandlers(engine.containerStreams),
       ...terminalStreamHandlers(engine.terminals),
     },
