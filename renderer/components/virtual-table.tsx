@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { fitColumns, gridTemplate, type ColumnSizing } from './fit-columns.js';
 import './virtual-table.css';
 
@@ -39,7 +39,33 @@ export interface VirtualTableProps<T> {
   empty: ReactNode;
   /** Greyed out: the rows may no longer be true. */
   stale?: boolean;
+  /** Whether two rows show the same data, so the later one's cells need not be drawn again (default: the same object). */
+  sameRow?(a: T, b: T): boolean;
 }
+
+interface RowCellsProps<T> {
+  row: T;
+  columns: readonly Column<T>[];
+  sameRow?(a: T, b: T): boolean;
+}
+
+function RowCellsOf<T>({ row, columns }: RowCellsProps<T>) {
+  return (
+    <>
+      {columns.map((c) => (
+        <div role="cell" key={c.key} className={`vt-cell${c.align === 'end' ? ' vt-cell--end' : ''}`}>
+          {c.cell(row)}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** A row's cells, drawn again only when its data or the columns change (not when it merely moves). */
+const RowCells = memo(
+  RowCellsOf,
+  (a, b) => a.columns === b.columns && a.sameRow === b.sameRow && (a.sameRow ?? Object.is)(a.row, b.row),
+) as typeof RowCellsOf;
 
 /**
  * A table with ARIA table roles whose body renders only the rows in view, so thousands of rows
@@ -55,10 +81,12 @@ export function VirtualTable<T>({
   rowHeight,
   empty,
   stale,
+  sameRow,
 }: VirtualTableProps<T>) {
   const tableRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const columns = fitColumns(allColumns, useWidth(tableRef), metrics);
+  const width = useWidth(tableRef);
+  const columns = useMemo(() => fitColumns(allColumns, width, metrics), [allColumns, width]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -111,11 +139,7 @@ export function VirtualTable<T>({
                   className={`vt-row${rowClassName ? ` ${rowClassName(row)}` : ''}`}
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
-                  {columns.map((c) => (
-                    <div role="cell" key={c.key} className={`vt-cell${c.align === 'end' ? ' vt-cell--end' : ''}`}>
-                      {c.cell(row)}
-                    </div>
-                  ))}
+                  <RowCells row={row} columns={columns} sameRow={sameRow} />
                 </div>
               );
             })}

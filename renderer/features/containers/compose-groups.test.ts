@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { container } from '../../test-support/fixtures.js';
-import { groupRows, rowKey } from './compose-groups.js';
+import { groupRows, rowKey, sameListRow } from './compose-groups.js';
 import { createContainerSelectionStore } from './container-selection-store.js';
 
 const c = (name: string, project?: string) =>
@@ -31,6 +31,27 @@ describe('groupRows', () => {
 
   it('leaves a list without Compose labels unchanged', () => {
     expect(groupRows([c('a'), c('b')], new Set()).map(rowKey)).toEqual([c('a').id, c('b').id]);
+  });
+
+  it('regrouping the same container objects gives rows the table need not draw again; a changed one differs', () => {
+    const before = groupRows(list, new Set());
+    const after = groupRows(list, new Set());
+    expect(before.every((row, i) => after[i] !== undefined && sameListRow(row, after[i]))).toBe(true);
+    const changed = list.map((x) => (x.name === 'db-1' ? { ...x, state: 'exited' as const } : x));
+    const next = groupRows(changed, new Set());
+    expect(before.map((row, i) => next[i] !== undefined && sameListRow(row, next[i]))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+    ]);
+    const folded = groupRows(list, new Set(['blog']));
+    expect(sameListRow(before[5]!, folded[5]!)).toBe(false);
+    expect(sameListRow(before[0]!, before[1]!)).toBe(false);
+    expect(sameListRow(before[1]!, before[0]!)).toBe(false);
   });
 });
 

@@ -45,3 +45,15 @@ export function groupRows(containers: readonly ContainerSummary[], collapsed: Re
 export function rowKey(row: ListRow): string {
   return row.kind === 'group' ? `group:${row.project}` : row.container.id;
 }
+
+/** Whether two list rows show the same data: the same container objects (the list keeps unchanged ones), same grouping. */
+export function sameListRow(a: ListRow, b: ListRow): boolean {
+  if (a.kind === 'container') return b.kind === 'container' && a.container === b.container && a.project === b.project;
+  return (
+    b.kind === 'group' &&
+    a.project === b.project &&
+    a.collapsed === b.collapsed &&
+    a.containers.length === b.containers.length &&
+    a.containers.every((c, i) => c === b.containers[i])
+  );
+}

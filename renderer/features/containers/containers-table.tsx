@@ -9,7 +9,7 @@ import { imageName } from './image-name.js';
 import { ContainerActionsCell } from './container-actions-cell.js';
 import { formatPorts } from './format-ports.js';
 import { StateCell } from './state-badge.js';
-import { rowKey, type ListRow } from './compose-groups.js';
+import { rowKey, sameListRow, type ListRow } from './compose-groups.js';
 import { useContainersView } from './containers-view-context.js';
 
 const containerColumns: readonly Column<ContainerSummary>[] = [
@@ -217,6 +217,11 @@ const columns: readonly Column<ListRow>[] = [
   })),
 ];
 
+const rowLabel = (r: ListRow): string => (r.kind === 'group' ? `Compose project ${r.project}` : r.container.name);
+const rowClassName = (r: ListRow): string =>
+  r.kind === 'group' ? 'row--group' : `row--${r.container.state}${r.project ? ' row--member' : ''}`;
+
+/** Rows are memoized: a patch that changes one container draws that row's cells again, not the others'. */
 export function ContainersTable({ rows, stale, empty }: { rows: readonly ListRow[]; stale: boolean; empty: string }) {
   return (
     <VirtualTable
@@ -224,8 +229,9 @@ export function ContainersTable({ rows, stale, empty }: { rows: readonly ListRow
       columns={columns}
       rows={rows}
       rowKey={rowKey}
-      rowLabel={(r) => (r.kind === 'group' ? `Compose project ${r.project}` : r.container.name)}
-      rowClassName={(r) => (r.kind === 'group' ? 'row--group' : `row--${r.container.state}${r.project ? ' row--member' : ''}`)}
+      rowLabel={rowLabel}
+      rowClassName={rowClassName}
+      sameRow={sameListRow}
       rowHeight={52}
       stale={stale}
       empty={empty}
