@@ -39,7 +39,8 @@ function DetailOpen({
   container: ContainerSummary | undefined;
   detail: ContainerDetailStore;
 }) {
-  const { containerActions } = useStores();
+  const { containerActions, runForm } = useStores();
+  const [runAgainError, setRunAgainError] = useState<string | null>(null);
   const tab = useStore(detail, (s) => s.tab);
   const pending = useStore(containerActions, (s) => s.pending[id]);
   const failure = useStore(containerActions, (s) => s.failures[id]);
@@ -159,6 +160,20 @@ function DetailOpen({
           {button('kill', 'Kill…')}
           {button('rename', 'Rename')}
           {button('commit', 'Commit…')}
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={!container}
+            title="Open the run form with every setting this container was run with"
+            onClick={() =>
+              void runForm
+                .getState()
+                .runAgain(ref)
+                .then((err) => setRunAgainError(err ?? null))
+            }
+          >
+            Run again…
+          </button>
           {button('remove', 'Remove', 'btn--danger-ghost')}
         </div>
         {killing ? (
@@ -186,6 +201,11 @@ function DetailOpen({
               Cancel
             </button>
           </form>
+        ) : null}
+        {runAgainError ? (
+          <div role="alert" className="banner banner--error">
+            {runAgainError}
+          </div>
         ) : null}
         {failure && !renaming ? (
           <div role="alert" className="banner banner--error">

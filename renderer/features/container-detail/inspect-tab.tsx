@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { cliEquivalent } from '../../../shared/contract.js';
+import { formatByteSize } from '../../../shared/byte-size.js';
 import { formatCommand } from '../../../shared/shell-command.js';
 import { useStores } from '../../app/stores-context.js';
 
@@ -38,7 +39,22 @@ export function summarize(doc: unknown) {
     entrypoint: argv(config.Entrypoint),
     created: str(d.Created),
     restartCount: str(d.RestartCount),
-    restartPolicy: str(obj(host.RestartPolicy).Name),
+    restartPolicy: restartPolicyOf(obj(host.RestartPolicy)),
+    devices: arr(host.Devices).map((x) => {
+      const dev = obj(x);
+      const inside = dev.PathInContainer && dev.PathInContainer !== dev.PathOnHost ? ` → ${str(dev.PathInContainer)}` : '';
+      const perms = dev.CgroupPermissions && dev.CgroupPermissions !== 'rwm' ? ` (${str(dev.CgroupPermissions)})` : '';
+      return `${str(dev.PathOnHost)}${inside}${perms}`;
+    }),
+    ipc: str(host.IpcMode),
+    pid: host.PidMode ? str(host.PidMode) : 'private',
+    shmSize: typeof host.ShmSize === 'number' && host.ShmSize > 0 ? formatByteSize(host.ShmSize) : '—',
+    gpus: gpusOf(arr(host.DeviceRequests)),
+    capabilities: [
+      ...(host.Privileged === true ? ['privileged: every capability and every device'] : []),
+      ...arr(host.CapAdd).map((c) => `+ ${String(c)}`),
+      ...arr(host.CapDrop).map((c) => `− ${String(c)}`),
+    ],
     health: health.Status ? str(health.Status) : 'no health check',
     mounts: arr(d.Mounts).map(
       (m) => `${str(obj(m).Type)}: ${str(obj(m).Source ?? obj(m).Name)} → ${str(obj(m).Destination)}${obj(m).RW === false ? ' (ro)' : ''}`,
@@ -50,6 +66,26 @@ export function summarize(doc: unknown) {
     ),
     labels: Object.entries(obj(config.Labels)).map(([k, v]) => `${k}=${String(v)}`),
   };
+}
+
+/** `unless-stopped`, `on-failure (at most 3 retries)`, or `no`. */
+function restartPolicyOf(policy: Json): string {
+  const name = policy.Name ? String(policy.Name) : 'no';
+  const retries = Number(policy.MaximumRetryCount ?? 0);
+  return name === 'on-failure' && retries > 0 ? `on-failure (at most ${retries} retries)` : name;
+}
+
+/** The GPU requests (`--gpus`): all, a count, or device ids. */
+function gpusOf(requests: unknown[]): string {
+  const gpus = requests.map(obj).filter((r) => arr(r.Capabilities).some((set) => arr(set).includes('gpu')));
+  if (gpus.length === 0) return 'none';
+  return gpus
+    .map((r) => {
+      const ids = arr(r.DeviceIDs);
+      if (ids.length > 0) return `devices ${ids.map(String).join(', ')}`;
+      return r.Count === -1 ? 'all' : `${str(r.Count)}`;
+    })
+    .join('; ');
 }
 
 export function InspectTab({ id, name }: { id: string; name: string }) {
@@ -93,10 +129,17 @@ export function InspectTab({ id, name }: { id: string; name: string }) {
     ['Command', s.command],
     ['Entrypoint', s.entrypoint],
     ['Created', s.created],
-    ['Restarts', `${s.restartCount} (policy: ${s.restartPolicy})`],
+    ['Restart policy', s.restartPolicy],
+    ['Restarts', s.restartCount],
     ['Health', s.health],
     ['Mounts', s.mounts],
     ['Ports', s.ports],
+    ['Devices', s.devices],
+    ['GPUs', s.gpus],
+    ['Capabilities', s.capabilities],
+    ['IPC', s.ipc],
+    ['PID', s.pid],
+    ['Shm size', s.shmSize],
     ['Networks', s.networks],
     ['Environment', s.env],
     ['Labels', s.labels],

@@ -71,6 +71,8 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
         </button>
       </header>
 
+      <OriginNote form={form} />
+
       <div className="rf-presets" role="group" aria-label="Presets">
         <span className="rf-presets-title">Robotics presets</span>
         {presets.map((p) => (
@@ -137,6 +139,37 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
         </button>
       </footer>
     </ModalForm>
+  );
+}
+
+/** Says which container the form was filled from, and what of it the form could not hold. */
+function OriginNote({ form }: { form: RunFormStore }) {
+  const origin = useStore(form, (s) => s.origin);
+  const name = useStore(form, (s) => s.fields.name.trim());
+  if (!origin) return null;
+  return (
+    <div className="rf-origin" role="status">
+      <p>
+        Filled from <span className="mono">{origin.name}</span>: every setting it was run with.
+        {name === origin.name ? (
+          <>
+            {' '}
+            The name is still taken by it: change the name, or remove <span className="mono">{origin.name}</span> first.
+          </>
+        ) : null}
+        {origin.imageFound ? null : <> Its image is gone, so the image&apos;s own command, environment and labels are kept as flags.</>}
+      </p>
+      {origin.notCarried.length > 0 ? (
+        <p className="rf-origin-lost">
+          Not carried over (the form has no field for them; add them to the command by hand):{' '}
+          {origin.notCarried.map((flag) => (
+            <code key={flag} className="rf-origin-flag">
+              {flag}
+            </code>
+          ))}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -37,6 +37,13 @@ export const presets: readonly Preset[] = [
   { id: 'shm', label: 'Large /dev/shm', adds: '--shm-size 1g' },
 ];
 
+/** The container the form was filled from (Run again), and what it could not carry over. */
+export interface RunAgainOrigin {
+  name: string;
+  notCarried: string[];
+  imageFound: boolean;
+}
+
 /** What the last submit ended in, when it is worth saying in the form. */
 export type RunOutcome =
   { kind: 'not-started'; id: string; name: string; message: string } | { kind: 'done'; name: string; started: boolean };
@@ -54,6 +61,8 @@ export interface RunFormState {
   outcome: RunOutcome | null;
   /** Bumped each time a submit ends with field errors, so the view can take the user to the first one. */
   errorEpoch: number;
+  /** Set while the form holds a container's settings (Run again). */
+  origin: RunAgainOrigin | null;
 
   openForm(options?: { image?: string }): void;
   close(): void;
@@ -70,6 +79,8 @@ export interface RunFormState {
   submit(start: boolean): Promise<boolean>;
   /** `docker rm` of a container that was created but did not start, so the form can be sent again. */
   removeCreated(): Promise<void>;
+  /** Reads a container's settings into the form and opens it; resolves to why it could not, or undefined. */
+  runAgain(ref: { id: string; name: string }): Promise<string | undefined>;
 }
 
 export type RunFormStore = StoreApi<RunFormState>;
@@ -136,10 +147,11 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
     submitting: false,
     outcome: null,
     errorEpoch: 0,
+    origin: null,
 
     openForm(options) {
       if (options?.image !== undefined) {
-        set({ open: true, fields: emptyFields(options.image), errors: {}, formError: null, pasteError: null, outcome: null });
+        set({ open: true, fields: emptyFields(options.image), errors: {}, formError: null, pasteError: null, outcome: null, origin: null });
       } else set({ open: true, outcome: null });
     },
     close() {
@@ -147,7 +159,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
       set({ open: false });
     },
     reset() {
-      set({ fields: emptyFields(), errors: {}, formError: null, pasteText: '', pasteError: null, outcome: null });
+      set({ fields: emptyFields(), errors: {}, formError: null, pasteText: '', pasteError: null, outcome: null, origin: null });
     },
     setField(key, value) {
       const errorKey =
@@ -196,7 +208,15 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
         set({ pasteError: result.error });
         return false;
       }
-      set({ fields: fieldsFromSpec(result.spec), errors: {}, formError: null, pasteError: null, pasteText: '', outcome: null });
+      set({
+        fields: fieldsFromSpec(result.spec),
+        errors: {},
+        formError: null,
+        pasteError: null,
+        pasteText: '',
+        outcome: null,
+        origin: null,
+      });
       return true;
     },
     async submit(start) {
@@ -232,6 +252,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
           outcome: { kind: 'done', name: result.name, started: result.started },
           fields: emptyFields(),
           pasteText: '',
+          origin: null,
         });
         return true;
       } catch (error) {
@@ -250,6 +271,25 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
         set({ outcome: null });
       } catch (error) {
         set({ outcome: null, formError: `Could not remove ${outcome.name}: ${errorText(error)}` });
+      }
+    },
+    async runAgain(ref) {
+      if (get().submitting) return 'The form is busy running a container';
+      try {
+        const again = await run('containers.runSpec', { id: ref.id }, { shownAs: { id: ref.name }, quiet: true });
+        set({
+          open: true,
+          fields: fieldsFromSpec(again.spec),
+          errors: {},
+          formError: null,
+          pasteText: '',
+          pasteError: null,
+          outcome: null,
+          origin: { name: ref.name, notCarried: again.notCarried, imageFound: again.imageFound },
+        });
+        return undefined;
+      } catch (error) {
+        return `Could not read ${ref.name}'s settings: ${errorText(error)}`;
       }
     },
   }));

@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { docker, fixtureImage, fixtureLabel, specContainers } from './fixtures/docker-cli.js';
+import { BerthPage } from './pages/berth-page.js';
+
+const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
+mkdirSync(shots, { recursive: true });
+
+const containers = specContainers('berth-e2e-again-');
+
+async function openDetail(page: Page, name: string) {
+  const berth = new BerthPage(page);
+  await berth.open(name);
+  await berth.row(name).getByRole('button', { name, exact: true }).click();
+  const pane = page.getByRole('complementary', { name: `Container ${name}` });
+  await expect(pane).toBeVisible();
+  return { berth, pane };
+}
+
+/** The HostConfig fields a robot container is made of. */
+function robotSettings(name: string): Record<string, unknown> {
+  const host = JSON.parse(docker('inspect', '--format', '{{json .HostConfig}}', name)) as Record<string, unknown>;
+  const { Devices, IpcMode, ShmSize, CapAdd, CapDrop, RestartPolicy, NetworkMode, Memory, NanoCpus, ExtraHosts } = host;
+  // The CLI writes capabilities as CAP_NET_ADMIN, Berth as NET_ADMIN: the engine keeps either as given.
+  const caps = (list: unknown) => (Array.isArray(list) ? list.map((c) => String(c).replace(/^CAP_/, '')) : list);
+  return {
+    Devices,
+    IpcMode,
+    ShmSize,
+    CapAdd: caps(CapAdd),
+    CapDrop: caps(CapDrop),
+    RestartPolicy,
+    NetworkMode,
+    Memory,
+    NanoCpus,
+    ExtraHosts,
+  };
+}
+
+test.describe('Run again against the real engine', () => {
+  test.afterAll(() => containers.removeAll());
+
+  test('the inspect summary shows a robot container’s devices, IPC, shm, capabilities and restart policy; Run again makes its twin', async ({
+    page,
+  }) => {
+    const original = containers.name('orig');
+    docker(
+      'run',
+      '-d',
+      '--name',
+      original,
+      '--label',
+      fixtureLabel,
+      '--label',
+      'robot.role=lidar',
+      '--stop-timeout',
+      '1',
+      '--device',
+      '/dev/null:/dev/lidar:rw',
+      '--ipc',
+      'host',
+      '--shm-size',
+      '256m',
+      '--cap-add',
+      'NET_ADMIN',
+      '--cap-drop',
+      'MKNOD',
+      '--restart',
+      'on-failure:2',
+      '--memory',
+      '64m',
+      '--cpus',
+      '0.5',
+      '--add-host',
+      'base.robot:127.0.0.1',
+      '--env',
+      'ROS_DOMAIN_ID=7',
+      '--read-only',
+      fixtureImage,
+      'sh',
+      '-c',
+      'while true; do sleep 1; done',
+    );
+    const { berth, pane } = await openDetail(page, original);
+    await pane.getByRole('tab', { name: 'Inspect' }).click();
+    const summary = pane.locator('.cd-summary');
+    const row = (label: string) => summary.locator('.cd-summary-row').filter({ has: page.getByText(label, { exact: true }) });
+    await expect(row('Devices')).toContainText('/dev/null → /dev/lidar (rw)');
+    await expect(row('IPC')).toContainText('host');
+    await expect(row('Shm size')).toContainText('256m');
+    await expect(row('Capabilities')).toContainText('+ CAP_NET_ADMIN');
+    await expect(row('Capabilities')).toContainText('− CAP_MKNOD');
+    await expect(row('Restart policy')).toContainText('on-failure (at most 2 retries)');
+    await expect(row('GPUs')).toContainText('none');
+    await pane.screenshot({ path: `${shots}/run-again-inspect.png` });
+
+    await pane.getByRole('button', { name: 'Run again…' }).click();
+    const form = page.getByRole('dialog', { name: 'Run a container' });
+    await expect(form).toBeVisible();
+    const note = form.getByRole('status').filter({ hasText: 'Filled from' });
+    await expect(note).toContainText(`Filled from ${original}`);
+    await expect(note).toContainText('The name is still taken');
+    await expect(note).toContainText('--read-only');
+    await expect(form.getByLabel('Device 1 host path', { exact: true })).toHaveValue('/dev/null');
+    await expect(form.getByLabel('IPC namespace', { exact: true })).toHaveValue('host');
+    await expect(form.getByLabel('Shared memory (/dev/shm)', { exact: true })).toHaveValue('256m');
+    await page.screenshot({ path: `${shots}/run-again-form.png` });
+
+    // Same name: the engine refuses, beside the name.
+    await form.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(form.getByText(/already in use/)).toBeVisible();
+
+    const twin = containers.name('twin');
+    await form.getByLabel('Name', { exact: true }).fill(twin);
+    await expect(note).not.toContainText('The name is still taken');
+    await form.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(form).toBeHidden();
+    await berth.open(twin);
+    await berth.expectRowState(twin, /running/i);
+    expect(robotSettings(twin)).toEqual(robotSettings(original));
+    expect(docker('inspect', '--format', '{{index .Config.Labels "robot.role"}} {{json .Config.Env}}', twin)).toContain('lidar');
+    expect(docker('inspect', '--format', '{{json .Config.Env}}', twin)).toContain('ROS_DOMAIN_ID=7');
+    expect(docker('inspect', '--format', '{{json .Config.Cmd}}', twin)).toBe('["sh","-c","while true; do sleep 1; done"]');
+  });
+});
