@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,electron,renderer,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{shared,electron,renderer,scripts,bench}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
         },
