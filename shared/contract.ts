@@ -8,6 +8,7 @@ import { logsCalls, logsStreams } from './logs-contract.js';
 import { volumeCalls } from './volume-contract.js';
 import { networkCalls } from './network-contract.js';
 import { terminalCalls, terminalStreams } from './terminal-contract.js';
+import { liveStreams } from './live-contract.js';
 import { statsWatchCalls, statsWatchStreams } from './stats-watch-contract.js';
 import { robotRunCalls } from './robot-run-contract.js';
 
@@ -33,6 +34,7 @@ export const calls = {
 } as const;
 
 export const streams = {
+  ...liveStreams,
   ...imageStreams,
   ...filesStreams,
   ...engineStreams,

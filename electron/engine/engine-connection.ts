@@ -11,9 +11,11 @@ import {
   type Dialer,
   type EngineTimeoutError,
 } from './engine-request-timeouts.js';
-import { JsonLineSplitter, parseEngineEvent } from './event-line-parser.js';
+import { JsonLineSplitter, parseEngineEventLine } from './event-line-parser.js';
 
 type Listener<T> = (value: T) => void;
+/** Gets each engine event, with its actor's attributes (a rename's new name, the container a network event concerns). */
+export type EngineEventListener = (event: EngineEvent, attributes: Readonly<Record<string, string>>) => void;
 
 export interface EngineConnectionOptions {
   /** Identifies the connection among several (local, a robot, ...). */
@@ -51,7 +53,7 @@ export class EngineConnection {
 
   private current: ConnectionStatus;
   private readonly statusListeners = new Set<Listener<ConnectionStatus>>();
-  private readonly eventListeners = new Set<Listener<EngineEvent>>();
+  private readonly eventListeners = new Set<EngineEventListener>();
   private readonly retryDelaysMs: readonly number[];
   private retryIndex = 0;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -87,7 +89,7 @@ export class EngineConnection {
     return () => this.statusListeners.delete(listener);
   }
 
-  onEvent(listener: Listener<EngineEvent>): () => void {
+  onEvent(listener: EngineEventListener): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
   }
@@ -227,10 +229,11 @@ export class EngineConnection {
     const splitter = new JsonLineSplitter();
     stream.on('data', (chunk: Buffer) => {
       for (const line of splitter.push(chunk)) {
-        const event = parseEngineEvent(line);
-        if (!event) continue;
+        const parsed = parseEngineEventLine(line);
+        if (!parsed) continue;
+        const { event, attributes } = parsed;
         this.lastEventSeconds = Math.floor(event.timeNano / 1e9);
-        for (const listener of this.eventListeners) listener(event);
+        for (const listener of this.eventListeners) listener(event, attributes);
       }
     });
     const onGone = (err?: unknown): void => {

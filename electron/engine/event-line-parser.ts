@@ -25,6 +25,11 @@ export class JsonLineSplitter {
 
 /** Turns one event line of /events into Berth's event shape; undefined for lines it cannot read. */
 export function parseEngineEvent(line: string): EngineEvent | undefined {
+  return parseEngineEventLine(line)?.event;
+}
+
+/** One event line with the actor's attributes (string values only), which the live model reads (rename, network connect). */
+export function parseEngineEventLine(line: string): { event: EngineEvent; attributes: Readonly<Record<string, string>> } | undefined {
   let raw: RawEngineEvent;
   try {
     raw = JSON.parse(line) as RawEngineEvent;
@@ -37,7 +42,9 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
   if (!type || !action) return undefined;
   const nameAttr = raw.Actor?.Attributes?.name;
   const timeNano = typeof raw.timeNano === 'number' ? raw.timeNano : typeof raw.time === 'number' ? raw.time * 1e9 : Date.now() * 1e6;
-  return { type, action, id, ...(typeof nameAttr === 'string' ? { name: nameAttr } : {}), timeNano };
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw.Actor?.Attributes ?? {})) if (typeof value === 'string') attributes[key] = value;
+  return { event: { type, action, id, ...(typeof nameAttr === 'string' ? { name: nameAttr } : {}), timeNano }, attributes };
 }
 
 /**

@@ -4,6 +4,7 @@ import { ContainersService } from '../engine/containers/containers-service.js';
 import type { EngineConnection } from '../engine/engine-connection.js';
 import { createImageServices, type ImageServices, type ImageServicesOptions } from '../engine/images/image-services.js';
 import { ImagesService } from '../engine/images-service.js';
+import { EngineLiveModel } from '../engine/live/engine-live-model.js';
 import { NetworksService } from '../engine/networks/networks-service.js';
 import { TerminalSessions } from '../engine/terminal/terminal-sessions.js';
 import { VolumesService } from '../engine/volumes/volumes-service.js';
@@ -28,9 +29,11 @@ export interface EngineServices {
   readonly networks: NetworksService;
   readonly files: ContainerFiles;
   readonly terminals: TerminalSessions;
+  /** Containers, images, volumes and networks kept live from the engine's events, shared by every watching client. */
+  readonly live: EngineLiveModel;
   /** A client left: nothing it started on this engine stays (terminals, uploads, downloads). */
   disposeClient(clientId: string): void;
-  /** Ends terminals, file transfers and stats streams, then closes the connection. Never rejects. */
+  /** Ends terminals, file transfers, stats and watch streams, then closes the connection. Never rejects. */
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export function createEngineServices(connection: EngineConnection, options: Engi
   const containerStreams = new ContainerStreams(connection);
   const files = new ContainerFiles(connection);
   const terminals = new TerminalSessions(connection);
+  const live = new EngineLiveModel(connection);
   let closing: Promise<void> | undefined;
   return {
     id: connection.id,
@@ -59,6 +63,7 @@ export function createEngineServices(connection: EngineConnection, options: Engi
     networks: new NetworksService(connection),
     files,
     terminals,
+    live,
     disposeClient(clientId) {
       terminals.disposeClient(clientId);
       files.disposeClient(clientId);
@@ -67,7 +72,12 @@ export function createEngineServices(connection: EngineConnection, options: Engi
       closing ??= (async () => {
         // Transfers first: an open download locks its container, and ending a terminal execs in it.
         // One failing step must not keep the others (or the connection) open.
-        const steps: Array<() => unknown> = [() => files.closeAll(), () => containerStreams.closeStats(), () => terminals.closeAll()];
+        const steps: Array<() => unknown> = [
+          () => files.closeAll(),
+          () => containerStreams.closeStats(),
+          () => terminals.closeAll(),
+          () => live.close(),
+        ];
         for (const step of steps) {
           try {
             await step();

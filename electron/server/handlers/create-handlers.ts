@@ -8,6 +8,7 @@ import { logsCallHandlers, logsStreamHandlers } from './logs-handlers.js';
 import { networkCallHandlers } from './network-handlers.js';
 import { terminalCallHandlers, terminalStreamHandlers, type TerminalPolicy } from './terminal-handlers.js';
 import { volumeCallHandlers } from './volume-handlers.js';
+import { liveStreamHandlers } from './live-handlers.js';
 import { statsWatchCallHandlers, statsWatchStreamHandlers } from './stats-watch-handlers.js';
 import { robotRunCallHandlers } from './robot-run-handlers.js';
 
@@ -32,6 +33,7 @@ export function createHandlers(engine: EngineServices, policy: TerminalPolicy): 
       ...robotRunCallHandlers(engine.connection),
     },
     streams: {
+      ...liveStreamHandlers(engine.live),
       ...imageStreamHandlers(engine.images),
       ...filesStreamHandlers(engine.files),
       ...engineStreamHandlers(engine.connection),

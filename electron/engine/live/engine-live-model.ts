@@ -1,0 +1,424 @@
+import type { ConnectionStatus, ContainerSummary, EngineEvent, ImageSummary } from '../../../shared/engine-types.js';
+import type { LiveListMessage } from '../../../shared/live-contract.js';
+import type { NetworkSummary } from '../../../shared/network-types.js';
+import type { VolumeSummary } from '../../../shared/volume-types.js';
+import type { EngineConnection } from '../engine-connection.js';
+import type { StreamCloser, StreamSink } from '../stream-sink.js';
+import { toRpcError } from '../to-rpc-error.js';
+import { Attachments } from './attachments.js';
+import { BatchedReads } from './batched-reads.js';
+import type { HeldContainer, NetworkBase, VolumeBase } from './engine-replies.js';
+import { EngineReads, maxIdsPerRead, type FullLists } from './engine-reads.js';
+import { KeyedReads } from './keyed-reads.js';
+import { LiveFeed, type LiveFeedOptions } from './live-feed.js';
+
+/** What each watch stream carries. */
+export interface LiveItems {
+  containers: ContainerSummary;
+  images: ImageSummary;
+  volumes: VolumeSummary;
+  networks: NetworkSummary;
+}
+export type LiveKind = keyof LiveItems;
+
+export interface EngineLiveModelOptions extends LiveFeedOptions {
+  /** Wait before a full list that failed (while the engine still answers) is tried again, in ms. */
+  relistRetryMs?: number;
+}
+
+/** Container actions that change nothing `docker ps -a` shows. */
+const quietContainerActions = new Set([
+  'attach',
+  'detach',
+  'resize',
+  'top',
+  'copy',
+  'archive-path',
+  'extract-to-dir',
+  'export',
+  'commit',
+  'kill',
+  'oom',
+  'exec_create',
+  'exec_start',
+  'exec_die',
+  'exec_detach',
+]);
+
+/**
+ * One engine's containers, images, volumes and networks, kept live the way Kubernetes informers
+ * do: listed once, then following the connection's `/events` and reading only what an event
+ * names (a container through `/containers/json` filtered by its ID, batched when events come in
+ * bursts; the one image, volume or network). `destroy` and `rename` apply without a read. The
+ * volumes' users and the networks' containers derive from the container model, so container
+ * events never reload those lists. A full list runs only on (re)connection, to reconcile.
+ *
+ * Started by the first watcher and kept while the connection lives: the connection follows
+ * `/events` anyway, an idle engine costs no request, and a reloaded window or a new tab gets
+ * its snapshot at once instead of a fresh list.
+ */
+export class EngineLiveModel {
+  private readonly feeds: { readonly [K in LiveKind]: LiveFeed<LiveItems[K]> };
+  private readonly reads: EngineReads;
+  private readonly attachments = new Attachments();
+  private readonly volumeBases = new Map<string, VolumeBase>();
+  private readonly networkBases = new Map<string, NetworkBase>();
+  /** Containers whose `destroy` was seen: a read answered before it must not bring them back. */
+  private readonly destroyed = new Set<string>();
+  private readonly containerReads: BatchedReads<HeldContainer>;
+  private readonly imageReads: KeyedReads<ImageSummary | undefined>;
+  private readonly volumeReads: KeyedReads<VolumeBase | undefined>;
+  private readonly networkReads: KeyedReads<NetworkBase | undefined>;
+  private readonly relistRetryMs: number;
+  private started = false;
+  private closed = false;
+  /** The connection generation the model last listed in full. */
+  private listedGeneration = -1;
+  /** Events seen while a full list is under way, applied after it (the list may predate them). */
+  private deferred: Array<[EngineEvent, Readonly<Record<string, string>>]> | undefined;
+  private relistAgain = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(
+    private readonly connection: EngineConnection,
+    options: EngineLiveModelOptions = {},
+  ) {
+    this.feeds = {
+      containers: new LiveFeed<ContainerSummary>((c) => c.id, options),
+      images: new LiveFeed<ImageSummary>((i) => i.id, options),
+      volumes: new LiveFeed<VolumeSummary>((v) => v.name, options),
+      networks: new LiveFeed<NetworkSummary>((n) => n.id, options),
+    };
+    this.relistRetryMs = options.relistRetryMs ?? 2000;
+    this.reads = new EngineReads(connection);
+    this.containerReads = new BatchedReads<HeldContainer>(
+      async (ids) => new Map((await this.reads.containers(ids)).map((c) => [c.summary.id, c])),
+      (id, held) => this.setContainer(id, held),
+      (ids, err) => this.readFailed(`containers ${ids.map((id) => id.slice(0, 12)).join(', ')}`, err),
+      maxIdsPerRead,
+    );
+    this.imageReads = new KeyedReads(
+      (ref) => this.reads.image(ref),
+      (ref, image) => this.setImage(ref, image),
+      (ref, err) => this.readFailed(`image ${ref}`, err),
+    );
+    this.volumeReads = new KeyedReads(
+      (name) => this.reads.volume(name),
+      (name, volume) => this.setVolume(name, volume),
+      (name, err) => this.readFailed(`volume ${name}`, err),
+    );
+    this.networkReads = new KeyedReads(
+      (id) => this.reads.network(id),
+      (id, network) => this.setNetwork(id, network),
+      (id, err) => this.readFailed(`network ${id}`, err),
+    );
+  }
+
+  /** A client watches one kind of object: a snapshot, then patches, until the returned closer runs. */
+  watch<K extends LiveKind>(kind: K, sink: StreamSink<LiveListMessage<LiveItems[K]>>): StreamCloser {
+    const closeFeed = (this.feeds[kind] as LiveFeed<LiveItems[K]>).subscribe(sink);
+    this.start();
+    return closeFeed;
+  }
+
+  /** What the model holds now (for tests and diagnostics). */
+  items<K extends LiveKind>(kind: K): LiveItems[K][] {
+    return [...(this.feeds[kind] as LiveFeed<LiveItems[K]>).values()];
+  }
+
+  /** Whether the model follows the engine now (listed, and the engine reachable). */
+  get isLive(): boolean {
+    return this.feeds.containers.isLive;
+  }
+
+  /** The connection is closing: every watch stream ends and the model stops following. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    for (const off of this.unsubscribe.splice(0)) off();
+    this.resetReads();
+    for (const feed of Object.values(this.feeds)) feed.endAll();
+  }
+
+  private start(): void {
+    if (this.started || this.closed) return;
+    this.started = true;
+    this.unsubscribe.push(
+      this.connection.onStatus((status) => this.onStatus(status)),
+      this.connection.onEvent((event, attributes) => this.onEvent(event, attributes)),
+    );
+    this.onStatus(this.connection.status);
+  }
+
+  private onStatus(status: ConnectionStatus): void {
+    if (this.closed) return;
+    if (status.state === 'connected') {
+      if (status.generation !== this.listedGeneration) void this.relist();
+    } else if (status.state === 'disconnected' || status.state === 'not-answering') {
+      clearTimeout(this.retryTimer);
+      this.markStale(status.error ?? `The Docker Engine is ${status.state === 'disconnected' ? 'unreachable' : 'not answering'}`);
+    }
+  }
+
+  private markStale(reason: string): void {
+    for (const feed of Object.values(this.feeds)) feed.markStale(reason);
+  }
+
+  private resetReads(): void {
+    this.containerReads.reset();
+    this.imageReads.reset();
+    this.volumeReads.reset();
+    this.networkReads.reset();
+  }
+
+  /** Lists everything and reconciles; events arriving meanwhile are applied after it. */
+  private async relist(): Promise<void> {
+    if (this.deferred) {
+      this.relistAgain = true;
+      return;
+    }
+    clearTimeout(this.retryTimer);
+    this.deferred = [];
+    this.resetReads();
+    const generation = this.connection.status.generation;
+    try {
+      const lists = await this.reads.lists();
+      if (this.closed) return;
+      this.reconcile(lists);
+      this.listedGeneration = generation;
+    } catch (err) {
+      if (this.closed) return;
+      // An engine that went away is reported by the connection (stale, then a new generation). One that
+      // answered with something else is said, and asked again a little later.
+      if (this.connection.status.state === 'connected') {
+        const message = toRpcError(err).message;
+        console.error(`[berth] live model of ${this.connection.id}: listing failed: ${message}`);
+        this.markStale(`Listing failed: ${message}`);
+        this.retryTimer = setTimeout(() => void this.relist(), this.relistRetryMs);
+        this.retryTimer.unref?.();
+      }
+    } finally {
+      const deferred = this.deferred ?? [];
+      this.deferred = undefined;
+      if (!this.closed) {
+        for (const [event, attributes] of deferred) this.apply(event, attributes);
+        if (this.relistAgain) {
+          this.relistAgain = false;
+          void this.relist();
+        }
+      }
+    }
+  }
+
+  private reconcile(lists: FullLists): void {
+    this.destroyed.clear();
+    const listed = new Set(lists.containers.map((c) => c.summary.id));
+    for (const id of [...this.attachments.ids()]) if (!listed.has(id)) this.attachments.set(id, undefined);
+    for (const c of lists.containers) this.attachments.set(c.summary.id, c);
+    this.feeds.containers.reconcile(lists.containers.map((c) => c.summary));
+
+    this.volumeBases.clear();
+    for (const v of lists.volumes) this.volumeBases.set(v.name, v);
+    this.feeds.volumes.reconcile(lists.volumes.map((v) => this.volumeSummary(v)));
+
+    this.networkBases.clear();
+    for (const n of lists.networks) this.networkBases.set(n.id, n);
+    this.feeds.networks.reconcile(lists.networks.map((n) => this.networkSummary(n)));
+
+    this.feeds.images.reconcile(lists.images);
+  }
+
+  private onEvent(event: EngineEvent, attributes: Readonly<Record<string, string>>): void {
+    if (this.closed) return;
+    if (this.deferred) this.deferred.push([event, attributes]);
+    else this.apply(event, attributes);
+  }
+
+  private apply(event: EngineEvent, attributes: Readonly<Record<string, string>>): void {
+    // Exec and health actions carry details after a colon ("exec_start: sh", "health_status: healthy").
+    const action = event.action.split(':')[0]!.trim();
+    switch (event.type) {
+      case 'container':
+        return this.containerEvent(action, event);
+      case 'image':
+        return this.imageEvent(action, event);
+      case 'volume':
+        return this.volumeEvent(action, event);
+      case 'network':
+        return this.networkEvent(action, event, attributes);
+    }
+  }
+
+  private containerEvent(action: string, event: EngineEvent): void {
+    const { id } = event;
+    if (!id || quietContainerActions.has(action)) return;
+    if (action === 'destroy') {
+      this.destroyed.add(id);
+      this.setContainer(id, undefined);
+      return;
+    }
+    const held = this.attachments.get(id);
+    if (action === 'rename' && event.name && held && !this.containerReads.busy(id)) {
+      this.setContainer(id, { ...held, summary: { ...held.summary, name: event.name } });
+      return;
+    }
+    this.containerReads.request(id);
+  }
+
+  private imageEvent(action: string, event: EngineEvent): void {
+    if (!event.id) return;
+    switch (action) {
+      case 'delete':
+        this.setImage(event.id, undefined);
+        this.rereadIfBusy(this.imageReads, event.id);
+        return;
+      case 'prune':
+        void this.relistOne('images');
+        return;
+      case 'save':
+      case 'push':
+        return;
+      default:
+        // pull (its ID is the reference pulled), tag, untag, import, load: read the one image.
+        this.imageReads.request(event.id);
+    }
+  }
+
+  private volumeEvent(action: string, event: EngineEvent): void {
+    if (!event.id) return;
+    switch (action) {
+      case 'destroy':
+        this.setVolume(event.id, undefined);
+        this.rereadIfBusy(this.volumeReads, event.id);
+        return;
+      case 'prune':
+        void this.relistOne('volumes');
+        return;
+      case 'create':
+        this.volumeReads.request(event.id);
+        return;
+      // mount and unmount: who uses a volume comes from the containers.
+    }
+  }
+
+  private networkEvent(action: string, event: EngineEvent, attributes: Readonly<Record<string, string>>): void {
+    switch (action) {
+      case 'destroy':
+      case 'remove':
+        if (!event.id) return;
+        this.setNetwork(event.id, undefined);
+        this.rereadIfBusy(this.networkReads, event.id);
+        return;
+      case 'connect':
+      case 'disconnect':
+        // The container's endpoints changed; the network's members derive from them.
+        if (attributes.container) this.containerReads.request(attributes.container);
+        return;
+      case 'prune':
+        void this.relistOne('networks');
+        return;
+      default:
+        if (event.id) this.networkReads.request(event.id);
+    }
+  }
+
+  /** A read of an object just removed may answer with it as it was before: read it again, so the last answer is "gone". */
+  private rereadIfBusy<T>(reads: KeyedReads<T>, key: string): void {
+    if (reads.busy(key)) reads.request(key);
+  }
+
+  /** A prune event: the one list it concerns, reconciled (the event does not say what went). */
+  private async relistOne(kind: 'images' | 'volumes' | 'networks'): Promise<void> {
+    try {
+      if (kind === 'images') this.feeds.images.reconcile(await this.reads.imageList());
+      else if (kind === 'volumes') {
+        const volumes = await this.reads.volumeList();
+        this.volumeBases.clear();
+        for (const v of volumes) this.volumeBases.set(v.name, v);
+        this.feeds.volumes.reconcile(volumes.map((v) => this.volumeSummary(v)));
+      } else {
+        const networks = await this.reads.networkList();
+        this.networkBases.clear();
+        for (const n of networks) this.networkBases.set(n.id, n);
+        this.feeds.networks.reconcile(networks.map((n) => this.networkSummary(n)));
+      }
+    } catch (err) {
+      this.readFailed(`the ${kind} list`, err);
+    }
+  }
+
+  private readFailed(what: string, err: unknown): void {
+    // An engine that went away comes back with a full list; anything else is said and left to the next event.
+    if (this.connection.status.state === 'connected') {
+      console.error(`[berth] live model of ${this.connection.id}: reading ${what} failed: ${toRpcError(err).message}`);
+    }
+  }
+
+  private setContainer(id: string, held: HeldContainer | undefined): void {
+    if (held && this.destroyed.has(id)) return;
+    const touched = this.attachments.set(id, held);
+    if (held) this.feeds.containers.apply([held.summary]);
+    else this.feeds.containers.apply([], [id]);
+    if (touched.volumes.size > 0) {
+      const volumes: VolumeSummary[] = [];
+      for (const name of touched.volumes) {
+        const base = this.volumeBases.get(name);
+        if (base) volumes.push(this.volumeSummary(base));
+      }
+      this.feeds.volumes.apply(volumes);
+    }
+    if (touched.networks.size > 0) {
+      const networks: NetworkSummary[] = [];
+      for (const base of this.networkBases.values()) {
+        if (touched.networks.has(base.id) || touched.networks.has(`name:${base.name}`)) networks.push(this.networkSummary(base));
+      }
+      this.feeds.networks.apply(networks);
+    }
+  }
+
+  private setImage(ref: string, image: ImageSummary | undefined): void {
+    const images = this.feeds.images;
+    if (!image) {
+      // Gone: `ref` is the ID of a deleted or untagged image (a pull's reference that no longer resolves names nothing held).
+      images.apply([], [ref]);
+      return;
+    }
+    // A tag names one image: an image that held one of these tags lost it (it may now be dangling).
+    const moved: ImageSummary[] = [];
+    for (const other of images.values()) {
+      if (other.id === image.id || !other.repoTags.some((tag) => image.repoTags.includes(tag))) continue;
+      moved.push({ ...other, repoTags: other.repoTags.filter((tag) => !image.repoTags.includes(tag)) });
+    }
+    images.apply([...moved, image]);
+  }
+
+  private setVolume(name: string, volume: VolumeBase | undefined): void {
+    if (volume) {
+      this.volumeBases.set(volume.name, volume);
+      this.feeds.volumes.apply([this.volumeSummary(volume)]);
+    } else {
+      this.volumeBases.delete(name);
+      this.feeds.volumes.apply([], [name]);
+    }
+  }
+
+  private setNetwork(id: string, network: NetworkBase | undefined): void {
+    if (network) {
+      this.networkBases.set(network.id, network);
+      this.feeds.networks.apply([this.networkSummary(network)]);
+    } else {
+      this.networkBases.delete(id);
+      this.feeds.networks.apply([], [id]);
+    }
+  }
+
+  private volumeSummary(base: VolumeBase): VolumeSummary {
+    return { ...base, usedBy: this.attachments.volumeUsers(base.name) };
+  }
+
+  private networkSummary(base: NetworkBase): NetworkSummary {
+    return { ...base, containers: this.attachments.networkMembers(base.id, base.name, (id) => this.networkBases.has(id)) };
+  }
+}
