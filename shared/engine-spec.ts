@@ -35,3 +35,39 @@ export const engineSpecSchema = z.strictObject({
   contextName: z.string().max(256).optional(),
 });
 export type EngineSpec = z.infer<typeof engineSpecSchema>;
+
+/** True for names that always mean this machine: localhost, the 127/8 block and ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const name = hostname
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (name === 'localhost' || name === '::1' || name === '0:0:0:0:0:0:0:1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+/**
+ * Why Berth will not connect to this engine as given, or undefined when it may. Plain tcp:// is
+ * refused off loopback: the Docker API unencrypted and unauthenticated makes anyone on that
+ * network root on that machine.
+ */
+export function engineHostRefusal(spec: Pick<EngineSpec, 'host' | 'tls'>): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(spec.host.trim());
+  } catch {
+    return `${spec.host} is not an engine address (use unix:///path, tcp://host:port or ssh://user@host)`;
+  }
+  if (!['unix:', 'npipe:', 'tcp:', 'http:', 'https:', 'ssh:'].includes(url.protocol)) {
+    return `Unsupported engine address scheme ${url.protocol} (use unix://, tcp://, ssh:// or npipe://)`;
+  }
+  const plain = (url.protocol === 'tcp:' || url.protocol === 'http:') && spec.tls === undefined;
+  if (plain && !isLoopbackHost(url.hostname)) {
+    return (
+      `Plain tcp:// without TLS is only allowed to this machine (loopback), not to ${url.hostname}: ` +
+      'anyone on that network could use the engine, which means root on that machine. ' +
+      'Use ssh://user@host, or tcp:// with TLS certificates (DOCKER_CERT_PATH).'
+    );
+  }
+  return undefined;
+}

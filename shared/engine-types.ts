@@ -68,6 +68,22 @@ export const connectionStatusSchema = z.object({
   hint: z.string().optional(),
   /** Increases each time the connection is (re-)established: a change means lists must be reloaded. */
   generation: z.number().int(),
+  /**
+   * Berth will not retry by itself until the user acts: an unknown host key to accept, a changed host
+   * key, or an address it refuses (plain tcp:// off loopback). `error` says why.
+   */
+  refused: z.boolean().optional(),
+  /** An SSH engine's host key that is not in known_hosts (accept it with acceptHostKey) or differs from it (refused). */
+  hostKey: z
+    .object({
+      /** As known_hosts names it: `host` or `[host]:port`. */
+      host: z.string(),
+      keyType: z.string(),
+      /** SHA256:… as `ssh-keygen -lf` prints it. */
+      fingerprint: z.string(),
+      problem: z.enum(['unknown', 'changed']),
+    })
+    .optional(),
 });
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 

@@ -1,11 +1,28 @@
 import type Docker from 'dockerode';
+import type { Agent } from 'node:http';
+import { engineHostRefusal, type EngineSpec } from '../../shared/engine-spec.js';
 import { formatSeconds } from './engine-request-timeouts.js';
+import { isSshDialError } from './endpoints/ssh-failure.js';
+import { SshDialAgent, defaultControlDir } from './endpoints/ssh-dial-agent.js';
+import { findSshBinary, parseSshHost, type SshTarget } from './endpoints/ssh-target.js';
+import { TlsFilesError, createTlsAgent } from './endpoints/tls-agent.js';
+import { explainTlsError } from './endpoints/tls-errors.js';
+
+/** How the connection reaches the engine: a local socket, plain TCP (loopback only), TCP with TLS, or SSH. */
+export type EngineTransport = 'socket' | 'tcp' | 'tls' | 'ssh';
 
 /** Where a connection reaches its engine, in the form `DOCKER_HOST` uses. */
 export interface EngineEndpoint {
   /** e.g. unix:///var/run/docker.sock or tcp://robot.local:2376 */
   readonly display: string;
-  readonly options: Docker.DockerOptions;
+  readonly options: Docker.DockerOptions & { agent?: Agent };
+  /** The HTTP(S) agent holding this endpoint's connections (TLS, SSH), to destroy when the connection closes. */
+  readonly agent?: Agent;
+  readonly transport: EngineTransport;
+  /** For ssh:// engines: who to ask OpenSSH for (host keys, the known_hosts file in use). */
+  readonly ssh?: SshTarget;
+  /** Why Berth will not connect as given (plain tcp:// off loopback, unreadable TLS files); nothing is dialled. */
+  readonly refusal?: string;
 }
 
 const defaultSocket = '/var/run/docker.sock';
@@ -18,35 +35,134 @@ export function resolveEndpoint(dockerHost: string | undefined): EngineEndpoint 
   const value = dockerHost?.trim();
   if (!value) {
     if (process.platform === 'win32') {
-      return { display: 'npipe:////./pipe/docker_engine', options: { socketPath: '//./pipe/docker_engine' } };
+      return { display: 'npipe:////./pipe/docker_engine', options: { socketPath: '//./pipe/docker_engine' }, transport: 'socket' };
     }
-    return { display: `unix://${defaultSocket}`, options: { socketPath: defaultSocket } };
+    return { display: `unix://${defaultSocket}`, options: { socketPath: defaultSocket }, transport: 'socket' };
   }
   const url = new URL(value);
   switch (url.protocol) {
     case 'unix:':
-      return { display: value, options: { socketPath: url.pathname } };
+      return { display: value, options: { socketPath: url.pathname }, transport: 'socket' };
     case 'npipe:':
-      return { display: value, options: { socketPath: url.pathname.replace(/^\/+/, '//') } };
+      return { display: value, options: { socketPath: url.pathname.replace(/^\/+/, '//') }, transport: 'socket' };
     case 'tcp:':
     case 'http:':
     case 'https:': {
       const tls = url.protocol === 'https:' || process.env.DOCKER_TLS_VERIFY === '1';
       const port = url.port ? Number(url.port) : tls ? 2376 : 2375;
-      return { display: value, options: { host: url.hostname, port, protocol: tls ? 'https' : 'http' } };
+      return { display: value, options: { host: url.hostname, port, protocol: tls ? 'https' : 'http' }, transport: tls ? 'tls' : 'tcp' };
     }
     case 'ssh:':
       return {
         display: value,
         options: { host: url.hostname, port: url.port ? Number(url.port) : 22, protocol: 'ssh', username: url.username || undefined },
+        transport: 'ssh',
       };
     default:
       throw new Error(`Unsupported DOCKER_HOST scheme ${url.protocol} (use unix://, tcp://, ssh:// or npipe://)`);
   }
 }
 
+export interface SpecEndpointOptions {
+  /** An ssh config file to use instead of ~/.ssh/config (`ssh -F`), for ssh:// engines. */
+  sshConfigFile?: string;
+  /** The ssh program; null: act as if there were none (dockerode's ssh2 path). Found on PATH by default. */
+  sshBinary?: string | null;
+}
+
+function refused(spec: EngineSpec, transport: EngineTransport, refusal: string): EngineEndpoint {
+  // Nothing is dialled: the socket path only gives dockerode something to hold.
+  return { display: spec.host, options: { socketPath: '/nonexistent/berth-refused' }, transport, refusal };
+}
+
+function sshEndpoint(spec: EngineSpec, options: SpecEndpointOptions): EngineEndpoint {
+  const target = parseSshHost(spec.host, options.sshConfigFile);
+  const sshBinary = options.sshBinary === undefined ? findSshBinary() : options.sshBinary;
+  if (sshBinary) {
+    const agent = new SshDialAgent(target, { sshBinary, controlDir: defaultControlDir() });
+    // The host name only fills the HTTP request line: every connection is an ssh process.
+    return { display: spec.host, options: { host: 'docker', protocol: 'http', agent }, agent, transport: 'ssh', ssh: target };
+  }
+  // No OpenSSH here: dockerode's own SSH client, with the agent (ssh2 reads no ~/.ssh/config).
+  return {
+    display: spec.host,
+    options: {
+      host: target.host,
+      port: target.port ?? 22,
+      protocol: 'ssh',
+      ...(target.user ? { username: target.user } : {}),
+      ...(process.env.SSH_AUTH_SOCK ? { sshOptions: { agent: process.env.SSH_AUTH_SOCK } } : {}),
+    },
+    transport: 'ssh',
+    ssh: target,
+  };
+}
+
+/**
+ * How to reach the engine a spec names: the local socket, TCP with the TLS files of its certPath,
+ * plain TCP on loopback only, or SSH through the system's OpenSSH (`ssh … docker system dial-stdio`,
+ * as the docker CLI does). A spec Berth will not use comes back with `refusal` set.
+ */
+export function endpointForSpec(spec: EngineSpec, options: SpecEndpointOptions = {}): EngineEndpoint {
+  const host = spec.host.trim();
+  const scheme = /^([a-z0-9+.-]+):/i.exec(host)?.[1]?.toLowerCase();
+  const transport: EngineTransport =
+    scheme === 'ssh' ? 'ssh' : scheme === 'unix' || scheme === 'npipe' ? 'socket' : spec.tls ? 'tls' : 'tcp';
+  const refusal = engineHostRefusal(spec);
+  if (refusal) return refused(spec, transport, refusal);
+  if (transport === 'ssh') return sshEndpoint(spec, options);
+  if (transport === 'socket') return resolveEndpoint(host);
+  const url = new URL(host);
+  if (!spec.tls) {
+    const https = url.protocol === 'https:';
+    const port = url.port ? Number(url.port) : https ? 2376 : 2375;
+    return { display: host, options: { host: url.hostname, port, protocol: https ? 'https' : 'http' }, transport: https ? 'tls' : 'tcp' };
+  }
+  try {
+    const agent = createTlsAgent(spec.tls);
+    const port = url.port ? Number(url.port) : 2376;
+    return { display: host, options: { host: url.hostname, port, protocol: 'https', agent }, agent, transport: 'tls' };
+  } catch (err) {
+    if (err instanceof TlsFilesError) return refused(spec, 'tls', err.message);
+    throw err;
+  }
+}
+
+/** The environment variables the docker CLI reads to find its engine. */
+export interface DockerHostEnv {
+  DOCKER_HOST?: string | undefined;
+  DOCKER_TLS_VERIFY?: string | undefined;
+  DOCKER_CERT_PATH?: string | undefined;
+  HOME?: string | undefined;
+}
+
+/**
+ * The engine a DOCKER_HOST string means, with the TLS files DOCKER_TLS_VERIFY and DOCKER_CERT_PATH
+ * name (~/.docker when unset, as the CLI does). Undefined host: the platform's local socket.
+ */
+export function engineSpecFromDockerHost(dockerHost: string | undefined, env: DockerHostEnv = process.env): EngineSpec {
+  const host = dockerHost?.trim() || resolveEndpoint(undefined).display;
+  const tcp = /^(tcp|https?):/i.test(host);
+  const verify = env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0';
+  const certPath = env.DOCKER_CERT_PATH?.trim() || (env.HOME ? `${env.HOME}/.docker` : undefined);
+  const local = !dockerHost?.trim();
+  return {
+    id: local ? 'local' : 'env',
+    name: local ? 'local' : 'DOCKER_HOST',
+    host,
+    ...(tcp && verify && certPath ? { tls: { certPath, verify: true } } : {}),
+    source: local ? 'local' : 'env',
+  };
+}
+
 /** A short explanation of a connection failure and what the user can do about it. */
 export function explainConnectionError(err: unknown, endpoint: EngineEndpoint): { error: string; hint: string } {
+  if (isSshDialError(err)) return { error: err.message, hint: err.hint };
+  const tls = explainTlsError(err, endpoint.display);
+  if (tls) return { error: tls.error, hint: tls.hint };
+  if (err instanceof Error && /Client sent an HTTP request to an HTTPS server/i.test(err.message)) {
+    return { error: `The engine at ${endpoint.display} wants TLS`, hint: 'Give its TLS files (DOCKER_CERT_PATH, DOCKER_TLS_VERIFY=1).' };
+  }
   const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
   const message = err instanceof Error ? err.message : String(err);
   switch (code) {

@@ -1,7 +1,18 @@
 import Docker from 'dockerode';
+import type { EngineSpec } from '../../shared/engine-spec.js';
 import type { ConnectionStatus, EngineEvent } from '../../shared/engine-types.js';
 import { BerthError } from '../../shared/errors.js';
-import { explainConnectionError, explainSilence, resolveEndpoint, type EngineEndpoint } from './docker-endpoint.js';
+import {
+  endpointForSpec,
+  engineSpecFromDockerHost,
+  explainConnectionError,
+  explainSilence,
+  type EngineEndpoint,
+} from './docker-endpoint.js';
+import { addKnownHost, offeredHostKey } from './endpoints/ssh-host-keys.js';
+import { isSshDialError } from './endpoints/ssh-failure.js';
+import { findSshBinary } from './endpoints/ssh-target.js';
+import { explainTlsError } from './endpoints/tls-errors.js';
 import { isEngineGoneError } from './engine-gone-errors.js';
 import { defaultPingTimeoutMs, requestBudgetMs, requestTimeoutFromEnvironment, type RequestBudgets } from './engine-request-budgets.js';
 import {
@@ -20,8 +31,12 @@ export type EngineEventListener = (event: EngineEvent, attributes: Readonly<Reco
 export interface EngineConnectionOptions {
   /** Identifies the connection among several (local, a robot, ...). */
   id: string;
-  /** DOCKER_HOST-style endpoint; the platform default socket when absent. */
+  /** Where the engine is (local socket, tcp:// with TLS, ssh://, a docker context); wins over dockerHost. */
+  spec?: EngineSpec;
+  /** DOCKER_HOST-style endpoint (TLS files from DOCKER_TLS_VERIFY / DOCKER_CERT_PATH); the platform default socket when absent. */
   dockerHost?: string;
+  /** For ssh:// engines: an ssh config file instead of ~/.ssh/config (`ssh -F`). */
+  sshConfigFile?: string;
   /** Delays between reconnection attempts (and pings while the engine does not answer), in ms; the last one repeats. */
   retryDelaysMs?: readonly number[];
   /** How long an ordinary request may wait for the engine's answer; BERTH_ENGINE_TIMEOUT_S or 30 s by default. */
@@ -48,6 +63,7 @@ export interface UseOptions {
  */
 export class EngineConnection {
   readonly id: string;
+  readonly spec: EngineSpec;
   readonly endpoint: EngineEndpoint;
   readonly docker: Docker;
 
@@ -57,6 +73,8 @@ export class EngineConnection {
   private readonly retryDelaysMs: readonly number[];
   private retryIndex = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  /** Unix ms of the next reconnection attempt or ping, once one is scheduled. */
+  private retryAt: number | undefined;
   private eventStream: NodeJS.ReadableStream | undefined;
   /** Unix seconds of the last event seen, for `since` when resubscribing. */
   private lastEventSeconds: number | undefined;
@@ -65,7 +83,8 @@ export class EngineConnection {
 
   constructor(options: EngineConnectionOptions) {
     this.id = options.id;
-    this.endpoint = resolveEndpoint(options.dockerHost);
+    this.spec = options.spec ?? { ...engineSpecFromDockerHost(options.dockerHost), id: options.id };
+    this.endpoint = endpointForSpec(this.spec, options.sshConfigFile === undefined ? {} : { sshConfigFile: options.sshConfigFile });
     this.docker = new Docker(this.endpoint.options);
     this.retryDelaysMs = options.retryDelaysMs ?? [500, 1000, 2000, 5000];
     const budgets: RequestBudgets = {
@@ -78,6 +97,11 @@ export class EngineConnection {
       onTimeout: (err) => this.notAnswering(err),
     });
     this.current = { connectionId: this.id, state: 'connecting', endpoint: this.endpoint.display, generation: 0 };
+  }
+
+  /** When the next reconnection attempt (or ping while not answering) runs, in Unix ms; set right after the status that needs it. */
+  get nextAttemptAt(): number | undefined {
+    return this.retryAt;
   }
 
   get status(): ConnectionStatus {
@@ -147,13 +171,52 @@ export class EngineConnection {
     this.closed = true;
     clearTimeout(this.retryTimer);
     this.stopEvents();
+    // Ends pooled TLS connections and the ssh processes behind SSH ones.
+    this.endpoint.agent?.destroy();
     this.statusListeners.clear();
     this.eventListeners.clear();
   }
 
+  /**
+   * Adds the SSH host key the user was shown (status.hostKey, problem 'unknown') to the known_hosts
+   * file ssh uses for this engine, then connects. The key is read again first: if the host now offers
+   * another one than `fingerprint`, nothing is added. A changed key is never accepted here.
+   */
+  async acceptHostKey(fingerprint: string): Promise<ConnectionStatus> {
+    const pending = this.current.hostKey;
+    const target = this.endpoint.ssh;
+    const sshBinary = findSshBinary();
+    if (!target || !sshBinary || !pending || pending.problem !== 'unknown') {
+      throw new BerthError({ code: 'CONFLICT', message: `${this.endpoint.display} has no unknown SSH host key waiting to be accepted` });
+    }
+    if (pending.fingerprint !== fingerprint) {
+      throw new BerthError({
+        code: 'CONFLICT',
+        message: `The fingerprint to accept (${fingerprint}) is not the one ${this.endpoint.display} showed (${pending.fingerprint})`,
+      });
+    }
+    const offered = await offeredHostKey(target, sshBinary);
+    if (offered.fingerprint !== fingerprint) {
+      throw new BerthError({
+        code: 'CONFLICT',
+        message: `${this.endpoint.display} now offers another host key (${offered.fingerprint}) than the one accepted (${fingerprint}): not added`,
+      });
+    }
+    await addKnownHost(target, sshBinary, offered);
+    return this.connect();
+  }
+
   private async attempt(): Promise<ConnectionStatus> {
     clearTimeout(this.retryTimer);
-    if (this.current.state !== 'connecting') this.setStatus({ ...this.current, state: 'connecting' });
+    if (this.current.state !== 'connecting') {
+      // A new try: what the last one refused no longer stands.
+      const { refused: _refused, hostKey: _hostKey, ...previous } = this.current;
+      this.setStatus({ ...previous, state: 'connecting' });
+    }
+    if (this.endpoint.refusal) {
+      this.refuse(this.endpoint.refusal, 'Change the engine address or its TLS files.');
+      return this.current;
+    }
     try {
       const version = await this.docker.version();
       if (this.closed) return this.current;
@@ -171,6 +234,7 @@ export class EngineConnection {
     } catch (err) {
       this.stopEvents();
       if (this.closed) return this.current;
+      if (await this.refusedFor(err)) return this.current;
       const silent = isEngineTimeout(err);
       const { error, hint } = silent ? explainSilence(err, this.endpoint) : explainConnectionError(err, this.endpoint);
       this.setStatus({
@@ -184,6 +248,52 @@ export class EngineConnection {
       this.scheduleRetry();
     }
     return this.current;
+  }
+
+  /**
+   * Failures that retrying will not cure, reported with what the user must do: an SSH host key that
+   * is unknown (shown with its fingerprint, to accept) or changed, a TLS certificate refused.
+   */
+  private async refusedFor(err: unknown): Promise<boolean> {
+    if (isSshDialError(err) && (err.kind === 'host-key-unknown' || err.kind === 'host-key-changed')) {
+      const problem = err.kind === 'host-key-unknown' ? 'unknown' : 'changed';
+      const target = this.endpoint.ssh;
+      const sshBinary = findSshBinary();
+      let hostKey: ConnectionStatus['hostKey'];
+      let reading = '';
+      if (target && sshBinary) {
+        try {
+          const offered = await offeredHostKey(target, sshBinary);
+          hostKey = { host: offered.knownHostsName, keyType: offered.keyType, fingerprint: offered.fingerprint, problem };
+        } catch (readErr) {
+          reading = ` (${(readErr as Error).message})`;
+        }
+      }
+      if (this.closed) return true;
+      const shown = hostKey ? ` Its ${hostKey.keyType} key: ${hostKey.fingerprint}.` : reading;
+      this.refuse(`${err.message}.${shown}`, err.hint, hostKey);
+      return true;
+    }
+    const tls = explainTlsError(err, this.endpoint.display);
+    if (tls?.refused) {
+      this.refuse(tls.error, tls.hint);
+      return true;
+    }
+    return false;
+  }
+
+  /** Disconnected until the user acts (connect() tries again): no automatic retries. */
+  private refuse(error: string, hint: string, hostKey?: ConnectionStatus['hostKey']): void {
+    this.setStatus({
+      connectionId: this.id,
+      state: 'disconnected',
+      endpoint: this.endpoint.display,
+      error,
+      hint,
+      generation: this.current.generation,
+      refused: true,
+      ...(hostKey ? { hostKey } : {}),
+    });
   }
 
   /** A request ran out of time: say so, then ping until the engine answers again. */
@@ -274,6 +384,7 @@ export class EngineConnection {
     const delays = this.retryDelaysMs;
     const delay = delays[Math.min(this.retryIndex, delays.length - 1)] ?? 1000;
     this.retryIndex += 1;
+    this.retryAt = Date.now() + delay;
     this.retryTimer = setTimeout(() => void (this.current.state === 'not-answering' ? this.probe() : this.connect()), delay);
     this.retryTimer.unref?.();
   }

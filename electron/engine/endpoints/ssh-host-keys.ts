@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { targetArgs, type SshTarget } from './ssh-target.js';
+
+const run = promisify(execFile);
+
+/** The host key an SSH server offers, as known_hosts would hold it, with its fingerprint. */
+export interface OfferedHostKey {
+  /** How known_hosts names the host: `host`, `[host]:port` or the HostKeyAlias. */
+  readonly knownHostsName: string;
+  /** ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa, ... */
+  readonly keyType: string;
+  /** The public key, base64 as in known_hosts. */
+  readonly key: string;
+  /** SHA256:… as `ssh-keygen -lf` and ssh itself print it. */
+  readonly fingerprint: string;
+}
+
+/** The SHA256 fingerprint of a base64 public key, as `ssh-keygen -l` prints it. */
+export function sha256Fingerprint(base64Key: string): string {
+  const digest = createHash('sha256').update(Buffer.from(base64Key, 'base64')).digest('base64');
+  return `SHA256:${digest.replace(/=+$/, '')}`;
+}
+
+function stderrOf(err: unknown): string {
+  const text = typeof err === 'object' && err !== null ? (err as { stderr?: unknown }).stderr : undefined;
+  return typeof text === 'string' ? text : '';
+}
+
+/**
+ * Reads the host key the server offers over the same route Berth's connections take (ssh config,
+ * ProxyJump and all, unlike ssh-keyscan which only dials directly): OpenSSH's KnownHostsCommand hook
+ * records the key it is shown and vouches for nothing, so the connection stops at the host-key check
+ * before authenticating.
+ */
+export async function offeredHostKey(target: SshTarget, sshBinary: string): Promise<OfferedHostKey> {
+  const dir = await mkdtemp(join(tmpdir(), 'berth-hostkey-'));
+  try {
+    const recorder = join(dir, 'record');
+    const offered = join(dir, 'offered');
+    await writeFile(recorder, '#!/bin/sh\nprintf \'%s %s %s\\n\' "$2" "$3" "$4" >> "$1"\n', { mode: 0o700 });
+    const args = [
+      ...targetArgs(target),
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'StrictHostKeyChecking=yes',
+      '-o',
+      'ControlMaster=no',
+      '-o',
+      'ControlPath=none',
+      '-o',
+      'ConnectTimeout=15',
+      '-o',
+      `KnownHostsCommand="${recorder}" "${offered}" %H %t %K`,
+      '-T',
+      '--',
+      target.host,
+      'true',
+    ];
+    let stderr = '';
+    try {
+      await run(sshBinary, args, { timeout: 60_000, windowsHide: true });
+    } catch (err) {
+      // Expected: ssh stops at the unknown (or changed) key.
+      stderr = stderrOf(err);
+    }
+    const lines = (await readFile(offered, 'utf8').catch(() => '')).split('\n');
+    const keys = lines.map((line) => line.trim().split(/\s+/)).filter((parts) => parts.length === 3 && parts[2] !== 'NONE');
+    const last = keys.at(-1);
+    if (!last) {
+      const said = stderr.trim().split('\n').at(-1) ?? '';
+      throw new Error(`Could not read the host key ${target.host} offers${said ? `: ${said}` : ''}`);
+    }
+    const [knownHostsName = '', keyType = '', key = ''] = last;
+    return { knownHostsName, keyType, key, fingerprint: sha256Fingerprint(key) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The known_hosts file ssh uses for this target (the first UserKnownHostsFile, as `ssh -G` reports it). */
+export async function knownHostsFileInUse(target: SshTarget, sshBinary: string): Promise<string> {
+  const { stdout } = await run(sshBinary, ['-G', ...targetArgs(target), '--', target.host], { timeout: 15_000, windowsHide: true });
+  const line = stdout.split('\n').find((l) => l.toLowerCase().startsWith('userknownhostsfile '));
+  const first = line?.split(/\s+/)[1];
+  const file = first ?? '~/.ssh/known_hosts';
+  return file.startsWith('~/') ? join(homedir(), file.slice(2)) : file;
+}
+
+/** Adds the key to the known_hosts file ssh uses for this target (made 0600 in a 0700 folder when new). */
+export async function addKnownHost(target: SshTarget, sshBinary: string, key: OfferedHostKey): Promise<string> {
+  const file = await knownHostsFileInUse(target, sshBinary);
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  const lead = existing && !existing.endsWith('\n') ? '\n' : '';
+  await appendFile(file, `${lead}${key.knownHostsName} ${key.keyType} ${key.key}\n`, { mode: 0o600 });
+  if (existing === undefined) await chmod(file, 0o600);
+  return file;
+}
