@@ -18,7 +18,8 @@ export interface EngineEndpoint {
   readonly options: Docker.DockerOptions & { agent?: Agent };
   /** The HTTP(S) agent holding this endpoint's connections (TLS, SSH), to destroy when the connection closes. */
   readonly agent?: Agent;
-  readonly transport: EngineTransport;
+  /** How it is reached (a local socket when absent). */
+  readonly transport?: EngineTransport;
   /** For ssh:// engines: who to ask OpenSSH for (host keys, the known_hosts file in use). */
   readonly ssh?: SshTarget;
   /** Why Berth will not connect as given (plain tcp:// off loopback, unreadable TLS files); nothing is dialled. */
