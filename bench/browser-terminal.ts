@@ -6,6 +6,8 @@ import { EngineConnection } from '../electron/engine/engine-connection.js';
 import { median, percentile, type RenderedRun } from './bench-kit.js';
 import { chromiumArgs, chromiumPath, openShellInPage, q, sleep, startWebServer } from './berth-page.js';
 import { CdpPage } from './cdp-page.js';
+import { costRatio, measureMainThread, pageCost } from './page-cpu.js';
+import { openPeerTerminal, type PeerTerminal } from './peer-terminal.js';
 import { addInto, benchCpuSnapshot, cpuDelta } from './process-cpu.js';
 import { berthEcho, echoWithDesktopSwitches, rawEcho, type EchoSamples } from './terminal-echo.js';
 import { printWsEcho, wsEcho } from './ws-echo.js';
@@ -140,6 +142,8 @@ export interface BrowserBenchFigures {
   size: { cols: number; rows: number };
   rawMBps: number[];
   berth: RenderedRun[];
+  /** The ttyd/wetty-style peer (peer-terminal.ts), same bytes, same page setup. */
+  peer: RenderedRun[];
   alone: XtermAloneRun[];
   swiftShader: { webgl: XtermAloneRun[]; dom: XtermAloneRun[] } | undefined;
   rawEchoMs: number[];
@@ -155,7 +159,10 @@ export interface BrowserBenchFigures {
   /** CPU seconds per process group over all rounds of (a) and of (b). */
   rawCpu: Map<string, number>;
   berthCpu: Map<string, number>;
+  peerCpu: Map<string, number>;
   aloneCpu: Map<string, number>;
+  /** Main-thread task seconds of each page over all its rounds (CDP Performance metrics). */
+  mainThread: { berth: { seconds: number }; peer: { seconds: number }; alone: { seconds: number } };
 }
 
 /** What an open terminal costs while nothing happens: 4 s of CPU, from 2 s after the last key. */
@@ -181,31 +188,54 @@ export async function benchBrowserTerminal(
   const server = await startWebServer();
   let page: CdpPage | undefined;
   let alonePage: CdpPage | undefined;
+  let peer: PeerTerminal | undefined;
   try {
     page = await CdpPage.launch(chromiumPath, chromiumArgs, server.url, { width: 1400, height: 900 });
     await openShellInPage(page, container);
     const { box, size } = await terminalGeometry(page, container);
     alonePage = await openXtermPage(chromiumArgs, box, false);
+    peer = await openPeerTerminal(connection.docker, container, { path: chromiumPath, args: chromiumArgs }, box, size);
+    // One short unmeasured flood per page first, so no page's first round pays for compiling its code.
+    await renderedThroughput(page, container, 40);
+    await renderedThroughput(peer.page, container, 40);
+    await xtermAlone(alonePage, size, 40, false);
     const rawMBps: number[] = [];
     const berth: RenderedRun[] = [];
+    const peerRuns: RenderedRun[] = [];
     const alone: XtermAloneRun[] = [];
     const rawCpu = new Map<string, number>();
     const berthCpu = new Map<string, number>();
+    const peerCpu = new Map<string, number>();
     const aloneCpu = new Map<string, number>();
+    const mainThread = { berth: { seconds: 0 }, peer: { seconds: 0 }, alone: { seconds: 0 } };
     const measureCpu = async <T>(into: Map<string, number>, work: () => Promise<T>): Promise<T> => {
       const before = benchCpuSnapshot();
       const value = await work();
       addInto(into, cpuDelta(before, benchCpuSnapshot()));
       return value;
     };
-    // Interleaved, so a burst of load from elsewhere on the machine hits all three alike.
+    // Interleaved, so a burst of load from elsewhere on the machine hits all four alike.
     for (let i = 0; i < rounds; i++) {
+      const [berthPage, peerPage, xtermPage] = [page, peer.page, alonePage];
       rawMBps.push(await measureCpu(rawCpu, () => rawThroughput(connection, container, blocks)));
-      berth.push(await measureCpu(berthCpu, () => renderedThroughput(page!, container, blocks)));
-      alone.push(await measureCpu(aloneCpu, () => xtermAlone(alonePage!, size, blocks, false)));
+      berth.push(
+        await measureCpu(berthCpu, () =>
+          measureMainThread(berthPage, mainThread.berth, () => renderedThroughput(berthPage, container, blocks)),
+        ),
+      );
+      peerRuns.push(
+        await measureCpu(peerCpu, () =>
+          measureMainThread(peerPage, mainThread.peer, () => renderedThroughput(peerPage, container, blocks)),
+        ),
+      );
+      alone.push(
+        await measureCpu(aloneCpu, () => measureMainThread(xtermPage, mainThread.alone, () => xtermAlone(xtermPage, size, blocks, false))),
+      );
     }
     await alonePage.close();
     alonePage = undefined;
+    await peer.close();
+    peer = undefined;
     const rawEchoMs = await rawEcho(connection, container, keys);
     const wsEchoMs = await wsEcho(server.url, container, keys);
     const berthEchoSamples = await berthEcho(page, container, keys);
@@ -221,6 +251,7 @@ export async function benchBrowserTerminal(
       size,
       rawMBps,
       berth,
+      peer: peerRuns,
       alone,
       swiftShader,
       rawEchoMs,
@@ -232,12 +263,15 @@ export async function benchBrowserTerminal(
       idle,
       rawCpu,
       berthCpu,
+      peerCpu,
       aloneCpu,
+      mainThread,
     };
     printFigures(figures);
     return figures;
   } finally {
     await alonePage?.close();
+    await peer?.close();
     await page?.close();
     await server.stop();
     connection.close();
@@ -291,6 +325,14 @@ function printFigures(f: BrowserBenchFigures): void {
     `(c)  ceiling: xterm.js alone in this Chromium, same size, fed 64 KiB writes from memory: parsed ${mbps(aloneParsed)} (c/a ${(aloneParsed / raw).toFixed(3)}), rendered ${mbps(aloneRendered)}, ~${median(f.alone.map((r) => r.frames))} frames`,
   );
   console.log(`     b/c (Berth against xterm's own ceiling here): ${(parsed / aloneParsed).toFixed(3)}`);
+  const peerParsed = median(f.peer.map((r) => r.parsedMBps));
+  const peerRendered = median(f.peer.map((r) => r.renderedMBps));
+  console.log(
+    `(p)  peer: a ttyd/wetty-style web terminal (dockerode TTY exec → plain \`ws\` frames → xterm.js, same renderer, page and flow-control windows): parsed ${mbps(peerParsed)} (p/a ${(peerParsed / raw).toFixed(3)}), rendered ${mbps(peerRendered)}`,
+  );
+  console.log(
+    `     b'/p' (Berth against the peer, rendered): ${(rendered / peerRendered).toFixed(3)} (target >= 0.9); parsed: ${(parsed / peerParsed).toFixed(3)}`,
+  );
   if (f.swiftShader) {
     const webgl = f.swiftShader.webgl;
     const dom = f.swiftShader.dom;
@@ -302,9 +344,22 @@ function printFigures(f: BrowserBenchFigures): void {
     );
   }
   console.log(
-    `per round (a / b parsed / c parsed, MB/s): ${f.rawMBps.map((v, i) => `${v.toFixed(1)}/${f.berth[i]!.parsedMBps.toFixed(1)}/${f.alone[i]!.parsedMBps.toFixed(1)}`).join('  ')}`,
+    `per round (a / b parsed / p parsed / c parsed, MB/s): ${f.rawMBps.map((v, i) => `${v.toFixed(1)}/${f.berth[i]!.parsedMBps.toFixed(1)}/${f.peer[i]!.parsedMBps.toFixed(1)}/${f.alone[i]!.parsedMBps.toFixed(1)}`).join('  ')}`,
   );
   const totalMB = ((f.blocks * 65536) / 1e6) * f.rounds;
+  const berthPage = pageCost(f.berthCpu, f.mainThread.berth, totalMB);
+  const peerPage = pageCost(f.peerCpu, f.mainThread.peer, totalMB);
+  const alonePage = pageCost(f.aloneCpu, f.mainThread.alone, totalMB);
+  const costs = (c: typeof berthPage): string =>
+    `renderer process ${c.rendererMsPerMB.toFixed(1)} ms, main thread ${c.mainThreadMsPerMB.toFixed(1)} ms`;
+  const vsAlone = (c: typeof berthPage): string => {
+    const r = costRatio(c, alonePage);
+    return `${r.renderer.toFixed(2)}x (main thread ${r.mainThread.toFixed(2)}x)`;
+  };
+  console.log(`page CPU per MB: Berth ${costs(berthPage)}; peer ${costs(peerPage)}; xterm.js alone ${costs(alonePage)}`);
+  console.log(
+    `     Berth against xterm.js alone: ${vsAlone(berthPage)} (target <= 1.1); the peer against xterm.js alone: ${vsAlone(peerPage)}`,
+  );
   const perMB = (cpu: Map<string, number>): string =>
     [...cpu]
       .filter(([, s]) => s / totalMB >= 0.001)
@@ -314,6 +369,7 @@ function printFigures(f: BrowserBenchFigures): void {
   const sum = (cpu: Map<string, number>): number => [...cpu.values()].reduce((x, y) => x + y, 0);
   console.log(`CPU ms per MB (a): total ${((sum(f.rawCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.rawCpu)}`);
   console.log(`CPU ms per MB (b): total ${((sum(f.berthCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.berthCpu)}`);
+  console.log(`CPU ms per MB (p): total ${((sum(f.peerCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.peerCpu)}`);
   console.log(`CPU ms per MB (c): total ${((sum(f.aloneCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.aloneCpu)}`);
   console.log('(CPU of every process this bench started, and of dockerd/containerd machine-wide: other users of the engine add to those.)');
   const bound = throughputBound(f, totalMB);

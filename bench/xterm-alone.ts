@@ -1,6 +1,6 @@
 // The ceiling (c): xterm.js by itself in the same Chromium, fed from memory.
 import { readFileSync } from 'node:fs';
-import { terminalFontFamily, xtermTheme } from '../renderer/features/terminals/xterm-theme.js';
+import { terminalDisplayOptions } from '../renderer/features/terminals/xterm-theme.js';
 import { chromiumArgs, chromiumPath } from './berth-page.js';
 import { CdpPage } from './cdp-page.js';
 import type { RenderedRun } from './bench-kit.js';
@@ -8,7 +8,7 @@ import type { RenderedRun } from './bench-kit.js';
 /** In-page script: xterm.js alone (no Berth), `blocks` × 64 KiB of 'y' queued at once; MB/s until parsed and until rendered. */
 function xtermAloneScript(cols: number, rows: number, blocks: number, webgl: boolean): string {
   return `(async () => {
-    const term = new Terminal({ fontFamily: ${JSON.stringify(terminalFontFamily)}, fontSize: 13, lineHeight: 1.15, scrollback: 5000, theme: ${JSON.stringify(xtermTheme)} });
+    const term = new Terminal(${JSON.stringify(terminalDisplayOptions)});
     term.open(document.getElementById('host'));
     term.resize(${cols}, ${rows});
     let renderer = 'dom';

@@ -7,7 +7,8 @@ import { shortcutOf } from './terminal-keys.js';
 import type { MountableSurface, SearchRequest, SurfaceShortcut } from './terminal-surface.js';
 import type { TerminalProbe } from './terminal-test-hook.js';
 import { WriteCoalescer } from './write-coalescer.js';
-import { terminalFontFamily, xtermTheme } from './xterm-theme.js';
+import { xtermProbe } from './xterm-probe.js';
+import { terminalDisplayOptions } from './xterm-theme.js';
 
 export interface XtermSurfaceOptions {
   /** Use the WebGL renderer while visible (falls back to the DOM renderer if it fails or loses its context). */
@@ -57,17 +58,8 @@ export class XtermSurface implements MountableSurface {
     this.element = document.createElement('div');
     this.element.className = 'xterm-host';
     this.term = new Terminal({
-      fontFamily: terminalFontFamily,
-      fontSize: options.fontSize ?? 13,
-      lineHeight: 1.15,
-      // A steady cursor. xterm.js blinks with an endless CSS animation, and while anything animates
-      // Chromium holds the page's messages after a key press until the next frame is drawn
-      // (DeferRendererTasksAfterInput), so every echo waited a frame: keydown → echo in xterm's
-      // buffer 10.8 ms with blinking, 2.3 ms without (xterm.js alone, same Chromium). The
-      // animation also kept Chromium drawing 60 frames a second while a terminal sat idle.
-      cursorBlink: false,
-      scrollback: 5000,
-      theme: xtermTheme,
+      ...terminalDisplayOptions,
+      fontSize: options.fontSize ?? terminalDisplayOptions.fontSize,
       // The search addon's match decorations use the decoration API.
       allowProposedApi: true,
       // Clipboard writes (OSC 52) and title changes need handlers we do not load.
@@ -214,25 +206,7 @@ export class XtermSurface implements MountableSurface {
 
   /** Events and cheap reads for the benchmark and e2e tests (see terminal-test-hook.ts). */
   probe(): TerminalProbe {
-    const term = this.term;
-    return {
-      onParsed: (listener) => {
-        const d = term.onWriteParsed(listener);
-        return () => d.dispose();
-      },
-      onRendered: (listener) => {
-        const d = term.onRender(listener);
-        return () => d.dispose();
-      },
-      linesAtCursor: (above) => {
-        const buffer = term.buffer.active;
-        const cursorRow = buffer.baseY + buffer.cursorY;
-        const lines: string[] = [];
-        for (let y = Math.max(0, cursorRow - above); y <= cursorRow; y++) lines.push(buffer.getLine(y)?.translateToString(true) ?? '');
-        return lines.join('\n');
-      },
-      size: () => ({ cols: term.cols, rows: term.rows }),
-    };
+    return xtermProbe(this.term);
   }
 
   dispose(): void {

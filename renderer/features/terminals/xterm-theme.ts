@@ -1,4 +1,4 @@
-import type { ITheme } from '@xterm/xterm';
+import type { ITerminalOptions, ITheme } from '@xterm/xterm';
 
 /** Matches the app's dark palette (styles/theme.css). */
 export const xtermTheme: ITheme = {
@@ -27,3 +27,18 @@ export const xtermTheme: ITheme = {
 
 export const terminalFontFamily =
   '"JetBrains Mono", "SF Mono", "Cascadia Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
+
+/** How every terminal looks and how much it keeps; the bench's xterm.js-alone and peer pages use the same. */
+export const terminalDisplayOptions = {
+  fontFamily: terminalFontFamily,
+  fontSize: 13,
+  lineHeight: 1.15,
+  // A steady cursor. xterm.js blinks with an endless CSS animation, and while anything animates
+  // Chromium holds the page's messages after a key press until the next frame is drawn
+  // (DeferRendererTasksAfterInput), so every echo waited a frame: keydown → echo in xterm's
+  // buffer 10.8 ms with blinking, 2.3 ms without (xterm.js alone, same Chromium). The
+  // animation also kept Chromium drawing 60 frames a second while a terminal sat idle.
+  cursorBlink: false,
+  scrollback: 5000,
+  theme: xtermTheme,
+} as const satisfies ITerminalOptions;
