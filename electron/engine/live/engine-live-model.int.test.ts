@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContainerSummary, EngineEvent, ImageSummary } from '../../../shared/engine-types.js';
+import type { NetworkSummary } from '../../../shared/network-types.js';
+import type { VolumeSummary } from '../../../shared/volume-types.js';
+import { dockerCli, fixtureImage, fixtureLabel, testDocker, waitFor } from '../../test-support/engine-fixtures.js';
+import { EngineSocketProxy } from '../../test-support/socket-proxy.js';
+import { EngineConnection } from '../engine-connection.js';
+import { EngineLiveModel } from './engine-live-model.js';
+import { LiveMirror } from './testing/live-mirror.js';
+
+/** Every object this file makes carries this prefix (and the fixture label), so clean-up touches nothing else. */
+const prefix = `berth-live-${process.pid}-`;
+let counter = 0;
+const nameFor = (what: string): string => `${prefix}${what}-${++counter}`;
+const label = `--label=${fixtureLabel}=true`;
+
+async function removeOurs(): Promise<void> {
+  const containers = await testDocker.listContainers({ all: true, filters: { name: [prefix] } });
+  await Promise.all(
+    containers.map((c) =>
+      testDocker
+        .getContainer(c.Id)
+        .remove({ force: true, v: false })
+        .catch(() => undefined),
+    ),
+  );
+  const volumes = (await testDocker.listVolumes({ filters: { name: [prefix] } })).Volumes ?? [];
+  await Promise.all(
+    volumes.map((v) =>
+      testDocker
+        .getVolume(v.Name)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
+  const networks = await testDocker.listNetworks({ filters: { name: [prefix] } });
+  await Promise.all(
+    networks.map((n) =>
+      testDocker
+        .getNetwork(n.Id)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
+}
+
+/** Our containers as `docker ps -a` shows them: name → state. */
+function cliContainers(): Map<string, string> {
+  const out = dockerCli('ps', '-a', '--filter', `name=${prefix}`, '--format', '{{.Names}}\t{{.State}}');
+  return new Map(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t') as [string, string]),
+  );
+}
+
+/** Our containers as the mirror (a client) holds them: name → state. */
+function mirroredContainers(mirror: LiveMirror<ContainerSummary>): Map<string, string> {
+  return new Map([...mirror.items.values()].filter((c) => c.name.startsWith(prefix)).map((c) => [c.name, c.state]));
+}
+
+const sameMap = (a: Map<string, string>, b: Map<string, string>): boolean => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+describe('the live model against the real engine', () => {
+  const socketPath = `/tmp/berth-live-${process.pid}.sock`;
+  const proxy = new EngineSocketProxy(socketPath);
+  const connection = new EngineConnection({ id: 'live-test', dockerHost: `unix://${socketPath}`, retryDelaysMs: [100] });
+  const model = new EngineLiveModel(connection);
+  const containers = new LiveMirror<ContainerSummary>();
+  const images = new LiveMirror<ImageSummary>();
+  const volumes = new LiveMirror<VolumeSummary>();
+  const networks = new LiveMirror<NetworkSummary>();
+  const events: EngineEvent[] = [];
+
+  beforeAll(async () => {
+    await removeOurs();
+    await proxy.start();
+    const status = await connection.connect();
+    expect(status.state, status.error).toBe('connected');
+    connection.onEvent((e) => events.push(e));
+    model.watch('containers', containers.sink);
+    model.watch('images', images.sink);
+    model.watch('volumes', volumes.sink);
+    model.watch('networks', networks.sink);
+    await waitFor(() => (containers.live && images.live && volumes.live && networks.live ? true : undefined), 'the first snapshots');
+  });
+
+  afterAll(async () => {
+    model.close();
+    connection.close();
+    await proxy.stop();
+    await removeOurs();
+  });
+
+  it('starts with the same containers, images, volumes and networks the engine lists', async () => {
+    // Other suites may change the engine meanwhile, so compare our own view with a list taken right after.
+    const all = await testDocker.listContainers({ all: true });
+    const present = all.filter((c) => containers.items.has(c.Id)).length;
+    expect(present).toBeGreaterThanOrEqual(all.length - 5);
+    expect(images.find((i) => i.repoTags.includes(fixtureImage))).toBeDefined();
+    expect(networks.find((n) => n.name === 'host' && n.builtIn)).toBeDefined();
+    expect(containers.snapshots).toBe(1);
+  });
+
+  it('reflects create, start, rename, pause and remove done with the docker CLI', async () => {
+    const name = nameFor('cycle');
+    const id = dockerCli('create', label, '--name', name, fixtureImage, 'sleep', '600');
+    await waitFor(() => (containers.items.get(id)?.state === 'created' ? true : undefined), 'created');
+    dockerCli('start', name);
+    await waitFor(() => (containers.items.get(id)?.state === 'running' ? true : undefined), 'running');
+    const renamed = nameFor('renamed');
+    dockerCli('rename', name, renamed);
+    await waitFor(() => (containers.items.get(id)?.name === renamed ? true : undefined), 'renamed');
+    dockerCli('pause', renamed);
+    await waitFor(() => (containers.items.get(id)?.state === 'paused' ? true : undefined), 'paused');
+    expect(containers.items.get(id)).toMatchObject({ id, name: renamed, image: fixtureImage, command: 'sleep 600' });
+    dockerCli('rm', '--force', renamed);
+    await waitFor(() => (containers.items.has(id) ? undefined : true), 'removed');
+  });
+
+  it('keeps volume users and network members from the containers, without reloading either list for container events', async () => {
+    const volume = nameFor('vol');
+    const network = nameFor('net');
+    const name = nameFor('user');
+    dockerCli('volume', 'create', label, volume);
+    const networkId = dockerCli('network', 'create', label, network);
+    await waitFor(() => (volumes.items.has(volume) && networks.items.has(networkId) ? true : undefined), 'volume and network listed');
+
+    const before = proxy.requests.length;
+    const id = dockerCli('create', label, '--name', name, '-v', `${volume}:/data:ro`, '--network', network, fixtureImage, 'sleep', '600');
+    await waitFor(() => (volumes.items.get(volume)?.usedBy[0]?.id === id ? true : undefined), 'volume user');
+    expect(volumes.items.get(volume)?.usedBy[0]).toMatchObject({ name, state: 'created', destination: '/data', readOnly: true });
+    await waitFor(() => (networks.items.get(networkId)?.containers[0]?.id === id ? true : undefined), 'network member');
+
+    dockerCli('start', name);
+    await waitFor(() => (networks.items.get(networkId)?.containers[0]?.ipv4 ? true : undefined), 'an address on the network');
+    expect(volumes.items.get(volume)?.usedBy[0]?.state).toBe('running');
+
+    const renamed = nameFor('user-renamed');
+    dockerCli('rename', name, renamed);
+    await waitFor(() => (volumes.items.get(volume)?.usedBy[0]?.name === renamed ? true : undefined), 'renamed user');
+    await waitFor(() => (networks.items.get(networkId)?.containers[0]?.name === renamed ? true : undefined), 'renamed member');
+
+    dockerCli('network', 'disconnect', network, renamed);
+    await waitFor(() => (networks.items.get(networkId)?.containers.length === 0 ? true : undefined), 'disconnected');
+
+    dockerCli('rm', '--force', renamed);
+    await waitFor(() => (volumes.items.get(volume)?.usedBy.length === 0 ? true : undefined), 'volume unused');
+    // Only reads of single objects since: no list of volumes or networks, no unfiltered container list.
+    const since = proxy.requests.slice(before);
+    expect(since.filter((r) => /^GET \/v[\d.]+\/(volumes|networks)(\?|$)/.test(r))).toEqual([]);
+    expect(since.filter((r) => /^GET \/v[\d.]+\/containers\/json/.test(r) && !r.includes('filters'))).toEqual([]);
+
+    dockerCli('volume', 'rm', volume);
+    dockerCli('network', 'rm', network);
+    await waitFor(() => (!volumes.items.has(volume) && !networks.items.has(networkId) ? true : undefined), 'volume and network gone');
+  });
+
+  it('follows image tags and untags', async () => {
+    const tag = `${prefix}img:one`;
+    dockerCli('tag', fixtureImage, tag);
+    await waitFor(() => (images.find((i) => i.repoTags.includes(tag)) ? true : undefined), 'tagged');
+    dockerCli('rmi', tag);
+    await waitFor(() => (images.find((i) => i.repoTags.includes(tag)) ? undefined : true), 'untagged');
+    expect(images.find((i) => i.repoTags.includes(fixtureImage))).toBeDefined();
+  });
+
+  it('goes stale when the engine drops, and reconciles on reconnection what changed meanwhile', async () => {
+    const kept = nameFor('kept');
+    const gone = nameFor('gone');
+    const keptId = dockerCli('create', label, '--name', kept, fixtureImage, 'sleep', '600');
+    const goneId = dockerCli('create', label, '--name', gone, fixtureImage, 'sleep', '600');
+    await waitFor(() => (containers.items.has(keptId) && containers.items.has(goneId) ? true : undefined), 'both listed');
+    const snapshotsBefore = containers.snapshots;
+
+    await proxy.stop();
+    await waitFor(() => (containers.staleReason !== undefined && volumes.staleReason !== undefined ? true : undefined), 'stale');
+    // Changed while the model cannot see the engine.
+    const made = nameFor('made-away');
+    const madeId = dockerCli('create', label, '--name', made, fixtureImage, 'sleep', '600');
+    dockerCli('rm', '--force', gone);
+    dockerCli('start', kept);
+    const volume = nameFor('vol-away');
+    dockerCli('volume', 'create', label, volume);
+
+    await proxy.start();
+    await waitFor(() => (containers.live && containers.snapshots > snapshotsBefore ? true : undefined), 'a new snapshot');
+    await waitFor(() => (containers.items.has(madeId) && !containers.items.has(goneId) ? true : undefined), 'reconciled');
+    await waitFor(() => (containers.items.get(keptId)?.state === 'running' ? true : undefined), 'kept started');
+    await waitFor(() => (volumes.items.has(volume) ? true : undefined), 'volume made while away');
+    expect(volumes.live && networks.live && images.live).toBe(true);
+  });
+
+  it('ends consistent with `docker ps -a` after a burst of 200 creates, then 200 removals', async () => {
+    const names = Array.from({ length: 200 }, () => nameFor('burst'));
+    const create = (name: string) =>
+      testDocker.createContainer({ name, Image: fixtureImage, Cmd: ['true'], Labels: { [fixtureLabel]: 'true' } });
+    for (let i = 0; i < names.length; i += 20) await Promise.all(names.slice(i, i + 20).map(create));
+    await waitFor(() => (sameMap(mirroredContainers(containers), cliContainers()) ? true : undefined), 'consistent after creates');
+    expect([...mirroredContainers(containers).keys()].filter((n) => n.includes('-burst-'))).toHaveLength(200);
+    for (let i = 0; i < names.length; i += 20) {
+      await Promise.all(names.slice(i, i + 20).map((n) => testDocker.getContainer(n).remove({ force: true })));
+    }
+    await waitFor(() => (sameMap(mirroredContainers(containers), cliContainers()) ? true : undefined), 'consistent after removals');
+    expect([...mirroredContainers(containers).keys()].filter((n) => n.includes('-burst-'))).toEqual([]);
+  });
+});
+
+describe('engine requests the live model makes', () => {
+  const socketPath = `/tmp/berth-live-count-${process.pid}.sock`;
+  const proxy = new EngineSocketProxy(socketPath);
+  const connection = new EngineConnection({ id: 'live-count', dockerHost: `unix://${socketPath}` });
+  const model = new EngineLiveModel(connection);
+  const containers = new LiveMirror<ContainerSummary>();
+  const events: EngineEvent[] = [];
+
+  beforeAll(async () => {
+    await proxy.start();
+    expect((await connection.connect()).state).toBe('connected');
+    connection.onEvent((e) => events.push(e));
+    model.watch('containers', containers.sink);
+    await waitFor(() => (containers.live ? true : undefined), 'snapshot');
+  });
+
+  afterAll(async () => {
+    model.close();
+    connection.close();
+    await proxy.stop();
+    await removeOurs();
+  });
+
+  it('one container event costs at most 2 engine requests', async () => {
+    const name = nameFor('counted');
+    const id = dockerCli('create', label, '--name', name, fixtureImage, 'sleep', '600');
+    dockerCli('start', name);
+    await waitFor(() => (containers.items.get(id)?.state === 'running' ? true : undefined), 'running');
+    const mentioning = (from: number) => proxy.requests.slice(from).filter((r) => r.includes(id));
+
+    const before = proxy.requests.length;
+    const eventsBefore = events.length;
+    dockerCli('pause', name);
+    await waitFor(() => (containers.items.get(id)?.state === 'paused' ? true : undefined), 'paused');
+    const pauseEvents = events.slice(eventsBefore).filter((e) => e.id === id);
+    expect(pauseEvents.map((e) => e.action)).toEqual(['pause']);
+    expect(mentioning(before).length).toBeGreaterThanOrEqual(1);
+    expect(mentioning(before).length).toBeLessThanOrEqual(2);
+    // Nothing else was listed for it (other suites' events may cost their own single reads meanwhile).
+    expect(proxy.requests.slice(before).filter((r) => !r.includes('filters'))).toEqual([]);
+
+    const beforeRename = proxy.requests.length;
+    dockerCli('rename', name, `${name}-r`);
+    await waitFor(() => (containers.items.get(id)?.name === `${name}-r` ? true : undefined), 'renamed');
+    expect(mentioning(beforeRename)).toEqual([]);
+  });
+
+  it('costs no engine request while the engine is idle', async () => {
+    // Wait for a spell of a second with no engine event at all (other suites share the engine), and count.
+    await waitFor(
+      async () => {
+        const requests = proxy.requests.length;
+        const seen = events.length;
+        await new Promise((r) => setTimeout(r, 1000));
+        if (events.length !== seen) return undefined;
+        expect(proxy.requests.length).toBe(requests);
+        return true;
+      },
+      'an idle second',
+      30_000,
+    );
+  });
+});
