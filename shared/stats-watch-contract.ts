@@ -24,6 +24,8 @@ const watchedIdsSchema = z
 export const statsWatchMessageSchema = z.object({
   /** In the first message only: the id to change this stream's containers under. */
   watch: statsWatchIdSchema.optional(),
+  /** In the first message only: the containers the watch follows (the ids asked for, less those refused at once). */
+  watching: z.array(z.string()).optional(),
   /** The newest sample of each container that has one since the last message. */
   samples: z.array(z.object({ id: z.string(), sample: statsSampleSchema })),
   /** Containers this watch no longer follows, and why (stopped, removed, refused): no samples come for them until set again. */

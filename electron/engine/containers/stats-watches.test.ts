@@ -56,7 +56,7 @@ describe('StatsWatches', () => {
     const watches = new StatsWatches(shared.subscribe, { batchMs: 100 });
     const page = client();
     watches.open(['a', 'b'], page.sink, 'c1');
-    expect(page.messages).toEqual([{ watch: expect.stringMatching(/^[0-9a-f]{32}$/), samples: [], ended: [] }]);
+    expect(page.messages).toEqual([{ watch: expect.stringMatching(/^[0-9a-f]{32}$/), watching: ['a', 'b'], samples: [], ended: [] }]);
     // Counted under the watch's own share key, so detail panes keep theirs.
     expect(shared.open.get('a')).toMatchObject({ shareKey: 'stats-watch:c1', max: 64 });
 
@@ -104,6 +104,7 @@ describe('StatsWatches', () => {
     const page = client();
     watches.open(['s', 'a'], page.sink, 'c1');
     expect(shared.open.has('s')).toBe(false);
+    expect(page.messages[0]!.watching).toEqual(['a']);
     shared.open.get('a')!.sink.send(running(5));
     shared.open.get('a')!.sink.send(stopped);
     expect(shared.open.has('a')).toBe(false);

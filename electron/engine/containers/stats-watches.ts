@@ -96,8 +96,9 @@ export class StatsWatches {
       closed: false,
     };
     this.watches.set(watchId, watch);
-    sink.send({ watch: watchId, samples: [], ended: [] });
+    // Samples and ends go out in batches (never from inside apply), so this stays the first message.
     this.apply(watch, ids);
+    sink.send({ watch: watchId, watching: [...watch.held.keys()], samples: [], ended: [] });
     return () => this.close(watchId, watch);
   }
 
