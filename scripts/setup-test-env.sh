@@ -4,7 +4,29 @@
 #   - a local registry on 127.0.0.1:5000, one with htpasswd auth on 127.0.0.1:5001, and a read-only
 #     mirror on 127.0.0.1:5002 serving :5000's storage (pulls work, every push is refused),
 #   - Debian's Chromium for Playwright,
-#   - the fixture images, built from busybox-static (no public registry can be pulled from).
+#   - the fixture images, built from busybox-static (no public registry can be pulled from),
+#   - Debian's docker-compose,
+#   - remote-engine fixtures (issue 13), all on loopback, under $BERTH_TEST_STATE/engines
+#     (default /tmp/berth-test-env/engines); their paths are written to .test-env/engines.json
+#     (gitignored), which the tests read (they skip, saying why, when it is missing):
+#       ssh/                two loopback sshd (Debian openssh-server), their own host keys and configs:
+#                           a jump host on 127.0.0.1:2222 and a target on 127.0.0.1:2223, both
+#                           letting this user in with ssh/client_ed25519
+#       ssh/config          test-owned ssh config (never ~/.ssh): aliases berth-target (direct),
+#                           berth-target-via-jump (ProxyJump berth-jump), berth-target-via-dead-jump
+#                           (ProxyJump to a closed port); ssh/known_hosts holds both host keys
+#       ssh/bin/ssh         `ssh -F ssh/config`, so `PATH=ssh/bin:$PATH docker -H ssh://berth-target`
+#                           reaches the main engine the way the docker CLI does
+#       tls/                CA, server cert (IP:127.0.0.1) and keys by openssl; tls/client is a
+#                           DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem); tls/other-client has a
+#                           client cert from a second CA (the engine refuses it)
+#       tls-engine/         a second dockerd serving only TCP+TLS on 127.0.0.1:2376 (own data and
+#                           exec root, pidfile, containerd namespace; no bridge, no iptables) with
+#                           the busybox fixture image loaded; started only where this script may
+#                           run dockerd (root): elsewhere engines.json says why it is absent
+#       docker-config/      a DOCKER_CONFIG holding the context berth-test-tls (docker context
+#                           create) for the TLS engine; the user's ~/.docker is never touched
+#   `setup-test-env.sh --engines-only` does only the remote-engine part (the main engine must be up).
 # On a machine that already has a running engine (a user's laptop) it uses that engine and only
 # touches resources labelled berth.test-fixture=true.
 # Idempotent: safe to run again.
@@ -129,6 +151,249 @@ DOCKERFILE
   fi
 }
 
+engines_dir="$state_dir/engines"
+ssh_dir="$engines_dir/ssh"
+tls_dir="$engines_dir/tls"
+tls_engine_dir="$engines_dir/tls-engine"
+docker_config_dir="$engines_dir/docker-config"
+ssh_jump_port=2222
+ssh_target_port=2223
+ssh_dead_port=2221
+tls_port=2376
+tls_context=berth-test-tls
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start_sshd NAME PORT: a loopback-only sshd with its own host key, letting in ssh/client_ed25519.
+start_sshd() {
+  local name=$1 port=$2 conf="$ssh_dir/sshd-$1.conf"
+  [ -f "$ssh_dir/host-$name" ] || ssh-keygen -q -t ed25519 -N '' -C "berth-test-$name" -f "$ssh_dir/host-$name"
+  cat >"$conf" <<SSHD
+# Berth test sshd ($name): loopback only, keys only, this user only.
+ListenAddress 127.0.0.1
+Port $port
+HostKey $ssh_dir/host-$name
+PidFile $ssh_dir/sshd-$name.pid
+AuthorizedKeysFile $ssh_dir/authorized_keys
+AllowUsers $(id -un)
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+# The fixtures live under /tmp, which is world-writable: sshd's ownership checks would refuse them.
+StrictModes no
+LogLevel VERBOSE
+SSHD
+  if port_open "$port"; then log "sshd $name already on 127.0.0.1:$port"; return 0; fi
+  mkdir -p /run/sshd
+  /usr/sbin/sshd -t -f "$conf"
+  log "starting sshd $name on 127.0.0.1:$port"
+  /usr/sbin/sshd -f "$conf" -E "$ssh_dir/sshd-$name.log"
+  for _ in $(seq 1 40); do
+    port_open "$port" && return 0
+    sleep 0.25
+  done
+  echo "[setup] sshd $name did not come up:" >&2
+  tail -20 "$ssh_dir/sshd-$name.log" >&2
+  exit 1
+}
+
+setup_ssh_engines() {
+  apt_install openssh-server openssh-client
+  mkdir -p "$ssh_dir/bin"
+  chmod 700 "$ssh_dir"
+  [ -f "$ssh_dir/client_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C berth-test-client -f "$ssh_dir/client_ed25519"
+  cp -f "$ssh_dir/client_ed25519.pub" "$ssh_dir/authorized_keys"
+  start_sshd jump $ssh_jump_port
+  start_sshd target $ssh_target_port
+  {
+    printf '[127.0.0.1]:%s %s\n' $ssh_jump_port "$(cut -d' ' -f1,2 "$ssh_dir/host-jump.pub")"
+    printf '[127.0.0.1]:%s %s\n' $ssh_target_port "$(cut -d' ' -f1,2 "$ssh_dir/host-target.pub")"
+  } >"$ssh_dir/known_hosts"
+  local common="  User $(id -un)
+  IdentityFile $ssh_dir/client_ed25519
+  IdentitiesOnly yes
+  UserKnownHostsFile $ssh_dir/known_hosts
+  GlobalKnownHostsFile /dev/null
+  StrictHostKeyChecking yes
+  BatchMode yes"
+  cat >"$ssh_dir/config" <<SSHCONF
+# Berth's test ssh config (written by scripts/setup-test-env.sh; not the user's ~/.ssh).
+Host berth-jump
+  HostName 127.0.0.1
+  Port $ssh_jump_port
+$common
+
+Host berth-target
+  HostName 127.0.0.1
+  Port $ssh_target_port
+$common
+
+Host berth-target-via-jump
+  HostName 127.0.0.1
+  Port $ssh_target_port
+  ProxyJump berth-jump
+$common
+
+# Nothing listens on the jump port here: proves the ProxyJump is really taken.
+Host berth-dead-jump
+  HostName 127.0.0.1
+  Port $ssh_dead_port
+$common
+
+Host berth-target-via-dead-jump
+  HostName 127.0.0.1
+  Port $ssh_target_port
+  ProxyJump berth-dead-jump
+$common
+SSHCONF
+  printf '#!/bin/sh\n# ssh with the test config, for `docker -H ssh://berth-target` (the CLI runs ssh from PATH).\nexec /usr/bin/ssh -F %s "$@"\n' \
+    "$ssh_dir/config" >"$ssh_dir/bin/ssh"
+  chmod +x "$ssh_dir/bin/ssh"
+  if ! PATH="$ssh_dir/bin:$PATH" docker -H ssh://berth-target version --format '{{.Server.Version}}' >/dev/null; then
+    echo "[setup] docker -H ssh://berth-target does not reach the engine (see $ssh_dir/sshd-target.log)" >&2
+    exit 1
+  fi
+  log "ssh engines: docker -H ssh://berth-target answers (direct on :$ssh_target_port, via the jump host on :$ssh_jump_port)"
+}
+
+# make_cert NAME CA_PREFIX EXT: an EC key and a certificate signed by that CA.
+make_cert() {
+  local name=$1 ca=$2 ext=$3
+  openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -subj "/CN=berth-test-$name" \
+    -keyout "$tls_dir/$name-key.pem" -out "$tls_dir/$name.csr" 2>/dev/null
+  openssl x509 -req -days 3650 -in "$tls_dir/$name.csr" -CA "$tls_dir/$ca.pem" -CAkey "$tls_dir/$ca-key.pem" \
+    -CAcreateserial -extfile <(printf '%s\n' "$ext") -out "$tls_dir/$name-cert.pem" 2>/dev/null
+  rm -f "$tls_dir/$name.csr"
+}
+
+make_tls_files() {
+  [ -f "$tls_dir/other-client/cert.pem" ] && return 0
+  log "making TLS test certificates in $tls_dir"
+  mkdir -p "$tls_dir/client" "$tls_dir/other-client"
+  chmod 700 "$tls_dir"
+  local ca
+  for ca in ca other-ca; do
+    openssl req -x509 -new -nodes -days 3650 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+      -subj "/CN=Berth test $ca" -keyout "$tls_dir/$ca-key.pem" -out "$tls_dir/$ca.pem" 2>/dev/null
+  done
+  make_cert server ca $'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth'
+  make_cert client ca 'extendedKeyUsage=clientAuth'
+  make_cert other-client other-ca 'extendedKeyUsage=clientAuth'
+  # DOCKER_CERT_PATH layouts. other-client trusts the real CA (so the engine is verified) but its own
+  # certificate comes from the other CA: the engine must refuse it.
+  cp "$tls_dir/ca.pem" "$tls_dir/client/ca.pem"
+  cp "$tls_dir/client-cert.pem" "$tls_dir/client/cert.pem"
+  cp "$tls_dir/client-key.pem" "$tls_dir/client/key.pem"
+  cp "$tls_dir/ca.pem" "$tls_dir/other-client/ca.pem"
+  cp "$tls_dir/other-client-cert.pem" "$tls_dir/other-client/cert.pem"
+  cp "$tls_dir/other-client-key.pem" "$tls_dir/other-client/key.pem"
+}
+
+tls_docker() { DOCKER_HOST="tcp://127.0.0.1:$tls_port" DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH="$tls_dir/client" docker "$@"; }
+
+# Why the TLS engine is absent, or empty when it runs.
+tls_engine_skipped=""
+
+start_tls_engine() {
+  if tls_docker version >/dev/null 2>&1; then log "TLS engine already on 127.0.0.1:$tls_port"; return 0; fi
+  if [ "$(id -u)" != 0 ] || ! command -v dockerd >/dev/null 2>&1; then
+    tls_engine_skipped="this script starts the TLS engine with dockerd as root; here it runs as $(id -un)$(command -v dockerd >/dev/null || echo ' without dockerd')"
+    log "TLS engine skipped: $tls_engine_skipped"
+    return 0
+  fi
+  if port_open $tls_port; then
+    tls_engine_skipped="127.0.0.1:$tls_port is taken by something that is not this script's TLS engine"
+    log "TLS engine skipped: $tls_engine_skipped"
+    return 0
+  fi
+  mkdir -p "$tls_engine_dir/data" "$tls_engine_dir/exec"
+  echo '{}' >"$tls_engine_dir/daemon.json"
+  log "starting the TLS engine on 127.0.0.1:$tls_port (logs in $tls_engine_dir/dockerd.log)"
+  # Its own roots, pidfile and containerd namespace: it shares nothing with the main engine.
+  nohup dockerd --config-file "$tls_engine_dir/daemon.json" \
+    --data-root "$tls_engine_dir/data" --exec-root "$tls_engine_dir/exec" --pidfile "$tls_engine_dir/dockerd.pid" \
+    --containerd-namespace berth-tls --containerd-plugins-namespace berth-tls-plugins \
+    -H "tcp://127.0.0.1:$tls_port" --tlsverify --tlscacert "$tls_dir/ca.pem" \
+    --tlscert "$tls_dir/server-cert.pem" --tlskey "$tls_dir/server-key.pem" \
+    --bridge=none --iptables=false --ip6tables=false >"$tls_engine_dir/dockerd.log" 2>&1 &
+  for _ in $(seq 1 80); do
+    tls_docker version >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "[setup] the TLS engine did not come up; last lines of its log:" >&2
+  tail -20 "$tls_engine_dir/dockerd.log" >&2
+  exit 1
+}
+
+load_tls_fixtures() {
+  [ -n "$tls_engine_skipped" ] && return 0
+  if ! tls_docker image inspect berth-fixture/busybox:latest >/dev/null 2>&1; then
+    log "loading berth-fixture/busybox:latest into the TLS engine"
+    docker save berth-fixture/busybox:latest | tls_docker load -q >/dev/null
+  fi
+  if ! DOCKER_CONFIG="$docker_config_dir" docker context inspect "$tls_context" >/dev/null 2>&1; then
+    log "creating docker context $tls_context (DOCKER_CONFIG=$docker_config_dir)"
+    mkdir -p "$docker_config_dir"
+    DOCKER_CONFIG="$docker_config_dir" docker context create "$tls_context" --description 'Berth test TLS engine' \
+      --docker "host=tcp://127.0.0.1:$tls_port,ca=$tls_dir/client/ca.pem,cert=$tls_dir/client/cert.pem,key=$tls_dir/client/key.pem" >/dev/null
+  fi
+  DOCKER_CONFIG="$docker_config_dir" docker --context "$tls_context" version --format '{{.Server.Version}}' >/dev/null
+}
+
+json_string() { node -e 'process.stdout.write(JSON.stringify(process.argv[1]))' "$1"; }
+
+write_engines_file() {
+  local out="$here/../.test-env/engines.json" tls_json
+  mkdir -p "$(dirname "$out")"
+  if [ -n "$tls_engine_skipped" ]; then
+    tls_json="{ \"skipped\": $(json_string "$tls_engine_skipped") }"
+  else
+    tls_json="{
+    \"host\": \"tcp://127.0.0.1:$tls_port\",
+    \"certPath\": $(json_string "$tls_dir/client"),
+    \"otherCaCertPath\": $(json_string "$tls_dir/other-client"),
+    \"dockerConfig\": $(json_string "$docker_config_dir"),
+    \"context\": \"$tls_context\"
+  }"
+  fi
+  cat >"$out" <<JSON
+{
+  "ssh": {
+    "configFile": $(json_string "$ssh_dir/config"),
+    "knownHostsFile": $(json_string "$ssh_dir/known_hosts"),
+    "identityFile": $(json_string "$ssh_dir/client_ed25519"),
+    "user": $(json_string "$(id -un)"),
+    "targetPort": $ssh_target_port,
+    "jumpPort": $ssh_jump_port,
+    "targetHostKey": $(json_string "$ssh_dir/host-target.pub"),
+    "jumpHostKey": $(json_string "$ssh_dir/host-jump.pub"),
+    "directAlias": "berth-target",
+    "viaJumpAlias": "berth-target-via-jump",
+    "viaDeadJumpAlias": "berth-target-via-dead-jump",
+    "binDir": $(json_string "$ssh_dir/bin")
+  },
+  "tls": $tls_json
+}
+JSON
+  log "remote-engine fixtures listed in $(cd "$(dirname "$out")" && pwd)/engines.json"
+}
+
+setup_remote_engines() {
+  apt_install openssl docker-compose
+  setup_ssh_engines
+  make_tls_files
+  start_tls_engine
+  load_tls_fixtures
+  write_engines_file
+}
+
+if [ "${1:-}" = --engines-only ]; then
+  engine_up || { echo "[setup] --engines-only needs the main engine running" >&2; exit 1; }
+  setup_remote_engines
+  exit 0
+fi
+
 apt_install curl file ca-certificates
 start_engine
 apt_install docker-registry apache2-utils
@@ -137,4 +402,5 @@ start_registry 5001 auth
 start_registry 5002 readonly
 command -v chromium >/dev/null 2>&1 || apt_install chromium
 build_fixtures
-log "ready: engine $(docker version --format '{{.Server.Version}}' 2>/dev/null), registries :5000, :5001 (auth) and :5002 (read-only mirror of :5000), chromium $(chromium --version 2>/dev/null | awk '{print $2}')"
+setup_remote_engines
+log "ready: engine $(docker version --format '{{.Server.Version}}' 2>/dev/null), registries :5000, :5001 (auth) and :5002 (read-only mirror of :5000), chromium $(chromium --version 2>/dev/null | awk '{print $2}'), ssh engines :2222/:2223, TLS engine ${tls_engine_skipped:+skipped}${tls_engine_skipped:-:2376}"

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, lstatSync } from 'node:fs';
 import { Agent, type ClientRequestArgs } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -34,11 +35,14 @@ export function defaultControlDir(): string | undefined {
   }
 }
 
-/** The ssh arguments that open one `docker system dial-stdio` pipe to the target's engine. */
-export function dialStdioArgs(target: SshTarget, controlDir: string | undefined): string[] {
-  const control = controlDir
-    ? ['-o', 'ControlMaster=auto', '-o', `ControlPath=${join(controlDir, '%C')}`, '-o', 'ControlPersist=60']
-    : ['-o', 'ControlMaster=no'];
+/**
+ * The ssh arguments that open one `docker system dial-stdio` pipe to the target's engine. With a
+ * control path, the first connection becomes the master the next ones ride on.
+ */
+export function dialStdioArgs(target: SshTarget, controlPath: string | undefined): string[] {
+  const control = controlPath
+    ? ['-o', 'ControlMaster=auto', '-o', `ControlPath=${controlPath}`, '-o', 'ControlPersist=60']
+    : ['-o', 'ControlMaster=no', '-o', 'ControlPath=none'];
   return [
     ...targetArgs(target),
     // Never a prompt (there is no terminal), never a host key taken on trust.
@@ -173,6 +177,12 @@ export class SshDialStream extends Duplex {
  */
 export class SshDialAgent extends Agent {
   readonly destination: string;
+  /**
+   * This agent's own ControlMaster socket. Not OpenSSH's %C (user, host, port): a master opened
+   * under another ssh config or known_hosts file would then carry this agent's connections without
+   * its host-key check.
+   */
+  private readonly controlPath: string | undefined;
 
   constructor(
     private readonly target: SshTarget,
@@ -180,9 +190,22 @@ export class SshDialAgent extends Agent {
   ) {
     super({ keepAlive: true, maxFreeSockets: 4, timeout: dial.idleMs ?? 60_000 });
     this.destination = sshDestination(target);
+    this.controlPath = dial.controlDir ? join(dial.controlDir, randomBytes(8).toString('hex')) : undefined;
   }
 
   override createConnection(_options: ClientRequestArgs, _callback?: (err: Error | null, stream: Duplex) => void): Duplex {
-    return new SshDialStream(this.dial.sshBinary, dialStdioArgs(this.target, this.dial.controlDir), this.destination);
+    return new SshDialStream(this.dial.sshBinary, dialStdioArgs(this.target, this.controlPath), this.destination);
+  }
+
+  /** Closes every connection and ends the shared SSH session (`ssh -O exit`) instead of letting it linger. */
+  override destroy(): void {
+    super.destroy();
+    if (!this.controlPath) return;
+    const exit = spawn(this.dial.sshBinary, ['-o', `ControlPath=${this.controlPath}`, '-O', 'exit', '--', this.target.host], {
+      stdio: 'ignore',
+      windowsHide: true,
+    });
+    exit.on('error', () => undefined);
+    exit.unref();
   }
 }

@@ -1,0 +1,197 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { EngineSpec } from '../../../shared/engine-spec.js';
+import { fixtureImage, fixtureLabel, testDocker, uniqueName } from '../../test-support/engine-fixtures.js';
+import { loadEngineFixtures, publicKeyOf, type SshFixtures } from '../../test-support/remote-engines.js';
+import { EngineConnection } from '../engine-connection.js';
+import { listDockerContexts } from './docker-contexts.js';
+
+const fixtures = loadEngineFixtures();
+const missing = 'missing' in fixtures ? fixtures.missing : undefined;
+if (missing) console.warn(`remote engine tests skipped: ${missing}`);
+const ssh = 'missing' in fixtures ? undefined : fixtures.ssh;
+const tls = 'missing' in fixtures || 'skipped' in fixtures.tls ? undefined : fixtures.tls;
+if (!missing && !tls)
+  console.warn(`TLS engine tests skipped: ${'missing' in fixtures || !('skipped' in fixtures.tls) ? '' : fixtures.tls.skipped}`);
+
+const opened: EngineConnection[] = [];
+afterEach(() => {
+  for (const connection of opened.splice(0)) connection.close();
+});
+
+function open(spec: Omit<EngineSpec, 'name' | 'source'>, sshConfigFile?: string): EngineConnection {
+  const connection = new EngineConnection({
+    id: spec.id,
+    spec: { name: spec.id, source: 'saved', ...spec },
+    ...(sshConfigFile ? { sshConfigFile } : {}),
+    retryDelaysMs: [60_000],
+  });
+  opened.push(connection);
+  return connection;
+}
+
+/** `ssh-keygen -lf` on a .pub file: the fingerprint users compare. */
+function fingerprintOf(pubFile: string): string {
+  const out = execFileSync('ssh-keygen', ['-lf', pubFile], { encoding: 'utf8' });
+  return /SHA256:\S+/.exec(out)?.[0] ?? '';
+}
+
+/** An ssh config for the target with a known_hosts file of the test's choosing. */
+function configWithKnownHosts(f: SshFixtures, knownHostsLines: string): { dir: string; config: string; knownHosts: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'berth-ssh-test-'));
+  const knownHosts = join(dir, 'known_hosts');
+  writeFileSync(knownHosts, knownHostsLines);
+  const config = join(dir, 'config');
+  writeFileSync(
+    config,
+    [
+      'Host berth-target-fresh',
+      '  HostName 127.0.0.1',
+      `  Port ${f.targetPort}`,
+      `  User ${f.user}`,
+      `  IdentityFile ${f.identityFile}`,
+      '  IdentitiesOnly yes',
+      `  UserKnownHostsFile ${knownHosts}`,
+      '  GlobalKnownHostsFile /dev/null',
+      '',
+    ].join('\n'),
+  );
+  return { dir, config, knownHosts };
+}
+
+describe.skipIf(!ssh)('an engine over SSH (the system OpenSSH, docker system dial-stdio)', () => {
+  const f = ssh as SshFixtures;
+  const made: string[] = [];
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(
+      made.map((name) =>
+        testDocker
+          .getContainer(name)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+    );
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reaches the main engine through an ssh config alias, lists its containers and runs an exec over the same pipe', async () => {
+    const connection = open({ id: 'ssh-direct', host: `ssh://${f.directAlias}` }, f.configFile);
+    const status = await connection.connect();
+    expect(status).toMatchObject({ state: 'connected', endpoint: `ssh://${f.directAlias}` });
+    expect(status.engineVersion).toBe((await testDocker.version()).Version);
+
+    const name = uniqueName('ssh-exec');
+    made.push(name);
+    const created = await testDocker.createContainer({
+      name,
+      Image: fixtureImage,
+      Cmd: ['sleep', '300'],
+      Labels: { [fixtureLabel]: 'true' },
+    });
+    await created.start();
+    const listed = await connection.use((docker) => docker.listContainers({ filters: { name: [name] } }));
+    expect(listed.map((c) => c.Id)).toEqual([created.id]);
+
+    // A hijacked stream (what terminals use) rides an ssh pipe too.
+    const output = await connection.use(async (docker) => {
+      const exec = await docker
+        .getContainer(name)
+        .exec({ Cmd: ['sh', '-c', 'read line; echo "got $line"'], AttachStdin: true, AttachStdout: true, Tty: true });
+      const stream = await exec.start({ hijack: true, stdin: true, Tty: true });
+      let text = '';
+      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      const ended = new Promise((resolve) => stream.on('end', resolve));
+      stream.write('over-ssh\n');
+      await ended;
+      return text;
+    });
+    expect(output).toContain('got over-ssh');
+  });
+
+  it('follows a ProxyJump alias (and fails, saying so, when the jump host is down)', async () => {
+    const viaJump = open({ id: 'ssh-via-jump', host: `ssh://${f.viaJumpAlias}` }, f.configFile);
+    expect(await viaJump.connect()).toMatchObject({ state: 'connected' });
+
+    const deadJump = open({ id: 'ssh-via-dead-jump', host: `ssh://${f.viaDeadJumpAlias}` }, f.configFile);
+    const status = await deadJump.connect();
+    expect(status.state).toBe('disconnected');
+    expect(status.error).toMatch(/Cannot reach the SSH server/);
+    expect(status.hint).toMatch(/ProxyJump/);
+  });
+
+  it('shows an unknown host key with its fingerprint and adds it to known_hosts only when accepted', async () => {
+    const { dir, config, knownHosts } = configWithKnownHosts(f, '');
+    dirs.push(dir);
+    const expected = fingerprintOf(f.targetHostKey);
+    const connection = open({ id: 'ssh-unknown-key', host: 'ssh://berth-target-fresh' }, config);
+
+    const status = await connection.connect();
+    expect(status).toMatchObject({
+      state: 'disconnected',
+      refused: true,
+      hostKey: { host: `[127.0.0.1]:${f.targetPort}`, keyType: 'ssh-ed25519', fingerprint: expected, problem: 'unknown' },
+    });
+    expect(status.error).toContain(expected);
+    // Asking twice still asks: nothing was written.
+    expect((await connection.connect()).hostKey?.problem).toBe('unknown');
+    expect(readFileSync(knownHosts, 'utf8')).toBe('');
+
+    await expect(connection.acceptHostKey('SHA256:not-the-one-shown')).rejects.toThrow(/not the one/);
+    expect(readFileSync(knownHosts, 'utf8')).toBe('');
+
+    const accepted = await connection.acceptHostKey(expected);
+    expect(accepted.state).toBe('connected');
+    expect(accepted.hostKey).toBeUndefined();
+    const { keyType, key } = publicKeyOf(f.targetHostKey);
+    expect(readFileSync(knownHosts, 'utf8')).toBe(`[127.0.0.1]:${f.targetPort} ${keyType} ${key}\n`);
+  });
+
+  it('refuses a host whose key differs from known_hosts, and will not accept it', async () => {
+    const jumpKey = publicKeyOf(f.jumpHostKey);
+    const wrong = `[127.0.0.1]:${f.targetPort} ${jumpKey.keyType} ${jumpKey.key}\n`;
+    const { dir, config, knownHosts } = configWithKnownHosts(f, wrong);
+    dirs.push(dir);
+    const connection = open({ id: 'ssh-changed-key', host: 'ssh://berth-target-fresh' }, config);
+
+    const status = await connection.connect();
+    expect(status).toMatchObject({
+      state: 'disconnected',
+      refused: true,
+      hostKey: { problem: 'changed', fingerprint: fingerprintOf(f.targetHostKey) },
+    });
+    expect(status.error).toMatch(/has changed/);
+    await expect(connection.acceptHostKey(fingerprintOf(f.targetHostKey))).rejects.toThrow(/no unknown SSH host key/);
+    expect(readFileSync(knownHosts, 'utf8')).toBe(wrong);
+  });
+});
+
+describe.skipIf(!tls)('an engine over TCP with TLS', () => {
+  const t = tls as NonNullable<typeof tls>;
+
+  it('answers with the client certificate its CA signed, and has the fixture image', async () => {
+    const connection = open({ id: 'tls-engine', host: t.host, tls: { certPath: t.certPath, verify: true } });
+    expect(await connection.connect()).toMatchObject({ state: 'connected', endpoint: t.host });
+    const images = await connection.use((docker) => docker.listImages());
+    expect(images.flatMap((i) => i.RepoTags ?? [])).toContain(fixtureImage);
+  });
+
+  it('refuses a client certificate from another CA, saying it is the client certificate', async () => {
+    const connection = open({ id: 'tls-other-ca', host: t.host, tls: { certPath: t.otherCaCertPath, verify: true } });
+    const status = await connection.connect();
+    expect(status).toMatchObject({ state: 'disconnected', refused: true });
+    expect(status.error).toMatch(/refused Berth's client certificate/);
+  });
+
+  it('lists the context `docker context create` made, and connects through it', async () => {
+    const contexts = await listDockerContexts({ DOCKER_CONFIG: t.dockerConfig });
+    const spec = contexts.find((c) => c.contextName === t.context);
+    expect(spec).toMatchObject({ id: `ctx-${t.context}`, host: t.host, source: 'context', tls: { verify: true } });
+    const connection = new EngineConnection({ id: spec?.id ?? 'ctx', spec: spec as EngineSpec, retryDelaysMs: [60_000] });
+    opened.push(connection);
+    expect(await connection.connect()).toMatchObject({ state: 'connected' });
+  });
+});

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Where scripts/setup-test-env.sh lists the remote-engine fixtures it made. */
+export const engineFixturesFile = fileURLToPath(new URL('../../.test-env/engines.json', import.meta.url));
+
+const sshFixturesSchema = z.object({
+  configFile: z.string(),
+  knownHostsFile: z.string(),
+  identityFile: z.string(),
+  user: z.string(),
+  targetPort: z.number(),
+  jumpPort: z.number(),
+  targetHostKey: z.string(),
+  jumpHostKey: z.string(),
+  directAlias: z.string(),
+  viaJumpAlias: z.string(),
+  viaDeadJumpAlias: z.string(),
+  binDir: z.string(),
+});
+
+const tlsFixturesSchema = z.union([
+  z.object({ skipped: z.string() }),
+  z.object({ host: z.string(), certPath: z.string(), otherCaCertPath: z.string(), dockerConfig: z.string(), context: z.string() }),
+]);
+
+const engineFixturesSchema = z.object({ ssh: sshFixturesSchema, tls: tlsFixturesSchema });
+
+export type SshFixtures = z.infer<typeof sshFixturesSchema>;
+export type TlsFixtures = Exclude<z.infer<typeof tlsFixturesSchema>, { skipped: string }>;
+
+export interface EngineFixtures {
+  ssh: SshFixtures;
+  /** The TLS engine, or why set-up did not start it. */
+  tls: TlsFixtures | { skipped: string };
+}
+
+/** The fixtures, or why there are none (tests skip with that reason). */
+export function loadEngineFixtures(): EngineFixtures | { missing: string } {
+  let text: string;
+  try {
+    text = readFileSync(engineFixturesFile, 'utf8');
+  } catch {
+    return { missing: `${engineFixturesFile} is missing: run scripts/setup-test-env.sh (it starts the SSH and TLS test engines)` };
+  }
+  const parsed = engineFixturesSchema.safeParse(JSON.parse(text));
+  return parsed.success
+    ? parsed.data
+    : { missing: `${engineFixturesFile} is not what scripts/setup-test-env.sh writes: ${parsed.error.message}` };
+}
+
+/** The public key (type and base64) of an OpenSSH .pub file. */
+export function publicKeyOf(pubFile: string): { keyType: string; key: string } {
+  const [keyType = '', key = ''] = readFileSync(pubFile, 'utf8').trim().split(/\s+/);
+  return { keyType, key };
+}
