@@ -37,19 +37,25 @@ afterEach(() => {
 });
 
 describe('createAppStores', () => {
-  it('wires every store to one client: one status stream, one events stream, both lists on connect', async () => {
-    const transport = new FakeTransport().reply('containers.list', [container()]).reply('images.list', [image()]);
+  it('wires every store to one client: one status stream, one events stream, one watch stream per list', async () => {
+    const transport = new FakeTransport();
     const stores = createAppStores(new BerthClient(transport), { createSurface: () => new FakeSurface() });
     stores.start();
     transport.emit('engine.status', connectedStatus(1));
+    transport.emit('containers.watch', { t: 'snapshot', items: [container()] });
+    transport.emit('images.watch', { t: 'snapshot', items: [image()] });
     await flushPromises();
+    const watches = ['containers.watch', 'images.watch', 'volumes.watch', 'networks.watch'];
     expect(transport.openStreams('engine.status')).toHaveLength(1);
     expect(transport.openStreams('engine.events')).toHaveLength(1);
+    for (const name of watches) expect(transport.openStreams(name), name).toHaveLength(1);
     expect(stores.containers.getState().items).toHaveLength(1);
     expect(stores.images.getState().items).toHaveLength(1);
+    expect(transport.calls).toHaveLength(0);
     stores.stop();
     expect(transport.openStreams('engine.status')).toHaveLength(0);
     expect(transport.openStreams('engine.events')).toHaveLength(0);
+    for (const name of watches) expect(transport.openStreams(name), name).toHaveLength(0);
   });
 
   it('builds each view’s tools once, with the stores', () => {

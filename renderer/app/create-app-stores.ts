@@ -60,11 +60,11 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
   const run = createActionRunner(client, activity);
   const connection = createConnectionStore({ client, run, reconnectLink: options.reconnectLink });
   const events = createEngineEventHub(client, connection);
-  const containers = createContainersStore({ client, connection, events });
+  const containers = createContainersStore({ client, connection });
   const containerActions = createContainerActionsStore(run, containers);
-  const images = createImagesStore({ client, connection, events });
-  const volumes = createVolumesStore({ client, connection, events });
-  const networks = createNetworksStore({ client, connection, events });
+  const images = createImagesStore({ client, connection });
+  const volumes = createVolumesStore({ client, connection });
+  const networks = createNetworksStore({ client, connection });
   const imageTools = createImageTools({ client, run, activity, events });
   const volumeTools = createVolumeTools(run, () => volumes.requestRefresh());
   const networkTools = createNetworkTools({ run, networks });

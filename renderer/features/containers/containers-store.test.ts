@@ -1,120 +1,116 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { BerthClient } from '../../api/client.js';
 import { FakeTransport, flushPromises } from '../../test-support/fake-transport.js';
-import { connectedStatus, container, disconnectedStatus, event } from '../../test-support/fixtures.js';
+import { connectedStatus, container, disconnectedStatus } from '../../test-support/fixtures.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore, selectOpenErrors } from '../activity/activity-store.js';
 import { createConnectionStore } from '../connection/connection-store.js';
-import { createEngineEventHub } from '../engine-events/engine-event-hub.js';
 import { createContainerActionsStore } from './container-actions-store.js';
 import { createContainersStore } from './containers-store.js';
 
-function setup(list: ContainerSummary[] = [container()]) {
-  const transport = new FakeTransport().reply('containers.list', () => list);
+function setup() {
+  const transport = new FakeTransport();
   const client = new BerthClient(transport);
   const activity = createActivityStore();
   const run = createActionRunner(client, activity);
   const connection = createConnectionStore({ client, run });
-  const events = createEngineEventHub(client, connection);
-  const containers = createContainersStore({ client, connection, events, debounceMs: 100 });
+  const containers = createContainersStore({ client, connection });
   const actions = createContainerActionsStore(run, containers);
   connection.getState().start();
-  events.start();
   containers.start();
   return { transport, activity, connection, containers, actions };
 }
+
+const web = container();
+const db = container({ id: 'd'.repeat(64), name: 'db', created: web.created + 10, state: 'exited', status: 'Exited (0) 1 minute ago' });
 
 describe('containers store', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('loads the list when the engine connects, not before', async () => {
+  it('follows containers.watch from the start: the snapshot newest first, never a list call', async () => {
     const { transport, containers } = setup();
-    await flushPromises();
-    expect(transport.callsTo('containers.list')).toHaveLength(0);
-    transport.emit('engine.status', disconnectedStatus(0));
-    await flushPromises();
-    expect(transport.callsTo('containers.list')).toHaveLength(0);
+    expect(transport.openStreams('containers.watch')).toHaveLength(1);
+    transport.emit('containers.watch', { t: 'snapshot', items: [web, db] });
     transport.emit('engine.status', connectedStatus(1));
     await flushPromises();
-    expect(transport.callsTo('containers.list')).toHaveLength(1);
     expect(containers.getState()).toMatchObject({ loaded: true, live: true, error: null });
+    expect(containers.getState().items.map((c) => c.name)).toEqual(['db', 'web']);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(transport.callsTo('containers.list')).toHaveLength(0);
+  });
+
+  it('a patch replaces the one container that changed; the other keeps its object', () => {
+    const { transport, containers } = setup();
+    transport.emit('engine.status', connectedStatus(1));
+    transport.emit('containers.watch', { t: 'snapshot', items: [web, db] });
+    const [dbBefore, webBefore] = containers.getState().items;
+    transport.emit('containers.watch', { t: 'patch', upsert: [{ ...db, state: 'running', status: 'Up 1 second' }], remove: [] });
+    const [dbAfter, webAfter] = containers.getState().items;
+    expect(dbAfter).not.toBe(dbBefore);
+    expect(dbAfter?.state).toBe('running');
+    expect(webAfter).toBe(webBefore);
+    transport.emit('containers.watch', { t: 'patch', upsert: [], remove: [db.id] });
     expect(containers.getState().items.map((c) => c.name)).toEqual(['web']);
   });
 
-  it('coalesces a burst of container events into one reload after the debounce', async () => {
-    const { transport } = setup();
-    transport.emit('engine.status', connectedStatus(1));
-    await flushPromises();
-    expect(transport.callsTo('containers.list')).toHaveLength(1);
-    for (let i = 0; i < 40; i++) transport.emit('engine.events', event('container', i % 2 ? 'start' : 'create', `c${i}`));
-    await vi.advanceTimersByTimeAsync(50);
-    expect(transport.callsTo('containers.list')).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(60);
-    expect(transport.callsTo('containers.list')).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(transport.callsTo('containers.list')).toHaveLength(2);
-  });
-
-  it('ignores events about other object types', async () => {
-    const { transport } = setup();
-    transport.emit('engine.status', connectedStatus(1));
-    await flushPromises();
-    transport.emit('engine.events', event('network', 'connect'));
-    transport.emit('engine.events', event('image', 'pull'));
-    await vi.advanceTimersByTimeAsync(500);
-    expect(transport.callsTo('containers.list')).toHaveLength(1);
-  });
-
-  it('marks rows not live while disconnected and reloads on a new generation', async () => {
+  it('keeps the rows, greyed, while the engine is away, and takes the snapshot sent when it is back', () => {
     const { transport, containers } = setup();
     transport.emit('engine.status', connectedStatus(1));
-    await flushPromises();
+    transport.emit('containers.watch', { t: 'snapshot', items: [web] });
+    transport.emit('containers.watch', { t: 'stale', reason: 'The engine went away' });
     transport.emit('engine.status', disconnectedStatus(1));
-    expect(containers.getState().live).toBe(false);
+    expect(containers.getState()).toMatchObject({ live: false, loaded: true });
+    expect(containers.getState().items).toHaveLength(1);
     transport.emit('engine.status', connectedStatus(2));
-    await flushPromises();
-    expect(transport.callsTo('containers.list')).toHaveLength(2);
+    transport.emit('containers.watch', { t: 'snapshot', items: [web, db] });
     expect(containers.getState().live).toBe(true);
+    expect(containers.getState().items).toHaveLength(2);
+    expect(transport.streams.filter((s) => s.name === 'containers.watch')).toHaveLength(1);
   });
 
-  it('reloads after the link to Berth comes back, even with the same generation', async () => {
+  it('subscribes again after the link to Berth comes back (the server sends a fresh snapshot)', async () => {
     const { transport, containers } = setup();
     transport.emit('engine.status', connectedStatus(1));
-    await flushPromises();
+    transport.emit('containers.watch', { t: 'snapshot', items: [web] });
     transport.end('engine.status');
     expect(containers.getState().live).toBe(false);
+    expect(transport.openStreams('containers.watch')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(500);
     transport.emit('engine.status', connectedStatus(1));
-    await flushPromises();
-    expect(transport.callsTo('containers.list')).toHaveLength(2);
-    // The events stream is resubscribed too.
-    expect(transport.openStreams('engine.events')).toHaveLength(1);
-  });
-
-  it('reloads when the transport reconnects (stream kept alive by the transport)', async () => {
-    const { transport, connection, containers } = setup();
-    transport.emit('engine.status', connectedStatus(1));
-    await flushPromises();
-    connection.getState().reportLink('lost');
+    expect(transport.openStreams('containers.watch')).toHaveLength(1);
     expect(containers.getState().live).toBe(false);
-    connection.getState().reportLink('open');
-    await flushPromises();
-    expect(transport.callsTo('containers.list')).toHaveLength(1);
-    transport.emit('engine.status', connectedStatus(1));
-    await flushPromises();
-    expect(transport.callsTo('containers.list')).toHaveLength(2);
-    expect(containers.getState().live).toBe(true);
-    expect(transport.streams.filter((s) => s.name === 'engine.events')).toHaveLength(1);
+    transport.emit('containers.watch', { t: 'snapshot', items: [] });
+    expect(containers.getState()).toMatchObject({ live: true, items: [] });
   });
 
-  it('keeps a load error visible', async () => {
+  it('shows why the stream ended and follows again after a delay', async () => {
     const { transport, containers } = setup();
-    transport.fail('containers.list', { code: 'ENGINE_ERROR', message: 'engine hiccup' });
     transport.emit('engine.status', connectedStatus(1));
-    await flushPromises();
+    transport.end('containers.watch', { code: 'ENGINE_ERROR', message: 'engine hiccup' });
     expect(containers.getState().error).toBe('engine hiccup');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(transport.openStreams('containers.watch')).toHaveLength(1);
+    transport.emit('containers.watch', { t: 'snapshot', items: [web] });
+    expect(containers.getState()).toMatchObject({ error: null, live: true });
+  });
+
+  it('refresh() asks the server for a fresh snapshot', async () => {
+    const { transport, containers } = setup();
+    transport.emit('engine.status', connectedStatus(1));
+    transport.emit('containers.watch', { t: 'snapshot', items: [web] });
+    const refreshed = containers.getState().refresh();
+    expect(transport.streams.filter((s) => s.name === 'containers.watch')).toHaveLength(2);
+    expect(transport.openStreams('containers.watch')).toHaveLength(1);
+    transport.emit('containers.watch', { t: 'snapshot', items: [web, db] });
+    await refreshed;
+    expect(containers.getState().items).toHaveLength(2);
+  });
+
+  it('stop() closes the stream', () => {
+    const { transport, containers } = setup();
+    containers.stop();
+    expect(transport.openStreams('containers.watch')).toHaveLength(0);
   });
 });
 
@@ -146,8 +142,10 @@ describe('container actions', () => {
     expect(transport.callsTo('containers.remove')[0]?.input).toEqual({ id: web.id, force: true });
     expect(activity.getState().entries.at(-1)?.command).toBe('docker rm --force web');
     expect(actions.getState().removeRequest).toBeNull();
-    await vi.advanceTimersByTimeAsync(150);
-    expect(transport.callsTo('containers.list')).toHaveLength(2);
+    // The row goes when the server's patch says so: nothing is reloaded, the stream stays as it was.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(transport.callsTo('containers.list')).toHaveLength(0);
+    expect(transport.streams.filter((s) => s.name === 'containers.watch')).toHaveLength(1);
   });
 
   it('offers force by default only for a container that must be killed to be removed', () => {

@@ -1,30 +1,28 @@
 import type { ContainerSummary } from '../../../shared/engine-types.js';
+import { liveKeyOf } from '../../../shared/live-contract.js';
 import type { BerthClient } from '../../api/client.js';
 import type { ConnectionStore } from '../connection/connection-store.js';
-import type { EngineEventHub } from '../engine-events/engine-event-hub.js';
-import { createLiveListStore, type LiveListStore } from '../live-list/live-list-store.js';
+import { createWatchedListStore, type LiveListStore } from '../live-list/watched-list-store.js';
 
 export type ContainersStore = LiveListStore<ContainerSummary>;
 
 export interface ContainersStoreDeps {
   client: BerthClient;
   connection: ConnectionStore;
-  events: EngineEventHub;
-  debounceMs?: number;
 }
 
 /** Newest first, like `docker ps`. */
-export function sortContainers(items: readonly ContainerSummary[]): ContainerSummary[] {
-  return [...items].sort((a, b) => b.created - a.created || a.name.localeCompare(b.name));
+export function compareContainers(a: ContainerSummary, b: ContainerSummary): number {
+  return b.created - a.created || a.name.localeCompare(b.name);
 }
 
-/** `docker ps --all`, kept true by the engine's container events. */
-export function createContainersStore({ client, connection, events, debounceMs }: ContainersStoreDeps): ContainersStore {
-  return createLiveListStore<ContainerSummary>({
-    load: async () => sortContainers(await client.call('containers.list', {})),
+/** `docker ps --all`, followed through the server's `containers.watch` (a snapshot, then patches). */
+export function createContainersStore({ client, connection }: ContainersStoreDeps): ContainersStore {
+  return createWatchedListStore<ContainerSummary, ContainerSummary>({
+    watch: (handlers) => client.subscribe('containers.watch', {}, handlers),
     connection,
-    events,
-    eventTypes: ['container'],
-    debounceMs,
+    keyOf: liveKeyOf,
+    rowsOf: (c) => [c],
+    compare: compareContainers,
   });
 }

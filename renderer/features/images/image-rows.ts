@@ -42,24 +42,29 @@ function row(image: ImageSummary, repository: string, tag: string): ImageRow {
   };
 }
 
+/** The rows `docker images` prints for one image: one per repo:tag it carries. */
+export function rowsOfImage(image: ImageSummary): ImageRow[] {
+  const tags = image.repoTags.filter((t) => t !== '<none>:<none>');
+  if (tags.length > 0) {
+    return tags.map((tag) => {
+      const ref = splitReference(tag);
+      return row(image, ref.repository, ref.tag);
+    });
+  }
+  // Untagged but pulled by digest: docker shows the repository with a <none> tag.
+  const digestRepos = new Set(image.repoDigests.filter((d) => d !== '<none>@<none>').map((d) => d.slice(0, d.indexOf('@'))));
+  if (digestRepos.size > 0) return [...digestRepos].map((repository) => row(image, repository, none));
+  return [row(image, none, none)];
+}
+
+/** Newest first, then by repository and tag. */
+export function compareImageRows(a: ImageRow, b: ImageRow): number {
+  return b.created - a.created || a.repository.localeCompare(b.repository) || a.tag.localeCompare(b.tag);
+}
+
 /** The rows `docker images` prints for these images, newest first. */
 export function imageRows(images: readonly ImageSummary[]): ImageRow[] {
-  const rows: ImageRow[] = [];
-  for (const image of images) {
-    const tags = image.repoTags.filter((t) => t !== '<none>:<none>');
-    if (tags.length > 0) {
-      for (const tag of tags) {
-        const ref = splitReference(tag);
-        rows.push(row(image, ref.repository, ref.tag));
-      }
-      continue;
-    }
-    // Untagged but pulled by digest: docker shows the repository with a <none> tag.
-    const digestRepos = new Set(image.repoDigests.filter((d) => d !== '<none>@<none>').map((d) => d.slice(0, d.indexOf('@'))));
-    if (digestRepos.size > 0) for (const repository of digestRepos) rows.push(row(image, repository, none));
-    else rows.push(row(image, none, none));
-  }
-  return rows.sort((a, b) => b.created - a.created || a.repository.localeCompare(b.repository) || a.tag.localeCompare(b.tag));
+  return images.flatMap(rowsOfImage).sort(compareImageRows);
 }
 
 /** Disk used by the distinct images behind these rows (an image with two tags counts once). */

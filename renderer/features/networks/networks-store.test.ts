@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NetworkSummary } from '../../../shared/network-types.js';
 import { BerthClient } from '../../api/client.js';
 import { FakeTransport, flushPromises } from '../../test-support/fake-transport.js';
-import { connectedStatus, event } from '../../test-support/fixtures.js';
+import { connectedStatus } from '../../test-support/fixtures.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { createConnectionStore } from '../connection/connection-store.js';
-import { createEngineEventHub } from '../engine-events/engine-event-hub.js';
 import { connectAddressProblem } from './network-actions-store.js';
 import { createNetworkTools } from './network-tools.js';
 import { createNetworksStore } from './networks-store.js';
@@ -31,17 +30,17 @@ function network(patch: Partial<NetworkSummary> = {}): NetworkSummary {
   };
 }
 
-function setUp(transport: FakeTransport) {
+/** The stores over this transport, the engine connected and `networks.watch` having sent these networks. */
+function setUp(transport: FakeTransport, list: NetworkSummary[] = []) {
   const client = new BerthClient(transport);
   const activity = createActivityStore();
   const run = createActionRunner(client, activity);
   const connection = createConnectionStore({ client, run });
-  const events = createEngineEventHub(client, connection);
-  const networks = createNetworksStore({ client, connection, events });
+  const networks = createNetworksStore({ client, connection });
   connection.getState().start();
-  events.start();
   networks.start();
   transport.emit('engine.status', connectedStatus(1));
+  transport.emit('networks.watch', { t: 'snapshot', items: list });
   return { client, activity, run, networks, tools: createNetworkTools({ run, networks }) };
 }
 
@@ -49,65 +48,35 @@ describe('networks store and tools', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('reloads on network and container events, never on image events', async () => {
-    const transport = new FakeTransport().reply('networks.list', [network()]);
-    const { networks } = setUp(transport);
-    await flushPromises();
-    expect(networks.getState().items.map((n) => n.name)).toEqual(['lab']);
-    transport.emit('engine.events', event('image', 'pull'));
-    await vi.advanceTimersByTimeAsync(200);
-    expect(transport.callsTo('networks.list')).toHaveLength(1);
-    for (const action of ['create', 'connect', 'disconnect', 'destroy']) transport.emit('engine.events', event('network', action));
-    transport.emit('engine.events', event('container', 'start'));
-    await vi.advanceTimersByTimeAsync(200);
-    expect(transport.callsTo('networks.list')).toHaveLength(2);
-  });
-
-  it('does not reload on exec or health events, which Berth’s own terminals and file browser cause', async () => {
-    const transport = new FakeTransport().reply('networks.list', [network()]);
-    const { networks } = setUp(transport);
-    await flushPromises();
-    expect(transport.callsTo('networks.list')).toHaveLength(1);
-    for (const action of [
-      'exec_create: sh',
-      'exec_start: sh -c ls',
-      'exec_die',
-      'health_status: healthy',
-      'health_status: unhealthy',
-      'resize',
-      'attach',
-    ]) {
-      transport.emit('engine.events', event('container', action));
-    }
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(transport.callsTo('networks.list')).toHaveLength(1);
-
-    // Each of these may change a row: one reload each.
-    const changes: ReadonlyArray<readonly [string, string]> = [
-      ['container', 'create'],
-      ['container', 'destroy'],
-      ['container', 'start'],
-      ['container', 'die'],
-      ['network', 'connect'],
-      ['network', 'disconnect'],
-    ];
-    let calls = 1;
-    for (const [type, action] of changes) {
-      transport.emit('engine.events', event(type, action));
-      await vi.advanceTimersByTimeAsync(2000);
-      expect(transport.callsTo('networks.list'), `${type} ${action}`).toHaveLength(++calls);
-    }
-
+  it('follows networks.watch: built-in networks first, a patch replaces only the network that changed, never a list call', () => {
+    const transport = new FakeTransport();
+    const host = network({ id: 'h', name: 'host', driver: 'host', builtIn: true });
+    const lab = network({ id: 'n1', name: 'lab' });
+    const apps = network({ id: 'n2', name: 'apps' });
+    const { networks } = setUp(transport, [lab, host, apps]);
+    expect(networks.getState().items.map((n) => n.name)).toEqual(['host', 'apps', 'lab']);
+    expect(networks.getState()).toMatchObject({ loaded: true, live: true });
+    const [hostRow, appsRow] = networks.getState().items;
+    transport.emit('networks.watch', {
+      t: 'patch',
+      upsert: [{ ...lab, containers: [{ id: 'c1', name: 'lidar', state: 'running', ipv4: '10.0.0.2' }] }],
+      remove: [],
+    });
+    expect(networks.getState().items[2]?.containers.map((c) => c.name)).toEqual(['lidar']);
+    expect(networks.getState().items[0]).toBe(hostRow);
+    expect(networks.getState().items[1]).toBe(appsRow);
+    transport.emit('networks.watch', { t: 'patch', upsert: [], remove: ['n2'] });
+    expect(networks.getState().items.map((n) => n.name)).toEqual(['host', 'lab']);
+    expect(transport.callsTo('networks.list')).toHaveLength(0);
     networks.stop();
-    transport.emit('engine.events', event('container', 'start'));
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(transport.callsTo('networks.list')).toHaveLength(calls);
+    expect(transport.openStreams('networks.watch')).toHaveLength(0);
   });
 
   it('create: an invalid draft sends nothing; an engine refusal lands beside its field', async () => {
-    const transport = new FakeTransport()
-      .reply('networks.list', [])
-      .fail('networks.create', { code: 'CONFLICT', message: 'Pool overlaps with other one on this address space' });
+    const transport = new FakeTransport().fail('networks.create', {
+      code: 'CONFLICT',
+      message: 'Pool overlaps with other one on this address space',
+    });
     const { tools } = setUp(transport);
     const create = tools.create.getState();
     create.openForm();
@@ -122,7 +91,6 @@ describe('networks store and tools', () => {
 
   it('prune removes exactly the previewed networks, by ID, and shows the command by name', async () => {
     const transport = new FakeTransport()
-      .reply('networks.list', [])
       .reply('networks.prunePreview', { networks: [{ id: 'a', name: 'old-a', driver: 'bridge', created: 1 }], keptInUse: 2 })
       .reply('networks.prune', [{ id: 'a', name: 'old-a', removed: true }]);
     const { tools, activity } = setUp(transport);
@@ -140,7 +108,6 @@ describe('networks store and tools', () => {
     let answerPreview: (value: unknown) => void = () => undefined;
     let answerPrune: (value: unknown) => void = () => undefined;
     const transport = new FakeTransport()
-      .reply('networks.list', [])
       .handle('networks.prunePreview', () => new Promise((resolve) => (answerPreview = (value) => resolve({ ok: true, value }))))
       .handle('networks.prune', () => new Promise((resolve) => (answerPrune = (value) => resolve({ ok: true, value }))));
     const { tools } = setUp(transport);
@@ -172,15 +139,13 @@ describe('networks store and tools', () => {
       network({ id: 'c'.repeat(64), name: 'solo' }),
     ];
     const transport = new FakeTransport()
-      .reply('networks.list', twins)
       .reply('networks.remove', null)
       .reply('networks.removeMany', [
         { id: idB, name: 'lab', removed: true },
         { id: 'c'.repeat(64), name: 'solo', removed: true },
       ])
       .reply('networks.disconnect', null);
-    const { tools, networks, activity } = setUp(transport);
-    await flushPromises();
+    const { tools, networks, activity } = setUp(transport, twins);
     expect(networks.getState().items).toHaveLength(3);
 
     tools.selection.getState().toggle(idA);
@@ -213,13 +178,8 @@ describe('networks store and tools', () => {
   it('refetches the open inspect document when the network changes', async () => {
     let version = 0;
     const lab = network({ id: 'n1', name: 'lab' });
-    const transport = new FakeTransport()
-      .reply('networks.list', () => [
-        version === 0 ? lab : { ...lab, containers: [{ id: 'c1', name: 'lidar', state: 'running', ipv4: '10.0.0.2' }] },
-      ])
-      .reply('networks.inspect', () => ({ Name: 'lab', Containers: version === 0 ? {} : { c1: {} } }));
-    const { tools, activity } = setUp(transport);
-    await flushPromises();
+    const transport = new FakeTransport().reply('networks.inspect', () => ({ Name: 'lab', Containers: version === 0 ? {} : { c1: {} } }));
+    const { tools, activity } = setUp(transport, [lab]);
     tools.detail.getState().showDetail('n1');
     // Nothing fetched until the Inspect section is opened.
     expect(transport.callsTo('networks.inspect')).toHaveLength(0);
@@ -228,13 +188,17 @@ describe('networks store and tools', () => {
     expect(tools.detail.getState().inspect.json).toEqual({ Name: 'lab', Containers: {} });
     expect(activity.getState().entries.map((e) => e.command)).toContain('docker network inspect lab');
 
-    // An unrelated event that reloads the list without changing the network: no refetch.
-    transport.emit('engine.events', event('container', 'create'));
+    // A patch about another network, or one that repeats this one unchanged: no refetch.
+    transport.emit('networks.watch', { t: 'patch', upsert: [network({ id: 'n9', name: 'other' }), { ...lab }], remove: [] });
     await vi.advanceTimersByTimeAsync(200);
     expect(transport.callsTo('networks.inspect')).toHaveLength(1);
 
     version = 1;
-    transport.emit('engine.events', event('network', 'connect'));
+    transport.emit('networks.watch', {
+      t: 'patch',
+      upsert: [{ ...lab, containers: [{ id: 'c1', name: 'lidar', state: 'running', ipv4: '10.0.0.2' }] }],
+      remove: [],
+    });
     await vi.advanceTimersByTimeAsync(200);
     await flushPromises();
     expect(transport.callsTo('networks.inspect')).toHaveLength(2);
@@ -242,9 +206,7 @@ describe('networks store and tools', () => {
   });
 
   it('bulk remove never sends a built-in network', async () => {
-    const transport = new FakeTransport()
-      .reply('networks.list', [])
-      .reply('networks.removeMany', [{ id: 'n1', name: 'lab', removed: true }]);
+    const transport = new FakeTransport().reply('networks.removeMany', [{ id: 'n1', name: 'lab', removed: true }]);
     const { tools } = setUp(transport);
     tools.actions.getState().askRemoveMany([network(), network({ id: 'h', name: 'host', driver: 'host', builtIn: true })]);
     await tools.actions.getState().confirmRemoveMany();
@@ -260,7 +222,7 @@ describe('networks store and tools', () => {
     expect(connectAddressProblem(lab, '10.43.0.9')).toMatch(/outside 10\.42\.0\.0\/24/);
     expect(connectAddressProblem(lab, '10.42.0.1')).toMatch(/gateway/);
     expect(connectAddressProblem(lab, '10.42.0.2')).toMatch(/lidar/);
-    const transport = new FakeTransport().reply('networks.list', []).reply('networks.connect', null);
+    const transport = new FakeTransport().reply('networks.connect', null);
     const { tools } = setUp(transport);
     tools.actions.getState().askConnect(lab);
     tools.actions.getState().setConnectContainer({ id: 'c-planner', name: 'planner' });

@@ -1,56 +1,51 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { VolumeUser } from '../../../shared/volume-types.js';
 import { BerthClient } from '../../api/client.js';
-import { FakeTransport, flushPromises } from '../../test-support/fake-transport.js';
-import { connectedStatus, event } from '../../test-support/fixtures.js';
+import { FakeTransport } from '../../test-support/fake-transport.js';
+import { connectedStatus } from '../../test-support/fixtures.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { createConnectionStore } from '../connection/connection-store.js';
-import { createEngineEventHub } from '../engine-events/engine-event-hub.js';
 import { createVolumesStore } from './volumes-store.js';
 
-const volume = { name: 'pg', driver: 'local', scope: 'local', createdAt: null, mountpoint: '/m', labels: {}, options: {}, usedBy: [] };
+const volume = (name: string, usedBy: VolumeUser[] = []) => ({
+  name,
+  driver: 'local',
+  scope: 'local',
+  createdAt: null,
+  mountpoint: `/var/lib/docker/volumes/${name}/_data`,
+  labels: { 'com.docker.compose.project': 'shop' },
+  options: {},
+  usedBy,
+});
 
 describe('volumes store', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
-
-  it('loads on connect; reloads on volume events and on container events that change who uses a volume, never by polling', async () => {
-    const transport = new FakeTransport().reply('volumes.list', [volume]);
+  it('follows volumes.watch by name: rows sorted by name, who uses a volume updated by a patch, removal by name', () => {
+    const transport = new FakeTransport();
     const client = new BerthClient(transport);
     const connection = createConnectionStore({ client, run: createActionRunner(client, createActivityStore()) });
-    const events = createEngineEventHub(client, connection);
-    const volumes = createVolumesStore({ client, connection, events });
+    const volumes = createVolumesStore({ client, connection });
     connection.getState().start();
-    events.start();
     volumes.start();
-
     transport.emit('engine.status', connectedStatus(1));
-    await flushPromises();
+    transport.emit('volumes.watch', { t: 'snapshot', items: [volume('pg'), volume('cache')] });
+    expect(volumes.getState().items.map((v) => v.name)).toEqual(['cache', 'pg']);
+    expect(volumes.getState().items[1]).toMatchObject({ project: 'shop', anonymous: false });
+    const cache = volumes.getState().items[0];
+
+    transport.emit('volumes.watch', {
+      t: 'patch',
+      upsert: [volume('pg', [{ id: 'c1', name: 'db', state: 'running', destination: '/data', readOnly: false }])],
+      remove: [],
+    });
+    expect(volumes.getState().items[1]?.usedBy.map((u) => u.name)).toEqual(['db']);
+    expect(volumes.getState().items[0]).toBe(cache);
+
+    transport.emit('volumes.watch', { t: 'patch', upsert: [], remove: ['cache'] });
     expect(volumes.getState().items.map((v) => v.name)).toEqual(['pg']);
-    expect(transport.callsTo('volumes.list')).toHaveLength(1);
-
-    // Quiet engine: no reload however long we wait.
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(transport.callsTo('volumes.list')).toHaveLength(1);
-
-    // Execs (the file browser, terminals) do not change "used by".
-    transport.emit('engine.events', event('container', 'exec_start: sh -c ls'));
-    transport.emit('engine.events', event('container', 'exec_die'));
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(transport.callsTo('volumes.list')).toHaveLength(1);
-
-    transport.emit('engine.events', event('volume', 'create'));
-    transport.emit('engine.events', event('volume', 'mount'));
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(transport.callsTo('volumes.list')).toHaveLength(2);
-
-    transport.emit('engine.events', event('container', 'destroy'));
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(transport.callsTo('volumes.list')).toHaveLength(3);
+    expect(transport.callsTo('volumes.list')).toHaveLength(0);
 
     volumes.stop();
-    transport.emit('engine.events', event('container', 'create'));
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(transport.callsTo('volumes.list')).toHaveLength(3);
+    expect(transport.openStreams('volumes.watch')).toHaveLength(0);
   });
 });

@@ -1,8 +1,8 @@
+import { liveKeyOf } from '../../../shared/live-contract.js';
+import type { VolumeSummary } from '../../../shared/volume-types.js';
 import type { BerthClient } from '../../api/client.js';
 import type { ConnectionStore } from '../connection/connection-store.js';
-import type { EngineEventHub } from '../engine-events/engine-event-hub.js';
-import { containerEventChangesUse } from '../live-list/container-use-events.js';
-import { createLiveListStore, type LiveListStore } from '../live-list/live-list-store.js';
+import { createWatchedListStore, type LiveListStore } from '../live-list/watched-list-store.js';
 import { toVolumeRow, type VolumeRow } from './volume-rows.js';
 
 export type VolumesStore = LiveListStore<VolumeRow>;
@@ -10,21 +10,19 @@ export type VolumesStore = LiveListStore<VolumeRow>;
 export interface VolumesStoreDeps {
   client: BerthClient;
   connection: ConnectionStore;
-  events: EngineEventHub;
-  debounceMs?: number;
 }
 
 /**
- * `docker volume ls` with who uses each volume. Volume events (create, destroy, mount, unmount)
- * change the list; container events that change "used by" reload it too.
+ * `docker volume ls` with who uses each volume, by name, followed through the server's
+ * `volumes.watch`: the server works out "used by" from its container model and sends a volume
+ * again only when that changed.
  */
-export function createVolumesStore({ client, connection, events, debounceMs }: VolumesStoreDeps): VolumesStore {
-  return createLiveListStore<VolumeRow>({
-    load: async () => (await client.call('volumes.list', {})).map(toVolumeRow),
+export function createVolumesStore({ client, connection }: VolumesStoreDeps): VolumesStore {
+  return createWatchedListStore<VolumeSummary, VolumeRow>({
+    watch: (handlers) => client.subscribe('volumes.watch', {}, handlers),
     connection,
-    events,
-    eventTypes: ['volume', 'container'],
-    changesList: (event) => event.type !== 'container' || containerEventChangesUse(event.action),
-    debounceMs,
+    keyOf: liveKeyOf,
+    rowsOf: (v) => [toVolumeRow(v)],
+    compare: (a, b) => a.name.localeCompare(b.name),
   });
 }
