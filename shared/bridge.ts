@@ -7,10 +7,16 @@ import type { CallResult } from './wire.js';
  * transport uses.
  */
 export interface BerthBridge {
-  /** Runs one contract call; never rejects, failures come back as `{ ok: false }`. */
-  call(name: string, input: unknown): Promise<CallResult>;
-  /** Starts one contract stream; the returned function unsubscribes. `onEnd` runs at most once. */
-  subscribe(name: string, input: unknown, onMessage: (message: unknown) => void, onEnd: (error?: RpcErrorPayload) => void): () => void;
+  /** Runs one contract call on `engine` (absent: the default engine); never rejects, failures come back as `{ ok: false }`. */
+  call(name: string, input: unknown, engine?: string): Promise<CallResult>;
+  /** Starts one contract stream on `engine`; the returned function unsubscribes. `onEnd` runs at most once. */
+  subscribe(
+    name: string,
+    input: unknown,
+    onMessage: (message: unknown) => void,
+    onEnd: (error?: RpcErrorPayload) => void,
+    engine?: string,
+  ): () => void;
   /**
    * Desktop only: opens an http, https or mailto link in the system's browser or mail program after
    * main checked it again. Never rejects. Optional so the renderer can tell an older preload apart.

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { containerRefSchema } from './container-ref.js';
 import { engineCalls, engineStreams } from './engine-contract.js';
+import { enginesCalls, enginesStreams } from './engines-contract.js';
 import { containerCalls, containerStreams } from './container-contract.js';
 import { imageCalls, imageStreams } from './image-contract.js';
 import { filesCalls, filesStreams } from './files-contract.js';
@@ -22,6 +23,7 @@ export { terminalSessionIdSchema } from './terminal-contract.js';
  */
 export const calls = {
   ...engineCalls,
+  ...enginesCalls,
   ...containerCalls,
   ...imageCalls,
   ...filesCalls,
@@ -35,6 +37,7 @@ export const calls = {
 
 export const streams = {
   ...liveStreams,
+  ...enginesStreams,
   ...imageStreams,
   ...filesStreams,
   ...engineStreams,

@@ -1,17 +1,43 @@
 import { z } from 'zod';
+import { engineIdSchema } from './engine-spec.js';
 import { rpcErrorSchema } from './errors.js';
 
 /**
  * Messages of the WebSocket transport (encoded with MessagePack so byte arrays travel as bytes).
  * The Electron transport carries the same stream messages (`StreamEvent`) on its stream channel;
- * its calls and subscriptions go on one IPC channel per contract name instead.
+ * its calls and subscriptions go on one IPC channel per contract name instead, with the same
+ * `engine` beside the input.
+ *
+ * `engine`: the engine a call or subscription targets; absent means the default one (`defaultEngineId`).
  */
 export const clientMessageSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('call'), id: z.number().int().nonnegative(), name: z.string(), input: z.unknown() }),
-  z.object({ t: z.literal('sub'), id: z.number().int().nonnegative(), name: z.string(), input: z.unknown() }),
+  z.object({
+    t: z.literal('call'),
+    id: z.number().int().nonnegative(),
+    name: z.string(),
+    input: z.unknown(),
+    engine: engineIdSchema.optional(),
+  }),
+  z.object({
+    t: z.literal('sub'),
+    id: z.number().int().nonnegative(),
+    name: z.string(),
+    input: z.unknown(),
+    engine: engineIdSchema.optional(),
+  }),
   z.object({ t: z.literal('unsub'), id: z.number().int().nonnegative() }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/** The engine a message that names none targets: the local socket (or DOCKER_HOST). */
+export const defaultEngineId = 'local';
+
+/** What an IPC subscription sends beside its stream id (the WebSocket's `sub` message without `t` and `name`). */
+export const ipcSubscribePayloadSchema = z.object({
+  id: z.number().int().nonnegative(),
+  input: z.unknown(),
+  engine: engineIdSchema.optional(),
+});
 
 export const callResultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),

@@ -1,12 +1,17 @@
-import type { HandlerTable } from './rpc/handler-types.js';
+import type { RouterHandlers } from './rpc/handler-types.js';
+import { defaultEngineId } from '../../shared/wire.js';
+import { engineSpecFromDockerHost } from '../engine/docker-endpoint.js';
 import { EngineConnection } from '../engine/engine-connection.js';
+import { listDockerContexts } from '../engine/endpoints/docker-contexts.js';
 import { SealedFileLoginStore } from '../engine/images/registry-login-store.js';
 import type { SecretVault } from '../engine/secret-vault.js';
-import { createEngineServices, type EngineServices, type EngineServicesMap } from './engine-services.js';
+import { createEngineServices, type EngineServices } from './engine-services.js';
+import { EngineRegistry } from './engines/engine-registry.js';
+import { createEnginesHandlers } from './engines/engines-handlers.js';
 import { createHandlers } from './handlers/create-handlers.js';
 
 export interface BerthAppOptions {
-  /** DOCKER_HOST-style endpoint; defaults to the DOCKER_HOST environment variable, then the platform socket. */
+  /** DOCKER_HOST-style endpoint of the default engine; defaults to the DOCKER_HOST environment variable, then the platform socket. */
   dockerHost?: string;
   /** Allow host shells over the web transport (the server's --allow-host-shell flag). */
   allowHostShellOverWeb?: boolean;
@@ -15,36 +20,58 @@ export interface BerthAppOptions {
    * keyring). Without it (the web transport) logins stay in memory.
    */
   registryLogins?: { directory: string; vault: SecretVault };
+  /** The JSON file engines added in Berth are saved to; without it they last until Berth stops. */
+  savedEnginesFile?: string;
+  /** Serve the docker CLI's contexts (~/.docker/contexts, or DOCKER_CONFIG's) as engines too; off by default (tests). */
+  dockerContexts?: boolean;
 }
 
-/** The id of the engine every call targets today (the contract names no engine yet). */
-export const localEngineId = 'local';
+/** The id of the engine a call targets when it names none. */
+export const localEngineId = defaultEngineId;
 
 export interface BerthApp {
-  readonly handlers: HandlerTable;
-  /** The services of each engine, by engine id; one entry ('local') today. */
-  readonly engines: EngineServicesMap;
+  /** What the router serves: the engines.* entries and each engine's handler table, by engine id. */
+  readonly handlers: RouterHandlers;
+  /** Every engine Berth serves (the default one, CLI contexts, saved engines). */
+  readonly registry: EngineRegistry;
+  /** The services of each engine, by engine id. */
+  readonly engines: { get(engineId: string): EngineServices | undefined };
   /** Closes every engine's services (terminals, file transfers, stats streams, the connection). */
   close(): Promise<void>;
 }
 
-/** The composition root: builds each engine's services once and the handler table both transports serve. */
+/** The composition root: the engine registry (each engine's services built once) and the handlers both transports serve. */
 export async function createBerthApp(options: BerthAppOptions = {}): Promise<BerthApp> {
-  const connection = new EngineConnection({ id: localEngineId, dockerHost: options.dockerHost ?? process.env.DOCKER_HOST });
-  const local = createEngineServices(connection, {
-    images: options.registryLogins
-      ? { loginStore: new SealedFileLoginStore(options.registryLogins.directory, options.registryLogins.vault) }
-      : {},
-  });
-  const engines = new Map<string, EngineServices>([[local.id, local]]);
-  // Connecting never throws: a missing engine is a status the UI shows, and retries run by themselves.
-  await connection.connect();
-  return {
-    // Every call targets the local engine until the contract names an engine.
-    handlers: createHandlers(local, { allowHostShellOverWeb: options.allowHostShellOverWeb ?? false }),
-    engines,
-    async close() {
-      await Promise.all([...engines.values()].map((engine) => engine.close()));
+  // The default engine as Berth always found it: --docker-host, else DOCKER_HOST (TLS files from DOCKER_CERT_PATH), else the socket.
+  const defaultSpec = engineSpecFromDockerHost(options.dockerHost ?? process.env.DOCKER_HOST);
+  // One login store for every engine: a registry login is the registry's, whichever engine pulls.
+  const loginStore = options.registryLogins
+    ? new SealedFileLoginStore(options.registryLogins.directory, options.registryLogins.vault)
+    : undefined;
+  const policy = { allowHostShellOverWeb: options.allowHostShellOverWeb ?? false };
+  const registry = new EngineRegistry({
+    defaultEngine: defaultSpec,
+    ...(options.savedEnginesFile === undefined ? {} : { savedEnginesFile: options.savedEnginesFile }),
+    ...(options.dockerContexts ? { listContexts: () => listDockerContexts() } : {}),
+    builders: {
+      connect: (spec) => new EngineConnection({ id: spec.id, spec }),
+      services: (connection) => createEngineServices(connection, { images: loginStore ? { loginStore } : {} }),
+      handlers: (services) => createHandlers(services, policy),
     },
+  });
+  // Connecting never throws: a missing engine is a status the UI shows, and retries run by themselves.
+  await registry.start();
+  const app = createEnginesHandlers(registry);
+  return {
+    handlers: {
+      app,
+      engine: (id) => registry.engine(id),
+      engineProblem: (id) => registry.engineProblem(id),
+      engineIds: () => registry.engineIds(),
+      disposeClient: (clientId) => registry.disposeClient(clientId),
+    },
+    registry,
+    engines: { get: (id) => registry.services(id) },
+    close: () => registry.close(),
   };
 }

@@ -100,11 +100,11 @@ export function createFakeHandlerTable(): FakeHandlerTable {
 
   const calls: Record<string, AnyCall> = {};
   for (const name of callNames) {
-    calls[name] = (specificCalls[name] as AnyCall | undefined) ?? (async (_input, ctx) => (record(ctx), null));
+    calls[name] = (specificCalls as Record<string, AnyCall | undefined>)[name] ?? (async (_input, ctx) => (record(ctx), null));
   }
   const streams: Record<string, AnyStream> = {};
   for (const name of streamNames) {
-    streams[name] = (specificStreams[name] as AnyStream | undefined) ?? (() => opened(name));
+    streams[name] = (specificStreams as Record<string, AnyStream | undefined>)[name] ?? (() => opened(name));
   }
 
   return {

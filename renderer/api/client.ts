@@ -9,23 +9,35 @@ import {
   type StreamName,
 } from '../../shared/contract.js';
 import { BerthError } from '../../shared/errors.js';
-import type { Transport } from './transport.js';
+import type { StreamHandlers, Transport } from './transport.js';
 
 export interface Subscription<M> {
   onMessage(message: M): void;
   onEnd?(error?: BerthError): void;
 }
 
-/** The one object the renderer calls the contract through, whatever the transport. */
+/**
+ * The one object the renderer calls the contract through, whatever the transport. A client is
+ * bound to one engine (`engineId`; undefined: the server's default); `forEngine` gives one bound to
+ * another over the same transport, so a store built on it only ever reaches its engine.
+ */
 export class BerthClient {
-  constructor(private readonly transport: Transport) {}
+  constructor(
+    private readonly transport: Transport,
+    readonly engineId?: string,
+  ) {}
+
+  /** The same transport, every call and stream aimed at `engineId`. */
+  forEngine(engineId: string): BerthClient {
+    return new BerthClient(this.transport, engineId);
+  }
 
   get transportKind(): Transport['kind'] {
     return this.transport.kind;
   }
 
   async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-    const result = await this.transport.call(name, input);
+    const result = await (this.engineId === undefined ? this.transport.call(name, input) : this.transport.call(name, input, this.engineId));
     if (!result.ok) throw new BerthError(result.error);
     const parsed = calls[name].output.safeParse(result.value);
     if (!parsed.success) {
@@ -37,7 +49,7 @@ export class BerthClient {
   subscribe<K extends StreamName>(name: K, input: StreamInput<K>, sub: Subscription<StreamMessage<K>>): () => void {
     const schema = streams[name].message;
     let closed = false;
-    const unsubscribe = this.transport.subscribe(name, input, {
+    const handlers: StreamHandlers = {
       onMessage: (raw) => {
         if (closed) return;
         const parsed = schema.safeParse(raw);
@@ -48,7 +60,11 @@ export class BerthClient {
         closed = true;
         sub.onEnd?.(error ? new BerthError(error) : undefined);
       },
-    });
+    };
+    const unsubscribe =
+      this.engineId === undefined
+        ? this.transport.subscribe(name, input, handlers)
+        : this.transport.subscribe(name, input, handlers, this.engineId);
     return () => {
       if (closed) return;
       closed = true;

@@ -16,22 +16,23 @@ export class IpcTransport implements StatusTransport {
     return () => {};
   }
 
-  async call(name: string, input: unknown): Promise<CallResult> {
+  async call(name: string, input: unknown, engine?: string): Promise<CallResult> {
     try {
-      return await this.bridge.call(name, input);
+      return await (engine === undefined ? this.bridge.call(name, input) : this.bridge.call(name, input, engine));
     } catch (err) {
       // The context bridge throws when an argument cannot be cloned (a function, a DOM node, ...).
       return { ok: false, error: { code: 'BAD_REQUEST', message: err instanceof Error ? err.message : String(err) } };
     }
   }
 
-  subscribe(name: string, input: unknown, handlers: StreamHandlers): () => void {
+  subscribe(name: string, input: unknown, handlers: StreamHandlers, engine?: string): () => void {
     try {
       return this.bridge.subscribe(
         name,
         input,
         (message) => handlers.onMessage(message),
         (error) => handlers.onEnd(error),
+        ...(engine === undefined ? [] : [engine]),
       );
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

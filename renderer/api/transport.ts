@@ -13,6 +13,7 @@ export interface StreamHandlers {
  */
 export interface Transport {
   readonly kind: 'ipc' | 'ws';
-  call(name: string, input: unknown): Promise<CallResult>;
-  subscribe(name: string, input: unknown, handlers: StreamHandlers): () => void;
+  /** `engine`: the engine the call targets; absent means the server's default engine. */
+  call(name: string, input: unknown, engine?: string): Promise<CallResult>;
+  subscribe(name: string, input: unknown, handlers: StreamHandlers, engine?: string): () => void;
 }

@@ -46,6 +46,7 @@ export interface WsTransportOptions {
 interface PendingCall {
   readonly name: string;
   readonly input: unknown;
+  readonly engine: string | undefined;
   resolve(result: CallResult): void;
   /** Set while the call waits for a connection. */
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,6 +55,7 @@ interface PendingCall {
 interface ActiveStream {
   readonly name: string;
   readonly input: unknown;
+  readonly engine: string | undefined;
   readonly handlers: StreamHandlers;
 }
 
@@ -113,12 +115,12 @@ export class WsTransport implements StatusTransport {
     return () => this.listeners.delete(listener);
   }
 
-  call(name: string, input: unknown): Promise<CallResult> {
+  call(name: string, input: unknown, engine?: string): Promise<CallResult> {
     const refused = this.refusal();
     if (refused) return Promise.resolve({ ok: false, error: refused });
     return new Promise<CallResult>((resolve) => {
       const id = this.nextId++;
-      const pending: PendingCall = { name, input, resolve, timer: undefined };
+      const pending: PendingCall = { name, input, engine, resolve, timer: undefined };
       if (this.isOpen()) {
         this.sendCall(id, pending);
         return;
@@ -131,15 +133,16 @@ export class WsTransport implements StatusTransport {
     });
   }
 
-  subscribe(name: string, input: unknown, handlers: StreamHandlers): () => void {
+  subscribe(name: string, input: unknown, handlers: StreamHandlers, engine?: string): () => void {
     const refused = this.refusal();
     if (refused) {
       queueMicrotask(() => handlers.onEnd(refused));
       return () => {};
     }
     const id = this.nextId++;
-    this.streams.set(id, { name, input, handlers });
-    if (this.isOpen()) this.send({ t: 'sub', id, name, input });
+    const stream: ActiveStream = { name, input, engine, handlers };
+    this.streams.set(id, stream);
+    if (this.isOpen()) this.sendSubscribe(id, stream);
     return () => {
       if (!this.streams.delete(id)) return;
       if (this.isOpen()) this.send({ t: 'unsub', id });
@@ -211,7 +214,7 @@ export class WsTransport implements StatusTransport {
       this.failedAttempts = 0;
       this.setStatus({ state: 'open' });
       // Streams first, so a call that depends on a stream's first message finds it subscribed.
-      for (const [id, stream] of this.streams) this.send({ t: 'sub', id, name: stream.name, input: stream.input });
+      for (const [id, stream] of this.streams) this.sendSubscribe(id, stream);
       for (const [id, pending] of [...this.waiting]) {
         this.waiting.delete(id);
         clearTimeout(pending.timer);
@@ -261,10 +264,22 @@ export class WsTransport implements StatusTransport {
 
   private sendCall(id: number, pending: PendingCall): void {
     this.inFlight.set(id, pending);
-    if (!this.send({ t: 'call', id, name: pending.name, input: pending.input })) {
+    // No `engine` key for the default engine: the message stays what an older server reads.
+    const message: ClientMessage = {
+      t: 'call',
+      id,
+      name: pending.name,
+      input: pending.input,
+      ...(pending.engine === undefined ? {} : { engine: pending.engine }),
+    };
+    if (!this.send(message)) {
       this.inFlight.delete(id);
       pending.resolve(failure('BAD_REQUEST', `The input of ${pending.name} cannot be sent (not serializable)`));
     }
+  }
+
+  private sendSubscribe(id: number, stream: ActiveStream): void {
+    this.send({ t: 'sub', id, name: stream.name, input: stream.input, ...(stream.engine === undefined ? {} : { engine: stream.engine }) });
   }
 
   private send(message: ClientMessage): boolean {

@@ -55,6 +55,9 @@ async function start(): Promise<void> {
     ...(process.env.DOCKER_HOST ? { dockerHost: process.env.DOCKER_HOST } : {}),
     // Registry logins survive a restart, sealed with the OS keyring (memory only without one).
     registryLogins: { directory: app.getPath('userData'), vault: createElectronSecretVault() },
+    // Engines added in Berth: addresses and certificate folders only, no secrets.
+    savedEnginesFile: path.join(app.getPath('userData'), 'engines.json'),
+    dockerContexts: true,
   });
   unregisterIpc = registerIpcHandlers(ipcMain, createRouter(berth.handlers), {
     isTrustedSender: isAppPageUrl,

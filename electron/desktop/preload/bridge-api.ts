@@ -44,11 +44,14 @@ export function createBridgeApi(ipc: IpcRendererLike): Required<BerthBridge> {
   });
 
   return {
-    async call(name, input) {
+    async call(name, input, engine) {
       if (!isCallName(name)) return failed('UNKNOWN_CALL', `No call named ${JSON.stringify(name)}`);
       let raw: unknown;
       try {
-        raw = await ipc.invoke(ipcChannels.call(name), input);
+        // Main's router checks the engine id; only a string (or nothing) is passed on.
+        raw = await (typeof engine === 'string'
+          ? ipc.invoke(ipcChannels.call(name), input, engine)
+          : ipc.invoke(ipcChannels.call(name), input));
       } catch (err) {
         // Electron rejects only when the channel has no handler or the input cannot be cloned.
         return failed('INTERNAL', err instanceof Error ? err.message : String(err));
@@ -57,7 +60,7 @@ export function createBridgeApi(ipc: IpcRendererLike): Required<BerthBridge> {
       return result.success ? result.data : failed('INTERNAL', `Malformed reply to ${name}`);
     },
 
-    subscribe(name, input, onMessage, onEnd) {
+    subscribe(name, input, onMessage, onEnd, engine) {
       if (!isStreamName(name)) {
         // Asynchronously, like every other end, so callers see the returned function first.
         queueMicrotask(() => onEnd({ code: 'UNKNOWN_CALL', message: `No stream named ${JSON.stringify(name)}` }));
@@ -66,7 +69,7 @@ export function createBridgeApi(ipc: IpcRendererLike): Required<BerthBridge> {
       const id = nextId++;
       open.set(id, { onMessage, onEnd });
       try {
-        ipc.send(ipcChannels.subscribe(name), { id, input });
+        ipc.send(ipcChannels.subscribe(name), typeof engine === 'string' ? { id, input, engine } : { id, input });
       } catch (err) {
         open.delete(id);
         queueMicrotask(() => onEnd({ code: 'BAD_REQUEST', message: err instanceof Error ? err.message : String(err) }));

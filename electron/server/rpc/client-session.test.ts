@@ -156,7 +156,7 @@ describe('a client session', () => {
       logPrefix: '[test]',
     });
     expect(await session.call('containers.list', {})).toEqual({ ok: true, value: null });
-    expect(call).toHaveBeenCalledWith('containers.list', {}, { clientId: 'c9', transport: 'ipc' });
+    expect(call).toHaveBeenCalledWith('containers.list', {}, { clientId: 'c9', transport: 'ipc' }, undefined);
   });
 });
 

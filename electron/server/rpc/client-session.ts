@@ -9,10 +9,10 @@ import type { Router } from './router.js';
  */
 export interface ClientSession {
   readonly ctx: RequestContext;
-  /** Runs one call as this client; never rejects. */
-  call(name: unknown, input: unknown): Promise<CallResult>;
-  /** Starts a stream under `id`; a stream already under that id is closed first. Refusals end the id with the error. */
-  subscribe(id: number, name: unknown, input: unknown): void;
+  /** Runs one call as this client on `engine` (absent: the default engine); never rejects. */
+  call(name: unknown, input: unknown, engine?: unknown): Promise<CallResult>;
+  /** Starts a stream under `id` on `engine`; a stream already under that id is closed first. Refusals end the id with the error. */
+  subscribe(id: number, name: unknown, input: unknown, engine?: unknown): void;
   /** Closes the stream under `id`; an id that is not open is ignored (it may have ended already). */
   unsubscribe(id: number): void;
   /** Streams open now. */
@@ -63,9 +63,9 @@ export function createClientSession(options: ClientSessionOptions): ClientSessio
 
   return {
     ctx,
-    call: (name, input) => router.call(name, input, ctx),
+    call: (name, input, engine) => router.call(name, input, ctx, engine),
 
-    subscribe(id, name, input) {
+    subscribe(id, name, input, engine) {
       if (disposed) {
         deliver({ t: 'end', id, error: goneError });
         return;
@@ -87,6 +87,7 @@ export function createClientSession(options: ClientSessionOptions): ClientSessio
           },
         },
         ctx,
+        engine,
       );
       if ('error' in result) {
         entry.ended = true;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callNames, streamNames } from '../../../shared/contract.js';
 import type { RpcErrorPayload } from '../../../shared/errors.js';
-import { ipcChannels, type CallResult, type StreamEvent } from '../../../shared/wire.js';
+import { ipcChannels, ipcSubscribePayloadSchema, type CallResult, type StreamEvent } from '../../../shared/wire.js';
 import { createClientSession, readableId, type ClientSession } from './client-session.js';
 import type { Router } from './router.js';
 import { toRpcError } from '../../engine/to-rpc-error.js';
@@ -40,7 +40,6 @@ export interface IpcAdapterOptions {
   isTrustedSender(frameUrl: string | undefined): boolean;
 }
 
-const subscribePayloadSchema = z.object({ id: z.number().int().nonnegative(), input: z.unknown() });
 const unsubscribePayloadSchema = z.object({ id: z.number().int().nonnegative() });
 
 const forbidden: RpcErrorPayload = { code: 'FORBIDDEN', message: 'IPC from a frame that is not the Berth page' };
@@ -113,10 +112,11 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
 
   const callListeners = callNames.map((name) => {
     const channel = ipcChannels.call(name);
-    ipcMain.handle(channel, async (event, input): Promise<CallResult> => {
+    // The engine travels beside the input (absent: the default engine); the router checks it.
+    ipcMain.handle(channel, async (event, input, engine): Promise<CallResult> => {
       if (disposed) return { ok: false, error: { code: 'INTERNAL', message: 'Berth is shutting down' } };
       if (!trusted(event)) return { ok: false, error: forbidden };
-      return clientOf(event.sender).session.call(name, input);
+      return clientOf(event.sender).session.call(name, input, engine);
     });
     return channel;
   });
@@ -130,12 +130,12 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, router: Router, option
         if (id !== undefined) sendStreamEvent(event.sender, { t: 'end', id, error: forbidden });
         return;
       }
-      const parsed = subscribePayloadSchema.safeParse(payload);
+      const parsed = ipcSubscribePayloadSchema.safeParse(payload);
       if (!parsed.success) {
         if (id !== undefined) sendStreamEvent(event.sender, { t: 'end', id, error: toRpcError(parsed.error) });
         return;
       }
-      clientOf(event.sender).session.subscribe(parsed.data.id, name, parsed.data.input);
+      clientOf(event.sender).session.subscribe(parsed.data.id, name, parsed.data.input, parsed.data.engine);
     };
     ipcMain.on(channel, listener);
     return { channel, listener };

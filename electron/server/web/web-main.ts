@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { createBerthApp } from '../create-app.js';
+import { defaultSavedEnginesPath } from '../engines/saved-engines-file.js';
 import { createRouter } from '../rpc/router.js';
 import { isLoopbackHostname, isWildcardHostname } from './host-names.js';
 import { decideWebStartup, describeTokenSource, type WebOptions } from './web-options.js';
@@ -48,8 +49,11 @@ async function main(): Promise<void> {
     console.warn(`berth web: ${staticDir}/index.html is missing; run "npm run build:renderer" first. Serving the API only.`);
   }
 
+  const savedEnginesFile = path.resolve(options.enginesFile ?? defaultSavedEnginesPath());
   const app = await createBerthApp({
     allowHostShellOverWeb: options.allowHostShell,
+    savedEnginesFile,
+    dockerContexts: true,
     ...(options.dockerHost === undefined ? {} : { dockerHost: options.dockerHost }),
   });
   const router = createRouter(app.handlers);
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
   console.log(`Berth is running at ${server.url}?token=${server.token}`);
   // The browser trades the link's token for a cookie at once and continues at the address without it.
   console.log(describeTokenSource(options.tokenSource));
+  console.log(`Engines added in Berth are saved to ${savedEnginesFile}`);
   // A link lands in the browser's history (its redirect chain included); a pasted token does not.
   console.log(`To keep the token out of the browser's history, open ${server.url} and paste the token there.`);
   if (!isLoopbackHostname(options.host)) warnExposed(options.host);

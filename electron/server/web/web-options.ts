@@ -12,6 +12,8 @@ export interface WebOptions {
   readonly dockerHost: string | undefined;
   /** Lets web clients open a shell on this machine (off by default: the token would then be a login). */
   readonly allowHostShell: boolean;
+  /** --engines-file: where engines added in Berth are saved; undefined: the default under the user's config folder. */
+  readonly enginesFile?: string;
 }
 
 /** `--token` is visible to every user in /proc/<pid>/cmdline; a file or the environment is not. */
@@ -37,12 +39,14 @@ export const webUsage = `Usage: npm run web -- [options]
                          prefer --token-file or the BERTH_TOKEN environment variable.
                          Default: BERTH_TOKEN, else a random token for this run.
   --docker-host <url>    Docker endpoint, e.g. unix:///var/run/docker.sock (default DOCKER_HOST).
+  --engines-file <path>  Where engines added in Berth are saved (default
+                         $XDG_CONFIG_HOME/berth/engines.json or ~/.config/berth/engines.json).
   --allow-host-shell     Let the web page open a shell on this machine (off by default).
   --help                 Show this help.`;
 
 export const defaultWebPort = 7420;
 
-const valueFlags = ['--host', '--port', '--token', '--token-file', '--docker-host'] as const;
+const valueFlags = ['--host', '--port', '--token', '--token-file', '--docker-host', '--engines-file'] as const;
 type ValueFlag = (typeof valueFlags)[number];
 
 function isValueFlag(flag: string): flag is ValueFlag {
@@ -162,9 +166,20 @@ export function parseWebOptions(
   if (dockerHostFlag !== undefined && dockerHostFlag.trim() === '') throw new WebOptionsError('--docker-host needs a value.');
   const dockerHost = dockerHostFlag ?? (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '' ? env.DOCKER_HOST : undefined);
 
+  const enginesFile = given.get('--engines-file');
+  if (enginesFile !== undefined && enginesFile.trim() === '') throw new WebOptionsError('--engines-file needs a value.');
+
   return {
     kind: 'run',
-    options: { host: parseHost(given.get('--host') ?? '127.0.0.1'), port, token, tokenSource, dockerHost, allowHostShell },
+    options: {
+      host: parseHost(given.get('--host') ?? '127.0.0.1'),
+      port,
+      token,
+      tokenSource,
+      dockerHost,
+      allowHostShell,
+      ...(enginesFile === undefined ? {} : { enginesFile }),
+    },
   };
 }
 

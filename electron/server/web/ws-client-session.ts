@@ -75,10 +75,10 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
   const dispatch = (message: ClientMessage): void => {
     switch (message.t) {
       case 'call':
-        void session.call(message.name, message.input).then((result) => send({ t: 'result', id: message.id, ...result }));
+        void session.call(message.name, message.input, message.engine).then((result) => send({ t: 'result', id: message.id, ...result }));
         return;
       case 'sub':
-        session.subscribe(message.id, message.name, message.input);
+        session.subscribe(message.id, message.name, message.input, message.engine);
         return;
       case 'unsub':
         session.unsubscribe(message.id);

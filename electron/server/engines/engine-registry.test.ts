@@ -1,0 +1,181 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EngineSpec } from '../../../shared/engine-spec.js';
+import { EngineConnection } from '../../engine/engine-connection.js';
+import { createFakeHandlerTable } from '../../test-support/fake-handler-table.js';
+import { createEngineServices } from '../engine-services.js';
+import { EngineRegistry, savedEngineId, type EngineRegistryOptions } from './engine-registry.js';
+
+// No engine answers at this socket: connections fail at once (ENOENT) and retry only after a minute.
+const nowhere = 'unix:///tmp/berth-h7-registry-nowhere.sock';
+
+let dir: string;
+let file: string;
+const registries: EngineRegistry[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'berth-h7-registry-'));
+  file = path.join(dir, 'config', 'engines.json');
+});
+
+afterEach(async () => {
+  await Promise.all(registries.splice(0).map((r) => r.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function registry(extra: Partial<EngineRegistryOptions> = {}): EngineRegistry {
+  const r = new EngineRegistry({
+    defaultEngine: { host: nowhere, source: 'local' },
+    savedEnginesFile: file,
+    builders: {
+      // Every engine dials nowhere: these tests are about the registry, not the engines.
+      connect: (spec) => new EngineConnection({ id: spec.id, dockerHost: nowhere, retryDelaysMs: [60_000] }),
+      services: (connection) => createEngineServices(connection),
+      handlers: () => createFakeHandlerTable(),
+    },
+    ...extra,
+  });
+  registries.push(r);
+  return r;
+}
+
+const saved = (id: string, host: string): EngineSpec => ({ id, name: id, host, source: 'saved' });
+const fileEngines = (): unknown => (JSON.parse(readFileSync(file, 'utf8')) as { engines: unknown }).engines;
+
+describe('the engine registry', () => {
+  it('serves the default engine, the CLI contexts (not one for an engine it already has) and the saved engines', async () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ version: 1, engines: [saved('robot1', 'ssh://robot@10.0.0.5')] }));
+    const contexts: EngineSpec[] = [
+      { id: 'ctx-default-copy', name: 'default-copy', host: nowhere, source: 'context', contextName: 'default-copy' },
+      { id: 'ctx-sim', name: 'sim', host: 'tcp://127.0.0.1:1', source: 'context', contextName: 'sim' },
+    ];
+    const r = registry({ listContexts: async () => contexts });
+    await r.start();
+    expect(r.engineIds()).toEqual(['local', 'ctx-sim', 'robot1']);
+    const fleet = r.fleet();
+    expect(fleet.defaultId).toBe('local');
+    expect(fleet.engines.map((e) => [e.spec.id, e.spec.source, e.removable])).toEqual([
+      ['local', 'local', false],
+      ['ctx-sim', 'context', false],
+      ['robot1', 'saved', true],
+    ]);
+    expect(r.engine('robot1')).toBeDefined();
+    expect(r.engine('robot9')).toBeUndefined();
+  });
+
+  it('an engine that is gone shows as reconnecting, with the time of its next try and the reason', async () => {
+    const r = registry();
+    const before = Date.now();
+    await r.start();
+    await Promise.resolve();
+    const local = r.fleet().engines[0];
+    expect(local?.state).toBe('reconnecting');
+    expect(local?.reason).toMatch(/No Docker Engine socket/);
+    expect(local?.nextTryAt).toBeGreaterThanOrEqual(before + 60_000);
+  });
+
+  it('adds an engine: checked, saved to the file (no secrets, only the spec), served and connecting', async () => {
+    const r = registry();
+    await r.start();
+    const fleets: unknown[] = [];
+    r.onFleet((f) => fleets.push(f));
+    const spec = await r.add({ name: 'Robot 1', host: 'tcp://127.0.0.1:1' });
+    expect(spec).toEqual({ id: 'robot-1', name: 'Robot 1', host: 'tcp://127.0.0.1:1', source: 'saved' });
+    expect(fileEngines()).toEqual([spec]);
+    expect(r.engine('robot-1')).toBeDefined();
+    await vi.waitFor(() => expect(fleets.length).toBeGreaterThan(0));
+    // Saved engines come back after a restart.
+    const again = registry();
+    await again.start();
+    expect(again.engineIds()).toContain('robot-1');
+  });
+
+  it('refuses plain tcp off loopback, a password in the address, a duplicate, and a TLS folder without its files; the file is untouched', async () => {
+    const r = registry();
+    await r.start();
+    await expect(r.add({ name: 'lan', host: 'tcp://192.168.1.20:2375' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/off loopback/),
+    });
+    await expect(r.add({ name: 'pw', host: 'ssh://me:secret@robot' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(r.add({ name: 'again', host: nowhere })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/already has this engine/),
+    });
+    const certs = path.join(dir, 'certs');
+    mkdirSync(certs);
+    writeFileSync(path.join(certs, 'ca.pem'), 'x');
+    await expect(r.add({ name: 'tls', host: 'tcp://10.0.0.5:2376', tls: { certPath: certs, verify: true } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/no readable cert\.pem/),
+    });
+    expect(() => readFileSync(file)).toThrow(/ENOENT/);
+    expect(r.engineIds()).toEqual(['local']);
+  });
+
+  it('removes a saved engine: forgotten in the file, its services closed, calls to it refused', async () => {
+    const r = registry();
+    await r.start();
+    const a = await r.add({ name: 'a', host: 'tcp://127.0.0.1:1' });
+    const b = await r.add({ name: 'b', host: 'tcp://127.0.0.1:2' });
+    const services = r.services(a.id);
+    const close = vi.spyOn(services!, 'close');
+    await r.remove(a.id);
+    expect(close).toHaveBeenCalledOnce();
+    expect(fileEngines()).toEqual([b]);
+    expect(r.engine(a.id)).toBeUndefined();
+  });
+
+  it('does not remove the default engine or a CLI context, and says why', async () => {
+    const r = registry({
+      listContexts: async () => [{ id: 'ctx-sim', name: 'sim', host: 'tcp://127.0.0.1:1', source: 'context', contextName: 'sim' }],
+    });
+    await r.start();
+    await expect(r.remove('local')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/started with/) });
+    await expect(r.remove('ctx-sim')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/docker context rm/) });
+    await expect(r.remove('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a saved engines file it cannot read is reported and never overwritten', async () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '{"version":1,"engines":[{"id":"Bad Id"}]}');
+    const r = registry();
+    await r.start();
+    expect(r.fleet().savedEnginesProblem).toMatch(/does not hold saved engines.*engines\.0/);
+    await expect(r.add({ name: 'x', host: 'tcp://127.0.0.1:1' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/Not saved/),
+    });
+    expect(readFileSync(file, 'utf8')).toBe('{"version":1,"engines":[{"id":"Bad Id"}]}');
+  });
+
+  it('an engine whose connection Berth refuses to build stays listed as refused with the reason; the others are served', async () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ version: 1, engines: [saved('robot1', 'ssh://robot@10.0.0.5')] }));
+    const r = registry({
+      builders: {
+        connect: (spec) => {
+          if (spec.id === 'robot1') throw new Error('no ssh binary on PATH');
+          return new EngineConnection({ id: spec.id, dockerHost: nowhere, retryDelaysMs: [60_000] });
+        },
+        services: (connection) => createEngineServices(connection),
+        handlers: () => createFakeHandlerTable(),
+      },
+    });
+    await r.start();
+    expect(r.fleet().engines.find((e) => e.spec.id === 'robot1')).toMatchObject({ state: 'refused', reason: 'no ssh binary on PATH' });
+    expect(r.engineProblem('robot1')).toBe('no ssh binary on PATH');
+    expect(r.engine('local')).toBeDefined();
+  });
+
+  it('gives saved engines ids from their names that never clash with discovered ones', () => {
+    expect(savedEngineId('Robot 1', new Set())).toBe('robot-1');
+    expect(savedEngineId('robot-1', new Set(['robot-1']))).toBe('robot-1-2');
+    expect(savedEngineId('local', new Set(['local']))).toBe('saved-local');
+    expect(savedEngineId('ctx-sim', new Set())).toBe('saved-ctx-sim');
+    expect(savedEngineId('!!!', new Set())).toBe('engine');
+  });
+});
