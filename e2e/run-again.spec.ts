@@ -1,4 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, fixtureImage, fixtureLabel, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
@@ -121,5 +124,96 @@ test.describe('Run again against the real engine', () => {
     expect(docker('inspect', '--format', '{{index .Config.Labels "robot.role"}} {{json .Config.Env}}', twin)).toContain('lidar');
     expect(docker('inspect', '--format', '{{json .Config.Env}}', twin)).toContain('ROS_DOMAIN_ID=7');
     expect(docker('inspect', '--format', '{{json .Config.Cmd}}', twin)).toBe('["sh","-c","while true; do sleep 1; done"]');
+  });
+
+  test('Export: the Compose service and the devcontainer.json make the container the form runs', async ({ page }) => {
+    const exported = containers.name('compose');
+    const viaCompose = containers.name('devc');
+    const project = `berth-e2e-again-${Math.random().toString(36).slice(2, 7)}`;
+    const dir = mkdtempSync(join(tmpdir(), 'berth-e2e-export-'));
+    const berth = new BerthPage(page);
+    await berth.open('berth-e2e-again-');
+    await page.getByRole('button', { name: 'Run container…' }).click();
+    const form = page.getByRole('dialog', { name: 'Run a container' });
+    await form
+      .getByLabel('Paste a docker run command', { exact: true })
+      .fill(
+        `docker run -d --name ${exported} --label ${fixtureLabel} --label robot.role=on --device /dev/null:/dev/lidar:rw --ipc host --shm-size 256m --cap-add NET_ADMIN --restart on-failure:2 --memory 64m --cpus 0.5 --add-host base.robot:127.0.0.1 -e USE_SIM=no -v /tmp:/data:ro --hostname robot-1 --entrypoint sh ${fixtureImage} -c 'while true; do sleep 1; done'`,
+      );
+    await form.getByRole('button', { name: 'Fill the form' }).click();
+    const preview = form.getByRole('region', { name: 'What Berth will run' });
+    await preview.getByRole('tab', { name: 'Compose' }).click();
+    const yaml = await preview.getByLabel('compose.yaml').textContent();
+    expect(yaml).toContain('USE_SIM: "no"');
+    await expect(preview).toContainText('project’s own network');
+    await page.screenshot({ path: `${shots}/export-compose.png` });
+    await preview.getByRole('tab', { name: 'devcontainer.json' }).click();
+    const devcontainer = JSON.parse((await preview.getByLabel('devcontainer.json').textContent()) ?? '') as {
+      image: string;
+      runArgs: string[];
+      containerEnv: Record<string, string>;
+    };
+    await form
+      .getByRole('button', { name: 'Cancel' })
+      .or(form.getByRole('button', { name: 'Close' }))
+      .first()
+      .click();
+
+    try {
+      writeFileSync(join(dir, 'compose.yaml'), yaml ?? '');
+      execFileSync('docker-compose', ['-p', project, '-f', join(dir, 'compose.yaml'), 'up', '--no-start'], { stdio: 'pipe' });
+      // The same line through the docker CLI, the reference both exports must equal.
+      const reference = containers.name('ref');
+      docker(
+        'create',
+        '--name',
+        reference,
+        '--label',
+        fixtureLabel,
+        '--device',
+        '/dev/null:/dev/lidar:rw',
+        '--ipc',
+        'host',
+        '--shm-size',
+        '256m',
+        '--cap-add',
+        'NET_ADMIN',
+        '--restart',
+        'on-failure:2',
+        '--memory',
+        '64m',
+        '--cpus',
+        '0.5',
+        '--add-host',
+        'base.robot:127.0.0.1',
+        '-e',
+        'USE_SIM=no',
+        '-v',
+        '/tmp:/data:ro',
+        '--hostname',
+        'robot-1',
+        '--entrypoint',
+        'sh',
+        fixtureImage,
+        '-c',
+        'while true; do sleep 1; done',
+      );
+      const withoutNetwork = (name: string) => ({ ...robotSettings(name), NetworkMode: undefined });
+      expect(withoutNetwork(exported)).toEqual(withoutNetwork(reference));
+      const config = (name: string) =>
+        docker('inspect', '--format', '{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.Hostname}}', name);
+      expect(config(exported)).toBe(config(reference));
+      expect(docker('inspect', '--format', '{{json .Config.Env}}', exported)).toContain('USE_SIM=no');
+      const mounts = JSON.parse(docker('inspect', '--format', '{{json .Mounts}}', exported)) as Array<Record<string, unknown>>;
+      expect(mounts).toEqual([expect.objectContaining({ Type: 'bind', Source: '/tmp', Destination: '/data', RW: false })]);
+
+      const env = Object.entries(devcontainer.containerEnv).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
+      docker('create', '--name', viaCompose, ...devcontainer.runArgs, ...env, devcontainer.image, '-c', 'while true; do sleep 1; done');
+      expect(robotSettings(viaCompose)).toEqual(robotSettings(reference));
+      expect(config(viaCompose)).toBe(config(reference));
+    } finally {
+      execFileSync('docker-compose', ['-p', project, '-f', join(dir, 'compose.yaml'), 'down'], { stdio: 'pipe' });
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

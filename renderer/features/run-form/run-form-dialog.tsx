@@ -2,7 +2,9 @@ import './run-form.css';
 import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
-import { presets, selectCommandLine, type RunFormStore } from './run-form-store.js';
+import { presets, type RunFormStore } from './run-form-store.js';
+import { shownSpecOf } from './run-form-fields.js';
+import { exportSpec, type ExportFormat } from './run-spec-export.js';
 import { BasicsSection, DevicesSection, KeyValueSection, MountsSection, PortsSection, RuntimeSection } from './run-form-sections.js';
 import { ExtraHostsSection, ResourcesSection, SecuritySection } from './run-form-limits-sections.js';
 import { useRunForm } from './use-run-form.js';
@@ -189,11 +191,20 @@ function ImageSuggestions({ id }: { id: string }) {
   );
 }
 
+const exportTabs: ReadonlyArray<{ format: ExportFormat; label: string }> = [
+  { format: 'run', label: 'docker run' },
+  { format: 'compose', label: 'Compose' },
+  { format: 'devcontainer', label: 'devcontainer.json' },
+];
+
+/** The command the form equals, and the same container as a Compose service or a dev container, to copy or save. */
 function CommandPreview({ form }: { form: RunFormStore }) {
-  const line = useStore(form, selectCommandLine);
+  const fields = useStore(form, (s) => s.fields);
+  const [format, setFormat] = useState<ExportFormat>('run');
+  const exported = useMemo(() => exportSpec(shownSpecOf(fields), format), [fields, format]);
   const [copied, setCopied] = useState(false);
   const titleId = useId();
-  useEffect(() => setCopied(false), [line]);
+  useEffect(() => setCopied(false), [exported.text]);
   return (
     <section className="rf-panel" aria-labelledby={titleId}>
       <div className="rf-panel-head">
@@ -202,7 +213,7 @@ function CommandPreview({ form }: { form: RunFormStore }) {
           type="button"
           className="btn btn--small"
           onClick={() => {
-            void navigator.clipboard?.writeText(line).then(
+            void navigator.clipboard?.writeText(exported.text).then(
               () => setCopied(true),
               () => setCopied(false),
             );
@@ -210,19 +221,62 @@ function CommandPreview({ form }: { form: RunFormStore }) {
         >
           {copied ? 'Copied' : 'Copy'}
         </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          title={`Save as ${exported.fileName}`}
+          onClick={() => saveText(exported.text, exported.fileName)}
+        >
+          Save
+        </button>
       </div>
-      <pre className="rf-command">
-        <code>
-          {line.split(' ').map((word, i) => (
-            <Fragment key={i}>
-              {i > 0 ? ' ' : ''}
-              <span className={i < 2 ? 'rf-w rf-w--cmd' : word.startsWith('-') ? 'rf-w rf-w--flag' : 'rf-w'}>{word}</span>
-            </Fragment>
-          ))}
-        </code>
-      </pre>
+      <div className="rf-export-tabs" role="tablist" aria-label="Export as">
+        {exportTabs.map((t) => (
+          <button
+            key={t.format}
+            type="button"
+            role="tab"
+            aria-selected={format === t.format}
+            className={`rf-export-tab${format === t.format ? ' rf-export-tab--current' : ''}`}
+            onClick={() => setFormat(t.format)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {format === 'run' ? (
+        <pre className="rf-command" aria-label="docker run line">
+          <code>
+            {exported.text.split(' ').map((word, i) => (
+              <Fragment key={i}>
+                {i > 0 ? ' ' : ''}
+                <span className={i < 2 ? 'rf-w rf-w--cmd' : word.startsWith('-') ? 'rf-w rf-w--flag' : 'rf-w'}>{word}</span>
+              </Fragment>
+            ))}
+          </code>
+        </pre>
+      ) : (
+        <pre className="rf-command rf-export-text" aria-label={exported.fileName}>
+          <code>{exported.text}</code>
+        </pre>
+      )}
+      {exported.caveats.map((c) => (
+        <p key={c} className="rf-export-caveat faint">
+          {c}
+        </p>
+      ))}
     </section>
   );
+}
+
+/** Hands the text to the browser as a file download (the desktop app saves it the same way). */
+function saveText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 function PasteBox({ form }: { form: RunFormStore }) {

@@ -328,8 +328,13 @@ export function validateFields(f: RunFormFields): { ok: true; spec: RunSpec } | 
 
 /** The `docker run` line the form equals now; half-typed numbers are left out rather than shown as NaN. */
 export function commandLineOf(f: RunFormFields): string {
+  return formatDockerRun(shownSpecOf(f));
+}
+
+/** The spec the form describes now, for showing and exporting: half-typed numbers are left out. */
+export function shownSpecOf(f: RunFormFields): RunSpec {
   const { spec } = specFromFields(f);
-  const shown: RunSpec = {
+  return {
     ...spec,
     ports: spec.ports
       .filter((p) => Number.isFinite(p.containerPort))
@@ -338,7 +343,6 @@ export function commandLineOf(f: RunFormFields): string {
     ...(spec.restartMaxRetries !== undefined && !Number.isFinite(spec.restartMaxRetries) ? { restartMaxRetries: undefined } : {}),
     ...finiteOnly(spec, ['cpus', 'memory', 'memorySwap', 'shmSize']),
   };
-  return formatDockerRun(shown);
 }
 
 /** The given numeric fields of a spec, with half-typed (NaN) ones set to undefined so the line leaves them out. */
