@@ -12,6 +12,7 @@ import { volumeSummarySchema } from './volume-types.js';
  *   per frame on the server; the first after a quiet spell goes out at once.
  * - `stale`: the engine cannot be reached; keep showing the items, marked as not live, until the
  *   next snapshot.
+ * Container items carry only `listedContainerLabels` of their labels.
  */
 export function liveListMessageSchema<T extends z.ZodType>(item: T) {
   return z.discriminatedUnion('t', [
@@ -28,6 +29,12 @@ export type LiveListMessage<T> =
 export function liveKeyOf(item: { id: string } | { name: string; id?: undefined }): string {
   return item.id ?? item.name;
 }
+
+/**
+ * The only labels a `containers.watch` item carries: the ones the containers list groups by. The
+ * rest (Compose puts a dozen long ones on each container) are in `containers.inspect`.
+ */
+export const listedContainerLabels: readonly string[] = ['com.docker.compose.project', 'com.docker.compose.service'];
 
 const noInput = z.strictObject({});
 

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ContainerSummary } from '../../shared/engine-types.js';
 import type { RpcErrorPayload } from '../../shared/errors.js';
+import type { LiveListMessage } from '../../shared/live-contract.js';
 import { EngineConnection } from '../engine/engine-connection.js';
 import type { StreamSink } from '../engine/stream-sink.js';
 import { createFixture, testDocker, uniqueName, waitFor } from '../test-support/engine-fixtures.js';
@@ -61,19 +63,31 @@ describe('the services of one engine', () => {
     expect(services.files.uploads.count).toBe(1);
     expect(services.files.downloads.count).toBe(1);
     expect(services.containerStreams.statsStreams).toBe(1);
-    return { stats, download };
+    const watch = recordingSink<LiveListMessage<ContainerSummary>>();
+    services.live.watch('containers', watch);
+    await waitFor(() => (watch.messages.some((m) => m.t === 'snapshot') ? true : undefined), 'the containers snapshot');
+    return { stats, download, watch };
   }
 
   it('close ends every terminal, upload, download and stats stream it holds, and tells the open streams', async () => {
     engine = createEngineServices(new EngineConnection({ id: 'test-engine-services' }));
-    const { stats, download } = await openEverything(engine);
+    const { stats, download, watch } = await openEverything(engine);
     await engine.close();
+    expect(watch.ended).toBeDefined();
     expect(engine.terminals.openCount).toBe(0);
     expect(engine.files.uploads.count).toBe(0);
     expect(engine.files.downloads.count).toBe(0);
     expect(engine.containerStreams.statsStreams).toBe(0);
     expect(stats.ended).toBeDefined();
     expect((download.ended?.error as RpcErrorPayload | undefined)?.message).toMatch(/closed/);
+  });
+
+  it('keeps the live model from the moment the engine connects, before anyone watches', async () => {
+    engine = createEngineServices(new EngineConnection({ id: 'test-engine-services-live' }));
+    expect(engine.live.isLive).toBe(false);
+    await engine.connection.connect();
+    await waitFor(() => (engine?.live.isLive ? true : undefined), 'the live model listed');
+    expect(engine.live.items('containers').some((c) => c.name === name)).toBe(true);
   });
 
   it('a step that fails does not keep the others open', async () => {

@@ -51,6 +51,8 @@ export function createEngineServices(connection: EngineConnection, options: Engi
   const files = new ContainerFiles(connection);
   const terminals = new TerminalSessions(connection);
   const live = new EngineLiveModel(connection);
+  // Listed as soon as the engine connects, so the first window's lists come from memory.
+  live.start();
   let closing: Promise<void> | undefined;
   return {
     id: connection.id,

@@ -53,9 +53,10 @@ const quietContainerActions = new Set([
  * volumes' users and the networks' containers derive from the container model, so container
  * events never reload those lists. A full list runs only on (re)connection, to reconcile.
  *
- * Started by the first watcher and kept while the connection lives: the connection follows
- * `/events` anyway, an idle engine costs no request, and a reloaded window or a new tab gets
- * its snapshot at once instead of a fresh list.
+ * Kept for as long as the connection lives, watched or not (`start()` as soon as the engine's
+ * services are built, or the first watch): the connection follows `/events` anyway and an idle
+ * engine costs no request, while the first window, a reloaded one or a new tab gets its snapshot
+ * from memory at once instead of waiting for the engine to list everything.
  */
 export class EngineLiveModel {
   private readonly feeds: { readonly [K in LiveKind]: LiveFeed<LiveItems[K]> };
@@ -142,7 +143,8 @@ export class EngineLiveModel {
     for (const feed of Object.values(this.feeds)) feed.endAll();
   }
 
-  private start(): void {
+  /** Follows the connection from now on: lists in full once it is connected, then keeps up. */
+  start(): void {
     if (this.started || this.closed) return;
     this.started = true;
     this.unsubscribe.push(

@@ -3,6 +3,7 @@ import { containerStateSchema, type ContainerSummary, type ImageSummary, type Po
 import type { NetworkSummary } from '../../../shared/network-types.js';
 import type { VolumeSummary } from '../../../shared/volume-types.js';
 import { BerthError } from '../../../shared/errors.js';
+import { listedContainerLabels } from '../../../shared/live-contract.js';
 import { exitCodeFromStatus, toImageSummary } from '../containers/container-mapping.js';
 import { engineNetworkSchema } from '../networks/network-engine-json.js';
 import { toNetworkSummaries } from '../networks/network-summaries.js';
@@ -87,6 +88,17 @@ function toPort(port: z.output<typeof enginePortSchema>): PortMapping {
   };
 }
 
+/** The labels the list uses, out of a container's (Compose alone puts a dozen long ones on each). */
+function listedLabels(all: Readonly<Record<string, string>> | null | undefined): Record<string, string> {
+  const kept: Record<string, string> = {};
+  if (!all) return kept;
+  for (const key of listedContainerLabels) {
+    const value = all[key];
+    if (value !== undefined) kept[key] = value;
+  }
+  return kept;
+}
+
 function toHeldContainer(c: EngineContainerEntry): HeldContainer {
   const state = containerStateSchema.safeParse(c.State);
   const mounts: HeldMount[] = [];
@@ -111,7 +123,7 @@ function toHeldContainer(c: EngineContainerEntry): HeldContainer {
       status: c.Status,
       exitCode: exitCodeFromStatus(c.Status),
       ports: (c.Ports ?? []).map(toPort),
-      labels: c.Labels ?? {},
+      labels: listedLabels(c.Labels),
     },
     mounts,
     endpoints,
