@@ -252,6 +252,15 @@ describe('engine requests the live model makes', () => {
     dockerCli('rename', name, `${name}-r`);
     await waitFor(() => (containers.items.get(id)?.name === `${name}-r` ? true : undefined), 'renamed');
     expect(mentioning(beforeRename)).toEqual([]);
+
+    // A container never started goes with a single `destroy`, applied without a read.
+    const unstarted = nameFor('unstarted');
+    const unstartedId = dockerCli('create', label, '--name', unstarted, fixtureImage, 'true');
+    await waitFor(() => (containers.items.has(unstartedId) ? true : undefined), 'created');
+    const beforeRemove = proxy.requests.length;
+    dockerCli('rm', unstarted);
+    await waitFor(() => (containers.items.has(unstartedId) ? undefined : true), 'removed');
+    expect(proxy.requests.slice(beforeRemove).filter((r) => r.includes(unstartedId))).toEqual([]);
   });
 
   it('costs no engine request while the engine is idle', async () => {
