@@ -12,7 +12,8 @@ export function describeEngineHost(spec: Pick<EngineSpec, 'host' | 'tls' | 'sour
   if (defaultSockets.has(spec.host) && spec.tls === undefined) return ['docker'];
   const words = [`DOCKER_HOST=${spec.host}`];
   if (spec.tls) {
-    if (spec.tls.verify) words.push('DOCKER_TLS_VERIFY=1');
+    // DOCKER_TLS alone: encrypted, the engine's certificate unchecked (docker --tls).
+    words.push(spec.tls.verify ? 'DOCKER_TLS_VERIFY=1' : 'DOCKER_TLS=1');
     words.push(`DOCKER_CERT_PATH=${spec.tls.certPath}`);
   }
   words.push('docker');

@@ -135,7 +135,9 @@ export class SshDialStream extends Duplex {
   /** As net.Socket: emits 'timeout' after `ms` without traffic (0 turns it off). */
   setTimeout(ms: number, onTimeout?: () => void): this {
     this.timeout = ms;
-    if (onTimeout) this.once('timeout', onTimeout);
+    // As net.Socket: a callback with 0 is taken off again (Node's HTTP client cleans up that way).
+    if (onTimeout && ms === 0) this.removeListener('timeout', onTimeout);
+    else if (onTimeout) this.once('timeout', onTimeout);
     this.touch();
     return this;
   }
