@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { benchBrowserTerminal } from './browser-terminal.js';
 import { benchTerminalThroughput } from './terminal-throughput.js';
 import { benchLogFlood, benchLogModel } from './log-flood.js';
+import { benchScale } from './scale/scale-bench.js';
 
 const container = `berth-e2e-tp-bench-${process.pid}`;
 execFileSync('docker', [
@@ -33,3 +34,9 @@ try {
 } finally {
   execFileSync('docker', ['rm', '-f', container]);
 }
+// Scale (issue 12): 1,000 containers and 200 images of its own, made and removed by the section.
+// BENCH_SCALE=0 skips it; BENCH_SCALE_BREAKDOWN=1 adds a profiled load (where its time goes).
+if (process.env.BENCH_SCALE === '0') console.log('\n(scale figures skipped: BENCH_SCALE=0)');
+else if (process.env.BENCH_BROWSER === '0' || !existsSync('dist/electron/web.cjs'))
+  console.log('\n(scale figures skipped: they need the browser and `npm run build`)');
+else await benchScale();

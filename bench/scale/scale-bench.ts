@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startWebServerProcess } from '../../scripts/web-server-process.js';
@@ -10,6 +11,7 @@ import { describeCounts, totalRequests, type CountSnapshot } from './request-cou
 import { middle, summarize } from './sample-stats.js';
 import { inParallel, removeAbandonedRuns, ScaleFixture, type ScaleContainer } from './scale-fixture.js';
 import { ScalePage } from './scale-page.js';
+import { describeTimes, pageResolver, serverResolver, windowSelfTimes, type WindowedProfile } from './load-breakdown.js';
 
 /**
  * The scale section of `npm run bench` (issue 12): Berth's web server reaches the engine through a
@@ -52,6 +54,66 @@ export interface LoadTimeline {
 export interface ScaleFigures {
   rows: FigureRow[];
   timeline?: LoadTimeline;
+  breakdown?: string[];
+}
+
+/** One load, profiled: when each step happened (µs, monotonic clock) and the page's CPU profile. */
+interface ProfiledLoad {
+  /** Containers lists the engine was answering at the same time as the one the page drew (itself included). */
+  concurrentLists: number;
+  navigatedUs: number;
+  listAskedUs: number;
+  listAnsweredUs: number;
+  wsArrivedUs: number;
+  rowsUs: number;
+  page: WindowedProfile;
+}
+
+/** performance.now() (ms) → the monotonic clock V8's profiles use (µs). */
+const monoOffsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
+const toMonoUs = (ms: number): number => ms * 1000 + monoOffsetUs;
+
+async function profileLoad(page: ScalePage, proxy: CountingProxy, url: string): Promise<ProfiledLoad> {
+  await page.cdp.send('Profiler.enable');
+  await page.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await page.cdp.send('Profiler.start');
+  const logFrom = proxy.log.length;
+  const { rows, navigatedAt } = await page.load(url);
+  const { profile } = (await page.cdp.send('Profiler.stop')) as { profile: WindowedProfile };
+  // The big message may be the images list; the containers list is the last big one before the rows.
+  const bigOnes = page.reports.filter((r) => r.kind === 'ws' && r.at >= navigatedAt && r.at <= rows.at);
+  const wsAt = bigOnes.at(-1)?.at ?? Number.NaN;
+  // Its engine request: the last containers list answered before it (others' events may cause more lists).
+  const list = proxy.log
+    .slice(logFrom)
+    .filter((r) => r.key === 'GET /containers/json' && r.endedAt !== undefined && r.endedAt <= wsAt)
+    .at(-1);
+  const concurrent = proxy.log.filter(
+    (r) => r.key === 'GET /containers/json' && list && r.startedAt < list.endedAt! && (r.endedAt ?? Infinity) > list.startedAt,
+  );
+  return {
+    concurrentLists: concurrent.length,
+    navigatedUs: toMonoUs(navigatedAt),
+    listAskedUs: toMonoUs(list?.startedAt ?? Number.NaN),
+    listAnsweredUs: toMonoUs(list?.endedAt ?? Number.NaN),
+    wsArrivedUs: toMonoUs(wsAt),
+    rowsUs: toMonoUs(rows.at),
+    page: profile,
+  };
+}
+
+/** Lines saying where the profiled load's time went, phase by phase, from both profiles. */
+function describeBreakdown(load: ProfiledLoad, server: WindowedProfile | undefined, dist: string): string[] {
+  const span = (a: number, b: number): string => `${((b - a) / 1000).toFixed(0)} ms`;
+  const serverIn = (a: number, b: number): string =>
+    server ? describeTimes(windowSelfTimes(server, a, b, serverResolver())) : 'no server profile';
+  const pageIn = (a: number, b: number): string => describeTimes(windowSelfTimes(load.page, a, b, pageResolver(dist)));
+  return [
+    `navigation → containers list asked of the engine: ${span(load.navigatedUs, load.listAskedUs)}; page CPU: ${pageIn(load.navigatedUs, load.listAskedUs)}`,
+    `engine answering the containers list (${load.concurrentLists} containers lists in flight at once): ${span(load.listAskedUs, load.listAnsweredUs)}; server CPU meanwhile: ${serverIn(load.listAskedUs, load.listAnsweredUs)}`,
+    `engine answered → the list's WebSocket message in the page: ${span(load.listAnsweredUs, load.wsArrivedUs)}; server CPU: ${serverIn(load.listAnsweredUs, load.wsArrivedUs)}`,
+    `message in the page → first row drawn: ${span(load.wsArrivedUs, load.rowsUs)}; page CPU: ${pageIn(load.wsArrivedUs, load.rowsUs)}`,
+  ];
 }
 
 const ms = (n: number): string => `${n.toFixed(0)} ms`;
@@ -118,10 +180,18 @@ export async function benchScale(): Promise<ScaleFigures> {
   let page: ScalePage | undefined;
   const rows: FigureRow[] = [];
   let timeline: LoadTimeline | undefined;
+  let breakdown: string[] | undefined;
+  let profiled: ProfiledLoad | undefined;
+  const dist = process.env.BENCH_DIST ?? 'dist';
+  const profileDir = process.env.BENCH_SCALE_BREAKDOWN === '1' ? mkdtempSync(join(tmpdir(), 'berth-bench-scale-prof-')) : undefined;
   const onSignal = (): void => void fixture.cleanup().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const web = await startWebServerProcess({ dist: process.env.BENCH_DIST ?? 'dist', args: ['--docker-host', proxy.dockerHost] });
+  const web = await startWebServerProcess({
+    dist,
+    args: ['--docker-host', proxy.dockerHost],
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=250'] : [],
+  });
   try {
     page = await ScalePage.open();
     const origin = new URL(web.url).origin;
@@ -161,6 +231,9 @@ export async function benchScale(): Promise<ScaleFigures> {
       ratio: `${(big.ms / bigRaw.ms).toFixed(1)}×`,
       goal: `≤ ${(1.5 * bigRaw.ms + 100).toFixed(0)} ms`,
     });
+
+    // Item 3: one more load, profiled (page and server), to say where its time goes.
+    if (profileDir) profiled = await profileLoad(page, proxy, `${origin}/`);
 
     // Figure 5: heap and DOM with the big list, beside the same page with the small one.
     const bigFootprint = await page.footprint();
@@ -275,8 +348,21 @@ export async function benchScale(): Promise<ScaleFigures> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  if (profileDir && profiled) {
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    const server = file ? (JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as WindowedProfile) : undefined;
+    breakdown = describeBreakdown(profiled, server, dist);
+  }
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   printTable(rows, timeline);
-  return { rows, timeline };
+  if (breakdown)
+    console.log(`\nWhere one ${plan.total}-container load goes (profiled, so slower than the figures above):\n- ${breakdown.join('\n- ')}`);
+  console.log(
+    `\n(load average at the end: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} on this machine; build served: ${dist})`,
+  );
+  return { rows, timeline, ...(breakdown ? { breakdown } : {}) };
 }
 
 async function rawContainerListOf(prefix: string): Promise<string[]> {

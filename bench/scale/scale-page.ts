@@ -15,6 +15,18 @@ const probes = `(() => {
   window.__scale = probe;
   new PerformanceObserver((list) => { for (const e of list.getEntries()) probe.longTasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
+  // Big WebSocket messages (a whole list), reported as they arrive, before the app's own listener runs.
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        const d = e.data;
+        const bytes = d.byteLength ?? d.size ?? d.length ?? 0;
+        if (bytes >= 16384) report('ws', { bytes });
+      });
+    }
+  };
   // "Drawn": the next animation frame after the DOM has it (the frame that paints it).
   const drawn = (kind, extra) => requestAnimationFrame(() => report(kind, extra));
   const check = () => {
@@ -30,12 +42,13 @@ const probes = `(() => {
 })()`;
 
 export interface PageReport {
-  kind: 'shell' | 'rows' | 'watch';
+  kind: 'shell' | 'rows' | 'watch' | 'ws';
   /** performance.now() of this process when the report arrived. */
   at: number;
   pageAt: number;
   id?: string;
   summary?: string;
+  bytes?: number;
 }
 
 export class ScalePage {
