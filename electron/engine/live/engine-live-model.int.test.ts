@@ -66,7 +66,7 @@ describe('the live model against the real engine', () => {
   const socketPath = `/tmp/berth-live-${process.pid}.sock`;
   const proxy = new EngineSocketProxy(socketPath);
   const connection = new EngineConnection({ id: 'live-test', dockerHost: `unix://${socketPath}`, retryDelaysMs: [100] });
-  const model = new EngineLiveModel(connection);
+  const model = new EngineLiveModel(connection, { statusTickMs: 250 });
   const containers = new LiveMirror<ContainerSummary>();
   const images = new LiveMirror<ImageSummary>();
   const volumes = new LiveMirror<VolumeSummary>();
@@ -117,6 +117,17 @@ describe('the live model against the real engine', () => {
     expect(containers.items.get(id)).toMatchObject({ id, name: renamed, image: fixtureImage, command: 'sleep 600' });
     dockerCli('rm', '--force', renamed);
     await waitFor(() => (containers.items.has(id) ? undefined : true), 'removed');
+  });
+
+  it('ages a running container\'s "Up …" wording without asking the engine again', async () => {
+    const name = nameFor('ageing');
+    const id = dockerCli('create', label, '--name', name, fixtureImage, 'sleep', '600');
+    dockerCli('start', name);
+    await waitFor(() => (containers.items.get(id)?.state === 'running' ? true : undefined), 'running');
+    const before = proxy.requests.filter((r) => r.includes(id)).length;
+    await waitFor(() => (/^Up ([3-9]|\d\d) seconds$/.test(containers.items.get(id)?.status ?? '') ? true : undefined), 'Up 3+ seconds');
+    expect(proxy.requests.filter((r) => r.includes(id)).length).toBe(before);
+    dockerCli('rm', '--force', name);
   });
 
   it('keeps volume users and network members from the containers, without reloading either list for container events', async () => {

@@ -11,6 +11,7 @@ import type { HeldContainer, NetworkBase, VolumeBase } from './engine-replies.js
 import { EngineReads, maxIdsPerRead, type FullLists } from './engine-reads.js';
 import { KeyedReads } from './keyed-reads.js';
 import { LiveFeed, type LiveFeedOptions } from './live-feed.js';
+import { agedStatusText, statusAge, type StatusAge } from './status-age.js';
 
 /** What each watch stream carries. */
 export interface LiveItems {
@@ -24,6 +25,10 @@ export type LiveKind = keyof LiveItems;
 export interface EngineLiveModelOptions extends LiveFeedOptions {
   /** Wait before a full list that failed (while the engine still answers) is tried again, in ms. */
   relistRetryMs?: number;
+  /** How often the containers' "Up 5 minutes" / "Exited (0) 2 hours ago" wording is aged, in ms. */
+  statusTickMs?: number;
+  /** Unix ms now; tests pass their own clock. */
+  now?: () => number;
 }
 
 /** Container actions that change nothing `docker ps -a` shows. */
@@ -71,6 +76,11 @@ export class EngineLiveModel {
   private readonly volumeReads: KeyedReads<VolumeBase | undefined>;
   private readonly networkReads: KeyedReads<NetworkBase | undefined>;
   private readonly relistRetryMs: number;
+  private readonly statusTickMs: number;
+  private readonly now: () => number;
+  /** Containers whose status words an age, with when the engine said it. */
+  private readonly statusAges = new Map<string, { age: StatusAge; saidAt: number }>();
+  private statusTimer: ReturnType<typeof setInterval> | undefined;
   private started = false;
   private closed = false;
   /** The connection generation the model last listed in full. */
@@ -92,10 +102,12 @@ export class EngineLiveModel {
       networks: new LiveFeed<NetworkSummary>((n) => n.id, options),
     };
     this.relistRetryMs = options.relistRetryMs ?? 2000;
+    this.statusTickMs = options.statusTickMs ?? 5000;
+    this.now = options.now ?? Date.now;
     this.reads = new EngineReads(connection);
     this.containerReads = new BatchedReads<HeldContainer>(
       async (ids) => new Map((await this.reads.containers(ids)).map((c) => [c.summary.id, c])),
-      (id, held) => this.setContainer(id, held),
+      (id, held) => this.setContainer(id, held, true),
       (ids, err) => this.readFailed(`containers ${ids.map((id) => id.slice(0, 12)).join(', ')}`, err),
       maxIdsPerRead,
     );
@@ -138,6 +150,7 @@ export class EngineLiveModel {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.statusTimer);
     for (const off of this.unsubscribe.splice(0)) off();
     this.resetReads();
     for (const feed of Object.values(this.feeds)) feed.endAll();
@@ -152,6 +165,37 @@ export class EngineLiveModel {
       this.connection.onEvent((event, attributes) => this.onEvent(event, attributes)),
     );
     this.onStatus(this.connection.status);
+    this.statusTimer = setInterval(() => this.ageStatuses(), this.statusTickMs);
+    this.statusTimer.unref?.();
+  }
+
+  /** Words each container's age as the engine would now, without asking it; only changed wording is sent. */
+  private ageStatuses(): void {
+    const feed = this.feeds.containers;
+    if (!feed.isLive || feed.watchers === 0) return;
+    const now = this.now();
+    const changed: ContainerSummary[] = [];
+    for (const [id, { age, saidAt }] of this.statusAges) {
+      const shown = feed.get(id);
+      const status = agedStatusText(age, (now - saidAt) / 1000);
+      if (shown && shown.status !== status) changed.push({ ...shown, status });
+    }
+    feed.apply(changed);
+  }
+
+  /** The row to show for a container: its status aged since the engine said it. */
+  private shownSummary(summary: ContainerSummary): ContainerSummary {
+    const said = this.statusAges.get(summary.id);
+    if (!said) return summary;
+    const status = agedStatusText(said.age, (this.now() - said.saidAt) / 1000);
+    return status === summary.status ? summary : { ...summary, status };
+  }
+
+  /** The engine just said this container's status: its age counts from now. */
+  private statusSaid(summary: ContainerSummary): void {
+    const age = statusAge(summary.status);
+    if (age) this.statusAges.set(summary.id, { age, saidAt: this.now() });
+    else this.statusAges.delete(summary.id);
   }
 
   private onStatus(status: ConnectionStatus): void {
@@ -218,7 +262,11 @@ export class EngineLiveModel {
     this.destroyed.clear();
     const listed = new Set(lists.containers.map((c) => c.summary.id));
     for (const id of [...this.attachments.ids()]) if (!listed.has(id)) this.attachments.set(id, undefined);
-    for (const c of lists.containers) this.attachments.set(c.summary.id, c);
+    this.statusAges.clear();
+    for (const c of lists.containers) {
+      this.attachments.set(c.summary.id, c);
+      this.statusSaid(c.summary);
+    }
     this.feeds.containers.reconcile(lists.containers.map((c) => c.summary));
 
     this.volumeBases.clear();
@@ -258,12 +306,12 @@ export class EngineLiveModel {
     if (!id || quietContainerActions.has(action)) return;
     if (action === 'destroy') {
       this.destroyed.add(id);
-      this.setContainer(id, undefined);
+      this.setContainer(id, undefined, false);
       return;
     }
     const held = this.attachments.get(id);
     if (action === 'rename' && event.name && held && !this.containerReads.busy(id)) {
-      this.setContainer(id, { ...held, summary: { ...held.summary, name: event.name } });
+      this.setContainer(id, { ...held, summary: { ...held.summary, name: event.name } }, false);
       return;
     }
     this.containerReads.request(id);
@@ -358,11 +406,17 @@ export class EngineLiveModel {
     }
   }
 
-  private setContainer(id: string, held: HeldContainer | undefined): void {
+  /** `read`: the engine just listed it (its status is fresh), rather than an event applied to what is held. */
+  private setContainer(id: string, held: HeldContainer | undefined, read: boolean): void {
     if (held && this.destroyed.has(id)) return;
     const touched = this.attachments.set(id, held);
-    if (held) this.feeds.containers.apply([held.summary]);
-    else this.feeds.containers.apply([], [id]);
+    if (held) {
+      if (read) this.statusSaid(held.summary);
+      this.feeds.containers.apply([this.shownSummary(held.summary)]);
+    } else {
+      this.statusAges.delete(id);
+      this.feeds.containers.apply([], [id]);
+    }
     if (touched.volumes.size > 0) {
       const volumes: VolumeSummary[] = [];
       for (const name of touched.volumes) {
