@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { EngineSpec } from '../../../shared/engine-spec.js';
 import { fixtureImage, fixtureLabel, testDocker, uniqueName } from '../../test-support/engine-fixtures.js';
@@ -10,12 +10,12 @@ import { EngineConnection } from '../engine-connection.js';
 import { listDockerContexts } from './docker-contexts.js';
 
 const fixtures = loadEngineFixtures();
-const missing = 'missing' in fixtures ? fixtures.missing : undefined;
-if (missing) console.warn(`remote engine tests skipped: ${missing}`);
 const ssh = 'missing' in fixtures ? undefined : fixtures.ssh;
 const tls = 'missing' in fixtures || 'skipped' in fixtures.tls ? undefined : fixtures.tls;
-if (!missing && !tls)
-  console.warn(`TLS engine tests skipped: ${'missing' in fixtures || !('skipped' in fixtures.tls) ? '' : fixtures.tls.skipped}`);
+/** Why a group is skipped, put in its title so the test report says it. */
+const sshSkip = 'missing' in fixtures ? ` (skipped: ${fixtures.missing})` : '';
+const tlsSkip = 'missing' in fixtures ? sshSkip : 'skipped' in fixtures.tls ? ` (skipped: ${fixtures.tls.skipped})` : '';
+for (const reason of new Set([sshSkip, tlsSkip])) if (reason) console.warn(`remote engine tests${reason}`);
 
 const opened: EngineConnection[] = [];
 afterEach(() => {
@@ -62,7 +62,7 @@ function configWithKnownHosts(f: SshFixtures, knownHostsLines: string): { dir: s
   return { dir, config, knownHosts };
 }
 
-describe.skipIf(!ssh)('an engine over SSH (the system OpenSSH, docker system dial-stdio)', () => {
+describe.skipIf(!ssh)(`an engine over SSH (the system OpenSSH, docker system dial-stdio)${sshSkip}`, () => {
   const f = ssh as SshFixtures;
   const made: string[] = [];
   const dirs: string[] = [];
@@ -169,7 +169,7 @@ describe.skipIf(!ssh)('an engine over SSH (the system OpenSSH, docker system dia
   });
 });
 
-describe.skipIf(!tls)('an engine over TCP with TLS', () => {
+describe.skipIf(!tls)(`an engine over TCP with TLS${tlsSkip}`, () => {
   const t = tls as NonNullable<typeof tls>;
 
   it('answers with the client certificate its CA signed, and has the fixture image', async () => {
@@ -184,6 +184,21 @@ describe.skipIf(!tls)('an engine over TCP with TLS', () => {
     const status = await connection.connect();
     expect(status).toMatchObject({ state: 'disconnected', refused: true });
     expect(status.error).toMatch(/refused Berth's client certificate/);
+  });
+
+  it('refuses an engine whose certificate ca.pem does not vouch for', async () => {
+    // The client's own files, but the second CA as ca.pem: the engine's certificate is not from it.
+    const dir = mkdtempSync(join(tmpdir(), 'berth-tls-test-'));
+    try {
+      copyFileSync(join(dirname(t.certPath), 'other-ca.pem'), join(dir, 'ca.pem'));
+      for (const file of ['cert.pem', 'key.pem']) copyFileSync(join(t.certPath, file), join(dir, file));
+      const connection = open({ id: 'tls-untrusted', host: t.host, tls: { certPath: dir, verify: true } });
+      const status = await connection.connect();
+      expect(status).toMatchObject({ state: 'disconnected', refused: true });
+      expect(status.error).toMatch(/ca.pem does not vouch for/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lists the context `docker context create` made, and connects through it', async () => {
