@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { terminalFlow } from '../../../shared/terminal-types.js';
 import { createFixture, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
+import { outputBatchBytes } from './output-batcher.js';
 import { TerminalSessions } from './terminal-sessions.js';
 import { collector, removeContainers, runningExecs } from './terminal-test-support.js';
 
@@ -90,7 +91,7 @@ describe('terminal sessions against the real engine', () => {
   it('pauses output while the client has not rendered it, and resumes on acknowledgement', async () => {
     const { sessionId } = await terminals.open('client-a', { containerId: name, shell: 'sh', cols: 80, rows: 24 });
     const high = terminalFlow.highWatermark;
-    const batch = 64 * 1024;
+    const batch = outputBatchBytes;
     // What the shell prints besides the flood and nobody acknowledges: its prompt and the echo of the typed command.
     const promptAndEcho = 512;
     let received = 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { terminalFlow } from '../../../shared/terminal-types.js';
 import { BerthClient } from '../../api/client.js';
 import { FakeTransport, flushPromises } from '../../test-support/fake-transport.js';
 import { FakeSurface } from '../../test-support/fake-surface.js';
@@ -52,19 +53,21 @@ describe('terminals store', () => {
     const { transport, terminals, surfaces } = setup();
     terminals.getState().openShell(web);
     await flushPromises();
-    for (let i = 0; i < 10; i++) transport.emit('terminal.output', { kind: 'data', data: bytes(20_000) });
+    // Ten chunks of a third of a step each: more than three steps in all.
+    const chunk = Math.ceil(terminalFlow.ackEvery / 3);
+    for (let i = 0; i < 10; i++) transport.emit('terminal.output', { kind: 'data', data: bytes(chunk) });
     await flushPromises();
     expect(transport.callsTo('terminal.ack')).toHaveLength(0);
     surfaces[0]!.render();
     await flushPromises();
     // Rendered together, acknowledged together: one call for the batch.
-    expect(transport.callsTo('terminal.ack').map((c) => c.input)).toEqual([{ sessionId, bytes: 200_000 }]);
+    expect(transport.callsTo('terminal.ack').map((c) => c.input)).toEqual([{ sessionId, bytes: 10 * chunk }]);
     transport.emit('terminal.output', { kind: 'data', data: bytes(1000) });
     surfaces[0]!.render();
     await flushPromises();
     // Below a step: held until more is rendered.
     expect(transport.callsTo('terminal.ack')).toHaveLength(1);
-    expect(surfaces[0]!.text).toHaveLength(201_000);
+    expect(surfaces[0]!.text).toHaveLength(10 * chunk + 1000);
   });
 
   it('forwards keystrokes and sends a resize only when the size changes', async () => {
