@@ -115,6 +115,13 @@ describe('the live model against the real engine', () => {
     dockerCli('pause', renamed);
     await waitFor(() => (containers.items.get(id)?.state === 'paused' ? true : undefined), 'paused');
     expect(containers.items.get(id)).toMatchObject({ id, name: renamed, image: fixtureImage, command: 'sleep 600' });
+    dockerCli('unpause', renamed);
+    await waitFor(() => (containers.items.get(id)?.state === 'running' ? true : undefined), 'unpaused');
+    dockerCli('stop', '--time', '0', renamed);
+    await waitFor(() => (containers.items.get(id)?.state === 'exited' ? true : undefined), 'stopped');
+    expect(containers.items.get(id)?.status).toMatch(/^Exited \(\d+\) /);
+    dockerCli('restart', '--time', '0', renamed);
+    await waitFor(() => (containers.items.get(id)?.state === 'running' ? true : undefined), 'restarted');
     dockerCli('rm', '--force', renamed);
     await waitFor(() => (containers.items.has(id) ? undefined : true), 'removed');
   });
@@ -258,6 +265,14 @@ describe('engine requests the live model makes', () => {
     expect(mentioning(before).length).toBeLessThanOrEqual(2);
     // Nothing else was listed for it (other suites' events may cost their own single reads meanwhile).
     expect(proxy.requests.slice(before).filter((r) => !r.includes('filters'))).toEqual([]);
+
+    // A stop is several events (kill, die, stop, network disconnect); together they cost at most 2 reads.
+    dockerCli('unpause', name);
+    await waitFor(() => (containers.items.get(id)?.state === 'running' ? true : undefined), 'unpaused');
+    const beforeStop = proxy.requests.length;
+    dockerCli('stop', '--time', '0', name);
+    await waitFor(() => (containers.items.get(id)?.state === 'exited' ? true : undefined), 'stopped');
+    expect(mentioning(beforeStop).length).toBeLessThanOrEqual(2);
 
     const beforeRename = proxy.requests.length;
     dockerCli('rename', name, `${name}-r`);

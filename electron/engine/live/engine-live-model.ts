@@ -31,8 +31,14 @@ export interface EngineLiveModelOptions extends LiveFeedOptions {
   now?: () => number;
 }
 
-/** Container actions that change nothing `docker ps -a` shows. */
+/**
+ * Container actions that change nothing `docker ps -a` shows, or nothing the read for another
+ * event of the same change does not show already: `stop` comes with a `die` (the engine marks the
+ * container exited before either), `restart` with a `start`.
+ */
 const quietContainerActions = new Set([
+  'stop',
+  'restart',
   'attach',
   'detach',
   'resize',
@@ -49,6 +55,9 @@ const quietContainerActions = new Set([
   'exec_die',
   'exec_detach',
 ]);
+
+/** How many destroyed containers the model remembers against late read answers. */
+const maxRememberedDestroyed = 10_000;
 
 /**
  * One engine's containers, images, volumes and networks, kept live the way Kubernetes informers
@@ -305,7 +314,8 @@ export class EngineLiveModel {
     const { id } = event;
     if (!id || quietContainerActions.has(action)) return;
     if (action === 'destroy') {
-      this.destroyed.add(id);
+      // Only a read already on its way can still answer with it (no event follows a destroy).
+      if (this.containerReads.busy(id)) this.rememberDestroyed(id);
       this.setContainer(id, undefined, false);
       return;
     }
@@ -315,6 +325,12 @@ export class EngineLiveModel {
       return;
     }
     this.containerReads.request(id);
+  }
+
+  private rememberDestroyed(id: string): void {
+    this.destroyed.add(id);
+    // Bounded: a read answers within its time limit, long before this many containers go.
+    if (this.destroyed.size > maxRememberedDestroyed) this.destroyed.delete(this.destroyed.values().next().value!);
   }
 
   private imageEvent(action: string, event: EngineEvent): void {
