@@ -134,6 +134,10 @@ const callCases: CallCases = {
   'containers.rename': { input: { id: H, name: 'new $(id)' }, runs: [['docker', 'rename', H, 'new $(id)']] },
   'containers.inspect': { input: { id: H }, runs: [['docker', 'inspect', H]] },
   'containers.runSpec': { input: { id: H }, runs: [['docker', 'inspect', H]] },
+  'terminal.debugShell': {
+    input: { containerId: H, image: 'busybox:1.36', cols: 80, rows: 24 },
+    runs: [['docker', 'run', '-it', '--rm', '--pid', `container:${H}`, '--network', `container:${H}`, 'busybox:1.36', 'sh']],
+  },
   'containers.changes': { input: { id: H }, runs: [['docker', 'diff', H]] },
   'containers.top': { input: { id: H }, runs: [['docker', 'top', H]] },
   'containers.commit': {

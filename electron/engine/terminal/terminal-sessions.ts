@@ -82,6 +82,11 @@ export class TerminalSessions {
     return this.start(clientId, () => openPtySource(cols, rows));
   }
 
+  /** A session over a source opened elsewhere (a debug shell's toolbox container), with the same bounds and clean-up. */
+  openSource(clientId: string, open: () => Promise<TerminalSource>): Promise<Opened> {
+    return this.start(clientId, open);
+  }
+
   /** Connects a session's output to a client's stream; returns the closer for that stream. */
   attachOutput(clientId: string, sessionId: string, sink: StreamSink<TerminalOutput>): () => void {
     const session = this.owned(clientId, sessionId);

@@ -2,10 +2,17 @@ import type { robotRunCalls } from '../../../shared/robot-run-contract.js';
 import type { CallHandlers } from '../rpc/handler-types.js';
 import type { EngineConnection } from '../../engine/engine-connection.js';
 import { runSpecOfContainer } from '../../engine/containers/run-spec-of-container.js';
+import { DebugShells } from '../../engine/terminal/debug-shells.js';
+import type { TerminalSessions } from '../../engine/terminal/terminal-sessions.js';
 
 /** Handlers for the robot-ready run entries of the contract (shared/robot-run-contract.ts). */
-export function robotRunCallHandlers(connection: EngineConnection): Pick<CallHandlers, keyof typeof robotRunCalls> {
+export function robotRunCallHandlers(
+  connection: EngineConnection,
+  terminals: TerminalSessions,
+): Pick<CallHandlers, keyof typeof robotRunCalls> {
+  const debugShells = new DebugShells(connection, terminals);
   return {
     'containers.runSpec': ({ id }) => runSpecOfContainer(connection, id),
+    'terminal.debugShell': ({ containerId, image, cols, rows }, ctx) => debugShells.open(ctx.clientId, { containerId, image, cols, rows }),
   };
 }
