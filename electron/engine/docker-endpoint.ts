@@ -1,7 +1,11 @@
 import type Docker from 'dockerode';
+import { readFileSync } from 'node:fs';
 import type { Agent } from 'node:http';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { engineHostRefusal, type EngineSpec } from '../../shared/engine-spec.js';
 import { formatSeconds } from './engine-request-timeouts.js';
+import { openSshHostKeyGate, ssh2HostKeys, type HostKeyGate } from './endpoints/host-key-gate.js';
 import { isSshDialError } from './endpoints/ssh-failure.js';
 import { SshDialAgent, defaultControlDir } from './endpoints/ssh-dial-agent.js';
 import { findSshBinary, parseSshHost, type SshTarget } from './endpoints/ssh-target.js';
@@ -20,8 +24,10 @@ export interface EngineEndpoint {
   readonly agent?: Agent;
   /** How it is reached (a local socket when absent). */
   readonly transport?: EngineTransport;
-  /** For ssh:// engines: who to ask OpenSSH for (host keys, the known_hosts file in use). */
+  /** For ssh:// engines: who to ask OpenSSH for. */
   readonly ssh?: SshTarget;
+  /** For ssh:// engines: tells a refused host key (unknown or changed) and adds one the user accepted. */
+  readonly hostKeys?: HostKeyGate;
   /** Why Berth will not connect as given (plain tcp:// off loopback, unreadable TLS files); nothing is dialled. */
   readonly refusal?: string;
 }
@@ -76,15 +82,33 @@ function refused(spec: EngineSpec, transport: EngineTransport, refusal: string):
   return { display: spec.host, options: { socketPath: '/nonexistent/berth-refused' }, transport, refusal };
 }
 
+/** The first of the default private key files that exists (ssh2 takes one key). */
+function defaultKeyFile(sshHome: string): Buffer | undefined {
+  for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
+    try {
+      return readFileSync(join(sshHome, name));
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
+}
+
 function sshEndpoint(spec: EngineSpec, options: SpecEndpointOptions): EngineEndpoint {
   const target = parseSshHost(spec.host, options.sshConfigFile);
   const sshBinary = options.sshBinary === undefined ? findSshBinary() : options.sshBinary;
   if (sshBinary) {
     const agent = new SshDialAgent(target, { sshBinary, controlDir: defaultControlDir() });
+    const hostKeys = openSshHostKeyGate(target, sshBinary);
     // The host name only fills the HTTP request line: every connection is an ssh process.
-    return { display: spec.host, options: { host: 'docker', protocol: 'http', agent }, agent, transport: 'ssh', ssh: target };
+    return { display: spec.host, options: { host: 'docker', protocol: 'http', agent }, agent, transport: 'ssh', ssh: target, hostKeys };
   }
-  // No OpenSSH here: dockerode's own SSH client, with the agent (ssh2 reads no ~/.ssh/config).
+  // No OpenSSH here: dockerode's own SSH client (it reads no ssh config), with the agent or the
+  // first default key file, and known_hosts checked (ssh2 alone would accept any host key).
+  const sshHome = join(homedir(), '.ssh');
+  const knownHosts = ssh2HostKeys(target.host, target.port, join(sshHome, 'known_hosts'));
+  const agentSocket = process.env.SSH_AUTH_SOCK;
+  const privateKey = agentSocket ? undefined : defaultKeyFile(sshHome);
   return {
     display: spec.host,
     options: {
@@ -92,10 +116,15 @@ function sshEndpoint(spec: EngineSpec, options: SpecEndpointOptions): EngineEndp
       port: target.port ?? 22,
       protocol: 'ssh',
       ...(target.user ? { username: target.user } : {}),
-      ...(process.env.SSH_AUTH_SOCK ? { sshOptions: { agent: process.env.SSH_AUTH_SOCK } } : {}),
+      sshOptions: {
+        hostVerifier: knownHosts.verify,
+        ...(agentSocket ? { agent: agentSocket } : {}),
+        ...(privateKey ? { privateKey } : {}),
+      },
     },
     transport: 'ssh',
     ssh: target,
+    hostKeys: knownHosts.gate,
   };
 }
 

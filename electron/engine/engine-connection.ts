@@ -9,9 +9,8 @@ import {
   explainSilence,
   type EngineEndpoint,
 } from './docker-endpoint.js';
-import { addKnownHost, offeredHostKey } from './endpoints/ssh-host-keys.js';
+import type { HostKeyProblem } from './endpoints/host-key-gate.js';
 import { isSshDialError } from './endpoints/ssh-failure.js';
-import { findSshBinary } from './endpoints/ssh-target.js';
 import { explainTlsError } from './endpoints/tls-errors.js';
 import { isEngineGoneError } from './engine-gone-errors.js';
 import { defaultPingTimeoutMs, requestBudgetMs, requestTimeoutFromEnvironment, type RequestBudgets } from './engine-request-budgets.js';
@@ -25,6 +24,19 @@ import {
 import { JsonLineSplitter, parseEngineEventLine } from './event-line-parser.js';
 
 type Listener<T> = (value: T) => void;
+
+/** What to tell the user about a host key that stopped the connection. */
+function hostKeyWords(err: unknown, display: string, found: HostKeyProblem | undefined): { explained: string; hint: string } {
+  const shown = found ? ` Its ${found.key.keyType} key: ${found.key.fingerprint}.` : '';
+  if (isSshDialError(err)) return { explained: `${err.message}.${shown}`, hint: err.hint };
+  const changed = found?.problem === 'changed';
+  return {
+    explained: `The SSH host key of ${display} ${changed ? 'differs from the one in known_hosts: Berth refuses to connect' : 'is not in known_hosts yet'}.${shown}`,
+    hint: changed
+      ? 'Someone may be intercepting the connection, or the machine was reinstalled. Check with its owner before replacing the old key.'
+      : 'Compare the fingerprint with the one the machine shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on it), then accept it.',
+  };
+}
 /** Gets each engine event, with its actor's attributes (a rename's new name, the container a network event concerns). */
 export type EngineEventListener = (event: EngineEvent, attributes: Readonly<Record<string, string>>) => void;
 
@@ -37,6 +49,8 @@ export interface EngineConnectionOptions {
   dockerHost?: string;
   /** For ssh:// engines: an ssh config file instead of ~/.ssh/config (`ssh -F`). */
   sshConfigFile?: string;
+  /** For ssh:// engines: the ssh program (found on PATH by default); null: dockerode's ssh2 client. */
+  sshBinary?: string | null;
   /** Delays between reconnection attempts (and pings while the engine does not answer), in ms; the last one repeats. */
   retryDelaysMs?: readonly number[];
   /** How long an ordinary request may wait for the engine's answer; BERTH_ENGINE_TIMEOUT_S or 30 s by default. */
@@ -84,7 +98,10 @@ export class EngineConnection {
   constructor(options: EngineConnectionOptions) {
     this.id = options.id;
     this.spec = options.spec ?? { ...engineSpecFromDockerHost(options.dockerHost), id: options.id };
-    this.endpoint = endpointForSpec(this.spec, options.sshConfigFile === undefined ? {} : { sshConfigFile: options.sshConfigFile });
+    this.endpoint = endpointForSpec(this.spec, {
+      ...(options.sshConfigFile === undefined ? {} : { sshConfigFile: options.sshConfigFile }),
+      ...(options.sshBinary === undefined ? {} : { sshBinary: options.sshBinary }),
+    });
     this.docker = new Docker(this.endpoint.options);
     this.retryDelaysMs = options.retryDelaysMs ?? [500, 1000, 2000, 5000];
     const budgets: RequestBudgets = {
@@ -184,9 +201,8 @@ export class EngineConnection {
    */
   async acceptHostKey(fingerprint: string): Promise<ConnectionStatus> {
     const pending = this.current.hostKey;
-    const target = this.endpoint.ssh;
-    const sshBinary = findSshBinary();
-    if (!target || !sshBinary || !pending || pending.problem !== 'unknown') {
+    const gate = this.endpoint.hostKeys;
+    if (!gate || !pending || pending.problem !== 'unknown') {
       throw new BerthError({ code: 'CONFLICT', message: `${this.endpoint.display} has no unknown SSH host key waiting to be accepted` });
     }
     if (pending.fingerprint !== fingerprint) {
@@ -195,14 +211,7 @@ export class EngineConnection {
         message: `The fingerprint to accept (${fingerprint}) is not the one ${this.endpoint.display} showed (${pending.fingerprint})`,
       });
     }
-    const offered = await offeredHostKey(target, sshBinary);
-    if (offered.fingerprint !== fingerprint) {
-      throw new BerthError({
-        code: 'CONFLICT',
-        message: `${this.endpoint.display} now offers another host key (${offered.fingerprint}) than the one accepted (${fingerprint}): not added`,
-      });
-    }
-    await addKnownHost(target, sshBinary, offered);
+    await gate.accept(fingerprint);
     return this.connect();
   }
 
@@ -255,24 +264,28 @@ export class EngineConnection {
    * is unknown (shown with its fingerprint, to accept) or changed, a TLS certificate refused.
    */
   private async refusedFor(err: unknown): Promise<boolean> {
-    if (isSshDialError(err) && (err.kind === 'host-key-unknown' || err.kind === 'host-key-changed')) {
-      const problem = err.kind === 'host-key-unknown' ? 'unknown' : 'changed';
-      const target = this.endpoint.ssh;
-      const sshBinary = findSshBinary();
-      let hostKey: ConnectionStatus['hostKey'];
+    const gate = this.endpoint.hostKeys;
+    if (gate) {
+      let found: HostKeyProblem | undefined;
       let reading = '';
-      if (target && sshBinary) {
-        try {
-          const offered = await offeredHostKey(target, sshBinary);
-          hostKey = { host: offered.knownHostsName, keyType: offered.keyType, fingerprint: offered.fingerprint, problem };
-        } catch (readErr) {
-          reading = ` (${(readErr as Error).message})`;
-        }
+      try {
+        found = await gate.problemOf(err);
+      } catch (readErr) {
+        // Refused for its key, but reading the key to show it failed: still refused, saying why it is not shown.
+        reading = ` (${(readErr as Error).message})`;
       }
       if (this.closed) return true;
-      const shown = hostKey ? ` Its ${hostKey.keyType} key: ${hostKey.fingerprint}.` : reading;
-      this.refuse(`${err.message}.${shown}`, err.hint, hostKey);
-      return true;
+      if (found || reading) {
+        const { explained, hint } = hostKeyWords(err, this.endpoint.display, found);
+        const hostKey = found && {
+          host: found.key.knownHostsName,
+          keyType: found.key.keyType,
+          fingerprint: found.key.fingerprint,
+          problem: found.problem,
+        };
+        this.refuse(`${explained}${reading}`, hint, hostKey);
+        return true;
+      }
     }
     const tls = explainTlsError(err, this.endpoint.display);
     if (tls?.refused) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -166,6 +166,55 @@ describe.skipIf(!ssh)(`an engine over SSH (the system OpenSSH, docker system dia
     expect(status.error).toMatch(/has changed/);
     await expect(connection.acceptHostKey(fingerprintOf(f.targetHostKey))).rejects.toThrow(/no unknown SSH host key/);
     expect(readFileSync(knownHosts, 'utf8')).toBe(wrong);
+  });
+});
+
+describe.skipIf(!ssh)(`an engine over SSH where there is no ssh program (dockerode's ssh2)${sshSkip}`, () => {
+  const f = ssh as SshFixtures;
+  let home = '';
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  /** ssh2 reads ~/.ssh: a home of the test's own, with the fixture key and this known_hosts. */
+  function openWithoutSsh(id: string, knownHosts: string): EngineConnection {
+    home = mkdtempSync(join(tmpdir(), 'berth-ssh2-home-'));
+    mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+    copyFileSync(f.identityFile, join(home, '.ssh', 'id_ed25519'));
+    writeFileSync(join(home, '.ssh', 'known_hosts'), knownHosts);
+    const saved = { HOME: process.env.HOME, SSH_AUTH_SOCK: process.env.SSH_AUTH_SOCK };
+    process.env.HOME = home;
+    delete process.env.SSH_AUTH_SOCK;
+    try {
+      const connection = new EngineConnection({
+        id,
+        spec: { id, name: id, host: `ssh://${f.user}@127.0.0.1:${f.targetPort}`, source: 'saved' },
+        sshBinary: null,
+        retryDelaysMs: [60_000],
+      });
+      opened.push(connection);
+      return connection;
+    } finally {
+      process.env.HOME = saved.HOME;
+      if (saved.SSH_AUTH_SOCK !== undefined) process.env.SSH_AUTH_SOCK = saved.SSH_AUTH_SOCK;
+    }
+  }
+
+  it('checks the host key against known_hosts too: unknown is shown, accepted on request, then it connects', async () => {
+    const connection = openWithoutSsh('ssh2-unknown', '');
+    const expected = fingerprintOf(f.targetHostKey);
+    const status = await connection.connect();
+    expect(status).toMatchObject({ state: 'disconnected', refused: true, hostKey: { problem: 'unknown', fingerprint: expected } });
+    expect(readFileSync(join(home, '.ssh', 'known_hosts'), 'utf8')).toBe('');
+    expect(await connection.acceptHostKey(expected)).toMatchObject({ state: 'connected' });
+    const { keyType, key } = publicKeyOf(f.targetHostKey);
+    expect(readFileSync(join(home, '.ssh', 'known_hosts'), 'utf8')).toBe(`[127.0.0.1]:${f.targetPort} ${keyType} ${key}\n`);
+  });
+
+  it('refuses a changed key', async () => {
+    const jumpKey = publicKeyOf(f.jumpHostKey);
+    const connection = openWithoutSsh('ssh2-changed', `[127.0.0.1]:${f.targetPort} ${jumpKey.keyType} ${jumpKey.key}\n`);
+    const status = await connection.connect();
+    expect(status).toMatchObject({ state: 'disconnected', refused: true, hostKey: { problem: 'changed' } });
+    expect(status.error).toMatch(/differs from the one in known_hosts/);
   });
 });
 

@@ -92,13 +92,18 @@ export async function knownHostsFileInUse(target: SshTarget, sshBinary: string):
   return file.startsWith('~/') ? join(homedir(), file.slice(2)) : file;
 }
 
-/** Adds the key to the known_hosts file ssh uses for this target (made 0600 in a 0700 folder when new). */
-export async function addKnownHost(target: SshTarget, sshBinary: string, key: OfferedHostKey): Promise<string> {
-  const file = await knownHostsFileInUse(target, sshBinary);
+/** Appends the key to a known_hosts file (made 0600 in a 0700 folder when new). */
+export async function appendKnownHost(file: string, key: OfferedHostKey): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   const lead = existing && !existing.endsWith('\n') ? '\n' : '';
   await appendFile(file, `${lead}${key.knownHostsName} ${key.keyType} ${key.key}\n`, { mode: 0o600 });
   if (existing === undefined) await chmod(file, 0o600);
+}
+
+/** Adds the key to the known_hosts file ssh uses for this target. */
+export async function addKnownHost(target: SshTarget, sshBinary: string, key: OfferedHostKey): Promise<string> {
+  const file = await knownHostsFileInUse(target, sshBinary);
+  await appendKnownHost(file, key);
   return file;
 }
