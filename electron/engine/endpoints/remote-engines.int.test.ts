@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { EngineSpec } from '../../../shared/engine-spec.js';
-import { fixtureImage, fixtureLabel, testDocker, uniqueName } from '../../test-support/engine-fixtures.js';
+import { fixtureImage, fixtureLabel, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { loadEngineFixtures, publicKeyOf, type SshFixtures } from '../../test-support/remote-engines.js';
 import { EngineConnection } from '../engine-connection.js';
 import { listDockerContexts } from './docker-contexts.js';
@@ -110,6 +110,44 @@ describe.skipIf(!ssh)(`an engine over SSH (the system OpenSSH, docker system dia
       return text;
     });
     expect(output).toContain('got over-ssh');
+  });
+
+  it('notices when its ssh connection dies, reconnects by itself and resumes the events', async () => {
+    const connection = new EngineConnection({
+      id: 'ssh-reconnect',
+      spec: { id: 'ssh-reconnect', name: 'ssh-reconnect', host: `ssh://${f.directAlias}`, source: 'saved' },
+      sshConfigFile: f.configFile,
+      retryDelaysMs: [100],
+    });
+    opened.push(connection);
+    const states: string[] = [];
+    connection.onStatus((s) => states.push(s.state));
+    const first = await connection.connect();
+    expect(first.state).toBe('connected');
+
+    // The ssh processes this test process started (the event stream's among them), by their ids.
+    const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes('dial-stdio') && line.includes(f.directAlias))
+      .map((line) => Number(line.trim().split(/\s+/)[0]));
+    expect(children.length).toBeGreaterThan(0);
+    for (const pid of children) process.kill(pid, 'SIGKILL');
+
+    const back = await waitFor(
+      () => (connection.status.state === 'connected' && connection.status.generation > first.generation ? connection.status : undefined),
+      'the SSH engine to come back',
+      30_000,
+    );
+    expect(states).toContain('disconnected');
+    expect(back.generation).toBe(first.generation + 1);
+
+    // Events flow again over the new pipe.
+    const events: string[] = [];
+    connection.onEvent((e) => events.push(e.name ?? ''));
+    const name = uniqueName('ssh-event');
+    made.push(name);
+    await testDocker.createContainer({ name, Image: fixtureImage, Cmd: ['true'], Labels: { [fixtureLabel]: 'true' } });
+    await waitFor(() => (events.includes(name) ? true : undefined), 'the create event over SSH', 30_000);
   });
 
   it('follows a ProxyJump alias (and fails, saying so, when the jump host is down)', async () => {
