@@ -43,7 +43,7 @@ export interface VirtualTableProps<T> {
   sameRow?(a: T, b: T): boolean;
 }
 
-interface RowCellsProps<T> {
+export interface RowCellsProps<T> {
   row: T;
   columns: readonly Column<T>[];
   sameRow?(a: T, b: T): boolean;
@@ -61,11 +61,13 @@ function RowCellsOf<T>({ row, columns }: RowCellsProps<T>) {
   );
 }
 
+/** Whether a row's cells would draw the same: the same columns and a row with the same data (not its position). */
+export function sameCells<T>(a: RowCellsProps<T>, b: RowCellsProps<T>): boolean {
+  return a.columns === b.columns && a.sameRow === b.sameRow && (a.sameRow ?? Object.is)(a.row, b.row);
+}
+
 /** A row's cells, drawn again only when its data or the columns change (not when it merely moves). */
-const RowCells = memo(
-  RowCellsOf,
-  (a, b) => a.columns === b.columns && a.sameRow === b.sameRow && (a.sameRow ?? Object.is)(a.row, b.row),
-) as typeof RowCellsOf;
+const RowCells = memo(RowCellsOf, sameCells) as typeof RowCellsOf;
 
 /**
  * A table with ARIA table roles whose body renders only the rows in view, so thousands of rows
