@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startWebServerProcess } from '../../scripts/web-server-process.js';
 import { q, sleep } from '../berth-page.js';
-import { CountingProxy } from './counting-proxy.js';
+import { CountingProxy, type ProxiedRequest } from './counting-proxy.js';
 import { engineCall, engineSocket, RawEventReader, rawContainerList } from './engine-socket.js';
 import { describeCounts, totalRequests } from './request-counts.js';
 import { middle, summarize } from './sample-stats.js';
@@ -62,6 +62,7 @@ interface ProfiledLoad {
   /** Containers lists the engine was answering at the same time as the one the page drew (itself included). */
   concurrentLists: number;
   navigatedUs: number;
+  shellUs: number;
   listAskedUs: number;
   listAnsweredUs: number;
   wsArrivedUs: number;
@@ -73,12 +74,15 @@ interface ProfiledLoad {
 const monoOffsetUs = Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000;
 const toMonoUs = (ms: number): number => ms * 1000 + monoOffsetUs;
 
+/** `GET /containers/json` without filters: every container (a filtered one reads a few). */
+const isFullList = (r: ProxiedRequest): boolean => r.key === 'GET /containers/json' && !/[?&]filters=/.test(r.url);
+
 async function profileLoad(page: ScalePage, proxy: CountingProxy, url: string): Promise<ProfiledLoad> {
   await page.cdp.send('Profiler.enable');
   await page.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await page.cdp.send('Profiler.start');
   const logFrom = proxy.log.length;
-  const { rows, navigatedAt } = await page.load(url);
+  const { shell, rows, navigatedAt } = await page.load(url);
   const { profile } = (await page.cdp.send('Profiler.stop')) as { profile: WindowedProfile };
   // The big message may be the images list; the containers list is the last big one before the rows.
   const bigOnes = page.reports.filter((r) => r.kind === 'ws' && r.at >= navigatedAt && r.at <= rows.at);
@@ -86,14 +90,15 @@ async function profileLoad(page: ScalePage, proxy: CountingProxy, url: string): 
   // Its engine request: the last containers list answered before it (others' events may cause more lists).
   const list = proxy.log
     .slice(logFrom)
-    .filter((r) => r.key === 'GET /containers/json' && r.endedAt !== undefined && r.endedAt <= wsAt)
+    .filter((r) => isFullList(r) && r.endedAt !== undefined && r.endedAt <= wsAt)
     .at(-1);
   const concurrent = proxy.log.filter(
-    (r) => r.key === 'GET /containers/json' && list && r.startedAt < list.endedAt! && (r.endedAt ?? Infinity) > list.startedAt,
+    (r) => isFullList(r) && list && r.startedAt < list.endedAt! && (r.endedAt ?? Infinity) > list.startedAt,
   );
   return {
     concurrentLists: concurrent.length,
     navigatedUs: toMonoUs(navigatedAt),
+    shellUs: toMonoUs(shell.at),
     listAskedUs: toMonoUs(list?.startedAt ?? Number.NaN),
     listAnsweredUs: toMonoUs(list?.endedAt ?? Number.NaN),
     wsArrivedUs: toMonoUs(wsAt),
@@ -108,10 +113,17 @@ function describeBreakdown(load: ProfiledLoad, server: WindowedProfile | undefin
   const serverIn = (a: number, b: number): string =>
     server ? describeTimes(windowSelfTimes(server, a, b, serverResolver())) : 'no server profile';
   const pageIn = (a: number, b: number): string => describeTimes(windowSelfTimes(load.page, a, b, pageResolver(dist)));
+  if (Number.isNaN(load.wsArrivedUs)) return [`no WebSocket message of 16 KiB or more before the first row: nothing to split`];
+  const engine = Number.isNaN(load.listAskedUs)
+    ? 'the engine was not asked for the containers list during the load (the server answered from what it held)'
+    : `the engine answering the full containers list took ${span(load.listAskedUs, load.listAnsweredUs)} of it (asked at ` +
+      `${span(load.navigatedUs, load.listAskedUs)}, ${load.concurrentLists} full lists in flight at once), then ` +
+      `${span(load.listAnsweredUs, load.wsArrivedUs)} until the message; server CPU from the answer to the message: ${serverIn(load.listAnsweredUs, load.wsArrivedUs)}`;
   return [
-    `navigation → containers list asked of the engine: ${span(load.navigatedUs, load.listAskedUs)}; page CPU: ${pageIn(load.navigatedUs, load.listAskedUs)}`,
-    `engine answering the containers list (${load.concurrentLists} containers lists in flight at once): ${span(load.listAskedUs, load.listAnsweredUs)}; server CPU meanwhile: ${serverIn(load.listAskedUs, load.listAnsweredUs)}`,
-    `engine answered → the list's WebSocket message in the page: ${span(load.listAnsweredUs, load.wsArrivedUs)}; server CPU: ${serverIn(load.listAnsweredUs, load.wsArrivedUs)}`,
+    `navigation → the containers list's WebSocket message in the page: ${span(load.navigatedUs, load.wsArrivedUs)} (shell drawn at ${span(load.navigatedUs, load.shellUs)})`,
+    `  page CPU: ${pageIn(load.navigatedUs, load.wsArrivedUs)}`,
+    `  server CPU: ${serverIn(load.navigatedUs, load.wsArrivedUs)}`,
+    `  ${engine}`,
     `message in the page → first row drawn: ${span(load.wsArrivedUs, load.rowsUs)}; page CPU: ${pageIn(load.wsArrivedUs, load.rowsUs)}`,
   ];
 }
@@ -143,7 +155,7 @@ async function measureLoads(
     const logFrom = proxy.log.length;
     const { shell, rows, navigatedAt } = await page.load(url);
     samples.push(rows.at - shell.at);
-    const list = proxy.log.slice(logFrom).find((r) => r.key === 'GET /containers/json');
+    const list = proxy.log.slice(logFrom).find(isFullList);
     await quiet(proxy);
     timeline = {
       shellMs: shell.at - navigatedAt,
@@ -387,8 +399,11 @@ export function printTable(rows: readonly FigureRow[], timeline?: LoadTimeline):
   for (const r of rows) console.log(`| ${r.figure} | ${r.berth} | ${r.baseline} | ${r.ratio} | ${r.goal} |`);
   if (timeline) {
     console.log(
-      `\nLast big load, from navigation: shell drawn ${ms(timeline.shellMs)}, containers list asked of the engine ${ms(timeline.listAskedMs)},` +
-        ` answered ${ms(timeline.listAnsweredMs)}, first row drawn ${ms(timeline.rowsMs)}.\nEngine requests during that load: ${timeline.requestsDuringLoad}`,
+      `\nLast big load, from navigation: shell drawn ${ms(timeline.shellMs)}, ` +
+        (Number.isNaN(timeline.listAskedMs)
+          ? 'full containers list not asked of the engine'
+          : `full containers list asked of the engine ${ms(timeline.listAskedMs)}, answered ${ms(timeline.listAnsweredMs)}`) +
+        `, first row drawn ${ms(timeline.rowsMs)}.\nEngine requests during that load: ${timeline.requestsDuringLoad}`,
     );
   }
 }
