@@ -51,6 +51,7 @@ describe('windowSelfTimes', () => {
   it('leaves out samples outside the window', () => {
     expect([...windowSelfTimes(profile, 1500, 3500, resolve)]).toEqual([['renderer/features/containers', 2]]);
     expect(windowSelfTimes(profile, 5000, 6000, resolve).size).toBe(0);
+    expect(windowSelfTimes(profile, Number.NaN, 10_000, resolve).size).toBe(0);
   });
 });
 

@@ -47,6 +47,8 @@ export function windowSelfTimes(profile: WindowedProfile, fromUs: number, toUs: 
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const out = new Map<string, number>();
+  // A phase that did not happen (NaN bounds) has no samples.
+  if (!(fromUs <= toUs)) return out;
   let at = profile.startTime;
   for (let i = 0; i < samples.length; i++) {
     at += deltas[i] ?? 0;
