@@ -85,6 +85,9 @@ describe('debug shell for a container without a shell, against the real engine',
     );
     await waitFor(() => (out.text().includes('done-42') ? true : undefined), 'the commands’ output');
     expect(out.text()).toContain('pwd=/proc/1/root');
+    // The prompt names the target and where the shell is, without the getcwd() error \w would print there.
+    expect(out.text()).toContain(`[debug ${target}] /proc/1/root # `);
+    expect(out.text()).not.toContain('getcwd');
     // The target's root holds only the busybox binary; its PID 1 is the binary's sleep.
     expect(out.text()).toMatch(/\bbusybox\b/);
     expect(out.text()).toContain('/busybox sleep 100000');

@@ -36,7 +36,8 @@ export function toolboxCreateOptions(target: { id: string; name: string }, image
   return {
     Image: image,
     Cmd: ['sh', '-c', script, 'berth-debug', banner(target.name, image)],
-    Env: [`PS1=[debug ${target.name}] \\w # `],
+    // $PWD, not \w: getcwd() fails under /proc/1/root (another mount namespace's root), so \w shows (unknown).
+    Env: [`PS1=[debug ${target.name}] $PWD # `],
     Tty: true,
     OpenStdin: true,
     StdinOnce: true,

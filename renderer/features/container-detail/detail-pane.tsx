@@ -9,6 +9,7 @@ import { StateBadge } from '../../components/state-badge.js';
 import { ContainerStateBadge } from '../containers/state-badge.js';
 import { ChangesTab } from './changes-tab.js';
 import { CommitDialog } from './commit-dialog.js';
+import { DebugShellDialog } from './debug-shell-dialog.js';
 import { detailTabs, type ContainerDetailStore } from './container-detail-store.js';
 import { InspectTab } from './inspect-tab.js';
 import { killSignals, legalActions, lifecycleStateOf, type DetailAction, type Transition } from './lifecycle.js';
@@ -50,6 +51,7 @@ function DetailOpen({
   const [newName, setNewName] = useState(name);
   const [renameError, setRenameError] = useState<string | null>(null);
   const [committing, setCommitting] = useState(false);
+  const [debugging, setDebugging] = useState(false);
 
   const state = container?.state ?? 'removed';
   const allowed = legalActions(state);
@@ -174,6 +176,15 @@ function DetailOpen({
           >
             Run again…
           </button>
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={state !== 'running'}
+            title="A shell for a container without one: a toolbox container in its processes and network"
+            onClick={() => setDebugging(true)}
+          >
+            Debug shell…
+          </button>
           {button('remove', 'Remove', 'btn--danger-ghost')}
         </div>
         {killing ? (
@@ -255,6 +266,7 @@ function DetailOpen({
         )}
       </div>
       {committing ? <CommitDialog id={id} name={name} onClose={() => setCommitting(false)} /> : null}
+      {debugging ? <DebugShellDialog id={id} name={name} onClose={() => setDebugging(false)} /> : null}
     </aside>
   );
 }

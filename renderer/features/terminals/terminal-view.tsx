@@ -269,9 +269,17 @@ export function TerminalView({ tab, visible, primary, split, fontSize, onFontSte
         <div className="term-opening" role="status">
           {tab.kind === 'attach'
             ? `Attaching to ${tab.containerName}…`
-            : tab.kind === 'host'
-              ? 'Opening a shell on this computer…'
-              : `Opening a shell in ${tab.containerName}…`}
+            : tab.kind === 'debug'
+              ? `Starting a ${tab.options.image ?? 'toolbox'} debug container beside ${tab.containerName}…`
+              : tab.kind === 'host'
+                ? 'Opening a shell on this computer…'
+                : `Opening a shell in ${tab.containerName}…`}
+        </div>
+      ) : null}
+      {tab.kind === 'debug' && tab.status === 'open' ? (
+        <div className="term-note">
+          Debug shell: a {tab.options.image} toolbox container sharing {tab.containerName}&apos;s processes and network; its files are under
+          /proc/1/root. Closing the tab removes the toolbox.
         </div>
       ) : null}
       {tab.kind === 'attach' && tab.status === 'open' ? (

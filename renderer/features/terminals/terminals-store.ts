@@ -9,8 +9,8 @@ import { errorText } from '../../lib/error-text.js';
 
 export type TerminalTabStatus = 'opening' | 'open' | 'exited' | 'failed';
 
-/** A shell in a container (exec), the container's main process (attach), or a shell on the host. */
-export type TerminalKind = 'shell' | 'attach' | 'host';
+/** A shell in a container (exec), the container's main process (attach), a shell on the host, or a debug shell (a toolbox container). */
+export type TerminalKind = 'shell' | 'attach' | 'host' | 'debug';
 
 /** The choices of the "Open shell" options; the row's plain button opens `{shell: 'auto'}`. */
 export interface ShellOptions {
@@ -19,6 +19,8 @@ export interface ShellOptions {
   workdir?: string;
   /** `NAME=value` entries. */
   env?: string[];
+  /** A debug shell's toolbox image. */
+  image?: string;
 }
 
 export interface HostShellCapability {
@@ -62,6 +64,8 @@ export interface TerminalsState {
   openShell(container: { id: string; name: string }, options?: ShellOptions): string;
   /** Attach to the container's main process (`docker attach`). */
   attach(container: { id: string; name: string }): string;
+  /** A shell in a toolbox container from `image` that joins the container's processes and network. */
+  openDebugShell(container: { id: string; name: string }, image: string): string;
   /** A shell on the machine Berth runs on; only when `hostShell.allowed`. */
   openHost(): string | null;
   /** Ask the server whether host shells are allowed (for the + menu). */
@@ -161,6 +165,13 @@ export function createTerminalsStore<S extends TerminalSurface>({
 
     const request = (current: TerminalTab, size: { cols: number; rows: number }): Promise<{ sessionId: string; shell: string }> => {
       if (current.kind === 'host') return run('terminal.openHost', size, { describe: (o) => `opened ${o.shell} on the host` });
+      if (current.kind === 'debug') {
+        const input = { containerId: current.containerId, image: current.options.image ?? '', ...size };
+        return run('terminal.debugShell', input, {
+          shownAs: { ...input, containerId: current.containerName },
+          describe: () => 'debug shell open',
+        });
+      }
       if (current.kind === 'attach') {
         const input = { containerId: current.containerId, ...size };
         return run('terminal.attach', input, { shownAs: { ...input, containerId: current.containerName }, describe: () => 'attached' });
@@ -191,7 +202,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         opened = await request(current, size);
       } catch (error) {
         if (sessions.get(key)?.attempt !== attempt) return;
-        const what = current.kind === 'attach' ? 'attach' : 'open a shell';
+        const what = current.kind === 'attach' ? 'attach' : current.kind === 'debug' ? 'open a debug shell' : 'open a shell';
         const reason = `Could not ${what}: ${errorText(error)}`;
         patch(key, { status: 'failed', reason });
         session.surface.notice(reason);
@@ -287,6 +298,9 @@ export function createTerminalsStore<S extends TerminalSurface>({
       },
       attach(container) {
         return add('attach', container.id, container.name, { shell: 'auto' });
+      },
+      openDebugShell(container, image) {
+        return add('debug', container.id, container.name, { shell: 'sh', image });
       },
       openHost() {
         if (!get().hostShell?.allowed) return null;
