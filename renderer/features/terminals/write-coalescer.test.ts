@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { terminalFlow } from '../../../shared/terminal-types.js';
 import { WriteCoalescer, type CoalescerClock } from './write-coalescer.js';
 
 /** A fake emulator that parses only when told to, so the test decides when it "catches up". */
@@ -65,6 +66,46 @@ describe('WriteCoalescer', () => {
     expect(emulator.texts()).toHaveLength(3);
     clock.advance(20);
     expect(emulator.texts().at(-1)).toBe('y');
+  });
+
+  it('in a flood (a large hand-off), waits the longer flood interval before the next; after a medium one, the usual interval', () => {
+    const emulator = fakeEmulator();
+    const clock = fakeClock();
+    const coalescer = new WriteCoalescer(emulator.write, {
+      clock,
+      minIntervalMs: 25,
+      floodBytes: 100,
+      floodIntervalMs: 50,
+      smallBytes: 16,
+      smallGapMs: 8,
+    });
+    coalescer.push(bytes('f'.repeat(100)), noop);
+    emulator.parseNext();
+    coalescer.push(bytes('g'.repeat(50)), noop);
+    clock.advance(49);
+    expect(emulator.texts()).toHaveLength(1);
+    clock.advance(1);
+    expect(emulator.texts().at(-1)).toBe('g'.repeat(50));
+    emulator.parseNext();
+    // 50 bytes is no flood: the next waits only the usual interval.
+    coalescer.push(bytes('h'.repeat(50)), noop);
+    clock.advance(24);
+    expect(emulator.texts()).toHaveLength(2);
+    clock.advance(1);
+    expect(emulator.texts().at(-1)).toBe('h'.repeat(50));
+  });
+
+  it('by default hands over once half the flow-control window is held, so the source is never paused by held bytes alone', () => {
+    const emulator = fakeEmulator();
+    const coalescer = new WriteCoalescer(emulator.write, { clock: fakeClock() });
+    coalescer.push(bytes('x'), noop);
+    const half = terminalFlow.lowWatermark;
+    coalescer.push(new Uint8Array(half - 1).fill(0x61), noop);
+    expect(emulator.writes).toHaveLength(1);
+    coalescer.push(bytes('b'), noop);
+    expect(emulator.writes).toHaveLength(2);
+    expect(emulator.writes[1]!.text).toHaveLength(half);
+    expect(half).toBeLessThan(terminalFlow.highWatermark);
   });
 
   it('batches small pieces that come faster than anyone types (a busy tail -f)', () => {
