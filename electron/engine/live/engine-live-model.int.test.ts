@@ -126,6 +126,16 @@ describe('the live model against the real engine', () => {
     await waitFor(() => (containers.items.has(id) ? undefined : true), 'removed');
   });
 
+  it("shows a container that exits by itself as exited (its die event comes before the engine's list says so)", async () => {
+    for (let i = 0; i < 3; i++) {
+      const name = nameFor('exits');
+      const id = dockerCli('run', '-d', label, '--name', name, fixtureImage, 'sh', '-c', 'sleep 0.3; exit 3');
+      await waitFor(() => (containers.items.get(id)?.exitCode === 3 ? true : undefined), 'exited with 3');
+      expect(containers.items.get(id)?.state).toBe('exited');
+      dockerCli('rm', name);
+    }
+  });
+
   it('ages a running container\'s "Up …" wording without asking the engine again', async () => {
     const name = nameFor('ageing');
     const id = dockerCli('create', label, '--name', name, fixtureImage, 'sleep', '600');

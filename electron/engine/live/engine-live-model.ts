@@ -11,6 +11,7 @@ import type { HeldContainer, NetworkBase, VolumeBase } from './engine-replies.js
 import { EngineReads, maxIdsPerRead, type FullLists } from './engine-reads.js';
 import { KeyedReads } from './keyed-reads.js';
 import { LiveFeed, type LiveFeedOptions } from './live-feed.js';
+import { ReadExpectations } from './read-expectations.js';
 import { agedStatusText, statusAge, type StatusAge } from './status-age.js';
 
 /** What each watch stream carries. */
@@ -56,6 +57,23 @@ const quietContainerActions = new Set([
   'exec_detach',
 ]);
 
+/** What a re-read must show after a container event, for the actions whose outcome is known. */
+function expectedAfter(action: string): ((held: HeldContainer | undefined) => boolean) | undefined {
+  switch (action) {
+    case 'create':
+      return (held) => held !== undefined;
+    case 'start':
+    case 'unpause':
+      return (held) => held?.summary.state === 'running';
+    case 'pause':
+      return (held) => held?.summary.state === 'paused';
+    case 'die':
+      return (held) => held === undefined || (held.summary.state !== 'running' && held.summary.state !== 'paused');
+    default:
+      return undefined;
+  }
+}
+
 /** How many destroyed containers the model remembers against late read answers. */
 const maxRememberedDestroyed = 10_000;
 
@@ -81,6 +99,9 @@ export class EngineLiveModel {
   /** Containers whose `destroy` was seen: a read answered before it must not bring them back. */
   private readonly destroyed = new Set<string>();
   private readonly containerReads: BatchedReads<HeldContainer>;
+  /** What the last event about a container says its next read must show (the engine's list can lag its events). */
+  private readonly expectations = new ReadExpectations<HeldContainer>();
+  private readonly rereadTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly imageReads: KeyedReads<ImageSummary | undefined>;
   private readonly volumeReads: KeyedReads<VolumeBase | undefined>;
   private readonly networkReads: KeyedReads<NetworkBase | undefined>;
@@ -116,7 +137,7 @@ export class EngineLiveModel {
     this.reads = new EngineReads(connection);
     this.containerReads = new BatchedReads<HeldContainer>(
       async (ids) => new Map((await this.reads.containers(ids)).map((c) => [c.summary.id, c])),
-      (id, held) => this.setContainer(id, held, true),
+      (id, held) => this.containerAnswered(id, held),
       (ids, err) => this.readFailed(`containers ${ids.map((id) => id.slice(0, 12)).join(', ')}`, err),
       maxIdsPerRead,
     );
@@ -223,6 +244,9 @@ export class EngineLiveModel {
 
   private resetReads(): void {
     this.containerReads.reset();
+    this.expectations.clear();
+    for (const timer of this.rereadTimers.values()) clearTimeout(timer);
+    this.rereadTimers.clear();
     this.imageReads.reset();
     this.volumeReads.reset();
     this.networkReads.reset();
@@ -316,6 +340,9 @@ export class EngineLiveModel {
     if (action === 'destroy') {
       // Only a read already on its way can still answer with it (no event follows a destroy).
       if (this.containerReads.busy(id)) this.rememberDestroyed(id);
+      this.expectations.forget(id);
+      clearTimeout(this.rereadTimers.get(id));
+      this.rereadTimers.delete(id);
       this.setContainer(id, undefined, false);
       return;
     }
@@ -324,7 +351,25 @@ export class EngineLiveModel {
       this.setContainer(id, { ...held, summary: { ...held.summary, name: event.name } }, false);
       return;
     }
+    const accepts = expectedAfter(action);
+    if (accepts) this.expectations.expect(id, accepts);
     this.containerReads.request(id);
+  }
+
+  /** A read's answer about one container: applied, unless it contradicts the event that asked for it. */
+  private containerAnswered(id: string, held: HeldContainer | undefined): void {
+    const verdict = this.expectations.settle(id, held);
+    if (verdict === 'apply') {
+      this.setContainer(id, held, true);
+      return;
+    }
+    clearTimeout(this.rereadTimers.get(id));
+    const timer = setTimeout(() => {
+      this.rereadTimers.delete(id);
+      this.containerReads.request(id);
+    }, verdict.retryInMs);
+    timer.unref?.();
+    this.rereadTimers.set(id, timer);
   }
 
   private rememberDestroyed(id: string): void {
@@ -380,7 +425,12 @@ export class EngineLiveModel {
       case 'connect':
       case 'disconnect':
         // The container's endpoints changed; the network's members derive from them.
-        if (attributes.container) this.containerReads.request(attributes.container);
+        if (attributes.container) {
+          const onIt = (held: HeldContainer): boolean =>
+            held.endpoints.some((e) => e.networkId === event.id || (!e.networkId && e.networkName === attributes.name));
+          this.expectations.expect(attributes.container, (held) => !held || onIt(held) === (action === 'connect'));
+          this.containerReads.request(attributes.container);
+        }
         return;
       case 'prune':
         void this.relistOne('networks');
