@@ -199,6 +199,7 @@ SSHD
 }
 
 setup_ssh_engines() {
+  # (Where apt may start services, Debian's own sshd starts too; ours are separate, on loopback.)
   apt_install openssh-server openssh-client
   mkdir -p "$ssh_dir/bin"
   chmod 700 "$ssh_dir"
@@ -373,7 +374,8 @@ write_engines_file() {
     "viaDeadJumpAlias": "berth-target-via-dead-jump",
     "binDir": $(json_string "$ssh_dir/bin")
   },
-  "tls": $tls_json
+  "tls": $tls_json,
+  "compose": $(json_string "$(command -v docker-compose)")
 }
 JSON
   log "remote-engine fixtures listed in $(cd "$(dirname "$out")" && pwd)/engines.json"

@@ -25,7 +25,12 @@ const tlsFixturesSchema = z.union([
   z.object({ host: z.string(), certPath: z.string(), otherCaCertPath: z.string(), dockerConfig: z.string(), context: z.string() }),
 ]);
 
-const engineFixturesSchema = z.object({ ssh: sshFixturesSchema, tls: tlsFixturesSchema });
+const engineFixturesSchema = z.object({
+  ssh: sshFixturesSchema,
+  tls: tlsFixturesSchema,
+  /** Debian's docker-compose (for Compose tests). */
+  compose: z.string().optional(),
+});
 
 export type SshFixtures = z.infer<typeof sshFixturesSchema>;
 export type TlsFixtures = Exclude<z.infer<typeof tlsFixturesSchema>, { skipped: string }>;
@@ -34,6 +39,7 @@ export interface EngineFixtures {
   ssh: SshFixtures;
   /** The TLS engine, or why set-up did not start it. */
   tls: TlsFixtures | { skipped: string };
+  compose?: string | undefined;
 }
 
 /** The fixtures, or why there are none (tests skip with that reason). */
