@@ -184,7 +184,12 @@ UsePAM no
 StrictModes no
 LogLevel VERBOSE
 SSHD
-  if port_open "$port"; then log "sshd $name already on 127.0.0.1:$port"; return 0; fi
+  local pidfile="$ssh_dir/sshd-$name.pid"
+  if port_open "$port"; then
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then log "sshd $name already on 127.0.0.1:$port"; return 0; fi
+    echo "[setup] 127.0.0.1:$port is taken by something other than this script's sshd $name (its host key would not match)" >&2
+    exit 1
+  fi
   mkdir -p /run/sshd
   /usr/sbin/sshd -t -f "$conf"
   log "starting sshd $name on 127.0.0.1:$port"
