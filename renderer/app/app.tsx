@@ -4,6 +4,7 @@ import { ErrorToasts } from '../features/activity/error-toasts.js';
 import { ConnectionScreen } from '../features/connection/connection-screen.js';
 import { connectionScreen } from '../features/connection/connection-view-model.js';
 import { ContainersView } from '../features/containers/containers-view.js';
+import { FleetView } from '../features/engines/fleet-view.js';
 import { ImagesView } from '../features/images/images-view.js';
 import { AppHeader } from '../features/layout/app-header.js';
 import { SideNav } from '../features/layout/side-nav.js';
@@ -18,7 +19,8 @@ export function App() {
   const linkError = useStore(connection, (s) => s.linkError);
   const status = useStore(connection, (s) => s.status);
   const view = useStore(ui, (s) => s.view);
-  const screen = connectionScreen({ link, linkError, status });
+  // The fleet view works whatever the current engine's state: it is where another engine is picked.
+  const screen = view === 'engines' && link === 'open' ? null : connectionScreen({ link, linkError, status });
 
   return (
     <div className="app">
@@ -29,7 +31,9 @@ export function App() {
         <>
           <SideNav />
           <main className="app-main">
-            {view === 'images' ? (
+            {view === 'engines' ? (
+              <FleetView />
+            ) : view === 'images' ? (
               <ImagesView />
             ) : view === 'volumes' ? (
               <VolumesView />

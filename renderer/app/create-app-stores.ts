@@ -1,3 +1,4 @@
+import type { EngineCommandTarget } from '../../shared/engine-cli.js';
 import type { BerthClient } from '../api/client.js';
 import { createClockStore, type ClockStore } from '../lib/clock-store.js';
 import { createActionRunner, type ActionRunner } from '../features/activity/action-runner.js';
@@ -49,6 +50,8 @@ export interface AppStoresOptions<S extends TerminalSurface> {
   createSurface: () => S;
   /** Skips the transport's reconnection wait (WebSocket transport). */
   reconnectLink?: () => void;
+  /** How shown commands name the engine these stores serve (none for the default engine). */
+  commandTarget?: () => EngineCommandTarget;
 }
 
 /**
@@ -56,7 +59,7 @@ export interface AppStoresOptions<S extends TerminalSurface> {
  * renderer subscribes at module level: every listener is made here and released by `dispose()`.
  */
 export function createAppStores<S extends TerminalSurface>(client: BerthClient, options: AppStoresOptions<S>): AppStores<S> {
-  const activity = createActivityStore();
+  const activity = createActivityStore(Date.now, options.commandTarget ? { commandTarget: options.commandTarget } : {});
   const run = createActionRunner(client, activity);
   const connection = createConnectionStore({ client, run, reconnectLink: options.reconnectLink });
   const events = createEngineEventHub(client, connection);

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { onEngine, type EngineCommandTarget } from '../../../shared/engine-cli.js';
 import type { ErrorCode } from '../../../shared/errors.js';
 
 /** 'cancelled': the user stopped it: neither a success nor a failure. */
@@ -35,8 +36,16 @@ export type ActivityStore = StoreApi<ActivityState>;
 
 export const activityLimit = 30;
 
-/** What the UI did, as `docker` commands with their results: the teaching strip and the error toasts read it. */
-export function createActivityStore(now: () => number = Date.now): ActivityStore {
+export interface ActivityStoreOptions {
+  /** The engine these actions run on, as shown commands name it (`docker --context robot1 …`); none for the default engine. */
+  commandTarget?: () => EngineCommandTarget;
+}
+
+/**
+ * What the UI did, as `docker` commands with their results: the teaching strip and the error toasts
+ * read it. Every command enters here, so this is where it is aimed at its engine, once.
+ */
+export function createActivityStore(now: () => number = Date.now, storeOptions: ActivityStoreOptions = {}): ActivityStore {
   let nextId = 1;
   return createStore<ActivityState>()((set) => {
     const update = (id: number, patch: Partial<ActivityEntry>): void =>
@@ -45,9 +54,10 @@ export function createActivityStore(now: () => number = Date.now): ActivityStore
       entries: [],
       begin(command, options) {
         const id = nextId++;
+        const target = storeOptions.commandTarget?.();
         const entry: ActivityEntry = {
           id,
-          command,
+          command: target ? onEngine(command, target) : command,
           outcome: 'running',
           startedAt: now(),
           dismissed: false,

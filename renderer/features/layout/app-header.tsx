@@ -1,5 +1,6 @@
 import { BerthMark } from '../../components/icons.js';
 import { ConnectionIndicator } from '../connection/connection-indicator.js';
+import { EngineSwitcher } from '../engines/engine-switcher.js';
 
 export function AppHeader() {
   return (
@@ -8,6 +9,7 @@ export function AppHeader() {
         <BerthMark />
         <span className="brand-name">Berth</span>
       </div>
+      <EngineSwitcher />
       <ConnectionIndicator />
     </header>
   );

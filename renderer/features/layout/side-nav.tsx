@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
-import { BoxIcon, CylinderIcon, LayersIcon, NetworkIcon } from '../../components/icons.js';
+import { BoxIcon, CylinderIcon, LayersIcon, NetworkIcon, PlugIcon } from '../../components/icons.js';
+import { useOptionalEngines } from '../engines/engines-context.js';
+import type { EnginesStore } from '../engines/engines-store.js';
 import { countRunning } from '../containers/container-filter.js';
 import { hashOf, type ViewName } from './ui-store.js';
 
@@ -33,6 +35,18 @@ function NavLink({
   );
 }
 
+/** The fleet view's entry, counting engines (only where the engines store is provided). */
+function EnginesNavLink() {
+  const engines = useOptionalEngines();
+  return engines ? <EnginesNavLinkCounted engines={engines} /> : null;
+}
+
+function EnginesNavLinkCounted({ engines }: { engines: EnginesStore }) {
+  const count = useStore(engines, (s) => s.fleet?.engines.length ?? null);
+  const down = useStore(engines, (s) => s.fleet?.engines.filter((e) => e.state !== 'connected').length ?? 0);
+  return <NavLink view="engines" label="Engines" icon={<PlugIcon />} count={count} extra={down > 0 ? `${down} down` : undefined} />;
+}
+
 export function SideNav() {
   const { containers, images, volumes, networks } = useStores();
   const containerItems = useStore(containers, (s) => s.items);
@@ -56,6 +70,7 @@ export function SideNav() {
       <NavLink view="images" label="Images" icon={<LayersIcon />} count={imagesLoaded ? imageCount : null} />
       <NavLink view="volumes" label="Volumes" icon={<CylinderIcon />} count={volumesLoaded ? volumeCount : null} />
       <NavLink view="networks" label="Networks" icon={<NetworkIcon />} count={networksLoaded ? networkCount : null} />
+      <EnginesNavLink />
     </nav>
   );
 }

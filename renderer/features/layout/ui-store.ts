@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type ViewName = 'containers' | 'images' | 'volumes' | 'networks';
+export type ViewName = 'containers' | 'images' | 'volumes' | 'networks' | 'engines';
 
 export interface UiState {
   view: ViewName;
@@ -19,7 +19,7 @@ export const terminalHeightBounds = { min: 120, max: 900 } as const;
 export function createUiStore(): UiStore {
   return createStore<UiState>()((set) => ({
     view: 'containers',
-    filters: { containers: '', images: '', volumes: '', networks: '' },
+    filters: { containers: '', images: '', volumes: '', networks: '', engines: '' },
     terminalHeight: 300,
     setView: (view) => set({ view }),
     setFilter: (view, text) => set((s) => ({ filters: { ...s.filters, [view]: text } })),
@@ -28,11 +28,12 @@ export function createUiStore(): UiStore {
   }));
 }
 
-/** `#/images` → images, `#/volumes` → volumes, `#/networks` → networks; anything else → containers. */
+/** `#/images` → images, `#/volumes` → volumes, `#/networks` → networks, `#/engines` → engines; anything else → containers. */
 export function viewFromHash(hash: string): ViewName {
   const name = hash.replace(/^#\/?/, '');
   if (name === 'volumes') return 'volumes';
   if (name === 'networks') return 'networks';
+  if (name === 'engines') return 'engines';
   return name === 'images' ? 'images' : 'containers';
 }
 
