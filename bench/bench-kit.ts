@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 /** Small helpers for benchmarks that report ratios against a baseline measured in the same run. */
 
 export interface Measurement {
@@ -42,4 +43,18 @@ export interface RenderedRun {
   parsedMBps: number;
   /** MB/s until the frame that shows it was rendered. */
   renderedMBps: number;
+}
+
+/** An idle container to open shells in (the fixture image), labelled as a test fixture; `remove()` it when done. */
+export interface IdleContainer {
+  readonly name: string;
+  remove(): void;
+}
+
+/** Starts `<prefix>-<pid>` from the fixture image (scripts/setup-test-env.sh), idling until removed. */
+export function startIdleContainer(prefix: string): IdleContainer {
+  const name = `${prefix}-${process.pid}`;
+  const fixture = ['--label', 'berth.test-fixture=true', 'berth-fixture/busybox:latest'];
+  execFileSync('docker', ['run', '-d', '--name', name, ...fixture, 'sh', '-c', 'while true; do sleep 1; done'], { stdio: 'ignore' });
+  return { name, remove: () => execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore' }) };
 }

@@ -4,11 +4,10 @@
 // Needs `npm run build` first. Not part of `npm run bench`: it wraps the page's WebSocket.
 // BENCH_CHROMIUM_ARGS adds Chromium flags (e.g. the desktop app's --disable-features=...);
 // TRACE=1 also prints the page's main-thread tasks around one more key press.
-import { execFileSync } from 'node:child_process';
 import { CdpPage } from './cdp-page.js';
 import { chromiumArgs, chromiumPath, openShellInPage, startWebServer } from './berth-page.js';
 import { renderedThroughput } from './browser-terminal.js';
-import { median, percentile } from './bench-kit.js';
+import { median, percentile, startIdleContainer } from './bench-kit.js';
 
 /** Wraps WebSocket before the app loads: records when frames leave and arrive. */
 const wrapSocket = `(() => {
@@ -48,19 +47,8 @@ function armEcho(container: string, want: number): string {
 }
 
 const keys = Number(process.env.BENCH_ECHO_KEYS ?? 60);
-const container = `berth-e2e-echo-${process.pid}`;
-execFileSync('docker', [
-  'run',
-  '-d',
-  '--name',
-  container,
-  '--label',
-  'berth.test-fixture=true',
-  'berth-fixture/busybox:latest',
-  'sh',
-  '-c',
-  'while true; do sleep 1; done',
-]);
+const fixture = startIdleContainer('berth-e2e-echo');
+const container = fixture.name;
 const server = await startWebServer();
 const page = await CdpPage.launch(
   chromiumPath,
@@ -150,5 +138,5 @@ try {
 } finally {
   await page.close();
   await server.stop();
-  execFileSync('docker', ['rm', '-f', container]);
+  fixture.remove();
 }

@@ -4,7 +4,6 @@
 // BENCH_PROFILE=trace, a trace of every thread; one profile of the web server (node --cpu-prof);
 // and the CPU seconds every process on the machine used. Needs `npm run build` first. Not part of
 // `npm run bench`: profiling itself slows things down. BENCH_PROFILE_OUT=file keeps the page profile.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,23 +13,13 @@ import { CdpPage } from './cdp-page.js';
 import { printSelfTimes, type CpuProfile } from './cpu-profile-summary.js';
 import { cpuSince, cpuSnapshot } from './process-cpu.js';
 import { printThreadSelfTimes, type TraceEvent } from './trace-summary.js';
+import { startIdleContainer } from './bench-kit.js';
 
 const blocks = Number(process.env.BENCH_RENDER_BLOCKS ?? 160);
 const args = [...chromiumArgs, ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)];
 const trace = process.env.BENCH_PROFILE === 'trace';
-const container = `berth-e2e-tp-prof-${process.pid}`;
-execFileSync('docker', [
-  'run',
-  '-d',
-  '--name',
-  container,
-  '--label',
-  'berth.test-fixture=true',
-  'berth-fixture/busybox:latest',
-  'sh',
-  '-c',
-  'while true; do sleep 1; done',
-]);
+const fixture = startIdleContainer('berth-e2e-tp-prof');
+const container = fixture.name;
 const profDir = mkdtempSync(join(tmpdir(), 'berth-prof-'));
 const server = await startWebServer([`--cpu-prof`, `--cpu-prof-dir=${profDir}`]);
 const page = await CdpPage.launch(chromiumPath, args, server.url, { width: 1400, height: 900 });
@@ -78,7 +67,7 @@ try {
 } finally {
   await page.close();
   await server.stop();
-  execFileSync('docker', ['rm', '-f', container]);
+  fixture.remove();
 }
 const serverProfile = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
 if (serverProfile && process.env.BENCH_PROFILE_OUT)

@@ -4,26 +4,15 @@
 // Knobs: BENCH_DIST (dist: the build to serve), BENCH_ROUNDS (5), BENCH_RENDER_BLOCKS (320 × 64 KiB), BENCH_ECHO_KEYS (100),
 // BENCH_WEBGL=1 adds xterm.js alone with WebGL through SwiftShader. Timings only print: nothing
 // asserts on them. `node --import tsx bench/profile-terminal.ts` profiles one flood instead.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { benchBrowserTerminal } from './browser-terminal.js';
 import { benchTerminalThroughput } from './terminal-throughput.js';
 import { benchLogFlood, benchLogModel } from './log-flood.js';
 import { benchScale } from './scale/scale-bench.js';
+import { startIdleContainer } from './bench-kit.js';
 
-const container = `berth-e2e-tp-bench-${process.pid}`;
-execFileSync('docker', [
-  'run',
-  '-d',
-  '--name',
-  container,
-  '--label',
-  'berth.test-fixture=true',
-  'berth-fixture/busybox:latest',
-  'sh',
-  '-c',
-  'while true; do sleep 1; done',
-]);
+const fixture = startIdleContainer('berth-e2e-tp-bench');
+const container = fixture.name;
 try {
   await benchTerminalThroughput(container);
   benchLogModel();
@@ -32,7 +21,7 @@ try {
   else await benchBrowserTerminal(container);
   if (process.env.BENCH_BROWSER !== '0' && existsSync('dist/electron/web.cjs')) await benchLogFlood();
 } finally {
-  execFileSync('docker', ['rm', '-f', container]);
+  fixture.remove();
 }
 // Scale (issue 12): 1,000 containers and 200 images of its own, made and removed by the section.
 // BENCH_SCALE=0 skips it; BENCH_SCALE_BREAKDOWN=1 adds a profiled load (where its time goes).
