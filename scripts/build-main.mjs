@@ -16,4 +16,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/desktop/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/desktop/preload/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
   build({ ...common, entryPoints: ['electron/server/web/web-main.ts'], outfile: 'dist/electron/web.cjs' }),
+  build({ ...common, entryPoints: ['electron/server/serve/serve-main.ts'], outfile: 'dist/electron/serve.cjs' }),
 ]);
