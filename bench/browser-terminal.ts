@@ -369,7 +369,9 @@ function printFigures(f: BrowserBenchFigures): void {
   const sum = (cpu: Map<string, number>): number => [...cpu.values()].reduce((x, y) => x + y, 0);
   console.log(`CPU ms per MB (a): total ${((sum(f.rawCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.rawCpu)}`);
   console.log(`CPU ms per MB (b): total ${((sum(f.berthCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.berthCpu)}`);
-  console.log(`CPU ms per MB (p; its server runs in the bench process): total ${((sum(f.peerCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.peerCpu)}`);
+  console.log(
+    `CPU ms per MB (p; its server runs in the bench process): total ${((sum(f.peerCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.peerCpu)}`,
+  );
   console.log(`CPU ms per MB (c): total ${((sum(f.aloneCpu) / totalMB) * 1000).toFixed(1)}: ${perMB(f.aloneCpu)}`);
   console.log('(CPU of every process this bench started, and of dockerd/containerd machine-wide: other users of the engine add to those.)');
   const bound = throughputBound(f, totalMB);
