@@ -140,7 +140,14 @@ export function endpointForSpec(spec: EngineSpec, options: SpecEndpointOptions =
     scheme === 'ssh' ? 'ssh' : scheme === 'unix' || scheme === 'npipe' ? 'socket' : spec.tls ? 'tls' : 'tcp';
   const refusal = engineHostRefusal(spec);
   if (refusal) return refused(spec, transport, refusal);
-  if (transport === 'ssh') return sshEndpoint(spec, options);
+  if (transport === 'ssh') {
+    try {
+      return sshEndpoint(spec, options);
+    } catch (err) {
+      // An ssh:// address with a path, or no host: said on connecting, like every other refusal.
+      return refused(spec, 'ssh', (err as Error).message);
+    }
+  }
   if (transport === 'socket') return resolveEndpoint(host);
   const url = new URL(host);
   if (!spec.tls) {

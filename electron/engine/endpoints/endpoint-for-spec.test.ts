@@ -31,6 +31,10 @@ describe('reaching an engine from its spec', () => {
     connection.close();
   });
 
+  it('refuses an ssh:// address with a path instead of throwing', () => {
+    expect(endpointForSpec(spec('ssh://robot1/var/run/docker.sock')).refusal).toMatch(/takes no path/);
+  });
+
   it('dials plain tcp on loopback', () => {
     const endpoint = endpointForSpec(spec('tcp://127.0.0.1:2375'));
     expect(endpoint).toMatchObject({ transport: 'tcp', options: { host: '127.0.0.1', port: 2375, protocol: 'http' } });
