@@ -136,6 +136,26 @@ describe('the live model against the real engine', () => {
     }
   });
 
+  it('shows a health check turning healthy', async () => {
+    const name = nameFor('health');
+    const id = dockerCli(
+      'run',
+      '-d',
+      label,
+      '--name',
+      name,
+      '--health-cmd',
+      'true',
+      '--health-interval',
+      '1s',
+      fixtureImage,
+      'sleep',
+      '600',
+    );
+    await waitFor(() => (containers.items.get(id)?.status.includes('(healthy)') ? true : undefined), 'healthy');
+    dockerCli('rm', '--force', name);
+  });
+
   it('ages a running container\'s "Up …" wording without asking the engine again', async () => {
     const name = nameFor('ageing');
     const id = dockerCli('create', label, '--name', name, fixtureImage, 'sleep', '600');

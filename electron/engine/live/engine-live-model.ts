@@ -58,8 +58,14 @@ const quietContainerActions = new Set([
 ]);
 
 /** What a re-read must show after a container event, for the actions whose outcome is known. */
-function expectedAfter(action: string): ((held: HeldContainer | undefined) => boolean) | undefined {
+function expectedAfter(action: string, fullAction: string): ((held: HeldContainer | undefined) => boolean) | undefined {
   switch (action) {
+    case 'health_status': {
+      // "health_status: healthy" shows as "(healthy)" in the status, "starting" as "(health: starting)".
+      const health = fullAction.slice(fullAction.indexOf(':') + 1).trim();
+      const shown = health === 'starting' ? '(health: starting)' : `(${health})`;
+      return (held) => held === undefined || held.summary.status.includes(shown);
+    }
     case 'create':
       return (held) => held !== undefined;
     case 'start':
@@ -351,7 +357,7 @@ export class EngineLiveModel {
       this.setContainer(id, { ...held, summary: { ...held.summary, name: event.name } }, false);
       return;
     }
-    const accepts = expectedAfter(action);
+    const accepts = expectedAfter(action, event.action);
     if (accepts) this.expectations.expect(id, accepts);
     this.containerReads.request(id);
   }

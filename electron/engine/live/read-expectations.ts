@@ -9,7 +9,7 @@ export class ReadExpectations<T> {
 
   constructor(
     /** Waits before each further read, in ms; past the last one the answer is taken as it is. */
-    private readonly retryDelaysMs: readonly number[] = [25, 50, 100, 200, 400, 800],
+    private readonly retryDelaysMs: readonly number[] = [25, 50, 100, 200, 400, 800, 1600, 3200],
   ) {}
 
   /** The latest event about `key` says its next answer must pass `accepts`. */
