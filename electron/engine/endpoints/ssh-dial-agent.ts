@@ -57,6 +57,11 @@ export function dialStdioArgs(target: SshTarget, controlPath: string | undefined
     'ServerAliveInterval=15',
     '-o',
     'ServerAliveCountMax=3',
+    // A RemoteCommand, forwardings or a TTY request in the user's config are for their shells, not this pipe.
+    '-o',
+    'RemoteCommand=none',
+    '-o',
+    'ClearAllForwardings=yes',
     ...control,
     '-T',
     // `--` so a host name can never be read as an option.
