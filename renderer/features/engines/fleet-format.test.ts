@@ -39,5 +39,6 @@ describe('the fleet view says', () => {
       Containers: '3 running / 7 total',
       Memory: '—',
     });
+    expect(Object.fromEntries(factRows({ memoryBytes: 25_275_990_016 })).Memory).toBe('25.3GB');
   });
 });

@@ -1,5 +1,5 @@
-import { formatByteSize } from '../../../shared/byte-size.js';
 import type { FleetEngine } from '../../../shared/engines-contract.js';
+import { formatSize } from '../../lib/format-size.js';
 
 export type FleetTone = 'ok' | 'busy' | 'warn' | 'bad';
 
@@ -73,7 +73,7 @@ export function factRows(facts: FleetEngine['facts']): Array<readonly [label: st
     ['API', facts.apiVersion ?? dash],
     ['OS / arch', platform],
     ['CPUs', facts.cpus === undefined ? dash : String(facts.cpus)],
-    ['Memory', facts.memoryBytes === undefined ? dash : formatByteSize(facts.memoryBytes)],
+    ['Memory', facts.memoryBytes === undefined ? dash : formatSize(facts.memoryBytes)],
     ['Containers', containers],
   ];
 }

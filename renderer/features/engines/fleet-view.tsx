@@ -64,6 +64,9 @@ function EngineCard({
           </div>
         ))}
       </dl>
+      {engine.state !== 'connected' && engine.facts.readAt !== undefined ? (
+        <p className="faint engine-hint">Last known, read at {new Date(engine.facts.readAt).toLocaleTimeString()}</p>
+      ) : null}
       {error ? (
         <p className="rf-error" role="alert">
           {error}
@@ -109,7 +112,7 @@ export function FleetView() {
   const opened = open ? list.find((e) => e.spec.id === open.id) : undefined;
 
   return (
-    <section className="fleet-view" aria-labelledby="fleet-title">
+    <section className="view fleet-view" aria-labelledby="fleet-title">
       <div className="view-toolbar">
         <div className="view-title">
           <h1 id="fleet-title">Engines</h1>
