@@ -335,3 +335,29 @@ describe('engine requests the live model makes', () => {
     );
   });
 });
+
+describe('status wording for a client that starts watching later', () => {
+  const connection = new EngineConnection({ id: 'live-later' });
+  let shiftMs = 0;
+  // No ticks: only a new watch ages the wording, by a clock the test moves.
+  const model = new EngineLiveModel(connection, { statusTickMs: 3_600_000, now: () => Date.now() + shiftMs });
+
+  afterAll(async () => {
+    model.close();
+    connection.close();
+    await removeOurs();
+  });
+
+  it('gets a snapshot whose "Up …" is worded as of now', async () => {
+    model.start();
+    await connection.connect();
+    await waitFor(() => (model.isLive ? true : undefined), 'listed');
+    const name = nameFor('later');
+    const id = dockerCli('run', '-d', label, '--name', name, fixtureImage, 'sleep', '600');
+    await waitFor(() => (model.items('containers').find((c) => c.id === id)?.state === 'running' ? true : undefined), 'running');
+    shiftMs = 3 * 3_600_000;
+    const late = new LiveMirror<ContainerSummary>();
+    model.watch('containers', late.sink);
+    expect(late.items.get(id)?.status).toBe('Up 3 hours');
+  });
+});

@@ -166,6 +166,8 @@ export class EngineLiveModel {
 
   /** A client watches one kind of object: a snapshot, then patches, until the returned closer runs. */
   watch<K extends LiveKind>(kind: K, sink: StreamSink<LiveListMessage<LiveItems[K]>>): StreamCloser {
+    // Nobody may have watched for a while: the snapshot words each container's age as of now.
+    if (kind === 'containers') this.ageStatuses(true);
     const closeFeed = (this.feeds[kind] as LiveFeed<LiveItems[K]>).subscribe(sink);
     this.start();
     return closeFeed;
@@ -206,9 +208,9 @@ export class EngineLiveModel {
   }
 
   /** Words each container's age as the engine would now, without asking it; only changed wording is sent. */
-  private ageStatuses(): void {
+  private ageStatuses(evenUnwatched = false): void {
     const feed = this.feeds.containers;
-    if (!feed.isLive || feed.watchers === 0) return;
+    if (!feed.isLive || (feed.watchers === 0 && !evenUnwatched)) return;
     const now = this.now();
     const changed: ContainerSummary[] = [];
     for (const [id, { age, saidAt }] of this.statusAges) {
