@@ -3,7 +3,7 @@
 // 1.2x). The engine is dockerd, containerd and the containerd-shims of the 50 (each answers its
 // container's stats); the containers themselves only sleep. Rounds alternate docker stats, Berth
 // and an idle spell (other users of the engine add to every phase alike); medians are printed.
-// Knobs: BENCH_STATS_CONTAINERS (50), BENCH_STATS_SECONDS (10 a phase), BENCH_STATS_ROUNDS (4).
+// Knobs: BENCH_STATS_CONTAINERS (50), BENCH_STATS_SECONDS (8 a phase), BENCH_STATS_ROUNDS (6).
 // Run alone: `node --import tsx bench/stats-cost.ts` (after `npm run build`).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,8 +16,8 @@ import { cpuSnapshot } from './process-cpu.js';
 const run = promisify(execFile);
 const image = 'berth-fixture/busybox:latest';
 const count = Number(process.env.BENCH_STATS_CONTAINERS ?? 50);
-const seconds = Number(process.env.BENCH_STATS_SECONDS ?? 10);
-const rounds = Number(process.env.BENCH_STATS_ROUNDS ?? 4);
+const seconds = Number(process.env.BENCH_STATS_SECONDS ?? 8);
+const rounds = Number(process.env.BENCH_STATS_ROUNDS ?? 6);
 /** After switching what streams, let the engine streams open and settle before measuring. */
 const settleMs = 3000;
 /** The containers table's row height (containers-table.tsx), to make the window tall enough for every row. */
@@ -146,6 +146,9 @@ export async function benchStatsCost(): Promise<void> {
     console.log(
       `candidate Berth's table (${count} on screen)  engine ${percent(berth)}  (shims ${percent(med('berth', (c) => c.shims))})  ratio ${(berth / docker).toFixed(3)} (Berth/docker stats; goal <= 1.2)`,
     );
+    // Docker stats and Berth measured next to each other in one round see about the same load from other users.
+    const paired = median(results.berth.map((b, i) => engine(b) / engine(results.docker[i]!)));
+    console.log(`median of each round's Berth/docker stats: ${paired.toFixed(3)}`);
     if (docker > idle) {
       console.log(
         `above idle: Berth ${percent(berth - idle)} / docker stats ${percent(docker - idle)} = ${((berth - idle) / (docker - idle)).toFixed(3)}`,
