@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonLineSplitter, parseEngineEvent } from './event-line-parser.js';
+import { JsonLineSplitter, parseEngineEvent, parseEngineEventLine } from './event-line-parser.js';
 
 describe('engine event parsing', () => {
   it('splits newline-delimited JSON across chunk boundaries', () => {
@@ -24,6 +24,20 @@ describe('engine event parsing', () => {
       name: 'web',
       timeNano: 1_700_000_000_000_000_000,
     });
+  });
+
+  it("keeps the actor's string attributes beside the event (a network event names its container)", () => {
+    const line = JSON.stringify({
+      Type: 'network',
+      Action: 'connect',
+      Actor: { ID: 'net1', Attributes: { container: 'c1', name: 'lab', type: 'bridge', odd: 3 } },
+      timeNano: 5,
+    });
+    expect(parseEngineEventLine(line)).toEqual({
+      event: { type: 'network', action: 'connect', id: 'net1', name: 'lab', timeNano: 5 },
+      attributes: { container: 'c1', name: 'lab', type: 'bridge' },
+    });
+    expect(parseEngineEventLine('nope')).toBeUndefined();
   });
 
   it('ignores lines that are not events', () => {
