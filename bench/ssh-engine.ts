@@ -17,8 +17,10 @@ const run = promisify(execFile);
 const requests = Number(process.env.BENCH_SSH_REQUESTS ?? 20);
 const fixtures = loadEngineFixtures();
 const sshBinary = findSshBinary();
-if ('missing' in fixtures || !sshBinary) {
-  console.log(`(SSH figures skipped: ${'missing' in fixtures ? fixtures.missing : 'no ssh program'})`);
+const why =
+  'missing' in fixtures ? fixtures.missing : 'skipped' in fixtures.ssh ? fixtures.ssh.skipped : !sshBinary ? 'no ssh program' : undefined;
+if ('missing' in fixtures || 'skipped' in fixtures.ssh || !sshBinary) {
+  console.log(`(SSH figures skipped: ${why ?? ''})`);
   process.exit(0);
 }
 const { ssh } = fixtures;

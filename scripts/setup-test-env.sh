@@ -187,31 +187,43 @@ SSHD
   local pidfile="$ssh_dir/sshd-$name.pid"
   if port_open "$port"; then
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then log "sshd $name already on 127.0.0.1:$port"; return 0; fi
-    echo "[setup] 127.0.0.1:$port is taken by something other than this script's sshd $name (its host key would not match)" >&2
-    exit 1
+    ssh_skipped="127.0.0.1:$port is taken by something other than this script's sshd $name (its host key would not match)"
+    return 1
   fi
-  mkdir -p /run/sshd
-  /usr/sbin/sshd -t -f "$conf"
+  # sshd's privilege separation folder (root only; a non-root sshd runs without it).
+  mkdir -p /run/sshd 2>/dev/null || true
   log "starting sshd $name on 127.0.0.1:$port"
-  /usr/sbin/sshd -f "$conf" -E "$ssh_dir/sshd-$name.log"
+  if ! /usr/sbin/sshd -f "$conf" -E "$ssh_dir/sshd-$name.log"; then
+    ssh_skipped="sshd $name would not start (see $ssh_dir/sshd-$name.log)"
+    return 1
+  fi
   for _ in $(seq 1 40); do
     port_open "$port" && return 0
     sleep 0.25
   done
-  echo "[setup] sshd $name did not come up:" >&2
-  tail -20 "$ssh_dir/sshd-$name.log" >&2
-  exit 1
+  ssh_skipped="sshd $name did not come up on 127.0.0.1:$port (see $ssh_dir/sshd-$name.log)"
+  return 1
 }
 
+# Why the SSH engines are absent, or empty when they run.
+ssh_skipped=""
+
 setup_ssh_engines() {
+  if ! dpkg -s openssh-server >/dev/null 2>&1 && [ "$(id -u)" != 0 ]; then
+    ssh_skipped="openssh-server is not installed, and installing it needs root"
+    log "SSH engines skipped: $ssh_skipped"
+    return 0
+  fi
   # (Where apt may start services, Debian's own sshd starts too; ours are separate, on loopback.)
   apt_install openssh-server openssh-client
   mkdir -p "$ssh_dir/bin"
   chmod 700 "$ssh_dir"
   [ -f "$ssh_dir/client_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C berth-test-client -f "$ssh_dir/client_ed25519"
   cp -f "$ssh_dir/client_ed25519.pub" "$ssh_dir/authorized_keys"
-  start_sshd jump $ssh_jump_port
-  start_sshd target $ssh_target_port
+  if ! start_sshd jump $ssh_jump_port || ! start_sshd target $ssh_target_port; then
+    log "SSH engines skipped: $ssh_skipped"
+    return 0
+  fi
   {
     printf '[127.0.0.1]:%s %s\n' $ssh_jump_port "$(cut -d' ' -f1,2 "$ssh_dir/host-jump.pub")"
     printf '[127.0.0.1]:%s %s\n' $ssh_target_port "$(cut -d' ' -f1,2 "$ssh_dir/host-target.pub")"
@@ -257,8 +269,10 @@ SSHCONF
     "$ssh_dir/config" >"$ssh_dir/bin/ssh"
   chmod +x "$ssh_dir/bin/ssh"
   if ! PATH="$ssh_dir/bin:$PATH" docker -H ssh://berth-target version --format '{{.Server.Version}}' >/dev/null; then
-    echo "[setup] docker -H ssh://berth-target does not reach the engine (see $ssh_dir/sshd-target.log)" >&2
-    exit 1
+    # On a machine whose engine is not the target's default socket (rootless, DOCKER_HOST), say so.
+    ssh_skipped="docker -H ssh://berth-target does not reach an engine (the far side uses its default socket; see $ssh_dir/sshd-target.log)"
+    log "SSH engines skipped: $ssh_skipped"
+    return 0
   fi
   log "ssh engines: docker -H ssh://berth-target answers (direct on :$ssh_target_port, via the jump host on :$ssh_jump_port)"
 }
@@ -350,8 +364,26 @@ load_tls_fixtures() {
 json_string() { node -e 'process.stdout.write(JSON.stringify(process.argv[1]))' "$1"; }
 
 write_engines_file() {
-  local out="$here/../.test-env/engines.json" tls_json
+  local out="$here/../.test-env/engines.json" ssh_json tls_json
   mkdir -p "$(dirname "$out")"
+  if [ -n "$ssh_skipped" ]; then
+    ssh_json="{ \"skipped\": $(json_string "$ssh_skipped") }"
+  else
+    ssh_json="{
+    \"configFile\": $(json_string "$ssh_dir/config"),
+    \"knownHostsFile\": $(json_string "$ssh_dir/known_hosts"),
+    \"identityFile\": $(json_string "$ssh_dir/client_ed25519"),
+    \"user\": $(json_string "$(id -un)"),
+    \"targetPort\": $ssh_target_port,
+    \"jumpPort\": $ssh_jump_port,
+    \"targetHostKey\": $(json_string "$ssh_dir/host-target.pub"),
+    \"jumpHostKey\": $(json_string "$ssh_dir/host-jump.pub"),
+    \"directAlias\": \"berth-target\",
+    \"viaJumpAlias\": \"berth-target-via-jump\",
+    \"viaDeadJumpAlias\": \"berth-target-via-dead-jump\",
+    \"binDir\": $(json_string "$ssh_dir/bin")
+  }"
+  fi
   if [ -n "$tls_engine_skipped" ]; then
     tls_json="{ \"skipped\": $(json_string "$tls_engine_skipped") }"
   else
@@ -365,29 +397,17 @@ write_engines_file() {
   fi
   cat >"$out" <<JSON
 {
-  "ssh": {
-    "configFile": $(json_string "$ssh_dir/config"),
-    "knownHostsFile": $(json_string "$ssh_dir/known_hosts"),
-    "identityFile": $(json_string "$ssh_dir/client_ed25519"),
-    "user": $(json_string "$(id -un)"),
-    "targetPort": $ssh_target_port,
-    "jumpPort": $ssh_jump_port,
-    "targetHostKey": $(json_string "$ssh_dir/host-target.pub"),
-    "jumpHostKey": $(json_string "$ssh_dir/host-jump.pub"),
-    "directAlias": "berth-target",
-    "viaJumpAlias": "berth-target-via-jump",
-    "viaDeadJumpAlias": "berth-target-via-dead-jump",
-    "binDir": $(json_string "$ssh_dir/bin")
-  },
+  "ssh": $ssh_json,
   "tls": $tls_json,
-  "compose": $(json_string "$(command -v docker-compose)")
+  "compose": $(json_string "$(command -v docker-compose || true)")
 }
 JSON
   log "remote-engine fixtures listed in $(cd "$(dirname "$out")" && pwd)/engines.json"
 }
 
 setup_remote_engines() {
-  apt_install openssl docker-compose
+  apt_install openssl
+  if [ "$(id -u)" = 0 ] || dpkg -s docker-compose >/dev/null 2>&1; then apt_install docker-compose; else log "docker-compose not installed (needs root)"; fi
   setup_ssh_engines
   make_tls_files
   start_tls_engine
@@ -410,4 +430,4 @@ start_registry 5002 readonly
 command -v chromium >/dev/null 2>&1 || apt_install chromium
 build_fixtures
 setup_remote_engines
-log "ready: engine $(docker version --format '{{.Server.Version}}' 2>/dev/null), registries :5000, :5001 (auth) and :5002 (read-only mirror of :5000), chromium $(chromium --version 2>/dev/null | awk '{print $2}'), ssh engines :2222/:2223, TLS engine ${tls_engine_skipped:+skipped}${tls_engine_skipped:-:2376}"
+log "ready: engine $(docker version --format '{{.Server.Version}}' 2>/dev/null), registries :5000, :5001 (auth) and :5002 (read-only mirror of :5000), chromium $(chromium --version 2>/dev/null | awk '{print $2}'), ssh engines ${ssh_skipped:+skipped}${ssh_skipped:-:2222/:2223}, TLS engine ${tls_engine_skipped:+skipped}${tls_engine_skipped:-:2376}"

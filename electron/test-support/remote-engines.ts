@@ -26,7 +26,7 @@ const tlsFixturesSchema = z.union([
 ]);
 
 const engineFixturesSchema = z.object({
-  ssh: sshFixturesSchema,
+  ssh: z.union([z.object({ skipped: z.string() }), sshFixturesSchema]),
   tls: tlsFixturesSchema,
   /** Debian's docker-compose (for Compose tests). */
   compose: z.string().optional(),
@@ -36,7 +36,8 @@ export type SshFixtures = z.infer<typeof sshFixturesSchema>;
 export type TlsFixtures = Exclude<z.infer<typeof tlsFixturesSchema>, { skipped: string }>;
 
 export interface EngineFixtures {
-  ssh: SshFixtures;
+  /** The SSH engines, or why set-up did not start them. */
+  ssh: SshFixtures | { skipped: string };
   /** The TLS engine, or why set-up did not start it. */
   tls: TlsFixtures | { skipped: string };
   compose?: string | undefined;

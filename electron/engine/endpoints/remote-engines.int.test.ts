@@ -10,10 +10,11 @@ import { EngineConnection } from '../engine-connection.js';
 import { listDockerContexts } from './docker-contexts.js';
 
 const fixtures = loadEngineFixtures();
-const ssh = 'missing' in fixtures ? undefined : fixtures.ssh;
+const ssh = 'missing' in fixtures || 'skipped' in fixtures.ssh ? undefined : fixtures.ssh;
 const tls = 'missing' in fixtures || 'skipped' in fixtures.tls ? undefined : fixtures.tls;
 /** Why a group is skipped, put in its title so the test report says it. */
-const sshSkip = 'missing' in fixtures ? ` (skipped: ${fixtures.missing})` : '';
+const sshSkip =
+  'missing' in fixtures ? ` (skipped: ${fixtures.missing})` : 'skipped' in fixtures.ssh ? ` (skipped: ${fixtures.ssh.skipped})` : '';
 const tlsSkip = 'missing' in fixtures ? sshSkip : 'skipped' in fixtures.tls ? ` (skipped: ${fixtures.tls.skipped})` : '';
 for (const reason of new Set([sshSkip, tlsSkip])) if (reason) console.warn(`remote engine tests${reason}`);
 
