@@ -22,6 +22,36 @@ const imageRefSchema = z
   .max(255)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9._/:@-]*$/, 'Not an image reference (such as busybox or busybox:1.36)');
 
+/**
+ * What the helper prints, one `kind path` line each: the host's /dev, X11 and Wayland sockets,
+ * mounted read-only under /host. Globs that match nothing stay unexpanded and are skipped.
+ */
+export const hostCheckScript = [
+  'for p in /host/dev/ttyUSB* /host/dev/ttyACM*; do [ -e "$p" ] && echo "serial ${p#/host}"; done',
+  'for p in /host/dev/video*; do [ -e "$p" ] && echo "camera ${p#/host}"; done',
+  'for p in /host/dev/input/js*; do [ -e "$p" ] && echo "joystick ${p#/host}"; done',
+  'for p in /host/dev/dri/*; do [ -e "$p" ] && echo "dri ${p#/host}"; done',
+  'for p in /host/tmp/.X11-unix/X*; do [ -S "$p" ] && echo "x11 ${p#/host}"; done',
+  'for p in /host/run/user/*/wayland-*; do [ -S "$p" ] && echo "wayland ${p#/host}"; done',
+  'true',
+].join('\n');
+
+/** What the engine's host offers the robot presets (devices by kind, display sockets, container runtimes). */
+export const hostResourcesSchema = z.object({
+  serial: z.array(z.string()),
+  cameras: z.array(z.string()),
+  joysticks: z.array(z.string()),
+  /** GPU render nodes under /dev/dri (Intel/AMD GPUs, no NVIDIA runtime needed). */
+  dri: z.array(z.string()),
+  /** X11 sockets such as /tmp/.X11-unix/X0 (display :0). */
+  x11: z.array(z.string()),
+  /** Wayland sockets such as /run/user/1000/wayland-0. */
+  wayland: z.array(z.string()),
+  runtimes: z.array(z.string()),
+  nvidiaRuntime: z.boolean(),
+});
+export type HostResources = z.infer<typeof hostResourcesSchema>;
+
 /** Contract entries for robot-ready runs: Run again, debug shells. Spread into `calls` in contract.ts. */
 export const robotRunCalls = {
   'containers.runSpec': defineCall({
@@ -53,6 +83,28 @@ export const robotRunCalls = {
       `container:${i.containerId}`,
       i.image,
       'sh',
+    ],
+  }),
+  /** Reads the engine host's devices and display sockets through a short-lived helper container from `image`. */
+  'engine.hostResources': defineCall({
+    input: z.strictObject({ image: imageRefSchema }),
+    output: hostResourcesSchema,
+    cliArgs: (i) => [
+      'docker',
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--volume',
+      '/dev:/host/dev:ro',
+      '--volume',
+      '/tmp:/host/tmp:ro',
+      '--volume',
+      '/run:/host/run:ro',
+      i.image,
+      'sh',
+      '-c',
+      hostCheckScript,
     ],
   }),
 } as const;

@@ -1,3 +1,4 @@
+import { hostCheckScript } from './robot-run-contract.js';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +135,28 @@ const callCases: CallCases = {
   'containers.rename': { input: { id: H, name: 'new $(id)' }, runs: [['docker', 'rename', H, 'new $(id)']] },
   'containers.inspect': { input: { id: H }, runs: [['docker', 'inspect', H]] },
   'containers.runSpec': { input: { id: H }, runs: [['docker', 'inspect', H]] },
+  'engine.hostResources': {
+    input: { image: 'busybox:1.36' },
+    runs: [
+      [
+        'docker',
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        '--volume',
+        '/dev:/host/dev:ro',
+        '--volume',
+        '/tmp:/host/tmp:ro',
+        '--volume',
+        '/run:/host/run:ro',
+        'busybox:1.36',
+        'sh',
+        '-c',
+        hostCheckScript,
+      ],
+    ],
+  },
   'terminal.debugShell': {
     input: { containerId: H, image: 'busybox:1.36', cols: 80, rows: 24 },
     runs: [['docker', 'run', '-it', '--rm', '--pid', `container:${H}`, '--network', `container:${H}`, 'busybox:1.36', 'sh']],

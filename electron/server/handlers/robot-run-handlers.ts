@@ -2,6 +2,7 @@ import type { robotRunCalls } from '../../../shared/robot-run-contract.js';
 import type { CallHandlers } from '../rpc/handler-types.js';
 import type { EngineConnection } from '../../engine/engine-connection.js';
 import { runSpecOfContainer } from '../../engine/containers/run-spec-of-container.js';
+import { readHostResources } from '../../engine/containers/host-resources.js';
 import { DebugShells } from '../../engine/terminal/debug-shells.js';
 import type { TerminalSessions } from '../../engine/terminal/terminal-sessions.js';
 
@@ -13,6 +14,7 @@ export function robotRunCallHandlers(
   const debugShells = new DebugShells(connection, terminals);
   return {
     'containers.runSpec': ({ id }) => runSpecOfContainer(connection, id),
+    'engine.hostResources': ({ image }) => readHostResources(connection, image),
     'terminal.debugShell': ({ containerId, image, cols, rows }, ctx) => debugShells.open(ctx.clientId, { containerId, image, cols, rows }),
   };
 }

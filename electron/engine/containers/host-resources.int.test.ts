@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isBerthError } from '../../../shared/errors.js';
+import { dockerCli, fixtureImage, testDocker } from '../../test-support/engine-fixtures.js';
+import { EngineConnection } from '../engine-connection.js';
+import { hostCheckLabel, readHostResources } from './host-resources.js';
+
+/** What this machine's own /dev holds under a prefix (the engine runs here, so its host is this one). */
+function local(dir: string, pattern: RegExp, socketsOnly = false): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => pattern.test(n))
+    .map((n) => `${dir}/${n}`)
+    .filter((p) => !socketsOnly || statSync(p).isSocket())
+    .sort();
+}
+
+describe('reading the engine host’s devices and sockets, against the real engine', () => {
+  const connection = new EngineConnection({ id: 'test-host-resources' });
+  // A display socket of our own, so the listing has something real to find (this test's PID keeps it unique).
+  const x11Dir = '/tmp/.X11-unix';
+  const madeDir = !existsSync(x11Dir);
+  const socketPath = `${x11Dir}/X${90000 + (process.pid % 9000)}`;
+  let display: Server | undefined;
+
+  beforeAll(async () => {
+    await connection.connect();
+    if (madeDir) mkdirSync(x11Dir, { mode: 0o1777 });
+    display = createServer();
+    await new Promise<void>((resolve) => display!.listen(socketPath, resolve));
+  });
+  afterAll(async () => {
+    connection.close();
+    await new Promise<void>((resolve) => (display ? display.close(() => resolve()) : resolve()));
+    if (madeDir) rmSync(x11Dir, { recursive: true, force: true });
+  });
+
+  it('lists what the host has, and the runtimes docker info names, through a helper container it then removes', async () => {
+    const found = await readHostResources(connection, fixtureImage);
+    expect(found.serial).toEqual([...local('/dev', /^ttyUSB/), ...local('/dev', /^ttyACM/)].sort());
+    expect(found.cameras).toEqual(local('/dev', /^video/));
+    expect(found.joysticks).toEqual(local('/dev/input', /^js/));
+    expect(found.dri).toEqual(local('/dev/dri', /./));
+    expect(found.x11).toEqual(local('/tmp/.X11-unix', /^X/, true));
+    expect(found.x11).toContain(socketPath);
+    const runtimes = Object.keys(JSON.parse(dockerCli('info', '--format', '{{json .Runtimes}}')) as object).sort();
+    expect(found.runtimes).toEqual(runtimes);
+    expect(found.nvidiaRuntime).toBe(runtimes.includes('nvidia'));
+    const left = await testDocker.listContainers({ all: true, filters: { label: [hostCheckLabel] } });
+    expect(left).toEqual([]);
+  });
+
+  it('says which image it needs when the engine lacks it', async () => {
+    const err = await readHostResources(connection, 'berth-test/no-such-helper:0').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isBerthError(err) && err.code).toBe('NOT_FOUND');
+    expect((err as Error).message).toMatch(/short-lived berth-test\/no-such-helper:0 container/);
+  });
+});

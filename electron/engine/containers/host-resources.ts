@@ -1,0 +1,75 @@
+import type Docker from 'dockerode';
+import { BerthError } from '../../../shared/errors.js';
+import { hostCheckScript, type HostResources } from '../../../shared/robot-run-contract.js';
+import type { EngineConnection } from '../engine-connection.js';
+import { LogFrameDemuxer } from './log-frame-demuxer.js';
+
+/** Marks the short-lived container that reads the engine host's devices and sockets. */
+export const hostCheckLabel = 'berth.host-check';
+
+/** The helper's lines, sorted into what the presets offer. */
+export function parseHostListing(text: string): Omit<HostResources, 'nvidiaRuntime' | 'runtimes'> {
+  const out: Omit<HostResources, 'nvidiaRuntime' | 'runtimes'> = { serial: [], cameras: [], joysticks: [], dri: [], x11: [], wayland: [] };
+  const lists = { serial: out.serial, camera: out.cameras, joystick: out.joysticks, dri: out.dri, x11: out.x11, wayland: out.wayland };
+  for (const line of text.split(/\r?\n/)) {
+    const at = line.indexOf(' ');
+    const kind = line.slice(0, at) as keyof typeof lists;
+    const path = line.slice(at + 1).trim();
+    if (at > 0 && path.startsWith('/') && kind in lists) lists[kind].push(path);
+  }
+  for (const list of Object.values(lists)) list.sort();
+  return out;
+}
+
+function statusCodeOf(err: unknown): number | undefined {
+  const code = typeof err === 'object' && err !== null ? (err as { statusCode?: unknown }).statusCode : undefined;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** Runs the helper container on the engine (so a remote engine's host is the one read) and returns its output. */
+async function runHelper(docker: Docker, image: string): Promise<string> {
+  await docker
+    .getImage(image)
+    .inspect()
+    .catch((err: unknown) => {
+      if (statusCodeOf(err) !== 404) throw err;
+      throw new BerthError({
+        code: 'NOT_FOUND',
+        message: `Berth reads the engine host's devices through a short-lived ${image} container, and the engine does not have that image: pull it, or choose one it has`,
+      });
+    });
+  const container = await docker.createContainer({
+    Image: image,
+    Cmd: ['sh', '-c', hostCheckScript],
+    Labels: { [hostCheckLabel]: 'true' },
+    HostConfig: {
+      NetworkMode: 'none',
+      // Folders every Linux host has, read-only: the X11 and Wayland sockets live under /tmp and /run.
+      Binds: ['/dev:/host/dev:ro', '/tmp:/host/tmp:ro', '/run:/host/run:ro'],
+    },
+  });
+  try {
+    await container.start();
+    await container.wait();
+    const logs = (await container.logs({ stdout: true, stderr: false, follow: false })) as unknown as Buffer;
+    const demux = new LogFrameDemuxer();
+    return demux
+      .push(new Uint8Array(logs))
+      .map((piece) => new TextDecoder().decode(piece.data))
+      .join('');
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * What the engine's host offers the robot presets: serial ports, cameras, joysticks, GPU render
+ * nodes, X11 and Wayland sockets (read through a helper container, so it is the engine's host
+ * even when the engine is remote) and whether the engine has the NVIDIA runtime (`docker info`).
+ */
+export async function readHostResources(connection: EngineConnection, image: string): Promise<HostResources> {
+  const info = (await connection.use((docker) => docker.info())) as { Runtimes?: Record<string, unknown> };
+  const runtimes = Object.keys(info.Runtimes ?? {}).sort();
+  const listing = await connection.use((docker) => runHelper(docker, image));
+  return { ...parseHostListing(listing), runtimes, nvidiaRuntime: runtimes.includes('nvidia') };
+}
