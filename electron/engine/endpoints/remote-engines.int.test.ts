@@ -189,6 +189,21 @@ describe.skipIf(!ssh)(`an engine over SSH (the system OpenSSH, docker system dia
     expect(readFileSync(knownHosts, 'utf8')).toBe(`[127.0.0.1]:${f.targetPort} ${keyType} ${key}\n`);
   });
 
+  it('says so in plain words when the server takes none of the client keys', async () => {
+    const { keyType, key } = publicKeyOf(f.targetHostKey);
+    const { dir, config } = configWithKnownHosts(f, `[127.0.0.1]:${f.targetPort} ${keyType} ${key}\n`);
+    dirs.push(dir);
+    // A key the server's authorized_keys does not list, in place of the fixture's.
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'stranger')]);
+    writeFileSync(config, readFileSync(config, 'utf8').replace(f.identityFile, join(dir, 'stranger')));
+    const connection = open({ id: 'ssh-wrong-client-key', host: 'ssh://berth-target-fresh' }, config);
+    const status = await connection.connect();
+    expect(status.state).toBe('disconnected');
+    expect(status.refused).toBeUndefined();
+    expect(status.error).toMatch(/did not accept any of your keys \(.*Permission denied \(publickey\)/);
+    expect(status.hint).toMatch(/ssh-agent/);
+  });
+
   it('refuses a host whose key differs from known_hosts, and will not accept it', async () => {
     const jumpKey = publicKeyOf(f.jumpHostKey);
     const wrong = `[127.0.0.1]:${f.targetPort} ${jumpKey.keyType} ${jumpKey.key}\n`;
