@@ -37,6 +37,7 @@ function hostKeyWords(err: unknown, display: string, found: HostKeyProblem | und
       : 'Compare the fingerprint with the one the machine shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on it), then accept it.',
   };
 }
+
 /** Gets each engine event, with its actor's attributes (a rename's new name, the container a network event concerns). */
 export type EngineEventListener = (event: EngineEvent, attributes: Readonly<Record<string, string>>) => void;
 
