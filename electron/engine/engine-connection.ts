@@ -75,6 +75,11 @@ export interface UseOptions {
  * Every request has a time limit (engine-request-budgets.ts). One that runs out marks the engine
  * `not-answering`; then a `/_ping`, retried with backoff, brings it back. While the engine answers,
  * the connection sends nothing by itself: no polling.
+ *
+ * The engine may be local, tcp:// with TLS, or ssh:// (docker-endpoint.ts, endpoints/). What retrying
+ * cannot cure (an unknown or changed SSH host key, a TLS certificate refused, an address Berth
+ * refuses) leaves the status `disconnected` with `refused` set and no automatic retry; an unknown
+ * host key comes with its fingerprint, for acceptHostKey.
  */
 export class EngineConnection {
   readonly id: string;
