@@ -74,7 +74,7 @@ export type EngineAddInput = z.infer<typeof engineAddInputSchema>;
 const idInput = z.strictObject({ id: engineIdSchema });
 
 export const enginesCalls = {
-  'engines.list': defineCall({ input: z.strictObject({}), output: fleetSchema, cliArgs: () => ['docker', 'context', 'ls'] }),
+  'engines.list': defineCall({ input: z.strictObject({}), output: fleetSchema }),
   /** Validates and saves an engine, then connects it; answers its spec (with the id Berth gave it). */
   'engines.add': defineCall({ input: engineAddInputSchema, output: engineSpecSchema }),
   /** Closes the engine's services and forgets it; only saved engines. */
