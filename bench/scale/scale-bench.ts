@@ -77,13 +77,32 @@ const toMonoUs = (ms: number): number => ms * 1000 + monoOffsetUs;
 /** `GET /containers/json` without filters: every container (a filtered one reads a few). */
 const isFullList = (r: ProxiedRequest): boolean => r.key === 'GET /containers/json' && !/[?&]filters=/.test(r.url);
 
-async function profileLoad(page: ScalePage, proxy: CountingProxy, url: string): Promise<ProfiledLoad> {
+interface PageProfile {
+  profile: WindowedProfile;
+  /** Add to the page's performance.now() × 1000 to get the profile's clock (µs). */
+  pageOffsetUs: number;
+}
+
+async function startPageProfile(page: ScalePage): Promise<void> {
   await page.cdp.send('Profiler.enable');
   await page.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await page.cdp.send('Profiler.start');
+}
+
+async function stopPageProfile(page: ScalePage): Promise<PageProfile> {
+  const { profile } = (await page.cdp.send('Profiler.stop')) as { profile: WindowedProfile };
+  // The page's clock against ours: the midpoint of one round trip (about a millisecond off at worst).
+  const before = performance.now();
+  const pageNow = await page.pageNow();
+  const after = performance.now();
+  return { profile, pageOffsetUs: toMonoUs((before + after) / 2) - pageNow * 1000 };
+}
+
+async function profileLoad(page: ScalePage, proxy: CountingProxy, url: string): Promise<ProfiledLoad> {
+  await startPageProfile(page);
   const logFrom = proxy.log.length;
   const { shell, rows, navigatedAt } = await page.load(url);
-  const { profile } = (await page.cdp.send('Profiler.stop')) as { profile: WindowedProfile };
+  const { profile } = await stopPageProfile(page);
   // The big message may be the images list; the containers list is the last big one before the rows.
   const bigOnes = page.reports.filter((r) => r.kind === 'ws' && r.at >= navigatedAt && r.at <= rows.at);
   const wsAt = bigOnes.at(-1)?.at ?? Number.NaN;
@@ -194,6 +213,7 @@ export async function benchScale(): Promise<ScaleFigures> {
   let timeline: LoadTimeline | undefined;
   let breakdown: string[] | undefined;
   let profiled: ProfiledLoad | undefined;
+  let burstProfile: (PageProfile & { burstStartUs: number; settledUs: number; longTasks: Array<[number, number]> }) | undefined;
   const dist = process.env.BENCH_DIST ?? 'dist';
   const profileDir = process.env.BENCH_SCALE_BREAKDOWN === '1' ? mkdtempSync(join(tmpdir(), 'berth-bench-scale-prof-')) : undefined;
   const onSignal = (): void => void fixture.cleanup().finally(() => process.exit(130));
@@ -340,6 +360,7 @@ export async function benchScale(): Promise<ScaleFigures> {
       `() => document.querySelector('.view-summary')?.textContent.includes(${q(`${left} shown`)})`,
       120_000,
     );
+    if (profileDir) await startPageProfile(page);
     const burstStart = performance.now();
     await inParallel(victims, 16, (c) => fixture.remove(c.id));
     const ids = new Set(victims.map((c) => c.id));
@@ -348,6 +369,8 @@ export async function benchScale(): Promise<ScaleFigures> {
     const settledAt = (await settled).at;
     const longTasks = await page.longTasksSince(pageFrom);
     const worst = Math.max(0, ...longTasks.map(([, d]) => d));
+    if (profileDir)
+      burstProfile = { ...(await stopPageProfile(page)), burstStartUs: toMonoUs(burstStart), settledUs: toMonoUs(settledAt), longTasks };
     rows.push({
       figure: `burst of ${victims.length} removals: table shows the final count`,
       berth: `${ms(settledAt - lastDestroy)} after the last destroy event (${ms(settledAt - burstStart)} after the first removal)`,
@@ -377,10 +400,24 @@ export async function benchScale(): Promise<ScaleFigures> {
     const server = file ? (JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as WindowedProfile) : undefined;
     breakdown = describeBreakdown(profiled, server, dist);
   }
+  if (burstProfile) {
+    const resolve = pageResolver(dist);
+    const b = burstProfile;
+    breakdown = [
+      ...(breakdown ?? []),
+      `burst: page CPU from the first removal to the final count: ${describeTimes(windowSelfTimes(b.profile, b.burstStartUs, b.settledUs, resolve))}`,
+    ];
+    for (const [start, duration] of b.longTasks.filter(([, d]) => d > 50)) {
+      const from = b.pageOffsetUs + start * 1000;
+      breakdown.push(`  long task of ${ms(duration)}: ${describeTimes(windowSelfTimes(b.profile, from, from + duration * 1000, resolve))}`);
+    }
+  }
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   printTable(rows, timeline);
   if (breakdown)
-    console.log(`\nWhere one ${plan.total}-container load goes (profiled, so slower than the figures above):\n- ${breakdown.join('\n- ')}`);
+    console.log(
+      `\nWhere the time goes: one ${plan.total}-container load, and the burst (profiled, so slower than the figures above):\n- ${breakdown.join('\n- ')}`,
+    );
   console.log(
     `\n(load average at the end: ${loadavg()
       .map((n) => n.toFixed(1))
