@@ -36,6 +36,8 @@ test.afterAll(async () => {
 const card = (page: Page, name: string) => page.getByRole('listitem', { name: `Engine ${name}` });
 
 test('two engines in the fleet view; one dropping shows reconnecting while the other keeps working, and it recovers', async ({ page }) => {
+  // Many steps, each waiting for the engine (a reconnection, a list update) on a shared, busy machine.
+  test.setTimeout(240_000);
   const name = containers.name('web');
   runFixture(name);
 
@@ -97,6 +99,11 @@ test('two engines in the fleet view; one dropping shows reconnecting while the o
   await page.getByRole('row', { name, exact: true }).getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('log', { name: /recent actions/i })).toContainText(`DOCKER_HOST=${proxy.host} docker start ${name}`);
   await expect.poll(() => containerState(name)).toBe('running');
+  // So do the commands dialogs show before acting.
+  await page.getByRole('row', { name, exact: true }).getByRole('button', { name: 'Remove', exact: true }).click();
+  const removeDialog = page.getByRole('dialog');
+  await expect(removeDialog).toContainText(`DOCKER_HOST=${proxy.host} docker rm`);
+  await removeDialog.getByRole('button', { name: 'Cancel' }).click();
 
   // Removing asks first, then forgets it (in the file too); the page falls back to this machine.
   await page.getByRole('link', { name: /^Engines/ }).click();

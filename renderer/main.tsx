@@ -12,6 +12,7 @@ import { pickTransport } from './api/pick-transport.js';
 import { App } from './app/app.js';
 import { createAppStores } from './app/create-app-stores.js';
 import { StoresProvider, type ViewStores } from './app/stores-context.js';
+import { CommandTargetProvider } from './components/command-target.js';
 import { createEngineScopedStores } from './features/engines/engine-scoped-stores.js';
 import { EnginesProvider } from './features/engines/engines-context.js';
 import { commandTargetOf, createEnginesStore } from './features/engines/engines-store.js';
@@ -62,9 +63,12 @@ window.addEventListener('pagehide', () => scoped.getState().stores.terminals.clo
 /** The current engine's stores; a new engine remounts the views (key) so no view keeps the old stores. */
 function EngineScopedApp() {
   const { engineId, stores } = useStore(scoped);
+  const fleet = useStore(engines, (s) => s.fleet);
   return (
     <StoresProvider key={engineId} stores={stores}>
-      <App />
+      <CommandTargetProvider target={commandTargetOf(fleet, engineId)}>
+        <App />
+      </CommandTargetProvider>
     </StoresProvider>
   );
 }

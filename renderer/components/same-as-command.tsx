@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
+import { useShownCommand } from './command-target.js';
 
 /**
  * The `docker` command a dialog's action equals, under the form: what Berth teaches with every action.
  * `full` is the whole line when `command` shows it shortened (long name lists), as a tooltip.
  */
 export function SameAsCommand({ command, full, label }: { command: ReactNode; full?: string; label?: string }) {
+  // A command line names the engine it runs on when that is not the default one.
+  const line = useShownCommand(typeof command === 'string' ? command : '');
+  const shownFull = useShownCommand(full ?? '');
   return (
     <p className="dialog-cli" aria-label={label}>
-      <span className="faint">Same as</span> <code title={full || undefined}>{command}</code>
+      <span className="faint">Same as</span> <code title={shownFull || undefined}>{typeof command === 'string' ? line : command}</code>
     </p>
   );
 }

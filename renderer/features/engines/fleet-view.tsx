@@ -2,6 +2,8 @@ import './engines.css';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { FleetEngine } from '../../../shared/engines-contract.js';
+import { localCommandTarget } from '../../../shared/engine-cli.js';
+import { CommandTargetProvider } from '../../components/command-target.js';
 import { AddEngineDialog } from './add-engine-dialog.js';
 import { HostKeyDialog, RemoveEngineDialog } from './engine-dialogs.js';
 import { useEngines } from './engines-context.js';
@@ -140,7 +142,12 @@ export function FleetView() {
           />
         ))}
       </ul>
-      {adding ? <AddEngineDialog engines={engines} onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        // `docker context create` writes the CLI's own config: it runs against no engine.
+        <CommandTargetProvider target={localCommandTarget}>
+          <AddEngineDialog engines={engines} onClose={() => setAdding(false)} />
+        </CommandTargetProvider>
+      ) : null}
       {opened && open?.kind === 'remove' ? (
         <RemoveEngineDialog engines={engines} engine={opened} onClose={() => setOpen(undefined)} />
       ) : null}
