@@ -66,6 +66,23 @@ describe('the engine registry', () => {
     expect(r.engine('robot9')).toBeUndefined();
   });
 
+  it('with DOCKER_HOST elsewhere, this machine’s socket is served too (when it exists)', async () => {
+    const socketFile = path.join(dir, 'docker.sock');
+    writeFileSync(socketFile, '');
+    const withSocket = registry({ defaultEngine: { host: 'tcp://127.0.0.1:1', source: 'env' }, localSocket: `unix://${socketFile}` });
+    await withSocket.start();
+    expect(withSocket.fleet().engines.map((e) => [e.spec.id, e.spec.name, e.spec.host])).toEqual([
+      ['local', 'DOCKER_HOST', 'tcp://127.0.0.1:1'],
+      ['socket', 'This machine', `unix://${socketFile}`],
+    ]);
+    const without = registry({
+      defaultEngine: { host: 'tcp://127.0.0.1:1', source: 'env' },
+      localSocket: 'unix:///tmp/berth-h7-no-such.sock',
+    });
+    await without.start();
+    expect(without.engineIds()).toEqual(['local']);
+  });
+
   it('an engine that is gone shows as reconnecting, with the time of its next try and the reason', async () => {
     const r = registry();
     const before = Date.now();

@@ -26,6 +26,8 @@ export interface EngineRegistryOptions {
   readonly defaultEngine?: Pick<EngineSpec, 'host' | 'tls' | 'source'>;
   /** The engines file (desktop: the app's config folder; web: --engines-file); none keeps added engines in memory. */
   readonly savedEnginesFile?: string;
+  /** The platform socket, also served (as `socket`) when the default engine is DOCKER_HOST's; for tests. */
+  readonly localSocket?: string;
   /** The docker CLI's contexts; none lists no contexts. */
   readonly listContexts?: () => Promise<EngineSpec[]>;
   readonly builders: EngineBuilders;
@@ -71,6 +73,16 @@ function sameAddress(a: EngineSpec, b: EngineSpec): boolean {
   return a.host.replace(/\/+$/, '') === b.host.replace(/\/+$/, '') && (a.tls?.certPath ?? '') === (b.tls?.certPath ?? '');
 }
 
+async function socketExists(host: string): Promise<boolean> {
+  if (!host.startsWith('unix://')) return false;
+  try {
+    await access(host.slice('unix://'.length));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A TLS folder as the docker CLI keeps it: ca.pem (when verifying), cert.pem and key.pem. */
 async function tlsFolderProblem(tls: NonNullable<EngineSpec['tls']>): Promise<string | undefined> {
   const files = [...(tls.verify ? ['ca.pem'] : []), 'cert.pem', 'key.pem'];
@@ -112,6 +124,11 @@ export class EngineRegistry implements RouterHandlers {
       source: given?.source ?? 'local',
     };
     this.addEntry(local);
+    // DOCKER_HOST points elsewhere: this machine's own engine is still one to show, when it has one.
+    const socket = this.options.localSocket ?? platformSocket;
+    if (local.source === 'env' && local.host !== socket && (await socketExists(socket))) {
+      this.addEntry({ id: 'socket', name: 'This machine', host: socket, source: 'local' });
+    }
     const [contexts, saved] = await Promise.all([this.discoverContexts(), this.readSaved()]);
     for (const spec of [...contexts, ...saved]) {
       if (this.entries.has(spec.id)) continue;
