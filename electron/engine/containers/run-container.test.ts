@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRunSpec } from '../../../shared/run-spec.js';
-import { fieldOfEngineError, toCreateOptions } from './run-container.js';
+import { explainEngineError, fieldOfEngineError, toCreateOptions } from './run-container.js';
 
 describe('run spec → Engine API create options', () => {
   it('leaves limits, capabilities and namespaces to the engine when not set', () => {
@@ -24,5 +24,12 @@ describe('run spec → Engine API create options', () => {
     expect(fieldOfEngineError('invalid IPC mode: container:nope')).toBe('ipc');
     expect(fieldOfEngineError('invalid CapAdd: unknown capability: "CAP_NOT_A_CAP"')).toBe('capAdd');
     expect(fieldOfEngineError('port is already allocated')).toBe('ports');
+  });
+
+  it('says what the GPU refusal means, at the GPUs field', () => {
+    const said = 'could not select device driver "" with capabilities: [[gpu]]';
+    expect(fieldOfEngineError(said)).toBe('gpus');
+    expect(explainEngineError(said)).toBe(`This engine has no NVIDIA runtime, so --gpus cannot work here (the engine said: ${said})`);
+    expect(explainEngineError('port is already allocated')).toBe('port is already allocated');
   });
 });

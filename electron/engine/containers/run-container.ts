@@ -82,6 +82,8 @@ export function fieldOfEngineError(message: string): string | undefined {
   if (/memory/i.test(message)) return 'memory';
   if (/\bCPUs?\b|NanoCPUs/i.test(message)) return 'cpus';
   if (/shm/i.test(message)) return 'shmSize';
+  // Before "capabilit" and "device": the engine's words for --gpus without the NVIDIA runtime name both.
+  if (/device driver .*\[\[gpu\]\]|nvidia/i.test(message)) return 'gpus';
   if (/capabilit/i.test(message)) return 'capAdd';
   if (/ipc/i.test(message)) return 'ipc';
   if (/pid mode|--pid/i.test(message)) return 'pid';
@@ -95,6 +97,13 @@ export function fieldOfEngineError(message: string): string | undefined {
   return undefined;
 }
 
+/** The engine's refusal, with what it means where its own words are cryptic. */
+export function explainEngineError(message: string): string {
+  if (/could not select device driver .*capabilities: \[\[gpu\]\]/i.test(message))
+    return `This engine has no NVIDIA runtime, so --gpus cannot work here (the engine said: ${message})`;
+  return message;
+}
+
 /** `docker run` (start) or `docker create` (no start) from a run spec. */
 export async function runContainer(connection: EngineConnection, spec: RunSpec, start: boolean): Promise<RunResult> {
   let container: Docker.Container;
@@ -104,7 +113,7 @@ export async function runContainer(connection: EngineConnection, spec: RunSpec, 
     const payload = toRpcError(err);
     const field = fieldOfEngineError(payload.message);
     const hint = field === 'image' && /no such image/i.test(payload.message) ? ' (pull it first, or build it)' : '';
-    throw new BerthError({ ...payload, message: `${payload.message}${hint}`, ...(field ? { path: [field] } : {}) });
+    throw new BerthError({ ...payload, message: `${explainEngineError(payload.message)}${hint}`, ...(field ? { path: [field] } : {}) });
   }
   const info = await connection.use(() => container.inspect());
   const name = info.Name.replace(/^\//, '');
@@ -113,6 +122,6 @@ export async function runContainer(connection: EngineConnection, spec: RunSpec, 
     await connection.use(() => container.start());
     return { id: container.id, name, started: true };
   } catch (err) {
-    return { id: container.id, name, started: false, startError: toRpcError(err).message };
+    return { id: container.id, name, started: false, startError: explainEngineError(toRpcError(err).message) };
   }
 }

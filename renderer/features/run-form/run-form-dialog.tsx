@@ -3,6 +3,8 @@ import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { presets, type RunFormStore } from './run-form-store.js';
+import { isPresetOn, presetFlags } from './robot-presets.js';
+import { defaultToolboxImage, rememberedToolboxImage } from '../container-detail/toolbox-image.js';
 import { shownSpecOf } from './run-form-fields.js';
 import { exportSpec, type ExportFormat } from './run-spec-export.js';
 import { BasicsSection, DevicesSection, KeyValueSection, MountsSection, PortsSection, RuntimeSection } from './run-form-sections.js';
@@ -75,14 +77,7 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
 
       <OriginNote form={form} />
 
-      <div className="rf-presets" role="group" aria-label="Presets">
-        <span className="rf-presets-title">Robotics presets</span>
-        {presets.map((p) => (
-          <button key={p.id} type="button" className="rf-chip" title={`Adds ${p.adds}`} onClick={() => actions.applyPreset(p.id)}>
-            {p.label}
-          </button>
-        ))}
-      </div>
+      <PresetChips form={form} />
 
       <div className="rf-body">
         <div className="rf-fields">
@@ -144,6 +139,90 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
   );
 }
 
+/** Image references the engine has, for suggestions. */
+function useImageRefs(): string[] {
+  const { images } = useStores();
+  const items = useStore(images, (s) => s.items);
+  return useMemo(
+    () => [...new Set(items.filter((r) => r.repository !== '<none>' && r.tag !== '<none>').map((r) => `${r.repository}:${r.tag}`))].sort(),
+    [items],
+  );
+}
+
+function storedImageChoice(): string | null {
+  try {
+    return rememberedToolboxImage(globalThis.localStorage);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The robot presets as toggles, each showing the flags it adds (from the engine host's real
+ * devices once read); the note says what a toggle took out to resolve a conflict.
+ */
+function PresetChips({ form }: { form: RunFormStore }) {
+  const fields = useStore(form, (s) => s.fields);
+  const host = useStore(form, (s) => s.host);
+  const hostError = useStore(form, (s) => s.hostError);
+  const note = useStore(form, (s) => s.presetNote);
+  const refs = useImageRefs();
+  const helper = defaultToolboxImage(refs, storedImageChoice());
+  // Read the engine's host once the image list says which helper image it has.
+  const loaded = useRef(false);
+  useEffect(() => {
+    if (loaded.current || refs.length === 0) return;
+    loaded.current = true;
+    void form.getState().loadHost(helper);
+  }, [form, refs.length, helper]);
+  return (
+    <div className="rf-presets-box">
+      <div className="rf-presets" role="group" aria-label="Presets">
+        <span className="rf-presets-title">Robotics presets</span>
+        {presets.map((p) => {
+          const on = isPresetOn(fields, p.id);
+          const flags = presetFlags(p.id, host);
+          return (
+            <button
+              key={p.id}
+              type="button"
+              className={`rf-chip${on ? ' rf-chip--on' : ''}`}
+              aria-pressed={on}
+              aria-label={p.label}
+              title={on ? `Takes out ${flags}` : `Adds ${flags}`}
+              onClick={() => form.getState().togglePreset(p.id)}
+            >
+              <span>{p.label}</span>
+              <code className="rf-chip-flags">{flags}</code>
+            </button>
+          );
+        })}
+      </div>
+      <p className="rf-presets-status faint" role="status">
+        {hostError ? hostError : host ? `Checked on the engine's host: ${describeHost(host)}.` : "Reading the engine host's devices…"}
+      </p>
+      {note ? (
+        <p className="rf-presets-note" role="status">
+          {note}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describeHost(host: NonNullable<ReturnType<RunFormStore['getState']>['host']>): string {
+  const count = (n: number, one: string, many: string) => `${n === 0 ? 'no' : n} ${n === 1 ? one : many}`;
+  return [
+    count(host.serial.length, 'serial port', 'serial ports'),
+    count(host.cameras.length, 'camera', 'cameras'),
+    count(host.joysticks.length, 'joystick', 'joysticks'),
+    host.dri.length > 0 ? '/dev/dri' : 'no /dev/dri',
+    host.x11.length > 0 ? `X11 ${host.x11.map((x) => `:${x.replace(/^.*\/X/, '')}`).join(' ')}` : 'no X11 socket',
+    host.wayland.length > 0 ? 'Wayland' : 'no Wayland socket',
+    host.nvidiaRuntime ? 'NVIDIA runtime' : 'no NVIDIA runtime',
+  ].join(', ');
+}
+
 /** Says which container the form was filled from, and what of it the form could not hold. */
 function OriginNote({ form }: { form: RunFormStore }) {
   const origin = useStore(form, (s) => s.origin);
@@ -176,12 +255,7 @@ function OriginNote({ form }: { form: RunFormStore }) {
 }
 
 function ImageSuggestions({ id }: { id: string }) {
-  const { images } = useStores();
-  const items = useStore(images, (s) => s.items);
-  const refs = useMemo(
-    () => [...new Set(items.filter((r) => r.repository !== '<none>' && r.tag !== '<none>').map((r) => `${r.repository}:${r.tag}`))].sort(),
-    [items],
-  );
+  const refs = useImageRefs();
   return (
     <datalist id={id}>
       {refs.map((r) => (

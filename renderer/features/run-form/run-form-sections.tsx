@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RunFormStore } from './run-form-store.js';
+import { hostDevices, hostProblems } from './robot-presets.js';
 import { errorsUnder, type FieldErrors } from './run-form-fields.js';
 import { RemoveRowButton, Section, SelectField, TextField, Toggle, errorId } from '../../components/form-fields.js';
 
@@ -8,8 +10,12 @@ interface SectionArgs {
   formId: string;
 }
 
+/** The form's errors, with what the engine's host lacks shown beside its field before Run. */
 function useFormErrors(form: RunFormStore): FieldErrors {
-  return useStore(form, (s) => s.errors);
+  const errors = useStore(form, (s) => s.errors);
+  const fields = useStore(form, (s) => s.fields);
+  const host = useStore(form, (s) => s.host);
+  return useMemo(() => ({ ...hostProblems(fields, host), ...errors }), [errors, fields, host]);
 }
 
 function bad(errors: FieldErrors, key: string): true | undefined {
@@ -267,6 +273,9 @@ export function MountsSection({ form, formId }: SectionArgs) {
 export function DevicesSection({ form, formId }: SectionArgs) {
   const rows = useStore(form, (s) => s.fields.devices);
   const errors = useFormErrors(form);
+  const host = useStore(form, (s) => s.host);
+  // The engine host's real devices, offered as the host path is typed.
+  const devices = useMemo(() => hostDevices(host), [host]);
   const actions = form.getState();
   return (
     <Section
@@ -279,6 +288,11 @@ export function DevicesSection({ form, formId }: SectionArgs) {
       onAdd={() => actions.addRow('devices')}
       empty={rows.length === 0 ? 'No host devices.' : undefined}
     >
+      <datalist id={`${formId}-host-devices`}>
+        {devices.map((d) => (
+          <option key={d} value={d} />
+        ))}
+      </datalist>
       {rows.length === 0 ? null : <RowHead cells={['Host path', 'Container path', 'Permissions', '']} className="rf-row--device" />}
       {rows.map((row, i) => (
         <div key={row.id} className="rf-row rf-row--device">
@@ -286,6 +300,7 @@ export function DevicesSection({ form, formId }: SectionArgs) {
             className="rf-input mono"
             aria-label={`Device ${i + 1} host path`}
             placeholder="/dev/ttyUSB0"
+            list={`${formId}-host-devices`}
             value={row.hostPath}
             spellCheck={false}
             aria-invalid={bad(errors, `devices.${i}.hostPath`)}

@@ -8,8 +8,6 @@ import {
   emptyFields,
   fieldKeyOfPath,
   fieldsFromSpec,
-  isBlankRow,
-  rowId,
   validateFields,
   type FieldErrors,
   type RowListName,
@@ -17,25 +15,10 @@ import {
   type RunFormFields,
 } from './run-form-fields.js';
 import { errorText } from '../../lib/error-text.js';
+import type { HostResources } from '../../../shared/robot-run-contract.js';
+import { hostProblems, togglePreset, withPreset, type PresetId } from './robot-presets.js';
 
-export type PresetId = 'ros-host' | 'serial' | 'x11' | 'gpu' | 'shm';
-
-export interface Preset {
-  id: PresetId;
-  label: string;
-  /** What it sets, in docker words, for the chip's tooltip. */
-  adds: string;
-}
-
-export const presets: readonly Preset[] = [
-  // ROS 2's DDS moves big messages through shared memory, which needs the host's IPC namespace.
-  { id: 'ros-host', label: 'ROS on host network', adds: '--network host --ipc host -e ROS_DOMAIN_ID=0' },
-  { id: 'serial', label: 'Serial device', adds: '--device /dev/ttyUSB0' },
-  { id: 'x11', label: 'X11 display', adds: '-e DISPLAY=:0 -v /tmp/.X11-unix:/tmp/.X11-unix' },
-  { id: 'gpu', label: 'GPU', adds: '--gpus all' },
-  // PyTorch data loaders and camera pipelines outgrow the engine's 64m /dev/shm.
-  { id: 'shm', label: 'Large /dev/shm', adds: '--shm-size 1g' },
-];
+export { presets, type Preset, type PresetId } from './robot-presets.js';
 
 /** The container the form was filled from (Run again), and what it could not carry over. */
 export interface RunAgainOrigin {
@@ -63,6 +46,12 @@ export interface RunFormState {
   errorEpoch: number;
   /** Set while the form holds a container's settings (Run again). */
   origin: RunAgainOrigin | null;
+  /** What the engine's host has for the presets (read when the form opens); null until read. */
+  host: HostResources | null;
+  /** Why the host could not be read (the presets then add the usual device names, unchecked). */
+  hostError: string | null;
+  /** A conflict the last preset toggle resolved, in words. */
+  presetNote: string | null;
 
   openForm(options?: { image?: string }): void;
   close(): void;
@@ -71,7 +60,12 @@ export interface RunFormState {
   addRow(list: RowListName): void;
   updateRow<L extends RowListName>(list: L, id: number, patch: Partial<Omit<RowOf<L>, 'id'>>): void;
   removeRow(list: RowListName, id: number): void;
+  /** Adds a preset's flags (again, harmlessly, when they are there). */
   applyPreset(id: PresetId): void;
+  /** A preset chip: on adds its flags (resolving conflicts), off takes them out. */
+  togglePreset(id: PresetId): void;
+  /** Reads the engine host's devices and sockets through a helper container from `image`. */
+  loadHost(image: string): Promise<void>;
   setPasteText(text: string): void;
   /** Fills the form from the pasted line, or says why it cannot (leaving the form as it was). */
   applyPaste(): boolean;
@@ -85,6 +79,14 @@ export interface RunFormState {
 
 export type RunFormStore = StoreApi<RunFormState>;
 
+/** The engine's words when --gpus meets an engine without the NVIDIA runtime, in the user's; undefined for other errors. */
+export function nvidiaRuntimeMissing(message: string): string | undefined {
+  if (/^This engine has no NVIDIA runtime/.test(message)) return message;
+  return /could not select device driver .*capabilities: \[\[gpu\]\]/i.test(message)
+    ? `This engine has no NVIDIA runtime, so --gpus cannot work here (the engine said: ${message})`
+    : undefined;
+}
+
 export interface RunFormDeps {
   run: ActionRunner;
 }
@@ -92,41 +94,6 @@ export interface RunFormDeps {
 /** The `docker run` line the form equals now. */
 export function selectCommandLine(state: Pick<RunFormState, 'fields'>): string {
   return commandLineOf(state.fields);
-}
-
-function upsertKeyValue(rows: RunFormFields['env'], key: string, value: string): RunFormFields['env'] {
-  const kept = rows.filter((r) => !isBlankRow(r));
-  const at = kept.findIndex((r) => r.key === key);
-  if (at >= 0) return kept.map((r, i) => (i === at ? { ...r, value } : r));
-  return [...kept, { id: rowId(), key, value }];
-}
-
-/** A preset applied on top of what the form already holds. */
-export function withPreset(f: RunFormFields, id: PresetId): RunFormFields {
-  switch (id) {
-    case 'ros-host':
-      return { ...f, networkMode: 'host', customNetwork: '', ipc: 'host', env: upsertKeyValue(f.env, 'ROS_DOMAIN_ID', '0') };
-    case 'serial': {
-      const devices = f.devices.filter((d) => !isBlankRow(d));
-      if (devices.some((d) => d.hostPath === '/dev/ttyUSB0')) return { ...f, devices };
-      return { ...f, devices: [...devices, { id: rowId(), hostPath: '/dev/ttyUSB0', containerPath: '', permissions: '' }] };
-    }
-    case 'x11': {
-      const mounts = f.mounts.filter((m) => !isBlankRow(m));
-      const hasSocket = mounts.some((m) => m.target === '/tmp/.X11-unix');
-      return {
-        ...f,
-        env: upsertKeyValue(f.env, 'DISPLAY', ':0'),
-        mounts: hasSocket
-          ? mounts
-          : [...mounts, { id: rowId(), type: 'bind', source: '/tmp/.X11-unix', target: '/tmp/.X11-unix', readOnly: false }],
-      };
-    }
-    case 'gpu':
-      return { ...f, gpuMode: 'all', gpuCount: '' };
-    case 'shm':
-      return { ...f, shmSize: '1g' };
-  }
 }
 
 /** Keys that an edit of `field` makes stale. */
@@ -148,6 +115,9 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
     outcome: null,
     errorEpoch: 0,
     origin: null,
+    host: null,
+    hostError: null,
+    presetNote: null,
 
     openForm(options) {
       if (options?.image !== undefined) {
@@ -159,7 +129,16 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
       set({ open: false });
     },
     reset() {
-      set({ fields: emptyFields(), errors: {}, formError: null, pasteText: '', pasteError: null, outcome: null, origin: null });
+      set({
+        fields: emptyFields(),
+        errors: {},
+        formError: null,
+        pasteText: '',
+        pasteError: null,
+        outcome: null,
+        origin: null,
+        presetNote: null,
+      });
     },
     setField(key, value) {
       const errorKey =
@@ -192,7 +171,24 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
       });
     },
     applyPreset(id) {
-      set((s) => ({ fields: withPreset(s.fields, id), errors: {}, formError: null }));
+      set((s) => {
+        const result = withPreset(s.fields, id, s.host);
+        return { fields: result.fields, presetNote: result.note, errors: {}, formError: null };
+      });
+    },
+    togglePreset(id) {
+      set((s) => {
+        const result = togglePreset(s.fields, id, s.host);
+        return { fields: result.fields, presetNote: result.note, errors: {}, formError: null };
+      });
+    },
+    async loadHost(image) {
+      try {
+        const host = await run('engine.hostResources', { image }, { quiet: true, describe: () => 'host devices read' });
+        set({ host, hostError: null });
+      } catch (error) {
+        set({ host: null, hostError: `Could not read the engine host's devices: ${errorText(error)}` });
+      }
     },
     setPasteText(text) {
       set({ pasteText: text, pasteError: null });
@@ -222,8 +218,11 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
     async submit(start) {
       if (get().submitting) return false;
       const checked = validateFields(get().fields);
-      if (!checked.ok) {
-        set((s) => ({ errors: checked.errors, formError: null, outcome: null, errorEpoch: s.errorEpoch + 1 }));
+      // What the engine's host lacks stops the run here, beside its field, rather than as an engine error later.
+      const missing = hostProblems(get().fields, get().host);
+      if (!checked.ok || Object.keys(missing).length > 0) {
+        const errors = { ...missing, ...(checked.ok ? {} : checked.errors) };
+        set((s) => ({ errors, formError: null, outcome: null, errorEpoch: s.errorEpoch + 1 }));
         return false;
       }
       set({ submitting: start ? 'run' : 'create', errors: {}, formError: null, outcome: null });
@@ -240,10 +239,12 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
           },
         );
         if (start && !result.started) {
-          set({
+          const gpu = result.startError && nvidiaRuntimeMissing(result.startError);
+          set((s) => ({
+            ...(gpu ? { errors: { gpus: gpu }, errorEpoch: s.errorEpoch + 1 } : {}),
             submitting: false,
             outcome: { kind: 'not-started', id: result.id, name: result.name, message: result.startError ?? 'the engine gave no reason' },
-          });
+          }));
           return false;
         }
         set({
