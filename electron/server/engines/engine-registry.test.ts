@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -186,6 +187,33 @@ describe('the engine registry', () => {
     expect(r.fleet().engines.find((e) => e.spec.id === 'robot1')).toMatchObject({ state: 'refused', reason: 'no ssh binary on PATH' });
     expect(r.engineProblem('robot1')).toBe('no ssh binary on PATH');
     expect(r.engine('local')).toBeDefined();
+  });
+
+  it('an engine that never answers does not hold up the start or the others', async () => {
+    // Accepts connections and says nothing, like a robot whose dockerd hangs.
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify({ version: 1, engines: [saved('hung', `tcp://127.0.0.1:${port}`)] }));
+      const r = registry({
+        builders: {
+          connect: (spec) =>
+            new EngineConnection({ id: spec.id, ...(spec.id === 'hung' ? { spec } : { dockerHost: nowhere }), retryDelaysMs: [60_000] }),
+          services: (connection) => createEngineServices(connection),
+          handlers: () => createFakeHandlerTable(),
+        },
+      });
+      await r.start();
+      // The default engine's attempt ended (it failed at once); the silent one is still trying.
+      expect(r.fleet().engines.map((e) => [e.spec.id, e.state])).toEqual([
+        ['local', 'reconnecting'],
+        ['hung', 'connecting'],
+      ]);
+    } finally {
+      silent.close();
+    }
   });
 
   it('gives saved engines ids from their names that never clash with discovered ones', () => {
