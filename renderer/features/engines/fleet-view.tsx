@@ -80,7 +80,7 @@ function EngineCard({
             Show this engine
           </button>
         ) : null}
-        {waiting ? (
+        {waiting || engine.state === 'refused' ? (
           <button type="button" className="btn" onClick={() => void engines.getState().reconnect(engine.spec.id)}>
             Retry now
           </button>
