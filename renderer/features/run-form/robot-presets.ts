@@ -23,7 +23,7 @@ export const presets: readonly Preset[] = [
   { id: 'joystick', label: 'Joystick' },
   { id: 'x11', label: 'X11 display' },
   { id: 'wayland', label: 'Wayland display' },
-  { id: 'gpu', label: 'NVIDIA GPU' },
+  { id: 'gpu', label: 'GPU' },
   { id: 'dri', label: 'GPU (/dev/dri)' },
   { id: 'shm', label: 'Large /dev/shm' },
 ];
