@@ -20,6 +20,7 @@ try {
   else if (!existsSync('dist/electron/web.cjs')) console.log('\n(browser figures skipped: run `npm run build` first)');
   else await benchBrowserTerminal(container);
   if (process.env.BENCH_BROWSER !== '0' && existsSync('dist/electron/web.cjs')) await benchLogFlood();
+  if (process.env.BENCH_BROWSER !== '0' && existsSync('dist/electron/web.cjs')) await (await import('./stats-cost.js')).benchStatsCost();
 } finally {
   fixture.remove();
 }

@@ -41,6 +41,8 @@ export interface VirtualTableProps<T> {
   stale?: boolean;
   /** Whether two rows show the same data, so the later one's cells need not be drawn again (default: the same object). */
   sameRow?(a: T, b: T): boolean;
+  /** Told the rows on screen (not the overscan drawn around them) whenever they change. */
+  onVisibleRows?(rows: readonly T[]): void;
 }
 
 export interface RowCellsProps<T> {
@@ -84,6 +86,7 @@ export function VirtualTable<T>({
   empty,
   stale,
   sameRow,
+  onVisibleRows,
 }: VirtualTableProps<T>) {
   const tableRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -99,6 +102,11 @@ export function VirtualTable<T>({
       return row === undefined ? index : rowKey(row);
     },
   });
+  const items = virtualizer.getVirtualItems();
+  // The range is worked out by getVirtualItems; null while nothing is measured.
+  const firstShown = virtualizer.range?.startIndex ?? 0;
+  const lastShown = virtualizer.range?.endIndex ?? -1;
+  useEffect(() => onVisibleRows?.(rows.slice(firstShown, lastShown + 1)), [onVisibleRows, rows, firstShown, lastShown]);
   const template = {
     '--vt-columns': gridTemplate(columns),
     '--vt-row-height': `${rowHeight}px`,
@@ -129,7 +137,7 @@ export function VirtualTable<T>({
           <div className="vt-empty">{empty}</div>
         ) : (
           <div role="presentation" className="vt-spacer" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
+            {items.map((item) => {
               const row = rows[item.index];
               if (row === undefined) return null;
               return (

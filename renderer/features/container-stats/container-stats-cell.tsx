@@ -3,14 +3,14 @@ import { useStore } from 'zustand';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { formatSize } from '../../lib/format-size.js';
 import { useContainerStatsStore } from './container-stats-context.js';
-import { memoryShare } from './stats-history.js';
-import { cpuHistoryLength } from './stats-history.js';
+import { cpuHistoryLength, memoryShare } from './stats-history.js';
 
-/** The recent CPU of a row as a small line; the number beside it says the value, the line only the trend. */
+/** The last minute of a row's CPU as a small line; the number beside it says the value, the line only the trend. */
 function CpuTrend({ values }: { values: readonly (number | null)[] }) {
   const width = 48;
   const height = 14;
-  const top = Math.max(100, ...values.map((v) => v ?? 0));
+  // Scaled to the recent peak (10 % at least, so an idle container's noise stays flat).
+  const top = Math.max(10, ...values.map((v) => v ?? 0)) * 1.1;
   const step = width / (cpuHistoryLength - 1);
   const start = cpuHistoryLength - values.length;
   let d = '';

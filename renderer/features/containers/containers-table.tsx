@@ -11,6 +11,9 @@ import { formatPorts } from './format-ports.js';
 import { StateCell } from './state-badge.js';
 import { rowKey, sameListRow, type ListRow } from './compose-groups.js';
 import { useContainersView } from './containers-view-context.js';
+import { ContainerStatsCell } from '../container-stats/container-stats-cell.js';
+import { ContainerStatsProvider } from '../container-stats/container-stats-context.js';
+import { useContainerStatsWatch } from '../container-stats/use-container-stats-watch.js';
 
 const containerColumns: readonly Column<ContainerSummary>[] = [
   {
@@ -54,6 +57,7 @@ const containerColumns: readonly Column<ContainerSummary>[] = [
     ),
   },
   { key: 'state', header: 'State', minWidth: 120, grow: 0, cell: (c) => <StateCell container={c} /> },
+  { key: 'stats', header: 'CPU · Memory', minWidth: 150, grow: 0, priority: 6, cell: (c) => <ContainerStatsCell container={c} /> },
   {
     key: 'status',
     header: 'Status',
@@ -217,24 +221,29 @@ const columns: readonly Column<ListRow>[] = [
   })),
 ];
 
+const containerOfRow = (r: ListRow) => (r.kind === 'container' ? r.container : undefined);
 const rowLabel = (r: ListRow): string => (r.kind === 'group' ? `Compose project ${r.project}` : r.container.name);
 const rowClassName = (r: ListRow): string =>
   r.kind === 'group' ? 'row--group' : `row--${r.container.state}${r.project ? ' row--member' : ''}`;
 
 /** Rows are memoized: a patch that changes one container draws that row's cells again, not the others'. */
 export function ContainersTable({ rows, stale, empty }: { rows: readonly ListRow[]; stale: boolean; empty: string }) {
+  const stats = useContainerStatsWatch(containerOfRow);
   return (
-    <VirtualTable
-      label="Containers"
-      columns={columns}
-      rows={rows}
-      rowKey={rowKey}
-      rowLabel={rowLabel}
-      rowClassName={rowClassName}
-      sameRow={sameListRow}
-      rowHeight={52}
-      stale={stale}
-      empty={empty}
-    />
+    <ContainerStatsProvider value={stats.store}>
+      <VirtualTable
+        label="Containers"
+        columns={columns}
+        rows={rows}
+        rowKey={rowKey}
+        rowLabel={rowLabel}
+        rowClassName={rowClassName}
+        sameRow={sameListRow}
+        rowHeight={52}
+        stale={stale}
+        empty={empty}
+        onVisibleRows={stats.show}
+      />
+    </ContainerStatsProvider>
   );
 }
