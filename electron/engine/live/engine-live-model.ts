@@ -80,6 +80,9 @@ function expectedAfter(action: string, fullAction: string): ((held: HeldContaine
   }
 }
 
+/** How many times a failed read of one object is tried again before it is left to the next event. */
+const maxReadRetries = 3;
+
 /** How many destroyed containers the model remembers against late read answers. */
 const maxRememberedDestroyed = 10_000;
 
@@ -107,7 +110,10 @@ export class EngineLiveModel {
   private readonly containerReads: BatchedReads<HeldContainer>;
   /** What the last event about a container says its next read must show (the engine's list can lag its events). */
   private readonly expectations = new ReadExpectations<HeldContainer>();
+  /** Reads waiting to be made again (an answer against its event, or a failed read), by `kind:key`. */
   private readonly rereadTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Failed reads in a row, by `kind:key`: a few are retried, then the next event reads again. */
+  private readonly failures = new Map<string, number>();
   private readonly imageReads: KeyedReads<ImageSummary | undefined>;
   private readonly volumeReads: KeyedReads<VolumeBase | undefined>;
   private readonly networkReads: KeyedReads<NetworkBase | undefined>;
@@ -144,23 +150,34 @@ export class EngineLiveModel {
     this.containerReads = new BatchedReads<HeldContainer>(
       async (ids) => new Map((await this.reads.containers(ids)).map((c) => [c.summary.id, c])),
       (id, held) => this.containerAnswered(id, held),
-      (ids, err) => this.readFailed(`containers ${ids.map((id) => id.slice(0, 12)).join(', ')}`, err),
+      (ids, err) => {
+        for (const id of ids) this.retryAfterFailure(`container:${id}`, () => this.containerReads.request(id), err);
+      },
       maxIdsPerRead,
     );
     this.imageReads = new KeyedReads(
       (ref) => this.reads.image(ref),
-      (ref, image) => this.setImage(ref, image),
-      (ref, err) => this.readFailed(`image ${ref}`, err),
+      (ref, image) => {
+        this.failures.delete(`image:${ref}`);
+        this.setImage(ref, image);
+      },
+      (ref, err) => this.retryAfterFailure(`image:${ref}`, () => this.imageReads.request(ref), err),
     );
     this.volumeReads = new KeyedReads(
       (name) => this.reads.volume(name),
-      (name, volume) => this.setVolume(name, volume),
-      (name, err) => this.readFailed(`volume ${name}`, err),
+      (name, volume) => {
+        this.failures.delete(`volume:${name}`);
+        this.setVolume(name, volume);
+      },
+      (name, err) => this.retryAfterFailure(`volume:${name}`, () => this.volumeReads.request(name), err),
     );
     this.networkReads = new KeyedReads(
       (id) => this.reads.network(id),
-      (id, network) => this.setNetwork(id, network),
-      (id, err) => this.readFailed(`network ${id}`, err),
+      (id, network) => {
+        this.failures.delete(`network:${id}`);
+        this.setNetwork(id, network);
+      },
+      (id, err) => this.retryAfterFailure(`network:${id}`, () => this.networkReads.request(id), err),
     );
   }
 
@@ -255,6 +272,7 @@ export class EngineLiveModel {
     this.expectations.clear();
     for (const timer of this.rereadTimers.values()) clearTimeout(timer);
     this.rereadTimers.clear();
+    this.failures.clear();
     this.imageReads.reset();
     this.volumeReads.reset();
     this.networkReads.reset();
@@ -349,8 +367,7 @@ export class EngineLiveModel {
       // Only a read already on its way can still answer with it (no event follows a destroy).
       if (this.containerReads.busy(id)) this.rememberDestroyed(id);
       this.expectations.forget(id);
-      clearTimeout(this.rereadTimers.get(id));
-      this.rereadTimers.delete(id);
+      this.cancelReread(`container:${id}`);
       this.setContainer(id, undefined, false);
       return;
     }
@@ -366,18 +383,45 @@ export class EngineLiveModel {
 
   /** A read's answer about one container: applied, unless it contradicts the event that asked for it. */
   private containerAnswered(id: string, held: HeldContainer | undefined): void {
+    this.failures.delete(`container:${id}`);
     const verdict = this.expectations.settle(id, held);
-    if (verdict === 'apply') {
-      this.setContainer(id, held, true);
+    if (verdict === 'apply') this.setContainer(id, held, true);
+    else this.rereadLater(`container:${id}`, verdict.retryInMs, () => this.containerReads.request(id));
+  }
+
+  private rereadLater(key: string, delayMs: number, read: () => void): void {
+    this.cancelReread(key);
+    const timer = setTimeout(() => {
+      this.rereadTimers.delete(key);
+      read();
+    }, delayMs);
+    timer.unref?.();
+    this.rereadTimers.set(key, timer);
+  }
+
+  private cancelReread(key: string): void {
+    clearTimeout(this.rereadTimers.get(key));
+    this.rereadTimers.delete(key);
+  }
+
+  /**
+   * A read the engine refused or answered with something unreadable: said, and tried again up to
+   * 3 times, 0.5, 1 and 1.5 s later. An engine that went away comes back with a full list instead.
+   */
+  private retryAfterFailure(key: string, read: () => void, err: unknown): void {
+    if (this.connection.status.state !== 'connected') return;
+    const failures = (this.failures.get(key) ?? 0) + 1;
+    const message = toRpcError(err).message;
+    if (failures > maxReadRetries) {
+      this.failures.delete(key);
+      console.error(
+        `[berth] live model of ${this.connection.id}: reading ${key} failed ${failures} times, left to its next event: ${message}`,
+      );
       return;
     }
-    clearTimeout(this.rereadTimers.get(id));
-    const timer = setTimeout(() => {
-      this.rereadTimers.delete(id);
-      this.containerReads.request(id);
-    }, verdict.retryInMs);
-    timer.unref?.();
-    this.rereadTimers.set(id, timer);
+    console.error(`[berth] live model of ${this.connection.id}: reading ${key} failed, trying again: ${message}`);
+    this.failures.set(key, failures);
+    this.rereadLater(key, 500 * failures, read);
   }
 
   private rememberDestroyed(id: string): void {
@@ -469,15 +513,10 @@ export class EngineLiveModel {
         this.feeds.networks.reconcile(networks.map((n) => this.networkSummary(n)));
       }
     } catch (err) {
-      this.readFailed(`the ${kind} list`, err);
+      this.retryAfterFailure(`list:${kind}`, () => void this.relistOne(kind), err);
+      return;
     }
-  }
-
-  private readFailed(what: string, err: unknown): void {
-    // An engine that went away comes back with a full list; anything else is said and left to the next event.
-    if (this.connection.status.state === 'connected') {
-      console.error(`[berth] live model of ${this.connection.id}: reading ${what} failed: ${toRpcError(err).message}`);
-    }
+    this.failures.delete(`list:${kind}`);
   }
 
   /** `read`: the engine just listed it (its status is fresh), rather than an event applied to what is held. */
