@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { docker, fixtureImage, fixtureLabel, specContainers } from './fixtures/docker-cli.js';
+import { containerExists, docker, fixtureImage, fixtureLabel, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
@@ -215,5 +215,41 @@ test.describe('Run again against the real engine', () => {
       execFileSync('docker-compose', ['-p', project, '-f', join(dir, 'compose.yaml'), 'down'], { stdio: 'pipe' });
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('presets are toggles that show their flags, resolve /dev/shm against --ipc host, and say what the engine host lacks before Run', async ({
+    page,
+  }) => {
+    const berth = new BerthPage(page);
+    await berth.open('berth-e2e-again-');
+    await page.getByRole('button', { name: 'Run container…' }).click();
+    const form = page.getByRole('dialog', { name: 'Run a container' });
+    await expect(form.getByRole('status').filter({ hasText: "Checked on the engine's host" })).toBeVisible();
+    const chip = (name: string) => form.getByRole('group', { name: 'Presets' }).getByRole('button', { name, exact: true });
+    const line = form.getByRole('region', { name: 'What Berth will run' });
+
+    await chip('Large /dev/shm').click();
+    await expect(chip('Large /dev/shm')).toHaveAttribute('aria-pressed', 'true');
+    await expect(chip('Large /dev/shm')).toContainText('--shm-size 1g');
+    await chip('ROS on host network').click();
+    await expect(form.getByText('--shm-size 1g taken out: with --ipc host the container shares the host')).toBeVisible();
+    await expect(chip('Large /dev/shm')).toHaveAttribute('aria-pressed', 'false');
+    await expect(line).toContainText('--network host --ipc host');
+    await expect(line).not.toContainText('--shm-size');
+    await chip('ROS on host network').click();
+    await expect(line).not.toContainText('--ipc host');
+
+    const info = JSON.parse(docker('info', '--format', '{{json .Runtimes}}')) as Record<string, unknown>;
+    test.skip('nvidia' in info, 'this engine has the NVIDIA runtime');
+    const gpuName = containers.name('gpu');
+    await form.getByLabel('Image', { exact: true }).fill(fixtureImage);
+    await form.getByLabel('Name', { exact: true }).fill(gpuName);
+    await chip('GPU').click();
+    await expect(form.getByText(/This engine has no NVIDIA runtime \(docker info lists: .*runc/)).toBeVisible();
+    await form.getByRole('group', { name: 'Presets' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/presets-host-check.png` });
+    await form.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(form.getByText('One field needs attention')).toBeVisible();
+    expect(containerExists(gpuName)).toBe(false);
   });
 });

@@ -243,7 +243,6 @@ const deviceKinds: Array<{ pattern: RegExp; kind: string; list: (h: HostResource
 export function hostProblems(f: RunFormFields, host: HostResources | null): FieldErrors {
   if (!host) return {};
   const problems: FieldErrors = {};
-  const devicesProblems: string[] = [];
   f.devices.forEach((d, i) => {
     const kind = deviceKinds.find((k) => k.pattern.test(d.hostPath));
     if (!kind) return;
@@ -251,9 +250,7 @@ export function hostProblems(f: RunFormFields, host: HostResources | null): Fiel
     if (has.includes(d.hostPath)) return;
     const message = `${d.hostPath} is not on the engine's host (its ${kind.kind}: ${has.length > 0 ? has.join(', ') : 'none'})`;
     problems[`devices.${i}.hostPath`] = message;
-    devicesProblems.push(message);
   });
-  if (devicesProblems.length > 0) problems.devices = devicesProblems.join('; ');
   if (f.gpuMode !== 'none' && !host.nvidiaRuntime) {
     problems.gpus = `This engine has no NVIDIA runtime (docker info lists: ${host.runtimes.join(', ') || 'none'}), so --gpus fails${
       host.dri.length > 0 ? '; for an Intel or AMD GPU use the GPU (/dev/dri) preset' : ''

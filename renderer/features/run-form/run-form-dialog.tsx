@@ -193,7 +193,9 @@ function PresetChips({ form }: { form: RunFormStore }) {
               onClick={() => form.getState().togglePreset(p.id)}
             >
               <span>{p.label}</span>
-              <code className="rf-chip-flags">{flags}</code>
+              <code className="rf-chip-flags" title={flags}>
+                {flags}
+              </code>
             </button>
           );
         })}
