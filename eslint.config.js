@@ -25,7 +25,19 @@ const nodeBuiltins = [
 const nodeBuiltinPatterns = ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', 'reports/**', '.stryker-tmp/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'artifacts/**',
+      'reports/**',
+      '.stryker-tmp/**',
+      '.cache/**',
+      '.test-env/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

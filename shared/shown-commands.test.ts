@@ -243,6 +243,10 @@ const callCases: CallCases = {
 
 const streamCases: StreamCases = {
   'engine.events': { input: {}, runs: [['docker', 'events']] },
+  'containers.watch': { input: {}, runs: [['docker', 'ps', '--all']] },
+  'images.watch': { input: {}, runs: [['docker', 'images']] },
+  'volumes.watch': { input: {}, runs: [['docker', 'volume', 'ls']] },
+  'networks.watch': { input: {}, runs: [['docker', 'network', 'ls']] },
   'containers.logs': {
     input: { id: H, tail: 100, follow: true, timestamps: true, since: 1_700_000_000 },
     runs: [['docker', 'logs', '--tail', '100', '--follow', '--timestamps', '--since', '1700000000', H]],

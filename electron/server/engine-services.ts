@@ -7,6 +7,7 @@ import { ImagesService } from '../engine/images-service.js';
 import { EngineLiveModel } from '../engine/live/engine-live-model.js';
 import { NetworksService } from '../engine/networks/networks-service.js';
 import { TerminalSessions } from '../engine/terminal/terminal-sessions.js';
+import { DebugShells } from '../engine/terminal/debug-shells.js';
 import { VolumesService } from '../engine/volumes/volumes-service.js';
 import { toRpcError } from '../engine/to-rpc-error.js';
 
@@ -29,6 +30,8 @@ export interface EngineServices {
   readonly networks: NetworksService;
   readonly files: ContainerFiles;
   readonly terminals: TerminalSessions;
+  /** Toolbox shells into containers that have none; their toolboxes are swept when the engine answers. */
+  readonly debugShells: DebugShells;
   /** Containers, images, volumes and networks kept live from the engine's events, shared by every watching client. */
   readonly live: EngineLiveModel;
   /** A client left: nothing it started on this engine stays (terminals, uploads, downloads). */
@@ -65,6 +68,7 @@ export function createEngineServices(connection: EngineConnection, options: Engi
     networks: new NetworksService(connection),
     files,
     terminals,
+    debugShells: new DebugShells(connection, terminals),
     live,
     disposeClient(clientId) {
       terminals.disposeClient(clientId);

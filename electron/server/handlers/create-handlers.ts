@@ -30,7 +30,7 @@ export function createHandlers(engine: EngineServices, policy: TerminalPolicy): 
       ...volumeCallHandlers(engine.volumes),
       ...networkCallHandlers(engine.networks),
       ...terminalCallHandlers(engine.terminals, engine.connection, policy),
-      ...robotRunCallHandlers(engine.connection, engine.terminals),
+      ...robotRunCallHandlers(engine.connection, engine.debugShells),
     },
     streams: {
       ...liveStreamHandlers(engine.live),

@@ -3,15 +3,13 @@ import type { CallHandlers } from '../rpc/handler-types.js';
 import type { EngineConnection } from '../../engine/engine-connection.js';
 import { runSpecOfContainer } from '../../engine/containers/run-spec-of-container.js';
 import { readHostResources } from '../../engine/containers/host-resources.js';
-import { DebugShells } from '../../engine/terminal/debug-shells.js';
-import type { TerminalSessions } from '../../engine/terminal/terminal-sessions.js';
+import type { DebugShells } from '../../engine/terminal/debug-shells.js';
 
 /** Handlers for the robot-ready run entries of the contract (shared/robot-run-contract.ts). */
 export function robotRunCallHandlers(
   connection: EngineConnection,
-  terminals: TerminalSessions,
+  debugShells: DebugShells,
 ): Pick<CallHandlers, keyof typeof robotRunCalls> {
-  const debugShells = new DebugShells(connection, terminals);
   return {
     'containers.runSpec': ({ id }) => runSpecOfContainer(connection, id),
     'engine.hostResources': ({ image }) => readHostResources(connection, image),
