@@ -76,7 +76,7 @@ start_engine() {
   need_root dockerd
   log "starting dockerd (no bridge network, logs in $state_dir/dockerd.log)"
   # No bridge: containers get loopback only, --network host works; no traffic leaves the machine.
-  nohup dockerd --bridge=none --iptables=false --ip6tables=false \
+  setsid nohup dockerd --bridge=none --iptables=false --ip6tables=false \
     >"$state_dir/dockerd.log" 2>&1 &
   echo $! >"$state_dir/dockerd.pid"
   for _ in $(seq 1 60); do
@@ -117,7 +117,7 @@ start_registry() {
     htpasswd -Bbn berth berth-secret >"$dir/htpasswd"
   fi
   log "starting registry on 127.0.0.1:$port ($mode)"
-  nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
+  setsid nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
   echo $! >"$dir/pid"
   for _ in $(seq 1 40); do
     registry_up "$port" && return 0
@@ -331,7 +331,7 @@ start_tls_engine() {
   echo '{}' >"$tls_engine_dir/daemon.json"
   log "starting the TLS engine on 127.0.0.1:$tls_port (logs in $tls_engine_dir/dockerd.log)"
   # Its own roots, pidfile and containerd namespace: it shares nothing with the main engine.
-  nohup dockerd --config-file "$tls_engine_dir/daemon.json" \
+  setsid nohup dockerd --config-file "$tls_engine_dir/daemon.json" \
     --data-root "$tls_engine_dir/data" --exec-root "$tls_engine_dir/exec" --pidfile "$tls_engine_dir/dockerd.pid" \
     --containerd-namespace berth-tls --containerd-plugins-namespace berth-tls-plugins \
     -H "tcp://127.0.0.1:$tls_port" --tlsverify --tlscacert "$tls_dir/ca.pem" \
