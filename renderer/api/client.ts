@@ -49,11 +49,22 @@ export class BerthClient {
   subscribe<K extends StreamName>(name: K, input: StreamInput<K>, sub: Subscription<StreamMessage<K>>): () => void {
     const schema = streams[name].message;
     let closed = false;
+    let unsubscribe: (() => void) | undefined;
     const handlers: StreamHandlers = {
       onMessage: (raw) => {
         if (closed) return;
         const parsed = schema.safeParse(raw);
-        if (parsed.success) sub.onMessage(parsed.data as StreamMessage<K>);
+        if (parsed.success) {
+          sub.onMessage(parsed.data as StreamMessage<K>);
+          return;
+        }
+        // A message the page cannot read ends the stream with the reason: skipping it would let a
+        // watched list drift from the engine with nothing said; its owner subscribes again for a fresh snapshot.
+        closed = true;
+        unsubscribe?.();
+        sub.onEnd?.(
+          new BerthError({ code: 'INTERNAL', message: `A message of ${name} did not match the contract: ${parsed.error.message}` }),
+        );
       },
       onEnd: (error) => {
         if (closed) return;
@@ -61,14 +72,14 @@ export class BerthClient {
         sub.onEnd?.(error ? new BerthError(error) : undefined);
       },
     };
-    const unsubscribe =
+    unsubscribe =
       this.engineId === undefined
         ? this.transport.subscribe(name, input, handlers)
         : this.transport.subscribe(name, input, handlers, this.engineId);
     return () => {
       if (closed) return;
       closed = true;
-      unsubscribe();
+      unsubscribe?.();
     };
   }
 }
