@@ -195,6 +195,19 @@ export class EngineLiveModel {
     return [...(this.feeds[kind] as LiveFeed<LiveItems[K]>).values()];
   }
 
+  /** Running and total containers as held now (what `docker info` counts); undefined while the model is not live. */
+  containerCounts(): { running: number; total: number } | undefined {
+    const feed = this.feeds.containers;
+    if (!feed.isLive) return undefined;
+    let running = 0;
+    let total = 0;
+    for (const c of feed.values()) {
+      total += 1;
+      if (c.state === 'running') running += 1;
+    }
+    return { running, total };
+  }
+
   /** Whether the model follows the engine now (listed, and the engine reachable). */
   get isLive(): boolean {
     return this.feeds.containers.isLive;

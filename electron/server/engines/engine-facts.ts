@@ -50,6 +50,8 @@ export class EngineFactsWatch {
     private readonly connection: EngineConnection,
     private readonly onChange: () => void,
     private readonly settleMs = factsSettleMs,
+    /** The engine's live model's counts: after container events they come from it, with no `docker info` request. */
+    private readonly counts?: () => { running: number; total: number } | undefined,
   ) {
     this.unsubscribe = [
       connection.onStatus((status) => {
@@ -87,8 +89,19 @@ export class EngineFactsWatch {
   private soon(): void {
     if (this.closed) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.read(), this.settleMs);
+    this.timer = setTimeout(() => (this.countFromModel() ? undefined : void this.read()), this.settleMs);
     this.timer.unref?.();
+  }
+
+  /** Takes the counts from the live model when it has them; false when `docker info` must be read instead. */
+  private countFromModel(): boolean {
+    const counts = this.counts?.();
+    if (!counts || this.closed) return false;
+    if (counts.running !== this.current.containersRunning || counts.total !== this.current.containersTotal) {
+      this.current = { ...this.current, containersRunning: counts.running, containersTotal: counts.total, readAt: Date.now() };
+      this.onChange();
+    }
+    return true;
   }
 
   private async read(): Promise<void> {

@@ -9,7 +9,7 @@ import type { EngineConnection } from '../../engine/engine-connection.js';
 import { toRpcError } from '../../engine/to-rpc-error.js';
 import type { EngineServices } from '../engine-services.js';
 import type { HandlerTable, RouterHandlers } from '../rpc/handler-types.js';
-import { EngineFactsWatch } from './engine-facts.js';
+import { EngineFactsWatch, factsSettleMs } from './engine-facts.js';
 import { fleetEntryState } from './fleet-state.js';
 import { readSavedEngines, writeSavedEngines } from './saved-engines-file.js';
 
@@ -331,7 +331,12 @@ export class EngineRegistry implements RouterHandlers {
       const connection = builders.connect(spec);
       const services = builders.services(connection);
       const handlers = builders.handlers(services);
-      const facts = new EngineFactsWatch(connection, () => this.changed());
+      const facts = new EngineFactsWatch(
+        connection,
+        () => this.changed(),
+        factsSettleMs,
+        () => services.live.containerCounts(),
+      );
       const offStatus = connection.onStatus(() => this.changed());
       entry = { spec, live: { connection, services, handlers, facts, offStatus }, refusal: undefined };
     } catch (err) {
