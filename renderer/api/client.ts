@@ -49,7 +49,8 @@ export class BerthClient {
   subscribe<K extends StreamName>(name: K, input: StreamInput<K>, sub: Subscription<StreamMessage<K>>): () => void {
     const schema = streams[name].message;
     let closed = false;
-    let unsubscribe: (() => void) | undefined;
+    // Set once the transport has subscribed; a bad first message may arrive before that.
+    const stream: { unsubscribe?: () => void } = {};
     const handlers: StreamHandlers = {
       onMessage: (raw) => {
         if (closed) return;
@@ -61,7 +62,7 @@ export class BerthClient {
         // A message the page cannot read ends the stream with the reason: skipping it would let a
         // watched list drift from the engine with nothing said; its owner subscribes again for a fresh snapshot.
         closed = true;
-        unsubscribe?.();
+        stream.unsubscribe?.();
         sub.onEnd?.(
           new BerthError({ code: 'INTERNAL', message: `A message of ${name} did not match the contract: ${parsed.error.message}` }),
         );
@@ -72,14 +73,14 @@ export class BerthClient {
         sub.onEnd?.(error ? new BerthError(error) : undefined);
       },
     };
-    unsubscribe =
+    stream.unsubscribe =
       this.engineId === undefined
         ? this.transport.subscribe(name, input, handlers)
         : this.transport.subscribe(name, input, handlers, this.engineId);
     return () => {
       if (closed) return;
       closed = true;
-      unsubscribe?.();
+      stream.unsubscribe?.();
     };
   }
 }
