@@ -77,6 +77,8 @@ export class BerthClient {
       this.engineId === undefined
         ? this.transport.subscribe(name, input, handlers)
         : this.transport.subscribe(name, input, handlers, this.engineId);
+    // Ended by a bad message before the transport returned: close what it opened.
+    if (closed) stream.unsubscribe();
     return () => {
       if (closed) return;
       closed = true;
