@@ -93,6 +93,7 @@ export class EngineConnection {
   private readonly retryDelaysMs: readonly number[];
   private retryIndex = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  private checkingAnswer = false;
   /** Unix ms of the next reconnection attempt or ping, once one is scheduled. */
   private retryAt: number | undefined;
   private eventStream: NodeJS.ReadableStream | undefined;
@@ -183,6 +184,22 @@ export class EngineConnection {
       this.reportFailure(err);
       throw err;
     }
+  }
+
+  /**
+   * One `/_ping` while the engine is thought connected (at most one in flight): a window that opens
+   * reads the live model's memory, so without this a hung engine would look fine until an action
+   * ran out of time. Its time limit marks the engine not answering, as any request's does.
+   */
+  checkAnswering(): void {
+    if (this.closed || this.current.state !== 'connected' || this.checkingAnswer) return;
+    this.checkingAnswer = true;
+    this.docker
+      .ping()
+      .catch((err: unknown) => this.reportFailure(err))
+      .finally(() => {
+        this.checkingAnswer = false;
+      });
   }
 
   /** Called by services when a request failed in a way that suggests the engine went away. */

@@ -33,6 +33,7 @@ function fakeEngine() {
     status,
     use: <T>(work: (d: typeof docker) => Promise<T>) => work(docker),
     onStatus: () => () => undefined,
+    checkAnswering: () => undefined,
     onEvent: (listener: EngineEventListener) => {
       eventListener = listener;
       return () => undefined;

@@ -187,6 +187,8 @@ export class EngineLiveModel {
     if (kind === 'containers') this.ageStatuses(true);
     const closeFeed = (this.feeds[kind] as LiveFeed<LiveItems[K]>).subscribe(sink);
     this.start();
+    // The snapshot comes from memory: make sure the engine still answers, so a hung one is said to be.
+    this.connection.checkAnswering();
     return closeFeed;
   }
 
