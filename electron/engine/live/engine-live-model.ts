@@ -12,6 +12,7 @@ import { EngineReads, maxIdsPerRead, type FullLists } from './engine-reads.js';
 import { KeyedReads } from './keyed-reads.js';
 import { LiveFeed, type LiveFeedOptions } from './live-feed.js';
 import { ReadExpectations } from './read-expectations.js';
+import { RereadSchedule } from './reread-schedule.js';
 import { agedStatusText, statusAge, type StatusAge } from './status-age.js';
 
 /** What each watch stream carries. */
@@ -80,9 +81,6 @@ function expectedAfter(action: string, fullAction: string): ((held: HeldContaine
   }
 }
 
-/** How many times a failed read of one object is tried again before it is left to the next event. */
-const maxReadRetries = 3;
-
 /** How many destroyed containers the model remembers against late read answers. */
 const maxRememberedDestroyed = 10_000;
 
@@ -110,10 +108,7 @@ export class EngineLiveModel {
   private readonly containerReads: BatchedReads<HeldContainer>;
   /** What the last event about a container says its next read must show (the engine's list can lag its events). */
   private readonly expectations = new ReadExpectations<HeldContainer>();
-  /** Reads waiting to be made again (an answer against its event, or a failed read), by `kind:key`. */
-  private readonly rereadTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Failed reads in a row, by `kind:key`: a few are retried, then the next event reads again. */
-  private readonly failures = new Map<string, number>();
+  private readonly rereads: RereadSchedule;
   private readonly imageReads: KeyedReads<ImageSummary | undefined>;
   private readonly volumeReads: KeyedReads<VolumeBase | undefined>;
   private readonly networkReads: KeyedReads<NetworkBase | undefined>;
@@ -147,37 +142,38 @@ export class EngineLiveModel {
     this.statusTickMs = options.statusTickMs ?? 5000;
     this.now = options.now ?? Date.now;
     this.reads = new EngineReads(connection);
+    this.rereads = new RereadSchedule(connection.id, () => connection.status.state === 'connected');
     this.containerReads = new BatchedReads<HeldContainer>(
       async (ids) => new Map((await this.reads.containers(ids)).map((c) => [c.summary.id, c])),
       (id, held) => this.containerAnswered(id, held),
       (ids, err) => {
-        for (const id of ids) this.retryAfterFailure(`container:${id}`, () => this.containerReads.request(id), err);
+        for (const id of ids) this.rereads.failed(`container:${id}`, () => this.containerReads.request(id), err);
       },
       maxIdsPerRead,
     );
     this.imageReads = new KeyedReads(
       (ref) => this.reads.image(ref),
       (ref, image) => {
-        this.failures.delete(`image:${ref}`);
+        this.rereads.answered(`image:${ref}`);
         this.setImage(ref, image);
       },
-      (ref, err) => this.retryAfterFailure(`image:${ref}`, () => this.imageReads.request(ref), err),
+      (ref, err) => this.rereads.failed(`image:${ref}`, () => this.imageReads.request(ref), err),
     );
     this.volumeReads = new KeyedReads(
       (name) => this.reads.volume(name),
       (name, volume) => {
-        this.failures.delete(`volume:${name}`);
+        this.rereads.answered(`volume:${name}`);
         this.setVolume(name, volume);
       },
-      (name, err) => this.retryAfterFailure(`volume:${name}`, () => this.volumeReads.request(name), err),
+      (name, err) => this.rereads.failed(`volume:${name}`, () => this.volumeReads.request(name), err),
     );
     this.networkReads = new KeyedReads(
       (id) => this.reads.network(id),
       (id, network) => {
-        this.failures.delete(`network:${id}`);
+        this.rereads.answered(`network:${id}`);
         this.setNetwork(id, network);
       },
-      (id, err) => this.retryAfterFailure(`network:${id}`, () => this.networkReads.request(id), err),
+      (id, err) => this.rereads.failed(`network:${id}`, () => this.networkReads.request(id), err),
     );
   }
 
@@ -285,9 +281,7 @@ export class EngineLiveModel {
   private resetReads(): void {
     this.containerReads.reset();
     this.expectations.clear();
-    for (const timer of this.rereadTimers.values()) clearTimeout(timer);
-    this.rereadTimers.clear();
-    this.failures.clear();
+    this.rereads.clear();
     this.imageReads.reset();
     this.volumeReads.reset();
     this.networkReads.reset();
@@ -382,7 +376,7 @@ export class EngineLiveModel {
       // Only a read already on its way can still answer with it (no event follows a destroy).
       if (this.containerReads.busy(id)) this.rememberDestroyed(id);
       this.expectations.forget(id);
-      this.cancelReread(`container:${id}`);
+      this.rereads.cancel(`container:${id}`);
       this.setContainer(id, undefined, false);
       return;
     }
@@ -398,45 +392,10 @@ export class EngineLiveModel {
 
   /** A read's answer about one container: applied, unless it contradicts the event that asked for it. */
   private containerAnswered(id: string, held: HeldContainer | undefined): void {
-    this.failures.delete(`container:${id}`);
+    this.rereads.answered(`container:${id}`);
     const verdict = this.expectations.settle(id, held);
     if (verdict === 'apply') this.setContainer(id, held, true);
-    else this.rereadLater(`container:${id}`, verdict.retryInMs, () => this.containerReads.request(id));
-  }
-
-  private rereadLater(key: string, delayMs: number, read: () => void): void {
-    this.cancelReread(key);
-    const timer = setTimeout(() => {
-      this.rereadTimers.delete(key);
-      read();
-    }, delayMs);
-    timer.unref?.();
-    this.rereadTimers.set(key, timer);
-  }
-
-  private cancelReread(key: string): void {
-    clearTimeout(this.rereadTimers.get(key));
-    this.rereadTimers.delete(key);
-  }
-
-  /**
-   * A read the engine refused or answered with something unreadable: said, and tried again up to
-   * 3 times, 0.5, 1 and 1.5 s later. An engine that went away comes back with a full list instead.
-   */
-  private retryAfterFailure(key: string, read: () => void, err: unknown): void {
-    if (this.connection.status.state !== 'connected') return;
-    const failures = (this.failures.get(key) ?? 0) + 1;
-    const message = toRpcError(err).message;
-    if (failures > maxReadRetries) {
-      this.failures.delete(key);
-      console.error(
-        `[berth] live model of ${this.connection.id}: reading ${key} failed ${failures} times, left to its next event: ${message}`,
-      );
-      return;
-    }
-    console.error(`[berth] live model of ${this.connection.id}: reading ${key} failed, trying again: ${message}`);
-    this.failures.set(key, failures);
-    this.rereadLater(key, 500 * failures, read);
+    else this.rereads.later(`container:${id}`, verdict.retryInMs, () => this.containerReads.request(id));
   }
 
   private rememberDestroyed(id: string): void {
@@ -528,10 +487,10 @@ export class EngineLiveModel {
         this.feeds.networks.reconcile(networks.map((n) => this.networkSummary(n)));
       }
     } catch (err) {
-      this.retryAfterFailure(`list:${kind}`, () => void this.relistOne(kind), err);
+      this.rereads.failed(`list:${kind}`, () => void this.relistOne(kind), err);
       return;
     }
-    this.failures.delete(`list:${kind}`);
+    this.rereads.answered(`list:${kind}`);
   }
 
   /** `read`: the engine just listed it (its status is fresh), rather than an event applied to what is held. */
