@@ -1,6 +1,6 @@
 // The web server's answers byte for byte, through raw sockets (plain requests as HTTP/1.0, so bodies
 // come unchunked), so `npm run test:mutate` finds each
-// refusal, header and clean-up missing (web-server.test.ts covers the behaviour end to end).
+// refusal, header and clean-up missing (web-server-access, -static and -rpc tests cover the behaviour end to end).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
