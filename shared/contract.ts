@@ -12,6 +12,9 @@ import { terminalCalls, terminalStreams } from './terminal-contract.js';
 import { liveStreams } from './live-contract.js';
 import { statsWatchCalls, statsWatchStreams } from './stats-watch-contract.js';
 import { robotRunCalls } from './robot-run-contract.js';
+import { composeCalls, composeStreams } from './compose-contract.js';
+import { engineMapCalls, engineMapStreams } from './engine-map-contract.js';
+import { learnCalls, learnStreams } from './learn-contract.js';
 
 export { containerRefSchema };
 export { containerNameSchema, repositorySchema, tagSchema } from './container-contract.js';
@@ -33,6 +36,9 @@ export const calls = {
   ...terminalCalls,
   ...statsWatchCalls,
   ...robotRunCalls,
+  ...composeCalls,
+  ...engineMapCalls,
+  ...learnCalls,
 } as const;
 
 export const streams = {
@@ -45,6 +51,9 @@ export const streams = {
   ...containerStreams,
   ...terminalStreams,
   ...statsWatchStreams,
+  ...composeStreams,
+  ...engineMapStreams,
+  ...learnStreams,
 } as const;
 
 export type Calls = typeof calls;

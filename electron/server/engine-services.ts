@@ -1,3 +1,4 @@
+import { ComposeService } from '../engine/compose/compose-service.js';
 import { ContainerFiles } from '../engine/containers/container-files.js';
 import { ContainerStreams } from '../engine/containers/container-streams.js';
 import { ContainersService } from '../engine/containers/containers-service.js';
@@ -34,6 +35,8 @@ export interface EngineServices {
   readonly debugShells: DebugShells;
   /** Containers, images, volumes and networks kept live from the engine's events, shared by every watching client. */
   readonly live: EngineLiveModel;
+  /** Compose stacks, run through the real Compose program against this engine. */
+  readonly compose: ComposeService;
   /** A client left: nothing it started on this engine stays (terminals, uploads, downloads). */
   disposeClient(clientId: string): void;
   /** Ends terminals, file transfers, stats and watch streams, then closes the connection. Never rejects. */
@@ -54,6 +57,7 @@ export function createEngineServices(connection: EngineConnection, options: Engi
   const files = new ContainerFiles(connection);
   const terminals = new TerminalSessions(connection);
   const live = new EngineLiveModel(connection);
+  const compose = new ComposeService(connection);
   // Listed as soon as the engine connects, so the first window's lists come from memory.
   live.start();
   let closing: Promise<void> | undefined;
@@ -70,9 +74,11 @@ export function createEngineServices(connection: EngineConnection, options: Engi
     terminals,
     debugShells: new DebugShells(connection, terminals),
     live,
+    compose,
     disposeClient(clientId) {
       terminals.disposeClient(clientId);
       files.disposeClient(clientId);
+      compose.disposeClient(clientId);
     },
     close() {
       closing ??= (async () => {
@@ -80,6 +86,7 @@ export function createEngineServices(connection: EngineConnection, options: Engi
         // One failing step must not keep the others (or the connection) open.
         const steps: Array<() => unknown> = [
           () => files.closeAll(),
+          () => compose.closeAll(),
           () => containerStreams.closeStats(),
           () => terminals.closeAll(),
           () => live.close(),

@@ -11,7 +11,36 @@ import { SideNav } from '../features/layout/side-nav.js';
 import { NetworksView } from '../features/networks/networks-view.js';
 import { TerminalPanel } from '../features/terminals/terminal-panel.js';
 import { VolumesView } from '../features/volumes/volumes-view.js';
+import { StacksView } from '../features/stacks/stacks-view.js';
+import { EngineMapView } from '../features/engine-map/engine-map-view.js';
+import { EventsView } from '../features/events-timeline/events-view.js';
+import { LearnView } from '../features/learn/learn-view.js';
+import type { ViewName } from '../features/layout/ui-store.js';
 import { useStores } from './stores-context.js';
+
+/** The main area's view; one entry per view name. */
+function CurrentView({ view }: { view: ViewName }) {
+  switch (view) {
+    case 'engines':
+      return <FleetView />;
+    case 'images':
+      return <ImagesView />;
+    case 'volumes':
+      return <VolumesView />;
+    case 'networks':
+      return <NetworksView />;
+    case 'stacks':
+      return <StacksView />;
+    case 'map':
+      return <EngineMapView />;
+    case 'events':
+      return <EventsView />;
+    case 'learn':
+      return <LearnView />;
+    case 'containers':
+      return <ContainersView />;
+  }
+}
 
 export function App() {
   const { connection, ui } = useStores();
@@ -31,17 +60,7 @@ export function App() {
         <>
           <SideNav />
           <main className="app-main">
-            {view === 'engines' ? (
-              <FleetView />
-            ) : view === 'images' ? (
-              <ImagesView />
-            ) : view === 'volumes' ? (
-              <VolumesView />
-            ) : view === 'networks' ? (
-              <NetworksView />
-            ) : (
-              <ContainersView />
-            )}
+            <CurrentView view={view} />
           </main>
           <TerminalPanel />
         </>

@@ -1,6 +1,7 @@
 import type { EngineCommandTarget } from '../../shared/engine-cli.js';
 import type { BerthClient } from '../api/client.js';
 import { createClockStore, type ClockStore } from '../lib/clock-store.js';
+import { createFeatureStores, type FeatureStores } from './feature-stores.js';
 import { createActionRunner, type ActionRunner } from '../features/activity/action-runner.js';
 import { createActivityStore, type ActivityStore } from '../features/activity/activity-store.js';
 import { createConnectionStore, type ConnectionStore } from '../features/connection/connection-store.js';
@@ -39,6 +40,8 @@ export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   terminals: TerminalsStore<S>;
   ui: UiStore;
   clock: ClockStore;
+  /** Stores that later views declare beside themselves (featureStore), built on first use. */
+  features: FeatureStores<AppStores<S>>;
   start(): void;
   /** Closes the streams and timers of a run; `start()` may follow. */
   stop(): void;
@@ -85,7 +88,8 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
     connection.getState().stop();
     clock.stop();
   };
-  return {
+  const features: FeatureStores<AppStores<S>> = createFeatureStores(() => stores);
+  const stores: AppStores<S> = {
     client,
     run,
     activity,
@@ -103,6 +107,7 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
     terminals,
     ui,
     clock,
+    features,
     start() {
       connection.getState().start();
       events.start();
@@ -117,6 +122,8 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
       stop();
       imageTools.dispose();
       networkTools.dispose();
+      features.disposeAll();
     },
   };
+  return stores;
 }

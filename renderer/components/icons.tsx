@@ -140,3 +140,35 @@ export const NetworkIcon = (p: IconProps) => (
     <path d="M12 8v4M6 16v-2h12v2" />
   </Icon>
 );
+
+/** Several boxes run together: Compose stacks. */
+export const StackIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="3" width="8" height="8" rx="1" />
+    <rect x="13" y="3" width="8" height="8" rx="1" />
+    <rect x="8" y="13" width="8" height="8" rx="1" />
+  </Icon>
+);
+
+/** A map of layers and containers: the engine map. */
+export const MapIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 4 3 6v14l6-2 6 2 6-2V4l-6 2z" />
+    <path d="M9 4v14M15 6v14" />
+  </Icon>
+);
+
+/** A pulse line: the events timeline. */
+export const PulseIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 12h4l3-7 4 14 3-7h4" />
+  </Icon>
+);
+
+/** An open book: the Learn lessons. */
+export const BookIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 5c3-1.5 6-1.5 9 0v15c-3-1.5-6-1.5-9 0z" />
+    <path d="M21 5c-3-1.5-6-1.5-9 0v15c3-1.5 6-1.5 9 0z" />
+  </Icon>
+);

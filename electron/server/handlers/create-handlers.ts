@@ -11,6 +11,9 @@ import { volumeCallHandlers } from './volume-handlers.js';
 import { liveStreamHandlers } from './live-handlers.js';
 import { statsWatchCallHandlers, statsWatchStreamHandlers } from './stats-watch-handlers.js';
 import { robotRunCallHandlers } from './robot-run-handlers.js';
+import { composeCallHandlers, composeStreamHandlers } from './compose-handlers.js';
+import { engineMapCallHandlers, engineMapStreamHandlers } from './engine-map-handlers.js';
+import { learnCallHandlers, learnStreamHandlers } from './learn-handlers.js';
 
 export type { TerminalPolicy };
 
@@ -31,6 +34,9 @@ export function createHandlers(engine: EngineServices, policy: TerminalPolicy): 
       ...networkCallHandlers(engine.networks),
       ...terminalCallHandlers(engine.terminals, engine.connection, policy),
       ...robotRunCallHandlers(engine.connection, engine.debugShells),
+      ...composeCallHandlers(engine),
+      ...engineMapCallHandlers(engine),
+      ...learnCallHandlers(engine),
     },
     streams: {
       ...liveStreamHandlers(engine.live),
@@ -41,6 +47,9 @@ export function createHandlers(engine: EngineServices, policy: TerminalPolicy): 
       ...statsWatchStreamHandlers(engine.containerStreams),
       ...containerStreamHandlers(engine.containerStreams),
       ...terminalStreamHandlers(engine.terminals),
+      ...composeStreamHandlers(engine),
+      ...engineMapStreamHandlers(engine),
+      ...learnStreamHandlers(engine),
     },
     disposeClient: (clientId) => engine.disposeClient(clientId),
   };

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
-import { BoxIcon, CylinderIcon, LayersIcon, NetworkIcon, PlugIcon } from '../../components/icons.js';
+import {
+  BookIcon,
+  BoxIcon,
+  CylinderIcon,
+  LayersIcon,
+  MapIcon,
+  NetworkIcon,
+  PlugIcon,
+  PulseIcon,
+  StackIcon,
+} from '../../components/icons.js';
 import { useOptionalEngines } from '../engines/engines-context.js';
 import type { EnginesStore } from '../engines/engines-store.js';
 import { countRunning } from '../containers/container-filter.js';
@@ -70,6 +80,10 @@ export function SideNav() {
       <NavLink view="images" label="Images" icon={<LayersIcon />} count={imagesLoaded ? imageCount : null} />
       <NavLink view="volumes" label="Volumes" icon={<CylinderIcon />} count={volumesLoaded ? volumeCount : null} />
       <NavLink view="networks" label="Networks" icon={<NetworkIcon />} count={networksLoaded ? networkCount : null} />
+      <NavLink view="stacks" label="Stacks" icon={<StackIcon />} count={null} />
+      <NavLink view="map" label="Engine map" icon={<MapIcon />} count={null} />
+      <NavLink view="events" label="Events" icon={<PulseIcon />} count={null} />
+      <NavLink view="learn" label="Learn" icon={<BookIcon />} count={null} />
       <EnginesNavLink />
     </nav>
   );

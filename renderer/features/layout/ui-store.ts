@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type ViewName = 'containers' | 'images' | 'volumes' | 'networks' | 'engines';
+export const viewNames = ['containers', 'images', 'volumes', 'networks', 'stacks', 'map', 'events', 'learn', 'engines'] as const;
+export type ViewName = (typeof viewNames)[number];
 
 export interface UiState {
   view: ViewName;
@@ -19,7 +20,7 @@ export const terminalHeightBounds = { min: 120, max: 900 } as const;
 export function createUiStore(): UiStore {
   return createStore<UiState>()((set) => ({
     view: 'containers',
-    filters: { containers: '', images: '', volumes: '', networks: '', engines: '' },
+    filters: { containers: '', images: '', volumes: '', networks: '', stacks: '', map: '', events: '', learn: '', engines: '' },
     terminalHeight: 300,
     setView: (view) => set({ view }),
     setFilter: (view, text) => set((s) => ({ filters: { ...s.filters, [view]: text } })),
@@ -28,13 +29,10 @@ export function createUiStore(): UiStore {
   }));
 }
 
-/** `#/images` → images, `#/volumes` → volumes, `#/networks` → networks, `#/engines` → engines; anything else → containers. */
+/** `#/images` → images, `#/stacks` → stacks, and so on for every view; anything else → containers. */
 export function viewFromHash(hash: string): ViewName {
   const name = hash.replace(/^#\/?/, '');
-  if (name === 'volumes') return 'volumes';
-  if (name === 'networks') return 'networks';
-  if (name === 'engines') return 'engines';
-  return name === 'images' ? 'images' : 'containers';
+  return (viewNames as readonly string[]).includes(name) ? (name as ViewName) : 'containers';
 }
 
 export function hashOf(view: ViewName): string {
