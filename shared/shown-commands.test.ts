@@ -215,6 +215,13 @@ const callCases: CallCases = {
   },
   'volumes.remove': { input: { name: H }, runs: [['docker', 'volume', 'rm', H]] },
   'volumes.removeMany': { input: { names: [H, 'b'] }, runs: [['docker', 'volume', 'rm', H, 'b']] },
+  'learn.cleanup': {
+    input: { lesson: 'images', prefix: 'learn', containers: [H, 'b'], images: [H] },
+    runs: [
+      ['docker', 'rm', '--force', H, 'b'],
+      ['docker', 'rmi', H],
+    ],
+  },
   'volumes.prunePreview': {
     input: { label: H },
     runs: [['docker', 'volume', 'ls', '--filter', 'dangling=true', '--filter', `label=${H}`]],
@@ -239,6 +246,7 @@ const callCases: CallCases = {
     runs: [['docker', 'exec', '-it', '--user', H, '--workdir', spacedDir, '--env', envEntry, '--env', `B=${H}`, H, 'bash']],
   },
   'terminal.attach': { input: { containerId: H, cols: 80, rows: 24 }, runs: [['docker', 'attach', H]] },
+  'terminal.run': { input: { spec: hostileSpec, cols: 80, rows: 24 }, runs: [['docker', 'run', ...hostileRunFlags]] },
 };
 
 const streamCases: StreamCases = {
