@@ -35,7 +35,7 @@ describe('activity outcomes', () => {
     expect(activity.getState().entries).toHaveLength(1);
   });
 
-  it('keeps ✓ for success, ✗ with the code for failure, and "running…" while running', () => {
+  it('keeps ✓ for success, ✗ with the failure in words (not its code), and "running…" while running', () => {
     const activity = createActivityStore(() => 0);
     const ok = activity.getState().begin('docker stop web');
     const bad = activity.getState().begin('docker push x');
@@ -44,7 +44,7 @@ describe('activity outcomes', () => {
     activity.getState().fail(bad, 'read-only', 'REGISTRY_REFUSED');
     const [a, b, c] = activity.getState().entries;
     expect(outcomeView(a!)).toEqual({ tone: 'ok', text: '✓ done · 0 ms' });
-    expect(outcomeView(b!)).toEqual({ tone: 'error', text: '✗ REGISTRY_REFUSED', title: 'read-only' });
+    expect(outcomeView(b!)).toEqual({ tone: 'error', text: '✗ the registry refused it, whatever the credentials', title: 'read-only' });
     expect(outcomeView(c!)).toEqual({ tone: 'running', text: 'running…' });
     expect(running).toBe(3);
   });

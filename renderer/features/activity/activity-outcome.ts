@@ -1,4 +1,5 @@
 import type { ActivityEntry } from './activity-store.js';
+import { failureInWords } from './outcome-words.js';
 
 export interface OutcomeView {
   /** The CSS modifier: green for ok, red for error, grey for cancelled, amber while running. */
@@ -13,7 +14,10 @@ function duration(entry: ActivityEntry): string {
   return ms < 1000 ? ` · ${ms} ms` : ` · ${(ms / 1000).toFixed(1)} s`;
 }
 
-/** How an activity entry's result reads in the strip; a cancelled action is neither a success (✓) nor a failure (✗). */
+/**
+ * How an activity entry's result reads in the strip and the history; a cancelled action is neither a
+ * success (✓) nor a failure (✗); a failure is said in words, with the engine's own message as the title.
+ */
 export function outcomeView(entry: ActivityEntry): OutcomeView {
   switch (entry.outcome) {
     case 'running':
@@ -23,6 +27,10 @@ export function outcomeView(entry: ActivityEntry): OutcomeView {
     case 'ok':
       return { tone: 'ok', text: `✓ ${entry.detail ?? 'done'}${duration(entry)}` };
     case 'error':
-      return { tone: 'error', text: `✗ ${entry.errorCode ?? 'failed'}`, ...(entry.detail !== undefined ? { title: entry.detail } : {}) };
+      return {
+        tone: 'error',
+        text: `✗ ${failureInWords(entry.errorCode, entry.detail)}`,
+        ...(entry.detail !== undefined ? { title: entry.detail } : {}),
+      };
   }
 }

@@ -123,7 +123,11 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
         // The engine refuses to remove a running container unless forced; the dialog says so and offers it.
         set({ removeRequest: { container, force: mustForce(container), changes: null } });
         // What would be lost: the writable layer's changes, so the dialog can offer to commit them first.
-        run('containers.changes', { id: container.id }, { shownAs: { id: container.name }, describe: (c) => `${c.length} changes` }).then(
+        run(
+          'containers.changes',
+          { id: container.id },
+          { shownAs: { id: container.name }, describe: (c) => `${c.length} changes`, background: true },
+        ).then(
           (changes) => {
             const current = get().removeRequest;
             if (current?.container.id === container.id) set({ removeRequest: { ...current, changes } });
@@ -186,7 +190,7 @@ export function createContainerActionsStore(run: ActionRunner, list: ContainersS
             const changes = await run(
               'containers.changes',
               { id: c.id },
-              { shownAs: { id: c.name }, describe: (x) => `${x.length} changes`, quiet: true },
+              { shownAs: { id: c.name }, describe: (x) => `${x.length} changes`, quiet: true, background: true },
             );
             record(c.id, { status: 'done', changes });
           } catch (error) {

@@ -184,7 +184,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
     },
     async loadHost(image) {
       try {
-        const host = await run('engine.hostResources', { image }, { quiet: true, describe: () => 'host devices read' });
+        const host = await run('engine.hostResources', { image }, { quiet: true, background: true, describe: () => 'host devices read' });
         set({ host, hostError: null });
       } catch (error) {
         set({ host: null, hostError: `Could not read the engine host's devices: ${errorText(error)}` });

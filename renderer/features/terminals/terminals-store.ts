@@ -6,6 +6,7 @@ import { AckCounter } from './ack-counter.js';
 import { clearShown, isShown, raisedAttention, type TabAttention, type TerminalsLayout } from './tab-attention.js';
 import type { TerminalSurface } from './terminal-surface.js';
 import { errorText } from '../../lib/error-text.js';
+import type { RunSpec } from '../../../shared/run-spec.js';
 
 export type TerminalTabStatus = 'opening' | 'open' | 'exited' | 'failed';
 
@@ -64,6 +65,11 @@ export interface TerminalsState {
   openShell(container: { id: string; name: string }, options?: ShellOptions): string;
   /** Attach to the container's main process (`docker attach`). */
   attach(container: { id: string; name: string }): string;
+  /**
+   * `docker run -it`: creates, attaches and starts the container, then opens its tab. Rejects with
+   * the engine's refusal (no tab is added) so the run form can show it beside its field.
+   */
+  runInteractive(spec: RunSpec): Promise<{ key: string; containerId: string; containerName: string }>;
   /** A shell in a toolbox container from `image` that joins the container's processes and network. */
   openDebugShell(container: { id: string; name: string }, image: string): string;
   /** A shell on the machine Berth runs on; only when `hostShell.allowed`. */
@@ -74,6 +80,7 @@ export interface TerminalsState {
   /** Show two terminals side by side (the active one and the most recent other), or one again. */
   toggleSplit(): void;
   close(key: string): void;
+  /** Opens the session again: a new shell, or for an attach tab `docker start -a -i` below the transcript it keeps. */
   reopen(key: string): void;
   /** The view measured a new size (in cells) for this tab's terminal. */
   resize(key: string, cols: number, rows: number): void;
@@ -106,6 +113,11 @@ interface Session<S> {
 }
 
 const ignore = (): void => undefined;
+
+type Opened = { sessionId: string; shell: string };
+
+/** The line an attach tab's transcript gets when Reopen starts its container again. */
+export const startedAgainLine = '— started again —';
 
 /**
  * Shell sessions in containers: one tab each. Owns the session lifecycle (open, output with
@@ -163,7 +175,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
       void client.call('terminal.resize', { sessionId: current.sessionId, cols, rows }).catch(ignore);
     };
 
-    const request = (current: TerminalTab, size: { cols: number; rows: number }): Promise<{ sessionId: string; shell: string }> => {
+    const request = (current: TerminalTab, size: { cols: number; rows: number }, again: boolean): Promise<Opened> => {
       if (current.kind === 'host') return run('terminal.openHost', size, { describe: (o) => `opened ${o.shell} on the host` });
       if (current.kind === 'debug') {
         const input = { containerId: current.containerId, image: current.options.image ?? '', ...size };
@@ -173,8 +185,12 @@ export function createTerminalsStore<S extends TerminalSurface>({
         });
       }
       if (current.kind === 'attach') {
-        const input = { containerId: current.containerId, ...size };
-        return run('terminal.attach', input, { shownAs: { ...input, containerId: current.containerName }, describe: () => 'attached' });
+        // Reopen is `docker start -a -i`: it starts the container again when its main process has ended.
+        const input = { containerId: current.containerId, ...size, ...(again ? { start: true } : {}) };
+        return run('terminal.attach', input, {
+          shownAs: { ...input, containerId: current.containerName },
+          describe: () => (again ? 'started and attached' : 'attached'),
+        });
       }
       const { shell, user, workdir, env } = current.options;
       const input = {
@@ -187,19 +203,22 @@ export function createTerminalsStore<S extends TerminalSurface>({
       };
       return run('terminal.open', input, {
         shownAs: { ...input, containerId: current.containerName },
+        // The history shows the shell that opened (sh when the image has no bash), not the one asked for.
+        shownAfter: (o) => ({ ...input, containerId: current.containerName, shell: o.shell === 'bash' ? 'bash' : 'sh' }),
         describe: (o) => `opened ${o.shell}`,
       });
     };
 
-    const open = async (key: string): Promise<void> => {
+    /** Opens the tab's session (or takes one opened already, `docker run -it`'s); `again` for Reopen. */
+    const open = async (key: string, again: boolean, preopened?: Opened): Promise<void> => {
       const session = sessions.get(key);
       const current = tab(key);
       if (!session || !current) return;
       const attempt = ++session.attempt;
       const size = session.wanted ?? { cols: session.surface.cols, rows: session.surface.rows };
-      let opened: { sessionId: string; shell: string };
+      let opened: Opened;
       try {
-        opened = await request(current, size);
+        opened = preopened ?? (await request(current, size, again));
       } catch (error) {
         if (sessions.get(key)?.attempt !== attempt) return;
         const what = current.kind === 'attach' ? 'attach' : current.kind === 'debug' ? 'open a debug shell' : 'open a shell';
@@ -238,9 +257,24 @@ export function createTerminalsStore<S extends TerminalSurface>({
       sendSize(key);
     };
 
-    const add = (kind: TerminalKind, containerId: string, containerName: string, options: ShellOptions): string => {
+    /** The size the newest terminal was given, so a new one starts at the panel's size rather than 80×24. */
+    const lastSize = (): { cols: number; rows: number } | null => {
+      for (const t of [...get().tabs].reverse()) {
+        const wanted = sessions.get(t.key)?.wanted;
+        if (wanted) return wanted;
+      }
+      return null;
+    };
+
+    const add = (
+      kind: TerminalKind,
+      containerId: string,
+      containerName: string,
+      options: ShellOptions,
+      preopened?: { surface: S; opened: Opened },
+    ): string => {
       const key = `term-${nextKey++}`;
-      const surface = createSurface();
+      const surface = preopened?.surface ?? createSurface();
       const session: Session<S> = {
         surface,
         stopInput: ignore,
@@ -283,7 +317,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         attention: null,
       };
       set((s) => reveal(s, { activeKey: key, collapsed: false }, [...s.tabs, newTab]));
-      void open(key);
+      void open(key, false, preopened?.opened);
       return key;
     };
 
@@ -298,6 +332,25 @@ export function createTerminalsStore<S extends TerminalSurface>({
       },
       attach(container) {
         return add('attach', container.id, container.name, { shell: 'auto' });
+      },
+      async runInteractive(spec) {
+        const surface = createSurface();
+        const size = lastSize() ?? { cols: surface.cols, rows: surface.rows };
+        let opened: Opened & { containerId: string; containerName: string };
+        try {
+          opened = await run(
+            'terminal.run',
+            { spec, ...size },
+            // The run form shows a refusal beside its field; the strip still records the command.
+            { quiet: true, describe: (o) => `started ${o.containerName}, attached` },
+          );
+        } catch (error) {
+          surface.dispose();
+          throw error;
+        }
+        const { containerId, containerName } = opened;
+        const key = add('attach', containerId, containerName, { shell: 'auto' }, { surface, opened });
+        return { key, containerId, containerName };
       },
       openDebugShell(container, image) {
         return add('debug', container.id, container.name, { shell: 'sh', image });
@@ -358,12 +411,16 @@ export function createTerminalsStore<S extends TerminalSurface>({
         const session = sessions.get(key);
         const current = tab(key);
         if (!session || !current || current.status === 'open' || current.status === 'opening') return;
+        // A removed container cannot be started or attached again: the tab offers only Close.
+        if (current.endCause === 'container-removed') return;
         session.stopOutput?.();
         session.stopOutput = undefined;
         session.sent = null;
-        session.surface.reset();
+        // An attach tab keeps its transcript, as `docker start -a` prints below what came before.
+        if (current.kind === 'attach') session.surface.notice(startedAgainLine);
+        else session.surface.reset();
         patch(key, { status: 'opening', sessionId: null, exitCode: null, reason: null, endCause: null, inputRefused: null });
-        void open(key);
+        void open(key, true);
       },
       resize(key, cols, rows) {
         const session = sessions.get(key);
