@@ -56,7 +56,7 @@ export const containerCalls = {
   'containers.run': defineCall({
     input: z.strictObject({ spec: runSpecSchema, start: z.boolean() }),
     output: z.object({ id: z.string(), name: z.string(), started: z.boolean(), startError: z.string().optional() }),
-    cliArgs: (i) => dockerRunWords(i.spec, i.start),
+    cliArgs: (i) => dockerRunWords(i.spec, i.start ? 'detached' : 'create'),
   }),
   'containers.pause': defineCall({ input: byContainer, output: nothing, cliArgs: (i) => ['docker', 'pause', i.id] }),
   'containers.unpause': defineCall({ input: byContainer, output: nothing, cliArgs: (i) => ['docker', 'unpause', i.id] }),

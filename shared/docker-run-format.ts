@@ -2,14 +2,27 @@ import { formatByteSize } from './byte-size.js';
 import type { RunSpec } from './run-spec.js';
 import { formatCommand } from './shell-command.js';
 
-/** The `docker run` command line that a run spec equals, word for word. */
-export function formatDockerRun(spec: RunSpec): string {
-  return formatCommand(dockerRunWords(spec));
+/**
+ * How a spec is run: `attached` is `docker run -it` (a terminal on the main process, as the run
+ * form does when Interactive and TTY are both on and Detach is off), `detached` is
+ * `docker run --detach`, `create` is `docker create`.
+ */
+export type RunMode = 'attached' | 'detached' | 'create';
+
+/** The way the run form runs a spec: attached for -it (unless -d is asked for too), else detached. */
+export function runModeOf(spec: Pick<RunSpec, 'interactive' | 'tty' | 'detach'>): 'attached' | 'detached' {
+  return spec.interactive && spec.tty && !spec.detach ? 'attached' : 'detached';
 }
 
-/** `docker run --detach …` (start) or `docker create …` (no start) as words, the same flags either way. */
-export function dockerRunWords(spec: RunSpec, start = true): string[] {
-  const words: string[] = start ? ['docker', 'run', '--detach'] : ['docker', 'create'];
+/** The `docker run` command line that a run spec equals, word for word. */
+export function formatDockerRun(spec: RunSpec, mode: RunMode = runModeOf(spec)): string {
+  return formatCommand(dockerRunWords(spec, mode));
+}
+
+/** `docker run -it …` (attached), `docker run --detach …` or `docker create …` as words, the same flags each way. */
+export function dockerRunWords(spec: RunSpec, mode: RunMode = runModeOf(spec)): string[] {
+  const words: string[] =
+    mode === 'create' ? ['docker', 'create'] : mode === 'detached' ? ['docker', 'run', '--detach'] : ['docker', 'run'];
   if (spec.interactive && spec.tty) words.push('-it');
   else if (spec.interactive) words.push('--interactive');
   else if (spec.tty) words.push('--tty');

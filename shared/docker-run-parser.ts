@@ -45,8 +45,8 @@ const valueOptions: Record<string, (spec: RunSpec, value: string) => void> = {
 };
 
 const flagOptions: Record<string, (spec: RunSpec, on: boolean) => void> = {
-  '-d': () => undefined,
-  '--detach': () => undefined,
+  '-d': setDetach,
+  '--detach': setDetach,
   '-i': (s, on) => (s.interactive = on),
   '--interactive': (s, on) => (s.interactive = on),
   '-t': (s, on) => (s.tty = on),
@@ -54,6 +54,12 @@ const flagOptions: Record<string, (spec: RunSpec, on: boolean) => void> = {
   '--rm': (s, on) => (s.autoRemove = on),
   '--privileged': (s, on) => (s.privileged = on),
 };
+
+/** `-d`: noted, then kept only beside `-it`, the one place it changes what Berth does (background instead of a terminal). */
+function setDetach(spec: RunSpec, on: boolean): void {
+  if (on) spec.detach = true;
+  else delete spec.detach;
+}
 
 /**
  * Reads a pasted `docker run ...` line into a run spec. Options Berth does not understand are an
@@ -101,6 +107,7 @@ export function parseDockerRun(line: string): ParseResult {
     if (!image) throw new RunParseError('No image given: the first word after the options is the image');
     spec.image = image;
     spec.command = words.slice(i + 1);
+    if (spec.detach && !(spec.interactive && spec.tty)) delete spec.detach;
     return { ok: true, spec };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };

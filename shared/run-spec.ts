@@ -72,6 +72,8 @@ export const runSpecSchema = z
     restartMaxRetries: z.number().int().min(0).optional(),
     interactive: z.boolean(),
     tty: z.boolean(),
+    /** `-d` with `-it`: keep it in the background rather than open a terminal on it (the form's choice; not an engine setting). */
+    detach: z.boolean().optional(),
     autoRemove: z.boolean(),
     /** host, none, bridge or a network name; absent means the engine default. */
     network: z.string().optional(),

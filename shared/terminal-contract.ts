@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineCall, defineStream } from './contract-kit.js';
 import { containerRefSchema } from './container-ref.js';
 import { terminalOutputSchema } from './terminal-types.js';
+import { runSpecSchema } from './run-spec.js';
+import { dockerRunWords } from './docker-run-format.js';
 
 export const terminalSessionIdSchema = z.string().regex(/^[a-zA-Z0-9-]{8,64}$/, 'Not a terminal session ID');
 
@@ -44,11 +46,24 @@ export const terminalCalls = {
       i.shell === 'auto' ? 'bash' : i.shell,
     ],
   }),
-  /** The container's main process, like `docker attach` (detach with Ctrl-P Ctrl-Q). */
+  /**
+   * The container's main process, like `docker attach` (detach with Ctrl-P Ctrl-Q); with `start`,
+   * like `docker start -a -i`: attached first, then started if it is not running, so no output is missed.
+   */
   'terminal.attach': defineCall({
-    input: z.strictObject({ containerId: containerRefSchema, cols, rows }),
+    input: z.strictObject({ containerId: containerRefSchema, cols, rows, start: z.boolean().optional() }),
     output: terminalOpenedSchema,
-    cliArgs: (i) => ['docker', 'attach', i.containerId],
+    cliArgs: (i) => (i.start ? ['docker', 'start', '-a', '-i', i.containerId] : ['docker', 'attach', i.containerId]),
+  }),
+  /**
+   * `docker run -it`: creates the container with a TTY and open stdin, attaches to it, then starts
+   * it; the session is the attached main process. A container that is created but does not start
+   * is left in the created state, and the error names it.
+   */
+  'terminal.run': defineCall({
+    input: z.strictObject({ spec: runSpecSchema, cols, rows }),
+    output: terminalOpenedSchema.extend({ containerId: z.string(), containerName: z.string() }),
+    cliArgs: (i) => dockerRunWords({ ...i.spec, interactive: true, tty: true }, 'attached'),
   }),
   /** A shell on the machine Berth runs on; refused unless terminal.capabilities allows it. */
   'terminal.openHost': defineCall({ input: z.strictObject({ cols, rows }), output: terminalOpenedSchema }),

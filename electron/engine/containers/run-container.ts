@@ -104,8 +104,15 @@ export function explainEngineError(message: string): string {
   return message;
 }
 
-/** `docker run` (start) or `docker create` (no start) from a run spec. */
-export async function runContainer(connection: EngineConnection, spec: RunSpec, start: boolean): Promise<RunResult> {
+/** A created container, not yet started. */
+export interface CreatedContainer {
+  container: Docker.Container;
+  id: string;
+  name: string;
+}
+
+/** `docker create` from a run spec; an engine refusal names the form field it is about. */
+export async function createContainer(connection: EngineConnection, spec: RunSpec): Promise<CreatedContainer> {
   let container: Docker.Container;
   try {
     container = await connection.use((docker) => docker.createContainer(toCreateOptions(spec)));
@@ -116,12 +123,17 @@ export async function runContainer(connection: EngineConnection, spec: RunSpec, 
     throw new BerthError({ ...payload, message: `${explainEngineError(payload.message)}${hint}`, ...(field ? { path: [field] } : {}) });
   }
   const info = await connection.use(() => container.inspect());
-  const name = info.Name.replace(/^\//, '');
-  if (!start) return { id: container.id, name, started: false };
+  return { container, id: container.id, name: info.Name.replace(/^\//, '') };
+}
+
+/** `docker run` (start) or `docker create` (no start) from a run spec. */
+export async function runContainer(connection: EngineConnection, spec: RunSpec, start: boolean): Promise<RunResult> {
+  const { container, id, name } = await createContainer(connection, spec);
+  if (!start) return { id, name, started: false };
   try {
     await connection.use(() => container.start());
-    return { id: container.id, name, started: true };
+    return { id, name, started: true };
   } catch (err) {
-    return { id: container.id, name, started: false, startError: explainEngineError(toRpcError(err).message) };
+    return { id, name, started: false, startError: explainEngineError(toRpcError(err).message) };
   }
 }

@@ -3,7 +3,10 @@ import { BerthError } from '../../../shared/errors.js';
 import { terminalLimits, type TerminalOutput } from '../../../shared/terminal-types.js';
 import type { StreamSink } from '../stream-sink.js';
 import type { EngineConnection } from '../engine-connection.js';
-import { openAttachSource } from './attach-source.js';
+import { openAttachSource, type AttachOptions } from './attach-source.js';
+import { createContainer, type CreatedContainer } from '../containers/run-container.js';
+import type { RunSpec } from '../../../shared/run-spec.js';
+import { toRpcError } from '../to-rpc-error.js';
 import { openExecSource, type ExecOptions } from './exec-source.js';
 import { FlowGate } from './flow-gate.js';
 import { OrphanReaper } from './orphan-reaper.js';
@@ -23,6 +26,7 @@ export interface TerminalLimits {
 
 type ExitMessage = Extract<TerminalOutput, { kind: 'exit' }>;
 type Opened = { sessionId: string; shell: string };
+type RunOpened = Opened & { containerId: string; containerName: string };
 
 interface Session {
   readonly id: string;
@@ -74,8 +78,32 @@ export class TerminalSessions {
     );
   }
 
-  attach(clientId: string, containerId: string, cols: number, rows: number): Promise<Opened> {
-    return this.start(clientId, () => this.connection.use((docker) => openAttachSource(docker.getContainer(containerId), cols, rows)));
+  /** `docker attach`, or with `start` `docker start -a -i` (attached first, then started when it is not running). */
+  attach(clientId: string, containerId: string, cols: number, rows: number, options: AttachOptions = {}): Promise<Opened> {
+    return this.start(clientId, () =>
+      this.connection.use((docker) => openAttachSource(docker.getContainer(containerId), cols, rows, options)),
+    );
+  }
+
+  /**
+   * `docker run -it`: creates the container with a TTY and open stdin, attaches, then starts it.
+   * When it is created but cannot start, it is left created (to inspect or remove) and the error names it.
+   */
+  async run(clientId: string, spec: RunSpec, cols: number, rows: number): Promise<RunOpened> {
+    let created: CreatedContainer | undefined;
+    const opened = await this.start(clientId, async () => {
+      created = await createContainer(this.connection, { ...spec, interactive: true, tty: true });
+      const { container, name } = created;
+      try {
+        return await this.connection.use(() => openAttachSource(container, cols, rows, { start: true }));
+      } catch (err) {
+        const payload = toRpcError(err);
+        const reason = payload.message.replace(/^It did not start: /, '');
+        throw new BerthError({ ...payload, message: `Created ${name}, but it did not start: ${reason}` });
+      }
+    });
+    if (!created) throw new BerthError({ code: 'INTERNAL', message: 'The container was not created' });
+    return { ...opened, containerId: created.id, containerName: created.name };
   }
 
   openHost(clientId: string, cols: number, rows: number): Promise<Opened> {

@@ -18,7 +18,9 @@ export function terminalCallHandlers(
 ): Pick<CallHandlers, keyof typeof terminalCalls> {
   return {
     'terminal.open': (input, ctx) => terminals.open(ctx.clientId, input),
-    'terminal.attach': ({ containerId, cols, rows }, ctx) => terminals.attach(ctx.clientId, containerId, cols, rows),
+    'terminal.attach': ({ containerId, cols, rows, start }, ctx) =>
+      terminals.attach(ctx.clientId, containerId, cols, rows, start ? { start } : {}),
+    'terminal.run': ({ spec, cols, rows }, ctx) => terminals.run(ctx.clientId, spec, cols, rows),
     'terminal.openHost': ({ cols, rows }, ctx) => {
       const decision = decideHostShell(connection.endpoint, ctx, policy.allowHostShellOverWeb);
       if (!decision.allowed) throw new BerthError({ code: 'FORBIDDEN', message: decision.reason });

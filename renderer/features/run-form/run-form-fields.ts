@@ -57,6 +57,8 @@ export interface RunFormFields {
   restartMaxRetries: string;
   interactive: boolean;
   tty: boolean;
+  /** With -i and -t: run in the background (-d) instead of opening a terminal on it. */
+  detach: boolean;
   autoRemove: boolean;
   networkMode: NetworkMode;
   customNetwork: string;
@@ -136,6 +138,7 @@ export function fieldsFromSpec(spec: RunSpec): RunFormFields {
     restartMaxRetries: spec.restartMaxRetries === undefined ? '' : String(spec.restartMaxRetries),
     interactive: spec.interactive,
     tty: spec.tty,
+    detach: spec.detach === true,
     autoRemove: spec.autoRemove,
     networkMode: network === '' ? 'default' : network === 'host' || network === 'none' ? network : 'custom',
     customNetwork: network === 'host' || network === 'none' ? '' : network,
@@ -250,6 +253,7 @@ export function specFromFields(f: RunFormFields): { spec: RunSpec; errors: Field
     ...(f.restart === 'on-failure' && retries !== undefined ? { restartMaxRetries: retries } : {}),
     interactive: f.interactive,
     tty: f.tty,
+    ...(f.detach && f.interactive && f.tty ? { detach: true } : {}),
     autoRemove: f.autoRemove,
     ...(network ? { network } : {}),
     devices: f.devices

@@ -6,7 +6,8 @@ import { FakeSurface } from '../../test-support/fake-surface.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { endedMessage, tabStateText } from './terminal-conditions.js';
-import { createTerminalsStore, tabTitle } from './terminals-store.js';
+import { createTerminalsStore, startedAgainLine, tabTitle } from './terminals-store.js';
+import { emptyRunSpec } from '../../../shared/run-spec.js';
 
 const sessionId = 'sess-0001-abcdef';
 const web = { id: 'f'.repeat(64), name: 'web' };
@@ -346,5 +347,66 @@ describe('terminals store: a marker on tabs that want a look', () => {
     surfaces[0]!.type('y');
     await flushPromises();
     expect(terminals.getState().tabs[0]?.inputRefused).toBeNull();
+  });
+
+  it('runs -it: one docker run -it call, then a tab attached to the new container at the panel size', async () => {
+    const { transport, terminals, activity } = setup();
+    const first = terminals.getState().openShell(web);
+    terminals.getState().resize(first, 120, 30);
+    await flushPromises();
+    transport.reply('terminal.run', { sessionId: 'sess-0002-abcdef', shell: 'attach', containerId: 'c'.repeat(64), containerName: 'duck' });
+    const spec = { ...emptyRunSpec('busybox'), interactive: true, tty: true };
+    const result = await terminals.getState().runInteractive(spec);
+    await flushPromises();
+    expect(result).toMatchObject({ containerId: 'c'.repeat(64), containerName: 'duck' });
+    expect(transport.callsTo('terminal.run')[0]?.input).toEqual({ spec, cols: 120, rows: 30 });
+    expect(transport.callsTo('terminal.attach')).toHaveLength(0);
+    const tab = terminals.getState().tabs.find((t) => t.key === result.key);
+    expect(tab).toMatchObject({ kind: 'attach', status: 'open', containerName: 'duck', sessionId: 'sess-0002-abcdef' });
+    expect(terminals.getState().activeKey).toBe(result.key);
+    expect(activity.getState().entries.at(-1)).toMatchObject({ command: 'docker run -it busybox', detail: 'started duck, attached' });
+  });
+
+  it('adds no tab when run -it is refused, and hands the refusal to the caller', async () => {
+    const { transport, terminals, surfaces } = setup();
+    transport.fail('terminal.run', { code: 'CONFLICT', message: 'The container name "/duck" is already in use', path: ['name'] });
+    await expect(terminals.getState().runInteractive({ ...emptyRunSpec('busybox'), interactive: true, tty: true })).rejects.toMatchObject({
+      path: ['name'],
+    });
+    expect(terminals.getState().tabs).toHaveLength(0);
+    expect(surfaces[0]?.disposed).toBe(true);
+  });
+
+  it('reopens an ended attach tab as docker start -a -i, keeping its transcript under a separator line', async () => {
+    const { transport, terminals, surfaces, activity } = setup();
+    transport.reply('terminal.attach', { sessionId, shell: 'attach' });
+    const key = terminals.getState().attach(web);
+    await flushPromises();
+    expect(transport.callsTo('terminal.attach')[0]?.input).toEqual({ containerId: web.id, cols: 80, rows: 24 });
+    transport.emit('terminal.output', {
+      kind: 'exit',
+      exitCode: 0,
+      reason: "The container's main process exited with code 0",
+      cause: 'exited',
+    });
+    terminals.getState().reopen(key);
+    await flushPromises();
+    expect(transport.callsTo('terminal.attach')[1]?.input).toEqual({ containerId: web.id, cols: 80, rows: 24, start: true });
+    expect(surfaces[0]!.resets).toBe(0);
+    expect(surfaces[0]!.notices.at(-1)).toBe(startedAgainLine);
+    expect(terminals.getState().tabs[0]?.status).toBe('open');
+    expect(activity.getState().entries.at(-1)).toMatchObject({ command: 'docker start -a -i web', detail: 'started and attached' });
+  });
+
+  it('does not reopen a tab whose container was removed', async () => {
+    const { transport, terminals } = setup();
+    transport.reply('terminal.attach', { sessionId, shell: 'attach' });
+    const key = terminals.getState().attach(web);
+    await flushPromises();
+    transport.emit('terminal.output', { kind: 'exit', exitCode: null, reason: 'The container was removed', cause: 'container-removed' });
+    terminals.getState().reopen(key);
+    await flushPromises();
+    expect(transport.callsTo('terminal.attach')).toHaveLength(1);
+    expect(terminals.getState().tabs[0]?.status).toBe('exited');
   });
 });
