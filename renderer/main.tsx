@@ -18,21 +18,27 @@ import { EnginesProvider } from './features/engines/engines-context.js';
 import { commandTargetOf, createEnginesStore } from './features/engines/engines-store.js';
 import { bindTransportStatus } from './features/connection/bind-transport-status.js';
 import { bindHash } from './features/layout/ui-store.js';
+import { SettingsProvider } from './features/settings/settings-context.js';
+import { createSettingsStore } from './features/settings/settings-store.js';
+import { bindTheme } from './features/settings/theme-binding.js';
 import { exposeTerminalHook } from './features/terminals/terminal-test-hook.js';
 import { hardwareWebgl } from './features/terminals/webgl-support.js';
 import { XtermSurface } from './features/terminals/xterm-surface.js';
-
-const currentEngineKey = 'berth.currentEngine';
 
 // The one transport and the one client of this page; every store gets the client (or one bound to an engine) from here.
 const transport = pickTransport();
 const client = new BerthClient(transport);
 const reconnectNow = (transport as { reconnectNow?: () => void }).reconnectNow;
 
-// App-level: the engines Berth serves and which one is shown, remembered per browser (only its id).
+// App-level: the settings (theme, terminal font size, last engine, toolbox image), kept per browser
+// profile, or in the desktop app's profile under its app-data folder; the theme is applied to <html>.
+const settings = createSettingsStore(window.localStorage);
+bindTheme(settings, { root: document.documentElement, matchMedia: (q) => window.matchMedia(q) });
+
+// App-level: the engines Berth serves and which one is shown (only its id is remembered).
 const engines = createEnginesStore(client, {
-  load: () => window.localStorage.getItem(currentEngineKey) ?? undefined,
-  save: (id) => window.localStorage.setItem(currentEngineKey, id),
+  load: () => settings.getState().lastEngine ?? undefined,
+  save: (id) => settings.getState().setLastEngine(id),
 });
 engines.getState().start();
 
@@ -77,8 +83,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <EnginesProvider engines={engines}>
-      <EngineScopedApp />
-    </EnginesProvider>
+    <SettingsProvider settings={settings}>
+      <EnginesProvider engines={engines}>
+        <EngineScopedApp />
+      </EnginesProvider>
+    </SettingsProvider>
   </StrictMode>,
 );

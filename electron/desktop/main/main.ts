@@ -1,6 +1,6 @@
 // Electron entry: one hardened window on the built renderer, and the IPC adapter over the app's
 // handler table. No business logic lives here.
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { createBerthApp, type BerthApp } from '../../server/create-app.js';
 import { registerIpcHandlers } from '../../server/rpc/ipc-adapter.js';
@@ -11,6 +11,7 @@ import { applyChromiumSwitches } from './chromium-switches.js';
 import { registerOpenExternal } from './open-external.js';
 import { createElectronSecretVault } from './secret-vault.js';
 import { hardenSession, hardenWebContents } from './window-security.js';
+import { minimumWindowSize, placeWindow, readWindowState, writeWindowState } from './window-state.js';
 
 // Bundled to dist/electron/main.cjs: the preload sits beside it, the renderer build next door,
 // served as app://berth/ (never file://, so the CSP header applies).
@@ -22,11 +23,16 @@ let unregisterIpc: (() => void) | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function createWindow(): BrowserWindow {
+  // Opens where it was closed (size, position, maximized), kept in app-data.
+  const windowStateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const saved = readWindowState(windowStateFile);
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
+    ...placeWindow(
+      saved,
+      screen.getAllDisplays().map((d) => d.workArea),
+    ),
+    minWidth: minimumWindowSize.width,
+    minHeight: minimumWindowSize.height,
     title: 'Berth',
     show: false,
     webPreferences: {
@@ -39,7 +45,17 @@ function createWindow(): BrowserWindow {
       webviewTag: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => {
+    try {
+      writeWindowState(windowStateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (err) {
+      console.error(`[berth] window state not saved: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
   });

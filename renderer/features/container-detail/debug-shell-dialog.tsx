@@ -4,15 +4,8 @@ import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 import { Dialog } from '../../components/dialog.js';
 import { SameAsCommand } from '../../components/same-as-command.js';
-import { defaultToolboxImage, rememberToolboxImage, rememberedToolboxImage } from './toolbox-image.js';
-
-function browserStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+import { useSettings } from '../settings/settings-context.js';
+import { defaultToolboxImage } from './toolbox-image.js';
 
 /** Says what a debug shell does (as Docker Debug does), lets the user pick the toolbox image, then opens it in the terminal panel. */
 export function DebugShellDialog({ id, name, onClose }: { id: string; name: string; onClose(): void }) {
@@ -22,7 +15,9 @@ export function DebugShellDialog({ id, name, onClose }: { id: string; name: stri
     () => [...new Set(items.filter((r) => r.repository !== '<none>' && r.tag !== '<none>').map((r) => `${r.repository}:${r.tag}`))].sort(),
     [items],
   );
-  const [image, setImage] = useState(() => defaultToolboxImage(refs, rememberedToolboxImage(browserStorage())));
+  const remembered = useSettings((s) => s.toolboxImage);
+  const remember = useSettings((s) => s.setToolboxImage);
+  const [image, setImage] = useState(() => defaultToolboxImage(refs, remembered));
   const listId = useId();
   const chosen = image.trim();
   const known = refs.includes(chosen) || refs.includes(`${chosen}:latest`);
@@ -39,7 +34,7 @@ export function DebugShellDialog({ id, name, onClose }: { id: string; name: stri
       submitDisabled={!chosen}
       onCancel={onClose}
       onSubmit={() => {
-        rememberToolboxImage(browserStorage(), chosen);
+        remember(chosen);
         terminals.getState().openDebugShell({ id, name }, chosen);
         onClose();
       }}

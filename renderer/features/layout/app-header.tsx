@@ -1,6 +1,7 @@
 import { BerthMark } from '../../components/icons.js';
 import { ConnectionIndicator } from '../connection/connection-indicator.js';
 import { EngineSwitcher } from '../engines/engine-switcher.js';
+import { ThemeSwitch } from '../settings/theme-switch.js';
 
 export function AppHeader() {
   return (
@@ -10,7 +11,10 @@ export function AppHeader() {
         <span className="brand-name">Berth</span>
       </div>
       <EngineSwitcher />
-      <ConnectionIndicator />
+      <div className="header-tools">
+        <ConnectionIndicator />
+        <ThemeSwitch />
+      </div>
     </header>
   );
 }

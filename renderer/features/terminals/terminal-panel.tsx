@@ -1,6 +1,6 @@
 import '@xterm/xterm/css/xterm.css';
 import './terminals.css';
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { ChevronIcon, CloseIcon, TerminalIcon } from '../../components/icons.js';
@@ -9,7 +9,8 @@ import { createTerminalLinkConfirmStore } from './terminal-link-confirm-store.js
 import { createLinkOpener } from './open-external-link.js';
 import { NewTerminalMenu } from './new-terminal-menu.js';
 import { BellIcon, SplitIcon } from './terminal-icons.js';
-import { fontSizes, nextFontSize } from './terminal-search.js';
+import { useSettings } from '../settings/settings-context.js';
+import { nextFontSize } from './terminal-search.js';
 import { TerminalView } from './terminal-view.js';
 import type { TabAttention } from './tab-attention.js';
 import { tabStateText } from './terminal-conditions.js';
@@ -44,9 +45,11 @@ export function TerminalPanel() {
   const collapsed = useStore(terminals, (s) => s.collapsed);
   const height = useStore(ui, (s) => s.terminalHeight);
   const drag = useRef<{ startY: number; startHeight: number } | null>(null);
-  const [fontSize, setFontSize] = useState<number>(fontSizes.initial);
+  // A setting: the size survives a restart (settings store).
+  const fontSize = useSettings((s) => s.terminalFontSize);
+  const setFontSize = useSettings((s) => s.setTerminalFontSize);
   const links = useMemo(() => createTerminalLinkConfirmStore(createLinkOpener(window)), []);
-  const onFontStep = (step: -1 | 0 | 1): void => setFontSize((f) => nextFontSize(f, step));
+  const onFontStep = (step: -1 | 0 | 1): void => setFontSize(nextFontSize(fontSize, step));
 
   if (tabs.length === 0) {
     return (
