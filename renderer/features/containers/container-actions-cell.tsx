@@ -4,10 +4,21 @@ import { useStores } from '../../app/stores-context.js';
 import { PlayIcon, RestartIcon, StopIcon, TerminalIcon, TrashIcon, AlertIcon } from '../../components/icons.js';
 import { AttachButton, ShellOptionsButton } from '../terminals/shell-options-popover.js';
 import { allowedActions } from './container-permissions.js';
+import type { ContainerActionsStore } from './container-actions-store.js';
+
+export interface ContainerActionsCellProps {
+  container: ContainerSummary;
+  /** The actions of the row's engine (the all-engines list); the current engine's by default. */
+  actions?: ContainerActionsStore;
+  /** Shells open on the current engine only: why they are off on this row, when they are. */
+  shellOffReason?: string;
+}
 
 /** The row's buttons; each named exactly for what it does, enabled only when the engine would accept it. */
-export function ContainerActionsCell({ container }: { container: ContainerSummary }) {
-  const { containerActions, terminals } = useStores();
+export function ContainerActionsCell({ container, actions: rowActions, shellOffReason }: ContainerActionsCellProps) {
+  const stores = useStores();
+  const { terminals } = stores;
+  const containerActions = rowActions ?? stores.containerActions;
   const pending = useStore(containerActions, (s) => s.pending[container.id]);
   const failure = useStore(containerActions, (s) => s.failures[container.id]);
   const allowed = allowedActions(container.state);
@@ -56,14 +67,18 @@ export function ContainerActionsCell({ container }: { container: ContainerSummar
         type="button"
         className="icon-btn"
         aria-label="Open shell"
-        title="Open shell"
-        disabled={!allowed.has('shell')}
+        title={shellOffReason ?? 'Open shell'}
+        disabled={shellOffReason !== undefined || !allowed.has('shell')}
         onClick={() => terminals.getState().openShell(ref)}
       >
         <TerminalIcon />
       </button>
-      <ShellOptionsButton container={ref} disabled={!allowed.has('shell')} />
-      <AttachButton container={ref} disabled={!allowed.has('shell')} />
+      {shellOffReason === undefined ? (
+        <>
+          <ShellOptionsButton container={ref} disabled={!allowed.has('shell')} />
+          <AttachButton container={ref} disabled={!allowed.has('shell')} />
+        </>
+      ) : null}
       <button
         type="button"
         className="icon-btn icon-btn--danger"

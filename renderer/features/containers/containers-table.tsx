@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
@@ -15,7 +16,8 @@ import { ContainerStatsCell } from '../container-stats/container-stats-cell.js';
 import { ContainerStatsProvider } from '../container-stats/container-stats-context.js';
 import { useContainerStatsWatch } from '../container-stats/use-container-stats-watch.js';
 
-const containerColumns: readonly Column<ContainerSummary>[] = [
+/** The columns of one container's row; the all-engines list reuses them. */
+export const containerColumns: readonly Column<ContainerSummary>[] = [
   {
     key: 'name',
     header: 'Name',
@@ -227,7 +229,7 @@ const rowClassName = (r: ListRow): string =>
   r.kind === 'group' ? 'row--group' : `row--${r.container.state}${r.project ? ' row--member' : ''}`;
 
 /** Rows are memoized: a patch that changes one container draws that row's cells again, not the others'. */
-export function ContainersTable({ rows, stale, empty }: { rows: readonly ListRow[]; stale: boolean; empty: string }) {
+export function ContainersTable({ rows, stale, empty }: { rows: readonly ListRow[]; stale: boolean; empty: ReactNode }) {
   const stats = useContainerStatsWatch(containerOfRow);
   return (
     <ContainerStatsProvider value={stats.store}>

@@ -4,20 +4,21 @@ import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 import { ChangeList } from './change-list.js';
-import { mustForce } from './container-actions-store.js';
+import { mustForce, type ContainerActionsStore } from './container-actions-store.js';
 import { Dialog } from '../../components/dialog.js';
 import { SameAsCommand } from '../../components/same-as-command.js';
+import { useShownCommand } from '../../components/command-target.js';
 
 /** Asks before `docker rm`: says what is lost, and that a running container is killed when forced. */
-export function RemoveDialog() {
-  const { containerActions } = useStores();
+export function RemoveDialog({ actions }: { actions?: ContainerActionsStore }) {
+  const stores = useStores();
+  const containerActions = actions ?? stores.containerActions;
   const request = useStore(containerActions, (s) => s.removeRequest);
   if (!request) return null;
-  return <RemoveDialogOpen key={request.container.id} />;
+  return <RemoveDialogOpen key={request.container.id} containerActions={containerActions} />;
 }
 
-function RemoveDialogOpen() {
-  const { containerActions } = useStores();
+function RemoveDialogOpen({ containerActions }: { containerActions: ContainerActionsStore }) {
   const request = useStore(containerActions, (s) => s.removeRequest);
   if (!request) return null;
   const { container, force, changes } = request;
@@ -59,7 +60,7 @@ function RemoveDialogOpen() {
       ) : null}
       <ChangesSummary changes={changes} error={request.changesError} />
       <SameAsCommand command={command} />
-      {changes && changes.length > 0 ? <CommitFirst name={container.name} /> : null}
+      {changes && changes.length > 0 ? <CommitFirst name={container.name} containerActions={containerActions} /> : null}
     </Dialog>
   );
 }
@@ -85,12 +86,12 @@ function ChangesSummary({ changes, error }: { changes: readonly FilesystemChange
 }
 
 /** Keep the changes as an image (`docker commit`), then remove. */
-function CommitFirst({ name }: { name: string }) {
-  const { containerActions } = useStores();
+function CommitFirst({ name, containerActions }: { name: string; containerActions: ContainerActionsStore }) {
   const [repository, setRepository] = useState(`${name.toLowerCase().replace(/[^a-z0-9._-]/g, '-')}-snapshot`);
   const [tag, setTag] = useState('latest');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const commitLine = useShownCommand(cliEquivalent('containers.commit', { id: name, repository, ...(tag ? { tag } : {}) }) ?? '');
   return (
     <div className="cd-commit-first">
       <div className="cd-form-grid">
@@ -109,8 +110,7 @@ function CommitFirst({ name }: { name: string }) {
         </label>
       </div>
       <p className="dialog-cli">
-        <span className="faint">Commit first:</span>{' '}
-        <code>{cliEquivalent('containers.commit', { id: name, repository, ...(tag ? { tag } : {}) })}</code>
+        <span className="faint">Commit first:</span> <code>{commitLine}</code>
       </p>
       {error ? (
         <p className="cd-field-error" role="alert">
