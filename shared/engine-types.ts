@@ -97,5 +97,16 @@ export const engineEventSchema = z.object({
   name: z.string().optional(),
   /** Nanoseconds since the epoch, as the engine reports them. */
   timeNano: z.number(),
+  /** die, exec_die: the process's exit code. */
+  exitCode: z.number().int().optional(),
+  /** Container events: the image the container was made from, as the engine names it. */
+  image: z.string().optional(),
+  /** kill: the signal sent. */
+  signal: z.string().optional(),
+  /** Volume mount/unmount, network connect/disconnect: the container's ID. */
+  container: z.string().optional(),
+  /** commit: the new image's ID, and the name it was given (if any). */
+  imageId: z.string().optional(),
+  imageRef: z.string().optional(),
 });
 export type EngineEvent = z.infer<typeof engineEventSchema>;

@@ -23,7 +23,31 @@ describe('engine event parsing', () => {
       id: 'abc',
       name: 'web',
       timeNano: 1_700_000_000_000_000_000,
+      exitCode: 0,
     });
+  });
+
+  it('carries what a timeline shows: exit code, image, signal, the container of a mount, the image a commit made', () => {
+    const event = (Action: string, Attributes: Record<string, string>) =>
+      parseEngineEvent(JSON.stringify({ Type: 'container', Action, Actor: { ID: 'c1', Attributes }, timeNano: 1 }));
+    expect(event('die', { exitCode: '137', image: 'busybox', name: 'web' })).toMatchObject({ exitCode: 137, image: 'busybox' });
+    expect(event('die', { exitCode: 'x' })).not.toHaveProperty('exitCode');
+    expect(event('kill', { signal: '9' })).toMatchObject({ signal: '9' });
+    expect(event('commit', { imageID: 'sha256:new', imageRef: 'mine:1', image: 'busybox' })).toMatchObject({
+      imageId: 'sha256:new',
+      imageRef: 'mine:1',
+      image: 'busybox',
+    });
+    expect(event('commit', { imageID: 'sha256:new', imageRef: '' })).not.toHaveProperty('imageRef');
+    const mount = parseEngineEvent(
+      JSON.stringify({
+        Type: 'volume',
+        Action: 'mount',
+        Actor: { ID: 'data', Attributes: { container: 'c9', destination: '/d' } },
+        timeNano: 2,
+      }),
+    );
+    expect(mount).toEqual({ type: 'volume', action: 'mount', id: 'data', timeNano: 2, container: 'c9' });
   });
 
   it("keeps the actor's string attributes beside the event (a network event names its container)", () => {
@@ -34,7 +58,7 @@ describe('engine event parsing', () => {
       timeNano: 5,
     });
     expect(parseEngineEventLine(line)).toEqual({
-      event: { type: 'network', action: 'connect', id: 'net1', name: 'lab', timeNano: 5 },
+      event: { type: 'network', action: 'connect', id: 'net1', name: 'lab', timeNano: 5, container: 'c1' },
       attributes: { container: 'c1', name: 'lab', type: 'bridge' },
     });
     expect(parseEngineEventLine('nope')).toBeUndefined();

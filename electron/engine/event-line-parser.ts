@@ -44,7 +44,20 @@ export function parseEngineEventLine(line: string): { event: EngineEvent; attrib
   const timeNano = typeof raw.timeNano === 'number' ? raw.timeNano : typeof raw.time === 'number' ? raw.time * 1e9 : Date.now() * 1e6;
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw.Actor?.Attributes ?? {})) if (typeof value === 'string') attributes[key] = value;
-  return { event: { type, action, id, ...(typeof nameAttr === 'string' ? { name: nameAttr } : {}), timeNano }, attributes };
+  const event: EngineEvent = { type, action, id, ...(typeof nameAttr === 'string' ? { name: nameAttr } : {}), timeNano };
+  return { event: { ...event, ...eventDetails(attributes) }, attributes };
+}
+
+/** The attributes a timeline shows, as typed optional fields (an exit code that is not an integer is left out). */
+function eventDetails(attributes: Readonly<Record<string, string>>): Partial<EngineEvent> {
+  const details: Partial<EngineEvent> = {};
+  const exitCode = attributes.exitCode;
+  if (exitCode !== undefined && /^-?\d+$/.test(exitCode)) details.exitCode = Number(exitCode);
+  for (const key of ['image', 'signal', 'container', 'imageID', 'imageRef'] as const) {
+    const value = attributes[key];
+    if (value) details[key === 'imageID' ? 'imageId' : key] = value;
+  }
+  return details;
 }
 
 /**

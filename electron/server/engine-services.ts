@@ -6,6 +6,7 @@ import type { EngineConnection } from '../engine/engine-connection.js';
 import { createImageServices, type ImageServices, type ImageServicesOptions } from '../engine/images/image-services.js';
 import { ImagesService } from '../engine/images-service.js';
 import { EngineLiveModel } from '../engine/live/engine-live-model.js';
+import { EngineMapService } from '../engine/map/engine-map-service.js';
 import { NetworksService } from '../engine/networks/networks-service.js';
 import { TerminalSessions } from '../engine/terminal/terminal-sessions.js';
 import { DebugShells } from '../engine/terminal/debug-shells.js';
@@ -35,6 +36,8 @@ export interface EngineServices {
   readonly debugShells: DebugShells;
   /** Containers, images, volumes and networks kept live from the engine's events, shared by every watching client. */
   readonly live: EngineLiveModel;
+  /** Images as layer chains and containers on them, rebuilt from the live model while watched. */
+  readonly map: EngineMapService;
   /** Compose stacks, run through the real Compose program against this engine. */
   readonly compose: ComposeService;
   /** A client left: nothing it started on this engine stays (terminals, uploads, downloads). */
@@ -58,6 +61,7 @@ export function createEngineServices(connection: EngineConnection, options: Engi
   const terminals = new TerminalSessions(connection);
   const live = new EngineLiveModel(connection);
   const compose = new ComposeService(connection);
+  const map = new EngineMapService(connection, live);
   // Listed as soon as the engine connects, so the first window's lists come from memory.
   live.start();
   let closing: Promise<void> | undefined;
@@ -74,6 +78,7 @@ export function createEngineServices(connection: EngineConnection, options: Engi
     terminals,
     debugShells: new DebugShells(connection, terminals),
     live,
+    map,
     compose,
     disposeClient(clientId) {
       terminals.disposeClient(clientId);
@@ -89,6 +94,7 @@ export function createEngineServices(connection: EngineConnection, options: Engi
           () => compose.closeAll(),
           () => containerStreams.closeStats(),
           () => terminals.closeAll(),
+          () => map.close(),
           () => live.close(),
         ];
         for (const step of steps) {

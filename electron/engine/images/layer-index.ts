@@ -52,6 +52,17 @@ export class LayerIndex {
     return out;
   }
 
+  /**
+   * Layers of images known by ID (from a list held elsewhere, such as the live model's), one at a
+   * time and cached; IDs not given are forgotten. An image that cannot be read maps to its error.
+   */
+  async byIds(ids: readonly string[]): Promise<Map<string, ImageLayers | { error: unknown }>> {
+    this.forgetAllBut(new Set(ids));
+    const out = new Map<string, ImageLayers | { error: unknown }>();
+    for (const id of ids) out.set(id, await this.byId(id).catch((error: unknown) => ({ error })));
+    return out;
+  }
+
   private byId(id: string, known?: Docker.ImageInspectInfo): Promise<ImageLayers> {
     let entry = this.cache.get(id);
     if (!entry) {

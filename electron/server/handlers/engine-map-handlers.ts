@@ -3,10 +3,15 @@ import type { CallHandlers, StreamHandlers } from '../rpc/handler-types.js';
 import type { EngineServices } from '../engine-services.js';
 
 /** Handlers for shared/engine-map-contract.ts. */
-export function engineMapCallHandlers(_engine: EngineServices): Pick<CallHandlers, keyof typeof engineMapCalls> {
-  return {};
+export function engineMapCallHandlers(engine: EngineServices): Pick<CallHandlers, keyof typeof engineMapCalls> {
+  return {
+    'engine.map': () => engine.map.snapshot(),
+    'engine.mapWritableLayer': (input) => engine.map.writableLayer(input.id, input.limit),
+  };
 }
 
-export function engineMapStreamHandlers(_engine: EngineServices): Pick<StreamHandlers, keyof typeof engineMapStreams> {
-  return {};
+export function engineMapStreamHandlers(engine: EngineServices): Pick<StreamHandlers, keyof typeof engineMapStreams> {
+  return {
+    'engine.mapWatch': (_input, sink) => engine.map.watch(sink),
+  };
 }
