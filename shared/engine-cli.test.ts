@@ -18,6 +18,14 @@ describe('a shown docker command names its engine', () => {
     );
   });
 
+  it('names it for docker-compose as for docker (the same DOCKER_HOST, the same --context)', () => {
+    expect(onEngine('docker-compose -p shop up -d', context)).toBe('docker-compose --context robot1 -p shop up -d');
+    expect(onEngine('docker-compose -p shop pull && docker-compose -p shop up -d', ssh)).toBe(
+      'DOCKER_HOST=ssh://robot@10.0.0.5:2222 docker-compose -p shop pull && DOCKER_HOST=ssh://robot@10.0.0.5:2222 docker-compose -p shop up -d',
+    );
+    expect(onEngine('docker compose -p shop up -d', context)).toBe('docker --context robot1 compose -p shop up -d');
+  });
+
   it('leaves the default engine’s commands as they are', () => {
     const local = engineCommandTarget({ source: 'saved', host: 'ssh://x' }, true);
     expect(onEngine('docker stop web', local)).toBe('docker stop web');

@@ -33,9 +33,9 @@ export function engineCommandTarget(
   return { env, flags: [] };
 }
 
-/** Offsets of the words `docker` that start a command in `line`: at its start or after `&&`, `||`, `|` or `;`, outside quotes. */
-function commandStarts(line: string): number[] {
-  const starts: number[] = [];
+/** Offsets and programs (`docker`, `docker-compose`) that start a command in `line`: at its start or after `&&`, `||`, `|` or `;`, outside quotes. */
+function commandStarts(line: string): Array<{ at: number; program: string }> {
+  const starts: Array<{ at: number; program: string }> = [];
   let quote: "'" | '"' | undefined;
   let atCommand = true;
   for (let i = 0; i < line.length; i += 1) {
@@ -50,7 +50,8 @@ function commandStarts(line: string): number[] {
       atCommand = true;
       continue;
     }
-    if (atCommand && /^docker(\s|$)/.test(line.slice(i))) starts.push(i);
+    const program = atCommand ? /^(docker(?:-compose)?)(?:\s|$)/.exec(line.slice(i))?.[1] : undefined;
+    if (program) starts.push({ at: i, program });
     atCommand = false;
     if (ch === "'" || ch === '"') quote = ch;
     else if (ch === '\\') i += 1;
@@ -70,9 +71,12 @@ function commandStarts(line: string): number[] {
 export function onEngine(line: string, target: EngineCommandTarget): string {
   if (target.env.length === 0 && target.flags.length === 0) return line;
   // An assignment is NAME=value with only the value quoted: quoting the whole word would make it a command name.
-  const words = [...target.env.map(([name, value]) => `${name}=${quoteShellWord(value)}`), 'docker', ...target.flags.map(quoteShellWord)];
-  const replacement = words.join(' ');
+  const env = target.env.map(([name, value]) => `${name}=${quoteShellWord(value)}`);
+  const flags = target.flags.map(quoteShellWord);
   let out = line;
-  for (const at of commandStarts(line).reverse()) out = `${out.slice(0, at)}${replacement}${out.slice(at + 'docker'.length)}`;
+  // docker-compose takes the same DOCKER_HOST and `--context NAME` as docker.
+  for (const { at, program } of commandStarts(line).reverse()) {
+    out = `${out.slice(0, at)}${[...env, program, ...flags].join(' ')}${out.slice(at + program.length)}`;
+  }
   return out;
 }

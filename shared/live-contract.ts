@@ -34,7 +34,14 @@ export function liveKeyOf(item: { id: string } | { name: string; id?: undefined 
  * The only labels a `containers.watch` item carries: the ones the containers list groups by. The
  * rest (Compose puts a dozen long ones on each container) are in `containers.inspect`.
  */
-export const listedContainerLabels: readonly string[] = ['com.docker.compose.project', 'com.docker.compose.service'];
+export const listedContainerLabels: readonly string[] = [
+  'com.docker.compose.project',
+  'com.docker.compose.service',
+  // The Stacks view: where the project's files are, and which replica a container is.
+  'com.docker.compose.project.working_dir',
+  'com.docker.compose.project.config_files',
+  'com.docker.compose.container-number',
+];
 
 const noInput = z.strictObject({});
 

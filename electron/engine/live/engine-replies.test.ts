@@ -26,7 +26,7 @@ const entry = {
 };
 
 describe('engine replies', () => {
-  it('a container entry becomes its row (only the labels the list uses) plus its volume mounts and endpoints', () => {
+  it('a container entry becomes its row (only the labels the lists use: no config-hash) plus its volume mounts and endpoints', () => {
     const [held] = parseContainerList([entry]);
     expect(held?.summary).toEqual({
       id: entry.Id,
@@ -39,7 +39,11 @@ describe('engine replies', () => {
       status: 'Exited (137) 2 hours ago',
       exitCode: 137,
       ports: [{ privatePort: 80, publicPort: 8080, ip: '0.0.0.0', protocol: 'tcp' }],
-      labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' },
+      labels: {
+        'com.docker.compose.project': 'shop',
+        'com.docker.compose.service': 'web',
+        'com.docker.compose.project.working_dir': '/home/me/shop',
+      },
     });
     expect(held?.mounts).toEqual([{ volume: 'data', destination: '/data', readOnly: true }]);
     expect(held?.endpoints).toEqual([
