@@ -45,11 +45,15 @@ const buildArgName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'Build argumen
 
 export const buildInputSchema = z
   .strictObject({
-    /** A folder on the machine Berth runs on; sent to the engine as a tar, minus .dockerignore'd files. */
+    /**
+     * A folder on the machine Berth runs on; sent to the engine as a tar, minus .dockerignore'd files.
+     * None with `dockerfileText`: an empty context, like `docker build - < Dockerfile` (nothing to COPY).
+     */
     contextPath: z
       .string()
       .max(4096)
-      .regex(/^(?:\/|[A-Za-z]:[\\/]|\\\\)/, 'The build context must be an absolute folder path'),
+      .regex(/^(?:\/|[A-Za-z]:[\\/]|\\\\)/, 'The build context must be an absolute folder path')
+      .optional(),
     /** Path of the Dockerfile, relative to the context (or absolute); default `Dockerfile`. */
     dockerfile: z.string().min(1).max(4096).optional(),
     /** The Dockerfile's text itself, instead of a file (`docker build -f -`). */
@@ -69,6 +73,10 @@ export const buildInputSchema = z
   .refine((i) => !(i.dockerfile !== undefined && i.dockerfileText !== undefined), {
     message: 'Give either a Dockerfile path or the Dockerfile text, not both',
     path: ['dockerfileText'],
+  })
+  .refine((i) => i.contextPath !== undefined || i.dockerfileText !== undefined, {
+    message: 'Give a context folder, or the Dockerfile text to build with an empty context',
+    path: ['contextPath'],
   });
 export type BuildInput = z.infer<typeof buildInputSchema>;
 
@@ -80,7 +88,8 @@ export function formatDockerBuild(i: BuildInput): string {
 export function dockerBuildWords(i: BuildInput): CommandWords {
   const words = ['docker', 'build'];
   for (const tag of i.tags ?? []) words.push('-t', tag);
-  if (i.dockerfileText !== undefined) words.push('-f', '-');
+  // No folder: the Dockerfile on stdin is the whole context (`docker build -`).
+  if (i.dockerfileText !== undefined && i.contextPath !== undefined) words.push('-f', '-');
   else if (i.dockerfile !== undefined && i.dockerfile !== 'Dockerfile') words.push('-f', i.dockerfile);
   for (const [name, value] of Object.entries(i.buildArgs ?? {})) words.push('--build-arg', `${name}=${value}`);
   for (const [name, value] of Object.entries(i.labels ?? {})) words.push('--label', `${name}=${value}`);
@@ -89,7 +98,7 @@ export function dockerBuildWords(i: BuildInput): CommandWords {
   if (i.pull) words.push('--pull');
   // Berth removes the container of a failed step too, so it leaves nothing behind.
   words.push('--force-rm');
-  words.push(i.contextPath);
+  words.push(i.contextPath ?? '-');
   return words;
 }
 

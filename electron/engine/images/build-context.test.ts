@@ -98,6 +98,15 @@ describe('build context', () => {
     expect(prepareBuildContext({ contextPath: nested, dockerfile: 'docker/Dockerfile.dev' }).dockerfileName).toBe('docker/Dockerfile.dev');
   });
 
+  it('builds an inline Dockerfile with no folder: the tar holds the Dockerfile alone', async () => {
+    const context = prepareBuildContext({ dockerfileText: 'FROM busybox\nRUN echo hi > /hi\n' });
+    expect(context.root).toBeNull();
+    const files = await entries(packBuildContext(context));
+    expect([...files.keys()]).toEqual([context.dockerfileName]);
+    expect(files.get(context.dockerfileName)).toBe('FROM busybox\nRUN echo hi > /hi\n');
+    expect(() => prepareBuildContext({})).toThrow(/Give a context folder, or the Dockerfile text/);
+  });
+
   it('says clearly what is wrong with the context or the Dockerfile', () => {
     const root = folder({ 'file.txt': 'x' });
     expect(() => prepareBuildContext({ contextPath: join(root, 'missing') })).toThrow(/does not exist/);

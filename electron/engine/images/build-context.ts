@@ -4,15 +4,15 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import dockerignore from '@balena/dockerignore';
 import { pack, type PackOptions } from 'tar-fs';
-import type { Pack } from 'tar-stream';
+import { pack as packTar, type Pack } from 'tar-stream';
 import { BerthError } from '../../../shared/errors.js';
 
 /** The engine refuses bigger Dockerfiles anyway; this keeps a wrong path from reading a huge file. */
 const maxDockerfileBytes = 1024 * 1024;
 
 export interface BuildContext {
-  /** The context folder, resolved. */
-  root: string;
+  /** The context folder, resolved; null for an empty context (an inline Dockerfile and nothing else). */
+  root: string | null;
   /** The Dockerfile's path inside the tar (the `dockerfile` parameter of /build). */
   dockerfileName: string;
   /** Its text, for mapping steps to lines. */
@@ -38,7 +38,19 @@ function statOrUndefined(path: string): Stats | undefined {
  * be an existing folder; the Dockerfile is `Dockerfile` in it unless a path or text is given; one
  * outside the context (or given as text) is sent inside the tar under a generated name.
  */
-export function prepareBuildContext(input: { contextPath: string; dockerfile?: string; dockerfileText?: string }): BuildContext {
+export function prepareBuildContext(input: { contextPath?: string; dockerfile?: string; dockerfileText?: string }): BuildContext {
+  if (input.contextPath === undefined) {
+    // `docker build - < Dockerfile`: the tar holds the Dockerfile alone, so COPY and ADD of local files have nothing to take.
+    if (input.dockerfileText === undefined) throw bad('Give a context folder, or the Dockerfile text to build with an empty context');
+    const name = 'Dockerfile';
+    return {
+      root: null,
+      dockerfileName: name,
+      dockerfileText: input.dockerfileText,
+      injected: { name, text: input.dockerfileText },
+      isIgnored: () => false,
+    };
+  }
   const root = resolve(input.contextPath);
   const stats = statOrUndefined(root);
   if (!stats) throw bad(`The build context ${root} does not exist`);
@@ -119,6 +131,7 @@ type FullPackOptions = PackOptions & { sort?: boolean; umask?: number };
  */
 export function packBuildContext(context: BuildContext): Readable {
   const { root, injected, isIgnored } = context;
+  if (root === null) return packDockerfileOnly(injected?.text ?? '', context.dockerfileName);
   const options: FullPackOptions = {
     sort: true,
     umask: 0,
@@ -140,4 +153,12 @@ export function packBuildContext(context: BuildContext): Readable {
     },
   };
   return pack(root, options) as unknown as Readable;
+}
+
+/** The tar of an empty context: the Dockerfile, nothing else. */
+function packDockerfileOnly(text: string, name: string): Readable {
+  const tar = packTar();
+  tar.entry({ name, mode: 0o644, mtime: new Date(0) }, text);
+  tar.finalize();
+  return tar as unknown as Readable;
 }

@@ -65,6 +65,19 @@ describe('image builds against the real engine (legacy builder)', () => {
     connection.close();
   });
 
+  it('builds an inline Dockerfile with no context folder (docker build -)', async () => {
+    const tag = `berth-test/build:${run}-inline`;
+    const dockerfile = `FROM berth-fixture/busybox:latest\nLABEL berth.test-fixture=true berth.test-run=${run} berth.test-inline=yes\nRUN echo inline > /inline\n`;
+    const { messages, error } = await build({ dockerfileText: dockerfile, tags: [tag] });
+    expect(error).toBeUndefined();
+    const done = messages.find((m) => m.type === 'done');
+    expect(done).toMatchObject({ type: 'done', tags: [tag], steps: 3 });
+    const context = messages.filter((m) => m.type === 'context').at(-1);
+    // A tar of one small file: a few blocks of 512 bytes.
+    expect(context).toMatchObject({ done: true });
+    expect(context?.type === 'context' && context.bytes).toBeLessThan(4096);
+  });
+
   it('builds, then hits the cache on every step, then misses from a changed line on', async () => {
     const root = contextFolder({ Dockerfile: cacheDockerfile('first'), 'kept.txt': 'kept\n' });
     folders.push(root);

@@ -82,6 +82,11 @@ describe('image contract entries', () => {
     expect(formatDockerBuild(buildInputSchema.parse({ contextPath: '/ctx', dockerfileText: 'FROM scratch' }))).toBe(
       'docker build -f - --force-rm /ctx',
     );
+    // No folder: the Dockerfile on stdin is the whole context.
+    expect(formatDockerBuild(buildInputSchema.parse({ dockerfileText: 'FROM scratch', tags: ['a:1'] }))).toBe(
+      'docker build -t a:1 --force-rm -',
+    );
+    expect(buildInputSchema.safeParse({ tags: ['a:1'] }).error?.issues[0]?.message).toMatch(/context folder, or the Dockerfile text/);
   });
 
   it('refuses a relative context, and a Dockerfile path together with Dockerfile text', () => {
