@@ -74,7 +74,6 @@ export const composeCalls = {
   'compose.readFile': defineCall({
     input: z.strictObject({ path: hostPathSchema }),
     output: stackFileSchema,
-    cliArgs: (i) => ['cat', i.path],
   }),
   /**
    * Checks `text` as the stack's file `path` would be: YAML syntax first (with its line), then

@@ -246,6 +246,18 @@ const callCases: CallCases = {
     runs: [['docker', 'exec', '-it', '--user', H, '--workdir', spacedDir, '--env', envEntry, '--env', `B=${H}`, H, 'bash']],
   },
   'terminal.attach': { input: { containerId: H, cols: 80, rows: 24 }, runs: [['docker', 'attach', H]] },
+  'compose.open': {
+    input: { program: 'docker-compose', path: H, project: H, extraFiles: [H], profiles: [H], envFile: H },
+    runs: [['docker-compose', '-p', H, '-f', H, '-f', H, '--profile', H, '--env-file', H, 'config', '--services']],
+  },
+  'compose.describe': {
+    input: { program: 'docker compose', stack: { project: H, files: [H], profiles: [H], envFile: H } },
+    runs: [['docker', 'compose', '-p', H, '-f', H, '--profile', H, '--env-file', H, 'config']],
+  },
+  'compose.check': {
+    input: { program: 'docker-compose', stack: { project: H, files: [H, spacedDir] }, path: H, text: H },
+    runs: [['docker-compose', '-p', H, '-f', '-', '-f', spacedDir, 'config', '-q']],
+  },
   'terminal.run': { input: { spec: hostileSpec, cols: 80, rows: 24 }, runs: [['docker', 'run', ...hostileRunFlags]] },
 };
 
@@ -295,6 +307,17 @@ const streamCases: StreamCases = {
     ],
   },
   'files.download': { input: { id: 'web', path: '/a b/$(id)' }, runs: [['docker', 'cp', 'web:/a b/$(id)', '.']] },
+  'compose.run': {
+    input: {
+      program: 'docker-compose',
+      stack: { project: H, files: [H] },
+      run: { action: 'up', pull: 'always', build: true, scale: { [H]: 2 }, services: [H] },
+    },
+    runs: [
+      ['docker-compose', '-p', H, '-f', H, 'pull', H],
+      ['docker-compose', '-p', H, '-f', H, 'up', '-d', '--build', '--scale', `${H}=2`, H],
+    ],
+  },
 };
 
 interface ShownEntry {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,6 +47,22 @@ export function wordsPrintedBy(shell: string, lines: readonly string[], env: Rec
 /** Programs a shown command line may run; in the test shell each only records its arguments. */
 const recordedPrograms = ['docker', 'tar', 'jq'];
 
+/** Recorded programs whose names a POSIX shell cannot give a function (dash refuses `docker-compose() …`): scripts on PATH instead. */
+const recordedExecutables = ['docker-compose'];
+let fakeBin: string | undefined;
+
+function fakeBinDir(): string {
+  if (fakeBin) return fakeBin;
+  fakeBin = join(scratchDir, 'fake-bin');
+  mkdirSync(fakeBin, { recursive: true });
+  for (const name of recordedExecutables) {
+    const file = join(fakeBin, name);
+    writeFileSync(file, `#!/bin/sh\ncat\nprintf '\\036'\nprintf '%s\\0' ${name} "$@"\n`);
+    chmodSync(file, 0o755);
+  }
+  return fakeBin;
+}
+
 /**
  * Runs a shown command line in a real shell with `docker`, `tar` and `jq` replaced by functions
  * that record their argv, and returns each invocation's words in order. Each fake first passes
@@ -55,7 +71,8 @@ const recordedPrograms = ['docker', 'tar', 'jq'];
  */
 export function invocationsOfShownLine(line: string, env: Record<string, string> = {}, shell = '/bin/sh'): string[][] {
   const fakes = recordedPrograms.map((name) => `${name}() { cat; printf '\\036'; printf '%s\\0' ${name} "$@"; }`).join('\n');
-  const out = runScript(shell, `${fakes}\n${line}\n`, env);
+  const path = `${fakeBinDir()}:${env.PATH ?? process.env.PATH ?? '/usr/bin:/bin'}`;
+  const out = runScript(shell, `${fakes}\n${line}\n`, { ...env, PATH: path });
   return out
     .split('\x1e')
     .slice(1)
