@@ -166,15 +166,17 @@ describe('learn.check against the real engine', () => {
       lesson: 'robotics',
       host: { Devices: [{ PathOnHost: '/dev/null', PathInContainer: '/dev/ttyUSB0', CgroupPermissions: 'rwm' }] },
     });
-    const withDisplay = await make('gui', { lesson: 'robotics', host: { Mounts: [{ Type: 'tmpfs', Target: '/tmp/.X11-unix' }] } });
-    await testDocker.getContainer(withDisplay).remove({ force: true });
+    const withDisplay = `${prefix}-gui`;
+    containers.push(withDisplay);
     const gui = await testDocker.createContainer({
       name: withDisplay,
       Image: fixtureImage,
       Cmd: ['sleep', '3600'],
       Env: ['DISPLAY=:0'],
       Labels: { [fixtureLabel]: 'true', 'berth.lesson': 'robotics' },
-      HostConfig: { Mounts: [{ Type: 'tmpfs', Target: '/tmp/.X11-unix' }] },
+      StopSignal: 'SIGKILL',
+      // A tmpfs where the X11 socket folder goes: the same settings, without touching the host's /tmp.
+      HostConfig: { Mounts: [{ Type: 'tmpfs', Source: '', Target: '/tmp/.X11-unix' }] },
     });
     await gui.start();
     const plain = await make('nodevice', { lesson: 'robotics' });
