@@ -44,8 +44,8 @@ export interface LearnState {
   open(lessonId: string): void;
   close(): void;
   setSettings(patch: Partial<LessonSettings>): void;
-  /** Checks the open lesson's current step, and the ones after it while they pass. */
-  check(): Promise<void>;
+  /** Checks the open lesson's current step, and the ones after it while they pass; `asked`: the user pressed Check (a failed host read is tried again). */
+  check(asked?: boolean): Promise<void>;
   startOver(lessonId: string): void;
   askCleanup(): Promise<void>;
   confirmCleanup(): Promise<void>;
@@ -75,6 +75,8 @@ export function createLearnStore(deps: LearnStoreDeps): LearnStore {
   let disposed = false;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let again = false;
+  /** The image the host was last read through: an engine event does not read it again (the read's own helper container makes events). */
+  let hostReadWith: string | null = null;
 
   const store = createStore<LearnState>()((set, get) => {
     const persist = (): void => saveLearning(deps.storage, { settings: get().settings, progress: get().progress });
@@ -85,6 +87,7 @@ export function createLearnStore(deps: LearnStoreDeps): LearnStore {
     const context = (): StepContext => ({ settings: get().settings, host: get().host });
 
     const readHost = async (): Promise<void> => {
+      hostReadWith = get().settings.image;
       set({ hostError: null });
       try {
         const host = await deps.client.call('engine.hostResources', { image: get().settings.image });
@@ -94,13 +97,16 @@ export function createLearnStore(deps: LearnStoreDeps): LearnStore {
       }
     };
 
-    const check = async (): Promise<void> => {
+    const check = async (asked = false): Promise<void> => {
+      if (asked && get().host === null) hostReadWith = null;
       if (get().checking) {
         again = true;
         return;
       }
       set({ checking: true });
       try {
+        // The robotics lesson's text names the host's devices: read them first if an earlier read failed.
+        if (get().openLessonId === 'robotics' && get().host === null && hostReadWith !== get().settings.image) await readHost();
         // Walk forward while steps pass: what was already done outside Berth counts too.
         for (;;) {
           const lesson = openLesson();
@@ -141,8 +147,8 @@ export function createLearnStore(deps: LearnStoreDeps): LearnStore {
       open(lessonId) {
         if (!lessonById(lessonId)) return;
         set({ openLessonId: lessonId, lastCheck: null, cleanup: { phase: 'idle' } });
-        if (lessonId === 'robotics' && get().host === null) void readHost().then(() => check());
-        else void check();
+        if (get().host === null) hostReadWith = null;
+        void check();
       },
       close() {
         set({ openLessonId: null, lastCheck: null, cleanup: { phase: 'idle' } });
@@ -152,8 +158,7 @@ export function createLearnStore(deps: LearnStoreDeps): LearnStore {
         set({ settings: { ...get().settings, ...patch }, lastCheck: null, ...(imageChanged ? { host: null } : {}) });
         persist();
         // The robotics lesson reads the host through the chosen image: read it again with the new one.
-        if (imageChanged && get().openLessonId === 'robotics') void readHost().then(() => check());
-        else if (get().openLessonId !== null) void check();
+        if (get().openLessonId !== null) void check();
       },
       check,
       startOver(lessonId) {

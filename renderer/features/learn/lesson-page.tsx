@@ -74,7 +74,7 @@ export function LessonPage({ store, lesson }: { store: LearnStore; lesson: Lesso
             context={context}
             check={lastCheck?.stepId === step.id ? lastCheck : null}
             checking={checking}
-            onCheck={() => void store.getState().check()}
+            onCheck={() => void store.getState().check(true)}
           />
         ))}
       </ol>
