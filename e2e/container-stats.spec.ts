@@ -48,7 +48,7 @@ test.describe('CPU and memory of the running containers on screen', () => {
     }
     const berth = new BerthPage(page);
     await berth.open('berth-stats-e2e-scroll');
-    const table = page.getByRole('table', { name: 'Containers' });
+    const table = page.getByRole('grid', { name: 'Containers' });
     await expect(table).toHaveAttribute('aria-rowcount', String(names.length + 1));
     const firstRow = table.getByRole('row').nth(1);
     await expect(firstRow.getByRole('group', { name: /^CPU / })).toBeVisible();

@@ -6,6 +6,7 @@ import { connectionScreen } from '../features/connection/connection-view-model.j
 import { ContainersView } from '../features/containers/containers-view.js';
 import { FleetView } from '../features/engines/fleet-view.js';
 import { ImagesView } from '../features/images/images-view.js';
+import { KeyboardLayer } from '../features/keyboard/keyboard-layer.js';
 import { AppHeader } from '../features/layout/app-header.js';
 import { SideNav } from '../features/layout/side-nav.js';
 import { NetworksView } from '../features/networks/networks-view.js';
@@ -67,6 +68,7 @@ export function App() {
       )}
       <ActivityStrip />
       <ErrorToasts />
+      {screen ? null : <KeyboardLayer />}
     </div>
   );
 }

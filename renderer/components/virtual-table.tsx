@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { fitColumns, gridTemplate, type ColumnSizing } from './fit-columns.js';
+import { gridIntent, isTextEntry, rowActionButton, rowControls, takeOutOfTabOrder } from './grid-keys.js';
 import './virtual-table.css';
 
 export interface Column<T> extends ColumnSizing {
@@ -55,7 +56,7 @@ function RowCellsOf<T>({ row, columns }: RowCellsProps<T>) {
   return (
     <>
       {columns.map((c) => (
-        <div role="cell" key={c.key} className={`vt-cell${c.align === 'end' ? ' vt-cell--end' : ''}`}>
+        <div role="gridcell" key={c.key} className={`vt-cell${c.align === 'end' ? ' vt-cell--end' : ''}`}>
           {c.cell(row)}
         </div>
       ))}
@@ -72,8 +73,9 @@ export function sameCells<T>(a: RowCellsProps<T>, b: RowCellsProps<T>): boolean 
 const RowCells = memo(RowCellsOf, sameCells) as typeof RowCellsOf;
 
 /**
- * A table with ARIA table roles whose body renders only the rows in view, so thousands of rows
- * stay fast. Row positions come from @tanstack/react-virtual; aria-rowindex keeps the numbering.
+ * A data grid whose body renders only the rows in view, so thousands of rows stay fast. Row
+ * positions come from @tanstack/react-virtual; aria-rowindex keeps the numbering. The grid is one
+ * tab stop (its current row); the keys are in grid-keys.ts.
  */
 export function VirtualTable<T>({
   label,
@@ -103,6 +105,72 @@ export function VirtualTable<T>({
     },
   });
   const items = virtualizer.getVirtualItems();
+  // The current row (the grid's one tab stop) and a row to focus once it is drawn.
+  const [active, setActive] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+  const current = Math.min(active, Math.max(0, rows.length - 1));
+  const tabStop = items.some((i) => i.index === current) ? current : (items[0]?.index ?? 0);
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`);
+    if (!row) return;
+    pendingFocus.current = null;
+    row.focus({ preventScroll: true });
+  });
+  // Controls inside rows leave the Tab order, including those a cell draws later on its own.
+  useEffect(() => {
+    const body = scrollRef.current;
+    if (!body) return;
+    takeOutOfTabOrder(body);
+    const observer = new MutationObserver(() => takeOutOfTabOrder(body));
+    observer.observe(body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+
+  const focusRow = (index: number): void => {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(target);
+    pendingFocus.current = target;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const target = event.target as HTMLElement;
+    if (isTextEntry(target)) return;
+    const row = target.closest<HTMLElement>('[role="row"][data-index]');
+    if (!row) return;
+    const index = Number(row.dataset.index);
+    const intent = gridIntent(event.key, target === row, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey });
+    if (!intent) return;
+    const controls = rowControls(row);
+    const at = controls.indexOf(target);
+    switch (intent.kind) {
+      case 'row':
+        focusRow(index + intent.delta);
+        break;
+      case 'first-row':
+        focusRow(0);
+        break;
+      case 'last-row':
+        focusRow(rows.length - 1);
+        break;
+      case 'next-control':
+        (controls[at + 1] ?? controls[at] ?? row).focus();
+        break;
+      case 'previous-control':
+        (at > 0 ? controls[at - 1]! : row).focus();
+        break;
+      case 'row-action': {
+        const button = rowActionButton(row, intent.action);
+        if (!button) return;
+        button.click();
+        break;
+      }
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
   // The range is worked out by getVirtualItems; null while nothing is measured.
   const firstShown = virtualizer.range?.startIndex ?? 0;
   const lastShown = virtualizer.range?.endIndex ?? -1;
@@ -117,7 +185,7 @@ export function VirtualTable<T>({
   return (
     <div
       ref={tableRef}
-      role="table"
+      role="grid"
       aria-label={label}
       aria-rowcount={rows.length + 1}
       className={`vt${stale ? ' vt--stale' : ''}`}
@@ -132,9 +200,14 @@ export function VirtualTable<T>({
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="vt-body" ref={scrollRef}>
+      <div role="rowgroup" className="vt-body" ref={scrollRef} onKeyDown={onKeyDown}>
         {rows.length === 0 ? (
-          <div className="vt-empty">{empty}</div>
+          // A grid holds rows only: the empty message is a row of one cell spanning the columns.
+          <div role="row" aria-rowindex={2} className="vt-empty-row">
+            <div role="gridcell" aria-colspan={columns.length} className="vt-empty">
+              {empty}
+            </div>
+          </div>
         ) : (
           <div role="presentation" className="vt-spacer" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
@@ -146,6 +219,11 @@ export function VirtualTable<T>({
                   key={item.key}
                   aria-rowindex={item.index + 2}
                   aria-label={rowLabel(row)}
+                  data-index={item.index}
+                  tabIndex={item.index === tabStop ? 0 : -1}
+                  onFocus={(e) => {
+                    if (e.target === e.currentTarget || e.currentTarget.contains(e.target)) setActive(item.index);
+                  }}
                   className={`vt-row${rowClassName ? ` ${rowClassName(row)}` : ''}`}
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
