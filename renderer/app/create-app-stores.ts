@@ -10,7 +10,8 @@ import { createContainersStore, type ContainersStore } from '../features/contain
 import { createEngineEventHub, type EngineEventHub } from '../features/engine-events/engine-event-hub.js';
 import { createImageTools, type ImageTools } from '../features/images/image-tools-stores.js';
 import { createImagesStore, type ImagesStore } from '../features/images/images-store.js';
-import { createUiStore, type UiStore } from '../features/layout/ui-store.js';
+import { createUiStore, hashOf, type UiStore, type ViewName } from '../features/layout/ui-store.js';
+import { createContainerRevealStore, type ContainerRevealStore } from '../features/containers/container-selection-store.js';
 import { createNetworkTools, type NetworkTools } from '../features/networks/network-tools.js';
 import { createNetworksStore, type NetworksStore } from '../features/networks/networks-store.js';
 import { createRunFormStore, type RunFormStore } from '../features/run-form/run-form-store.js';
@@ -38,6 +39,10 @@ export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   /** The run dialog's form, shared by the containers and images views. */
   runForm: RunFormStore;
   terminals: TerminalsStore<S>;
+  /** The container the containers view is asked to select and show (after a run). */
+  containerReveal: ContainerRevealStore;
+  /** Takes the user to the result of an action: a new container, a pulled or committed image. */
+  goTo: GoTo;
   ui: UiStore;
   clock: ClockStore;
   /** Stores that later views declare beside themselves (featureStore), built on first use. */
@@ -47,6 +52,13 @@ export interface AppStores<S extends TerminalSurface = TerminalSurface> {
   stop(): void;
   /** The end of these stores: stops them, and removes every listener and timer they own. */
   dispose(): void;
+}
+
+export interface GoTo {
+  /** The containers view, with this container selected and its detail shown. */
+  container(c: { id: string; name: string }): void;
+  /** The images view, with this image's detail open; a reference without `imageId` is looked up in the engine (rejects if it has none). */
+  image(reference: string, imageId?: string): Promise<void>;
 }
 
 export interface AppStoresOptions<S extends TerminalSurface> {
@@ -74,9 +86,30 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
   const imageTools = createImageTools({ client, run, activity, events });
   const volumeTools = createVolumeTools(run, () => volumes.requestRefresh());
   const networkTools = createNetworkTools({ run, networks });
-  const runForm = createRunFormStore({ run });
   const terminals = createTerminalsStore({ client, run, createSurface: options.createSurface });
   const ui = createUiStore();
+  const containerReveal = createContainerRevealStore();
+  const showView = (view: ViewName): void => {
+    ui.getState().setView(view);
+    // The view follows the location hash (nav links, back button): move it too, where there is one.
+    if (typeof location !== 'undefined' && location.hash !== hashOf(view)) location.hash = hashOf(view);
+  };
+  const goTo: GoTo = {
+    container(c) {
+      containerReveal.getState().reveal(c);
+      showView('containers');
+    },
+    async image(reference, imageId) {
+      const id = imageId ?? (await client.call('images.inspect', { image: reference })).summary.id;
+      imageTools.detail.getState().select(id, reference);
+      showView('images');
+    },
+  };
+  const runForm = createRunFormStore({
+    run,
+    runInteractive: (spec) => terminals.getState().runInteractive(spec),
+    showContainer: (c) => goTo.container(c),
+  });
   const clock = createClockStore();
   const stop = (): void => {
     terminals.closeAll();
@@ -105,6 +138,8 @@ export function createAppStores<S extends TerminalSurface>(client: BerthClient, 
     networkTools,
     runForm,
     terminals,
+    containerReveal,
+    goTo,
     ui,
     clock,
     features,

@@ -3,6 +3,15 @@ import { cliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 import { Dialog } from '../../components/dialog.js';
 import { SameAsCommand } from '../../components/same-as-command.js';
+import { parseImageReference } from '../../../shared/image-types.js';
+import { errorText } from '../../lib/error-text.js';
+
+/** The reference a commit made (`repo:tag`, the tag `latest` when none is given), and whether it names a registry to push to. */
+export function committedReference(repository: string, tag: string): { reference: string; registry: string | null } {
+  const reference = `${repository}:${tag || 'latest'}`;
+  const parsed = parseImageReference(reference);
+  return { reference, registry: parsed.ok ? parsed.parts.registry : null };
+}
 
 /** Which field an engine error is about, so it shows next to that field. */
 function fieldOf(message: string): 'repository' | 'tag' | 'author' | 'message' | null {
@@ -15,7 +24,7 @@ function fieldOf(message: string): 'repository' | 'tag' | 'author' | 'message' |
 
 /** `docker commit` as a form: shows the command it equals, then the new image ID or the engine's reason. */
 export function CommitDialog({ id, name, onClose }: { id: string; name: string; onClose(): void }) {
-  const { run } = useStores();
+  const { run, goTo, imageTools } = useStores();
   const [repository, setRepository] = useState('');
   const [tag, setTag] = useState('');
   const [message, setMessage] = useState('');
@@ -24,6 +33,9 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [imageId, setImageId] = useState<string | null>(null);
+  /** What was committed (the fields may be edited after). */
+  const [made, setMade] = useState<{ reference: string; registry: string | null } | null>(null);
+  const [goError, setGoError] = useState<string | null>(null);
 
   const input = {
     id: name,
@@ -49,6 +61,7 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
     run('containers.commit', { ...input, id }, { shownAs: input, quiet: true, describe: (o) => o.imageId }).then(
       (o) => {
         setImageId(o.imageId);
+        setMade(committedReference(input.repository, input.tag ?? ''));
         setBusy(false);
       },
       (err: unknown) => {
@@ -121,9 +134,42 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
           {error}
         </div>
       ) : null}
-      {imageId ? (
-        <div role="status" className="banner banner--ok">
-          Committed: image <span className="mono">{imageId}</span>
+      {imageId && made ? (
+        <div role="status" className="banner banner--ok" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
+          <span>
+            Committed: <span className="mono">{made.reference}</span>, image <span className="mono">{imageId}</span>
+          </span>
+          <span style={{ display: 'flex', gap: 8, marginLeft: 'auto' }}>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => {
+                setGoError(null);
+                goTo.image(made.reference, imageId).then(onClose, (err: unknown) => setGoError(errorText(err)));
+              }}
+            >
+              Show {made.reference}
+            </button>
+            {made.registry ? (
+              <button
+                type="button"
+                className="btn btn--small btn--primary"
+                title={`docker push ${made.reference}: send it to ${made.registry}`}
+                onClick={() => {
+                  imageTools.transfers.getState().push(made.reference);
+                  // The push's progress card is in the images view, beside the image.
+                  goTo.image(made.reference, imageId).then(onClose, (err: unknown) => setGoError(errorText(err)));
+                }}
+              >
+                Push to {made.registry}
+              </button>
+            ) : null}
+          </span>
+        </div>
+      ) : null}
+      {goError ? (
+        <div role="alert" className="banner banner--error">
+          {goError}
         </div>
       ) : null}
     </Dialog>

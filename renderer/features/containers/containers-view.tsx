@@ -14,7 +14,7 @@ import { BulkBar } from './bulk-bar.js';
 import { BulkRemoveDialog } from './bulk-remove-dialog.js';
 import { groupRows } from './compose-groups.js';
 import { ContainersViewProvider, type ContainersViewStores } from './containers-view-context.js';
-import { createContainerSelectionStore } from './container-selection-store.js';
+import { createContainerSelectionStore, followContainerReveals } from './container-selection-store.js';
 import { ListBanners } from '../../components/list-banners.js';
 import { useOptionalEngines } from '../engines/engines-context.js';
 import type { EnginesStore } from '../engines/engines-store.js';
@@ -124,7 +124,7 @@ function FleetList({
 }
 
 export function ContainersView() {
-  const { containers, ui } = useStores();
+  const { containers, ui, containerReveal } = useStores();
   const engines = useOptionalEngines();
   const items = useStore(containers, (s) => s.items);
   const live = useStore(containers, (s) => s.live);
@@ -137,6 +137,8 @@ export function ContainersView() {
     selection: createContainerSelectionStore(),
     detail: createContainerDetailStore(),
   }));
+  // A new container from Run is selected and shown (H3: after any run, the new container's detail).
+  useEffect(() => followContainerReveals(containerReveal, (c) => viewStores.detail.getState().open(c)), [containerReveal, viewStores]);
   const collapsed = useStore(viewStores.selection, (s) => s.collapsed);
   const detailOpen = useStore(viewStores.detail, (s) => s.containerId !== null);
   const rows = useMemo(() => filterContainers(items, filter), [items, filter]);

@@ -6,6 +6,33 @@ import { formatSize } from '../../lib/format-size.js';
 import { loginRegistryFor } from './login-prompt.js';
 import { layerFraction, layerLabel, overallFraction, aggregateLayers, type Transfer } from './image-transfers-store.js';
 import { useImageTools } from './use-image-tools.js';
+import { useStores } from '../../app/stores-context.js';
+import { errorText } from '../../lib/error-text.js';
+
+/** After a pull: a link to the image it brought (the images list selects it and opens its detail). */
+function ShowPulledImage({ reference }: { reference: string }) {
+  const { goTo } = useStores();
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className="tcard-next">
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={() => {
+          setProblem(null);
+          goTo.image(reference).catch((err: unknown) => setProblem(`Could not find ${reference}: ${errorText(err)}`));
+        }}
+      >
+        Show {reference}
+      </button>
+      {problem ? (
+        <span className="tcard-error" role="alert">
+          {problem}
+        </span>
+      ) : null}
+    </div>
+  );
+}
 
 const reasonHint: Record<FailureReason, string> = {
   'invalid-input': 'Check the reference: registry/repository:tag, lowercase.',
@@ -95,6 +122,7 @@ function TransferCard({ transfer }: { transfer: Transfer }) {
         {transfer.status && transfer.state === 'running' ? ` · ${transfer.status}` : ''}
         {transfer.result ? ` · ${transfer.result}` : ''}
       </div>
+      {transfer.state === 'done' && transfer.kind === 'pull' ? <ShowPulledImage reference={transfer.reference} /> : null}
       {transfer.error ? (
         <div className="tcard-error" role="alert">
           <strong>{transfer.error.message}</strong>

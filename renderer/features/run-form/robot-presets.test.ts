@@ -6,6 +6,7 @@ import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
 import { commandLineOf, emptyFields } from './run-form-fields.js';
 import { hostProblems, isPresetOn, presetFlags, presets, togglePreset } from './robot-presets.js';
+import { noTerminal } from './run-form-test-support.js';
 import { createRunFormStore, nvidiaRuntimeMissing } from './run-form-store.js';
 
 const robotHost: HostResources = {
@@ -74,7 +75,7 @@ describe('robot presets', () => {
     const transport = new FakeTransport()
       .reply('engine.hostResources', robotHost)
       .reply('containers.run', { id: 'x', name: 'x', started: true });
-    const form = createRunFormStore({ run: createActionRunner(new BerthClient(transport), createActivityStore()) });
+    const form = createRunFormStore({ run: createActionRunner(new BerthClient(transport), createActivityStore()), ...noTerminal });
     await form.getState().loadHost('busybox:latest');
     form.getState().openForm({ image: 'ros:humble' });
     form.getState().togglePreset('gpu');

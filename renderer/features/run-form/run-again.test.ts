@@ -4,11 +4,12 @@ import { BerthClient } from '../../api/client.js';
 import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore } from '../activity/activity-store.js';
+import { noTerminal } from './run-form-test-support.js';
 import { createRunFormStore, selectCommandLine } from './run-form-store.js';
 
 function setup(transport: FakeTransport) {
   const activity = createActivityStore();
-  const form = createRunFormStore({ run: createActionRunner(new BerthClient(transport), activity) });
+  const form = createRunFormStore({ run: createActionRunner(new BerthClient(transport), activity), ...noTerminal });
   return { form, activity, s: () => form.getState() };
 }
 

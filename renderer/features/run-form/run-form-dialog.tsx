@@ -11,6 +11,8 @@ import { BasicsSection, DevicesSection, KeyValueSection, MountsSection, PortsSec
 import { ExtraHostsSection, ResourcesSection, SecuritySection } from './run-form-limits-sections.js';
 import { useRunForm } from './use-run-form.js';
 import { ModalForm } from '../../components/dialog.js';
+import { RunResultNote } from './run-result-note.js';
+import { runModeOf } from '../../../shared/docker-run-format.js';
 
 /** The "Run container…" button of a toolbar. */
 export function RunContainerButton() {
@@ -22,11 +24,11 @@ export function RunContainerButton() {
   );
 }
 
-/** The run form, shown while the store says it is open. Mount it once per view. */
+/** The run form, shown while the store says it is open, else the note about the last run. Mount it once per view. */
 export function RunFormHost() {
   const form = useRunForm();
   const open = useStore(form, (s) => s.open);
-  if (!open) return null;
+  if (!open) return <RunResultNote form={form} />;
   return <RunFormDialog form={form} />;
 }
 
@@ -39,6 +41,7 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
   const formError = useStore(form, (s) => s.formError);
   const outcome = useStore(form, (s) => s.outcome);
   const errorCount = useStore(form, (s) => Object.keys(s.errors).length);
+  const attached = useStore(form, (s) => runModeOf(s.fields) === 'attached');
   const actions = form.getState();
 
   // After a refused submit, take the user to the first field that needs attention.
@@ -131,8 +134,13 @@ function RunFormDialog({ form }: { form: RunFormStore }) {
         >
           {submitting === 'create' ? 'Creating…' : 'Create'}
         </button>
-        <button type="submit" className="btn btn--primary" disabled={Boolean(submitting)} title="docker run --detach">
-          {submitting === 'run' ? 'Running…' : 'Run'}
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={Boolean(submitting)}
+          title={attached ? 'docker run -it: start it with a terminal on its main process' : 'docker run --detach'}
+        >
+          {submitting === 'run' ? 'Running…' : attached ? 'Run in a terminal' : 'Run'}
         </button>
       </footer>
     </ModalForm>

@@ -437,9 +437,23 @@ export function RuntimeSection({ form, formId }: SectionArgs) {
       <div className="rf-toggles">
         <Toggle label="Interactive" hint="-i: keep stdin open" checked={f.interactive} onChange={(on) => set('interactive', on)} />
         <Toggle label="TTY" hint="-t: a terminal" checked={f.tty} onChange={(on) => set('tty', on)} />
+        {f.interactive && f.tty ? (
+          <Toggle
+            label="Detach"
+            hint="-d: keep it in the background instead of opening a terminal"
+            checked={f.detach}
+            onChange={(on) => set('detach', on)}
+          />
+        ) : null}
         <Toggle label="Auto remove" hint="--rm: delete it when it exits" checked={f.autoRemove} onChange={(on) => set('autoRemove', on)} />
         <Toggle label="Privileged" hint="--privileged" checked={f.privileged} onChange={(on) => set('privileged', on)} />
       </div>
+      {f.interactive && f.tty && !f.detach ? (
+        <p className="rf-note faint" role="note">
+          With -i and -t, Run opens a terminal tab attached to the container, as docker run -it does; leave the shell with exit (the
+          container stops) or Ctrl-P Ctrl-Q (it keeps running).
+        </p>
+      ) : null}
       {f.privileged ? (
         <div className="rf-warning" role="note">
           <strong>Privileged is root on the host.</strong> The container gets every device and capability and can change the host&apos;s

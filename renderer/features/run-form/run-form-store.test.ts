@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerRun } from '../../../shared/docker-run-parser.js';
-import { runSpecSchema } from '../../../shared/run-spec.js';
+import { runSpecSchema, type RunSpec } from '../../../shared/run-spec.js';
+import { BerthError } from '../../../shared/errors.js';
 import { BerthClient } from '../../api/client.js';
 import { FakeTransport } from '../../test-support/fake-transport.js';
 import { createActionRunner } from '../activity/action-runner.js';
@@ -11,8 +12,19 @@ import { createRunFormStore, selectCommandLine } from './run-form-store.js';
 function setup(transport = new FakeTransport()) {
   const activity = createActivityStore();
   const run = createActionRunner(new BerthClient(transport), activity);
-  const form = createRunFormStore({ run });
-  return { form, activity, transport, s: () => form.getState() };
+  const interactive: RunSpec[] = [];
+  const shown: Array<{ id: string; name: string }> = [];
+  const form = createRunFormStore({
+    run,
+    runInteractive: (spec) => {
+      interactive.push(spec);
+      return spec.name === 'taken'
+        ? Promise.reject(new BerthError({ code: 'CONFLICT', message: 'The container name "/taken" is already in use', path: ['name'] }))
+        : Promise.resolve({ containerId: 'c1', containerName: spec.name ?? 'happy_duck' });
+    },
+    showContainer: (c) => shown.push(c),
+  });
+  return { form, activity, transport, interactive, shown, s: () => form.getState() };
 }
 
 describe('run form store', () => {
@@ -274,6 +286,63 @@ describe('run form store', () => {
     expect(transport.callsTo('containers.remove')[0]?.input).toEqual({ id: 'c1' });
     expect(activity.getState().entries[1]).toMatchObject({ command: 'docker rm cam', outcome: 'ok' });
     expect(s().outcome).toBeNull();
+  });
+
+  it('runs -it through a terminal (no detached run), closes, and shows the new container', async () => {
+    const { s, transport, interactive, shown } = setup();
+    s().openForm({ image: 'busybox' });
+    s().setField('interactive', true);
+    s().setField('tty', true);
+    expect(selectCommandLine(s())).toBe('docker run -it busybox');
+    expect(await s().submit(true)).toBe(true);
+    expect(interactive).toHaveLength(1);
+    expect(transport.callsTo('containers.run')).toHaveLength(0);
+    expect(shown).toEqual([{ id: 'c1', name: 'happy_duck' }]);
+    expect(s()).toMatchObject({ open: false, lastRun: { id: 'c1', name: 'happy_duck', started: true, attached: true } });
+  });
+
+  it('keeps -d -it in the background: a detached run, shown as docker run --detach -it', async () => {
+    const { s, transport, interactive, shown } = setup(
+      new FakeTransport().reply('containers.run', { id: 'c2', name: 'bg', started: true }),
+    );
+    s().setPasteText('docker run -dit busybox');
+    expect(s().applyPaste()).toBe(true);
+    expect(selectCommandLine(s())).toBe('docker run --detach -it busybox');
+    expect(await s().submit(true)).toBe(true);
+    expect(interactive).toHaveLength(0);
+    expect(transport.callsTo('containers.run')).toHaveLength(1);
+    expect(shown).toEqual([{ id: 'c2', name: 'bg' }]);
+    expect(s().lastRun).toMatchObject({ attached: false, started: true });
+  });
+
+  it('shows the new container after a detached run and after Create too', async () => {
+    const { s, shown } = setup(new FakeTransport().reply('containers.run', { id: 'c3', name: 'made', started: false }));
+    s().openForm({ image: 'busybox' });
+    expect(await s().submit(false)).toBe(true);
+    expect(shown).toEqual([{ id: 'c3', name: 'made' }]);
+  });
+
+  it('puts a refused -it run beside its field, with the form still open', async () => {
+    const { s, shown } = setup();
+    s().openForm({ image: 'busybox' });
+    s().setField('interactive', true);
+    s().setField('tty', true);
+    s().setField('name', 'taken');
+    expect(await s().submit(true)).toBe(false);
+    expect(s().errors['name']).toMatch(/already in use/);
+    expect(s().open).toBe(true);
+    expect(shown).toEqual([]);
+  });
+
+  it('opens the last run again with -it and without its name', async () => {
+    const { s } = setup(new FakeTransport().reply('containers.run', { id: 'c4', name: 'quick', started: true }));
+    s().openForm({ image: 'busybox' });
+    s().setField('name', 'quick');
+    await s().submit(true);
+    s().runLastInteractive();
+    expect(s().open).toBe(true);
+    expect(selectCommandLine(s())).toBe('docker run -it busybox');
+    expect(s().lastRun).toBeNull();
   });
 });
 

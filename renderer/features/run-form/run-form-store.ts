@@ -17,6 +17,8 @@ import {
 import { errorText } from '../../lib/error-text.js';
 import type { HostResources } from '../../../shared/robot-run-contract.js';
 import { hostProblems, togglePreset, withPreset, type PresetId } from './robot-presets.js';
+import { runModeOf } from '../../../shared/docker-run-format.js';
+import type { RunSpec } from '../../../shared/run-spec.js';
 
 export { presets, type Preset, type PresetId } from './robot-presets.js';
 
@@ -30,6 +32,16 @@ export interface RunAgainOrigin {
 /** What the last submit ended in, when it is worth saying in the form. */
 export type RunOutcome =
   { kind: 'not-started'; id: string; name: string; message: string } | { kind: 'done'; name: string; started: boolean };
+
+/** The container the last Run or Create made, for the note that links to it and says if it stopped at once. */
+export interface LastRun {
+  id: string;
+  name: string;
+  spec: RunSpec;
+  started: boolean;
+  /** Run with -it: a terminal tab is attached to it. */
+  attached: boolean;
+}
 
 export interface RunFormState {
   open: boolean;
@@ -52,6 +64,8 @@ export interface RunFormState {
   hostError: string | null;
   /** A conflict the last preset toggle resolved, in words. */
   presetNote: string | null;
+  /** The container the last submit made, until the note about it is dismissed. */
+  lastRun: LastRun | null;
 
   openForm(options?: { image?: string }): void;
   close(): void;
@@ -75,6 +89,9 @@ export interface RunFormState {
   removeCreated(): Promise<void>;
   /** Reads a container's settings into the form and opens it; resolves to why it could not, or undefined. */
   runAgain(ref: { id: string; name: string }): Promise<string | undefined>;
+  /** Opens the form on the last run's settings with -it on (and no name, which the first one holds). */
+  runLastInteractive(): void;
+  dismissLastRun(): void;
 }
 
 export type RunFormStore = StoreApi<RunFormState>;
@@ -89,6 +106,10 @@ export function nvidiaRuntimeMissing(message: string): string | undefined {
 
 export interface RunFormDeps {
   run: ActionRunner;
+  /** `docker run -it`: creates, attaches a terminal tab and starts; rejects with the engine's refusal. */
+  runInteractive(spec: RunSpec): Promise<{ containerId: string; containerName: string }>;
+  /** Selects the new container in the containers view and shows its detail. */
+  showContainer(c: { id: string; name: string }): void;
 }
 
 /** The `docker run` line the form equals now. */
@@ -103,7 +124,7 @@ function clearErrors(errors: FieldErrors, field: string): FieldErrors {
   return next;
 }
 
-export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
+export function createRunFormStore({ run, runInteractive, showContainer }: RunFormDeps): RunFormStore {
   return createStore<RunFormState>((set, get) => ({
     open: false,
     fields: emptyFields(),
@@ -118,6 +139,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
     host: null,
     hostError: null,
     presetNote: null,
+    lastRun: null,
 
     openForm(options) {
       if (options?.image !== undefined) {
@@ -226,7 +248,26 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
         return false;
       }
       set({ submitting: start ? 'run' : 'create', errors: {}, formError: null, outcome: null });
+      const spec = checked.spec;
+      /** The form is done: it closes, and the new container is selected and shown. */
+      const made = (c: { id: string; name: string }, started: boolean, attached: boolean): true => {
+        set({
+          submitting: false,
+          open: false,
+          outcome: { kind: 'done', name: c.name, started },
+          fields: emptyFields(),
+          pasteText: '',
+          origin: null,
+          lastRun: { id: c.id, name: c.name, spec, started, attached },
+        });
+        showContainer(c);
+        return true;
+      };
       try {
+        if (start && runModeOf(spec) === 'attached') {
+          const opened = await runInteractive(spec);
+          return made({ id: opened.containerId, name: opened.containerName }, true, true);
+        }
         const result = await run(
           'containers.run',
           { spec: checked.spec, start },
@@ -247,15 +288,7 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
           }));
           return false;
         }
-        set({
-          submitting: false,
-          open: false,
-          outcome: { kind: 'done', name: result.name, started: result.started },
-          fields: emptyFields(),
-          pasteText: '',
-          origin: null,
-        });
-        return true;
+        return made({ id: result.id, name: result.name }, result.started, false);
       } catch (error) {
         const message = errorText(error);
         const field = isBerthError(error) ? fieldKeyOfPath(error.path) : undefined;
@@ -292,6 +325,24 @@ export function createRunFormStore({ run }: RunFormDeps): RunFormStore {
       } catch (error) {
         return `Could not read ${ref.name}'s settings: ${errorText(error)}`;
       }
+    },
+    runLastInteractive() {
+      const last = get().lastRun;
+      if (!last || get().submitting) return;
+      const { name: _taken, detach: _background, ...spec } = last.spec;
+      set({
+        open: true,
+        fields: fieldsFromSpec({ ...spec, interactive: true, tty: true }),
+        errors: {},
+        formError: null,
+        pasteError: null,
+        outcome: null,
+        origin: null,
+        lastRun: null,
+      });
+    },
+    dismissLastRun() {
+      set({ lastRun: null });
     },
   }));
 }

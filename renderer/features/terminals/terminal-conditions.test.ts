@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endedMessage, tabCondition, tabStateText } from './terminal-conditions.js';
+import { containerGone, endedMessage, tabCondition, tabStateText } from './terminal-conditions.js';
 
 const open = { kind: 'shell' as const, status: 'open' as const, containerName: 'web' };
 
@@ -38,5 +38,16 @@ describe('terminal tab conditions', () => {
     expect(endedMessage({ status: 'exited', reason: 'The container was removed', exitCode: 137, endCause: 'container-removed' })).toBe(
       'The container was removed',
     );
+  });
+
+  it('counts an ended tab whose container the live list no longer has as removed, never an open one or a host shell', () => {
+    const ended = { kind: 'attach' as const, status: 'exited' as const, containerId: 'c1', endCause: 'exited' as const };
+    expect(containerGone(ended, new Set(['c1']))).toBe(false);
+    expect(containerGone(ended, new Set())).toBe(true);
+    // Not live: the list cannot say.
+    expect(containerGone(ended, null)).toBe(false);
+    expect(containerGone({ ...ended, status: 'open', endCause: null }, new Set())).toBe(false);
+    expect(containerGone({ ...ended, endCause: 'container-removed' }, null)).toBe(true);
+    expect(containerGone({ ...ended, kind: 'host', containerId: '' }, new Set())).toBe(false);
   });
 });

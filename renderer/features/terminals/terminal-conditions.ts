@@ -42,3 +42,18 @@ export function tabStateText(tab: Pick<TerminalTab, 'status' | 'exitCode' | 'end
   if (tab.endCause === 'container-stopped') return 'stopped';
   return tab.exitCode !== null ? `exit ${tab.exitCode}` : 'ended';
 }
+
+/**
+ * Whether an ended tab's container is gone: the session said it was removed, or the engine's live
+ * list no longer has it (`listed` is null while the list is not live). A tab still open or opening
+ * is judged by its session, not the list, which may not show a container made a moment ago.
+ */
+export function containerGone(
+  tab: Pick<TerminalTab, 'kind' | 'status' | 'containerId' | 'endCause'>,
+  listed: ReadonlySet<string> | null,
+): boolean {
+  if (tab.kind === 'host') return false;
+  if (tab.endCause === 'container-removed') return true;
+  if (tab.status !== 'exited' && tab.status !== 'failed') return false;
+  return listed !== null && !listed.has(tab.containerId);
+}

@@ -13,7 +13,7 @@ import { useSettings } from '../settings/settings-context.js';
 import { nextFontSize } from './terminal-search.js';
 import { TerminalView } from './terminal-view.js';
 import type { TabAttention } from './tab-attention.js';
-import { tabStateText } from './terminal-conditions.js';
+import { containerGone, tabStateText } from './terminal-conditions.js';
 import { tabTitle } from './terminals-store.js';
 
 /** The marker on a tab that is not on screen: a bell when its process rang, a dot for new output. */
@@ -38,8 +38,12 @@ function AttentionMarker({ attention }: { attention: TabAttention | null }) {
  * edge, foldable to its tab bar. With no terminal open it is only its bar, for the + menu.
  */
 export function TerminalPanel() {
-  const { terminals, ui } = useStores();
+  const { terminals, ui, containers } = useStores();
   const tabs = useStore(terminals, (s) => s.tabs);
+  const containerItems = useStore(containers, (s) => s.items);
+  const containersLive = useStore(containers, (s) => s.live);
+  // The containers the engine lists, while the list is live: an ended tab whose container is not among them was removed.
+  const listed = useMemo(() => (containersLive ? new Set(containerItems.map((c) => c.id)) : null), [containerItems, containersLive]);
   const activeKey = useStore(terminals, (s) => s.activeKey);
   const splitKey = useStore(terminals, (s) => s.splitKey);
   const collapsed = useStore(terminals, (s) => s.collapsed);
@@ -102,11 +106,13 @@ export function TerminalPanel() {
         />
       ) : null}
       <div className="terminals-bar">
+        {/* Only tabs inside the tablist (ARIA): each tab's × is a mouse shortcut; the keyboard closes with Delete, or the Close button in the tab's tools. */}
         <div role="tablist" aria-label="Terminal sessions" className="terminals-tabs">
           {tabs.map((t) => {
             const title = tabTitle(t);
             const selected = t.key === activeKey;
             const beside = t.key === splitKey;
+            const state = containerGone(t, listed) ? 'removed' : tabStateText(t);
             return (
               <div
                 key={t.key}
@@ -118,23 +124,26 @@ export function TerminalPanel() {
                   id={`tab-${t.key}`}
                   aria-selected={selected}
                   aria-controls={`panel-${t.key}`}
+                  aria-keyshortcuts="Delete"
                   className="term-tab-main"
                   onClick={() => terminals.getState().activate(t.key)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Delete') terminals.getState().close(t.key);
+                  }}
                 >
                   <TerminalIcon width={14} height={14} />
                   <span className="term-tab-title">{title}</span>
                   <AttentionMarker attention={t.attention} />
-                  {t.status !== 'open' ? <span className="term-tab-state">{tabStateText(t)}</span> : null}
+                  {state ? <span className="term-tab-state">{state}</span> : null}
                 </button>
-                <button
-                  type="button"
+                <span
                   className="term-tab-close"
-                  aria-label={`Close terminal ${title}`}
-                  title="Close"
+                  aria-hidden="true"
+                  title={`Close ${title}`}
                   onClick={() => terminals.getState().close(t.key)}
                 >
                   <CloseIcon width={13} height={13} />
-                </button>
+                </span>
               </div>
             );
           })}
@@ -180,6 +189,7 @@ export function TerminalPanel() {
             >
               <TerminalView
                 tab={t}
+                gone={containerGone(t, listed)}
                 visible={!collapsed && (left || right)}
                 primary={left}
                 split={splitKey !== null}

@@ -9,6 +9,8 @@ import { tabTitle, type TerminalTab } from './terminals-store.js';
 
 export interface TerminalViewProps {
   tab: TerminalTab;
+  /** The tab's container was removed: nothing can reopen it, only Close. */
+  gone: boolean;
   visible: boolean;
   /** The pane that takes the keyboard when shown (the active tab; not the right side of a split). */
   primary: boolean;
@@ -24,7 +26,7 @@ export interface TerminalViewProps {
  * carries its tools: search in the scrollback, copy, paste, text size; says when the process
  * ended, the container stopped or the engine went away.
  */
-export function TerminalView({ tab, visible, primary, split, fontSize, onFontStep, onLink }: TerminalViewProps) {
+export function TerminalView({ tab, gone, visible, primary, split, fontSize, onFontStep, onLink }: TerminalViewProps) {
   const { terminals, connection, containers } = useStores();
   const hostRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -185,11 +187,27 @@ export function TerminalView({ tab, visible, primary, split, fontSize, onFontSte
         <button type="button" className="term-tool" title="Paste (Ctrl-Shift-V)" onClick={paste} disabled={tab.status !== 'open'}>
           Paste
         </button>
-        <button type="button" className="term-tool" aria-label="Smaller text" title="Smaller text (Ctrl--)" onClick={() => onFontStep(-1)}>
+        {/* The names start with the visible text (A−, A+), so speech input can say what it sees. */}
+        <button
+          type="button"
+          className="term-tool"
+          aria-label="A− smaller text"
+          title="Smaller text (Ctrl--)"
+          onClick={() => onFontStep(-1)}
+        >
           A−
         </button>
-        <button type="button" className="term-tool" aria-label="Larger text" title="Larger text (Ctrl-=)" onClick={() => onFontStep(1)}>
+        <button type="button" className="term-tool" aria-label="A+ larger text" title="Larger text (Ctrl-=)" onClick={() => onFontStep(1)}>
           A+
+        </button>
+        <button
+          type="button"
+          className="term-tool"
+          aria-label={`Close terminal ${title}`}
+          title="Close this terminal (Delete on its tab)"
+          onClick={() => terminals.getState().close(tab.key)}
+        >
+          Close
         </button>
       </div>
       {search.open ? (
@@ -248,10 +266,22 @@ export function TerminalView({ tab, visible, primary, split, fontSize, onFontSte
           </button>
         </div>
       ) : null}
-      {ended ? (
+      {ended && gone ? (
+        <div className="term-ended" role="status">
+          <span>The container was removed: nothing can start {tab.containerName} again. Its transcript stays until you close the tab.</span>
+          <button type="button" className="btn btn--small" onClick={() => terminals.getState().close(tab.key)}>
+            Close
+          </button>
+        </div>
+      ) : ended ? (
         <div className="term-ended" role="status">
           <span>{endedMessage(tab)}</span>
-          <button type="button" className="btn btn--small btn--primary" onClick={() => terminals.getState().reopen(tab.key)}>
+          <button
+            type="button"
+            className="btn btn--small btn--primary"
+            title={tab.kind === 'attach' ? `docker start -a -i ${tab.containerName}: start it again and attach` : 'Open a new session'}
+            onClick={() => terminals.getState().reopen(tab.key)}
+          >
             Reopen
           </button>
         </div>
