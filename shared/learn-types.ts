@@ -22,7 +22,9 @@ export const lessonIdSchema = z
  */
 export const lessonPrefixSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_.-]{0,29}$/, 'Names start with lowercase letters, digits, ., _ or - (at most 30)');
+  .max(30, 'At most 30 characters')
+  // No dot: docker would read `my.x/first` as the registry my.x; separators only between letters or digits.
+  .regex(/^[a-z0-9]+(?:[_-][a-z0-9]+)*$/, 'Lowercase letters and digits, joined by - or _ (such as learn or my-lessons)');
 
 const stateSchema = z.enum(['running', 'exited', 'any']);
 const pathSchema = z
