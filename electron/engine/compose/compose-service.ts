@@ -153,7 +153,10 @@ export class ComposeService {
     this.runs.set(clientId, mine);
     let sent = 0;
     let truncated = false;
+    let lastLine = '';
     const output = (stream: 'stdout' | 'stderr', text: string): void => {
+      const lines = text.split('\n').filter((l) => l.trim() !== '');
+      if (lines.length > 0) lastLine = (lines.at(-1) as string).slice(0, 500);
       if (truncated) return;
       sent += text.length;
       if (sent > maxRunOutputChars) {
@@ -188,7 +191,16 @@ export class ComposeService {
       const exit: StackRunMessage = { t: 'exit', code };
       if (before && code === 0) Object.assign(exit, changedServices(before, await this.containerIds(request.stack.project)));
       sink.send(exit);
-      sink.end();
+      if (code === 0) sink.end();
+      else {
+        const said = lastLine.trim() ? `: ${lastLine.trim()}` : '';
+        sink.end(
+          new BerthError({
+            code: 'ENGINE_ERROR',
+            message: `${composeProgramWords(request.program).join(' ')} exited with code ${code ?? '(killed)'}${said}`,
+          }),
+        );
+      }
     };
     work().catch((err: unknown) => {
       if (!cancelled) sink.end(toRpcError(err));
