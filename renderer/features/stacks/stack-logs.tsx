@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStores } from '../../app/stores-context.js';
 import { createFrameCoalescer } from '../container-detail/frame-coalescer.js';
+import { plural } from '../../lib/plural.js';
 import { StackLogMerge, type StackLogLine } from './stack-log-merge.js';
 import type { StackEntry } from './stack-groups.js';
 
@@ -175,7 +176,7 @@ export function StackLogs({
         )}
       </div>
       <div className="faint stk-log-foot">
-        {lines.length.toLocaleString()} lines
+        {plural(lines.length, 'line').replace(/^\d+/, lines.length.toLocaleString())}
         {merge.dropped > 0 ? ` (oldest ${merge.dropped.toLocaleString()} dropped, at most ${merge.capacity.toLocaleString()} kept)` : ''} ·
         last {tail} of each container, then following
       </div>
