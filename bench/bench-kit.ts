@@ -43,6 +43,8 @@ export interface RenderedRun {
   parsedMBps: number;
   /** MB/s until the frame that shows it was rendered. */
   renderedMBps: number;
+  /** Frames xterm.js rendered during the run, where counted. */
+  frames?: number;
 }
 
 /** An idle container to open shells in (the fixture image), labelled as a test fixture; `remove()` it when done. */

@@ -17,7 +17,7 @@ import { openXtermPage, xtermAlone, xtermAloneSwiftShader, type XtermAloneRun } 
 function armThroughput(container: string, marker: string): string {
   return `window.__benchRun = new Promise((resolve) => {
     const probe = window.__berthTerminalProbes.get(${JSON.stringify(container)});
-    let t0 = 0, parsed = 0;
+    let t0 = 0, parsed = 0, frames = 0;
     const stops = [];
     const finish = (result) => { for (const stop of stops) stop(); resolve(result); };
     const onDown = (e) => { if (e.key === 'Enter') { document.removeEventListener('keydown', onDown, true); t0 = performance.now(); } };
@@ -27,14 +27,17 @@ function armThroughput(container: string, marker: string): string {
       if (parsed || !t0) return;
       if (/^${marker}$/m.test(probe.linesAtCursor(2))) parsed = performance.now() - t0;
     }));
-    stops.push(probe.onRendered(() => { if (parsed) finish({ parsedMs: parsed, renderedMs: performance.now() - t0 }); }));
-    setTimeout(() => finish({ parsedMs: -1, renderedMs: -1 }), 300000);
+    stops.push(probe.onRendered(() => {
+      if (t0) frames++;
+      if (parsed) finish({ parsedMs: parsed, renderedMs: performance.now() - t0, frames });
+    }));
+    setTimeout(() => finish({ parsedMs: -1, renderedMs: -1, frames }), 300000);
   }); undefined`;
 }
 
 declare global {
   interface Window {
-    __benchRun?: Promise<{ parsedMs: number; renderedMs: number }>;
+    __benchRun?: Promise<{ parsedMs: number; renderedMs: number; frames: number }>;
     __benchEcho?: Promise<{ bufferMs: number; renderedMs: number; paintedMs: number }>;
   }
 }
@@ -46,10 +49,12 @@ export async function renderedThroughput(page: CdpPage, container: string, block
   await page.type(`clear; dd if=/dev/zero bs=65536 count=${blocks} 2>/dev/null | tr '\\0' y; echo; echo DONE-"${nonce}"`);
   await page.evaluate(armThroughput(container, `DONE-${nonce}`));
   await page.press('Enter');
-  const { parsedMs, renderedMs } = await page.evaluate<{ parsedMs: number; renderedMs: number }>('window.__benchRun');
+  const { parsedMs, renderedMs, frames } = await page.evaluate<{ parsedMs: number; renderedMs: number; frames: number }>(
+    'window.__benchRun',
+  );
   if (parsedMs < 0) throw new Error('The marker never appeared in the terminal');
   const mb = (blocks * 65536) / 1e6;
-  return { parsedMBps: mb / (parsedMs / 1000), renderedMBps: mb / (renderedMs / 1000) };
+  return { parsedMBps: mb / (parsedMs / 1000), renderedMBps: mb / (renderedMs / 1000), frames };
 }
 
 /** (a′) Raw TTY exec of the same generator, read by a plain consumer (no Berth), for the ratio. */
@@ -136,7 +141,8 @@ export async function ctrlCDuringFlood(page: CdpPage, container: string): Promis
   return run;
 }
 
-export interface BrowserBenchFigures {
+/** The throughput rounds: raw exec, Berth, the peer and xterm.js alone, interleaved, with their CPU. */
+export interface ThroughputFigures {
   blocks: number;
   rounds: number;
   size: { cols: number; rows: number };
@@ -145,6 +151,18 @@ export interface BrowserBenchFigures {
   /** The ttyd/wetty-style peer (peer-terminal.ts), same bytes, same page setup. */
   peer: RenderedRun[];
   alone: XtermAloneRun[];
+  /** CPU seconds per process group over all rounds of (a), (b), (p) and (c). */
+  rawCpu: Map<string, number>;
+  berthCpu: Map<string, number>;
+  peerCpu: Map<string, number>;
+  aloneCpu: Map<string, number>;
+  /** Main-thread task seconds of each page over all its rounds (CDP Performance metrics). */
+  mainThread: { berth: { seconds: number }; peer: { seconds: number }; alone: { seconds: number } };
+  /** Other builds of Berth (terminal-vs-peer.ts, BENCH_DIST_OTHER) in the same rounds, for a before/after under the same load. */
+  others: { dist: string; runs: RenderedRun[]; cpu: Map<string, number>; mainThread: { seconds: number } }[];
+}
+
+export interface BrowserBenchFigures extends ThroughputFigures {
   swiftShader: { webgl: XtermAloneRun[]; dom: XtermAloneRun[] } | undefined;
   rawEchoMs: number[];
   /** Through Berth's web server from a Node WebSocket client (no browser). */
@@ -156,13 +174,6 @@ export interface BrowserBenchFigures {
   ctrlC: CtrlCRun[];
   /** A terminal on screen with nothing happening, 2 s after the last key: CPU share per process group, and running animations. */
   idle: { cpuShare: Map<string, number>; animations: string[] };
-  /** CPU seconds per process group over all rounds of (a) and of (b). */
-  rawCpu: Map<string, number>;
-  berthCpu: Map<string, number>;
-  peerCpu: Map<string, number>;
-  aloneCpu: Map<string, number>;
-  /** Main-thread task seconds of each page over all its rounds (CDP Performance metrics). */
-  mainThread: { berth: { seconds: number }; peer: { seconds: number }; alone: { seconds: number } };
 }
 
 /** What an open terminal costs while nothing happens: 4 s of CPU, from 2 s after the last key. */
@@ -176,6 +187,87 @@ async function idleCost(page: CdpPage): Promise<{ cpuShare: Map<string, number>;
   return { cpuShare: new Map([...used].map(([group, s]) => [group, s / seconds])), animations };
 }
 
+/**
+ * (a), (b), (p) and (c) in interleaved rounds, with Berth's page already at a prompt in `container`:
+ * opens the peer's and xterm.js alone's pages beside it (same box and size) and closes them after.
+ * `others`: pages of other Berth builds, also at a prompt in `container`, measured in the same rounds.
+ */
+export async function throughputRounds(
+  connection: EngineConnection,
+  page: CdpPage,
+  container: string,
+  blocks: number,
+  rounds: number,
+  others: readonly { dist: string; page: CdpPage }[] = [],
+): Promise<ThroughputFigures> {
+  const { box, size } = await terminalGeometry(page, container);
+  let alonePage: CdpPage | undefined;
+  let peer: PeerTerminal | undefined;
+  try {
+    alonePage = await openXtermPage(chromiumArgs, box, false);
+    peer = await openPeerTerminal(connection.docker, container, { path: chromiumPath, args: chromiumArgs }, box, size);
+    // One short unmeasured flood per page first, so no page's first round pays for compiling its code.
+    await renderedThroughput(page, container, 40);
+    await renderedThroughput(peer.page, container, 40);
+    for (const other of others) await renderedThroughput(other.page, container, 40);
+    await xtermAlone(alonePage, size, 40, false);
+    const figures: ThroughputFigures = {
+      blocks,
+      rounds,
+      size,
+      rawMBps: [],
+      berth: [],
+      peer: [],
+      alone: [],
+      rawCpu: new Map(),
+      berthCpu: new Map(),
+      peerCpu: new Map(),
+      aloneCpu: new Map(),
+      mainThread: { berth: { seconds: 0 }, peer: { seconds: 0 }, alone: { seconds: 0 } },
+      others: others.map(({ dist }) => ({ dist, runs: [], cpu: new Map(), mainThread: { seconds: 0 } })),
+    };
+    const { mainThread } = figures;
+    const measureCpu = async <T>(into: Map<string, number>, work: () => Promise<T>): Promise<T> => {
+      const before = benchCpuSnapshot();
+      const value = await work();
+      addInto(into, cpuDelta(before, benchCpuSnapshot()));
+      return value;
+    };
+    const [peerPage, xtermPage] = [peer.page, alonePage];
+    // Interleaved, so a burst of load from elsewhere on the machine hits all four alike.
+    for (let i = 0; i < rounds; i++) {
+      figures.rawMBps.push(await measureCpu(figures.rawCpu, () => rawThroughput(connection, container, blocks)));
+      figures.berth.push(
+        await measureCpu(figures.berthCpu, () =>
+          measureMainThread(page, mainThread.berth, () => renderedThroughput(page, container, blocks)),
+        ),
+      );
+      figures.peer.push(
+        await measureCpu(figures.peerCpu, () =>
+          measureMainThread(peerPage, mainThread.peer, () => renderedThroughput(peerPage, container, blocks)),
+        ),
+      );
+      for (const [k, other] of others.entries()) {
+        const measured = figures.others[k]!;
+        measured.runs.push(
+          await measureCpu(measured.cpu, () =>
+            measureMainThread(other.page, measured.mainThread, () => renderedThroughput(other.page, container, blocks)),
+          ),
+        );
+      }
+      figures.alone.push(
+        await measureCpu(figures.aloneCpu, () =>
+          measureMainThread(xtermPage, mainThread.alone, () => xtermAlone(xtermPage, size, blocks, false)),
+        ),
+      );
+    }
+    return figures;
+  } finally {
+    await alonePage?.close();
+    await peer?.close();
+  }
+}
+
 /** (b) throughput into a rendered xterm in Chromium, and keystroke echo latency, against raw exec. */
 export async function benchBrowserTerminal(
   container: string,
@@ -187,55 +279,10 @@ export async function benchBrowserTerminal(
   await connection.connect();
   const server = await startWebServer();
   let page: CdpPage | undefined;
-  let alonePage: CdpPage | undefined;
-  let peer: PeerTerminal | undefined;
   try {
     page = await CdpPage.launch(chromiumPath, chromiumArgs, server.url, { width: 1400, height: 900 });
     await openShellInPage(page, container);
-    const { box, size } = await terminalGeometry(page, container);
-    alonePage = await openXtermPage(chromiumArgs, box, false);
-    peer = await openPeerTerminal(connection.docker, container, { path: chromiumPath, args: chromiumArgs }, box, size);
-    // One short unmeasured flood per page first, so no page's first round pays for compiling its code.
-    await renderedThroughput(page, container, 40);
-    await renderedThroughput(peer.page, container, 40);
-    await xtermAlone(alonePage, size, 40, false);
-    const rawMBps: number[] = [];
-    const berth: RenderedRun[] = [];
-    const peerRuns: RenderedRun[] = [];
-    const alone: XtermAloneRun[] = [];
-    const rawCpu = new Map<string, number>();
-    const berthCpu = new Map<string, number>();
-    const peerCpu = new Map<string, number>();
-    const aloneCpu = new Map<string, number>();
-    const mainThread = { berth: { seconds: 0 }, peer: { seconds: 0 }, alone: { seconds: 0 } };
-    const measureCpu = async <T>(into: Map<string, number>, work: () => Promise<T>): Promise<T> => {
-      const before = benchCpuSnapshot();
-      const value = await work();
-      addInto(into, cpuDelta(before, benchCpuSnapshot()));
-      return value;
-    };
-    // Interleaved, so a burst of load from elsewhere on the machine hits all four alike.
-    for (let i = 0; i < rounds; i++) {
-      const [berthPage, peerPage, xtermPage] = [page, peer.page, alonePage];
-      rawMBps.push(await measureCpu(rawCpu, () => rawThroughput(connection, container, blocks)));
-      berth.push(
-        await measureCpu(berthCpu, () =>
-          measureMainThread(berthPage, mainThread.berth, () => renderedThroughput(berthPage, container, blocks)),
-        ),
-      );
-      peerRuns.push(
-        await measureCpu(peerCpu, () =>
-          measureMainThread(peerPage, mainThread.peer, () => renderedThroughput(peerPage, container, blocks)),
-        ),
-      );
-      alone.push(
-        await measureCpu(aloneCpu, () => measureMainThread(xtermPage, mainThread.alone, () => xtermAlone(xtermPage, size, blocks, false))),
-      );
-    }
-    await alonePage.close();
-    alonePage = undefined;
-    await peer.close();
-    peer = undefined;
+    const throughput = await throughputRounds(connection, page, container, blocks, rounds);
     const rawEchoMs = await rawEcho(connection, container, keys);
     const wsEchoMs = await wsEcho(server.url, container, keys);
     const berthEchoSamples = await berthEcho(page, container, keys);
@@ -244,15 +291,12 @@ export async function benchBrowserTerminal(
     const ctrlC: CtrlCRun[] = [];
     for (let i = 0; i < 3; i++) ctrlC.push(await ctrlCDuringFlood(page, container));
     const idle = await idleCost(page);
-    const swiftShader = process.env.BENCH_WEBGL === '1' ? await xtermAloneSwiftShader(box, size, blocks, rounds) : undefined;
+    const swiftShader =
+      process.env.BENCH_WEBGL === '1'
+        ? await xtermAloneSwiftShader(await terminalGeometry(page, container).then((g) => g.box), throughput.size, blocks, rounds)
+        : undefined;
     const figures: BrowserBenchFigures = {
-      blocks,
-      rounds,
-      size,
-      rawMBps,
-      berth,
-      peer: peerRuns,
-      alone,
+      ...throughput,
       swiftShader,
       rawEchoMs,
       wsEchoMs,
@@ -261,17 +305,11 @@ export async function benchBrowserTerminal(
       desktopAnimatingEcho,
       ctrlC,
       idle,
-      rawCpu,
-      berthCpu,
-      peerCpu,
-      aloneCpu,
-      mainThread,
     };
-    printFigures(figures);
+    printThroughput(figures, swiftShader);
+    printLatency(figures);
     return figures;
   } finally {
-    await alonePage?.close();
-    await peer?.close();
     await page?.close();
     await server.stop();
     connection.close();
@@ -284,7 +322,7 @@ export async function benchBrowserTerminal(
  * perfectly over every core. b cannot beat it, whatever Berth does.
  */
 function throughputBound(
-  f: BrowserBenchFigures,
+  f: ThroughputFigures,
   totalMB: number,
 ): { cores: number; engineMsPerMB: number; pageMsPerMB: number; MBps: number } {
   const engineSeconds = [...f.rawCpu]
@@ -300,7 +338,8 @@ function throughputBound(
 const mbps = (v: number): string => `${v.toFixed(2)} MB/s`;
 const ms = (values: number[]): string => `median ${median(values).toFixed(2)} ms, p95 ${percentile(values, 95).toFixed(2)} ms`;
 
-function printFigures(f: BrowserBenchFigures): void {
+/** The throughput and page-CPU figures of the rounds, as ratios to the baselines of the same rounds. */
+export function printThroughput(f: ThroughputFigures, swiftShader?: BrowserBenchFigures['swiftShader']): void {
   const mb = ((f.blocks * 65536) / 1e6).toFixed(1);
   const raw = median(f.rawMBps);
   const parsed = median(f.berth.map((r) => r.parsedMBps));
@@ -333,9 +372,9 @@ function printFigures(f: BrowserBenchFigures): void {
   console.log(
     `     b'/p' (Berth against the peer, rendered): ${(rendered / peerRendered).toFixed(3)} (target >= 0.9); parsed: ${(parsed / peerParsed).toFixed(3)}`,
   );
-  if (f.swiftShader) {
-    const webgl = f.swiftShader.webgl;
-    const dom = f.swiftShader.dom;
+  if (swiftShader) {
+    const webgl = swiftShader.webgl;
+    const dom = swiftShader.dom;
     console.log(
       `(c-gl) xterm.js alone, Chromium with --use-angle=swiftshader (GPU process on, software GL), ${webgl[0]?.renderer} renderer: parsed ${mbps(median(webgl.map((r) => r.parsedMBps)))}, rendered ${mbps(median(webgl.map((r) => r.renderedMBps)))}, ~${median(webgl.map((r) => r.frames))} frames`,
     );
@@ -343,6 +382,13 @@ function printFigures(f: BrowserBenchFigures): void {
       `(c-dom) the same Chromium, DOM renderer: parsed ${mbps(median(dom.map((r) => r.parsedMBps)))}, rendered ${mbps(median(dom.map((r) => r.renderedMBps)))}, ~${median(dom.map((r) => r.frames))} frames`,
     );
   }
+  const framesPerMB = (runs: readonly RenderedRun[]): string => {
+    const counted = runs.flatMap((r) => (r.frames === undefined ? [] : [r.frames / ((f.blocks * 65536) / 1e6)]));
+    return counted.length > 0 ? median(counted).toFixed(2) : '?';
+  };
+  console.log(
+    `frames xterm rendered per MB (median): Berth ${framesPerMB(f.berth)}, peer ${framesPerMB(f.peer)}, xterm.js alone (animation frames) ${framesPerMB(f.alone)}`,
+  );
   console.log(
     `per round (a / b parsed / p parsed / c parsed, MB/s): ${f.rawMBps.map((v, i) => `${v.toFixed(1)}/${f.berth[i]!.parsedMBps.toFixed(1)}/${f.peer[i]!.parsedMBps.toFixed(1)}/${f.alone[i]!.parsedMBps.toFixed(1)}`).join('  ')}`,
   );
@@ -360,6 +406,15 @@ function printFigures(f: BrowserBenchFigures): void {
   console.log(
     `     Berth against xterm.js alone: ${vsAlone(berthPage)} (target <= 1.1); the peer against xterm.js alone: ${vsAlone(peerPage)}`,
   );
+  for (const other of f.others) {
+    const otherParsed = median(other.runs.map((r) => r.parsedMBps));
+    const otherRendered = median(other.runs.map((r) => r.renderedMBps));
+    const otherPage = pageCost(other.cpu, other.mainThread, totalMB);
+    console.log(
+      `(o)  another build (${other.dist}) in the same rounds: parsed ${mbps(otherParsed)}, rendered ${mbps(otherRendered)}; o'/p' ${(otherRendered / peerRendered).toFixed(3)} (b'/o' ${(rendered / otherRendered).toFixed(3)}); page CPU per MB ${costs(otherPage)}, against xterm.js alone ${vsAlone(otherPage)}; ${framesPerMB(other.runs)} frames per MB`,
+    );
+    console.log(`     per round (o parsed, MB/s): ${other.runs.map((r) => r.parsedMBps.toFixed(1)).join('  ')}`);
+  }
   const perMB = (cpu: Map<string, number>): string =>
     [...cpu]
       .filter(([, s]) => s / totalMB >= 0.001)
@@ -378,6 +433,9 @@ function printFigures(f: BrowserBenchFigures): void {
   console.log(
     `CPU bound on this machine: making and carrying the bytes (the engine's processes and the plain reader in (a): ${bound.engineMsPerMB.toFixed(1)} ms/MB) plus xterm.js alone parsing and drawing them ((c): ${bound.pageMsPerMB.toFixed(1)} ms/MB) take ${(bound.engineMsPerMB + bound.pageMsPerMB).toFixed(1)} ms of CPU per MB; ${bound.cores} cores give at most ${mbps(bound.MBps)}, b/a at most ${(bound.MBps / raw).toFixed(2)}, even with no cost of Berth's own and every core busy all the time`,
   );
+}
+
+function printLatency(f: BrowserBenchFigures): void {
   const rawEcho = median(f.rawEchoMs);
   console.log(
     `\n## Keystroke echo latency, ${f.rawEchoMs.length} keys into BusyBox sh (times taken in the page with performance.now(), on xterm's own events)`,

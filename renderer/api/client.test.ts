@@ -49,3 +49,35 @@ describe('BerthClient.subscribe', () => {
     expect(fake.unsubscribed()).toBe(1);
   });
 });
+
+describe('BerthClient.subscribe, terminal output', () => {
+  it('hands a terminal output chunk over as it came (the shortcut: no zod parse, no copy)', () => {
+    const fake = fakeTransport();
+    const seen: unknown[] = [];
+    new BerthClient(fake.transport).subscribe('terminal.output', { sessionId: 'term-1' }, { onMessage: (m) => seen.push(m) });
+    const chunk = { kind: 'data', data: new Uint8Array([104, 105]) };
+    fake.handlers().onMessage(chunk);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBe(chunk);
+  });
+
+  it('still checks every other terminal message against the contract', () => {
+    const fake = fakeTransport();
+    const seen: unknown[] = [];
+    const ends: Array<BerthError | undefined> = [];
+    new BerthClient(fake.transport).subscribe(
+      'terminal.output',
+      { sessionId: 'term-1' },
+      { onMessage: (m) => seen.push(m), onEnd: (e) => ends.push(e) },
+    );
+    const exit = { kind: 'exit', exitCode: 0, reason: 'exited', cause: 'exited' };
+    fake.handlers().onMessage(exit);
+    // Extra fields are not for the shortcut: the schema reads them (and drops them).
+    fake.handlers().onMessage({ kind: 'data', data: new Uint8Array([1]), extra: true });
+    expect(seen).toEqual([exit, { kind: 'data', data: new Uint8Array([1]) }]);
+    expect(seen[0]).not.toBe(exit);
+    fake.handlers().onMessage({ kind: 'data', data: 'text, not bytes' });
+    expect(ends).toHaveLength(1);
+    expect(ends[0]).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('terminal.output did not match the contract') });
+  });
+});

@@ -9,6 +9,7 @@ import {
   type StreamName,
 } from '../../shared/contract.js';
 import { BerthError } from '../../shared/errors.js';
+import { streamShortcuts } from './stream-shortcuts.js';
 import type { StreamHandlers, Transport } from './transport.js';
 
 export interface Subscription<M> {
@@ -48,12 +49,17 @@ export class BerthClient {
 
   subscribe<K extends StreamName>(name: K, input: StreamInput<K>, sub: Subscription<StreamMessage<K>>): () => void {
     const schema = streams[name].message;
+    const shortcut = streamShortcuts[name] as ((raw: unknown) => boolean) | undefined;
     let closed = false;
     // Set once the transport has subscribed; a bad first message may arrive before that.
     const stream: { unsubscribe?: () => void } = {};
     const handlers: StreamHandlers = {
       onMessage: (raw) => {
         if (closed) return;
+        if (shortcut?.(raw)) {
+          sub.onMessage(raw as StreamMessage<K>);
+          return;
+        }
         const parsed = schema.safeParse(raw);
         if (parsed.success) {
           sub.onMessage(parsed.data as StreamMessage<K>);

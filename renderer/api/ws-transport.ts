@@ -1,4 +1,4 @@
-import { decode, encode } from '@msgpack/msgpack';
+import { Decoder, Encoder } from '@msgpack/msgpack';
 import type { RpcErrorPayload } from '../../shared/errors.js';
 import type { CallResult, ClientMessage } from '../../shared/wire.js';
 import type { StreamHandlers } from './transport.js';
@@ -60,6 +60,13 @@ interface ActiveStream {
 }
 
 const OPEN = 1;
+
+// One of each for the page's life: a fresh Encoder allocates and a fresh Decoder sets up its state
+// per message (a terminal flood is hundreds of messages a second). `encode` returns a copy, so a
+// frame still queued in the socket is never overwritten by the next.
+// ignoreUndefined: optional fields left undefined are omitted rather than sent as nil.
+const frameEncoder = new Encoder({ ignoreUndefined: true });
+const frameDecoder = new Decoder();
 
 function failure(code: RpcErrorPayload['code'], message: string): CallResult {
   return { ok: false, error: { code, message } };
@@ -285,7 +292,7 @@ export class WsTransport implements StatusTransport {
   private send(message: ClientMessage): boolean {
     let frame: Uint8Array;
     try {
-      frame = encode(message, { ignoreUndefined: true });
+      frame = frameEncoder.encode(message);
     } catch {
       return false;
     }
@@ -297,7 +304,7 @@ export class WsTransport implements StatusTransport {
     let message: ReturnType<typeof asServerMessage>;
     try {
       const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : undefined;
-      message = bytes ? asServerMessage(decode(bytes)) : undefined;
+      message = bytes ? asServerMessage(frameDecoder.decode(bytes)) : undefined;
     } catch {
       message = undefined;
     }

@@ -7,6 +7,7 @@ import type { Router } from '../rpc/router.js';
 import { boundedMessage } from '../../engine/echo-safe.js';
 import { toRpcError } from '../../engine/to-rpc-error.js';
 import { checkFrameShape, clientFrameLimits } from './frame-shape.js';
+import { encodeBytesEvent } from './ws-client-session-bytes.js';
 
 /** Above this many unsent bytes a stream's sink reports backpressure (the terminal pauses its source). */
 export const wsHighWatermark = 4 * 1024 * 1024;
@@ -36,9 +37,8 @@ function toBytes(data: RawData): Uint8Array {
 export function serveWsClient(socket: WebSocket, router: Router, clientId: string): void {
   let closed = false;
   // One encoder per connection: its buffer grows to the frames it sends and stays (a fresh encoder
-  // per message starts at 2 kB and regrows, copying, for every 64 kB of terminal output). After an
-  // unusually large frame (a big file listing) it is replaced, so the connection does not keep
-  // twice that size for its whole life.
+  // per message starts at 2 kB and regrows, copying). After an unusually large frame (a big file
+  // listing) it is replaced, so the connection does not keep twice that size for its whole life.
   // ignoreUndefined: optional fields left undefined are omitted rather than sent as nil.
   const newEncoder = (): Encoder => new Encoder({ ignoreUndefined: true, initialBufferSize: 64 * 1024 });
   let encoder = newEncoder();
@@ -47,9 +47,14 @@ export function serveWsClient(socket: WebSocket, router: Router, clientId: strin
     if (closed || socket.readyState !== socket.OPEN) return false;
     let frame: Uint8Array;
     try {
-      // A copy of the encoder's buffer, so the next message cannot overwrite one still queued.
-      frame = encoder.encode(message);
-      if (frame.byteLength > keptEncoderBytes) encoder = newEncoder();
+      // Terminal output: the bytes copied once into a frame of their own (see ws-client-session-bytes.ts).
+      const bytesFrame = encodeBytesEvent(message);
+      if (bytesFrame) frame = bytesFrame;
+      else {
+        // A copy of the encoder's buffer, so the next message cannot overwrite one still queued.
+        frame = encoder.encode(message);
+        if (frame.byteLength > keptEncoderBytes) encoder = newEncoder();
+      }
     } catch (err) {
       if (message.t === 'result' && message.ok) {
         return send({
