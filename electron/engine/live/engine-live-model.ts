@@ -13,7 +13,7 @@ import { KeyedReads } from './keyed-reads.js';
 import { LiveFeed, type LiveFeedOptions } from './live-feed.js';
 import { ReadExpectations } from './read-expectations.js';
 import { RereadSchedule } from './reread-schedule.js';
-import { agedStatusText, statusAge, type StatusAge } from './status-age.js';
+import { StatusAgeing } from './status-ageing.js';
 
 /** What each watch stream carries. */
 export interface LiveItems {
@@ -113,11 +113,8 @@ export class EngineLiveModel {
   private readonly volumeReads: KeyedReads<VolumeBase | undefined>;
   private readonly networkReads: KeyedReads<NetworkBase | undefined>;
   private readonly relistRetryMs: number;
-  private readonly statusTickMs: number;
-  private readonly now: () => number;
-  /** Containers whose status words an age, with when the engine said it. */
-  private readonly statusAges = new Map<string, { age: StatusAge; saidAt: number }>();
-  private statusTimer: ReturnType<typeof setInterval> | undefined;
+  /** The containers' "Up 5 minutes" wording, aged between reads. */
+  private readonly ageing: StatusAgeing;
   private started = false;
   private closed = false;
   /** The connection generation the model last listed in full. */
@@ -139,8 +136,7 @@ export class EngineLiveModel {
       networks: new LiveFeed<NetworkSummary>((n) => n.id, options),
     };
     this.relistRetryMs = options.relistRetryMs ?? 2000;
-    this.statusTickMs = options.statusTickMs ?? 5000;
-    this.now = options.now ?? Date.now;
+    this.ageing = new StatusAgeing(options.now ?? Date.now, options.statusTickMs ?? 5000);
     this.reads = new EngineReads(connection);
     this.rereads = new RereadSchedule(connection.id, () => connection.status.state === 'connected');
     this.containerReads = new BatchedReads<HeldContainer>(
@@ -216,7 +212,7 @@ export class EngineLiveModel {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.retryTimer);
-    clearInterval(this.statusTimer);
+    this.ageing.stop();
     for (const off of this.unsubscribe.splice(0)) off();
     this.resetReads();
     for (const feed of Object.values(this.feeds)) feed.endAll();
@@ -231,37 +227,14 @@ export class EngineLiveModel {
       this.connection.onEvent((event, attributes) => this.onEvent(event, attributes)),
     );
     this.onStatus(this.connection.status);
-    this.statusTimer = setInterval(() => this.ageStatuses(), this.statusTickMs);
-    this.statusTimer.unref?.();
+    this.ageing.every(() => this.ageStatuses());
   }
 
   /** Words each container's age as the engine would now, without asking it; only changed wording is sent. */
   private ageStatuses(evenUnwatched = false): void {
     const feed = this.feeds.containers;
     if (!feed.isLive || (feed.watchers === 0 && !evenUnwatched)) return;
-    const now = this.now();
-    const changed: ContainerSummary[] = [];
-    for (const [id, { age, saidAt }] of this.statusAges) {
-      const shown = feed.get(id);
-      const status = agedStatusText(age, (now - saidAt) / 1000);
-      if (shown && shown.status !== status) changed.push({ ...shown, status });
-    }
-    feed.apply(changed);
-  }
-
-  /** The row to show for a container: its status aged since the engine said it. */
-  private shownSummary(summary: ContainerSummary): ContainerSummary {
-    const said = this.statusAges.get(summary.id);
-    if (!said) return summary;
-    const status = agedStatusText(said.age, (this.now() - said.saidAt) / 1000);
-    return status === summary.status ? summary : { ...summary, status };
-  }
-
-  /** The engine just said this container's status: its age counts from now. */
-  private statusSaid(summary: ContainerSummary): void {
-    const age = statusAge(summary.status);
-    if (age) this.statusAges.set(summary.id, { age, saidAt: this.now() });
-    else this.statusAges.delete(summary.id);
+    feed.apply(this.ageing.changed((id) => feed.get(id)));
   }
 
   private onStatus(status: ConnectionStatus): void {
@@ -330,10 +303,10 @@ export class EngineLiveModel {
     this.destroyed.clear();
     const listed = new Set(lists.containers.map((c) => c.summary.id));
     for (const id of [...this.attachments.ids()]) if (!listed.has(id)) this.attachments.set(id, undefined);
-    this.statusAges.clear();
+    this.ageing.clear();
     for (const c of lists.containers) {
       this.attachments.set(c.summary.id, c);
-      this.statusSaid(c.summary);
+      this.ageing.said(c.summary);
     }
     this.feeds.containers.reconcile(lists.containers.map((c) => c.summary));
 
@@ -498,10 +471,10 @@ export class EngineLiveModel {
     if (held && this.destroyed.has(id)) return;
     const touched = this.attachments.set(id, held);
     if (held) {
-      if (read) this.statusSaid(held.summary);
-      this.feeds.containers.apply([this.shownSummary(held.summary)]);
+      if (read) this.ageing.said(held.summary);
+      this.feeds.containers.apply([this.ageing.shown(held.summary)]);
     } else {
-      this.statusAges.delete(id);
+      this.ageing.forget(id);
       this.feeds.containers.apply([], [id]);
     }
     if (touched.volumes.size > 0) {
