@@ -126,7 +126,13 @@ export function createStacksStore({ client, run, activity }: StacksStoreDeps): S
       },
 
       run(stack, action) {
-        const input = { program: program(get), stack, run: action };
+        let found: ComposeProgram;
+        try {
+          found = program(get);
+        } catch (error) {
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+        const input = { program: found, stack, run: action };
         const project = stack.project;
         cancels.get(project)?.();
         set((s) => ({
