@@ -7,6 +7,8 @@ export type EngineEventListener = (event: EngineEvent) => void;
 export interface EngineEventHub {
   /** Listen to engine events of these types (`container`, `image`, ...). */
   on(types: readonly string[], listener: EngineEventListener): () => void;
+  /** Listen to every engine event, whatever its type (the events timeline). */
+  onAny(listener: EngineEventListener): () => void;
   start(): void;
   stop(): void;
 }
@@ -17,13 +19,13 @@ export interface EngineEventHub {
  * stream has really ended (a transport without resubscription, or a server-side failure).
  */
 export function createEngineEventHub(client: BerthClient, connection: ConnectionStore, retryMs = 2000): EngineEventHub {
-  const listeners = new Set<{ types: ReadonlySet<string>; listener: EngineEventListener }>();
+  const listeners = new Set<{ types: ReadonlySet<string> | 'all'; listener: EngineEventListener }>();
   let unsubscribeStream: (() => void) | undefined;
   let unsubscribeConnection: (() => void) | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const dispatch = (event: EngineEvent): void => {
-    for (const entry of listeners) if (entry.types.has(event.type)) entry.listener(event);
+    for (const entry of listeners) if (entry.types === 'all' || entry.types.has(event.type)) entry.listener(event);
   };
 
   const ensureSubscribed = (): void => {
@@ -51,6 +53,11 @@ export function createEngineEventHub(client: BerthClient, connection: Connection
   return {
     on(types, listener) {
       const entry = { types: new Set(types), listener };
+      listeners.add(entry);
+      return () => listeners.delete(entry);
+    },
+    onAny(listener) {
+      const entry = { types: 'all' as const, listener };
       listeners.add(entry);
       return () => listeners.delete(entry);
     },
