@@ -158,7 +158,7 @@ test.describe('docker run -it, start -a, commit and push in the UI', () => {
     await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
     const done = dialog.getByRole('status').filter({ hasText: 'Committed' });
     await expect(done).toContainText(`${repository}:v2`);
-    await expect(dialog.getByRole('button', { name: `Show ${repository}:v2` })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Show the image' })).toBeVisible();
     await page.screenshot({ path: `${shots}/commit-done.png` });
 
     await dialog.getByRole('button', { name: `Push to ${registry}` }).click();
@@ -167,5 +167,16 @@ test.describe('docker run -it, start -a, commit and push in the UI', () => {
     const card = page.getByRole('article', { name: `Push ${repository}:v2` });
     await expect(card).toContainText('Done', { timeout: 30_000 });
     await page.screenshot({ path: `${shots}/commit-pushed.png` });
+
+    // Pull it back (from the registry: the local tag goes first): the finished card links to the image.
+    docker('rmi', `${repository}:v2`);
+    await page.getByRole('button', { name: 'Pull…' }).click();
+    const pullForm = page.getByRole('form', { name: 'Pull an image' });
+    await pullForm.getByLabel('Image reference').fill(`${repository}:v2`);
+    await pullForm.getByRole('button', { name: 'Pull', exact: true }).click();
+    const pulled = page.getByRole('article', { name: `Pull ${repository}:v2` });
+    await expect(pulled).toContainText('Done', { timeout: 30_000 });
+    await pulled.getByRole('button', { name: `Show ${repository}:v2` }).click();
+    await expect(page.getByRole('complementary', { name: `Image ${repository}:v2` })).toBeVisible();
   });
 });

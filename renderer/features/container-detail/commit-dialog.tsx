@@ -136,10 +136,10 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
       ) : null}
       {imageId && made ? (
         <div role="status" className="banner banner--ok" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
-          <span>
+          <span style={{ flexBasis: '100%', overflowWrap: 'anywhere' }}>
             Committed: <span className="mono">{made.reference}</span>, image <span className="mono">{imageId}</span>
           </span>
-          <span style={{ display: 'flex', gap: 8, marginLeft: 'auto' }}>
+          <span style={{ display: 'flex', gap: 8, whiteSpace: 'nowrap' }}>
             <button
               type="button"
               className="btn btn--small"
@@ -148,7 +148,7 @@ export function CommitDialog({ id, name, onClose }: { id: string; name: string; 
                 goTo.image(made.reference, imageId).then(onClose, (err: unknown) => setGoError(errorText(err)));
               }}
             >
-              Show {made.reference}
+              Show the image
             </button>
             {made.registry ? (
               <button
