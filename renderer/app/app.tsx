@@ -44,13 +44,15 @@ function CurrentView({ view }: { view: ViewName }) {
 }
 
 export function App() {
-  const { connection, ui } = useStores();
+  const { connection, ui, terminals } = useStores();
   const link = useStore(connection, (s) => s.link);
   const linkError = useStore(connection, (s) => s.linkError);
   const status = useStore(connection, (s) => s.status);
   const view = useStore(ui, (s) => s.view);
   // The fleet view works whatever the current engine's state: it is where another engine is picked.
   const screen = view === 'engines' && link === 'open' ? null : connectionScreen({ link, linkError, status });
+  // Open terminals stay on screen while only the engine is down: each says so and offers to reconnect.
+  const keepTerminals = useStore(terminals, (s) => s.tabs.length > 0) && link === 'open';
 
   return (
     <div className="app">
@@ -63,9 +65,10 @@ export function App() {
           <main className="app-main">
             <CurrentView view={view} />
           </main>
-          <TerminalPanel />
         </>
       )}
+      {/* In the same place either way, so the tabs keep their state while the engine comes back. */}
+      {!screen || keepTerminals ? <TerminalPanel /> : null}
       <ActivityStrip />
       <ErrorToasts />
       {screen ? null : <KeyboardLayer />}

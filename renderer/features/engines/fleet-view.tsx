@@ -1,5 +1,5 @@
 import './engines.css';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { FleetEngine } from '../../../shared/engines-contract.js';
 import { localCommandTarget } from '../../../shared/engine-cli.js';
@@ -9,17 +9,7 @@ import { HostKeyDialog, RemoveEngineDialog } from './engine-dialogs.js';
 import { useEngines } from './engines-context.js';
 import type { EnginesStore } from './engines-store.js';
 import { factRows, fleetStateView, sourceText } from './fleet-format.js';
-
-/** Now, every second while some engine waits for its next try (the countdown); otherwise still. */
-function useNow(ticking: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!ticking) return undefined;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [ticking]);
-  return ticking ? now : Date.now();
-}
+import { useNow } from './use-now.js';
 
 type Open = { kind: 'remove' | 'hostKey'; id: string } | undefined;
 

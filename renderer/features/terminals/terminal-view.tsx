@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { CloseIcon, SearchIcon } from '../../components/icons.js';
 import { endedMessage, tabCondition } from './terminal-conditions.js';
+import { DroppedEngineNotice, useDroppedEngine } from '../engines/dropped-engine-notice.js';
 import { closedSearch, describeResults, searchError, type SearchState } from './terminal-search.js';
 import type { MountableSurface, SurfaceShortcut } from './terminal-surface.js';
 import { tabTitle, type TerminalTab } from './terminals-store.js';
@@ -151,6 +152,7 @@ export function TerminalView({ tab, gone, visible, primary, split, fontSize, onF
   const title = tabTitle(tab);
   const ended = tab.status === 'exited' || tab.status === 'failed';
   const condition = tabCondition(tab, engine, containerState);
+  const dropped = useDroppedEngine(tab);
   const regionName = `Terminal ${tab.containerName}`;
 
   return (
@@ -266,7 +268,9 @@ export function TerminalView({ tab, gone, visible, primary, split, fontSize, onF
           </button>
         </div>
       ) : null}
-      {ended && gone ? (
+      {dropped ? (
+        <DroppedEngineNotice dropped={dropped} onReopen={() => terminals.getState().reopen(tab.key)} />
+      ) : ended && gone ? (
         <div className="term-ended" role="status">
           <span>The container was removed: nothing can start {tab.containerName} again. Its transcript stays until you close the tab.</span>
           <button type="button" className="btn btn--small" onClick={() => terminals.getState().close(tab.key)}>
