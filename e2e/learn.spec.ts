@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { containerState, docker, fixtureImage, fixtureLabel } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
@@ -6,8 +7,9 @@ import { BerthPage } from './pages/berth-page.js';
 // terminal beside it, and each one passing only once the engine shows it was done.
 
 const run = Math.random().toString(36).slice(2, 7);
-const prefix = `berth-e2e-learn-${run}`;
-const base = `berth-e2e-learn-base-${run}:1`;
+// Not berth-e2e-…: other specs sweep that name (with the fixture label) from the shared engine when they end.
+const prefix = `berth-learn-e2e-${run}`;
+const base = `berth-learn-e2e-base-${run}:1`;
 const registry = '127.0.0.1:5000';
 const first = `${prefix}-first`;
 const second = `${prefix}-second`;
@@ -85,7 +87,8 @@ test.describe('Learn: lesson 1 against the real engine', () => {
     docker('rm', '-f', first);
     // The command the step shows, with the test's own label added (-d: no terminal is attached here).
     await expect(step(page, 'run-it')).toContainText(`docker run -it --name ${first} --label ${lessonLabel} ${base} sh`);
-    docker('run', '-dit', '--name', first, '--label', lessonLabel, '--label', fixtureLabel, base, 'sh');
+    // sh as PID 1 ignores SIGTERM: a short stop timeout keeps Stop quick (test only).
+    docker('run', '-dit', '--name', first, '--label', lessonLabel, '--label', fixtureLabel, '--stop-timeout', '1', base, 'sh');
     await expectDone(page, 'run-it');
 
     // 3. Change something inside: nothing yet, then the file, as typed in its shell.
@@ -162,5 +165,22 @@ test.describe('Learn: lesson 1 against the real engine', () => {
     expect(exists('container', second)).toBe(false);
     expect(exists('image', committed)).toBe(false);
     expect(exists('image', base)).toBe(true);
+  });
+
+  test('the lesson list, a lesson and its clean-up dialog have no serious accessibility violation', async ({ page }) => {
+    const serious = async (): Promise<string[]> =>
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    await new BerthPage(page).open('');
+    await page.getByRole('link', { name: 'Learn' }).click();
+    await expect(page.getByRole('list', { name: 'Lessons' })).toBeVisible();
+    expect(await serious()).toEqual([]);
+    await page.getByRole('button', { name: /Robotics/ }).click();
+    await expect(page.getByRole('list', { name: 'Steps' })).toBeVisible();
+    expect(await serious()).toEqual([]);
+    await page.getByRole('button', { name: 'Clean up…' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await serious()).toEqual([]);
   });
 });

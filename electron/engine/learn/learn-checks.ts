@@ -263,6 +263,6 @@ export function judgeDisplay(container: string, c: ContainerFacts | undefined, h
     mounts.some((m) => m.target === '/tmp/.X11-unix' || m.target.startsWith('/tmp/.X11-unix/'));
   const wayland = env.some((e) => e.startsWith('WAYLAND_DISPLAY=')) && mounts.some((m) => host.wayland.some((w) => w.startsWith(m.source)));
   if (!x11 && !wayland)
-    return failed(kind, `${container} was not given the display: it needs DISPLAY and /tmp/.X11-unix (the Display preset sets both).`);
+    return failed(kind, `${container} was not given the display: it needs DISPLAY and /tmp/.X11-unix (the X11 display preset sets both).`);
   return passed(kind, `${container} shares the host's ${x11 ? 'X11' : 'Wayland'} display.`);
 }

@@ -112,12 +112,14 @@ function CheckResult({ check }: { check: StepCheckState | null }) {
   const outcome = check.outcome;
   if (!outcome) return null;
   return (
-    <ul className={`learn-check learn-check--${outcome.status}`} role="status" aria-label="What the engine shows">
-      {outcome.results.map((r, i) => (
-        <li key={i} className={`learn-result learn-result--${r.status}`}>
-          <span aria-hidden="true">{r.status === 'passed' ? '✓' : r.status === 'skipped' ? '–' : '✗'}</span> {r.detail}
-        </li>
-      ))}
-    </ul>
+    <div className={`learn-check learn-check--${outcome.status}`} role="status">
+      <ul aria-label="What the engine shows">
+        {outcome.results.map((r, i) => (
+          <li key={i} className={`learn-result learn-result--${r.status}`}>
+            <span aria-hidden="true">{r.status === 'passed' ? '✓' : r.status === 'skipped' ? '–' : '✗'}</span> {r.detail}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

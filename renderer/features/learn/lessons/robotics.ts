@@ -36,8 +36,8 @@ export const robotics: Lesson = {
         `ROS nodes are usually run this way so they find each other. This talker serves one message on 127.0.0.1:${talkerPort} ` +
         `(your image needs httpd and wget, as busybox has).`,
       gui: ({ settings }) =>
-        `Containers view → Run container…, Image ${settings.image}, Name ${containerName(settings, 'talker')}, Network host, ` +
-        `Labels berth.lesson=${id}, the command below, Run.`,
+        `Containers view → Run container…, Image ${settings.image}, Name ${containerName(settings, 'talker')}, Network host ` +
+        `(or the ROS on host network preset), Labels berth.lesson=${id}, Command: the sh -c line below, Run.`,
       commands: ({ settings }) => [
         {
           words: [
@@ -110,6 +110,9 @@ export const robotics: Lesson = {
         }
         return `${lead}This engine's host has ${devices.join(', ')}. Give one to a container and list it from inside.`;
       },
+      gui: ({ settings }) =>
+        `Containers view → Run container…, the Serial device, Camera or Joystick preset (it names what the host lacks), ` +
+        `Name ${containerName(settings, 'device')}, Labels berth.lesson=${id}, Run.`,
       commands: ({ settings, host }) => {
         const device = hostDevices(host)[0];
         if (device === undefined) return [];
@@ -140,7 +143,7 @@ export const robotics: Lesson = {
       body: ({ host }) => {
         const lead =
           'A GUI program in a container draws on the host’s screen through the X11 socket: it needs DISPLAY and /tmp/.X11-unix mounted ' +
-          '(the Run form’s Display preset sets both; on the host, xhost +local: may be needed to let it in). ';
+          '(the Run form’s X11 display preset sets both; on the host, xhost +local: may be needed to let it in). ';
         if (host === null) return `${lead}Berth is reading this engine host's display sockets…`;
         if (host.x11.length === 0 && host.wayland.length === 0) {
           return `${lead}This engine's host has no display (no X11 or Wayland socket), so this step is skipped: a window would have nowhere to open.`;
@@ -151,7 +154,7 @@ export const robotics: Lesson = {
         );
       },
       gui: ({ settings }) =>
-        `Containers view → Run container…, Name ${containerName(settings, 'gui')}, the Display preset, Labels berth.lesson=${id}, Run.`,
+        `Containers view → Run container…, Name ${containerName(settings, 'gui')}, the X11 display (or Wayland display) preset, Labels berth.lesson=${id}, Run.`,
       commands: ({ settings, host }) => {
         if (!host || host.x11.length === 0) return [];
         return [
