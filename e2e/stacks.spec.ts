@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { docker, fixtureImage, fixtureLabel } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
@@ -125,11 +126,18 @@ test.describe('Compose stacks through the UI, with the real docker-compose', () 
     await expect(diff.getByLabel('Changes')).toContainText('a-edited');
     await page.screenshot({ path: `${shots}/stacks-diff.png` });
     await diff.getByRole('button', { name: 'Save and apply' }).click();
-    await expect(run.getByRole('status')).toHaveText('done', { timeout: 60_000 });
-    await expect(run.getByLabel('What up changed')).toHaveText('recreated: a');
+    await expect(run.getByText(`docker-compose -p ${project} -f ${file} up -d`)).toBeVisible();
+    await expect(run.getByLabel('What up changed')).toHaveText('recreated: a', { timeout: 60_000 });
+    await expect(run.getByRole('status')).toHaveText('done');
     expect(containerIds('b')).toBe(idOfB);
     await detail.getByRole('tab', { name: 'Services' }).click();
     await page.screenshot({ path: `${shots}/stacks.png` });
+    const axe = await new AxeBuilder({ page }).include('.stk-view').analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
+    ).toEqual([]);
 
     // Down with volumes: the confirmation names what is lost.
     await detail.getByRole('button', { name: 'Down…' }).click();
@@ -139,6 +147,7 @@ test.describe('Compose stacks through the UI, with the real docker-compose', () 
     await expect(down.getByRole('list', { name: 'Volumes removed' })).toContainText(`${project}_data`);
     await expect(down.getByText(`docker-compose -p ${project} -f ${file} down -v`)).toBeVisible();
     await down.getByRole('button', { name: 'Down and remove volumes' }).click();
+    await expect(run.getByText(`docker-compose -p ${project} -f ${file} down -v`)).toBeVisible();
     await expect(run.getByRole('status')).toHaveText('done', { timeout: 60_000 });
     await expect.poll(() => docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`)).toBe('');
     expect(tryDocker('volume', 'inspect', `${project}_data`)).toBeUndefined();
