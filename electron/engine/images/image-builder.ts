@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors.js';
 import type { BuildInput } from '../../../shared/image-contract.js';
@@ -61,7 +61,16 @@ export class ImageBuilder {
     const startedAt = Date.now();
     const abort = new AbortController();
     const tar = packBuildContext(context);
-    const counted = new PassThrough();
+    // Counts the context as the engine takes it. (A 'data' listener would put the stream in flowing
+    // mode before the request is made, and a small context, such as an inline Dockerfile alone, would
+    // flow away unsent while credentials are read.)
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        sentBytes += chunk.length;
+        contextProgress.changed();
+        done(null, chunk);
+      },
+    });
     let sentBytes = 0;
     let output: Readable | undefined;
     let closed = false;
@@ -81,10 +90,6 @@ export class ImageBuilder {
       (m) => (batcher.message(m), true),
       250,
     );
-    counted.on('data', (chunk: Buffer) => {
-      sentBytes += chunk.length;
-      contextProgress.changed();
-    });
     counted.on('end', () => {
       contextProgress.stop();
       if (!closed) batcher.message({ type: 'context', bytes: sentBytes, done: true });

@@ -1,29 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { formatDockerBuild, type BuildInput } from '../../../shared/image-contract.js';
+import { useStores } from '../../app/stores-context.js';
 import { formatSize } from '../../lib/format-size.js';
+import { buildFormView } from './build-form.js';
+import { starterDockerfile } from './build-starter.js';
 import { failedLine, lineMarks, type LineMark } from './image-build-store.js';
 import { loginRegistryForBuild } from './login-prompt.js';
 import { useImageTools } from './use-image-tools.js';
 
 const lineHeight = 20;
-const starter = 'FROM berth-fixture/busybox:latest\nRUN echo hello > /hello\nCMD ["cat", "/hello"]\n';
 
 function seconds(ms: number | null): string {
   if (ms === null) return '';
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function parseArgs(text: string): { args: Record<string, string>; problem: string | null } {
-  const args: Record<string, string> = {};
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (!line) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) return { args, problem: `"${line}" is not NAME=value` };
-    args[line.slice(0, eq)] = line.slice(eq + 1);
-  }
-  return { args, problem: null };
 }
 
 function MarkBadge({ mark, stale }: { mark: LineMark | undefined; stale: boolean }) {
@@ -44,9 +33,13 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
   const tools = useImageTools();
   const { build } = tools;
   const s = useStore(build, (x) => x);
+  const images = useStore(useStores().images, (x) => x.items);
+  const starter = useMemo(() => starterDockerfile(images), [images]);
   const [contextPath, setContextPath] = useState('');
   const [mode, setMode] = useState<'inline' | 'file'>('inline');
-  const [text, setText] = useState(starter);
+  // null: the starter, which follows the images list until the user types.
+  const [typed, setTyped] = useState<string | null>(null);
+  const text = typed ?? starter.text;
   const [dockerfile, setDockerfile] = useState('Dockerfile');
   const [tag, setTag] = useState('');
   const [argsText, setArgsText] = useState('');
@@ -56,20 +49,7 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
   const [scrollTop, setScrollTop] = useState(0);
   const logRef = useRef<HTMLPreElement>(null);
 
-  const { args, problem: argsProblem } = parseArgs(argsText);
-  const input: BuildInput = {
-    contextPath: contextPath.trim(),
-    ...(mode === 'inline'
-      ? { dockerfileText: text }
-      : dockerfile.trim() && dockerfile.trim() !== 'Dockerfile'
-        ? { dockerfile: dockerfile.trim() }
-        : {}),
-    ...(tag.trim() ? { tags: [tag.trim()] } : {}),
-    ...(Object.keys(args).length > 0 ? { buildArgs: args } : {}),
-    ...(target.trim() ? { target: target.trim() } : {}),
-    ...(noCache ? { noCache: true } : {}),
-    ...(pull ? { pull: true } : {}),
-  };
+  const form = buildFormView({ mode, contextPath, dockerfileText: text, dockerfile, tag, argsText, target, noCache, pull });
   const marks = useMemo(() => lineMarks(s.steps, s.failure), [s.steps, s.failure]);
   const errorLine = failedLine(s);
   const buildLogin = s.phase === 'failed' && s.failure ? loginRegistryForBuild(s.failure.error, s.failure.instruction) : null;
@@ -87,22 +67,25 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
       <div className="ipanel-head">
         <h2>Build an image</h2>
         <span className="faint">
-          Same as <code>{input.contextPath ? formatDockerBuild(input) : 'docker build …'}</code>
+          Same as <code className="build-command">{form.command}</code>
         </span>
       </div>
       <form
         className="build-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!argsProblem) build.getState().start(input);
+          if (!form.input) return;
+          // The starter stops following the images list once it is built: its marks refer to this text.
+          setTyped(text);
+          build.getState().start(form.input);
         }}
       >
         <label className="im-field im-field--wide">
-          <span>Context folder (on the machine Berth runs on)</span>
+          <span>Context folder (on the machine Berth runs on){mode === 'inline' ? ': optional, only for COPY and ADD' : ''}</span>
           <input
             className="input mono"
             value={contextPath}
-            placeholder="/home/me/project"
+            placeholder={mode === 'inline' ? 'none: an empty context' : '/home/me/project'}
             spellCheck={false}
             onChange={(e) => setContextPath(e.currentTarget.value)}
           />
@@ -169,7 +152,13 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
               Cancel build
             </button>
           ) : (
-            <button key="build" type="submit" className="btn btn--primary" disabled={!contextPath.trim() || argsProblem !== null}>
+            <button
+              key="build"
+              type="submit"
+              className="btn btn--primary"
+              disabled={form.blocked !== null}
+              aria-describedby={form.blocked !== null ? 'build-blocked' : undefined}
+            >
               Build
             </button>
           )}
@@ -177,9 +166,9 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
             Close
           </button>
         </div>
-        {argsProblem ? (
-          <p className="im-field-error im-field--wide" role="alert">
-            {argsProblem}
+        {form.blocked !== null && !running ? (
+          <p id="build-blocked" className="build-blocked im-field--wide">
+            {form.blocked}
           </p>
         ) : null}
       </form>
@@ -227,7 +216,7 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
                 wrap="off"
                 spellCheck={false}
                 onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-                onChange={(e) => setText(e.currentTarget.value)}
+                onChange={(e) => setTyped(e.currentTarget.value)}
               />
             </div>
             <ol className="editor-marks" aria-label="Build result per line" style={{ transform: `translateY(${-scrollTop}px)` }}>
@@ -296,6 +285,25 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
             ) : null}
             {s.phase === 'cancelled' ? <span className="muted">Build cancelled.</span> : null}
           </div>
+          {mode === 'inline' && typed === null && !starter.local ? (
+            <p className="faint">
+              You have no busybox or alpine image: the first build pulls <code>{starter.base}</code> from Docker Hub.
+            </p>
+          ) : null}
+          {s.phase === 'done' && s.result ? (
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => {
+                const result = s.result;
+                if (!result) return;
+                tools.detail.getState().select(result.imageId, result.tags[0] ?? result.imageId.replace(/^sha256:/, '').slice(0, 12));
+                onClose();
+              }}
+            >
+              Show the image {s.result.tags[0] ?? s.result.imageId.replace(/^sha256:/, '').slice(0, 12)}
+            </button>
+          ) : null}
           {s.phase === 'failed' && s.failure ? (
             <div className="build-error" role="alert">
               <strong>{errorLine !== null ? `Line ${errorLine} failed` : 'The build failed'}</strong>
@@ -318,7 +326,7 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
               ) : null}
             </div>
           ) : null}
-          <pre ref={logRef} className="build-log" role="log" aria-label="Build log">
+          <pre ref={logRef} className="build-log" role="log" aria-label="Build log" tabIndex={0}>
             {s.log.join('\n')}
           </pre>
         </div>
