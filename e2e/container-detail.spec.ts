@@ -69,6 +69,9 @@ test.describe('container detail against the real engine', () => {
     runFixture(name);
     const { berth, pane } = await openDetail(page, name);
     await expect(pane.getByRole('button', { name: 'Unpause', exact: true })).toBeDisabled();
+    // Closed where it would squeeze the logs: its toggle opens it.
+    await pane.getByRole('button', { name: /^Lifecycle/, expanded: false }).click();
+    await expect(pane.getByRole('button', { name: /^Lifecycle/, expanded: true })).toBeVisible();
     await expect(pane.getByRole('button', { name: 'start (created → running)' })).toHaveCount(0);
     await pane.getByRole('button', { name: 'pause (running → paused)' }).click();
     await berth.expectRowState(name, /paused/i);
@@ -80,6 +83,37 @@ test.describe('container detail against the real engine', () => {
     await pane.getByRole('button', { name: 'Unpause', exact: true }).click();
     await berth.expectRowState(name, /running/i);
     expect(containerState(name)).toBe('running');
+  });
+
+  test('at 1280×800 the lifecycle diagram starts closed, leaving the logs room; open, its labels are readable', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const name = e2eName('diagram');
+    runFixture(name);
+    const { pane } = await openDetail(page, name);
+    const toggle = pane.getByRole('button', { name: /^Lifecycle/ });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(pane.getByRole('group', { name: 'Lifecycle' })).toHaveCount(0);
+    const logHeight = async () => (await pane.getByRole('log', { name: `Logs ${name}` }).boundingBox())!.height;
+    expect(await logHeight()).toBeGreaterThan(250);
+
+    await toggle.click();
+    const diagram = pane.getByRole('group', { name: 'Lifecycle' });
+    await expect(diagram).toBeVisible();
+    // Drawn at its natural size: each label's rendered height is its font size, at least 11 px.
+    const sizes = await diagram
+      .locator('text')
+      .evaluateAll((texts) =>
+        texts.map((t) => ({ font: parseFloat(getComputedStyle(t).fontSize), rendered: t.getBoundingClientRect().height })),
+      );
+    expect(sizes.length).toBeGreaterThan(10);
+    for (const s of sizes) {
+      expect(s.font).toBeGreaterThanOrEqual(11);
+      expect(s.rendered).toBeGreaterThanOrEqual(11);
+    }
+    await page.screenshot({ path: `${shots}/detail-lifecycle-open.png` });
+    // The choice is kept for the next container shown.
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });
 
   test('the writable layer: touch /hello, see it in Changes, commit it, run the new image', async ({ page }) => {

@@ -41,7 +41,7 @@ test.describe('a push the registry refuses', () => {
     // Logging in cannot fix it, so the card does not offer it.
     await expect(card.getByRole('button', { name: /^Log in/ })).toHaveCount(0);
     await expect(page.getByRole('log', { name: 'Recent actions as docker commands' })).toContainText(`docker push ${deniedRef}`);
-    await expect(page.getByRole('log', { name: 'Recent actions as docker commands' })).toContainText('✗ REGISTRY_REFUSED');
+    await expect(page.getByRole('log', { name: 'Recent actions as docker commands' })).toContainText('✗ the registry refused it');
     await page.screenshot({ path: `${shots}/push-denied.png` });
   });
 });

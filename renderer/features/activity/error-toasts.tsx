@@ -30,7 +30,8 @@ function Toast({ entry, onDismiss }: { entry: ActivityEntry; onDismiss(): void }
     >
       <div className="toast-body">
         <div className="toast-title">
-          <code>{entry.command}</code> failed: {failureInWords(entry.errorCode, entry.detail)}
+          <code>{entry.command}</code>
+          <div>{failureInWords(entry.errorCode, entry.detail)}</div>
         </div>
         {entry.detail ? <div className="toast-message">{entry.detail}</div> : null}
       </div>

@@ -9,9 +9,12 @@ export interface ContainerDetailState {
   /** Its name when opened, so a removed container can still be named. */
   containerName: string;
   tab: DetailTab;
+  /** The lifecycle diagram as the user last set it; null: open only where it fits (see lifecycle-box.tsx). */
+  lifecycleOpen: boolean | null;
   open(c: { id: string; name: string }): void;
   close(): void;
   setTab(tab: DetailTab): void;
+  setLifecycleOpen(open: boolean): void;
 }
 
 export type ContainerDetailStore = StoreApi<ContainerDetailState>;
@@ -21,8 +24,10 @@ export function createContainerDetailStore(): ContainerDetailStore {
     containerId: null,
     containerName: '',
     tab: 'Logs',
+    lifecycleOpen: null,
     open: (c) => set({ containerId: c.id, containerName: c.name }),
     close: () => set({ containerId: null }),
     setTab: (tab) => set({ tab }),
+    setLifecycleOpen: (lifecycleOpen) => set({ lifecycleOpen }),
   }));
 }

@@ -13,6 +13,7 @@ import { DebugShellDialog } from './debug-shell-dialog.js';
 import { detailTabs, type ContainerDetailStore } from './container-detail-store.js';
 import { InspectTab } from './inspect-tab.js';
 import { killSignals, legalActions, lifecycleStateOf, type DetailAction, type Transition } from './lifecycle.js';
+import { LifecycleBox } from './lifecycle-box.js';
 import { LifecycleDiagram } from './lifecycle-diagram.js';
 import { LogsTab } from './logs-tab.js';
 import { ProcessesTab } from './processes-tab.js';
@@ -223,10 +224,9 @@ function DetailOpen({
             {failure}
           </div>
         ) : null}
-        <details className="cd-lifecycle-box" open>
-          <summary>Lifecycle</summary>
+        <LifecycleBox detail={detail}>
           <LifecycleDiagram state={lifecycleStateOf(state)} busy={busy} onAction={onTransition} />
-        </details>
+        </LifecycleBox>
       </header>
       <div role="tablist" aria-label="Container details" className="cd-detail-tabs">
         {detailTabs.map((t) => (
@@ -244,7 +244,8 @@ function DetailOpen({
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`detail-panel-${tab}`} aria-labelledby={`detail-tab-${tab}`} className="cd-detail-panel">
+      {/* Focusable: a tab whose content scrolls but holds no control (Stats) can still be scrolled from the keyboard. */}
+      <div role="tabpanel" id={`detail-panel-${tab}`} aria-labelledby={`detail-tab-${tab}`} className="cd-detail-panel" tabIndex={0}>
         {!container && tab !== 'Logs' ? (
           <p className="faint">This container has been removed.</p>
         ) : tab === 'Logs' ? (

@@ -2,16 +2,21 @@ import type { KeyboardEvent } from 'react';
 import { legalTransitions, transitionLabel, transitions, type LifecycleState, type Transition } from './lifecycle.js';
 
 const nodes: Record<LifecycleState, { x: number; y: number }> = {
-  created: { x: 62, y: 36 },
-  running: { x: 250, y: 36 },
-  paused: { x: 450, y: 36 },
-  restarting: { x: 450, y: 150 },
-  exited: { x: 250, y: 150 },
-  dead: { x: 450, y: 236 },
-  removed: { x: 250, y: 236 },
+  created: { x: 52, y: 36 },
+  running: { x: 232, y: 36 },
+  paused: { x: 420, y: 36 },
+  restarting: { x: 420, y: 150 },
+  exited: { x: 232, y: 150 },
+  dead: { x: 420, y: 236 },
+  removed: { x: 232, y: 236 },
 };
 
-const nodeSize = { w: 92, h: 28 };
+const nodeSize = { w: 92, h: 30 };
+
+/** The diagram's natural size in CSS pixels: drawn 1:1 so its labels keep their font size (≥ 11 px). */
+export const diagramSize = { width: 472, height: 288 };
+/** Edge labels are monospace at 11.5 px: about 7 px a character. */
+const labelCharWidth = 7;
 
 /** Where each arrow's label sits, so parallel arrows do not overlap. */
 function geometry(t: Transition, index: number, siblings: number) {
@@ -40,8 +45,10 @@ function geometry(t: Transition, index: number, siblings: number) {
   };
   const s = trim(a, b);
   const e = trim(b, a);
-  // Labels on a busy vertical lane alternate up and down so they do not collide.
-  const at = Math.abs(dy) > Math.abs(dx) && siblings > 2 ? (index % 2 === 0 ? 0.32 : 0.68) : 0.5;
+  // Labels on a busy vertical lane alternate up and down, counted in the lane's own direction so
+  // neighbouring arrows (whichever way they point) never hold their labels at the same height.
+  const along = index % 2 === 0 ? 0.32 : 0.68;
+  const at = Math.abs(dy) > Math.abs(dx) && siblings > 2 ? (flip === 1 ? along : 1 - along) : 0.5;
   return { path: `M ${s.x} ${s.y} L ${e.x} ${e.y}`, lx: s.x + (e.x - s.x) * at, ly: s.y + (e.y - s.y) * at };
 }
 
@@ -67,7 +74,14 @@ export function LifecycleDiagram({ state, busy, onAction }: { state: LifecycleSt
     if (!busy) onAction(t);
   };
   return (
-    <svg className="cd-lifecycle" viewBox="0 -26 540 288" role="group" aria-label="Lifecycle">
+    <svg
+      className="cd-lifecycle"
+      viewBox={`0 -26 ${diagramSize.width} ${diagramSize.height}`}
+      width={diagramSize.width}
+      height={diagramSize.height}
+      role="group"
+      aria-label="Lifecycle"
+    >
       <defs>
         <marker id="lc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
@@ -101,7 +115,13 @@ export function LifecycleDiagram({ state, busy, onAction }: { state: LifecycleSt
           >
             <title>{label}</title>
             <path d={g.path} fill="none" markerEnd="url(#lc-arrow)" />
-            <rect x={g.lx - t.action.length * 3.4 - 5} y={g.ly - 8} width={t.action.length * 6.8 + 10} height={16} rx={4} />
+            <rect
+              x={g.lx - (t.action.length * labelCharWidth) / 2 - 5}
+              y={g.ly - 9}
+              width={t.action.length * labelCharWidth + 10}
+              height={18}
+              rx={4}
+            />
             <text x={g.lx} y={g.ly + 4} textAnchor="middle">
               {t.action}
             </text>
