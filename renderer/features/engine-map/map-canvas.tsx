@@ -5,7 +5,7 @@ import { formatSize } from '../../lib/format-size.js';
 import { plural } from '../../lib/plural.js';
 import type { EngineMapStore, WritableRead } from './engine-map-store.js';
 import { columnLeft, mapGeometry } from './map-geometry.js';
-import { boxTitle, type LayerBox, type MapLayout } from './map-layout.js';
+import { boxTitle, middleEllipsis, type LayerBox, type MapLayout } from './map-layout.js';
 
 const { rowHeight, gap, columnWidth, imageWidth } = mapGeometry;
 
@@ -116,7 +116,9 @@ export function MapCanvas({ layout, store }: { layout: MapLayout; store: EngineM
             aria-label={`Image ${row.label}`}
             onClick={() => store.getState().select({ kind: 'image', id: row.image.id })}
           >
-            <span className="map-image-name">{row.label}</span>
+            <span className="map-image-name" title={row.label}>
+              {middleEllipsis(row.label, 30)}
+            </span>
             <span className="map-image-meta">
               {row.image.unreadable
                 ? `layers unknown: ${row.image.unreadable}`

@@ -3,7 +3,7 @@ export const mapGeometry = {
   columnWidth: 168,
   gap: 6,
   rowHeight: 58,
-  imageWidth: 210,
+  imageWidth: 240,
 } as const;
 
 export function columnLeft(column: number): number {

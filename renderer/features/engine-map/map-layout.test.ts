@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineMap, MapImage } from '../../../shared/engine-map-types.js';
-import { boxTitle, layoutMap, type LayoutOptions } from './map-layout.js';
+import { boxTitle, layoutMap, middleEllipsis, type LayoutOptions } from './map-layout.js';
 
 const image = (id: string, tags: string[], chain: string[]): MapImage => ({ id, tags, created: 1, size: 1, chain });
 const layer = (chainId: string, size: number | null = 10) => ({ chainId, diffId: `d-${chainId}`, size, createdBy: `RUN make ${chainId}` });
@@ -90,5 +90,11 @@ describe('laying out the engine map', () => {
     expect(layout.columns).toBe(2);
     expect(layout.boxes.filter((b) => b.key === 'base')).toHaveLength(1);
     expect(layout.boxes.find((b) => b.key === 'base')?.rows).toBe(50);
+  });
+
+  it('cuts a long image name in the middle, keeping its tag', () => {
+    expect(middleEllipsis('berth-h6-map-fo3iy:many-3-8', 20)).toMatch(/^berth-h.*….*many-3-8$/);
+    expect(middleEllipsis('berth-h6-map-fo3iy:many-3-8', 20)).toHaveLength(20);
+    expect(middleEllipsis('short:1', 20)).toBe('short:1');
   });
 });

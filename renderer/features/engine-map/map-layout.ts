@@ -62,6 +62,13 @@ export function imageLabel(image: Pick<MapImage, 'id' | 'tags'>): string {
   return image.tags[0] ?? image.id.replace(/^sha256:/, '').slice(0, 12);
 }
 
+/** A long label cut in the middle, keeping the tag (what tells sibling images apart) and the repository's start. */
+export function middleEllipsis(label: string, max: number): string {
+  if (label.length <= max) return label;
+  const tail = Math.ceil((max - 1) * 0.6);
+  return `${label.slice(0, max - 1 - tail)}…${label.slice(label.length - tail)}`;
+}
+
 function matches(image: MapImage, containers: readonly MapContainer[], needle: string): boolean {
   if (!needle) return true;
   const words = [image.id, ...image.tags, ...containers.map((c) => c.name)];
