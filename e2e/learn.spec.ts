@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { containerState, docker, fixtureImage, fixtureLabel } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
