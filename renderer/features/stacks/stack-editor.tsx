@@ -4,21 +4,11 @@ import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { MergeView } from '@codemirror/merge';
 import { EditorState } from '@codemirror/state';
+import { editorTheme } from './editor-theme.js';
 import type { ComposeProgram, FileProblem, StackFile, StackRef } from '../../../shared/compose-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { ModalForm } from '../../components/dialog.js';
 import { errorText } from '../../lib/error-text.js';
-
-const editorTheme = EditorView.theme(
-  {
-    '&': { backgroundColor: 'var(--code-bg)', color: 'var(--text)', height: '100%' },
-    '.cm-gutters': { backgroundColor: 'var(--panel)', color: 'var(--text-faint)', border: 'none' },
-    '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--row-hover)' },
-    '.cm-cursor': { borderLeftColor: 'var(--accent)' },
-    '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--selection)' },
-  },
-  { dark: true },
-);
 
 /** Problems as the editor marks them: each on its line (the first line when Compose named none). */
 function toDiagnostics(view: EditorView, problems: readonly FileProblem[]): Diagnostic[] {
