@@ -62,11 +62,16 @@ test.describe('the activity history', () => {
     await expect(history).toHaveCount(0);
   });
 
-  test("Berth's own docker diff of a remove preview is marked background, not listed as the user's", async ({ page }) => {
+  test("the shell that opened is the one shown; Berth's own docker diff of a remove preview is marked background", async ({ page }) => {
     const kept = made.name('kept');
     docker('run', '-d', '--name', kept, '--label', fixtureLabel, '--stop-timeout', '1', fixtureImage, 'sh', '-c', 'touch /made; sleep 600');
     const berth = new BerthPage(page);
     await berth.open('berth-e2e-h4hist-');
+    // The fixture has no bash: the shell that opens is sh, and the strip says so.
+    await berth.button(berth.row(kept), 'Open shell').click();
+    await expect(strip(page)).toContainText(`docker exec -it ${kept} sh`);
+    await expect(strip(page)).not.toContainText(`docker exec -it ${kept} bash`);
+
     await berth.button(berth.row(kept), 'Remove').click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('made');
