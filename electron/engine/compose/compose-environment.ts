@@ -15,8 +15,9 @@ const overridden = [
 /**
  * The environment Compose runs with for the engine of `spec`: DOCKER_HOST from its address (a
  * CLI context's too, so both programs reach the same engine), and for TLS DOCKER_TLS_VERIFY and
- * DOCKER_CERT_PATH. ssh:// engines are reached through the system's ssh (docker-compose 1.29
- * uses it unless COMPOSE_PARAMIKO_SSH=1), with the user's own ssh configuration.
+ * DOCKER_CERT_PATH. For ssh:// engines docker-compose 1.29 dials through the system's ssh (unless
+ * COMPOSE_PARAMIKO_SSH=1) with the user's own ssh configuration, but its docker-py still refuses
+ * ssh:// unless Python's paramiko is installed (Debian: python3-paramiko).
  */
 export function composeEnvironment(spec: Pick<EngineSpec, 'host' | 'tls'>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
