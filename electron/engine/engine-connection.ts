@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import { berthMaxApiVersion, negotiateApiVersion, parseApiVersion } from '../../shared/engine-features.js';
 import type { EngineSpec } from '../../shared/engine-spec.js';
 import type { ConnectionStatus, EngineEvent } from '../../shared/engine-types.js';
 import { BerthError } from '../../shared/errors.js';
@@ -58,6 +59,22 @@ export interface EngineConnectionOptions {
   requestTimeoutMs?: number;
   /** How long the `/_ping` probe waits while the engine does not answer; 5 s by default. */
   pingTimeoutMs?: number;
+  /**
+   * The newest Engine API version to speak (e.g. '1.24'), as DOCKER_API_VERSION does for the docker CLI;
+   * DOCKER_API_VERSION or Berth's newest by default. The engine's own newest wins when it is older.
+   */
+  maxApiVersion?: string;
+}
+
+/** The cap on the API version: the option, else DOCKER_API_VERSION, else Berth's newest; a malformed one is refused by name. */
+function apiVersionCap(option: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const given = option ?? env.DOCKER_API_VERSION?.trim();
+  if (!given) return berthMaxApiVersion;
+  if (!parseApiVersion(given)) {
+    const from = option === undefined ? 'DOCKER_API_VERSION' : 'The API version';
+    throw new Error(`${from} must be MAJOR.MINOR, e.g. 1.41, not "${given.slice(0, 40)}"`);
+  }
+  return given;
 }
 
 export interface UseOptions {
@@ -91,6 +108,7 @@ export class EngineConnection {
   private readonly statusListeners = new Set<Listener<ConnectionStatus>>();
   private readonly eventListeners = new Set<EngineEventListener>();
   private readonly retryDelaysMs: readonly number[];
+  private readonly maxApiVersion: string;
   private retryIndex = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private checkingAnswer = false;
@@ -111,6 +129,7 @@ export class EngineConnection {
     });
     this.docker = new Docker(this.endpoint.options);
     this.retryDelaysMs = options.retryDelaysMs ?? [500, 1000, 2000, 5000];
+    this.maxApiVersion = apiVersionCap(options.maxApiVersion);
     const budgets: RequestBudgets = {
       baseMs: options.requestTimeoutMs ?? requestTimeoutFromEnvironment(),
       pingMs: options.pingTimeoutMs ?? defaultPingTimeoutMs,
@@ -250,8 +269,12 @@ export class EngineConnection {
       return this.current;
     }
     try {
+      // /version answers with the engine's own range whatever version the request is in.
       const version = await this.docker.version();
       if (this.closed) return this.current;
+      // Every later request speaks the negotiated version (/v1.41/…), as the docker CLI does.
+      const apiVersion = negotiateApiVersion(version.ApiVersion, version.MinAPIVersion, this.maxApiVersion);
+      (this.docker.modem as { version?: string }).version = `v${apiVersion}`;
       await this.startEvents();
       this.retryIndex = 0;
       this.setStatus({
@@ -259,7 +282,7 @@ export class EngineConnection {
         state: 'connected',
         endpoint: this.endpoint.display,
         engineVersion: version.Version,
-        apiVersion: version.ApiVersion,
+        apiVersion,
         os: `${version.Os}/${version.Arch}`,
         generation: this.current.generation + 1,
       });

@@ -81,10 +81,20 @@ export interface SelectFieldProps<T extends string> {
   options: ReadonlyArray<readonly [T, string]>;
   error?: string;
   errorId?: string;
+  /** The engine cannot do this (its API is too old): the select is off and says why. */
+  disabledReason?: string | undefined;
   onChange(value: T): void;
 }
 
-export function SelectField<T extends string>({ label, value, options, error, errorId: errId, onChange }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  error,
+  errorId: errId,
+  disabledReason,
+  onChange,
+}: SelectFieldProps<T>) {
   const id = useId();
   return (
     <div className="rf-field">
@@ -94,7 +104,9 @@ export function SelectField<T extends string>({ label, value, options, error, er
         className="rf-input"
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errId : undefined}
+        aria-describedby={error ? errId : disabledReason ? `${id}-off` : undefined}
+        disabled={disabledReason !== undefined}
+        title={disabledReason}
         onChange={(e) => onChange(e.currentTarget.value as T)}
       >
         {options.map(([v, text]) => (
@@ -103,6 +115,11 @@ export function SelectField<T extends string>({ label, value, options, error, er
           </option>
         ))}
       </select>
+      {disabledReason ? (
+        <p className="rf-hint" id={`${id}-off`}>
+          {disabledReason}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -10,6 +10,23 @@ import { useEngines } from './engines-context.js';
 import type { EnginesStore } from './engines-store.js';
 import { factRows, fleetStateView, sourceText } from './fleet-format.js';
 import { useNow } from './use-now.js';
+import { unavailableFeatures } from '../../../shared/engine-features.js';
+
+/** What Berth turns off on an engine whose API is older than a feature needs, each with why. */
+function MissingFeatures({ apiVersion }: { apiVersion: string | undefined }) {
+  const missing = unavailableFeatures(apiVersion);
+  if (missing.length === 0) return null;
+  return (
+    <div className="engine-missing">
+      <p className="engine-missing-title">Off on this engine (API {apiVersion}):</p>
+      <ul aria-label="Features this engine lacks">
+        {missing.map((m) => (
+          <li key={m.feature}>{m.reason}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 type Open = { kind: 'remove' | 'hostKey'; id: string } | undefined;
 
@@ -56,6 +73,7 @@ function EngineCard({
           </div>
         ))}
       </dl>
+      <MissingFeatures apiVersion={engine.facts.apiVersion} />
       {engine.state !== 'connected' && engine.facts.readAt !== undefined ? (
         <p className="faint engine-hint">Last known, read at {new Date(engine.facts.readAt).toLocaleTimeString()}</p>
       ) : null}

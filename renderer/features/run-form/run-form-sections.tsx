@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useEngineFeatureOff } from '../engines/use-engine-feature.js';
 import { useStore } from 'zustand';
 import type { RunFormStore } from './run-form-store.js';
 import { hostDevices, hostProblems } from './robot-presets.js';
@@ -331,6 +332,7 @@ export function DevicesSection({ form, formId }: SectionArgs) {
 }
 
 export function RuntimeSection({ form, formId }: SectionArgs) {
+  const gpusOff = useEngineFeatureOff('gpus');
   const f = useStore(form, (s) => s.fields);
   const errors = useFormErrors(form);
   const set = form.getState().setField;
@@ -403,6 +405,7 @@ export function RuntimeSection({ form, formId }: SectionArgs) {
             ]}
             error={errors['gpus']}
             errorId={errorId(formId, 'gpus')}
+            disabledReason={gpusOff}
             onChange={(v) => set('gpuMode', v)}
           />
           {f.gpuMode === 'count' ? (
