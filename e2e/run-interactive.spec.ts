@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { docker, fixtureImage, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
@@ -57,6 +58,8 @@ test.describe('docker run -it, start -a, commit and push in the UI', () => {
   test('-it opens a working shell on the new container, which is selected; Reopen starts it again below the transcript', async ({
     page,
   }) => {
+    // Many steps on a shared, busy engine: three times the usual time.
+    test.slow();
     const name = containers.name('shell');
     const berth = new BerthPage(page);
     await berth.open();
@@ -69,12 +72,26 @@ test.describe('docker run -it, start -a, commit and push in the UI', () => {
     expect(docker('inspect', '--format', '{{.Config.Tty}} {{.Config.OpenStdin}} {{.Config.StdinOnce}}', name)).toBe('true true false');
     await expect(page.getByRole('log', { name: 'Recent actions as docker commands' })).toContainText(`docker run -it --name ${name}`);
 
+    // Room for both sessions' lines: the test hook reads what is on screen.
+    const resize = page.getByRole('separator', { name: 'Resize terminals' });
+    for (let i = 0; i < 12; i++) await resize.press('ArrowUp');
     const marker = `hi-${Math.floor(Math.random() * 1e9)}`;
     await expect.poll(() => terminalText(page, name)).toMatch(/[#$] ?$/m);
     await page.getByRole('region', { name: `Terminal ${name}`, exact: true }).click();
     await page.keyboard.type(`touch /made-here; echo ${marker}\n`);
     await expect.poll(() => terminalText(page, name)).toMatch(new RegExp(`^${marker}`, 'm'));
     await page.screenshot({ path: `${shots}/run-it-shell.png` });
+
+    // The tab list holds only tabs, and A−/A+ are named by what they show (axe).
+    const axe = await new AxeBuilder({ page })
+      .include('section[aria-label="Terminals"]')
+      .withRules(['aria-required-children', 'label-content-name-mismatch', 'nested-interactive', 'aria-hidden-focus'])
+      .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // axe leaves out one-letter text such as A−: its name must still start with what it shows.
+    await expect(page.getByRole('button', { name: /^A− / })).toHaveText('A−');
+    await expect(page.getByRole('button', { name: /^A\+ / })).toHaveText('A+');
 
     // exit ends the main process: the container stops; Reopen is docker start -a -i.
     await page.keyboard.type('exit\n');
