@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { combineCheckResults, containerNameInLesson, learnCheckSchema, lessonPrefixSchema, tagInLessonNamespace } from './learn-types.js';
+import {
+  combineCheckResults,
+  containerNameInLesson,
+  learnCheckSchema,
+  lessonCleanupInputSchema,
+  lessonPrefixSchema,
+  tagInLessonNamespace,
+} from './learn-types.js';
 
 describe('lesson names and checks', () => {
   it('knows a lesson image tag with or without a registry host', () => {
@@ -32,5 +39,12 @@ describe('lesson names and checks', () => {
     expect(lessonPrefixSchema.safeParse('learn').success).toBe(true);
     expect(lessonPrefixSchema.safeParse('my.x').success).toBe(false);
     expect(lessonPrefixSchema.safeParse('learn-').success).toBe(false);
+  });
+
+  it('clean-up takes tags (a tag may have capitals) and full IDs, nothing shell-like', () => {
+    const input = (images: string[]) => lessonCleanupInputSchema.safeParse({ lesson: 'images', prefix: 'learn', containers: [], images });
+    expect(input(['learn/first:V2', '127.0.0.1:5000/learn/first:v2', `sha256:${'a'.repeat(64)}`]).success).toBe(true);
+    expect(input(['learn/first:v2 && rm -rf /']).success).toBe(false);
+    expect(input(['-f']).success).toBe(false);
   });
 });

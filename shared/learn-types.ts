@@ -108,7 +108,7 @@ export const lessonCleanupInputSchema = z.strictObject({
   lesson: lessonIdSchema,
   prefix: lessonPrefixSchema,
   containers: z.array(containerRefSchema).max(200),
-  images: z.array(z.string().regex(/^(sha256:[0-9a-f]{64}|[a-z0-9][a-z0-9._/:-]{0,254})$/, 'An image tag or sha256 ID')).max(200),
+  images: z.array(z.string().regex(/^(sha256:[0-9a-f]{64}|[a-zA-Z0-9][a-zA-Z0-9._/:-]{0,254})$/, 'An image tag or sha256 ID')).max(200),
 });
 export type LessonCleanupInput = z.infer<typeof lessonCleanupInputSchema>;
 
