@@ -149,6 +149,7 @@ test.describe('docker run -it, start -a, commit and push in the UI', () => {
   });
 
   test('a commit links to its image, and a registry name offers Push', async ({ page }) => {
+    test.slow();
     const name = containers.name('commit');
     const repository = `${registry}/berth-e2e/it-commit-${Date.now()}`;
     images.push(`${repository}:v2`);
