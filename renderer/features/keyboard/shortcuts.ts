@@ -31,12 +31,12 @@ function inTerminal(target: Element | null): boolean {
 
 /** The page-wide shortcut a key press is, if any; typing in a field is left alone. */
 export function globalShortcut(event: KeyLike, isMac: boolean): GlobalShortcut | undefined {
-  const target = event.target instanceof Element ? event.target : null;
+  const target = typeof (event.target as Element | null)?.closest === 'function' ? (event.target as Element) : null;
   if (event.key.toLowerCase() === 'k' && !event.altKey && (isMac ? event.metaKey : event.ctrlKey)) {
     return !isMac && inTerminal(target) ? undefined : 'palette';
   }
   if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
-  if (event.key === 'ArrowDown' && target instanceof HTMLInputElement && /^filter /i.test(target.getAttribute('aria-label') ?? '')) {
+  if (event.key === 'ArrowDown' && target?.tagName === 'INPUT' && /^filter /i.test(target.getAttribute('aria-label') ?? '')) {
     return 'into-list';
   }
   if (isTextEntry(target) || target?.closest('dialog')) return undefined;
