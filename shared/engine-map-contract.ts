@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall, defineStream } from './contract-kit.js';
 import { engineMapSchema, writableLayerSchema } from './engine-map-types.js';
+import { engineEventSchema } from './engine-types.js';
 
 const noInput = z.strictObject({});
 
@@ -16,6 +17,11 @@ export const engineMapCalls = {
   'engine.mapWritableLayer': defineCall({
     input: z.strictObject({ id: z.string().min(1).max(256), limit: z.number().int().min(1).max(5000) }),
     output: writableLayerSchema,
+  }),
+  /** What the engine did in the last `seconds` (at most its last 1000 events): the events timeline's start. */
+  'engine.recentEvents': defineCall({
+    input: z.strictObject({ seconds: z.number().int().min(1).max(3600) }),
+    output: z.array(engineEventSchema),
   }),
 } as const;
 

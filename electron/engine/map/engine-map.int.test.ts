@@ -5,6 +5,7 @@ import { EngineConnection } from '../engine-connection.js';
 import { collect, commitFromFixture, removeImagesLabelled, uniqueTag } from '../images/test-helpers.js';
 import { EngineLiveModel } from '../live/engine-live-model.js';
 import { EngineMapService } from './engine-map-service.js';
+import { recentEvents } from './recent-events.js';
 
 describe('the engine map against the real engine', () => {
   const connection = new EngineConnection({ id: 'test-engine-map' });
@@ -89,5 +90,17 @@ describe('the engine map against the real engine', () => {
 
   it('says why when the container is not there', async () => {
     await expect(map.writableLayer(`berth-test-map-missing-${run}`, 5)).rejects.toThrow(/No such container/);
+  });
+
+  it("reads the engine's recent past: a container made and removed a moment ago", async () => {
+    const container = await testDocker.createContainer({
+      name: `${containerName}-past`,
+      Image: fixtureImage,
+      Labels: { [fixtureLabel]: 'true' },
+    });
+    await container.remove();
+    const past = await recentEvents(connection, 60);
+    const ours = past.filter((e) => e.id === container.id).map((e) => e.action);
+    expect(ours).toEqual(['create', 'destroy']);
   });
 });

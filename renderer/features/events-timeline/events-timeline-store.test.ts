@@ -70,6 +70,31 @@ describe('the events timeline store', () => {
     store.dispose();
   });
 
+  it("starts with the engine's recent past before the live events, an event in both kept once", async () => {
+    vi.useFakeTimers();
+    const hub = fakeHub();
+    let answer: (events: EngineEvent[]) => void = () => undefined;
+    const store = createEventsTimelineStore(hub, {
+      batchMs: 1,
+      now: () => 1_000_000,
+      pastSeconds: 60,
+      recent: () => new Promise((resolve) => (answer = resolve)),
+    });
+    const live = { ...ev('start', 'c2'), timeNano: 30 };
+    hub.emit(live);
+    vi.advanceTimersByTime(1);
+    answer([{ ...ev('create', 'c1'), timeNano: 10 }, { ...ev('start', 'c1'), timeNano: 20 }, live]);
+    await vi.waitFor(() => expect(store.getState().events).toHaveLength(3));
+    expect(store.getState().events.map((e) => `${e.action} ${e.id}`)).toEqual(['create c1', 'start c1', 'start c2']);
+    expect(new Set(store.getState().events.map((e) => e.seq)).size).toBe(3);
+    expect(store.getState().since).toBe(1_000_000 - 60_000);
+  });
+
+  it('says when the recent past could not be read, and keeps recording', async () => {
+    const store = createEventsTimelineStore(fakeHub(), { recent: () => Promise.reject(new Error('engine gone')) });
+    await vi.waitFor(() => expect(store.getState().pastError).toBe('engine gone'));
+  });
+
   it('appends a batch without copying when nothing came', () => {
     const ring = { events: [], dropped: 0 };
     expect(appendEvents(ring, [], 10)).toBe(ring);

@@ -5,8 +5,10 @@ import { noFilter, type EventFilter, type EventObject } from './event-filter.js'
 import { appendEvents, goneKey, removesObject, type EventRing, type TimelineEvent } from './event-ring.js';
 
 export interface EventsTimelineState extends EventRing {
-  /** Unix ms when this timeline began recording (the engine sends only what happens from then on). */
+  /** Unix ms from which the timeline holds what the engine did (the engine's recent past, then live). */
   since: number;
+  /** Why the engine's recent past could not be read (the live events still come). */
+  pastError: string | null;
   filter: EventFilter;
   /** `type:id` of objects an event removed. */
   gone: ReadonlySet<string>;
@@ -26,6 +28,10 @@ export interface EventsTimelineOptions {
   /** Events arriving within this many ms are added together (a burst redraws once). */
   batchMs?: number;
   now?: () => number;
+  /** Reads what the engine did in the last `seconds`, shown before the live events. */
+  recent?: (seconds: number) => Promise<EngineEvent[]>;
+  /** How far back `recent` reaches, in seconds. */
+  pastSeconds?: number;
 }
 
 export const defaultEventCap = 5000;
@@ -44,10 +50,12 @@ export function createEventsTimelineStore(events: Pick<EngineEventHub, 'onAny'>,
   let pending: TimelineEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  const startedAt = (options.now ?? Date.now)();
   const store = createStore<EventsTimelineState>()((set, get) => ({
     events: [],
     dropped: 0,
-    since: (options.now ?? Date.now)(),
+    since: startedAt,
+    pastError: null,
     filter: noFilter,
     gone: new Set(),
     toggleType: (type) => set({ filter: { ...get().filter, types: toggled(get().filter.types, type) } }),
@@ -75,6 +83,20 @@ export function createEventsTimelineStore(events: Pick<EngineEventHub, 'onAny'>,
     pending.push({ ...event, seq: ++seq });
     timer ??= setTimeout(flush, batchMs);
   });
+
+  // The engine's recent past goes before whatever came live meanwhile (an event in both is kept once).
+  const pastSeconds = options.pastSeconds ?? 600;
+  const keyOf = (e: EngineEvent): string => `${e.timeNano}|${e.type}|${e.action}|${e.id}`;
+  void options.recent?.(pastSeconds).then(
+    (past) => {
+      const held = store.getState();
+      const live = new Set([...held.events, ...pending].map(keyOf));
+      const older = past.filter((e) => !live.has(keyOf(e))).map((e, i) => ({ ...e, seq: i - past.length }));
+      const merged = appendEvents({ events: older, dropped: 0 }, held.events, cap);
+      store.setState({ events: merged.events, dropped: held.dropped + merged.dropped, since: startedAt - pastSeconds * 1000 });
+    },
+    (error: unknown) => store.setState({ pastError: error instanceof Error ? error.message : String(error) }),
+  );
 
   return Object.assign(store, {
     dispose() {

@@ -73,6 +73,7 @@ export function EventsView() {
   const events = useStore(store, (s) => s.events);
   const dropped = useStore(store, (s) => s.dropped);
   const since = useStore(store, (s) => s.since);
+  const pastError = useStore(store, (s) => s.pastError);
   const filter = useStore(store, (s) => s.filter);
   const columns = useColumns(store);
 
@@ -116,6 +117,11 @@ export function EventsView() {
       {dropped > 0 ? (
         <p role="status" className="banner banner--stale">
           Only the last {events.length.toLocaleString()} events are kept: {plural(dropped, 'older event')} dropped.
+        </p>
+      ) : null}
+      {pastError ? (
+        <p role="status" className="banner banner--stale">
+          The engine&apos;s last minutes could not be read ({pastError}); events from now on are shown.
         </p>
       ) : null}
       <div className="ev-filters" role="group" aria-label="Filter events">
