@@ -47,7 +47,7 @@ describe('terminals store', () => {
     expect(tab).toMatchObject({ key, status: 'open', sessionId, shell: 'sh' });
     expect(tabTitle(tab)).toBe('web · sh');
     expect(transport.openStreams('terminal.output')[0]?.input).toEqual({ sessionId });
-    expect(activity.getState().entries[0]).toMatchObject({ command: 'docker exec -it web bash', detail: 'opened sh' });
+    expect(activity.getState().entries[0]).toMatchObject({ command: 'docker exec -it web sh', detail: 'opened sh' });
   });
 
   it('acknowledges output only after it is rendered, in steps of ackEvery', async () => {
