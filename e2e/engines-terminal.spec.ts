@@ -46,7 +46,9 @@ async function terminalText(page: Page, container: string): Promise<string> {
   }, container);
 }
 
-test('a terminal on a dropped engine says so; Reconnect reopens the shell when the engine answers again', async ({ page }) => {
+test('a terminal on a dropped engine says so; Reconnect reopens the shell when the engine answers again (and detail tabs name the engine)', async ({
+  page,
+}) => {
   // A proxy cut and restored, with the engine's reconnection backoff between, on a shared, busy machine.
   test.setTimeout(180_000);
   const name = containers.name('shell');
@@ -56,6 +58,10 @@ test('a terminal on a dropped engine says so; Reconnect reopens the shell when t
   await page.getByLabel('Engine', { exact: true }).selectOption('proxied');
   await page.getByRole('link', { name: /^Containers/ }).click();
   await page.getByLabel('Filter containers').fill(name);
+  // A detail tab's own command names the engine too.
+  await page.getByRole('row', { name, exact: true }).getByRole('button', { name, exact: true }).click();
+  await page.getByRole('tab', { name: 'Inspect' }).click();
+  await expect(page.getByText(`DOCKER_HOST=${proxy.host} docker inspect ${name}`, { exact: true })).toBeVisible();
   await page.getByRole('row', { name, exact: true }).getByRole('button', { name: 'Open shell', exact: true }).click();
   const panel = page.getByRole('tabpanel').filter({ has: page.getByRole('region', { name: `Terminal ${name}` }) });
   await panel.getByRole('region', { name: `Terminal ${name}` }).click();

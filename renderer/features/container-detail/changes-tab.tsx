@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { cliEquivalent } from '../../../shared/contract.js';
+import { EngineCommand } from '../engines/engine-command.js';
 import type { FilesystemChange } from '../../../shared/container-detail-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { changeTree, type ChangeNode } from './change-tree.js';
@@ -58,7 +59,7 @@ export function ChangesTab({ id, name }: { id: string; name: string }) {
         <button type="button" className="btn btn--small" onClick={load}>
           Refresh
         </button>
-        <code className="faint">{cliEquivalent('containers.changes', { id: name })}</code>
+        <EngineCommand line={cliEquivalent('containers.changes', { id: name })} />
       </div>
       {error ? (
         <div role="alert" className="banner banner--error">

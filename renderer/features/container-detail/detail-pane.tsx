@@ -2,6 +2,7 @@ import './container-detail.css';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { cliEquivalent } from '../../../shared/contract.js';
+import { EngineCommand } from '../engines/engine-command.js';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { CloseIcon } from '../../components/icons.js';
@@ -205,7 +206,7 @@ function DetailOpen({
                 ))}
               </select>
             </label>
-            <code className="faint">{cliEquivalent('containers.kill', signal === 'SIGKILL' ? { id: name } : { id: name, signal })}</code>
+            <EngineCommand line={cliEquivalent('containers.kill', signal === 'SIGKILL' ? { id: name } : { id: name, signal })} />
             <button type="submit" className="btn btn--small btn--danger">
               Send {signal}
             </button>

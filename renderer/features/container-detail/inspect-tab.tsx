@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { cliEquivalent } from '../../../shared/contract.js';
+import { EngineCommand } from '../engines/engine-command.js';
 import { formatByteSize } from '../../../shared/byte-size.js';
 import { formatCommand } from '../../../shared/shell-command.js';
 import { useStores } from '../../app/stores-context.js';
@@ -174,7 +175,7 @@ export function InspectTab({ id, name }: { id: string; name: string }) {
           </>
         ) : null}
         <span className="cd-spacer" />
-        <code className="faint">{cliEquivalent('containers.inspect', { id: name })}</code>
+        <EngineCommand line={cliEquivalent('containers.inspect', { id: name })} />
       </div>
       {showJson ? <pre className="cd-json">{jsonLines.join('\n')}</pre> : null}
     </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { cliEquivalent } from '../../../shared/contract.js';
+import { EngineCommand } from '../engines/engine-command.js';
 import type { ProcessList } from '../../../shared/container-detail-types.js';
 import { useStores } from '../../app/stores-context.js';
 
@@ -26,7 +27,7 @@ export function ProcessesTab({ id, name, running }: { id: string; name: string; 
         <button type="button" className="btn btn--small" onClick={load} disabled={!running}>
           Refresh
         </button>
-        <code className="faint">{cliEquivalent('containers.top', { id: name })}</code>
+        <EngineCommand line={cliEquivalent('containers.top', { id: name })} />
       </div>
       {!running ? <p className="faint">The container is not running: it has no processes.</p> : null}
       {error ? (
