@@ -290,7 +290,8 @@ export function BuildPanel({ onClose }: { onClose(): void }) {
               You have no busybox or alpine image: the first build pulls <code>{starter.base}</code> from Docker Hub.
             </p>
           ) : null}
-          {s.phase === 'done' && s.result ? (
+          {/* Offered once the list holds the image: the images view closes a pane whose image it does not list. */}
+          {s.phase === 'done' && s.result && images.some((r) => r.imageId === s.result?.imageId) ? (
             <button
               type="button"
               className="btn btn--small"
