@@ -178,6 +178,7 @@ function PresetChips({ form }: { form: RunFormStore }) {
   const helper = defaultToolboxImage(refs, storedImageChoice());
   // Read the engine's host once the image list says which helper image it has.
   const loaded = useRef(false);
+  const [checking, setChecking] = useState(false);
   useEffect(() => {
     if (loaded.current || refs.length === 0) return;
     loaded.current = true;
@@ -209,7 +210,22 @@ function PresetChips({ form }: { form: RunFormStore }) {
         })}
       </div>
       <p className="rf-presets-status faint" role="status">
-        {hostError ? hostError : host ? `Checked on the engine's host: ${describeHost(host)}.` : "Reading the engine host's devices…"}
+        {hostError ? hostError : host ? `Checked on the engine's host: ${describeHost(host)}.` : "Reading the engine host's devices…"}{' '}
+        {/* A camera plugged in, or the X server started, after the form opened: read the host again. */}
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={checking || refs.length === 0}
+          onClick={() => {
+            setChecking(true);
+            void form
+              .getState()
+              .loadHost(helper)
+              .finally(() => setChecking(false));
+          }}
+        >
+          {checking ? 'Checking…' : 'Check again'}
+        </button>
       </p>
       {note ? (
         <p className="rf-presets-note" role="status">
