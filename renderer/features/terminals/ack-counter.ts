@@ -3,9 +3,9 @@
  * on arrival) and acknowledges them in steps, so the main side pauses a flood at its high
  * watermark and resumes once the screen has caught up.
  *
- * The callbacks of the chunks xterm.js parses in one go run back to back, so the acknowledgement
- * is sent from a microtask: one message per parsing slice, not one per chunk. Each is a call with
- * a reply; in a flood they cost the page a WebSocket send apiece.
+ * The callbacks of one parsed batch run back to back (write-coalescer.ts joins many chunks into
+ * one write), so the acknowledgement is sent from a microtask: one message per batch, not one per
+ * chunk. Each is a call with a reply; in a flood they cost the page a WebSocket send apiece.
  */
 export class AckCounter {
   private unacked = 0;

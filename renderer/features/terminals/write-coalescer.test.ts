@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { terminalFlow } from '../../../shared/terminal-types.js';
-import { WriteCoalescer, type CoalescerClock, type OutputChunk } from './write-coalescer.js';
+import { WriteCoalescer, type CoalescerClock } from './write-coalescer.js';
 
-/** A fake emulator that parses only when told to, so the test decides when it "catches up". Each entry of `writes` is one hand-off. */
+/** A fake emulator that parses only when told to, so the test decides when it "catches up". */
 function fakeEmulator() {
-  const writes: { text: string; chunks: readonly OutputChunk[]; parsedChunks: number }[] = [];
-  const unparsed = () => writes.find((w) => w.parsedChunks < w.chunks.length);
+  const writes: { text: string; parsed: boolean; done: () => void }[] = [];
   return {
     writes,
     texts: () => writes.map((w) => w.text),
-    write: (chunks: readonly OutputChunk[]) =>
-      writes.push({ text: chunks.map((c) => new TextDecoder().decode(c.data)).join(''), chunks, parsedChunks: 0 }),
-    /** Parse the oldest chunk not yet parsed. */
-    parseChunk(): void {
-      const next = unparsed();
-      if (!next) throw new Error('nothing to parse');
-      next.chunks[next.parsedChunks++]!.done();
-    },
-    /** Parse the rest of the oldest hand-off not yet parsed. */
+    write: (data: Uint8Array, done: () => void) => writes.push({ text: new TextDecoder().decode(data), parsed: false, done }),
+    /** Parse the oldest write not yet parsed. */
     parseNext(): void {
-      const next = unparsed();
+      const next = writes.find((w) => !w.parsed);
       if (!next) throw new Error('nothing to parse');
-      while (next.parsedChunks < next.chunks.length) next.chunks[next.parsedChunks++]!.done();
+      next.parsed = true;
+      next.done();
     },
   };
 }
@@ -152,30 +145,6 @@ describe('WriteCoalescer', () => {
     // Each caller hears back only after its own bytes were parsed, in order.
     expect(done).toEqual(['a', 'b', 'c']);
     expect(coalescer.pendingBytes).toBe(0);
-  });
-
-  it('hands the held chunks over as they came (no copy) and runs each callback once its own chunk is parsed', () => {
-    const emulator = fakeEmulator();
-    const clock = fakeClock();
-    const coalescer = new WriteCoalescer(emulator.write, { clock, minIntervalMs: 25, smallBytes: 0 });
-    const done: string[] = [];
-    const pieces = ['a', 'b', 'c', 'd'].map((text) => ({ text, data: bytes(text) }));
-    for (const { text, data } of pieces) coalescer.push(data, () => done.push(text));
-    emulator.parseNext();
-    clock.advance(25);
-    expect(emulator.writes[1]!.chunks.map((c) => c.data)).toEqual(pieces.slice(1).map((p) => p.data));
-    for (const [i, chunk] of emulator.writes[1]!.chunks.entries()) expect(chunk.data).toBe(pieces[i + 1]!.data);
-    // The flow-control acknowledgement of 'b' need not wait for 'c' and 'd' to be parsed.
-    emulator.parseChunk();
-    expect(done).toEqual(['a', 'b']);
-    // Still parsing the batch: what arrives now waits for its last chunk.
-    coalescer.push(bytes('e'), () => done.push('e'));
-    clock.advance(100);
-    expect(emulator.writes).toHaveLength(2);
-    emulator.parseChunk();
-    emulator.parseChunk();
-    expect(done).toEqual(['a', 'b', 'c', 'd']);
-    expect(emulator.texts()).toEqual(['a', 'bcd', 'e']);
   });
 
   it('waits for the emulator to finish parsing even after the interval', () => {

@@ -1,16 +1,8 @@
+import { concatBytes } from '../../../shared/concat-bytes.js';
 import { terminalFlow } from '../../../shared/terminal-types.js';
 
-/** A piece of output as it arrived, and what to run once the emulator has parsed it. */
-export interface OutputChunk {
-  readonly data: Uint8Array;
-  readonly done: () => void;
-}
-
-/**
- * Hands one batch to the emulator: its chunks in order, each written as it came (xterm.js queues
- * writes itself, so joining them would only copy bytes), each chunk's `done` run once that chunk is parsed.
- */
-export type EmulatorWrite = (chunks: readonly OutputChunk[]) => void;
+/** Writes bytes to the emulator; `done` runs once it has parsed them. */
+export type EmulatorWrite = (data: Uint8Array, done: () => void) => void;
 
 /** The clock and timer the coalescer uses (the browser's in the app; a fake in tests). */
 export interface CoalescerClock {
@@ -62,14 +54,13 @@ const browserClock: CoalescerClock = {
  *
  * Each caller's `done` runs only after the emulator parsed that caller's bytes, so flow-control
  * acknowledgements keep their meaning (held bytes are not acknowledged, so the source pauses).
- * They run chunk by chunk, not once per batch: the source then resumes while the emulator still
- * has the rest of a batch to parse, instead of after it ran dry.
  */
 export class WriteCoalescer {
   /** Writes handed to the emulator whose `done` has not run yet. */
   private inFlight = 0;
-  private held: OutputChunk[] = [];
+  private held: Uint8Array[] = [];
   private heldBytes = 0;
+  private heldCallbacks: (() => void)[] = [];
   private lastHandedAt = Number.NEGATIVE_INFINITY;
   private lastHandedBytes = 0;
   /** When the oldest held chunk arrived. */
@@ -115,8 +106,9 @@ export class WriteCoalescer {
 
   push(data: Uint8Array, done: () => void): void {
     if (this.held.length === 0) this.firstHeldAt = this.clock.now();
-    this.held.push({ data, done });
+    this.held.push(data);
     this.heldBytes += data.byteLength;
+    this.heldCallbacks.push(done);
     this.schedule();
   }
 
@@ -124,6 +116,7 @@ export class WriteCoalescer {
   clear(): void {
     this.held = [];
     this.heldBytes = 0;
+    this.heldCallbacks = [];
     this.generation += 1;
     this.timerSet = false;
   }
@@ -154,22 +147,18 @@ export class WriteCoalescer {
   }
 
   private release(): void {
-    const chunks = this.held;
-    const last = chunks[chunks.length - 1]!;
-    this.lastHandedAt = this.clock.now();
-    this.lastHandedBytes = this.heldBytes;
+    const data = this.held.length === 1 ? this.held[0]! : concatBytes(this.held, this.heldBytes);
+    const callbacks = this.heldCallbacks;
     this.held = [];
     this.heldBytes = 0;
+    this.heldCallbacks = [];
+    this.lastHandedAt = this.clock.now();
+    this.lastHandedBytes = data.byteLength;
     this.inFlight += 1;
-    // The emulator parses in order: once the last chunk is parsed, the whole batch is.
-    chunks[chunks.length - 1] = {
-      data: last.data,
-      done: () => {
-        last.done();
-        this.inFlight -= 1;
-        this.schedule();
-      },
-    };
-    this.write(chunks);
+    this.write(data, () => {
+      this.inFlight -= 1;
+      for (const callback of callbacks) callback();
+      this.schedule();
+    });
   }
 }

@@ -66,9 +66,7 @@ export class XtermSurface implements MountableSurface {
       // OSC 8 hyperlinks take the same confirmation as plain-text links (xterm's default is confirm() + window.open).
       linkHandler: { activate: (_event, uri) => this.linkListeners.forEach((l) => l(uri)) },
     });
-    this.output = new WriteCoalescer((chunks) => {
-      for (const chunk of chunks) this.term.write(chunk.data, chunk.done);
-    });
+    this.output = new WriteCoalescer((data, done) => this.term.write(data, done));
     this.term.loadAddon(this.fitAddon);
     this.term.loadAddon(this.searchAddon);
     // Links are untrusted output: a click only reports the URL; the panel asks before opening it.
