@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { docker, fixtureImage, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
