@@ -2,6 +2,7 @@ import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, us
 import { streamCliEquivalent } from '../../../shared/contract.js';
 import { useStores } from '../../app/stores-context.js';
 import { createFrameCoalescer } from './frame-coalescer.js';
+import { tailWindow, useClientHeight } from '../../components/tail-window.js';
 import { LogModel, linesToText, markMatches, type LogLine } from './log-lines.js';
 import { MatchTally } from './match-tally.js';
 
@@ -114,23 +115,9 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [atBottom, setAtBottom] = useState(true);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewHeight, setViewHeight] = useState(0);
+  const viewHeight = useClientHeight(scrollRef, 0);
   const [copied, setCopied] = useState(false);
-
-  const total = count * rowHeight;
-  const maxTop = Math.max(0, total - viewHeight);
-  const top = atBottom ? maxTop : Math.min(scrollTop, maxTop);
-  const first = Math.max(0, Math.floor(top / rowHeight) - overscanRows);
-  const last = Math.min(count, Math.ceil((top + viewHeight) / rowHeight) + overscanRows);
-
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    setViewHeight(el.clientHeight);
-    const observer = new ResizeObserver(() => setViewHeight(el.clientHeight));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const { total, maxTop, first, last } = tailWindow({ count, rowHeight, overscanRows, scrollTop, viewHeight, atBottom });
 
   // Following: keep the newest line in view. Scrolled up: lines dropped from the front move the
   // rest up, so move the view up with them and the lines being read stay put.

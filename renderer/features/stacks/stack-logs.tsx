@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStores } from '../../app/stores-context.js';
 import { createFrameCoalescer } from '../container-detail/frame-coalescer.js';
 import { plural } from '../../lib/plural.js';
+import { tailWindow, useClientHeight } from '../../components/tail-window.js';
 import { StackLogMerge, type StackLogLine } from './stack-log-merge.js';
 import type { StackEntry } from './stack-groups.js';
 
@@ -98,21 +99,9 @@ export function StackLogs({
   const scrollRef = useRef<HTMLDivElement>(null);
   const [atBottom, setAtBottom] = useState(true);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewHeight, setViewHeight] = useState(300);
-  const total = lines.length * rowHeight;
-  const maxTop = Math.max(0, total - viewHeight);
-  const top = atBottom ? maxTop : Math.min(scrollTop, maxTop);
-  const first = Math.max(0, Math.floor(top / rowHeight) - overscanRows);
-  const last = Math.min(lines.length, Math.ceil((top + viewHeight) / rowHeight) + overscanRows);
+  const viewHeight = useClientHeight(scrollRef, 300);
+  const { total, maxTop, first, last } = tailWindow({ count: lines.length, rowHeight, overscanRows, scrollTop, viewHeight, atBottom });
 
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    setViewHeight(el.clientHeight);
-    const observer = new ResizeObserver(() => setViewHeight(el.clientHeight));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
   useLayoutEffect(() => {
     if (atBottom && scrollRef.current) scrollRef.current.scrollTop = maxTop;
   }, [atBottom, maxTop, lines]);
