@@ -39,6 +39,16 @@ export function shortImageName(image: string): string {
 }
 
 /**
+ * Why `command` ended at once when run without -it, when it is a program that reads its input
+ * (a shell, a REPL); null for other programs. `whose` names the command: "Its command", "busybox's default command".
+ */
+export function exitWithoutTerminalHint(command: string, whose = 'Its command'): string | null {
+  const program = programOf(command);
+  if (!interactivePrograms.has(program)) return null;
+  return `${whose} is ${program}; without -it it exits: with no terminal and no input, ${program} has nothing to read and ends.`;
+}
+
+/**
  * Reads the new container's state for the note: an exit right after Run says its code and, for a
  * shell (or another program that reads its input) started without -it, why it ended and that
  * `-it` gives a shell instead of "No output".
@@ -49,17 +59,10 @@ export function runResultView(last: LastRun, container: ContainerSummary | undef
   if (!container) return seenBefore ? { kind: 'gone', name } : { kind: last.started ? 'running' : 'created', name };
   if (container.state === 'created') return { kind: 'created', name };
   if (container.state !== 'exited' && container.state !== 'dead') return { kind: 'running', name };
-  const program = programOf(container.command);
   const withoutTerminal = !(last.spec.interactive && last.spec.tty);
-  const readsInput = interactivePrograms.has(program);
-  if (!withoutTerminal || !readsInput) return { kind: 'exited', name, exitCode: container.exitCode, hint: null, offerInteractive: false };
   const whose =
     last.spec.command.length === 0 && !last.spec.entrypoint ? `${shortImageName(last.spec.image)}'s default command` : 'Its command';
-  return {
-    kind: 'exited',
-    name,
-    exitCode: container.exitCode,
-    hint: `${whose} is ${program}; without -it it exits: with no terminal and no input, ${program} has nothing to read and ends.`,
-    offerInteractive: true,
-  };
+  const hint = withoutTerminal ? exitWithoutTerminalHint(container.command, whose) : null;
+  if (!hint) return { kind: 'exited', name, exitCode: container.exitCode, hint: null, offerInteractive: false };
+  return { kind: 'exited', name, exitCode: container.exitCode, hint, offerInteractive: true };
 }
