@@ -60,6 +60,27 @@ export const composeCalls = {
       '--services',
     ],
   }),
+  /**
+   * A new stack from a Compose text (the run form's export): writes FOLDER/compose.yaml (the folder
+   * is made if missing; CONFLICT, nothing written, when it already holds a Compose file), then opens
+   * it as compose.open does. Starts nothing. The command shown is the check that opening runs: the
+   * write itself is no docker command.
+   */
+  'compose.create': defineCall({
+    input: z.strictObject({
+      program: composeProgramSchema,
+      folder: hostPathSchema,
+      project: composeProjectSchema,
+      text: fileText.min(1, 'The new Compose file is empty'),
+    }),
+    output: z.object({ stack: stackRefSchema, description: stackDescriptionSchema }),
+    cliArgs: (i) => [
+      ...composeProgramWords(i.program),
+      ...stackWords({ project: i.project, files: [`${i.folder.replace(/\/+$/, '')}/compose.yaml`] }),
+      'config',
+      '--services',
+    ],
+  }),
   /** Forgets an opened stack (its containers and files are untouched). */
   'compose.close': defineCall({
     input: z.strictObject({ project: composeProjectSchema }),

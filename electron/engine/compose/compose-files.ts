@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BerthError } from '../../../shared/errors.js';
 import { maxComposeFileBytes, type StackFile } from '../../../shared/compose-types.js';
@@ -89,6 +89,43 @@ export async function saveComposeFile(path: string, text: string, baseHash: stri
   } catch (err) {
     await unlink(temporary).catch(() => undefined);
     throw new BerthError({ code: 'CONFLICT', message: `Could not save ${path}: ${errnoOf(err) ?? String(err)}` });
+  }
+  return { path, text, hash: textHash(text) };
+}
+
+/**
+ * Writes a new stack's compose.yaml into `folder` (made if missing). Refuses, writing nothing, when
+ * the folder already holds any Compose file: Compose would read that one, or both, and a user's file
+ * is never overwritten. The exclusive open ('wx') also refuses a file that appears meanwhile.
+ */
+export async function createComposeFile(folder: string, text: string): Promise<StackFile> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (err) {
+    throw new BerthError({ code: 'BAD_REQUEST', message: `Cannot make the folder ${folder}: ${errnoOf(err) ?? String(err)}` });
+  }
+  for (const name of composeFileNames) {
+    if (
+      await stat(join(folder, name)).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      throw new BerthError({
+        code: 'CONFLICT',
+        message: `${join(folder, name)} already exists: nothing was written. Open that stack, or choose another folder.`,
+      });
+    }
+  }
+  const path = join(folder, composeFileNames[0]);
+  try {
+    await writeFile(path, text, { flag: 'wx', mode: 0o644 });
+  } catch (err) {
+    const code = errnoOf(err);
+    throw new BerthError({
+      code: code === 'EEXIST' ? 'CONFLICT' : 'BAD_REQUEST',
+      message: code === 'EEXIST' ? `${path} already exists: nothing was written` : `Could not write ${path}: ${code ?? String(err)}`,
+    });
   }
   return { path, text, hash: textHash(text) };
 }

@@ -20,7 +20,7 @@ import type { StreamCloser, StreamSink } from '../stream-sink.js';
 import { toRpcError } from '../to-rpc-error.js';
 import { cleanComposeMessage, composeProblems, describeResolvedConfig, yamlProblems } from './compose-config.js';
 import { composeEnvironment } from './compose-environment.js';
-import { defaultProjectName, readComposeFile, resolveComposeFile, saveComposeFile } from './compose-files.js';
+import { createComposeFile, defaultProjectName, readComposeFile, resolveComposeFile, saveComposeFile } from './compose-files.js';
 import { captureCompose, startCompose, type ComposeProcess } from './compose-process.js';
 import { findComposeProgram, type ProgramProbe } from './compose-program.js';
 
@@ -105,6 +105,21 @@ export class ComposeService {
     const description = await this.describe(request.program, stack);
     this.openedStacks.set(stack.project, stack);
     return { stack, description };
+  }
+
+  /**
+   * A new stack: writes `text` as compose.yaml in `folder` (never over an existing Compose file),
+   * then opens it under `project`. Nothing is started.
+   */
+  async create(
+    program: ComposeProgram,
+    folder: string,
+    project: string,
+    text: string,
+  ): Promise<{ stack: StackRef; description: StackDescription }> {
+    await this.requireProgram(program);
+    const file = await createComposeFile(folder, text);
+    return this.open({ program, path: file.path, project });
   }
 
   /** Services and named volumes as `config` resolves the files; Compose's refusal as `problem`. */
