@@ -1,6 +1,7 @@
 import { BerthMark } from '../../components/icons.js';
 import { ConnectionIndicator } from '../connection/connection-indicator.js';
 import { EngineSwitcher } from '../engines/engine-switcher.js';
+import { JobsTray } from '../jobs/jobs-tray.js';
 import { ThemeSwitch } from '../settings/theme-switch.js';
 
 export function AppHeader() {
@@ -13,6 +14,7 @@ export function AppHeader() {
       <EngineSwitcher />
       <div className="header-tools">
         <ConnectionIndicator />
+        <JobsTray />
         <ThemeSwitch />
       </div>
     </header>
