@@ -37,7 +37,7 @@ export class LogLine {
     private readonly styled: string | null,
     /** The engine's timestamp (with `--timestamps`), split off the text. */
     readonly time?: string,
-    /** For a marker line: how many lines the server skipped here because the view fell behind. */
+    /** For a marker line: how many lines the server skipped here because the view fell behind (0: a note, see `LogModel.mark`). */
     readonly skipped?: number,
   ) {}
 
@@ -320,6 +320,12 @@ export class LogModel {
     this.skipped += lines;
     const text = `… ${lines.toLocaleString('en-US')} ${lines === 1 ? 'line' : 'lines'} skipped to keep up …`;
     this.ring.push(new LogLine(this.nextSeq++, stream, text, null, undefined, lines));
+    this.changed();
+  }
+
+  /** A marker line between lines, e.g. where the container restarted; it skips nothing. */
+  mark(text: string): void {
+    this.ring.push(new LogLine(this.nextSeq++, 'stdout', text, null, undefined, 0));
     this.changed();
   }
 

@@ -1,9 +1,13 @@
 import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { streamCliEquivalent } from '../../../shared/contract.js';
+import type { LogBatch } from '../../../shared/container-detail-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { createFrameCoalescer } from './frame-coalescer.js';
 import { tailWindow, useClientHeight } from '../../components/tail-window.js';
 import { LogModel, linesToText, markMatches, type LogLine } from './log-lines.js';
+import { followAcrossRestarts, reattachTail, type OpenLogStream } from './log-follow.js';
+import { emptyLogNote } from './empty-log-note.js';
 import { MatchTally } from './match-tally.js';
 
 const tails = [100, 500, 1000, 5000] as const;
@@ -12,6 +16,8 @@ const rowHeight = 18;
 const overscanRows = 10;
 /** A flood re-renders the rows at most this often (each render replaces every visible row). */
 const minRenderIntervalMs = 50;
+/** Drawn between the lines of one run of the container and the next. */
+const restartedMarker = '— restarted —';
 
 interface StreamView {
   /** The lines: a ring the stream appends to; `version` says when it changed. */
@@ -22,55 +28,89 @@ interface StreamView {
 }
 
 /**
- * Follows `docker logs` into a LogModel. Batches go into the model as they come (cheap: no
- * colour parsing, no copying); React hears of it at most once per animation frame and per 50 ms.
+ * Follows `docker logs` into a LogModel, across the container's restarts (see followAcrossRestarts).
+ * Batches go into the model as they come (cheap: no colour parsing, no copying); React hears of it
+ * at most once per animation frame and per 50 ms.
  */
 function useLogStream(id: string, tail: number, timestamps: boolean, follow: boolean): StreamView {
-  const { client } = useStores();
+  const { client, events } = useStores();
   const [view, setView] = useState<StreamView>(() => ({ model: new LogModel({ timestamps }), version: 0, ended: false }));
   useEffect(() => {
     const model = new LogModel({ timestamps });
     let ended = false;
     let error: string | undefined;
     // Flow control: bytes are acknowledged once drawn, so the server drops to the tail when we fall behind.
+    // Each stream (one per run of the container) has its own flow.
     let flow: string | undefined;
     let unacked = 0;
-    const publish = () => {
-      setView({ model, version: model.version, ended, error });
+    const acknowledge = () => {
       if (flow && unacked > 0) {
         void client.call('containers.logsAck', { flow, bytes: unacked }).catch(() => undefined); // the stream may have ended meanwhile
         unacked = 0;
       }
     };
+    const publish = () => {
+      setView({ model, version: model.version, ended, error });
+      acknowledge();
+    };
     const frames = createFrameCoalescer(publish, minRenderIntervalMs);
     publish();
-    const unsubscribe = client.subscribe(
-      'containers.logs',
-      { id, tail, follow, timestamps, flowControl: true },
-      {
-        onMessage(batch) {
-          flow ??= batch.flow;
-          for (const c of batch.chunks) unacked += c.data.byteLength;
-          if (batch.skipped) {
-            model.skip('stdout', batch.skipped.stdout);
-            model.skip('stderr', batch.skipped.stderr);
-          }
-          model.push(batch.chunks);
-          frames.request();
-        },
-        onEnd(e) {
-          model.end();
-          ended = true;
-          error = e?.message;
-          frames.request();
-        },
-      },
-    );
+    const open: OpenLogStream = (since, handlers) =>
+      client.subscribe(
+        'containers.logs',
+        since === undefined
+          ? { id, tail, follow, timestamps, flowControl: true }
+          : { id, tail: reattachTail, follow, timestamps, since, flowControl: true },
+        handlers,
+      );
+    const onMessage = (batch: LogBatch) => {
+      flow ??= batch.flow;
+      for (const c of batch.chunks) unacked += c.data.byteLength;
+      if (batch.skipped) {
+        model.skip('stdout', batch.skipped.stdout);
+        model.skip('stderr', batch.skipped.stderr);
+      }
+      model.push(batch.chunks);
+      frames.request();
+    };
+    const close = follow
+      ? followAcrossRestarts({
+          containerId: id,
+          open,
+          events,
+          handlers: {
+            onMessage,
+            onStreamEnd(e, reattaching) {
+              model.end();
+              ended = !reattaching;
+              error = e?.message;
+              frames.request();
+            },
+            onRestart() {
+              acknowledge();
+              flow = undefined;
+              unacked = 0;
+              model.mark(restartedMarker);
+              ended = false;
+              error = undefined;
+              frames.request();
+            },
+          },
+        })
+      : open(undefined, {
+          onMessage,
+          onEnd(e) {
+            model.end();
+            ended = true;
+            error = e?.message;
+            frames.request();
+          },
+        });
     return () => {
-      unsubscribe();
+      close();
       frames.cancel();
     };
-  }, [client, id, tail, timestamps, follow]);
+  }, [client, events, id, tail, timestamps, follow]);
   return view;
 }
 
@@ -108,6 +148,8 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const { model, version, ended, error } = useLogStream(id, tail, timestamps, follow);
+  const { containers } = useStores();
+  const container = useStore(containers, (s) => s.items.find((c) => c.id === id));
   const count = model.length;
   const tally = useMemo(() => new MatchTally(), [model]);
   // Incremental: only lines added since the last render are searched (see MatchTally).
@@ -215,7 +257,7 @@ export function LogsTab({ id, name }: { id: string; name: string }) {
         }}
       >
         {count === 0 ? (
-          <div className="cd-log-empty faint">{ended ? 'No output.' : 'Waiting for output…'}</div>
+          <div className="cd-log-empty faint">{emptyLogNote(container, ended)}</div>
         ) : (
           <div style={{ height: total, position: 'relative' }}>
             {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
