@@ -1,0 +1,123 @@
+import { expect, test, type Page } from '@playwright/test';
+import { buildRandomLayerImage, pushAndRemoveLocally, removeImagesQuietly } from '../electron/engine/images/testing/random-layer-image.js';
+import { startThrottledProxy, type ThrottledProxy } from '../electron/engine/images/testing/throttled-proxy.js';
+import { fixtureImage } from './fixtures/docker-cli.js';
+import { BerthPage } from './pages/berth-page.js';
+
+// A pull through a slowed-down proxy to the local registry lasts long enough to walk away from it:
+// its end is told by a system notification (recorded here) or, without permission, an in-app toast.
+
+const shots = '/tmp/berth-shots';
+const rand = Math.random().toString(36).slice(2, 8);
+const repo = `berth-e2e-jobs/pull-${rand}`;
+const direct = `127.0.0.1:5000/${repo}:1`;
+let proxy: ThrottledProxy;
+const viaProxy = (): string => `${proxy.address}/${repo}:1`;
+
+interface RecordedNote {
+  title: string;
+  body: string;
+}
+
+/** Replaces the page's Notification with one that records what Berth shows (headless Chromium shows nothing). */
+function recordNotifications(): void {
+  const real = window.Notification;
+  const notes: { title: string; body: string }[] = [];
+  (window as unknown as { berthNotes: typeof notes }).berthNotes = notes;
+  class RecordingNotification {
+    static get permission(): NotificationPermission {
+      return real.permission;
+    }
+    static requestPermission(): Promise<NotificationPermission> {
+      return real.requestPermission();
+    }
+    onclick: (() => void) | null = null;
+    constructor(title: string, options?: NotificationOptions) {
+      notes.push({ title, body: options?.body ?? '' });
+    }
+    close(): void {}
+  }
+  (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
+}
+
+async function startPull(page: Page, reference: string): Promise<BerthPage> {
+  const berth = new BerthPage(page);
+  await berth.open('');
+  await berth.showImages();
+  await page.getByRole('button', { name: 'Pull…' }).click();
+  const form = page.getByRole('form', { name: 'Pull an image' });
+  await form.getByLabel('Image reference').fill(reference);
+  await form.getByRole('button', { name: 'Pull', exact: true }).click();
+  return berth;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  proxy = await startThrottledProxy({ targetPort: 5000, bytesPerSecond: 512 * 1024, latencyMs: 100 });
+  // Two layers of random 4 kB files, 2.4 MB in all: about 5 s through the proxy.
+  buildRandomLayerImage(direct, fixtureImage, [
+    { files: 300, fileBytes: 4096 },
+    { files: 300, fileBytes: 4096 },
+  ]);
+  pushAndRemoveLocally(direct);
+});
+
+test.afterAll(async () => {
+  await proxy?.close();
+  removeImagesQuietly([viaProxy(), direct]);
+});
+
+test.describe('with notifications allowed', () => {
+  test.use({ permissions: ['notifications'] });
+
+  test('a pull that ends while another view is shown raises a notification, and the tray lists it as done', async ({ page }) => {
+    await page.addInitScript(recordNotifications);
+    const ref = viaProxy();
+    removeImagesQuietly([ref]);
+    const berth = await startPull(page, ref);
+    const jobsButton = page.getByRole('button', { name: /^Jobs/ });
+    await expect(jobsButton).toHaveAccessibleName('Jobs: 1 running');
+    await berth.showContainers();
+
+    await jobsButton.click();
+    const tray = page.getByRole('region', { name: 'Jobs' });
+    const job = tray.getByRole('listitem', { name: `pull ${ref}` });
+    await expect(job).toContainText('Running');
+    await expect(job.getByRole('progressbar')).toBeVisible();
+    await page.screenshot({ path: `${shots}/jobs-tray-running.png` });
+    // Closed again: the notification must come while the user looks at the containers, not at the tray.
+    await page.keyboard.press('Escape');
+
+    const notes = (): Promise<RecordedNote[]> => page.evaluate(() => (window as unknown as { berthNotes: RecordedNote[] }).berthNotes);
+    await expect.poll(notes, { timeout: 30_000 }).toEqual([{ title: `Pull ${ref} finished`, body: expect.stringMatching(/^Pulled/) }]);
+    await expect(jobsButton).toHaveAccessibleName('Jobs');
+
+    await jobsButton.click();
+    await expect(job).toContainText('Done');
+    await expect(job).toContainText(/Pulled/);
+    await tray.screenshot({ path: `${shots}/jobs-tray.png` });
+    await job.getByRole('button', { name: 'Show in Images' }).click();
+    await expect(page.getByRole('button', { name: 'Pull…' })).toBeVisible();
+    await expect(tray).toHaveCount(0);
+  });
+});
+
+test.describe('without notifications', () => {
+  test('a pull that ends while another view is shown is told by an in-app toast, and the tray offers notifications', async ({ page }) => {
+    const ref = viaProxy();
+    removeImagesQuietly([ref]);
+    const berth = await startPull(page, ref);
+    await berth.showContainers();
+    const toast = page.getByRole('status', { name: 'Finished jobs' });
+    await expect(toast).toContainText(`Pull ${ref} finished`, { timeout: 30_000 });
+    await page.screenshot({ path: `${shots}/jobs-toast.png` });
+
+    await page.getByRole('button', { name: /^Jobs/ }).click();
+    const tray = page.getByRole('region', { name: 'Jobs' });
+    await expect(tray.getByRole('listitem', { name: `pull ${ref}` })).toContainText('Done');
+    await expect(tray.getByRole('button', { name: 'Turn on' })).toBeVisible();
+
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(toast).toHaveCount(0);
+  });
+});
