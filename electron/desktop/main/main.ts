@@ -1,6 +1,6 @@
 // Electron entry: one hardened window on the built renderer, and the IPC adapter over the app's
 // handler table. No business logic lives here.
-import { app, BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { createBerthApp, type BerthApp } from '../../server/create-app.js';
 import { registerIpcHandlers } from '../../server/rpc/ipc-adapter.js';
@@ -9,6 +9,7 @@ import { appPageUrl, appScheme, isAppPageUrl } from './app-page.js';
 import { appSchemeRegistration, createAppRequestHandler } from './app-protocol.js';
 import { applyChromiumSwitches } from './chromium-switches.js';
 import { registerOpenExternal } from './open-external.js';
+import { registerComposeFilePicker } from './compose-file-picker.js';
 import { createElectronSecretVault } from './secret-vault.js';
 import { hardenSession, hardenWebContents } from './window-security.js';
 import { minimumWindowSize, placeWindow, readWindowState, writeWindowState } from './window-state.js';
@@ -81,6 +82,10 @@ async function start(): Promise<void> {
   registerOpenExternal(ipcMain, {
     isTrustedSender: isAppPageUrl,
     openExternal: (url) => shell.openExternal(url),
+  });
+  registerComposeFilePicker(ipcMain, {
+    isTrustedSender: isAppPageUrl,
+    showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
   });
   mainWindow = createWindow();
 }

@@ -6,7 +6,8 @@ import { presets, type RunFormStore } from './run-form-store.js';
 import { isPresetOn, presetFlags } from './robot-presets.js';
 import { defaultToolboxImage, rememberedToolboxImage } from '../container-detail/toolbox-image.js';
 import { shownSpecOf } from './run-form-fields.js';
-import { exportSpec, type ExportFormat } from './run-spec-export.js';
+import { exportSpec, serviceNameOf, type ExportFormat } from './run-spec-export.js';
+import { useNewStackFromText } from '../stacks/stacks-feature.js';
 import { BasicsSection, DevicesSection, KeyValueSection, MountsSection, PortsSection, RuntimeSection } from './run-form-sections.js';
 import { ExtraHostsSection, ResourcesSection, SecuritySection } from './run-form-limits-sections.js';
 import { useRunForm } from './use-run-form.js';
@@ -304,6 +305,7 @@ function CommandPreview({ form }: { form: RunFormStore }) {
   const exported = useMemo(() => exportSpec(shownSpecOf(fields), format), [fields, format]);
   const [copied, setCopied] = useState(false);
   const titleId = useId();
+  const newStack = useNewStackFromText();
   useEffect(() => setCopied(false), [exported.text]);
   return (
     <section className="rf-panel" aria-labelledby={titleId}>
@@ -329,6 +331,20 @@ function CommandPreview({ form }: { form: RunFormStore }) {
         >
           Save
         </button>
+        {format === 'compose' ? (
+          <button
+            type="button"
+            className="btn btn--small"
+            title="Write this as compose.yaml in a folder and open it in Stacks"
+            onClick={() => {
+              const project = serviceNameOf(shownSpecOf(fields));
+              form.getState().close();
+              newStack(exported.text, project);
+            }}
+          >
+            New stack from this…
+          </button>
+        ) : null}
       </div>
       <div className="rf-export-tabs" role="tablist" aria-label="Export as">
         {exportTabs.map((t) => (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/dialog.js';
 import { errorText } from '../../lib/error-text.js';
+import { composeFilePicker } from './desktop-picker.js';
 import { useStacksStore } from './stacks-feature.js';
 
 const lines = (text: string): string[] =>
@@ -19,6 +20,18 @@ export function OpenStackDialog({ onClose }: { onClose(): void }) {
   const [envFile, setEnvFile] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // Desktop only: the system's file dialog beside the typed path.
+  const [pick] = useState(() => composeFilePicker());
+
+  const choose = async () => {
+    if (!pick) return;
+    try {
+      const chosen = await pick();
+      if (chosen) setPath(chosen);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
 
   const submit = async () => {
     setBusy(true);
@@ -62,6 +75,11 @@ export function OpenStackDialog({ onClose }: { onClose(): void }) {
           autoFocus
         />
       </label>
+      {pick ? (
+        <button type="button" className="btn btn--small" onClick={() => void choose()}>
+          Choose file…
+        </button>
+      ) : null}
       <p id="stk-open-where" className="faint">
         A path on the machine Berth runs on (not on this browser&apos;s machine, nor on a remote engine). A folder is searched for
         compose.yaml, compose.yml, docker-compose.yml or docker-compose.yaml.

@@ -13,3 +13,12 @@ export const stacksStoreKey = featureStore(
 export function useStacksStore(): StacksStore {
   return useStores().features.get(stacksStoreKey);
 }
+
+/** "New stack from this…": hands a Compose text to the Stacks view, which asks where to write it. */
+export function useNewStackFromText(): (text: string, project: string) => void {
+  const stores = useStores();
+  return (text, project) => {
+    stores.features.get(stacksStoreKey).getState().setDraft({ text, project });
+    stores.ui.getState().setView('stacks');
+  };
+}

@@ -63,4 +63,20 @@ describe('the stacks store', () => {
     await flushPromises();
     expect(transport.streams).toHaveLength(0);
   });
+
+  it('a new stack from a Compose text is created, opened and selected, and the draft is done', async () => {
+    const { transport, store } = await setup();
+    const created = { project: 'driver', files: ['/srv/driver/compose.yaml'], profiles: [] };
+    transport.reply('compose.create', { stack: created, description: { services: [], volumes: [] } });
+    store.getState().setDraft({ text: 'services: {}\n', project: 'driver' });
+    await store.getState().create({ folder: '/srv/driver', project: 'driver', text: 'services: {}\n' });
+    expect(transport.calls.find((c) => c.name === 'compose.create')?.input).toEqual({
+      program: 'docker-compose',
+      folder: '/srv/driver',
+      project: 'driver',
+      text: 'services: {}\n',
+    });
+    expect(store.getState()).toMatchObject({ selected: 'driver', draft: undefined });
+    expect(store.getState().opened).toContainEqual(created);
+  });
 });

@@ -37,6 +37,18 @@ export interface OpenStackInput {
   envFile?: string;
 }
 
+/** A Compose text waiting to become a new stack (from the run form's export), with the name suggested for it. */
+export interface StackDraft {
+  text: string;
+  project: string;
+}
+
+export interface NewStackInput {
+  folder: string;
+  project: string;
+  text: string;
+}
+
 export interface StacksState {
   info?: ComposeInfo;
   infoError?: string;
@@ -44,11 +56,16 @@ export interface StacksState {
   selected?: string;
   /** The last run of each stack, by project. */
   runs: Readonly<Record<string, StackRun>>;
+  /** Set while the new-stack dialog is asked for (the Stacks view shows it). */
+  draft?: StackDraft;
   descriptions: Readonly<Record<string, StackDescription>>;
   load(): Promise<void>;
   select(project: string | undefined): void;
   open(input: OpenStackInput): Promise<{ stack: StackRef; description: StackDescription }>;
   close(project: string): Promise<void>;
+  setDraft(draft: StackDraft | undefined): void;
+  /** Writes FOLDER/compose.yaml (never over an existing Compose file) and opens it, not started. */
+  create(input: NewStackInput): Promise<{ stack: StackRef; description: StackDescription }>;
   describe(stack: StackRef): Promise<StackDescription | undefined>;
   /** Runs an action; resolves when it ended (however it ended). */
   run(stack: StackRef, action: StackActionInput): Promise<StackRun>;
@@ -80,6 +97,13 @@ export function createStacksStore({ client, run, activity }: StacksStoreDeps): S
         return current ? { runs: { ...s.runs, [project]: { ...current, ...patch } } } : {};
       });
 
+    const showOpened = (result: { stack: StackRef; description: StackDescription }) =>
+      set((s) => ({
+        opened: [...s.opened.filter((o) => o.project !== result.stack.project), result.stack],
+        descriptions: { ...s.descriptions, [result.stack.project]: result.description },
+        selected: result.stack.project,
+      }));
+
     return {
       opened: [],
       runs: {},
@@ -100,11 +124,20 @@ export function createStacksStore({ client, run, activity }: StacksStoreDeps): S
 
       async open(input) {
         const result = await run('compose.open', { program: program(get), ...input });
-        set((s) => ({
-          opened: [...s.opened.filter((o) => o.project !== result.stack.project), result.stack],
-          descriptions: { ...s.descriptions, [result.stack.project]: result.description },
-          selected: result.stack.project,
-        }));
+        showOpened(result);
+        return result;
+      },
+
+      setDraft(draft) {
+        set({ draft });
+      },
+
+      async create(input) {
+        // Asked from the run form: the Stacks view may not have loaded the program yet.
+        if (!get().info?.program) await get().load();
+        const result = await run('compose.create', { program: program(get), ...input });
+        showOpened(result);
+        set({ draft: undefined });
         return result;
       },
 

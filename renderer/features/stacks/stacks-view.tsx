@@ -6,6 +6,7 @@ import { StateBadge } from '../../components/state-badge.js';
 import { ViewToolbar } from '../../components/view-toolbar.js';
 import { groupStacks, type StackEntry, type StackState } from './stack-groups.js';
 import { StackDetail } from './stack-detail.js';
+import { NewStackDialog } from './new-stack-dialog.js';
 import { OpenStackDialog } from './open-stack-dialog.js';
 import { useStacksStore } from './stacks-feature.js';
 
@@ -47,6 +48,7 @@ export function StacksView() {
   const selected = useStore(stacksStore, (s) => s.selected);
   const [filter, setFilter] = useState('');
   const [opening, setOpening] = useState(false);
+  const drafting = useStore(stacksStore, (s) => s.draft !== undefined);
 
   useEffect(() => {
     void stacksStore.getState().load();
@@ -104,6 +106,7 @@ export function StacksView() {
         {current ? <StackDetail key={current.project} stack={current} program={info?.program ?? null} /> : <div className="stk-detail" />}
       </div>
       {opening ? <OpenStackDialog onClose={() => setOpening(false)} /> : null}
+      {drafting ? <NewStackDialog /> : null}
     </section>
   );
 }
