@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { buildRandomLayerImage, pushAndRemoveLocally, removeImagesQuietly } from '../electron/engine/images/testing/random-layer-image.js';
 import { startThrottledProxy, type ThrottledProxy } from '../electron/engine/images/testing/throttled-proxy.js';
@@ -76,7 +77,7 @@ test.describe('with notifications allowed', () => {
     removeImagesQuietly([ref]);
     const berth = await startPull(page, ref);
     const jobsButton = page.getByRole('button', { name: /^Jobs/ });
-    await expect(jobsButton).toHaveAccessibleName('Jobs: 1 running');
+    await expect(jobsButton).toHaveAccessibleName('Jobs 1 running');
     await berth.showContainers();
 
     await jobsButton.click();
@@ -85,6 +86,11 @@ test.describe('with notifications allowed', () => {
     await expect(job).toContainText('Running');
     await expect(job.getByRole('progressbar')).toBeVisible();
     await page.screenshot({ path: `${shots}/jobs-tray-running.png` });
+    const axe = await new AxeBuilder({ page })
+      .include('.jobs-tray')
+      .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     // Closed again: the notification must come while the user looks at the containers, not at the tray.
     await page.keyboard.press('Escape');
 

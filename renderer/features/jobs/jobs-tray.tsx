@@ -134,7 +134,8 @@ export function JobsTray() {
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
 
-  const buttonLabel = running > 0 ? `Jobs: ${running} running` : 'Jobs';
+  // Starts with the visible text ("Jobs 1"), as label-content-name-mismatch asks.
+  const buttonLabel = running > 0 ? `Jobs ${running} running` : 'Jobs';
   return (
     <div
       className="jobs-tray"
@@ -155,7 +156,7 @@ export function JobsTray() {
         title={buttonLabel}
         onClick={() => setOpen((o) => !o)}
       >
-        Jobs
+        Jobs{running > 0 ? ' ' : null}
         {running > 0 ? <span className="jobs-count">{running}</span> : null}
       </button>
       {open ? (
