@@ -102,6 +102,9 @@ test.describe('with notifications allowed', () => {
     await expect(job).toContainText('Done');
     await expect(job).toContainText(/Pulled/);
     await tray.screenshot({ path: `${shots}/jobs-tray.png` });
+    await page.getByRole('radio', { name: 'Dark theme' }).click();
+    await jobsButton.click();
+    await tray.screenshot({ path: `${shots}/jobs-tray-dark.png` });
     await job.getByRole('button', { name: 'Show in Images' }).click();
     await expect(page.getByRole('button', { name: 'Pull…' })).toBeVisible();
     await expect(tray).toHaveCount(0);
