@@ -45,8 +45,6 @@ export function NewStackDialog() {
       submitDisabled={folder.trim() === '' || project.trim() === '' || projectProblem !== undefined}
       refusal={error}
       bodyClassName="stk-open-form"
-      command={`${program} -p ${project.trim() || 'NAME'} -f ${folderText}/compose.yaml config --services`}
-      commandLabel="Then checks it with"
     >
       <label className="im-field im-field--wide">
         <span>Folder for compose.yaml</span>
@@ -78,6 +76,10 @@ export function NewStackDialog() {
       <pre className="stk-new-text mono" aria-label="compose.yaml to write">
         <code>{draft.text}</code>
       </pre>
+      <p className="dialog-cli" aria-label="What it runs">
+        No docker command writes the file; opening it then runs{' '}
+        <code>{`${program} -p ${project.trim() || 'NAME'} -f ${folderText}/compose.yaml config --services`}</code>
+      </p>
     </Dialog>
   );
 }
