@@ -42,3 +42,19 @@ test('an engine on API 1.24: the fleet card lists what it lacks and the run form
   await expect(gpus).toBeDisabled();
   await expect(gpus).toHaveAccessibleDescription(gpuReason);
 });
+
+test('an engine on API 1.24: volume sizes and image prune are off, each saying why', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('link', { name: /^Volumes/ }).click();
+  const measure = page.getByRole('button', { name: 'Measure sizes' });
+  await expect(measure).toBeDisabled();
+  await expect(measure).toHaveAccessibleDescription(
+    'This engine speaks Docker API 1.24; volume sizes (docker system df) needs API 1.25 or newer.',
+  );
+
+  await page.getByRole('link', { name: /^Images/ }).click();
+  await page.getByRole('button', { name: 'Prune…' }).click();
+  const panel = page.getByRole('region', { name: 'Prune dangling images' });
+  await expect(panel).toContainText('This engine speaks Docker API 1.24; image prune (docker image prune) needs API 1.25 or newer.');
+  await page.screenshot({ path: 'artifacts/engines-older-api-prune.png' });
+});

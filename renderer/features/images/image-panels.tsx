@@ -5,12 +5,14 @@ import { RelativeTime } from '../../components/relative-time.js';
 import { formatSize } from '../../lib/format-size.js';
 import { shortId } from '../../lib/short-id.js';
 import { useImageTools } from './use-image-tools.js';
+import { useEngineFeatureOff } from '../engines/use-engine-feature.js';
 import { Dialog } from '../../components/dialog.js';
 import { SameAsCommand, EngineRefusal } from '../../components/same-as-command.js';
 
 export function PrunePanel({ onClose }: { onClose(): void }) {
   const { prune } = useImageTools();
   const s = useStore(prune, (x) => x);
+  const pruneOff = useEngineFeatureOff('imagePrune');
   useEffect(() => {
     void prune.getState().open();
     return () => prune.getState().close();
@@ -75,11 +77,18 @@ export function PrunePanel({ onClose }: { onClose(): void }) {
           <button
             type="button"
             className="btn btn--danger"
-            disabled={s.phase === 'pruning' || (s.preview?.images.length ?? 0) === 0}
+            disabled={s.phase === 'pruning' || (s.preview?.images.length ?? 0) === 0 || pruneOff !== undefined}
+            title={pruneOff}
+            aria-describedby={pruneOff ? 'image-prune-off' : undefined}
             onClick={() => void prune.getState().confirm()}
           >
             {s.phase === 'pruning' ? 'Pruning…' : 'Prune'}
           </button>
+        ) : null}
+        {pruneOff ? (
+          <span id="image-prune-off" className="faint">
+            {pruneOff}
+          </span>
         ) : null}
       </div>
     </section>

@@ -13,6 +13,7 @@ import { VolumeDetailPane } from './volume-detail.js';
 import { VolumePrunePanel } from './volume-prune-panel.js';
 import { filterVolumes, type VolumeRow } from './volume-rows.js';
 import { useVolumeTools } from './use-volume-tools.js';
+import { useEngineFeatureOff } from '../engines/use-engine-feature.js';
 // Only the shared look, used as the other lists use it: row tick boxes, row actions and the bulk
 // bar (containers.css); the action bar, list-and-pane split, selected row and ghost danger button
 // (images-tools.css). Everything that is the Volumes view's own is in volumes-view.css.
@@ -169,17 +170,27 @@ const columns: readonly Column<VolumeRow>[] = [
 function SizesButton() {
   const { sizes } = useVolumeTools();
   const s = useStore(sizes, (x) => x);
+  const sizesOff = useEngineFeatureOff('diskUsage');
   return (
     <>
       <button
         type="button"
         className="btn btn--small"
-        disabled={s.measuring}
-        title="Asks the engine for its disk usage (docker system df -v). This can take a while on a big host, so Berth never does it by itself."
+        disabled={s.measuring || sizesOff !== undefined}
+        title={
+          sizesOff ??
+          'Asks the engine for its disk usage (docker system df -v). This can take a while on a big host, so Berth never does it by itself.'
+        }
+        aria-describedby={sizesOff ? 'volume-sizes-off' : undefined}
         onClick={() => void sizes.getState().measure()}
       >
         {s.measuring ? 'Measuring…' : s.measuredAt === null ? 'Measure sizes' : 'Measure again'}
       </button>
+      {sizesOff ? (
+        <span id="volume-sizes-off" className="faint">
+          {sizesOff}
+        </span>
+      ) : null}
       {s.measuredAt !== null ? (
         <span className="faint vol-measured" role="status" title={new Date(s.measuredAt).toLocaleString()}>
           Sizes measured at {new Date(s.measuredAt).toLocaleTimeString()}; they do not follow changes until you measure again.
