@@ -70,6 +70,37 @@ export function ModalForm({
   );
 }
 
+/**
+ * A modal with no form, for a surface that handles its own keys (the command palette): a <dialog>
+ * opened as a modal, named by `label`, Escape calling `onClose`.
+ */
+export function ModalPanel({
+  className,
+  label,
+  onClose,
+  children,
+}: {
+  className?: string | undefined;
+  label: string;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  const ref = useModalDialog();
+  return (
+    <dialog
+      ref={ref}
+      className={className ? `dialog ${className}` : 'dialog'}
+      aria-label={label}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      {children}
+    </dialog>
+  );
+}
+
 export interface DialogProps {
   title: ReactNode;
   /** The body, between the title and the buttons. */

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { useStores } from '../../app/stores-context.js';
-import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { ModalPanel } from '../../components/dialog.js';
 import { useOptionalEngines } from '../engines/engines-context.js';
 import type { EnginesStore } from '../engines/engines-store.js';
 import { revealRow } from '../keyboard/reveal-row.js';
@@ -34,9 +34,8 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose(): void; 
   const volumeItems = useStore(volumes, (s) => s.items);
   const networkItems = useStore(networks, (s) => s.items);
   const { fleet, currentId } = useEnginesState(engines);
-  const ref = useModalDialog();
   const input = useRef<HTMLInputElement>(null);
-  // After showModal (the hook's effect, which runs first), which focuses the dialog's first focusable element.
+  // After showModal (the panel's effect, which runs first), which focuses the dialog's first focusable element.
   useEffect(() => input.current?.focus(), []);
 
   const entries = useMemo(() => {
@@ -91,15 +90,7 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose(): void; 
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog palette"
-      aria-label="Command palette"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalPanel className="palette" label="Command palette" onClose={onClose}>
       <Command label="Command palette" loop>
         <Command.Input
           ref={input}
@@ -127,6 +118,6 @@ export function CommandPalette({ onClose, onShowShortcuts }: { onClose(): void; 
       <p className="palette-footer">
         <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to run · <kbd>Esc</kbd> to close · <kbd>?</kbd> all shortcuts
       </p>
-    </dialog>
+    </ModalPanel>
   );
 }
