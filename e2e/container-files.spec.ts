@@ -26,14 +26,14 @@ test.describe('container Files tab against the real engine', () => {
     runFixture(name);
     docker('exec', name, 'sh', '-c', 'mkdir -p "/srv/my data" && printf "hello from the container" > "/srv/my data/greeting.txt"');
     const pane = await openFiles(page, name);
-    const table = pane.getByRole('table', { name: 'Files in /' });
+    const table = pane.getByRole('grid', { name: 'Files in /' });
     await expect(table.getByRole('row', { name: 'etc', exact: true })).toBeVisible();
 
     // Navigate with the keyboard (Enter) and by double-click.
     await table.getByRole('row', { name: 'srv', exact: true }).getByRole('button', { name: 'srv', exact: true }).press('Enter');
-    const srv = pane.getByRole('table', { name: 'Files in /srv' });
+    const srv = pane.getByRole('grid', { name: 'Files in /srv' });
     await srv.getByRole('row', { name: 'my data', exact: true }).getByRole('button', { name: 'my data', exact: true }).dblclick();
-    const dataTable = pane.getByRole('table', { name: 'Files in /srv/my data' });
+    const dataTable = pane.getByRole('grid', { name: 'Files in /srv/my data' });
     await expect(dataTable.getByRole('row', { name: 'greeting.txt' })).toBeVisible();
     await expect(pane.getByRole('navigation', { name: 'Folder path' })).toContainText('my data');
 
@@ -99,7 +99,7 @@ test.describe('container Files tab against the real engine', () => {
       const path = pane.getByRole('textbox', { name: 'Path' });
       await path.fill('/small');
       await path.press('Enter');
-      await expect(pane.getByRole('table', { name: 'Files in /small' }).getByRole('row', { name: 'data.bin' })).toBeVisible();
+      await expect(pane.getByRole('grid', { name: 'Files in /small' }).getByRole('row', { name: 'data.bin' })).toBeVisible();
 
       await pane
         .getByLabel('Upload files')
@@ -139,7 +139,7 @@ test.describe('container Files tab against the real engine', () => {
     await expect(pane.locator('.badge')).toContainText(/exited/i);
     await path.fill('/');
     await path.press('Enter');
-    await expect(pane.getByRole('table', { name: 'Files in /' }).getByRole('row', { name: 'kept.txt' })).toBeVisible();
+    await expect(pane.getByRole('grid', { name: 'Files in /' }).getByRole('row', { name: 'kept.txt' })).toBeVisible();
     await expect(pane.getByText(/tar -t/)).toBeVisible();
     await page.screenshot({ path: `${shots}/files-stopped.png` });
   });
