@@ -139,7 +139,7 @@ function DetailOpen({
               ) : null}
             </form>
           ) : (
-            <h2 className="mono" title={id}>
+            <h2 className="mono" title={`${name}\n${id}`}>
               {name}
             </h2>
           )}

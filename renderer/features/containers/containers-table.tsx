@@ -39,7 +39,7 @@ export const containerColumns: readonly Column<ContainerSummary>[] = [
     header: 'Image',
     minWidth: 100,
     grow: 1.2,
-    priority: 5,
+    // Never dropped: with the detail pane open the list still says what each container runs.
     cell: (c) => (
       <span className="mono" title={c.image}>
         {imageName(c.image)}
@@ -101,7 +101,7 @@ export const containerColumns: readonly Column<ContainerSummary>[] = [
       );
     },
   },
-  { key: 'actions', header: 'Actions', minWidth: 164, grow: 0, align: 'end', cell: (c) => <ContainerActionsCell container={c} /> },
+  { key: 'actions', header: 'Actions', minWidth: 176, grow: 0, align: 'end', cell: (c) => <ContainerActionsCell container={c} /> },
 ];
 
 /** A Compose project's header row: fold/unfold, and Start all / Stop all. */

@@ -264,7 +264,7 @@ export function ImageDetailPane() {
   return (
     <aside className="im-detail" aria-label={`Image ${selected.label}`}>
       <header className="im-detail-head">
-        <h2 className="mono" title={selected.imageId}>
+        <h2 className="mono" title={`${selected.label}\n${selected.imageId}`}>
           {selected.label}
         </h2>
         <button type="button" className="btn btn--small" aria-label="Close image details" onClick={() => detail.getState().close()}>

@@ -93,7 +93,7 @@ export function NetworkDetailPane() {
   return (
     <aside className="im-detail net-detail" aria-label={`Network ${network.name}`}>
       <header className="im-detail-head">
-        <h2>{network.name}</h2>
+        <h2 title={network.name}>{network.name}</h2>
         <button
           type="button"
           className="btn btn--small btn--ghost"
