@@ -31,7 +31,7 @@ const probes = `(() => {
   const drawn = (kind, extra) => requestAnimationFrame(() => report(kind, extra));
   const check = () => {
     if (!probe.shell && document.querySelector('nav[aria-label="Sections"]')) { probe.shell = true; drawn('shell'); }
-    if (!probe.rows && document.querySelector('[role="table"][aria-label="Containers"] [role="row"][aria-rowindex="2"]')) {
+    if (!probe.rows && document.querySelector('[role="grid"][aria-label="Containers"] [role="row"][aria-rowindex="2"]')) {
       probe.rows = true;
       drawn('rows', { summary: document.querySelector('.view-summary')?.textContent ?? '' });
     }
