@@ -258,6 +258,10 @@ const callCases: CallCases = {
     input: { program: 'docker-compose', stack: { project: H, files: [H, spacedDir] }, path: H, text: H },
     runs: [['docker-compose', '-p', H, '-f', '-', '-f', spacedDir, 'config', '-q']],
   },
+  'compose.create': {
+    input: { program: 'docker-compose', folder: `${spacedDir}/${H}`, project: H, text: H },
+    runs: [['docker-compose', '-p', H, '-f', `${spacedDir}/${H}/compose.yaml`, 'config', '--services']],
+  },
   'terminal.run': { input: { spec: hostileSpec, cols: 80, rows: 24 }, runs: [['docker', 'run', ...hostileRunFlags]] },
 };
 
