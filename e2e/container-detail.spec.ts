@@ -94,7 +94,9 @@ test.describe('container detail against the real engine', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(pane.getByRole('group', { name: 'Lifecycle' })).toHaveCount(0);
     const logHeight = async () => (await pane.getByRole('log', { name: `Logs ${name}` }).boundingBox())!.height;
-    expect(await logHeight()).toBeGreaterThan(250);
+    // Open, the diagram left about 150 px for logs; closed, the logs get the room (about 220 px in the
+    // 380 px pane that keeps the list's name, image and state beside it at 1280 wide).
+    expect(await logHeight()).toBeGreaterThan(200);
 
     await toggle.click();
     const diagram = pane.getByRole('group', { name: 'Lifecycle' });

@@ -35,7 +35,7 @@ function EmptyContainers() {
         Run one from an image the engine has, or one it pulls.
       </p>
       <button type="button" className="btn btn--primary btn--small" onClick={() => form.getState().openForm()}>
-        Run container…
+        Run your first container…
       </button>
     </div>
   );
