@@ -2,7 +2,7 @@ import type { ContainerSummary } from '../../../shared/engine-types.js';
 import type { FleetEngine } from '../../../shared/engines-contract.js';
 import type { NetworkSummary } from '../../../shared/network-types.js';
 import type { ImageRow } from '../images/image-rows.js';
-import type { ViewName } from '../layout/ui-store.js';
+import { viewNames, viewTitles, type ViewName } from '../layout/ui-store.js';
 import type { ThemeChoice } from '../settings/settings-store.js';
 import type { VolumeRow } from '../volumes/volume-rows.js';
 
@@ -52,18 +52,6 @@ export interface PaletteCommands {
   showShortcuts(): void;
 }
 
-export const viewLabels: Readonly<Record<ViewName, string>> = {
-  containers: 'Containers',
-  images: 'Images',
-  volumes: 'Volumes',
-  networks: 'Networks',
-  stacks: 'Stacks',
-  map: 'Engine map',
-  events: 'Events',
-  learn: 'Learn',
-  engines: 'Engines',
-};
-
 function containerEntries(c: ContainerSummary, commands: PaletteCommands): PaletteEntry[] {
   const keywords = [c.name, c.image, c.id.slice(0, 12)];
   const hint = `${c.state} · ${c.image}`;
@@ -95,8 +83,14 @@ function containerEntries(c: ContainerSummary, commands: PaletteCommands): Palet
 /** Every entry the palette offers for these lists; cmdk filters and ranks them as the user types. */
 export function paletteEntries(sources: PaletteSources, commands: PaletteCommands): PaletteEntry[] {
   const entries: PaletteEntry[] = [];
-  for (const [view, label] of Object.entries(viewLabels) as [ViewName, string][]) {
-    entries.push({ id: `view:${view}`, group: 'Go to', label, keywords: ['view', 'go', view], run: () => commands.showView(view) });
+  for (const view of viewNames) {
+    entries.push({
+      id: `view:${view}`,
+      group: 'Go to',
+      label: viewTitles[view],
+      keywords: ['view', 'go', view],
+      run: () => commands.showView(view),
+    });
   }
   entries.push(
     {

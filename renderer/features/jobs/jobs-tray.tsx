@@ -2,23 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { CloseIcon } from '../../components/icons.js';
+import { viewTitles } from '../layout/ui-store.js';
 import { openView, useJobsStore } from './jobs-feature.js';
 import { jobHeadline, runningCount, type Job } from './jobs-store.js';
 import { askForNotifications, notifyPermission, shouldOfferNotifications } from './notifications.js';
 import './jobs.css';
 
 const stateWords: Record<Job['state'], string> = { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' };
-const viewWords: Record<Job['view'], string> = {
-  containers: 'Containers',
-  images: 'Images',
-  volumes: 'Volumes',
-  networks: 'Networks',
-  stacks: 'Stacks',
-  map: 'Engine map',
-  events: 'Events',
-  learn: 'Learn',
-  engines: 'Engines',
-};
 
 function JobRow({ job, onOpen }: { job: Job; onOpen(): void }) {
   const label = `${job.kind} ${job.subject}`;
@@ -50,7 +40,7 @@ function JobRow({ job, onOpen }: { job: Job; onOpen(): void }) {
           {job.detail ?? ''}
         </span>
         <button type="button" className="jobs-link" onClick={onOpen}>
-          Show in {viewWords[job.view]}
+          Show in {viewTitles[job.view]}
         </button>
       </div>
     </li>
@@ -103,7 +93,7 @@ function JobToasts() {
                 store.getState().dismissToast(id);
               }}
             >
-              Show in {viewWords[job.view]}
+              Show in {viewTitles[job.view]}
             </button>
           </div>
           <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => store.getState().dismissToast(id)}>

@@ -15,26 +15,14 @@ import {
 import { useOptionalEngines } from '../engines/engines-context.js';
 import type { EnginesStore } from '../engines/engines-store.js';
 import { countRunning } from '../containers/container-filter.js';
-import { hashOf, type ViewName } from './ui-store.js';
+import { hashOf, viewTitles, type ViewName } from './ui-store.js';
 
-function NavLink({
-  view,
-  label,
-  count,
-  extra,
-  icon,
-}: {
-  view: ViewName;
-  label: string;
-  count: number | null;
-  extra?: string;
-  icon: ReactNode;
-}) {
+function NavLink({ view, count, extra, icon }: { view: ViewName; count: number | null; extra?: string; icon: ReactNode }) {
   const current = useStore(useStores().ui, (s) => s.view) === view;
   return (
     <a href={hashOf(view)} className={`nav-link${current ? ' nav-link--current' : ''}`} aria-current={current ? 'page' : undefined}>
       {icon}
-      <span className="nav-label">{label}</span>
+      <span className="nav-label">{viewTitles[view]}</span>
       {extra ? (
         <span className="nav-extra" title={extra}>
           {extra}
@@ -54,7 +42,7 @@ function EnginesNavLink() {
 function EnginesNavLinkCounted({ engines }: { engines: EnginesStore }) {
   const count = useStore(engines, (s) => s.fleet?.engines.length ?? null);
   const down = useStore(engines, (s) => s.fleet?.engines.filter((e) => e.state !== 'connected').length ?? 0);
-  return <NavLink view="engines" label="Engines" icon={<PlugIcon />} count={count} extra={down > 0 ? `${down} down` : undefined} />;
+  return <NavLink view="engines" icon={<PlugIcon />} count={count} extra={down > 0 ? `${down} down` : undefined} />;
 }
 
 export function SideNav() {
@@ -72,18 +60,17 @@ export function SideNav() {
     <nav className="side-nav" aria-label="Sections">
       <NavLink
         view="containers"
-        label="Containers"
         icon={<BoxIcon />}
         count={containersLoaded ? containerItems.length : null}
         extra={containersLoaded && running > 0 ? `${running} running` : undefined}
       />
-      <NavLink view="images" label="Images" icon={<LayersIcon />} count={imagesLoaded ? imageCount : null} />
-      <NavLink view="volumes" label="Volumes" icon={<CylinderIcon />} count={volumesLoaded ? volumeCount : null} />
-      <NavLink view="networks" label="Networks" icon={<NetworkIcon />} count={networksLoaded ? networkCount : null} />
-      <NavLink view="stacks" label="Stacks" icon={<StackIcon />} count={null} />
-      <NavLink view="map" label="Engine map" icon={<MapIcon />} count={null} />
-      <NavLink view="events" label="Events" icon={<PulseIcon />} count={null} />
-      <NavLink view="learn" label="Learn" icon={<BookIcon />} count={null} />
+      <NavLink view="images" icon={<LayersIcon />} count={imagesLoaded ? imageCount : null} />
+      <NavLink view="volumes" icon={<CylinderIcon />} count={volumesLoaded ? volumeCount : null} />
+      <NavLink view="networks" icon={<NetworkIcon />} count={networksLoaded ? networkCount : null} />
+      <NavLink view="stacks" icon={<StackIcon />} count={null} />
+      <NavLink view="map" icon={<MapIcon />} count={null} />
+      <NavLink view="events" icon={<PulseIcon />} count={null} />
+      <NavLink view="learn" icon={<BookIcon />} count={null} />
       <EnginesNavLink />
     </nav>
   );

@@ -3,6 +3,19 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 export const viewNames = ['containers', 'images', 'volumes', 'networks', 'stacks', 'map', 'events', 'learn', 'engines'] as const;
 export type ViewName = (typeof viewNames)[number];
 
+/** Each view's title, as the side nav, the palette and the jobs tray show it; a new view without one fails typecheck. */
+export const viewTitles: Readonly<Record<ViewName, string>> = {
+  containers: 'Containers',
+  images: 'Images',
+  volumes: 'Volumes',
+  networks: 'Networks',
+  stacks: 'Stacks',
+  map: 'Engine map',
+  events: 'Events',
+  learn: 'Learn',
+  engines: 'Engines',
+};
+
 export interface UiState {
   view: ViewName;
   filters: Readonly<Record<ViewName, string>>;
