@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRunSpec } from '../../../shared/run-spec.js';
-import { explainEngineError, fieldOfEngineError, toCreateOptions } from './run-container.js';
+import { explainEngineError, fieldOfEngineError, refuseUnsupportedRunFeatures, toCreateOptions } from './run-container.js';
 
 describe('run spec → Engine API create options', () => {
   it('leaves limits, capabilities and namespaces to the engine when not set', () => {
@@ -31,5 +31,21 @@ describe('run spec → Engine API create options', () => {
     expect(fieldOfEngineError(said)).toBe('gpus');
     expect(explainEngineError(said)).toBe(`This engine has no NVIDIA runtime, so --gpus cannot work here (the engine said: ${said})`);
     expect(explainEngineError('port is already allocated')).toBe('port is already allocated');
+  });
+
+  it('refuses a GPU request on an engine below API 1.40, naming both versions, at the GPUs field', () => {
+    const gpuSpec = { ...emptyRunSpec('x'), gpus: 'all' as const };
+    expect(() => refuseUnsupportedRunFeatures(gpuSpec, '1.39')).toThrow(
+      expect.objectContaining({
+        code: 'BAD_REQUEST',
+        path: ['gpus'],
+        message: 'This engine speaks Docker API 1.39; GPU requests (docker run --gpus) needs API 1.40 or newer.',
+      }),
+    );
+    expect(() => refuseUnsupportedRunFeatures(gpuSpec, '1.40')).not.toThrow();
+    // No GPU asked: an old engine runs the rest.
+    expect(() => refuseUnsupportedRunFeatures(emptyRunSpec('x'), '1.24')).not.toThrow();
+    // Version not known yet: the engine decides.
+    expect(() => refuseUnsupportedRunFeatures(gpuSpec, undefined)).not.toThrow();
   });
 });

@@ -3,6 +3,7 @@ import { BerthError } from '../../../shared/errors.js';
 import type { RunSpec } from '../../../shared/run-spec.js';
 import { toRpcError } from '../to-rpc-error.js';
 import type { EngineConnection } from '../engine-connection.js';
+import { requireEngineFeature } from '../engine-feature-guard.js';
 
 export interface RunResult {
   id: string;
@@ -111,8 +112,17 @@ export interface CreatedContainer {
   name: string;
 }
 
+/**
+ * Refuses what the run spec asks for that the engine's API version lacks, before anything is
+ * created (an older engine would drop the field silently).
+ */
+export function refuseUnsupportedRunFeatures(spec: RunSpec, apiVersion: string | undefined): void {
+  if (spec.gpus !== undefined) requireEngineFeature('gpus', apiVersion, 'gpus');
+}
+
 /** `docker create` from a run spec; an engine refusal names the form field it is about. */
 export async function createContainer(connection: EngineConnection, spec: RunSpec): Promise<CreatedContainer> {
+  refuseUnsupportedRunFeatures(spec, connection.status.apiVersion);
   let container: Docker.Container;
   try {
     container = await connection.use((docker) => docker.createContainer(toCreateOptions(spec)));

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors.js';
 import { parseImageReference, type PrunePreview, type PruneResult, type RemoveResult } from '../../../shared/image-types.js';
 import type { EngineConnection } from '../engine-connection.js';
+import { requireEngineFeature } from '../engine-feature-guard.js';
 import type { LayerIndex, LocalImage } from './layer-index.js';
 import { planPrune } from './layer-sharing.js';
 
@@ -69,6 +70,7 @@ export class ImageActions {
   }
 
   async prune(options: PruneOptions): Promise<PruneResult> {
+    requireEngineFeature('imagePrune', this.connection.status.apiVersion);
     const filters: Record<string, string[]> = { dangling: [options.all ? 'false' : 'true'], ...labelFilter(options) };
     const raw = (await this.connection.use((docker) => docker.pruneImages({ filters }))) as Docker.PruneImagesInfo;
     return { ...toRemoveResult(raw.ImagesDeleted ?? []), spaceReclaimed: raw.SpaceReclaimed ?? 0 };

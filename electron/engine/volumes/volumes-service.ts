@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/volume-types.js';
 import { toRpcError } from '../to-rpc-error.js';
 import type { EngineConnection } from '../engine-connection.js';
+import { requireEngineFeature } from '../engine-feature-guard.js';
 import { removeEach } from './remove-each.js';
 import { prunePreviewOf, pruneRecheck, toVolumeSummaries, volumeSizesFromDf } from './volume-mapping.js';
 
@@ -89,6 +90,7 @@ export class VolumesService {
 
   /** `GET /system/df`: can take long on a big host, so only when the user asks. */
   async sizes(): Promise<VolumeSizes> {
+    requireEngineFeature('diskUsage', this.connection.status.apiVersion);
     const df: unknown = await this.connection.use((docker) => docker.df());
     return { measuredAt: Date.now(), sizes: volumeSizesFromDf(df) };
   }
