@@ -5,7 +5,15 @@ import { isBerthError } from '../../../shared/errors.js';
 import { fixtureImage, fixtureLabel, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { buildShellLessImage } from '../../test-support/shell-less-image.js';
 import { EngineConnection } from '../engine-connection.js';
-import { debugShellLabel, debugShellOwnerLabel, sweepOrphanToolboxes, thisOwner } from './debug-shell.js';
+import {
+  debugShellInstanceLabel,
+  debugShellLabel,
+  debugShellOwnerLabel,
+  debugShellSessionLabel,
+  sweepOrphanToolboxes,
+  thisInstance,
+  thisOwner,
+} from './debug-shell.js';
 import { DebugShells } from './debug-shells.js';
 import { TerminalSessions } from './terminal-sessions.js';
 import { collector, removeContainers } from './terminal-test-support.js';
@@ -75,6 +83,8 @@ describe('debug shell for a container without a shell, against the real engine',
     await waitFor(() => (out.text().includes('/proc/1/root') ? true : undefined), 'the banner');
     const [toolbox] = await toolboxesOf(targetId);
     expect(toolbox?.Labels[debugShellOwnerLabel]).toBe(thisOwner);
+    expect(toolbox?.Labels[debugShellInstanceLabel]).toBe(thisInstance);
+    expect(toolbox?.Labels[debugShellSessionLabel]).toMatch(/^[0-9a-f-]{36}$/);
     const info = await testDocker.getContainer(toolbox!.Id).inspect();
     expect(info.HostConfig).toMatchObject({ PidMode: `container:${targetId}`, NetworkMode: `container:${targetId}`, AutoRemove: true });
 
@@ -143,5 +153,47 @@ describe('debug shell for a container without a shell, against the real engine',
     expect(await gone(orphan.id)).toBe(true);
     expect(await gone(live.id)).toBeUndefined();
     await live.remove({ force: true });
+  });
+
+  it('on connect, removes a dead server’s toolbox and this server’s whose session dropped, and keeps live ones', async () => {
+    const make = (owner: string, instance: string, session: string) =>
+      testDocker.createContainer({
+        Image: fixtureImage,
+        Cmd: ['sleep', '300'],
+        Labels: {
+          [fixtureLabel]: 'true',
+          [debugShellLabel]: targetId,
+          [debugShellOwnerLabel]: owner,
+          [debugShellInstanceLabel]: instance,
+          [debugShellSessionLabel]: session,
+        },
+        HostConfig: { PidMode: `container:${targetId}` },
+      });
+    // A PID above the kernel's maximum is never alive: that server died.
+    const deadServers = await make(`${hostname()}:4194305`, 'a-dead-server', 'its-session');
+    // This server's toolbox whose session ended while the engine could not be reached.
+    const dropped = await make(thisOwner, thisInstance, 'a-session-that-ended');
+    // Another Berth server on this engine, still running (this process stands in for it).
+    const otherServers = await make(thisOwner, 'another-live-server', 'its-session');
+    const { sessionId } = await debugShells.open('client-a', { containerId: target, image: fixtureImage, cols: 80, rows: 24 });
+    const live = (await toolboxesOf(targetId)).find((t) => t.Labels[debugShellInstanceLabel] === thisInstance && t.Id !== dropped.id);
+    expect(live).toBeDefined();
+
+    // The engine answers a (new) connection: its DebugShells sweeps.
+    const reconnected = new EngineConnection({ id: 'test-debug-shell-reconnect' });
+    const shells = new DebugShells(reconnected, new TerminalSessions(reconnected));
+    try {
+      await reconnected.connect();
+      await waitFor(() => gone(deadServers.id), 'the dead server’s toolbox to be removed');
+      await waitFor(() => gone(dropped.id), 'the dropped session’s toolbox to be removed');
+      await shells.lastSweep;
+      expect(await gone(otherServers.id)).toBeUndefined();
+      expect(await gone(live!.Id)).toBeUndefined();
+    } finally {
+      reconnected.close();
+      await otherServers.remove({ force: true });
+      await terminals.close('client-a', sessionId);
+    }
+    await waitFor(() => gone(live!.Id), 'the live toolbox to go once its shell closes');
   });
 });

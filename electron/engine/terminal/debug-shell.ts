@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
@@ -10,8 +11,28 @@ export const debugShellLabel = 'berth.debug-shell';
 /** Which Berth process made it (`host:pid`), so a later Berth can remove the toolboxes of one that died. */
 export const debugShellOwnerLabel = 'berth.debug-shell.owner';
 
+/** Which Berth server instance made it: a PID can be reused, and two servers can share one engine. */
+export const debugShellInstanceLabel = 'berth.debug-shell.instance';
+/** Which debug-shell session of that instance it serves, so the instance can tell its live toolboxes from dropped ones. */
+export const debugShellSessionLabel = 'berth.debug-shell.session';
+
 /** This process, as the owner label names it. */
 export const thisOwner = `${hostname()}:${process.pid}`;
+/** This server instance (one per loaded module, so per process or test worker). */
+export const thisInstance = randomUUID();
+
+/** Who a toolbox belongs to, as its labels say. */
+export interface ToolboxOwner {
+  /** `host:pid` of the Berth process. */
+  owner: string;
+  instance: string;
+  session: string;
+}
+
+/** This instance as owner of a new toolbox for `session`. */
+export function ownedByThisInstance(session: string): ToolboxOwner {
+  return { owner: thisOwner, instance: thisInstance, session };
+}
 
 export interface DebugShellRequest {
   containerId: string;
@@ -30,7 +51,11 @@ function banner(targetName: string, image: string): string {
 }
 
 /** `docker run -it --rm --pid container:X --network container:X IMAGE sh` as the Engine API takes it. */
-export function toolboxCreateOptions(target: { id: string; name: string }, image: string, owner: string): Docker.ContainerCreateOptions {
+export function toolboxCreateOptions(
+  target: { id: string; name: string },
+  image: string,
+  owner: ToolboxOwner,
+): Docker.ContainerCreateOptions {
   // The name and banner travel as arguments, never pasted into the script.
   const script = 'printf "%s\\r\\n" "$1"; cd /proc/1/root 2>/dev/null; exec sh';
   return {
@@ -44,7 +69,12 @@ export function toolboxCreateOptions(target: { id: string; name: string }, image
     AttachStdin: true,
     AttachStdout: true,
     AttachStderr: true,
-    Labels: { [debugShellLabel]: target.id, [debugShellOwnerLabel]: owner },
+    Labels: {
+      [debugShellLabel]: target.id,
+      [debugShellOwnerLabel]: owner.owner,
+      [debugShellInstanceLabel]: owner.instance,
+      [debugShellSessionLabel]: owner.session,
+    },
     HostConfig: {
       AutoRemove: true,
       PidMode: `container:${target.id}`,
@@ -74,7 +104,11 @@ async function removeToolbox(container: Docker.Container): Promise<TerminateResu
  * containers without a shell of their own (distroless, FROM scratch). The toolbox is attached
  * before it starts, so nothing it prints is lost, and removed when the session ends.
  */
-export async function openDebugShellSource(docker: Docker, request: DebugShellRequest, owner = thisOwner): Promise<TerminalSource> {
+export async function openDebugShellSource(
+  docker: Docker,
+  request: DebugShellRequest,
+  owner: ToolboxOwner = ownedByThisInstance(randomUUID()),
+): Promise<TerminalSource> {
   const target = await docker.getContainer(request.containerId).inspect();
   const targetName = target.Name.replace(/^\//, '');
   if (!target.State.Running)
@@ -164,17 +198,38 @@ export function ownerIsGone(owner: string, host = hostname()): boolean {
   }
 }
 
+/** What the sweep needs to know about this server: its instance and which of its toolbox sessions are live. */
+export interface SweepContext {
+  instance: string;
+  isLiveSession: (session: string) => boolean;
+  /** Whether another Berth process (named `host:pid`) is gone; only this machine's can be known. */
+  isGone: (owner: string) => boolean;
+}
+
 /**
- * Removes toolbox containers left by a Berth process that died (a crash or a kill leaves them
- * running: the engine does not end a TTY shell when its client goes away). Toolboxes of Berth
- * processes that still run, or of other machines, are left alone. Returns the names removed.
+ * Whether a toolbox may go: this instance's whose session is no longer live (the engine connection
+ * dropped mid-shell, so the shell's close never reached it), or another instance's whose Berth
+ * process died. Another live server's toolboxes, or another machine's, stay.
  */
-export async function sweepOrphanToolboxes(docker: Docker, isGone: (owner: string) => boolean = ownerIsGone): Promise<string[]> {
+export function isOrphanToolbox(labels: Record<string, string>, context: SweepContext): boolean {
+  const instance = labels[debugShellInstanceLabel];
+  if (instance === context.instance) return !context.isLiveSession(labels[debugShellSessionLabel] ?? '');
+  return context.isGone(labels[debugShellOwnerLabel] ?? '');
+}
+
+/**
+ * Removes toolbox containers left behind: by a Berth process that died (a crash or a kill leaves
+ * them running: the engine does not end a TTY shell when its client goes away) or by this server's
+ * sessions that ended while the engine could not be reached. Returns the names removed.
+ */
+export async function sweepOrphanToolboxes(
+  docker: Docker,
+  context: SweepContext = { instance: thisInstance, isLiveSession: () => true, isGone: ownerIsGone },
+): Promise<string[]> {
   const toolboxes = await docker.listContainers({ all: true, filters: { label: [debugShellLabel] } });
   const removed: string[] = [];
   for (const t of toolboxes) {
-    const owner = t.Labels[debugShellOwnerLabel] ?? '';
-    if (!isGone(owner)) continue;
+    if (!isOrphanToolbox(t.Labels, context)) continue;
     if ((await removeToolbox(docker.getContainer(t.Id))) === 'done') removed.push(t.Names[0]?.replace(/^\//, '') ?? t.Id);
   }
   return removed;
