@@ -1,19 +1,20 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { buildRandomLayerImage, pushAndRemoveLocally, removeImagesQuietly } from '../electron/engine/images/testing/random-layer-image.js';
-import { startThrottledProxy, type ThrottledProxy } from '../electron/engine/images/testing/throttled-proxy.js';
-import { fixtureImage } from './fixtures/docker-cli.js';
-import { BerthPage } from './pages/berth-page.js';
+import { expect, test } from '@playwright/test';
+import { removeImagesQuietly } from '../electron/engine/images/testing/random-layer-image.js';
+import { slowRegistryImage, startPull } from './fixtures/slow-registry.js';
 
 // A pull through a slowed-down proxy to the local registry lasts long enough to walk away from it:
 // its end is told by a system notification (recorded here) or, without permission, an in-app toast.
 
 const shots = '/tmp/berth-shots';
-const rand = Math.random().toString(36).slice(2, 8);
-const repo = `berth-e2e-jobs/pull-${rand}`;
-const direct = `127.0.0.1:5000/${repo}:1`;
-let proxy: ThrottledProxy;
-const viaProxy = (): string => `${proxy.address}/${repo}:1`;
+// Two layers of random 4 kB files, 2.4 MB in all: about 5 s through the proxy.
+const slowImage = slowRegistryImage('berth-e2e-jobs/pull', {
+  bytesPerSecond: 512 * 1024,
+  layers: [
+    { files: 300, fileBytes: 4096 },
+    { files: 300, fileBytes: 4096 },
+  ],
+});
 
 interface RecordedNote {
   title: string;
@@ -41,39 +42,12 @@ function recordNotifications(): void {
   (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
 }
 
-async function startPull(page: Page, reference: string): Promise<BerthPage> {
-  const berth = new BerthPage(page);
-  await berth.open('');
-  await berth.showImages();
-  await page.getByRole('button', { name: 'Pull…' }).click();
-  const form = page.getByRole('form', { name: 'Pull an image' });
-  await form.getByLabel('Image reference').fill(reference);
-  await form.getByRole('button', { name: 'Pull', exact: true }).click();
-  return berth;
-}
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  proxy = await startThrottledProxy({ targetPort: 5000, bytesPerSecond: 512 * 1024, latencyMs: 100 });
-  // Two layers of random 4 kB files, 2.4 MB in all: about 5 s through the proxy.
-  buildRandomLayerImage(direct, fixtureImage, [
-    { files: 300, fileBytes: 4096 },
-    { files: 300, fileBytes: 4096 },
-  ]);
-  pushAndRemoveLocally(direct);
-});
-
-test.afterAll(async () => {
-  await proxy?.close();
-  removeImagesQuietly([viaProxy(), direct]);
-});
-
 test.describe('with notifications allowed', () => {
   test.use({ permissions: ['notifications'] });
 
   test('a pull that ends while another view is shown raises a notification, and the tray lists it as done', async ({ page }) => {
     await page.addInitScript(recordNotifications);
-    const ref = viaProxy();
+    const ref = slowImage.viaProxy();
     removeImagesQuietly([ref]);
     const berth = await startPull(page, ref);
     const jobsButton = page.getByRole('button', { name: /^Jobs/ });
@@ -113,7 +87,7 @@ test.describe('with notifications allowed', () => {
 
 test.describe('without notifications', () => {
   test('a pull that ends while another view is shown is told by an in-app toast, and the tray offers notifications', async ({ page }) => {
-    const ref = viaProxy();
+    const ref = slowImage.viaProxy();
     removeImagesQuietly([ref]);
     const berth = await startPull(page, ref);
     await berth.showContainers();

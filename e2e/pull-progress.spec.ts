@@ -1,32 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { buildRandomLayerImage, pushAndRemoveLocally, removeImagesQuietly } from '../electron/engine/images/testing/random-layer-image.js';
-import { startThrottledProxy, type ThrottledProxy } from '../electron/engine/images/testing/throttled-proxy.js';
-import { docker, fixtureImage } from './fixtures/docker-cli.js';
-import { BerthPage } from './pages/berth-page.js';
+import { expect, test } from '@playwright/test';
+import { removeImagesQuietly } from '../electron/engine/images/testing/random-layer-image.js';
+import { docker } from './fixtures/docker-cli.js';
+import { slowRegistryImage, startPull } from './fixtures/slow-registry.js';
 
 // Pulls through a proxy that makes the local registry as slow as a real one across a slow link,
 // so the in-progress card (bytes per layer, overall bar) and cancelling mid-download can be seen.
 
 const shots = '/tmp/berth-shots';
-const rand = Math.random().toString(36).slice(2, 8);
-const repo = `berth-e2e-pp/ui-${rand}`;
-const direct = `127.0.0.1:5000/${repo}:1`;
-let proxy: ThrottledProxy;
-const viaProxy = (): string => `${proxy.address}/${repo}:1`;
-
 /** "1.2MB / 2.4MB", as the card writes a layer's bytes. */
 const bytesOfTotal = /Downloading [\d.]+\s?[kMG]?B \/ [\d.]+\s?[kMG]?B/;
-
-async function startPull(page: Page, reference: string): Promise<BerthPage> {
-  const berth = new BerthPage(page);
-  await berth.open('');
-  await berth.showImages();
-  await page.getByRole('button', { name: 'Pull…' }).click();
-  const form = page.getByRole('form', { name: 'Pull an image' });
-  await form.getByLabel('Image reference').fill(reference);
-  await form.getByRole('button', { name: 'Pull', exact: true }).click();
-  return berth;
-}
 
 function imageExists(reference: string): boolean {
   try {
@@ -38,24 +20,18 @@ function imageExists(reference: string): boolean {
 }
 
 test.describe('pull progress against a slow registry', () => {
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    proxy = await startThrottledProxy({ targetPort: 5000, bytesPerSecond: 1024 * 1024, latencyMs: 100 });
-    // Two layers of random 4 kB files (2.4 MB and 1.6 MB) on the fixture: about 4 s at 1 MiB/s.
-    buildRandomLayerImage(direct, fixtureImage, [
+  // Two layers of random 4 kB files (2.4 MB and 1.6 MB) on the fixture: about 4 s at 1 MiB/s.
+  const slowImage = slowRegistryImage('berth-e2e-pp/ui', {
+    bytesPerSecond: 1024 * 1024,
+    layers: [
       { files: 600, fileBytes: 4096 },
       { files: 400, fileBytes: 4096 },
-    ]);
-    pushAndRemoveLocally(direct);
+    ],
   });
-
-  test.afterAll(async () => {
-    await proxy?.close();
-    removeImagesQuietly([viaProxy(), direct]);
-  });
+  const { repo } = slowImage;
 
   test('a pull shows each layer downloading with its bytes and the overall bar, then the image is listed', async ({ page }) => {
-    const ref = viaProxy();
+    const ref = slowImage.viaProxy();
     const berth = await startPull(page, ref);
     const card = page.getByRole('article', { name: `Pull ${ref}` });
     const overall = card.getByRole('progressbar', { name: `Pull ${ref} overall` });
@@ -81,9 +57,9 @@ test.describe('pull progress against a slow registry', () => {
   });
 
   test('cancelling in the middle of downloading says so and leaves no image', async ({ page }) => {
-    const ref = viaProxy();
+    const ref = slowImage.viaProxy();
     removeImagesQuietly([ref]);
-    proxy.setRate(256 * 1024);
+    slowImage.proxy().setRate(256 * 1024);
     try {
       const berth = await startPull(page, ref);
       const card = page.getByRole('article', { name: `Pull ${ref}` });
@@ -99,12 +75,12 @@ test.describe('pull progress against a slow registry', () => {
       await expect(card.getByRole('listitem').filter({ hasText: 'Downloading' })).toHaveCount(0);
       await page.screenshot({ path: `${shots}/pull-progress-cancelled.png` });
       // The engine drops its registry connections once Berth's request is gone.
-      await expect.poll(() => proxy.openConnections(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => slowImage.proxy().openConnections(), { timeout: 10_000 }).toBe(0);
       expect(imageExists(ref)).toBe(false);
       await berth.filterImages(repo);
       await expect(berth.row(ref)).toHaveCount(0);
     } finally {
-      proxy.setRate(1024 * 1024);
+      slowImage.proxy().setRate(1024 * 1024);
     }
   });
 });
