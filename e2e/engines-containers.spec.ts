@@ -1,11 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { containerState, fixtureImage, fixtureLabel, runFixture, specContainers } from './fixtures/docker-cli.js';
-import { startWebServerProcess, type WebServerProcess } from '../scripts/web-server-process.js';
-import { TcpEngineProxy } from '../electron/test-support/tcp-engine-proxy.js';
+import { proxiedEngineServer } from './fixtures/proxied-engine-server.js';
 import { loadEngineFixtures, type TlsFixtures } from '../electron/test-support/remote-engines.js';
 
 // The combined containers list across engines: this machine's socket, the TLS test engine (another
@@ -17,9 +13,6 @@ const skipReason = 'missing' in fixtures ? fixtures.missing : 'skipped' in fixtu
 const prefix = 'berth-e2e-h2fleet-';
 const containers = specContainers(prefix);
 const tlsContainers: string[] = [];
-let server: WebServerProcess;
-let proxy: TcpEngineProxy;
-let dir: string;
 
 /** The docker CLI on the TLS engine, as a user's shell with DOCKER_HOST and DOCKER_CERT_PATH set would run it. */
 function tlsDocker(...args: string[]): string {
@@ -33,34 +26,21 @@ function tlsDocker(...args: string[]): string {
 
 test.skip(!tls, skipReason);
 
-test.beforeAll(async () => {
-  if (!tls) return;
-  dir = mkdtempSync(path.join(tmpdir(), 'berth-e2e-h2fleet-'));
-  const enginesFile = path.join(dir, 'engines.json');
-  proxy = new TcpEngineProxy();
-  await proxy.start();
-  writeFileSync(
-    enginesFile,
-    JSON.stringify({
-      version: 1,
-      engines: [
-        { id: 'tls', name: 'tls', host: tls.host, tls: { certPath: tls.certPath, verify: true }, source: 'saved' },
-        { id: 'proxied', name: 'proxied', host: proxy.host, source: 'saved' },
-      ],
-    }),
-  );
-  server = await startWebServerProcess({
-    args: ['--engines-file', enginesFile],
-    ...(process.env.BERTH_E2E_DIST ? { dist: process.env.BERTH_E2E_DIST } : {}),
-  });
+const spec = proxiedEngineServer({
+  dirPrefix: 'berth-e2e-h2fleet-',
+  enabled: tls !== undefined,
+  savedEngines: (proxy) => {
+    if (!tls) throw new Error(skipReason);
+    return [
+      { id: 'tls', name: 'tls', host: tls.host, tls: { certPath: tls.certPath, verify: true }, source: 'saved' },
+      { id: 'proxied', name: 'proxied', host: proxy.host, source: 'saved' },
+    ];
+  },
 });
 
-test.afterAll(async () => {
-  await server?.stop();
-  await proxy?.stop();
+test.afterAll(() => {
   containers.removeAll();
   if (tlsContainers.length > 0) tlsDocker('rm', '-f', ...tlsContainers);
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const row = (page: Page, name: string, engine: string) => page.getByRole('row', { name: `${name} on ${engine}`, exact: true });
@@ -70,6 +50,7 @@ test('all engines in one list: the engine as a column, actions go to the row eng
 }) => {
   // Three engines and a proxy cut and restored on a shared, busy machine.
   test.setTimeout(240_000);
+  const { server, proxy } = spec.started();
   const local = containers.name('local');
   runFixture(local);
   const remote = `${prefix}tls-${Math.random().toString(36).slice(2, 7)}`;

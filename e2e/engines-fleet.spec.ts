@@ -1,43 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { containerState, runFixture, specContainers } from './fixtures/docker-cli.js';
-import { startWebServerProcess, type WebServerProcess } from '../scripts/web-server-process.js';
-import { TcpEngineProxy } from '../electron/test-support/tcp-engine-proxy.js';
+import { proxiedEngineServer } from './fixtures/proxied-engine-server.js';
 
 // Two engines at once: this machine's socket, and the same engine reached through a loopback TCP
 // proxy the test can cut, as a robot on flaky Wi-Fi would be. A Berth server of its own, so the
 // saved engines go to a file of this spec's (--engines-file), not the user's config folder.
 const containers = specContainers('berth-e2e-h7fleet-');
-let server: WebServerProcess;
-let proxy: TcpEngineProxy;
-let dir: string;
-let enginesFile: string;
+// No engines file at first: the spec adds the proxied engine in the UI and reads what Berth saved.
+const spec = proxiedEngineServer({ dirPrefix: 'berth-e2e-h7-' });
 
-test.beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'berth-e2e-h7-'));
-  enginesFile = path.join(dir, 'engines.json');
-  proxy = new TcpEngineProxy();
-  await proxy.start();
-  server = await startWebServerProcess({
-    args: ['--engines-file', enginesFile],
-    ...(process.env.BERTH_E2E_DIST ? { dist: process.env.BERTH_E2E_DIST } : {}),
-  });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await proxy?.stop();
-  containers.removeAll();
-  rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => containers.removeAll());
 
 const card = (page: Page, name: string) => page.getByRole('listitem', { name: `Engine ${name}` });
 
 test('two engines in the fleet view; one dropping shows reconnecting while the other keeps working, and it recovers', async ({ page }) => {
   // Many steps, each waiting for the engine (a reconnection, a list update) on a shared, busy machine.
   test.setTimeout(240_000);
+  const { server, proxy, enginesFile } = spec.started();
   const name = containers.name('web');
   runFixture(name);
 
