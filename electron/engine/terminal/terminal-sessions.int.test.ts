@@ -91,15 +91,29 @@ describe('terminal sessions against the real engine', () => {
   it('pauses output while the client has not rendered it, and resumes on acknowledgement', async () => {
     const { sessionId } = await terminals.open('client-a', { containerId: name, shell: 'sh', cols: 80, rows: 24 });
     const high = terminalFlow.highWatermark;
-    const batch = outputBatchBytes;
-    // What the shell prints besides the flood and nobody acknowledges: its prompt and the echo of the typed command.
-    const promptAndEcho = 512;
+    // The bound on bytes in flight, from the code: the gate pauses the socket inside the delivery
+    // that takes the unacknowledged count past the high-water mark, so before that delivery at most
+    // `high` were unacknowledged, and after it nothing more is read (a paused socket emits no 'data';
+    // the batcher is empty, since each send takes all it holds). That last delivery is one batch:
+    // the batcher sends once it holds `outputBatchBytes` or more, so a batch is at most
+    // `outputBatchBytes - 1` plus the chunk that tipped it, and Node reads a socket at most 64 KiB at
+    // a time (libuv's read size; a resumed stream hands over one buffered chunk per 'data'). Under
+    // load the engine's socket fills between reads, so those chunks are full 64 KiB ones (batches of
+    // 313,327 bytes seen), and `high + outputBatchBytes` alone was exceeded by 28 kB in a loaded CI
+    // run. Prompt and echo go through the same gate, so they need no allowance of their own.
+    const socketReadBytes = 64 * 1024;
+    const mostPerBatch = outputBatchBytes - 1 + socketReadBytes;
+    const mostInFlight = high + mostPerBatch;
     let received = 0;
     let acked = 0;
     let mostUnacked = 0;
+    let largestBatch = 0;
     terminals.attachOutput('client-a', sessionId, {
       send: (m) => {
-        if (m.kind === 'data') received += m.data.byteLength;
+        if (m.kind === 'data') {
+          received += m.data.byteLength;
+          largestBatch = Math.max(largestBatch, m.data.byteLength);
+        }
         // Checked on every message, whenever it comes: never more than the window and one batch in flight.
         mostUnacked = Math.max(mostUnacked, received - acked);
         return true;
@@ -111,12 +125,13 @@ describe('terminal sessions against the real engine', () => {
     await waitFor(() => (received > high ? true : undefined), 'output up to the high watermark');
     // Engine round trips while nothing is acknowledged: time for more output to arrive if the gate leaked.
     for (let i = 0; i < 5; i++) await terminals.resize('client-a', sessionId, 80 + i, 24);
-    expect(mostUnacked).toBeLessThanOrEqual(high + batch + promptAndEcho);
+    expect(mostUnacked).toBeLessThanOrEqual(mostInFlight);
     const whilePaused = received;
     acked = received;
     terminals.ack('client-a', sessionId, received);
     await waitFor(() => (received > whilePaused + high ? true : undefined), 'output resumes after ack');
-    expect(mostUnacked).toBeLessThanOrEqual(high + batch + promptAndEcho);
+    expect(largestBatch).toBeLessThanOrEqual(mostPerBatch);
+    expect(mostUnacked).toBeLessThanOrEqual(mostInFlight);
     terminals.write('client-a', sessionId, '\x03');
     await terminals.close('client-a', sessionId);
   });
