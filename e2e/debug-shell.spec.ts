@@ -1,25 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { docker, fixtureImage, fixtureLabel, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
+import { terminalText } from './fixtures/terminal.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
 mkdirSync(shots, { recursive: true });
 
 const containers = specContainers('berth-e2e-debug-');
 const shellLess = 'berth-e2e/shell-less:1';
-
-/** The visible text of the terminal open on `container`, read from xterm's buffer (test hook). */
-async function terminalText(page: Page, container: string): Promise<string> {
-  return page.evaluate((name) => {
-    const hooks = (window as unknown as { __berthTerminals?: Map<string, () => string> }).__berthTerminals;
-    if (!hooks) return '';
-    for (const [key, read] of hooks) if (key.includes(name)) return read();
-    return '';
-  }, container);
-}
 
 /** A FROM scratch image holding only the static busybox binary (taken from the fixture image), run as its entrypoint. */
 function buildShellLessImage(): void {

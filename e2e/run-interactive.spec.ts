@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { docker, fixtureImage, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
+import { terminalText, waitForPrompt } from './fixtures/terminal.js';
 
 // The tutorial's journey in Berth: `docker run -it` gives a shell in a terminal tab and the new
 // container is selected; `docker start -a` (Reopen) brings it back with its files and transcript;
@@ -15,18 +16,8 @@ const containers = specContainers('berth-e2e-it-');
 const images: string[] = [];
 const registry = '127.0.0.1:5000';
 
-/** The visible text of the terminal open on `container`, read from xterm's buffer (test hook). */
-async function terminalText(page: Page, container: string): Promise<string> {
-  return page.evaluate((name) => {
-    const hooks = (window as unknown as { __berthTerminals?: Map<string, () => string> }).__berthTerminals;
-    if (!hooks) return '';
-    for (const [key, read] of hooks) if (key.includes(name)) return read();
-    return '';
-  }, container);
-}
-
-/** Runs the form with -it on: Interactive and TTY ticked, the fixture label to clean up by. */
-async function runInteractive(page: Page, name: string): Promise<void> {
+/** Opens the run form and fills in the fixture image, `name` and the fixture label to clean up by. */
+async function fillRunForm(page: Page, name: string): Promise<Locator> {
   await page.getByRole('button', { name: 'Run container…' }).click();
   const form = page.getByRole('dialog', { name: 'Run a container' });
   await form.getByLabel('Image', { exact: true }).fill(fixtureImage);
@@ -34,6 +25,12 @@ async function runInteractive(page: Page, name: string): Promise<void> {
   await form.getByRole('button', { name: '+ Add label' }).click();
   await form.getByLabel('Label 1 key', { exact: true }).fill('berth.test-fixture');
   await form.getByLabel('Label 1 value', { exact: true }).fill('true');
+  return form;
+}
+
+/** Runs the form with -it on: Interactive and TTY ticked. */
+async function runInteractive(page: Page, name: string): Promise<void> {
+  const form = await fillRunForm(page, name);
   await form.getByRole('checkbox', { name: /^Interactive/ }).check();
   await form.getByRole('checkbox', { name: /^TTY/ }).check();
   const line = `docker run -it --name ${name} --label berth.test-fixture=true ${fixtureImage}`;
@@ -76,7 +73,7 @@ test.describe('docker run -it, start -a, commit and push in the UI', () => {
     const resize = page.getByRole('separator', { name: 'Resize terminals' });
     for (let i = 0; i < 12; i++) await resize.press('ArrowUp');
     const marker = `hi-${Math.floor(Math.random() * 1e9)}`;
-    await expect.poll(() => terminalText(page, name)).toMatch(/[#$] ?$/m);
+    await waitForPrompt(page, name);
     await page.getByRole('region', { name: `Terminal ${name}`, exact: true }).click();
     await page.keyboard.type(`touch /made-here; echo ${marker}\n`);
     await expect.poll(() => terminalText(page, name)).toMatch(new RegExp(`^${marker}`, 'm'));
@@ -121,13 +118,7 @@ test.describe('docker run -it, start -a, commit and push in the UI', () => {
     const name = containers.name('quick');
     const berth = new BerthPage(page);
     await berth.open();
-    await page.getByRole('button', { name: 'Run container…' }).click();
-    const form = page.getByRole('dialog', { name: 'Run a container' });
-    await form.getByLabel('Image', { exact: true }).fill(fixtureImage);
-    await form.getByLabel('Name', { exact: true }).fill(name);
-    await form.getByRole('button', { name: '+ Add label' }).click();
-    await form.getByLabel('Label 1 key', { exact: true }).fill('berth.test-fixture');
-    await form.getByLabel('Label 1 value', { exact: true }).fill('true');
+    const form = await fillRunForm(page, name);
     await form.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(form).toBeHidden();
 

@@ -1,17 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import Docker from 'dockerode';
-import { e2eName, removeE2eContainers, runFixture } from './fixtures/docker-cli.js';
+import { runFixture, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
-
-/** The visible text of the terminal open on `container`, read from xterm's buffer (test hook). */
-async function terminalText(page: Page, container: string): Promise<string> {
-  return page.evaluate((name) => {
-    const hooks = (window as unknown as { __berthTerminals?: Map<string, () => string> }).__berthTerminals;
-    if (!hooks) return '';
-    for (const [key, read] of hooks) if (key.includes(name)) return read();
-    return '';
-  }, container);
-}
+import { openShellFromRow, terminalText } from './fixtures/terminal.js';
 
 /** Exec processes of the container that the engine still reports as running. */
 async function runningExecs(container: string): Promise<number> {
@@ -21,23 +12,23 @@ async function runningExecs(container: string): Promise<number> {
   return states.filter((s) => s.Running).length;
 }
 
+// Only this spec's containers are removed afterwards: other specs run on the same engine.
+const containers = specContainers('berth-e2e-term-');
+
+/** Runs a fixture container, opens Berth and a shell on it from its row, the prompt shown; returns the container's name. */
+async function shellOnNewContainer(page: Page, what: string): Promise<string> {
+  const name = containers.name(what);
+  runFixture(name);
+  await new BerthPage(page).open();
+  await openShellFromRow(page, name);
+  return name;
+}
+
 test.describe('a shell into a running container', () => {
-  test.afterAll(() => removeE2eContainers());
+  test.afterAll(() => containers.removeAll());
 
   test('opens a terminal, runs a command, follows resizes, Ctrl-C stops yes, and closing ends the exec', async ({ page }) => {
-    const name = e2eName('shell');
-    runFixture(name);
-    const berth = new BerthPage(page);
-    await berth.open();
-    await berth.button(berth.row(name), 'Open shell').click();
-    const terminal = page
-      .getByRole('region', { name: new RegExp(`Terminal.*${name}`) })
-      .or(page.getByLabel(new RegExp(`Terminal.*${name}`)))
-      .first();
-    await expect(terminal).toBeVisible();
-    await terminal.click();
-    // Type only once the prompt shows: busybox's line editor reads (and drops) what arrives before it asks the terminal where the cursor is.
-    await expect.poll(() => terminalText(page, name)).toMatch(/[#$] ?$/m);
+    const name = await shellOnNewContainer(page, 'shell');
 
     await page.keyboard.type('echo berth-$((6*7))\n');
     await expect.poll(() => terminalText(page, name)).toContain('berth-42');
@@ -78,15 +69,8 @@ test.describe('a shell into a running container', () => {
   });
 
   test('a container removed under an open shell is said to be removed, not to have exited with a code', async ({ page }) => {
-    const name = e2eName('shell-rm');
-    runFixture(name);
-    const berth = new BerthPage(page);
-    await berth.open();
-    await berth.button(berth.row(name), 'Open shell').click();
+    const name = await shellOnNewContainer(page, 'shell-rm');
     const tab = page.getByRole('tab', { name: new RegExp(name) });
-    await page.getByRole('region', { name: `Terminal ${name}`, exact: true }).click();
-    // Type only once the prompt shows: busybox's line editor reads (and drops) what arrives before it asks the terminal where the cursor is.
-    await expect.poll(() => terminalText(page, name)).toMatch(/[#$] ?$/m);
     await page.keyboard.type('echo ready-$((5*5))\n');
     await expect.poll(() => terminalText(page, name)).toContain('ready-25');
     await new Docker({ socketPath: '/var/run/docker.sock' }).getContainer(name).remove({ force: true });
@@ -96,14 +80,7 @@ test.describe('a shell into a running container', () => {
   });
 
   test('input a shell does not read is refused past 1 MiB, and the terminal says so', async ({ page }) => {
-    const name = e2eName('shell-stuck');
-    runFixture(name);
-    const berth = new BerthPage(page);
-    await berth.open();
-    await berth.button(berth.row(name), 'Open shell').click();
-    await page.getByRole('region', { name: `Terminal ${name}`, exact: true }).click();
-    // Type only once the prompt shows: busybox's line editor reads (and drops) what arrives before it asks the terminal where the cursor is.
-    await expect.poll(() => terminalText(page, name)).toMatch(/[#$] ?$/m);
+    const name = await shellOnNewContainer(page, 'shell-stuck');
     await page.keyboard.type('stty raw -echo; echo not-$((2*4))-reading; sleep 31501\n');
     await expect.poll(() => terminalText(page, name)).toMatch(/^not-8-reading/m);
     const alert = page.getByRole('alert').filter({ hasText: 'not reading its input' });
