@@ -26,9 +26,21 @@ import { JsonLineSplitter, parseEngineEventLine } from './event-line-parser.js';
 
 type Listener<T> = (value: T) => void;
 
+/** A ProxyJump host's key, not the engine's, stopped the connection. */
+function jumpHostKeyWords(found: HostKeyProblem, display: string, shown: string): { explained: string; hint: string } {
+  const changed = found.problem === 'changed';
+  return {
+    explained: `The SSH host key of the jump host ${found.jumpHost ?? ''} (on the way to ${display}) ${changed ? 'has changed since it was saved in known_hosts: Berth refuses to connect' : 'is not in known_hosts yet'}.${shown}`,
+    hint: changed
+      ? 'Someone may be intercepting the connection, or the jump host was reinstalled. Check with its owner before replacing the old key (ssh-keygen -R HOST).'
+      : 'Compare the fingerprint with the one the jump host shows (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on it), then accept it.',
+  };
+}
+
 /** What to tell the user about a host key that stopped the connection. */
 function hostKeyWords(err: unknown, display: string, found: HostKeyProblem | undefined): { explained: string; hint: string } {
   const shown = found ? ` Its ${found.key.keyType} key: ${found.key.fingerprint}.` : '';
+  if (found?.jumpHost) return jumpHostKeyWords(found, display, shown);
   if (isSshDialError(err)) return { explained: `${err.message}.${shown}`, hint: err.hint };
   const changed = found?.problem === 'changed';
   return {

@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { BerthError } from '../../../shared/errors.js';
 import { checkKnownHost, keyTypeOfBlob, knownHostsName } from './known-hosts.js';
 import { isSshDialError } from './ssh-failure.js';
-import { addKnownHost, appendKnownHost, offeredHostKey, sha256Fingerprint, type OfferedHostKey } from './ssh-host-keys.js';
+import { addKnownHost, appendKnownHost, probeHostKey, sha256Fingerprint, type OfferedHostKey } from './ssh-host-keys.js';
+import { hopName, resolveSshRoute } from './ssh-route.js';
 import type { SshTarget } from './ssh-target.js';
 
 /** An SSH host key a connection was refused for. */
 export interface HostKeyProblem {
   readonly key: OfferedHostKey;
   readonly problem: 'unknown' | 'changed';
+  /** Set when the key is a ProxyJump host's (user@host:port as the jump was written), not the engine's. */
+  readonly jumpHost?: string;
 }
 
 /** How an SSH endpoint tells a refused host key, and adds one the user accepted. */
@@ -26,18 +29,63 @@ function notOffered(fingerprint: string, offered: string, host: string): BerthEr
   });
 }
 
-/** The system OpenSSH: ssh itself refuses; the key is read again over the same route to show and add it. */
+/**
+ * The first host on the route (each ProxyJump host in order, then the target) whose key ssh refused,
+ * read over the same route Berth's connections take; undefined when every key is known.
+ */
+async function firstRefusedKey(target: SshTarget, sshBinary: string): Promise<(HostKeyProblem & { at: SshTarget }) | undefined> {
+  const route = resolveSshRoute(target, sshBinary);
+  for (const hop of route.hops) {
+    const probe = await probeHostKey(hop, sshBinary);
+    if (probe.verdict !== 'known') return { key: probe.key, problem: probe.verdict, jumpHost: hopName(hop), at: hop };
+  }
+  const probe = await probeHostKey(route.target, sshBinary);
+  return probe.verdict === 'known' ? undefined : { key: probe.key, problem: probe.verdict, at: route.target };
+}
+
+/**
+ * With ControlPersist, ssh sends its ProxyCommand's stderr to /dev/null, so a jump host that refused
+ * its key looks like a closed connection: each jump host is asked again (a jump that cannot be
+ * reached at all stays "unreachable").
+ */
+async function jumpHostRefused(target: SshTarget, sshBinary: string): Promise<HostKeyProblem | undefined> {
+  let hops: readonly SshTarget[];
+  try {
+    hops = resolveSshRoute(target, sshBinary).hops;
+  } catch {
+    return undefined;
+  }
+  for (const hop of hops) {
+    const probe = await probeHostKey(hop, sshBinary).catch(() => undefined);
+    if (!probe) return undefined;
+    if (probe.verdict !== 'known') return { key: probe.key, problem: probe.verdict, jumpHost: hopName(hop) };
+  }
+  return undefined;
+}
+
+/**
+ * The system OpenSSH: ssh itself refuses (Berth's jump hosts run with the same strict options); the
+ * refused key, the target's or a jump host's, is read again over the same route to show and add it.
+ */
 export function openSshHostKeyGate(target: SshTarget, sshBinary: string): HostKeyGate {
   return {
     async problemOf(err) {
-      if (!isSshDialError(err) || (err.kind !== 'host-key-unknown' && err.kind !== 'host-key-changed')) return undefined;
-      const key = await offeredHostKey(target, sshBinary);
-      return { key, problem: err.kind === 'host-key-unknown' ? 'unknown' : 'changed' };
+      if (!isSshDialError(err)) return undefined;
+      if (err.kind === 'unreachable' || err.kind === 'other') return jumpHostRefused(target, sshBinary);
+      if (err.kind !== 'host-key-unknown' && err.kind !== 'host-key-changed') return undefined;
+      const found = await firstRefusedKey(target, sshBinary);
+      if (!found) throw new Error('every host key on the way is known now: connect again');
+      const { at: _at, ...problem } = found;
+      return problem;
     },
     async accept(fingerprint) {
-      const offered = await offeredHostKey(target, sshBinary);
-      if (offered.fingerprint !== fingerprint) throw notOffered(fingerprint, offered.fingerprint, target.host);
-      await addKnownHost(target, sshBinary, offered);
+      const found = await firstRefusedKey(target, sshBinary);
+      if (!found) throw new BerthError({ code: 'CONFLICT', message: `${target.host} has no unknown host key to accept (any more)` });
+      const where = found.jumpHost ? `the jump host ${found.jumpHost}` : target.host;
+      if (found.problem !== 'unknown')
+        throw new BerthError({ code: 'CONFLICT', message: `The host key of ${where} has changed: Berth will not accept it` });
+      if (found.key.fingerprint !== fingerprint) throw notOffered(fingerprint, found.key.fingerprint, where);
+      await addKnownHost(found.at, sshBinary, found.key);
     },
   };
 }

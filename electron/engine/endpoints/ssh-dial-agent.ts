@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duplex, type Readable, type Writable } from 'node:stream';
 import { classifySshFailure } from './ssh-failure.js';
+import { resolveSshRoute, strictSshOptions } from './ssh-route.js';
 import { targetArgs, type SshTarget } from './ssh-target.js';
 
 export interface SshDialOptions {
@@ -46,12 +47,7 @@ export function dialStdioArgs(target: SshTarget, controlPath: string | undefined
   return [
     ...targetArgs(target),
     // Never a prompt (there is no terminal), never a host key taken on trust.
-    '-o',
-    'BatchMode=yes',
-    '-o',
-    'StrictHostKeyChecking=yes',
-    '-o',
-    'ConnectTimeout=15',
+    ...strictSshOptions,
     // Notice a dropped Wi-Fi link within about 45 s instead of TCP's minutes.
     '-o',
     'ServerAliveInterval=15',
@@ -200,8 +196,19 @@ export class SshDialAgent extends Agent {
     this.controlPath = dial.controlDir ? join(dial.controlDir, randomBytes(8).toString('hex')) : undefined;
   }
 
+  /** The target with its ProxyJump spelled out (resolved once, on the first connection). */
+  private routed: SshTarget | undefined;
+
   override createConnection(_options: ClientRequestArgs, _callback?: (err: Error | null, stream: Duplex) => void): Duplex {
-    return new SshDialStream(this.dial.sshBinary, dialStdioArgs(this.target, this.controlPath), this.destination);
+    if (!this.routed) {
+      try {
+        this.routed = resolveSshRoute(this.target, this.dial.sshBinary).target;
+      } catch {
+        // ssh -G failed: ssh itself will say why when it runs.
+        this.routed = this.target;
+      }
+    }
+    return new SshDialStream(this.dial.sshBinary, dialStdioArgs(this.routed, this.controlPath), this.destination);
   }
 
   /** Closes every connection and ends the shared SSH session (`ssh -O exit`) instead of letting it linger. */

@@ -4,6 +4,7 @@ import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { classifySshFailure } from './ssh-failure.js';
 import { targetArgs, type SshTarget } from './ssh-target.js';
 
 const run = promisify(execFile);
@@ -31,13 +32,19 @@ function stderrOf(err: unknown): string {
   return typeof text === 'string' ? text : '';
 }
 
+/** The key a host offered, and what ssh (with its known_hosts files) made of it. */
+export interface HostKeyProbe {
+  readonly key: OfferedHostKey;
+  readonly verdict: 'known' | 'unknown' | 'changed';
+}
+
 /**
  * Reads the host key the server offers over the same route Berth's connections take (ssh config,
- * ProxyJump and all, unlike ssh-keyscan which only dials directly): OpenSSH's KnownHostsCommand hook
- * records the key it is shown and vouches for nothing, so the connection stops at the host-key check
- * before authenticating.
+ * jump hosts and all, unlike ssh-keyscan which only dials directly): OpenSSH's KnownHostsCommand hook
+ * records the key it is shown and vouches for nothing, so an unknown or changed key stops the
+ * connection at the host-key check; a known one goes on (and runs `true`, or fails to log in).
  */
-export async function offeredHostKey(target: SshTarget, sshBinary: string): Promise<OfferedHostKey> {
+export async function probeHostKey(target: SshTarget, sshBinary: string): Promise<HostKeyProbe> {
   const dir = await mkdtemp(join(tmpdir(), 'berth-hostkey-'));
   try {
     const recorder = join(dir, 'record');
@@ -66,7 +73,7 @@ export async function offeredHostKey(target: SshTarget, sshBinary: string): Prom
     try {
       await run(sshBinary, args, { timeout: 60_000, windowsHide: true });
     } catch (err) {
-      // Expected: ssh stops at the unknown (or changed) key.
+      // Expected for an unknown (or changed) key: ssh stops there.
       stderr = stderrOf(err);
     }
     const lines = (await readFile(offered, 'utf8').catch(() => '')).split('\n');
@@ -77,10 +84,17 @@ export async function offeredHostKey(target: SshTarget, sshBinary: string): Prom
       throw new Error(`Could not read the host key ${target.host} offers${said ? `: ${said}` : ''}`);
     }
     const [knownHostsName = '', keyType = '', key = ''] = last;
-    return { knownHostsName, keyType, key, fingerprint: sha256Fingerprint(key) };
+    const failure = stderr ? classifySshFailure(target.host, stderr, null).kind : undefined;
+    const verdict = failure === 'host-key-changed' ? 'changed' : failure === 'host-key-unknown' ? 'unknown' : 'known';
+    return { key: { knownHostsName, keyType, key, fingerprint: sha256Fingerprint(key) }, verdict };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The host key the server offers over Berth's route to it (see probeHostKey). */
+export async function offeredHostKey(target: SshTarget, sshBinary: string): Promise<OfferedHostKey> {
+  return (await probeHostKey(target, sshBinary)).key;
 }
 
 /** The known_hosts file ssh uses for this target (the first UserKnownHostsFile, as `ssh -G` reports it). */

@@ -9,6 +9,8 @@ export interface SshTarget {
   readonly port?: number;
   /** An ssh config file to use instead of ~/.ssh/config (`ssh -F`). */
   readonly configFile?: string;
+  /** A ProxyCommand Berth spelled out for a ProxyJump (see ssh-route.ts); it wins over the config's ProxyJump. */
+  readonly proxyCommand?: string;
 }
 
 /** Reads ssh://[user@]host[:port] into an SSH target. */
@@ -31,6 +33,7 @@ export function targetArgs(target: SshTarget): string[] {
   if (target.configFile) args.push('-F', target.configFile);
   if (target.user) args.push('-l', target.user);
   if (target.port) args.push('-p', String(target.port));
+  if (target.proxyCommand) args.push('-o', `ProxyCommand=${target.proxyCommand}`);
   return args;
 }
 
