@@ -2,7 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { containerState, docker, e2eName, fixtureImage, fixtureLabel, removeE2eContainers, runFixture } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
-const committed = 'berth-e2e/committed:1';
+/** A tag of this run's own: another run removing its committed image leaves this one. */
+const commitTag = Math.random().toString(36).slice(2, 7);
+const committed = `berth-e2e/committed:${commitTag}`;
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
 
 /** Opens Berth filtered to one container and opens its detail pane by clicking its name. */
@@ -16,16 +18,20 @@ async function openDetail(page: Page, name: string) {
   return { berth, row, pane };
 }
 
+/**
+ * The snapshot images this spec's "Commit, then remove" made. Only these are removed afterwards:
+ * every `berth-e2e-*-snapshot` would include another run's, taken from under its test.
+ */
+const snapshots: string[] = [];
+
 function removeImages(): void {
-  for (const ref of [committed]) {
+  for (const ref of [committed, ...snapshots]) {
     try {
       docker('rmi', '-f', ref);
     } catch {
       // not there
     }
   }
-  const snapshots = docker('images', '--format', '{{.Repository}}:{{.Tag}}', '--filter', 'reference=berth-e2e-*-snapshot');
-  if (snapshots) docker('rmi', '-f', ...snapshots.split('\n'));
 }
 
 test.describe('container detail against the real engine', () => {
@@ -132,8 +138,8 @@ test.describe('container detail against the real engine', () => {
     await pane.getByRole('button', { name: 'Commit…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Repository').fill('berth-e2e/committed');
-    await dialog.getByLabel('Tag').fill('1');
-    await expect(dialog.getByText(`docker commit ${name} berth-e2e/committed:1`)).toBeVisible();
+    await dialog.getByLabel('Tag').fill(commitTag);
+    await expect(dialog.getByText(`docker commit ${name} ${committed}`)).toBeVisible();
     await dialog.getByRole('button', { name: 'Commit', exact: true }).click();
     await expect(dialog.getByRole('status')).toContainText(/sha256:[0-9a-f]{12,}/);
     await page.screenshot({ path: `${shots}/detail-commit.png` });
@@ -169,6 +175,7 @@ test.describe('container detail against the real engine', () => {
     await expect(dialog.getByRole('button', { name: 'Commit, then remove' })).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
     await page.screenshot({ path: `${shots}/detail-remove-changes.png` });
+    snapshots.push(`${name}-snapshot:latest`);
     await dialog.getByRole('button', { name: 'Commit, then remove' }).click();
     await expect(berth.row(name)).toHaveCount(0);
     expect(docker('run', '--rm', `${name}-snapshot:latest`, 'cat', '/data/file')).toBe('x');
