@@ -3,6 +3,7 @@ import type { ContainerSummary } from '../../../shared/engine-types.js';
 import { useStores } from '../../app/stores-context.js';
 import { PlayIcon, RestartIcon, StopIcon, TerminalIcon, TrashIcon, AlertIcon } from '../../components/icons.js';
 import { AttachButton, ShellOptionsButton } from '../terminals/shell-options-popover.js';
+import type { TerminalContainerRef, TerminalEngine } from '../terminals/terminals-store.js';
 import { allowedActions } from './container-permissions.js';
 import type { ContainerActionsStore } from './container-actions-store.js';
 
@@ -10,12 +11,12 @@ export interface ContainerActionsCellProps {
   container: ContainerSummary;
   /** The actions of the row's engine (the all-engines list); the current engine's by default. */
   actions?: ContainerActionsStore;
-  /** Shells open on the current engine only: why they are off on this row, when they are. */
-  shellOffReason?: string;
+  /** The row's engine when it is not the page's current one: its shells and attach open there. */
+  engine?: TerminalEngine;
 }
 
 /** The row's buttons; each named exactly for what it does, enabled only when the engine would accept it. */
-export function ContainerActionsCell({ container, actions: rowActions, shellOffReason }: ContainerActionsCellProps) {
+export function ContainerActionsCell({ container, actions: rowActions, engine }: ContainerActionsCellProps) {
   const stores = useStores();
   const { terminals } = stores;
   const containerActions = rowActions ?? stores.containerActions;
@@ -23,7 +24,8 @@ export function ContainerActionsCell({ container, actions: rowActions, shellOffR
   const failure = useStore(containerActions, (s) => s.failures[container.id]);
   const allowed = allowedActions(container.state);
   const busy = pending !== undefined;
-  const ref = { id: container.id, name: container.name };
+  const ref: TerminalContainerRef = { id: container.id, name: container.name, ...(engine ? { engine } : {}) };
+  const shellTitle = engine ? `Open shell (on ${engine.name})` : 'Open shell';
   const actions = containerActions.getState();
 
   return (
@@ -67,18 +69,14 @@ export function ContainerActionsCell({ container, actions: rowActions, shellOffR
         type="button"
         className="icon-btn"
         aria-label="Open shell"
-        title={shellOffReason ?? 'Open shell'}
-        disabled={shellOffReason !== undefined || !allowed.has('shell')}
+        title={shellTitle}
+        disabled={!allowed.has('shell')}
         onClick={() => terminals.getState().openShell(ref)}
       >
         <TerminalIcon />
       </button>
-      {shellOffReason === undefined ? (
-        <>
-          <ShellOptionsButton container={ref} disabled={!allowed.has('shell')} />
-          <AttachButton container={ref} disabled={!allowed.has('shell')} />
-        </>
-      ) : null}
+      <ShellOptionsButton container={ref} disabled={!allowed.has('shell')} />
+      <AttachButton container={ref} disabled={!allowed.has('shell')} />
       <button
         type="button"
         className="icon-btn icon-btn--danger"

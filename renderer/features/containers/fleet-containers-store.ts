@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ContainerSummary } from '../../../shared/engine-types.js';
 import type { Fleet, FleetEngine, FleetState } from '../../../shared/engines-contract.js';
 import type { BerthClient } from '../../api/client.js';
-import { createActionRunner } from '../activity/action-runner.js';
+import { createActionRunner, type ActionRunner } from '../activity/action-runner.js';
 import type { ActivityStore } from '../activity/activity-store.js';
 import { createConnectionStore, type ConnectionStore } from '../connection/connection-store.js';
 import type { EnginesStore } from '../engines/engines-store.js';
@@ -17,6 +17,8 @@ export interface EngineContainersSource {
   readonly actions: ContainerActionsStore;
   /** The page's current engine: these are the app's own stores, not made (nor disposed) here. */
   readonly current: boolean;
+  /** Another engine's client and action runner (its commands naming it), for what opens there (its rows' shells); absent on the current one. */
+  readonly link?: { readonly client: BerthClient; readonly run: ActionRunner };
 }
 
 /** A row of the combined list: a container and the engine it is on. */
@@ -133,7 +135,7 @@ export function createFleetContainersStore({ client, engines, current, activity 
     connection.getState().start();
     containers.start();
     const unwatch = containers.subscribe(recompute);
-    return { engineId, containers, actions, current: false, connection, unwatch };
+    return { engineId, containers, actions, current: false, link: { client: engineClient, run }, connection, unwatch };
   };
 
   const release = (source: OwnedSource): void => {

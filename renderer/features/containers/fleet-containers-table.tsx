@@ -67,14 +67,11 @@ function ActionsCell({
 }) {
   const source = store.getState().sourceOf(row.engineId);
   if (!source) return null;
-  const onCurrent = row.engineId === currentId;
+  // A row on another engine opens its shells there, through that engine's client.
+  const engine = row.engineId !== currentId && source.link ? { id: row.engineId, name: row.engineName, ...source.link } : undefined;
   return (
     <CommandTargetProvider target={commandTargetOf(fleet, row.engineId)}>
-      <ContainerActionsCell
-        container={row.container}
-        actions={source.actions}
-        {...(onCurrent ? {} : { shellOffReason: `Shells open on the engine shown: switch to ${row.engineName} to open one` })}
-      />
+      <ContainerActionsCell container={row.container} actions={source.actions} {...(engine ? { engine } : {})} />
     </CommandTargetProvider>
   );
 }

@@ -3,11 +3,7 @@ import { createPortal } from 'react-dom';
 import { useStores } from '../../app/stores-context.js';
 import { defaultShellForm, parseShellOptions, type ShellOptionsForm } from './shell-options.js';
 import { AttachIcon, OptionsIcon } from './terminal-icons.js';
-
-interface ContainerRef {
-  id: string;
-  name: string;
-}
+import type { TerminalContainerRef as ContainerRef } from './terminals-store.js';
 
 /** The small ▾ beside a row's Open shell: shell, user, working directory and environment. */
 export function ShellOptionsButton({ container, disabled }: { container: ContainerRef; disabled: boolean }) {
@@ -76,7 +72,10 @@ export function ShellOptionsButton({ container, disabled }: { container: Contain
                 if (e.key === 'Escape') setOpen(false);
               }}
             >
-              <h3 id={titleId}>Open a shell in {container.name}</h3>
+              <h3 id={titleId}>
+                Open a shell in {container.name}
+                {container.engine ? ` on ${container.engine.name}` : null}
+              </h3>
               <label>
                 Shell
                 <select

@@ -409,4 +409,40 @@ describe('terminals store: a marker on tabs that want a look', () => {
     expect(transport.callsTo('terminal.attach')).toHaveLength(1);
     expect(terminals.getState().tabs[0]?.status).toBe('exited');
   });
+
+  it('opens a row’s shell on the row’s engine: every call of the session goes there, the tab and the command name it', async () => {
+    const { transport, terminals, activity, surfaces } = setup();
+    const robot = new FakeTransport()
+      .reply('terminal.open', { sessionId, shell: 'sh' })
+      .reply('terminal.attach', { sessionId, shell: 'attach' })
+      .reply('terminal.input', null)
+      .reply('terminal.resize', null)
+      .reply('terminal.close', null);
+    const robotClient = new BerthClient(robot);
+    const target = { env: [], flags: ['--context', 'robot1'] };
+    const engine = { id: 'robot1', name: 'robot1', client: robotClient, run: createActionRunner(robotClient, activity, () => target) };
+    const key = terminals.getState().openShell({ ...web, engine });
+    await flushPromises();
+    surfaces[0]!.type('hostname\r');
+    terminals.getState().resize(key, 100, 30);
+    expect(robot.callsTo('terminal.open')[0]?.input).toEqual({ containerId: web.id, shell: 'auto', cols: 80, rows: 24 });
+    expect(robot.openStreams('terminal.output')[0]?.input).toEqual({ sessionId });
+    expect(robot.callsTo('terminal.input')[0]?.input).toEqual({ sessionId, data: 'hostname\r' });
+    expect(robot.callsTo('terminal.resize')).toHaveLength(1);
+    // Nothing of it reaches the page's current engine.
+    expect(transport.calls).toEqual([]);
+    expect(transport.streams).toEqual([]);
+    const tab = terminals.getState().tabs[0]!;
+    expect(tab.engineName).toBe('robot1');
+    expect(tabTitle(tab)).toBe('web · sh on robot1');
+    expect(activity.getState().entries[0]).toMatchObject({ command: 'docker --context robot1 exec -it web sh' });
+    terminals.getState().close(key);
+    expect(robot.callsTo('terminal.close')).toHaveLength(1);
+
+    terminals.getState().attach({ ...web, engine });
+    await flushPromises();
+    expect(robot.callsTo('terminal.attach')).toHaveLength(1);
+    expect(tabTitle(terminals.getState().tabs[0]!)).toBe('web · attach on robot1');
+    expect(transport.calls).toEqual([]);
+  });
 });

@@ -24,6 +24,27 @@ export interface ShellOptions {
   image?: string;
 }
 
+/**
+ * The engine a container's terminal opens on when it is not the page's current one (a row of the
+ * all-engines list): every call of its session goes there, and its commands are recorded naming it.
+ */
+export interface TerminalEngine {
+  readonly id: string;
+  /** As the fleet names it; the tab carries it. */
+  readonly name: string;
+  /** A client bound to that engine (`forEngine`). */
+  readonly client: BerthClient;
+  /** Records each command with that engine named (`docker --context …`, `DOCKER_HOST=… docker …`). */
+  readonly run: ActionRunner;
+}
+
+/** A container to open a terminal in; `engine` when it is not on the page's current engine. */
+export interface TerminalContainerRef {
+  id: string;
+  name: string;
+  engine?: TerminalEngine;
+}
+
 export interface HostShellCapability {
   allowed: boolean;
   reason: string;
@@ -36,6 +57,8 @@ export interface TerminalTab {
   containerId: string;
   /** `host` for a host shell. */
   containerName: string;
+  /** The engine the session is on when it is not the page's current one (named in the tab), else null. */
+  engineName: string | null;
   /** What a container shell was opened with (kept for Reopen). */
   options: ShellOptions;
   /** The shell the engine started (bash or sh), once open. */
@@ -62,16 +85,16 @@ export interface TerminalsState {
   collapsed: boolean;
   /** Whether this window may open a host shell, and why (null until asked). */
   hostShell: HostShellCapability | null;
-  openShell(container: { id: string; name: string }, options?: ShellOptions): string;
+  openShell(container: TerminalContainerRef, options?: ShellOptions): string;
   /** Attach to the container's main process (`docker attach`). */
-  attach(container: { id: string; name: string }): string;
+  attach(container: TerminalContainerRef): string;
   /**
    * `docker run -it`: creates, attaches and starts the container, then opens its tab. Rejects with
    * the engine's refusal (no tab is added) so the run form can show it beside its field.
    */
   runInteractive(spec: RunSpec): Promise<{ key: string; containerId: string; containerName: string }>;
   /** A shell in a toolbox container from `image` that joins the container's processes and network. */
-  openDebugShell(container: { id: string; name: string }, image: string): string;
+  openDebugShell(container: TerminalContainerRef, image: string): string;
   /** A shell on the machine Berth runs on; only when `hostShell.allowed`. */
   openHost(): string | null;
   /** Ask the server whether host shells are allowed (for the + menu). */
@@ -103,6 +126,9 @@ export interface TerminalsStoreDeps<S extends TerminalSurface> {
 
 interface Session<S> {
   surface: S;
+  /** The tab's engine's client and action runner (the page's own unless the tab is on another engine). */
+  client: BerthClient;
+  run: ActionRunner;
   stopInput: () => void;
   stopBell: () => void;
   stopOutput: (() => void) | undefined;
@@ -172,10 +198,10 @@ export function createTerminalsStore<S extends TerminalSurface>({
       const { cols, rows } = session.wanted;
       if (session.sent && session.sent.cols === cols && session.sent.rows === rows) return;
       session.sent = { cols, rows };
-      void client.call('terminal.resize', { sessionId: current.sessionId, cols, rows }).catch(ignore);
+      void session.client.call('terminal.resize', { sessionId: current.sessionId, cols, rows }).catch(ignore);
     };
 
-    const request = (current: TerminalTab, size: { cols: number; rows: number }, again: boolean): Promise<Opened> => {
+    const request = (current: TerminalTab, run: ActionRunner, size: { cols: number; rows: number }, again: boolean): Promise<Opened> => {
       if (current.kind === 'host') return run('terminal.openHost', size, { describe: (o) => `opened ${o.shell} on the host` });
       if (current.kind === 'debug') {
         const input = { containerId: current.containerId, image: current.options.image ?? '', ...size };
@@ -218,7 +244,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
       const size = session.wanted ?? { cols: session.surface.cols, rows: session.surface.rows };
       let opened: Opened;
       try {
-        opened = preopened ?? (await request(current, size, again));
+        opened = preopened ?? (await request(current, session.run, size, again));
       } catch (error) {
         if (sessions.get(key)?.attempt !== attempt) return;
         const what = current.kind === 'attach' ? 'attach' : current.kind === 'debug' ? 'open a debug shell' : 'open a shell';
@@ -230,15 +256,15 @@ export function createTerminalsStore<S extends TerminalSurface>({
       const { sessionId, shell } = opened;
       if (sessions.get(key)?.attempt !== attempt) {
         // The tab was closed (or reopened) while this one was opening: do not leave it running.
-        void client.call('terminal.close', { sessionId }).catch(ignore);
+        void session.client.call('terminal.close', { sessionId }).catch(ignore);
         return;
       }
       session.sent = size;
       const ack = new AckCounter(ackEvery, (bytes) => {
-        if (sessions.get(key)?.attempt === attempt) void client.call('terminal.ack', { sessionId, bytes }).catch(ignore);
+        if (sessions.get(key)?.attempt === attempt) void session.client.call('terminal.ack', { sessionId, bytes }).catch(ignore);
       });
       patch(key, { status: 'open', sessionId, shell, exitCode: null, reason: null });
-      session.stopOutput = client.subscribe(
+      session.stopOutput = session.client.subscribe(
         'terminal.output',
         { sessionId },
         {
@@ -272,11 +298,14 @@ export function createTerminalsStore<S extends TerminalSurface>({
       containerName: string,
       options: ShellOptions,
       preopened?: { surface: S; opened: Opened },
+      engine?: TerminalEngine,
     ): string => {
       const key = `term-${nextKey++}`;
       const surface = preopened?.surface ?? createSurface();
       const session: Session<S> = {
         surface,
+        client: engine?.client ?? client,
+        run: engine?.run ?? run,
         stopInput: ignore,
         stopBell: ignore,
         stopOutput: undefined,
@@ -288,7 +317,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         const current = tab(key);
         if (current?.status === 'open' && current.sessionId) {
           const sessionId = current.sessionId;
-          client.call('terminal.input', { sessionId, data }).then(
+          session.client.call('terminal.input', { sessionId, data }).then(
             () => {
               if (tab(key)?.inputRefused) patch(key, { inputRefused: null });
             },
@@ -306,6 +335,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         kind,
         containerId,
         containerName,
+        engineName: engine?.name ?? null,
         options,
         shell: null,
         sessionId: null,
@@ -328,10 +358,10 @@ export function createTerminalsStore<S extends TerminalSurface>({
       collapsed: false,
       hostShell: null,
       openShell(container, options = { shell: 'auto' }) {
-        return add('shell', container.id, container.name, options);
+        return add('shell', container.id, container.name, options, undefined, container.engine);
       },
       attach(container) {
-        return add('attach', container.id, container.name, { shell: 'auto' });
+        return add('attach', container.id, container.name, { shell: 'auto' }, undefined, container.engine);
       },
       async runInteractive(spec) {
         const surface = createSurface();
@@ -353,7 +383,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         return { key, containerId, containerName };
       },
       openDebugShell(container, image) {
-        return add('debug', container.id, container.name, { shell: 'sh', image });
+        return add('debug', container.id, container.name, { shell: 'sh', image }, undefined, container.engine);
       },
       openHost() {
         if (!get().hostShell?.allowed) return null;
@@ -388,7 +418,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         sessions.delete(key);
         session.attempt += 1;
         if (current.status === 'open' && current.sessionId) {
-          void client.call('terminal.close', { sessionId: current.sessionId }).catch(ignore);
+          void session.client.call('terminal.close', { sessionId: current.sessionId }).catch(ignore);
         }
         session.stopOutput?.();
         session.stopInput();
@@ -442,9 +472,13 @@ export function createTerminalsStore<S extends TerminalSurface>({
   });
 }
 
-/** The tab's title: container name and shell, like `web · bash`, `web · attach` or `host: bash`. */
+/**
+ * The tab's title: container name and shell, like `web · bash`, `web · attach` or `host: bash`; a
+ * tab on another engine than the page's current one names it: `web · bash on robot1`.
+ */
 export function tabTitle(t: TerminalTab): string {
   if (t.kind === 'host') return `host: ${t.shell ?? 'shell'}`;
-  if (t.kind === 'attach') return `${t.containerName} · attach`;
-  return t.shell ? `${t.containerName} · ${t.shell}` : t.containerName;
+  const onEngine = t.engineName === null ? '' : ` on ${t.engineName}`;
+  if (t.kind === 'attach') return `${t.containerName} · attach${onEngine}`;
+  return `${t.shell ? `${t.containerName} · ${t.shell}` : t.containerName}${onEngine}`;
 }
