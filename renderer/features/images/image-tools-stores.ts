@@ -193,6 +193,13 @@ export type ImageDetailStore = StoreApi<ImageDetailState>;
 
 export function createImageDetailStore(client: BerthClient): ImageDetailStore {
   let generation = 0;
+  /**
+   * Bumped only when another image (or none) is shown. A layer's file list answers for the image
+   * shown, so a refresh after an engine event (the archive read itself raises an image `save`
+   * event) must not drop it: that left "Loading…" for good when the list took longer than the
+   * refresh delay, as it does on a loaded machine.
+   */
+  let shown = 0;
   return createStore<ImageDetailState>()((set, get) => {
     const load = (imageId: string, keep: boolean): void => {
       const mine = ++generation;
@@ -227,11 +234,13 @@ export function createImageDetailStore(client: BerthClient): ImageDetailStore {
       layerFiles: { ...idle(), diffId: null },
       select(imageId, label) {
         if (get().selected?.imageId === imageId && get().selected?.label === label) return;
+        shown++;
         set({ selected: { imageId, label } });
         load(imageId, false);
       },
       close() {
         generation++;
+        shown++;
         set({ selected: null, inspect: idle(), history: idle(), relations: idle(), layerFiles: { ...idle(), diffId: null } });
       },
       setTab(tab) {
@@ -243,14 +252,13 @@ export function createImageDetailStore(client: BerthClient): ImageDetailStore {
           set({ layerFiles: { ...idle(), diffId: null } });
           return;
         }
-        const mine = generation;
+        const mine = shown;
         set({ layerFiles: { ...loading(), diffId } });
         try {
           const value = await client.call('images.layerFiles', { image: selected.imageId, diffId, limit: 2000 });
-          if (mine === generation && get().layerFiles.diffId === diffId)
-            set({ layerFiles: { value, error: null, loading: false, diffId } });
+          if (mine === shown && get().layerFiles.diffId === diffId) set({ layerFiles: { value, error: null, loading: false, diffId } });
         } catch (error) {
-          if (mine === generation && get().layerFiles.diffId === diffId)
+          if (mine === shown && get().layerFiles.diffId === diffId)
             set({ layerFiles: { value: null, error: errorText(error), loading: false, diffId } });
         }
       },
