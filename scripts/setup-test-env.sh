@@ -407,7 +407,12 @@ JSON
 
 setup_remote_engines() {
   apt_install openssl
-  if [ "$(id -u)" = 0 ] || dpkg -s docker-compose >/dev/null 2>&1; then apt_install docker-compose; else log "docker-compose not installed (needs root)"; fi
+  # python3-paramiko: docker-compose 1.29's docker-py refuses DOCKER_HOST=ssh:// without it (even when it dials through ssh).
+  if [ "$(id -u)" = 0 ] || dpkg -s docker-compose python3-paramiko >/dev/null 2>&1; then
+    apt_install docker-compose python3-paramiko
+  else
+    log "docker-compose or python3-paramiko not installed (needs root)"
+  fi
   setup_ssh_engines
   make_tls_files
   start_tls_engine

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeEnvironment } from './compose-environment.js';
+import { composeEnvironment, withSshPort } from './compose-environment.js';
 
 describe('the environment Compose runs with', () => {
   it('points at the engine of the call, whatever the server was started with', () => {
@@ -21,5 +21,22 @@ describe('the environment Compose runs with', () => {
   it('a TLS engine gets its certificate folder and verification', () => {
     const env = composeEnvironment({ host: 'tcp://10.0.0.5:2376', tls: { certPath: '/certs', verify: true } }, {});
     expect(env).toMatchObject({ DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_CERT_PATH: '/certs', DOCKER_TLS_VERIFY: '1' });
+  });
+
+  it('an ssh:// engine gets the port its ssh config names written out (docker-compose would dial 22)', () => {
+    const ports: Record<string, string> = { robot1: '2222', 'pi@robot2': '22' };
+    const portOf = (destination: string) => ports[destination];
+    expect(withSshPort('ssh://robot1', portOf)).toBe('ssh://robot1:2222');
+    expect(withSshPort('ssh://pi@robot2', portOf)).toBe('ssh://pi@robot2');
+    expect(withSshPort('ssh://robot1:2200', portOf)).toBe('ssh://robot1:2200');
+    expect(withSshPort('ssh://unknown', portOf)).toBe('ssh://unknown');
+    expect(withSshPort('unix:///var/run/docker.sock', portOf)).toBe('unix:///var/run/docker.sock');
+    const asked: string[] = [];
+    const env = composeEnvironment({ host: 'ssh://root@robot1' }, { PATH: '/x' }, (destination, base) => {
+      asked.push(`${destination} ${base.PATH}`);
+      return '2222';
+    });
+    expect(env.DOCKER_HOST).toBe('ssh://root@robot1:2222');
+    expect(asked).toEqual(['root@robot1 /x']);
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { EngineSpec } from '../../../shared/engine-spec.js';
 
 /** Variables that would point Compose elsewhere or change what it reads; the call's arguments decide instead. */
@@ -19,10 +20,14 @@ const overridden = [
  * COMPOSE_PARAMIKO_SSH=1) with the user's own ssh configuration, but its docker-py still refuses
  * ssh:// unless Python's paramiko is installed (Debian: python3-paramiko).
  */
-export function composeEnvironment(spec: Pick<EngineSpec, 'host' | 'tls'>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function composeEnvironment(
+  spec: Pick<EngineSpec, 'host' | 'tls'>,
+  base: NodeJS.ProcessEnv = process.env,
+  portOf: SshPortOf = sshConfigPort,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
   for (const name of overridden) delete env[name];
-  env.DOCKER_HOST = spec.host;
+  env.DOCKER_HOST = withSshPort(spec.host, (destination) => portOf(destination, base));
   if (spec.tls) {
     env.DOCKER_CERT_PATH = spec.tls.certPath;
     if (spec.tls.verify) env.DOCKER_TLS_VERIFY = '1';
@@ -31,4 +36,42 @@ export function composeEnvironment(spec: Pick<EngineSpec, 'host' | 'tls'>, base:
   env.COMPOSE_ANSI = 'never';
   env.NO_COLOR = '1';
   return env;
+}
+
+/** The port ssh uses for a destination (`user@alias`), or undefined when it cannot be told. */
+export type SshPortOf = (destination: string, env: NodeJS.ProcessEnv) => string | undefined;
+
+/** `ssh -G` prints the configuration ssh would use (~/.ssh/config included) without connecting. */
+export const sshConfigPort: SshPortOf = (destination, env) => {
+  try {
+    const out = execFileSync('ssh', ['-G', '--', destination], {
+      env,
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return /^port (\d+)$/m.exec(out)?.[1];
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * An ssh:// address with the port written out. docker-compose 1.29's docker-py passes `-p 22` to
+ * ssh for an address without a port, which overrides a `Port` in ~/.ssh/config: ssh://robot1 with
+ * `Port 2222` in its Host block would dial port 22. The docker CLI passes no -p, so only Compose needs this.
+ */
+export function withSshPort(host: string, portOf: (destination: string) => string | undefined): string {
+  if (!host.startsWith('ssh://')) return host;
+  let url: URL;
+  try {
+    url = new URL(host);
+  } catch {
+    return host;
+  }
+  if (url.port !== '' || url.hostname === '') return host;
+  const port = portOf(url.username ? `${decodeURIComponent(url.username)}@${url.hostname}` : url.hostname);
+  if (port === undefined || port === '22') return host;
+  url.port = port;
+  return url.href;
 }
