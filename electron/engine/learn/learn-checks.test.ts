@@ -11,6 +11,7 @@ import {
   judgeRebuild,
   repositoryOf,
   type ContainerFacts,
+  type HostDisplayFacts,
   type ImageFacts,
 } from './learn-checks.js';
 
@@ -28,6 +29,9 @@ const container = (over: Partial<ContainerFacts> = {}): ContainerFacts => ({
   HostConfig: { NetworkMode: 'bridge' },
   ...over,
 });
+
+/** The host's devices and displays as learn-service hands them to the judgements: none unless given. */
+const hostWith = (over: Partial<HostDisplayFacts> = {}): HostDisplayFacts => ({ devices: [], x11: [], wayland: [], ...over });
 
 describe('lesson check judgements', () => {
   it('imageExists needs the image, and the lesson label when asked', () => {
@@ -107,8 +111,8 @@ describe('lesson check judgements', () => {
   });
 
   it('deviceMapped and displayShared: skipped without the host having one', () => {
-    const none = { devices: [], x11: [], wayland: [] };
-    const some = { devices: ['/dev/ttyUSB0'], x11: ['/tmp/.X11-unix/X0'], wayland: [] };
+    const none = hostWith();
+    const some = hostWith({ devices: ['/dev/ttyUSB0'], x11: ['/tmp/.X11-unix/X0'] });
     expect(judgeDevice('c', undefined, none).status).toBe('skipped');
     expect(judgeDisplay('c', undefined, none).status).toBe('skipped');
     const withDevice = container({ HostConfig: { Devices: [{ PathOnHost: '/dev/ttyUSB0', PathInContainer: '/dev/ttyUSB0' }] } });
