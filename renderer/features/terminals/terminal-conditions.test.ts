@@ -49,5 +49,8 @@ describe('terminal tab conditions', () => {
     expect(containerGone({ ...ended, status: 'open', endCause: null }, new Set())).toBe(false);
     expect(containerGone({ ...ended, endCause: 'container-removed' }, null)).toBe(true);
     expect(containerGone({ ...ended, kind: 'host', containerId: '' }, new Set())).toBe(false);
+    // A tab on another engine than the page's: the page's list cannot say it is gone.
+    expect(containerGone({ ...ended, engineName: 'tls' }, new Set())).toBe(false);
+    expect(tabCondition({ ...open, engineName: 'tls' }, 'disconnected', null)).toBeNull();
   });
 });

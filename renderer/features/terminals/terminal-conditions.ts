@@ -6,12 +6,14 @@ import type { TerminalTab } from './terminals-store.js';
  * or the tab's container is no longer running (the session's own end comes as its exit message).
  */
 export function tabCondition(
-  tab: Pick<TerminalTab, 'kind' | 'status' | 'containerName'>,
+  tab: Pick<TerminalTab, 'kind' | 'status' | 'containerName'> & Partial<Pick<TerminalTab, 'engineName'>>,
   engine: EngineState | undefined,
   container: ContainerState | undefined | null,
 ): string | null {
   if (tab.status !== 'open' && tab.status !== 'opening') return null;
   if (tab.kind === 'host') return null;
+  // A tab on another engine: the page's engine and list say nothing about it (its session's end does).
+  if (tab.engineName) return null;
   if (engine && engine !== 'connected')
     return `The Docker Engine is ${engine === 'connecting' ? 'reconnecting' : 'not reachable'}: this terminal cannot reach ${tab.containerName}.`;
   if (container === null) return `${tab.containerName} no longer exists.`;
@@ -49,11 +51,13 @@ export function tabStateText(tab: Pick<TerminalTab, 'status' | 'exitCode' | 'end
  * is judged by its session, not the list, which may not show a container made a moment ago.
  */
 export function containerGone(
-  tab: Pick<TerminalTab, 'kind' | 'status' | 'containerId' | 'endCause'>,
+  tab: Pick<TerminalTab, 'kind' | 'status' | 'containerId' | 'endCause'> & Partial<Pick<TerminalTab, 'engineName'>>,
   listed: ReadonlySet<string> | null,
 ): boolean {
   if (tab.kind === 'host') return false;
   if (tab.endCause === 'container-removed') return true;
+  // `listed` is the page's engine's list: it cannot tell for a tab on another engine.
+  if (tab.engineName) return false;
   if (tab.status !== 'exited' && tab.status !== 'failed') return false;
   return listed !== null && !listed.has(tab.containerId);
 }
