@@ -27,9 +27,35 @@ stage() {
   if "$@"; then echo "=== $name: ok ($(( $(date +%s) - t0 )) s)"; else echo "=== $name: FAILED"; failed_stages+=("$name"); fi
 }
 
-stage lint npx eslint . --max-warnings 0
-stage format npx prettier --check --log-level warn .
-stage typecheck npx tsc -p tsconfig.json --noEmit
+# lint, format and typecheck only read the tree: they run side by side (both cores), each into its
+# own log, printed and judged in this order as if run one after the other.
+stages_together() {
+  local dir pids=() names=() i
+  dir=$(mktemp -d)
+  while [ $# -gt 0 ]; do
+    names+=("$1")
+    # Each writes its own duration beside its log.
+    bash -c 't0=$(date +%s); '"$2"'; rc=$?; echo $(( $(date +%s) - t0 )) >"$0.s"; exit $rc' "$dir/${#names[@]}" >"$dir/${#names[@]}.log" 2>&1 &
+    pids+=($!)
+    shift 2
+  done
+  for i in "${!names[@]}"; do
+    echo ""
+    echo "=== ${names[$i]} ==="
+    if wait "${pids[$i]}"; then
+      cat "$dir/$((i + 1)).log"
+      echo "=== ${names[$i]}: ok ($(cat "$dir/$((i + 1)).s") s, beside the others)"
+    else
+      cat "$dir/$((i + 1)).log"
+      echo "=== ${names[$i]}: FAILED"; failed_stages+=("${names[$i]}")
+    fi
+  done
+  rm -rf "$dir"
+}
+stages_together \
+  lint 'npx eslint . --max-warnings 0' \
+  format 'npx prettier --check --log-level warn .' \
+  typecheck 'npx tsc -p tsconfig.json --noEmit'
 stage unit npx vitest run --project unit --reporter=default --reporter=json --outputFile=artifacts/vitest-unit.json
 stage integration npx vitest run --project integration --reporter=default --reporter=json --outputFile=artifacts/vitest-integration.json
 stage build npm run --silent build
