@@ -37,15 +37,17 @@ export const terminalLimits = {
  * characters and resumes under 5,000; measured here (bench/), that window is too small: the source
  * stalls for an acknowledgement round trip every ~130 kB, and the renderer drains to nothing
  * before it resumes. The renderer hands output to xterm.js in batches (write-coalescer.ts), so
- * the window must hold more than one batch: at most ~1 MB is queued (about 50 ms of xterm.js
+ * the window must hold more than one batch: at most ~2 MB is queued (about 100 ms of xterm.js
  * parsing at ~20 MB/s, so Ctrl-C still shows its prompt promptly), and the source resumes at half
- * of that, before the renderer runs dry.
+ * of that, before the renderer runs dry. 2 MB rather than 1: a batch is half the window, and each
+ * batch costs a drawn frame, so the larger window draws ~1.6 frames per MB of a flood instead of
+ * ~2.4 (bench/terminal-vs-peer.ts).
  */
 export const terminalFlow = {
   /** Pause the source when this many bytes are sent but not yet parsed by the emulator. */
-  highWatermark: 1_048_576,
+  highWatermark: 2_097_152,
   /** Resume it when the unparsed bytes fall below this. */
-  lowWatermark: 524_288,
+  lowWatermark: 1_048_576,
   /**
    * The client acknowledges parsed bytes in steps of at least this size: a quarter of the
    * window, so a flood costs a few acknowledgements per window (each is a call with a reply that
@@ -53,5 +55,5 @@ export const terminalFlow = {
    * CPU in bench/), and what is left unacknowledged can never hold the source paused (it is
    * below the low watermark).
    */
-  ackEvery: 262_144,
+  ackEvery: 524_288,
 } as const;

@@ -18,7 +18,8 @@ export interface WriteCoalescerOptions {
   /**
    * After a hand-off of at least `floodBytes` (output faster than anyone reads), wait
    * `floodIntervalMs` instead: each hand-off costs a frame, and in a flood frames are most of the
-   * page's CPU per MB beyond parsing (bench/: ~2.4 rendered frames per MB at 25 ms, ~1.8 at 50).
+   * page's CPU per MB beyond parsing (bench/: ~2.4 rendered frames per MB at 25 ms, ~1.8 at 50;
+   * with a 2 MB flow-control window, ~1.6 at 100 ms, where a slower flood had drawn ~2.4 at 50).
    */
   floodBytes?: number;
   floodIntervalMs?: number;
@@ -84,7 +85,7 @@ export class WriteCoalescer {
       maxBytes = terminalFlow.lowWatermark,
       minIntervalMs = 25,
       floodBytes = 256 * 1024,
-      floodIntervalMs = 50,
+      floodIntervalMs = 100,
       smallBytes = 4096,
       smallGapMs = 8,
       clock = browserClock,

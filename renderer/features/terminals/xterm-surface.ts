@@ -50,7 +50,7 @@ export class XtermSurface implements MountableSurface {
   private opened = false;
   private readonly linkListeners = new Set<(url: string) => void>();
   private readonly shortcutListeners = new Set<(s: SurfaceShortcut) => void>();
-  /** Output goes to xterm through this: at once after a quiet spell, in ~25 ms batches while it streams, ~50 ms in a flood (see WriteCoalescer). */
+  /** Output goes to xterm through this: at once after a quiet spell, in ~25 ms batches while it streams, ~100 ms in a flood (see WriteCoalescer). */
   private readonly output: WriteCoalescer;
   private readonly encoder = new TextEncoder();
 
