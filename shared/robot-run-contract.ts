@@ -3,6 +3,7 @@ import { defineCall } from './contract-kit.js';
 import { containerRefSchema } from './container-ref.js';
 import { terminalSessionIdSchema } from './terminal-contract.js';
 import { runSpecSchema } from './run-spec.js';
+import { xauthSearchGlobs } from './xauth-check.js';
 
 /** A container's settings read back into the run form (Run again). */
 export const runAgainSchema = z.object({
@@ -33,6 +34,8 @@ export const hostCheckScript = [
   'for p in /host/dev/dri/*; do [ -e "$p" ] && echo "dri ${p#/host}"; done',
   'for p in /host/tmp/.X11-unix/X*; do [ -S "$p" ] && echo "x11 ${p#/host}"; done',
   'for p in /host/run/user/*/wayland-*; do [ -S "$p" ] && echo "wayland ${p#/host}"; done',
+  // xauth cookies (shared/xauth-check.ts's xauthSearchGlobs): path, owner uid, mode, size.
+  `for p in ${xauthSearchGlobs.map((g) => `/host${g}`).join(' ')}; do [ -f "$p" ] && echo "xauth \${p#/host} $(stat -c '%u %a %s' "$p")"; done`,
   'true',
 ].join('\n');
 
@@ -47,6 +50,8 @@ export const hostResourcesSchema = z.object({
   x11: z.array(z.string()),
   /** Wayland sockets such as /run/user/1000/wayland-0. */
   wayland: z.array(z.string()),
+  /** xauth cookie files (absent from an older helper: not checked). */
+  xauth: z.array(z.object({ path: z.string(), uid: z.number().int(), mode: z.string(), size: z.number().int() })).optional(),
   runtimes: z.array(z.string()),
   nvidiaRuntime: z.boolean(),
 });
@@ -101,6 +106,10 @@ export const robotRunCalls = {
       '/tmp:/host/tmp:ro',
       '--volume',
       '/run:/host/run:ro',
+      '--volume',
+      '/home:/host/home:ro',
+      '--volume',
+      '/root:/host/root:ro',
       i.image,
       'sh',
       '-c',

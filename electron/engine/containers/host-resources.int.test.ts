@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBerthError } from '../../../shared/errors.js';
 import { dockerCli, fixtureImage, testDocker } from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
+import { xauthProblem } from '../../../shared/xauth-check.js';
 import { hostCheckLabel, readHostResources } from './host-resources.js';
 
 /** What this machine's own /dev holds under a prefix (the engine runs here, so its host is this one). */
@@ -23,17 +24,26 @@ describe('reading the engine host’s devices and sockets, against the real engi
   const madeDir = !existsSync(x11Dir);
   const socketPath = `${x11Dir}/X${90000 + (process.pid % 9000)}`;
   let display: Server | undefined;
+  // Fake xauth cookies where SDDM-style ones live (/tmp/xauth*): one with a cookie, one empty.
+  const cookiePath = `/tmp/xauth_berth-h6-${process.pid}`;
+  const emptyCookiePath = `/tmp/xauth_berth-h6-empty-${process.pid}`;
 
   beforeAll(async () => {
     await connection.connect();
     if (madeDir) mkdirSync(x11Dir, { mode: 0o1777 });
     display = createServer();
     await new Promise<void>((resolve) => display!.listen(socketPath, resolve));
+    writeFileSync(cookiePath, Buffer.alloc(52, 1));
+    chmodSync(cookiePath, 0o600);
+    writeFileSync(emptyCookiePath, '');
+    chmodSync(emptyCookiePath, 0o644);
   });
   afterAll(async () => {
     connection.close();
     await new Promise<void>((resolve) => (display ? display.close(() => resolve()) : resolve()));
     if (madeDir) rmSync(x11Dir, { recursive: true, force: true });
+    rmSync(cookiePath, { force: true });
+    rmSync(emptyCookiePath, { force: true });
   });
 
   it('lists what the host has, and the runtimes docker info names, through a helper container it then removes', async () => {
@@ -49,6 +59,25 @@ describe('reading the engine host’s devices and sockets, against the real engi
     expect(found.nvidiaRuntime).toBe(runtimes.includes('nvidia'));
     const left = await testDocker.listContainers({ all: true, filters: { label: [hostCheckLabel] } });
     expect(left).toEqual([]);
+  });
+
+  it('finds the xauth cookies with their owner, mode and size, and the display preset’s rule reads them', async () => {
+    const found = await readHostResources(connection, fixtureImage);
+    const uid = process.getuid?.() ?? 0;
+    expect(found.xauth).toContainEqual({ path: cookiePath, uid, mode: '600', size: 52 });
+    expect(found.xauth).toContainEqual({ path: emptyCookiePath, uid, mode: '644', size: 0 });
+    const fields = (xauthority: string | undefined, cookie: string) => ({
+      env: [{ key: 'DISPLAY', value: ':0' }, ...(xauthority === undefined ? [] : [{ key: 'XAUTHORITY', value: xauthority }])],
+      mounts: [
+        { source: '/tmp/.X11-unix', target: '/tmp/.X11-unix' },
+        { source: cookie, target: '/tmp/.docker.xauth' },
+      ],
+      user: '',
+    });
+    expect(xauthProblem(fields('/tmp/.docker.xauth', cookiePath), found.xauth)).toBeNull();
+    expect(xauthProblem(fields('/tmp/.docker.xauth', emptyCookiePath), found.xauth)?.message).toMatch(/is empty/);
+    expect(xauthProblem(fields('/tmp/.docker.xauth', `${cookiePath}-gone`), found.xauth)?.message).toMatch(/is not on the engine’s host/);
+    expect(xauthProblem(fields(undefined, cookiePath), found.xauth)?.message).toMatch(/uses a cookie/);
   });
 
   it('says which image it needs when the engine lacks it', async () => {

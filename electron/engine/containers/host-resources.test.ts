@@ -12,6 +12,9 @@ describe('the host check helper’s output', () => {
         'dri /dev/dri/renderD128',
         'x11 /tmp/.X11-unix/X0',
         'wayland /run/user/1000/wayland-0',
+        'xauth /root/.Xauthority 0 600 52',
+        'xauth /home/ada lovelace/.Xauthority 1000 600 0',
+        'xauth /tmp/xauth_bad mode 600 1',
         'noise',
         'serial relative',
         'other /dev/x',
@@ -25,6 +28,10 @@ describe('the host check helper’s output', () => {
       dri: ['/dev/dri/renderD128'],
       x11: ['/tmp/.X11-unix/X0'],
       wayland: ['/run/user/1000/wayland-0'],
+      xauth: [
+        { path: '/home/ada lovelace/.Xauthority', uid: 1000, mode: '600', size: 0 },
+        { path: '/root/.Xauthority', uid: 0, mode: '600', size: 52 },
+      ],
     });
   });
 });

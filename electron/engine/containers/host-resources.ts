@@ -1,23 +1,39 @@
 import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors.js';
 import { hostCheckScript, type HostResources } from '../../../shared/robot-run-contract.js';
+import type { XauthFile } from '../../../shared/xauth-check.js';
 import type { EngineConnection } from '../engine-connection.js';
 import { LogFrameDemuxer } from './log-frame-demuxer.js';
 
 /** Marks the short-lived container that reads the engine host's devices and sockets. */
 export const hostCheckLabel = 'berth.host-check';
 
+type HostListing = Omit<HostResources, 'nvidiaRuntime' | 'runtimes' | 'xauth'> & { xauth: XauthFile[] };
+
+/** `xauth /home/ada/.Xauthority 1000 600 52`: the path may hold spaces, so the numbers are read from the end. */
+function parseXauthLine(line: string): XauthFile | undefined {
+  const match = /^xauth (\/.*) (\d+) ([0-7]{3,4}) (\d+)$/.exec(line.trim());
+  if (!match) return undefined;
+  return { path: match[1] as string, uid: Number(match[2]), mode: match[3] as string, size: Number(match[4]) };
+}
+
 /** The helper's lines, sorted into what the presets offer. */
-export function parseHostListing(text: string): Omit<HostResources, 'nvidiaRuntime' | 'runtimes'> {
-  const out: Omit<HostResources, 'nvidiaRuntime' | 'runtimes'> = { serial: [], cameras: [], joysticks: [], dri: [], x11: [], wayland: [] };
+export function parseHostListing(text: string): HostListing {
+  const out: HostListing = { serial: [], cameras: [], joysticks: [], dri: [], x11: [], wayland: [], xauth: [] };
   const lists = { serial: out.serial, camera: out.cameras, joystick: out.joysticks, dri: out.dri, x11: out.x11, wayland: out.wayland };
   for (const line of text.split(/\r?\n/)) {
     const at = line.indexOf(' ');
+    if (line.startsWith('xauth ')) {
+      const file = parseXauthLine(line);
+      if (file) out.xauth.push(file);
+      continue;
+    }
     const kind = line.slice(0, at) as keyof typeof lists;
     const path = line.slice(at + 1).trim();
     if (at > 0 && path.startsWith('/') && kind in lists) lists[kind].push(path);
   }
   for (const list of Object.values(lists)) list.sort();
+  out.xauth.sort((a, b) => a.path.localeCompare(b.path));
   return out;
 }
 
@@ -44,8 +60,9 @@ async function runHelper(docker: Docker, image: string): Promise<string> {
     Labels: { [hostCheckLabel]: 'true' },
     HostConfig: {
       NetworkMode: 'none',
-      // Folders every Linux host has, read-only: the X11 and Wayland sockets live under /tmp and /run.
-      Binds: ['/dev:/host/dev:ro', '/tmp:/host/tmp:ro', '/run:/host/run:ro'],
+      // Folders every Linux host has, read-only: the X11 and Wayland sockets live under /tmp and /run,
+      // xauth cookies there and in home folders (only their owner, mode and size are printed).
+      Binds: ['/dev:/host/dev:ro', '/tmp:/host/tmp:ro', '/run:/host/run:ro', '/home:/host/home:ro', '/root:/host/root:ro'],
     },
   });
   try {

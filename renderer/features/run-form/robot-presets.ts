@@ -1,4 +1,5 @@
 import type { HostResources } from '../../../shared/robot-run-contract.js';
+import { containerXauthority, hostCookie, xauthProblem } from '../../../shared/xauth-check.js';
 import {
   isBlankRow,
   rowId,
@@ -73,8 +74,11 @@ export function presetFlags(id: PresetId, host: HostResources | null): string {
     case 'joystick':
     case 'dri':
       return `--device ${presetDevice(id, host)}`;
-    case 'x11':
-      return `-e DISPLAY=${displayOf(host)} -v /tmp/.X11-unix:/tmp/.X11-unix`;
+    case 'x11': {
+      const cookie = hostCookie(host?.xauth);
+      const withCookie = cookie ? ` -v ${cookie.path}:${containerXauthority}:ro -e XAUTHORITY=${containerXauthority}` : '';
+      return `-e DISPLAY=${displayOf(host)} -v /tmp/.X11-unix:/tmp/.X11-unix${withCookie}`;
+    }
     case 'wayland': {
       const socket = waylandSocket(host);
       const dir = socket.replace(/\/[^/]+$/, '');
@@ -164,15 +168,20 @@ export function withPreset(f: RunFormFields, id: PresetId, host: HostResources |
     case 'joystick':
     case 'dri':
       return { fields: { ...f, devices: addDevice(f.devices, presetDevice(id, host)) }, note: null };
-    case 'x11':
-      return {
-        fields: {
-          ...f,
-          env: upsertEnv(f.env, 'DISPLAY', displayOf(host)),
-          mounts: addMount(f.mounts, '/tmp/.X11-unix', '/tmp/.X11-unix'),
-        },
-        note: null,
+    case 'x11': {
+      const fields = {
+        ...f,
+        env: upsertEnv(f.env, 'DISPLAY', displayOf(host)),
+        mounts: addMount(f.mounts, '/tmp/.X11-unix', '/tmp/.X11-unix'),
       };
+      // The X server's cookie, read-only, when the host has one (else the host check says what to do).
+      const cookie = hostCookie(host?.xauth);
+      if (!cookie) return { fields, note: null };
+      const mounts = addMount(fields.mounts, cookie.path, containerXauthority).map((m) =>
+        m.target === containerXauthority && m.source === cookie.path ? { ...m, readOnly: true } : m,
+      );
+      return { fields: { ...fields, env: upsertEnv(fields.env, 'XAUTHORITY', containerXauthority), mounts }, note: null };
+    }
     case 'wayland': {
       const socket = waylandSocket(host);
       const env = upsertEnv(
@@ -205,8 +214,14 @@ export function withoutPreset(f: RunFormFields, id: PresetId): RunFormFields {
     case 'joystick':
     case 'dri':
       return { ...f, devices: f.devices.filter((d) => !devicePatterns[id].test(d.hostPath) && !isBlankRow(d)) };
-    case 'x11':
-      return { ...f, env: withoutEnv(f.env, 'DISPLAY'), mounts: f.mounts.filter((m) => m.target !== '/tmp/.X11-unix') };
+    case 'x11': {
+      const xauthority = f.env.find((r) => r.key === 'XAUTHORITY')?.value;
+      return {
+        ...f,
+        env: withoutEnv(f.env, 'DISPLAY', 'XAUTHORITY'),
+        mounts: f.mounts.filter((m) => m.target !== '/tmp/.X11-unix' && !(xauthority && m.target === xauthority)),
+      };
+    }
     case 'wayland': {
       const socket = f.env.find((r) => r.key === 'XDG_RUNTIME_DIR')?.value ?? '';
       return {
@@ -264,6 +279,8 @@ export function hostProblems(f: RunFormFields, host: HostResources | null): Fiel
     if (socket && host.x11.length > 0 && !host.x11.includes(socket))
       problems.env = `DISPLAY=${display} has no socket on the engine's host (it has ${host.x11.map((s) => `:${s.replace(/^.*\/X/, '')}`).join(', ')})`;
   }
+  const cookie = xauthProblem(f, host.xauth);
+  if (cookie && problems[cookie.field] === undefined) problems[cookie.field] = cookie.message;
   const wayland = f.mounts.find((m) => /\/wayland-\d+$/.test(m.source));
   if (wayland && !host.wayland.includes(wayland.source)) {
     problems.mounts = `${wayland.source} is not a Wayland socket on the engine's host (${host.wayland.length > 0 ? `it has ${host.wayland.join(', ')}` : 'it has none'})`;

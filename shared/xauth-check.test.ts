@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { hostCookie, isLocalDisplay, xauthProblem, type DisplayRunFields, type XauthFile } from './xauth-check.js';
+
+const userCookie: XauthFile = { path: '/home/ada/.Xauthority', uid: 1000, mode: '600', size: 52 };
+const rootCookie: XauthFile = { path: '/root/.Xauthority', uid: 0, mode: '600', size: 52 };
+const gdmCookie: XauthFile = { path: '/run/user/1000/gdm/Xauthority', uid: 1000, mode: '600', size: 52 };
+
+function form(env: Record<string, string>, mounts: Array<[string, string]> = [], user = ''): DisplayRunFields {
+  return {
+    env: Object.entries(env).map(([key, value]) => ({ key, value })),
+    mounts: [['/tmp/.X11-unix', '/tmp/.X11-unix'] as [string, string], ...mounts].map(([source, target]) => ({ source, target })),
+    user,
+  };
+}
+
+describe('the display preset’s xauth cookie check', () => {
+  it('picks the live cookie: gdm’s session cookie, then a home folder’s, never an empty one', () => {
+    expect(hostCookie([rootCookie, userCookie, gdmCookie])).toBe(gdmCookie);
+    expect(hostCookie([rootCookie, userCookie])).toBe(userCookie);
+    expect(hostCookie([{ ...userCookie, size: 0 }])).toBeUndefined();
+    expect(hostCookie(undefined)).toBeUndefined();
+  });
+
+  it('knows a local display from a remote one', () => {
+    expect([':0', ':1.0', 'unix:0'].every(isLocalDisplay)).toBe(true);
+    expect(['robot:0', 'localhost:10.0', ''].some(isLocalDisplay)).toBe(false);
+  });
+
+  it('says nothing when the cookie is mounted where XAUTHORITY points', () => {
+    const f = form({ DISPLAY: ':0', XAUTHORITY: '/tmp/.docker.xauth' }, [['/home/ada/.Xauthority', '/tmp/.docker.xauth']]);
+    expect(xauthProblem(f, [userCookie])).toBeNull();
+  });
+
+  it('a container without a cookie: the host’s cookie to mount, or xhost', () => {
+    const problem = xauthProblem(form({ DISPLAY: ':0' }), [userCookie]);
+    expect(problem?.field).toBe('env');
+    expect(problem?.message).toContain('-v /home/ada/.Xauthority:/tmp/.docker.xauth:ro -e XAUTHORITY=/tmp/.docker.xauth');
+    expect(problem?.message).toContain('xhost +si:localuser:root');
+  });
+
+  it('a host without any cookie says where it looked and what to do', () => {
+    const problem = xauthProblem(form({ DISPLAY: ':0' }), []);
+    expect(problem?.message).toMatch(/^No xauth cookie on the engine’s host \(looked in \/home\/\*\/\.Xauthority, /);
+    expect(problem?.message).toContain('xhost +si:localuser:root');
+  });
+
+  it('an XAUTHORITY with nothing mounted there, a missing or empty cookie, one the user cannot read', () => {
+    expect(xauthProblem(form({ DISPLAY: ':0', XAUTHORITY: '/tmp/.docker.xauth' }), [userCookie])).toMatchObject({
+      field: 'mounts',
+      message: expect.stringMatching(/^XAUTHORITY=\/tmp\/.docker.xauth names a file the container does not have/),
+    });
+    const missing = form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/home/bob/.Xauthority', '/x']]);
+    expect(xauthProblem(missing, [userCookie])?.message).toMatch(
+      /^\/home\/bob\/.Xauthority is not on the engine’s host: mount the host’s cookie: -v \/home\/ada/,
+    );
+    const empty = form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/home/ada/.Xauthority', '/x']]);
+    expect(xauthProblem(empty, [{ ...userCookie, size: 0 }])?.message).toMatch(/is empty/);
+    const asOther = form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/home/ada/.Xauthority', '/x']], '1001:1001');
+    expect(xauthProblem(asOther, [userCookie])?.message).toMatch(/not readable by --user 1001:1001: run as uid 1000/);
+    const asOwner = form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/home/ada/.Xauthority', '/x']], '1000');
+    expect(xauthProblem(asOwner, [userCookie])).toBeNull();
+  });
+
+  it('stays quiet where it cannot know: not the preset, a remote display, xhost chosen, a path it did not search, no host read', () => {
+    expect(xauthProblem({ env: [{ key: 'DISPLAY', value: ':0' }], mounts: [], user: '' }, [])).toBeNull();
+    expect(xauthProblem(form({ DISPLAY: 'robot:0' }), [])).toBeNull();
+    expect(xauthProblem(form({ DISPLAY: ':0', XAUTHORITY: '' }), [])).toBeNull();
+    expect(xauthProblem(form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/srv/cookie', '/x']]), [])).toBeNull();
+    expect(xauthProblem(form({ DISPLAY: ':0' }), undefined)).toBeNull();
+  });
+});
