@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { runFixture, specContainers } from './fixtures/docker-cli.js';
+import { docker, runFixture, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
@@ -10,6 +10,15 @@ const txName = containers.name;
 
 async function terminalText(page: Page, key: string): Promise<string> {
   return page.evaluate((k) => window.__berthTerminals?.get(k)?.() ?? '', key);
+}
+
+/** A shell line that waits for `go(container, flag)` before running `then`: output starts when the test says, not after a guessed sleep. */
+function afterGo(flag: string, then: string): string {
+  return `until [ -e /berth-go-${flag} ]; do sleep 0.1; done; ${then}\n`;
+}
+
+function go(container: string, flag: string): void {
+  docker('exec', container, 'touch', `/berth-go-${flag}`);
 }
 
 async function openShell(page: Page, berth: BerthPage, container: string): Promise<void> {
@@ -30,9 +39,10 @@ test.describe('a terminal in the background asks for a look', () => {
     await berth.open(prefix);
 
     await openShell(page, berth, a);
-    // Rings after the tab has gone to the background.
-    await page.keyboard.type("sleep 3; printf '\\a'\n");
+    // Rings once the tab has gone to the background.
+    await page.keyboard.type(afterGo('ring', "printf '\\a'"));
     await openShell(page, berth, b);
+    go(a, 'ring');
     const tabA = page.getByRole('tab', { name: new RegExp(`^${a} · sh`) });
     const tabB = page.getByRole('tab', { name: new RegExp(`^${b} · sh`) });
     await expect(tabA).toHaveAccessibleName(/bell$/, { timeout: 10_000 });
@@ -46,8 +56,10 @@ test.describe('a terminal in the background asks for a look', () => {
 
     // Output (no bell) while hidden: a dot.
     await page.getByRole('region', { name: `Terminal ${a}`, exact: true }).click();
-    await page.keyboard.type('sleep 2; echo later-$((6*7))\n');
+    await page.keyboard.type(afterGo('later', 'echo later-$((6*7))'));
     await tabB.click();
+    await expect(tabA).toHaveAttribute('aria-selected', 'false');
+    go(a, 'later');
     await expect(tabA).toHaveAccessibleName(/new output$/, { timeout: 10_000 });
     await page.getByRole('tablist', { name: 'Terminal sessions' }).screenshot({ path: `${shots}/term-tab-output.png` });
     await page.screenshot({ path: `${shots}/term-tab-markers.png` });
@@ -64,8 +76,8 @@ test.describe('a terminal in the background asks for a look', () => {
     const berth = new BerthPage(page);
     await berth.open(prefix);
     await openShell(page, berth, a);
-    // About 4 MB of `y` lines, starting once the tab is in the background.
-    await page.keyboard.type('sleep 3; yes | head -n 2000000; echo flood-$((5*5))\n');
+    // About 4 MB of `y` lines, starting once the tab is in the background and the strip is watched.
+    await page.keyboard.type(afterGo('flood', 'yes | head -n 2000000; echo flood-$((5*5))'));
     await openShell(page, berth, b);
     await page.evaluate(() => {
       const strip = document.querySelector('[role="tablist"][aria-label="Terminal sessions"]');
@@ -78,6 +90,7 @@ test.describe('a terminal in the background asks for a look', () => {
         characterData: true,
       });
     });
+    go(a, 'flood');
     const started = Date.now();
     await expect.poll(() => terminalText(page, a), { timeout: 120_000 }).toMatch(/^flood-25$/m);
     const seconds = (Date.now() - started) / 1000;
