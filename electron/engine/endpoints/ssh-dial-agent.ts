@@ -5,7 +5,8 @@ import { Agent, type ClientRequestArgs } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duplex, type Readable, type Writable } from 'node:stream';
-import { classifySshFailure } from './ssh-failure.js';
+import type { SshAskpass } from './ssh-askpass.js';
+import { classifySshFailure, passphraseFailure } from './ssh-failure.js';
 import { resolveSshRoute, strictSshOptions } from './ssh-route.js';
 import { targetArgs, type SshTarget } from './ssh-target.js';
 
@@ -20,6 +21,8 @@ export interface SshDialOptions {
   readonly controlDir?: string | undefined;
   /** How long an idle pooled connection stays open, ms (60 s by default). */
   readonly idleMs?: number;
+  /** Where key passphrases are asked (the UI); undefined: BatchMode, a key with a passphrase needs the agent. */
+  readonly askpass?: SshAskpass | undefined;
 }
 
 /** A folder for ControlMaster sockets only this user can use (created 0700; refused if someone else owns it). */
@@ -40,14 +43,14 @@ export function defaultControlDir(): string | undefined {
  * The ssh arguments that open one `docker system dial-stdio` pipe to the target's engine. With a
  * control path, the first connection becomes the master the next ones ride on.
  */
-export function dialStdioArgs(target: SshTarget, controlPath: string | undefined): string[] {
+export function dialStdioArgs(target: SshTarget, controlPath: string | undefined, askpass = false): string[] {
   const control = controlPath
     ? ['-o', 'ControlMaster=auto', '-o', `ControlPath=${controlPath}`, '-o', 'ControlPersist=60']
     : ['-o', 'ControlMaster=no', '-o', 'ControlPath=none'];
   return [
     ...targetArgs(target),
     // Never a prompt (there is no terminal), never a host key taken on trust.
-    ...strictSshOptions,
+    ...strictSshOptions(askpass),
     // Notice a dropped Wi-Fi link within about 45 s instead of TCP's minutes.
     '-o',
     'ServerAliveInterval=15',
@@ -88,9 +91,13 @@ export class SshDialStream extends Duplex {
   private answered = false;
   private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(sshBinary: string, args: readonly string[], destination: string) {
+  constructor(sshBinary: string, args: readonly string[], destination: string, askpass?: SshAskpass) {
     super({ allowHalfOpen: true });
-    this.child = spawn(sshBinary, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    this.child = spawn(sshBinary, args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+      ...(askpass ? { env: { ...process.env, ...askpass.env() } } : {}),
+    });
     const { child } = this;
     child.stdout.on('data', (chunk: Buffer) => {
       this.answered = true;
@@ -106,7 +113,12 @@ export class SshDialStream extends Duplex {
     child.on('close', (code) => {
       if (this.destroyed) return;
       if (code !== 0 && (!this.answered || code === 255)) {
-        this.destroy(classifySshFailure(destination, this.stderr, code));
+        const passphrase = askpass?.takeOutcome();
+        this.destroy(
+          passphrase
+            ? passphraseFailure(destination, passphrase.kind, passphrase.keyFile, this.stderr)
+            : classifySshFailure(destination, this.stderr, code),
+        );
         return;
       }
       this.push(null);
@@ -202,18 +214,25 @@ export class SshDialAgent extends Agent {
   override createConnection(_options: ClientRequestArgs, _callback?: (err: Error | null, stream: Duplex) => void): Duplex {
     if (!this.routed) {
       try {
-        this.routed = resolveSshRoute(this.target, this.dial.sshBinary).target;
+        this.routed = resolveSshRoute(this.target, this.dial.sshBinary, this.dial.askpass !== undefined).target;
       } catch {
         // ssh -G failed: ssh itself will say why when it runs.
         this.routed = this.target;
       }
     }
-    return new SshDialStream(this.dial.sshBinary, dialStdioArgs(this.routed, this.controlPath), this.destination);
+    const askpass = this.dial.askpass;
+    return new SshDialStream(
+      this.dial.sshBinary,
+      dialStdioArgs(this.routed, this.controlPath, askpass !== undefined),
+      this.destination,
+      askpass,
+    );
   }
 
   /** Closes every connection and ends the shared SSH session (`ssh -O exit`) instead of letting it linger. */
   override destroy(): void {
     super.destroy();
+    this.dial.askpass?.close();
     if (!this.controlPath) return;
     const exit = spawn(this.dial.sshBinary, ['-o', `ControlPath=${this.controlPath}`, '-O', 'exit', '--', this.target.host], {
       stdio: 'ignore',

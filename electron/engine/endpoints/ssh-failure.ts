@@ -1,5 +1,14 @@
 /** What went wrong with an `ssh … docker system dial-stdio` connection, read from ssh's own words. */
-export type SshFailureKind = 'host-key-unknown' | 'host-key-changed' | 'auth' | 'unreachable' | 'no-docker' | 'engine-down' | 'other';
+export type SshFailureKind =
+  | 'host-key-unknown'
+  | 'host-key-changed'
+  | 'passphrase-not-given'
+  | 'passphrase-wrong'
+  | 'auth'
+  | 'unreachable'
+  | 'no-docker'
+  | 'engine-down'
+  | 'other';
 
 /**
  * An SSH engine connection that failed, in plain words. `code` is one the connection treats as
@@ -92,5 +101,23 @@ export function classifySshFailure(destination: string, stderr: string, exitCode
     'other',
     `The SSH connection to ${destination} ended before the engine answered${said ? `: ${said}` : exitCode === null ? '' : ` (ssh exit code ${exitCode})`}`,
     'Try `docker -H ssh://… version` in a terminal: it uses the same ssh setup.',
+  );
+}
+
+/** The user cancelled a key's passphrase, or gave a wrong one (asked through Berth's askpass channel). */
+export function passphraseFailure(destination: string, kind: 'cancelled' | 'wrong', keyFile: string, stderr: string): SshDialError {
+  if (kind === 'cancelled') {
+    return new SshDialError(
+      'passphrase-not-given',
+      'Connect again to be asked again, or load the key into ssh-agent (ssh-add).',
+      `SSH to ${destination}: passphrase not given for key ${keyFile}`,
+      stderr,
+    );
+  }
+  return new SshDialError(
+    'passphrase-wrong',
+    'Connect again and type the passphrase of that key file (the one `ssh-keygen -y -f KEY` accepts).',
+    `SSH to ${destination}: wrong passphrase for key ${keyFile}`,
+    stderr,
   );
 }

@@ -14,7 +14,7 @@ describe('ProxyJump routes', () => {
 
   it('quotes words for sh and keeps %h/%p for the ssh that runs the command, escaping other %', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
-    const command = proxyCommandThrough({ host: 'gw%1', configFile: '/my cfg' }, '/usr/bin/ssh', []);
+    const command = proxyCommandThrough({ host: 'gw%1', configFile: '/my cfg' }, '/usr/bin/ssh', false);
     expect(command).toContain(`-F '/my cfg'`);
     expect(command).toContain('-o StrictHostKeyChecking=yes');
     expect(command).toContain(`-W '[%h]:%p' -- gw%%1`);
@@ -22,7 +22,7 @@ describe('ProxyJump routes', () => {
 
   it('chains several jumps: each later one through the one before, the target through the last', () => {
     const dumps: Record<string, string> = { t: 'proxyjump a,b\n', a: 'proxyjump z\n', z: '', b: 'proxyjump ignored\n' };
-    const route = resolveSshRoute({ host: 't' }, 'ssh', [], 0, (target: SshTarget) => dumps[target.host] ?? '');
+    const route = resolveSshRoute({ host: 't' }, 'ssh', false, 0, (target: SshTarget) => dumps[target.host] ?? '');
     expect(route.hops.map((h) => h.host)).toEqual(['z', 'a', 'b']);
     expect(route.hops[0]?.proxyCommand).toBeUndefined();
     expect(route.hops[1]?.proxyCommand).toMatch(/-- z$/);
@@ -32,7 +32,7 @@ describe('ProxyJump routes', () => {
   });
 
   it('leaves a target without ProxyJump as it is, and stops a loop', () => {
-    expect(resolveSshRoute({ host: 't' }, 'ssh', [], 0, () => '')).toEqual({ target: { host: 't' }, hops: [] });
-    expect(() => resolveSshRoute({ host: 't' }, 'ssh', [], 0, () => 'proxyjump t\n')).toThrow(/loop/);
+    expect(resolveSshRoute({ host: 't' }, 'ssh', false, 0, () => '')).toEqual({ target: { host: 't' }, hops: [] });
+    expect(() => resolveSshRoute({ host: 't' }, 'ssh', false, 0, () => 'proxyjump t\n')).toThrow(/loop/);
   });
 });

@@ -6,7 +6,18 @@ import { targetArgs, type SshTarget } from './ssh-target.js';
  * own ssh is started by ssh itself without the command line's `-o` options (only the config file),
  * so Berth spells each jump out as a ProxyCommand carrying these too.
  */
-export const strictSshOptions: readonly string[] = ['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', 'ConnectTimeout=15'];
+export function strictSshOptions(askpass: boolean): string[] {
+  return [
+    // BatchMode would turn askpass off too: with an askpass channel only key passphrases are asked.
+    ...(askpass
+      ? ['-o', 'BatchMode=no', '-o', 'PasswordAuthentication=no', '-o', 'KbdInteractiveAuthentication=no']
+      : ['-o', 'BatchMode=yes']),
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    'ConnectTimeout=15',
+  ];
+}
 
 /** An ssh destination and the jump hosts in front of it, first contacted first. */
 export interface SshRoute {
@@ -57,12 +68,11 @@ function percentEscaped(word: string): string {
  * The ProxyCommand that opens a stream to `%h:%p` through `hop` (itself reached through its own
  * ProxyCommand, if any), with Berth's strict options: a jump host's unknown key is refused, not asked.
  */
-export function proxyCommandThrough(hop: SshTarget, sshBinary: string, extraOptions: readonly string[]): string {
+export function proxyCommandThrough(hop: SshTarget, sshBinary: string, askpass: boolean): string {
   const words = [
     sshBinary,
     ...targetArgs(hop),
-    ...strictSshOptions,
-    ...extraOptions,
+    ...strictSshOptions(askpass),
     '-o',
     'ControlMaster=no',
     '-o',
@@ -100,7 +110,7 @@ const maxDepth = 8;
 export function resolveSshRoute(
   target: SshTarget,
   sshBinary: string,
-  extraOptions: readonly string[] = [],
+  askpass = false,
   depth = 0,
   dump: (t: SshTarget) => string = (t) => configDumpOf(t, sshBinary),
 ): SshRoute {
@@ -109,14 +119,14 @@ export function resolveSshRoute(
   const jumps = jumpHopsOf(dump(target), target.configFile);
   const [first, ...rest] = jumps;
   if (!first) return { target, hops: [] };
-  const firstRoute = resolveSshRoute(first, sshBinary, extraOptions, depth + 1, dump);
+  const firstRoute = resolveSshRoute(first, sshBinary, askpass, depth + 1, dump);
   const hops: SshTarget[] = [...firstRoute.hops, firstRoute.target];
   let previous = firstRoute.target;
   for (const jump of rest) {
-    previous = { ...jump, proxyCommand: proxyCommandThrough(previous, sshBinary, extraOptions) };
+    previous = { ...jump, proxyCommand: proxyCommandThrough(previous, sshBinary, askpass) };
     hops.push(previous);
   }
-  return { target: { ...target, proxyCommand: proxyCommandThrough(previous, sshBinary, extraOptions) }, hops };
+  return { target: { ...target, proxyCommand: proxyCommandThrough(previous, sshBinary, askpass) }, hops };
 }
 
 /** How a hop is named to people: `user@host:port`. */
