@@ -27,8 +27,9 @@ stage() {
   if "$@"; then echo "=== $name: ok ($(( $(date +%s) - t0 )) s)"; else echo "=== $name: FAILED"; failed_stages+=("$name"); fi
 }
 
-# lint, format and typecheck only read the tree: they run side by side (both cores), each into its
-# own log, printed and judged in this order as if run one after the other.
+# lint, format, typecheck and the build only read the tree (the build writes dist/, which the others
+# ignore and only e2e uses): they run side by side (both cores), each into its own log, printed and
+# judged in this order as if run one after the other.
 stages_together() {
   local dir pids=() names=() i
   dir=$(mktemp -d)
@@ -55,10 +56,10 @@ stages_together() {
 stages_together \
   lint 'npx eslint . --max-warnings 0' \
   format 'npx prettier --check --log-level warn .' \
-  typecheck 'npx tsc -p tsconfig.json --noEmit'
+  typecheck 'npx tsc -p tsconfig.json --noEmit' \
+  build 'npm run --silent build'
 stage unit npx vitest run --project unit --reporter=default --reporter=json --outputFile=artifacts/vitest-unit.json
 stage integration npx vitest run --project integration --reporter=default --reporter=json --outputFile=artifacts/vitest-integration.json
-stage build npm run --silent build
 stage e2e npx playwright test
 # Mutation testing (`npm run test:mutate`) is not a stage: it took 10 to 16 minutes on this 2-core
 # machine. Run it before landing a change to the modules it mutates (see stryker.config.mjs).
