@@ -7,6 +7,7 @@ import { engineHostRefusal, type EngineSpec } from '../../shared/engine-spec.js'
 import { formatSeconds } from './engine-request-timeouts.js';
 import { openSshHostKeyGate, ssh2HostKeys, type HostKeyGate } from './endpoints/host-key-gate.js';
 import { isSshDialError } from './endpoints/ssh-failure.js';
+import { SshAskpass, type PassphrasePrompter } from './endpoints/ssh-askpass.js';
 import { SshDialAgent, defaultControlDir } from './endpoints/ssh-dial-agent.js';
 import { findSshBinary, parseSshHost, type SshTarget } from './endpoints/ssh-target.js';
 import { TlsFilesError, createTlsAgent } from './endpoints/tls-agent.js';
@@ -75,6 +76,8 @@ export interface SpecEndpointOptions {
   sshConfigFile?: string;
   /** The ssh program; null: act as if there were none (dockerode's ssh2 path). Found on PATH by default. */
   sshBinary?: string | null;
+  /** Asks the user for an SSH key's passphrase (ssh's askpass); without it ssh runs in BatchMode (the agent only). */
+  askPassphrase?: PassphrasePrompter;
 }
 
 function refused(spec: EngineSpec, transport: EngineTransport, refusal: string): EngineEndpoint {
@@ -98,7 +101,8 @@ function sshEndpoint(spec: EngineSpec, options: SpecEndpointOptions): EngineEndp
   const target = parseSshHost(spec.host, options.sshConfigFile);
   const sshBinary = options.sshBinary === undefined ? findSshBinary() : options.sshBinary;
   if (sshBinary) {
-    const agent = new SshDialAgent(target, { sshBinary, controlDir: defaultControlDir() });
+    const askpass = options.askPassphrase ? new SshAskpass(spec.host, options.askPassphrase) : undefined;
+    const agent = new SshDialAgent(target, { sshBinary, controlDir: defaultControlDir(), askpass });
     const hostKeys = openSshHostKeyGate(target, sshBinary);
     // The host name only fills the HTTP request line: every connection is an ssh process.
     return { display: spec.host, options: { host: 'docker', protocol: 'http', agent }, agent, transport: 'ssh', ssh: target, hostKeys };

@@ -11,6 +11,7 @@ import {
   type EngineEndpoint,
 } from './docker-endpoint.js';
 import type { HostKeyProblem } from './endpoints/host-key-gate.js';
+import type { PassphrasePrompter } from './endpoints/ssh-askpass.js';
 import { isSshDialError } from './endpoints/ssh-failure.js';
 import { explainTlsError } from './endpoints/tls-errors.js';
 import { isEngineGoneError } from './engine-gone-errors.js';
@@ -65,6 +66,8 @@ export interface EngineConnectionOptions {
   sshConfigFile?: string;
   /** For ssh:// engines: the ssh program (found on PATH by default); null: dockerode's ssh2 client. */
   sshBinary?: string | null;
+  /** For ssh:// engines over OpenSSH: asks the user for a key's passphrase (undefined: the agent only). */
+  askPassphrase?: PassphrasePrompter;
   /** Delays between reconnection attempts (and pings while the engine does not answer), in ms; the last one repeats. */
   retryDelaysMs?: readonly number[];
   /** How long an ordinary request may wait for the engine's answer; BERTH_ENGINE_TIMEOUT_S or 30 s by default. */
@@ -138,6 +141,7 @@ export class EngineConnection {
     this.endpoint = endpointForSpec(this.spec, {
       ...(options.sshConfigFile === undefined ? {} : { sshConfigFile: options.sshConfigFile }),
       ...(options.sshBinary === undefined ? {} : { sshBinary: options.sshBinary }),
+      ...(options.askPassphrase ? { askPassphrase: options.askPassphrase } : {}),
     });
     this.docker = new Docker(this.endpoint.options);
     this.retryDelaysMs = options.retryDelaysMs ?? [500, 1000, 2000, 5000];
@@ -344,6 +348,11 @@ export class EngineConnection {
         this.refuse(`${explained}${reading}`, hint, hostKey);
         return true;
       }
+    }
+    // A cancelled or wrong key passphrase: retrying on a timer would only ask again and again.
+    if (isSshDialError(err) && (err.kind === 'passphrase-not-given' || err.kind === 'passphrase-wrong')) {
+      this.refuse(err.message, err.hint);
+      return true;
     }
     const tls = explainTlsError(err, this.endpoint.display);
     if (tls?.refused) {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import Dockerode from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngineFixtures, type SshFixtures } from '../../test-support/remote-engines.js';
+import { EngineConnection } from '../engine-connection.js';
 import { SshAskpass, type PassphraseRequest } from './ssh-askpass.js';
 import { SshDialAgent } from './ssh-dial-agent.js';
 
@@ -87,5 +88,28 @@ describe.skipIf(!ssh)(`a key with a passphrase and no agent: asked through Berth
   it('fails with "passphrase not given" when the user cancels', async () => {
     const { docker } = engineAsking(() => undefined);
     await expect(docker.version()).rejects.toThrow(`passphrase not given for key ${keyFile}`);
+  });
+
+  it('an engine connection asks through askPassphrase, and a wrong answer leaves it refused (no timed retries asking again)', async () => {
+    const answers = ['not it', passphrase];
+    const asked: PassphraseRequest[] = [];
+    const connection = new EngineConnection({
+      id: 'h5-askpass',
+      spec: { id: 'h5-askpass', name: 'h5-askpass', host: 'ssh://h5-passphrase', source: 'saved' },
+      sshConfigFile: config,
+      askPassphrase: (request) => (asked.push(request), Promise.resolve(answers.shift())),
+      retryDelaysMs: [100],
+    });
+    try {
+      const wrong = await connection.connect();
+      expect(wrong).toMatchObject({ state: 'disconnected', refused: true });
+      expect(wrong.error).toContain(`wrong passphrase for key ${keyFile}`);
+      expect(asked).toHaveLength(1);
+      // Connecting again (the user's act) asks again; the right answer connects.
+      expect(await connection.connect()).toMatchObject({ state: 'connected' });
+      expect(asked.map((r) => r.keyFile)).toEqual([keyFile, keyFile]);
+    } finally {
+      connection.close();
+    }
   });
 });
