@@ -4,6 +4,7 @@ import { fixtureImage, fixtureLabel, removeFixtures, testDocker, uniqueName } fr
 import { EngineConnection } from '../engine-connection.js';
 import { ImageActions } from '../images/image-actions.js';
 import { LayerIndex } from '../images/layer-index.js';
+import { TerminalSessions } from '../terminal/terminal-sessions.js';
 import { VolumesService } from '../volumes/volumes-service.js';
 import { runContainer } from './run-container.js';
 
@@ -53,6 +54,14 @@ describe('requests an older engine API lacks are refused by Berth, not passed on
     expect(err).toMatchObject({ code: 'BAD_REQUEST', path: ['gpus'] });
     expect(err.message).toBe('This engine speaks Docker API 1.39; GPU requests (docker run --gpus) needs API 1.40 or newer.');
     expect(await exists(name)).toBe(false);
+    // `docker run -it` in a terminal creates through the same path: refused the same way.
+    const terminals = new TerminalSessions(connection);
+    const interactive = uniqueName('h4cap');
+    const refusedRun = await refusal(terminals.run('h4-client', gpuSpec(interactive), 80, 24));
+    expect(refusedRun).toMatchObject({ code: 'BAD_REQUEST', path: ['gpus'] });
+    expect(refusedRun.message).toMatch(/speaks Docker API 1\.39; GPU requests .* needs API 1\.40/);
+    expect(await exists(interactive)).toBe(false);
+    await terminals.closeAll();
     // The same spec without GPUs runs on that engine: only the GPU request is refused.
     const plain = uniqueName('h4cap');
     await expect(runContainer(connection, { ...gpuSpec(plain), gpus: undefined }, false)).resolves.toMatchObject({ name: plain });
