@@ -73,6 +73,24 @@ export type EngineAddInput = z.infer<typeof engineAddInputSchema>;
 
 const idInput = z.strictObject({ id: engineIdSchema });
 
+/** ssh needs an SSH key's passphrase to reach an engine: the question put to the user's windows. */
+export const passphrasePromptSchema = z.object({
+  promptId: z.string(),
+  engineId: engineIdSchema,
+  engineName: z.string(),
+  /** The private key file, as ssh names it (e.g. /home/me/.ssh/id_robot). */
+  keyFile: z.string(),
+  /** The engine's ssh destination (user@host:port). */
+  destination: z.string(),
+});
+export type PassphrasePromptMessage = z.infer<typeof passphrasePromptSchema>;
+
+export const passphraseAnswerSchema = z.strictObject({
+  promptId: z.string().min(1).max(100),
+  /** Absent: the user cancelled. Never logged, never stored beyond the engine's session. */
+  passphrase: z.string().max(4096).optional(),
+});
+
 export const enginesCalls = {
   'engines.list': defineCall({ input: z.strictObject({}), output: fleetSchema }),
   /** Validates and saves an engine, then connects it; answers its spec (with the id Berth gave it). */
@@ -86,11 +104,15 @@ export const enginesCalls = {
   }),
   /** Tries the engine now instead of waiting for its next attempt. */
   'engines.reconnect': defineCall({ input: idInput, output: z.null() }),
+  /** Answers a passphrase question this window was shown (no passphrase: cancel). */
+  'engines.answerPassphrase': defineCall({ input: passphraseAnswerSchema, output: z.null() }),
 } as const;
 
 export const enginesStreams = {
   /** The whole fleet now, then again on every change (state, facts, an engine added or removed). */
   'engines.fleet': defineStream({ input: z.strictObject({}), message: fleetSchema }),
+  /** SSH key passphrase questions: those already waiting, then each new one (answer with engines.answerPassphrase). */
+  'engines.passphrasePrompts': defineStream({ input: z.strictObject({}), message: passphrasePromptSchema }),
 } as const;
 
 /** Contract names served by the app itself rather than by one engine's handlers. */

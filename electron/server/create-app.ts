@@ -8,6 +8,7 @@ import type { SecretVault } from '../engine/secret-vault.js';
 import { createEngineServices, type EngineServices } from './engine-services.js';
 import { EngineRegistry } from './engines/engine-registry.js';
 import { createEnginesHandlers } from './engines/engines-handlers.js';
+import { PassphrasePrompts } from './engines/passphrase-prompts.js';
 import { createHandlers } from './handlers/create-handlers.js';
 
 export interface BerthAppOptions {
@@ -49,19 +50,21 @@ export async function createBerthApp(options: BerthAppOptions = {}): Promise<Ber
     ? new SealedFileLoginStore(options.registryLogins.directory, options.registryLogins.vault)
     : undefined;
   const policy = { allowHostShellOverWeb: options.allowHostShellOverWeb ?? false };
+  // SSH key passphrases are asked in the app's windows (one question list for every engine).
+  const passphrasePrompts = new PassphrasePrompts();
   const registry = new EngineRegistry({
     defaultEngine: defaultSpec,
     ...(options.savedEnginesFile === undefined ? {} : { savedEnginesFile: options.savedEnginesFile }),
     ...(options.dockerContexts ? { listContexts: () => listDockerContexts() } : {}),
     builders: {
-      connect: (spec) => new EngineConnection({ id: spec.id, spec }),
+      connect: (spec) => new EngineConnection({ id: spec.id, spec, askPassphrase: passphrasePrompts.prompterFor(spec.id, spec.name) }),
       services: (connection) => createEngineServices(connection, { images: loginStore ? { loginStore } : {} }),
       handlers: (services) => createHandlers(services, policy),
     },
   });
   // Connecting never throws: a missing engine is a status the UI shows, and retries run by themselves.
   await registry.start();
-  const app = createEnginesHandlers(registry);
+  const app = createEnginesHandlers(registry, passphrasePrompts);
   return {
     handlers: {
       app,

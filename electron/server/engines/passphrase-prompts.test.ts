@@ -8,8 +8,8 @@ describe('passphrase prompts', () => {
     const prompts = new PassphrasePrompts();
     const seen: PassphrasePrompt[] = [];
     prompts.watch('window-a', (p) => seen.push(p));
-    const answer = prompts.prompterFor('robot1')(request);
-    expect(seen).toEqual([{ promptId: expect.any(String), engineId: 'robot1', ...request }]);
+    const answer = prompts.prompterFor('robot1', 'Robot 1')(request);
+    expect(seen).toEqual([{ promptId: expect.any(String), engineId: 'robot1', engineName: 'Robot 1', ...request }]);
     prompts.answer('window-a', seen[0]?.promptId ?? '', 'secret words');
     expect(await answer).toBe('secret words');
     // Answered once: gone.
@@ -20,17 +20,29 @@ describe('passphrase prompts', () => {
     const prompts = new PassphrasePrompts();
     const seen: PassphrasePrompt[] = [];
     prompts.watch('window-a', (p) => seen.push(p));
-    const answer = prompts.ask('robot1', request);
+    const answer = prompts.ask('robot1', 'Robot 1', request);
     expect(() => prompts.answer('stranger', seen[0]?.promptId ?? '', 'guess')).toThrow(/not put to this window/);
     prompts.answer('window-a', seen[0]?.promptId ?? '', undefined);
     expect(await answer).toBeUndefined();
   });
 
-  it('cancels when nobody watches, or when every asked client leaves', async () => {
+  it('with nobody watching yet, waits for the first window and takes its answer', async () => {
     const prompts = new PassphrasePrompts();
-    expect(await prompts.ask('robot1', request)).toBeUndefined();
+    const answer = prompts.ask('robot1', 'Robot 1', request);
+    expect(prompts.waitingFor('robot1')).toBe(true);
+    const seen: PassphrasePrompt[] = [];
+    prompts.watch('window-a', (p) => seen.push(p));
+    prompts.answer('window-a', seen[0]?.promptId ?? '', 'late but given');
+    expect(await answer).toBe('late but given');
+    expect(prompts.waitingFor('robot1')).toBe(false);
+  });
+
+  it('cancels when every asked client leaves, not when a client it was never put to leaves', async () => {
+    const prompts = new PassphrasePrompts();
+    const stopOther = prompts.watch('window-b', () => undefined);
+    stopOther();
     const stop = prompts.watch('window-a', () => undefined);
-    const answer = prompts.ask('robot1', request);
+    const answer = prompts.ask('robot1', 'Robot 1', request);
     stop();
     expect(await answer).toBeUndefined();
   });
@@ -38,7 +50,7 @@ describe('passphrase prompts', () => {
   it('shows a question already waiting to a client that starts watching, who may then answer it', async () => {
     const prompts = new PassphrasePrompts();
     prompts.watch('window-a', () => undefined);
-    const answer = prompts.ask('robot1', request);
+    const answer = prompts.ask('robot1', 'Robot 1', request);
     const late: PassphrasePrompt[] = [];
     prompts.watch('window-b', (p) => late.push(p));
     prompts.answer('window-b', late[0]?.promptId ?? '', 'from b');

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { BerthError } from '../../../shared/errors.js';
+import type { PassphrasePromptMessage } from '../../../shared/engines-contract.js';
 import type { PassphraseRequest } from '../../engine/endpoints/ssh-askpass.js';
 
 /** A passphrase question as clients are shown it. */
-export interface PassphrasePrompt {
-  readonly promptId: string;
-  readonly engineId: string;
-  readonly keyFile: string;
-  readonly destination: string;
-}
+export type PassphrasePrompt = PassphrasePromptMessage;
 
 interface Pending {
   readonly prompt: PassphrasePrompt;
@@ -21,22 +17,28 @@ type PromptListener = (prompt: PassphrasePrompt) => void;
 
 /**
  * Puts an engine's SSH key passphrase questions to the clients watching, and takes the answer from
- * one of them. The answer goes straight to the waiting ssh (never kept here); with no client
- * watching, or when every asked client leaves, the question is cancelled ("passphrase not given").
+ * one of them. The answer goes straight to the waiting ssh (never kept here). With no client
+ * watching yet (Berth starting before its window opens) the question waits for the first one; when
+ * every client it was put to leaves, it is cancelled ("passphrase not given").
  */
 export class PassphrasePrompts {
   private readonly pending = new Map<string, Pending>();
   private readonly watchers = new Map<string, PromptListener>();
 
   /** The askPassphrase of one engine's connection. */
-  prompterFor(engineId: string): (request: PassphraseRequest) => Promise<string | undefined> {
-    return (request) => this.ask(engineId, request);
+  prompterFor(engineId: string, engineName: string): (request: PassphraseRequest) => Promise<string | undefined> {
+    return (request) => this.ask(engineId, engineName, request);
   }
 
-  ask(engineId: string, request: PassphraseRequest): Promise<string | undefined> {
-    if (this.watchers.size === 0) return Promise.resolve(undefined);
+  ask(engineId: string, engineName: string, request: PassphraseRequest): Promise<string | undefined> {
     return new Promise((resolve) => {
-      const prompt: PassphrasePrompt = { promptId: randomUUID(), engineId, keyFile: request.keyFile, destination: request.destination };
+      const prompt: PassphrasePrompt = {
+        promptId: randomUUID(),
+        engineId,
+        engineName,
+        keyFile: request.keyFile,
+        destination: request.destination,
+      };
       const entry: Pending = {
         prompt,
         askedClients: new Set(this.watchers.keys()),
@@ -70,11 +72,17 @@ export class PassphrasePrompts {
     entry.settle(passphrase);
   }
 
-  /** A client left: questions no remaining client was asked are cancelled. */
+  /** Questions waiting for an answer (or for a window to ask), e.g. to show an engine as waiting. */
+  waitingFor(engineId: string): boolean {
+    for (const entry of this.pending.values()) if (entry.prompt.engineId === engineId) return true;
+    return false;
+  }
+
+  /** A client left: questions it was put to that no remaining client was asked are cancelled. */
   private leave(clientId: string): void {
     this.watchers.delete(clientId);
     for (const entry of [...this.pending.values()]) {
-      entry.askedClients.delete(clientId);
+      if (!entry.askedClients.delete(clientId)) continue;
       if (entry.askedClients.size === 0) entry.settle(undefined);
     }
   }
