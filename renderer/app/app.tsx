@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { ActivityStrip } from '../features/activity/activity-strip.js';
 import { ErrorToasts } from '../features/activity/error-toasts.js';
+import { PassphraseDialog } from '../features/engines/passphrase-dialog.js';
 import { ConnectionScreen } from '../features/connection/connection-screen.js';
 import { connectionScreen } from '../features/connection/connection-view-model.js';
 import { ContainersView } from '../features/containers/containers-view.js';
@@ -71,6 +72,7 @@ export function App() {
       {!screen || keepTerminals ? <TerminalPanel /> : null}
       <ActivityStrip />
       <ErrorToasts />
+      <PassphraseDialog />
       {screen ? null : <KeyboardLayer />}
     </div>
   );
