@@ -6,14 +6,22 @@ import { JsonLineSplitter, parseEngineEventLine } from '../event-line-parser.js'
 export const maxRecentEvents = 1000;
 
 /**
+ * The `since`/`until` of "the last `seconds` until now", in Unix seconds with milliseconds ("s.mmm", which the
+ * engine reads as such). `nowMs` is whole milliseconds, but the engine stamps events in nanoseconds: an event of
+ * this very millisecond (a container removed just before the call) is later than `nowMs`, so `until` is the end
+ * of the current millisecond, not its start.
+ */
+export function recentEventsWindow(nowMs: number, seconds: number): { since: number; until: number } {
+  return { since: Math.floor(nowMs / 1000 - seconds), until: (Math.floor(nowMs) + 1) / 1000 };
+}
+
+/**
  * What the engine did in the last `seconds` (`docker events --since Ns --until 0s`): the engine
  * answers from its own buffer and ends the stream, so a timeline opened late still shows what
  * just happened. The newest `maxRecentEvents` are kept.
  */
 export async function recentEvents(connection: EngineConnection, seconds: number): Promise<EngineEvent[]> {
-  // Unix seconds with milliseconds ("s.mmm", which the engine reads as such): an event of this very second is included.
-  const now = Date.now() / 1000;
-  const stream = await connection.use((docker) => docker.getEvents({ since: Math.floor(now - seconds), until: Number(now.toFixed(3)) }));
+  const stream = await connection.use((docker) => docker.getEvents(recentEventsWindow(Date.now(), seconds)));
   const events: EngineEvent[] = [];
   const splitter = new JsonLineSplitter();
   await new Promise<void>((resolve, reject) => {
