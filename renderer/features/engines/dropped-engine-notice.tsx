@@ -2,17 +2,16 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { useStores } from '../../app/stores-context.js';
-import { droppedEngineOf, type DroppedEngine, type TabOnEngine } from './dropped-engine.js';
+import { droppedEngineOf, engineUnderTab, type DroppedEngine, type TabOnEngine } from './dropped-engine.js';
 import { useOptionalEngines } from './engines-context.js';
-import { currentEngine } from './engines-store.js';
 import { useNow } from './use-now.js';
 
-/** Whether the engine under `tab` dropped (the page's current engine: terminals belong to it), or null. */
+/** Whether the engine under `tab` dropped (the engine it names, else the page's current one), or null. */
 export function useDroppedEngine(tab: TabOnEngine): DroppedEngine | null {
   const { connection } = useStores();
   const engines = useOptionalEngines();
   const status = useStore(connection, (s) => s.status?.state);
-  const fleetEngine = useStore(engines ?? noEngines, (s) => (s === null ? undefined : currentEngine(s)));
+  const fleetEngine = useStore(engines ?? noEngines, (s) => (s === null ? undefined : engineUnderTab(tab, s.fleet?.engines, s.currentId)));
   const now = useNow(fleetEngine?.nextTryAt !== undefined);
   return droppedEngineOf(tab, fleetEngine, status, now);
 }
@@ -41,7 +40,7 @@ export function DroppedEngineNotice({ dropped, onReopen }: { dropped: DroppedEng
       return;
     }
     setWaiting(true);
-    if (engines) void engines.getState().reconnect(engines.getState().currentId);
+    if (engines) void engines.getState().reconnect(dropped.engineId ?? engines.getState().currentId);
     else void connection.getState().retry();
   };
 

@@ -152,9 +152,8 @@ export function TerminalView({ tab, gone, visible, primary, split, fontSize, onF
   const title = tabTitle(tab);
   const ended = tab.status === 'exited' || tab.status === 'failed';
   const condition = tabCondition(tab, engine, containerState);
-  // The banner follows the page's current engine; a tab on another engine learns of a drop from its session's end.
-  const currentDropped = useDroppedEngine(tab);
-  const dropped = tab.engineName === null ? currentDropped : null;
+  // The banner follows the tab's own engine (the page's current one unless the tab names another).
+  const dropped = useDroppedEngine(tab);
   const regionName = `Terminal ${tab.containerName}${tab.engineName === null ? '' : ` on ${tab.engineName}`}`;
 
   return (

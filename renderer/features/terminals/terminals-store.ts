@@ -59,6 +59,8 @@ export interface TerminalTab {
   containerName: string;
   /** The engine the session is on when it is not the page's current one (named in the tab), else null. */
   engineName: string | null;
+  /** That engine's fleet id, with the name (null for the page's current engine). */
+  engineId: string | null;
   /** What a container shell was opened with (kept for Reopen). */
   options: ShellOptions;
   /** The shell the engine started (bash or sh), once open. */
@@ -336,6 +338,7 @@ export function createTerminalsStore<S extends TerminalSurface>({
         containerId,
         containerName,
         engineName: engine?.name ?? null,
+        engineId: engine?.id ?? null,
         options,
         shell: null,
         sessionId: null,
