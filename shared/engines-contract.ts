@@ -49,6 +49,8 @@ export const fleetEngineSchema = z.object({
   hint: z.string().optional(),
   /** refused because its SSH host key is unknown: the key to show for acceptance. */
   unknownHostKey: unknownHostKeySchema.optional(),
+  /** ssh waits for the passphrase of this key (asked in the windows) before it can reach the engine. */
+  passphraseWanted: z.object({ keyFile: z.string() }).optional(),
   facts: engineFactsSchema,
   /** Saved engines can be removed; the local one, DOCKER_HOST and CLI contexts cannot. */
   removable: z.boolean(),

@@ -52,30 +52,19 @@ export async function createBerthApp(options: BerthAppOptions = {}): Promise<Ber
   const policy = { allowHostShellOverWeb: options.allowHostShellOverWeb ?? false };
   // SSH key passphrases are asked in the app's windows (one question list for every engine).
   const passphrasePrompts = new PassphrasePrompts();
-  // Start-up waits for the default engine's first attempt, but not for a passphrase question: its answer needs a
-  // window, and no window can reach the app before start-up ends.
-  let defaultEngineAsks = (): void => {};
-  const defaultEngineAsked = new Promise<void>((resolve) => (defaultEngineAsks = resolve));
-  const askFor = (spec: { id: string; name: string }) => {
-    const ask = passphrasePrompts.prompterFor(spec.id, spec.name);
-    if (spec.id !== defaultEngineId) return ask;
-    return (request: Parameters<typeof ask>[0]) => {
-      defaultEngineAsks();
-      return ask(request);
-    };
-  };
   const registry = new EngineRegistry({
     defaultEngine: defaultSpec,
     ...(options.savedEnginesFile === undefined ? {} : { savedEnginesFile: options.savedEnginesFile }),
     ...(options.dockerContexts ? { listContexts: () => listDockerContexts() } : {}),
+    passphrases: passphrasePrompts,
     builders: {
-      connect: (spec) => new EngineConnection({ id: spec.id, spec, askPassphrase: askFor(spec) }),
+      connect: (spec) => new EngineConnection({ id: spec.id, spec, askPassphrase: passphrasePrompts.prompterFor(spec.id, spec.name) }),
       services: (connection) => createEngineServices(connection, { images: loginStore ? { loginStore } : {} }),
       handlers: (services) => createHandlers(services, policy),
     },
   });
   // Connecting never throws: a missing engine is a status the UI shows, and retries run by themselves.
-  await Promise.race([registry.start(), defaultEngineAsked]);
+  await registry.start();
   const app = createEnginesHandlers(registry, passphrasePrompts);
   return {
     handlers: {

@@ -7,7 +7,9 @@ import type { EngineSpec } from '../../../shared/engine-spec.js';
 import { EngineConnection } from '../../engine/engine-connection.js';
 import { createFakeHandlerTable } from '../../test-support/fake-handler-table.js';
 import { createEngineServices } from '../engine-services.js';
+import type { Fleet } from '../../../shared/engines-contract.js';
 import { EngineRegistry, savedEngineId, type EngineRegistryOptions } from './engine-registry.js';
+import { PassphrasePrompts } from './passphrase-prompts.js';
 
 // No engine answers at this socket: connections fail at once (ENOENT) and retry only after a minute.
 const nowhere = 'unix:///tmp/berth-h7-registry-nowhere.sock';
@@ -214,6 +216,40 @@ describe('the engine registry', () => {
     } finally {
       silent.close();
     }
+  });
+
+  it('start-up does not wait on the default engine’s passphrase question, and the fleet says which key it waits for', async () => {
+    const prompts = new PassphrasePrompts();
+    const r = registry({
+      passphrases: prompts,
+      builders: {
+        connect: (spec) => {
+          const connection = new EngineConnection({ id: spec.id, dockerHost: nowhere, retryDelaysMs: [60_000] });
+          if (spec.id !== 'local') return connection;
+          // The default engine's ssh asks for a key's passphrase and waits for the answer, as the real one does.
+          connection.connect = async () => {
+            await prompts.ask('local', 'This machine', { keyFile: '/home/me/.ssh/id_robot', destination: 'me@robot:22' });
+            return connection.status;
+          };
+          return connection;
+        },
+        services: (connection) => createEngineServices(connection),
+        handlers: () => createFakeHandlerTable(),
+      },
+    });
+    const fleets: Fleet[] = [];
+    r.onFleet((fleet) => fleets.push(fleet));
+    // No window can answer before start-up ends: waiting here would never end (the test's timeout).
+    await r.start();
+    expect(r.fleet().engines[0]?.passphraseWanted).toEqual({ keyFile: '/home/me/.ssh/id_robot' });
+
+    const asked: string[] = [];
+    prompts.watch('window-1', (prompt) => asked.push(prompt.promptId));
+    prompts.answer('window-1', asked[0] ?? '', 'secret');
+    await Promise.resolve();
+    expect(r.fleet().engines[0]?.passphraseWanted).toBeUndefined();
+    // The change reached the fleet's watchers too.
+    expect(fleets.at(-1)?.engines[0]?.passphraseWanted).toBeUndefined();
   });
 
   it('gives saved engines ids from their names that never clash with discovered ones', () => {

@@ -11,6 +11,7 @@ import type { EngineServices } from '../engine-services.js';
 import type { HandlerTable, RouterHandlers } from '../rpc/handler-types.js';
 import { EngineFactsWatch, factsSettleMs } from './engine-facts.js';
 import { fleetEntryState } from './fleet-state.js';
+import type { PassphraseWaits } from './passphrase-prompts.js';
 import { readSavedEngines, writeSavedEngines } from './saved-engines-file.js';
 
 /** How the registry builds what serves one engine; create-app gives the real ones, tests may give their own. */
@@ -30,6 +31,11 @@ export interface EngineRegistryOptions {
   readonly localSocket?: string;
   /** The docker CLI's contexts; none lists no contexts. */
   readonly listContexts?: () => Promise<EngineSpec[]>;
+  /**
+   * The SSH key passphrase questions the engines' connections ask: an engine waiting on one says so
+   * in the fleet, and start-up does not wait on the default engine's (no window can answer before it ends).
+   */
+  readonly passphrases?: PassphraseWaits;
   readonly builders: EngineBuilders;
 }
 
@@ -110,10 +116,16 @@ export class EngineRegistry implements RouterHandlers {
   private closed = false;
   /** Saved-engine edits run one at a time, so two adds never write the file from the same old list. */
   private edits: Promise<unknown> = Promise.resolve();
+  private readonly offPassphrases: () => void;
 
-  constructor(private readonly options: EngineRegistryOptions) {}
+  constructor(private readonly options: EngineRegistryOptions) {
+    this.offPassphrases = options.passphrases?.onChange(() => this.changed()) ?? (() => {});
+  }
 
-  /** Builds every engine and starts connecting them; resolves once the default engine's first attempt ended. */
+  /**
+   * Builds every engine and starts connecting them; resolves once the default engine's first attempt
+   * ended, or once that attempt waits on the user for a key passphrase.
+   */
   async start(): Promise<void> {
     const given = this.options.defaultEngine;
     const local: EngineSpec = {
@@ -137,7 +149,27 @@ export class EngineRegistry implements RouterHandlers {
       this.addEntry(spec);
     }
     for (const entry of this.entries.values()) if (entry.spec.id !== defaultEngineId) void entry.live?.connection.connect();
-    await this.entries.get(defaultEngineId)?.live?.connection.connect();
+    const firstAttempt = this.entries.get(defaultEngineId)?.live?.connection.connect();
+    const asked = this.untilPassphraseAsked(defaultEngineId);
+    try {
+      await Promise.race([firstAttempt, asked.promise]);
+    } finally {
+      asked.cancel();
+    }
+  }
+
+  /** Resolves when a passphrase question for `engineId` waits (at once if one already does). */
+  private untilPassphraseAsked(engineId: string): { promise: Promise<void>; cancel(): void } {
+    const waits = this.options.passphrases;
+    if (!waits) return { promise: new Promise<void>(() => {}), cancel: () => {} };
+    let off = (): void => {};
+    const promise = new Promise<void>((resolve) => {
+      if (waits.waitingPrompt(engineId)) return resolve();
+      off = waits.onChange((id) => {
+        if (id === engineId && waits.waitingPrompt(engineId)) resolve();
+      });
+    });
+    return { promise, cancel: () => off() };
   }
 
   // RouterHandlers
@@ -174,9 +206,11 @@ export class EngineRegistry implements RouterHandlers {
       const live = entry.live;
       const removable = entry.spec.source === 'saved';
       if (!live) return { spec: entry.spec, state: 'refused', reason: entry.refusal ?? 'Refused', facts: {}, removable };
+      const question = this.options.passphrases?.waitingPrompt(entry.spec.id);
       return {
         spec: entry.spec,
         ...fleetEntryState(live.connection.status, live.connection.nextAttemptAt),
+        ...(question ? { passphraseWanted: { keyFile: question.keyFile } } : {}),
         facts: live.facts.facts,
         removable,
       };
@@ -270,6 +304,7 @@ export class EngineRegistry implements RouterHandlers {
   /** Closes every engine's services (terminals, transfers, stats streams, then the connection). */
   async close(): Promise<void> {
     this.closed = true;
+    this.offPassphrases();
     this.fleetListeners.clear();
     const entries = [...this.entries.values()];
     this.entries.clear();

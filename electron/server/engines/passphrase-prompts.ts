@@ -15,15 +15,24 @@ interface Pending {
 
 type PromptListener = (prompt: PassphrasePrompt) => void;
 
+/** What the engine registry reads of the questions: which engine waits on one, and when that changes. */
+export interface PassphraseWaits {
+  /** The first question waiting for `engineId`, if any. */
+  waitingPrompt(engineId: string): PassphrasePrompt | undefined;
+  /** Called with the engine's id when a question for it is asked or settled. */
+  onChange(listener: (engineId: string) => void): () => void;
+}
+
 /**
  * Puts an engine's SSH key passphrase questions to the clients watching, and takes the answer from
  * one of them. The answer goes straight to the waiting ssh (never kept here). With no client
  * watching yet (Berth starting before its window opens) the question waits for the first one; when
  * every client it was put to leaves, it is cancelled ("passphrase not given").
  */
-export class PassphrasePrompts {
+export class PassphrasePrompts implements PassphraseWaits {
   private readonly pending = new Map<string, Pending>();
   private readonly watchers = new Map<string, PromptListener>();
+  private readonly changeListeners = new Set<(engineId: string) => void>();
 
   /** The askPassphrase of one engine's connection. */
   prompterFor(engineId: string, engineName: string): (request: PassphraseRequest) => Promise<string | undefined> {
@@ -45,10 +54,12 @@ export class PassphrasePrompts {
         settle: (passphrase) => {
           this.pending.delete(prompt.promptId);
           resolve(passphrase);
+          this.changedFor(engineId);
         },
       };
       this.pending.set(prompt.promptId, entry);
       for (const listener of this.watchers.values()) listener(prompt);
+      this.changedFor(engineId);
     });
   }
 
@@ -74,8 +85,21 @@ export class PassphrasePrompts {
 
   /** Questions waiting for an answer (or for a window to ask), e.g. to show an engine as waiting. */
   waitingFor(engineId: string): boolean {
-    for (const entry of this.pending.values()) if (entry.prompt.engineId === engineId) return true;
-    return false;
+    return this.waitingPrompt(engineId) !== undefined;
+  }
+
+  waitingPrompt(engineId: string): PassphrasePrompt | undefined {
+    for (const entry of this.pending.values()) if (entry.prompt.engineId === engineId) return entry.prompt;
+    return undefined;
+  }
+
+  onChange(listener: (engineId: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changedFor(engineId: string): void {
+    for (const listener of [...this.changeListeners]) listener(engineId);
   }
 
   /** A client left: questions it was put to that no remaining client was asked are cancelled. */

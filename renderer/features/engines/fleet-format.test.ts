@@ -17,6 +17,17 @@ describe('the fleet view says', () => {
     });
   });
 
+  it('an engine whose ssh waits on the user for a key passphrase, until it connects', () => {
+    const waiting = { state: 'connecting', passphraseWanted: { keyFile: '/home/me/.ssh/id_robot' } } as const;
+    expect(fleetStateView(waiting, 0)).toEqual({
+      tone: 'busy',
+      label: 'waiting for a key passphrase',
+      detail: 'ssh needs the passphrase of /home/me/.ssh/id_robot to reach this engine; Berth asks for it in a dialog.',
+    });
+    expect(fleetStateView({ ...waiting, state: 'reconnecting', nextTryAt: 9_000 }, 0).label).toBe('waiting for a key passphrase');
+    expect(fleetStateView({ ...waiting, state: 'connected' }, 0).label).toBe('connected');
+  });
+
   it('times until the next try in seconds, then minutes', () => {
     expect(untilText(119_000, 0)).toBe('in 119 s');
     expect(untilText(300_000, 0)).toBe('in 5 min');

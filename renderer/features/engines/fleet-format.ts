@@ -19,9 +19,17 @@ export function untilText(at: number, now: number): string {
 }
 
 export function fleetStateView(
-  engine: Pick<FleetEngine, 'state' | 'nextTryAt' | 'reason' | 'unknownHostKey'>,
+  engine: Pick<FleetEngine, 'state' | 'nextTryAt' | 'reason' | 'unknownHostKey' | 'passphraseWanted'>,
   now: number,
 ): FleetStateView {
+  // ssh is held on the user, not on the engine: say what it waits for (every try until then would ask again).
+  if (engine.passphraseWanted && engine.state !== 'connected') {
+    return {
+      tone: 'busy',
+      label: 'waiting for a key passphrase',
+      detail: `ssh needs the passphrase of ${engine.passphraseWanted.keyFile} to reach this engine; Berth asks for it in a dialog.`,
+    };
+  }
   switch (engine.state) {
     case 'connected':
       return { tone: 'ok', label: 'connected', detail: undefined };
