@@ -40,8 +40,13 @@ describe('the display preset’s xauth cookie check', () => {
 
   it('a host without any cookie says where it looked and what to do', () => {
     const problem = xauthProblem(form({ DISPLAY: ':0' }), []);
-    expect(problem?.message).toMatch(/^No xauth cookie on the engine’s host \(looked in \/home\/\*\/\.Xauthority, /);
-    expect(problem?.message).toContain('xhost +si:localuser:root');
+    expect(problem?.message).toMatch(/^No xauth cookie on the engine’s host \(looked in each home folder’s and root’s \.Xauthority, /);
+    // The problem, then one fix per line (not one run-on sentence).
+    expect(problem?.message.split('\n')).toEqual([
+      expect.stringMatching(/refuses the container\.$/),
+      expect.stringMatching(/^Fix: mount a cookie of the X server’s user/),
+      expect.stringMatching(/^Or: run `xhost \+si:localuser:root`/),
+    ]);
   });
 
   it('an XAUTHORITY with nothing mounted there, a missing or empty cookie, one the user cannot read', () => {
@@ -51,12 +56,12 @@ describe('the display preset’s xauth cookie check', () => {
     });
     const missing = form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/home/bob/.Xauthority', '/x']]);
     expect(xauthProblem(missing, [userCookie])?.message).toMatch(
-      /^\/home\/bob\/.Xauthority is not on the engine’s host: mount the host’s cookie: -v \/home\/ada/,
+      /^\/home\/bob\/.Xauthority is not on the engine’s host\.\nFix: mount the host’s cookie: -v \/home\/ada/,
     );
     const empty = form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/home/ada/.Xauthority', '/x']]);
     expect(xauthProblem(empty, [{ ...userCookie, size: 0 }])?.message).toMatch(/is empty/);
     const asOther = form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/home/ada/.Xauthority', '/x']], '1001:1001');
-    expect(xauthProblem(asOther, [userCookie])?.message).toMatch(/not readable by --user 1001:1001: run as uid 1000/);
+    expect(xauthProblem(asOther, [userCookie])?.message).toMatch(/not readable by --user 1001:1001\.\nFix: run as uid 1000\./);
     const asOwner = form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/home/ada/.Xauthority', '/x']], '1000');
     expect(xauthProblem(asOwner, [userCookie])).toBeNull();
   });

@@ -71,12 +71,17 @@ export function isLocalDisplay(display: string): boolean {
   return /^(unix)?:\d+(\.\d+)?$/.test(display.trim());
 }
 
-const xhostFix = 'or run `xhost +si:localuser:root` on the engine’s host (as the desktop’s user) and set XAUTHORITY to empty here';
+/** The searched places in a few words (the full list is xauthSearchGlobs). */
+const searchedInWords = 'each home folder’s and root’s .Xauthority, /run/user/*/, /tmp';
 
-function mountFix(cookie: XauthFile | undefined): string {
-  return cookie
-    ? `mount the host’s cookie: -v ${cookie.path}:${containerXauthority}:ro -e XAUTHORITY=${containerXauthority}`
-    : 'mount a cookie of the X server’s user (its ~/.Xauthority) and set XAUTHORITY to where it is mounted';
+const xhostFix = 'Or: run `xhost +si:localuser:root` on the engine’s host (as the desktop’s user) and set XAUTHORITY to empty here.';
+
+/** The fixes, one per line under the problem (field errors keep line breaks). */
+function fixes(cookie: XauthFile | undefined): string {
+  const mount = cookie
+    ? `Fix: mount the host’s cookie: -v ${cookie.path}:${containerXauthority}:ro -e XAUTHORITY=${containerXauthority}`
+    : 'Fix: mount a cookie of the X server’s user (its ~/.Xauthority) and set XAUTHORITY to where it is mounted.';
+  return `${mount}\n${xhostFix}`;
 }
 
 /** Whether `user` (as --user takes it) can read a file with `file`'s owner and mode; undefined when a name hides the uid. */
@@ -101,9 +106,9 @@ export function xauthProblem(f: DisplayRunFields, files: readonly XauthFile[] | 
   const xauthority = f.env.find((r) => r.key === 'XAUTHORITY');
   if (!xauthority) {
     const where = cookie
-      ? `The X server on the engine’s host uses a cookie (${cookie.path}) and the container gets none, so it will be refused`
-      : `No xauth cookie on the engine’s host (looked in ${xauthSearchGlobs.join(', ')}), so an X server that wants one refuses the container`;
-    return { field: 'env', message: `${where}: ${mountFix(cookie)}, ${xhostFix}` };
+      ? `The X server on the engine’s host uses a cookie (${cookie.path}); the container gets none, so it will be refused.`
+      : `No xauth cookie on the engine’s host (looked in ${searchedInWords}), so an X server that wants one refuses the container.`;
+    return { field: 'env', message: `${where}\n${fixes(cookie)}` };
   }
   // An empty XAUTHORITY: the user says the X server lets local root in (xhost).
   if (xauthority.value.trim() === '') return null;
@@ -111,24 +116,24 @@ export function xauthProblem(f: DisplayRunFields, files: readonly XauthFile[] | 
   if (!mount) {
     return {
       field: 'mounts',
-      message: `XAUTHORITY=${xauthority.value} names a file the container does not have: ${mountFix(cookie)}, ${xhostFix}`,
+      message: `XAUTHORITY=${xauthority.value} names a file the container does not have.\n${fixes(cookie)}`,
     };
   }
   const file = files.find((x) => x.path === mount.source);
   if (!file) {
     if (!isSearchedXauthPath(mount.source)) return null;
-    return { field: 'mounts', message: `${mount.source} is not on the engine’s host: ${mountFix(cookie)}, ${xhostFix}` };
+    return { field: 'mounts', message: `${mount.source} is not on the engine’s host.\n${fixes(cookie)}` };
   }
   if (file.size === 0) {
     return {
       field: 'mounts',
-      message: `${mount.source} on the engine’s host is empty (no cookie in it): ${mountFix(cookie)}, ${xhostFix}`,
+      message: `${mount.source} on the engine’s host is empty (no cookie in it).\n${fixes(cookie)}`,
     };
   }
   if (userCanRead(f.user, file) === false) {
     return {
       field: 'mounts',
-      message: `${mount.source} (mode ${file.mode}, owner uid ${file.uid}) is not readable by --user ${f.user.trim()}: run as uid ${file.uid}, or ${xhostFix.replace(/^or /, '')}`,
+      message: `${mount.source} (mode ${file.mode}, owner uid ${file.uid}) is not readable by --user ${f.user.trim()}.\nFix: run as uid ${file.uid}.\n${xhostFix}`,
     };
   }
   return null;
