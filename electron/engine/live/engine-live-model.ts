@@ -7,6 +7,7 @@ import type { StreamCloser, StreamSink } from '../stream-sink.js';
 import { toRpcError } from '../to-rpc-error.js';
 import { Attachments } from './attachments.js';
 import { BatchedReads } from './batched-reads.js';
+import { baseAction, expectedAfter, quietContainerActions } from './container-event-rules.js';
 import type { HeldContainer, NetworkBase, VolumeBase } from './engine-replies.js';
 import { EngineReads, maxIdsPerRead, type FullLists } from './engine-reads.js';
 import { KeyedReads } from './keyed-reads.js';
@@ -14,6 +15,7 @@ import { LiveFeed, type LiveFeedOptions } from './live-feed.js';
 import { ReadExpectations } from './read-expectations.js';
 import { RereadSchedule } from './reread-schedule.js';
 import { StatusAgeing } from './status-ageing.js';
+import { VolumesAndNetworks } from './volumes-and-networks.js';
 
 /** What each watch stream carries. */
 export interface LiveItems {
@@ -31,54 +33,6 @@ export interface EngineLiveModelOptions extends LiveFeedOptions {
   statusTickMs?: number;
   /** Unix ms now; tests pass their own clock. */
   now?: () => number;
-}
-
-/**
- * Container actions that change nothing `docker ps -a` shows, or nothing the read for another
- * event of the same change does not show already: `stop` comes with a `die` (the engine marks the
- * container exited before either), `restart` with a `start`.
- */
-const quietContainerActions = new Set([
-  'stop',
-  'restart',
-  'attach',
-  'detach',
-  'resize',
-  'top',
-  'copy',
-  'archive-path',
-  'extract-to-dir',
-  'export',
-  'commit',
-  'kill',
-  'oom',
-  'exec_create',
-  'exec_start',
-  'exec_die',
-  'exec_detach',
-]);
-
-/** What a re-read must show after a container event, for the actions whose outcome is known. */
-function expectedAfter(action: string, fullAction: string): ((held: HeldContainer | undefined) => boolean) | undefined {
-  switch (action) {
-    case 'health_status': {
-      // "health_status: healthy" shows as "(healthy)" in the status, "starting" as "(health: starting)".
-      const health = fullAction.slice(fullAction.indexOf(':') + 1).trim();
-      const shown = health === 'starting' ? '(health: starting)' : `(${health})`;
-      return (held) => held === undefined || held.summary.status.includes(shown);
-    }
-    case 'create':
-      return (held) => held !== undefined;
-    case 'start':
-    case 'unpause':
-      return (held) => held?.summary.state === 'running';
-    case 'pause':
-      return (held) => held?.summary.state === 'paused';
-    case 'die':
-      return (held) => held === undefined || (held.summary.state !== 'running' && held.summary.state !== 'paused');
-    default:
-      return undefined;
-  }
 }
 
 /** How many destroyed containers the model remembers against late read answers. */
@@ -101,8 +55,8 @@ export class EngineLiveModel {
   private readonly feeds: { readonly [K in LiveKind]: LiveFeed<LiveItems[K]> };
   private readonly reads: EngineReads;
   private readonly attachments = new Attachments();
-  private readonly volumeBases = new Map<string, VolumeBase>();
-  private readonly networkBases = new Map<string, NetworkBase>();
+  /** The volumes and networks, with who uses them derived from the containers held. */
+  private readonly derived: VolumesAndNetworks;
   /** Containers whose `destroy` was seen: a read answered before it must not bring them back. */
   private readonly destroyed = new Set<string>();
   private readonly containerReads: BatchedReads<HeldContainer>;
@@ -135,6 +89,7 @@ export class EngineLiveModel {
       volumes: new LiveFeed<VolumeSummary>((v) => v.name, options),
       networks: new LiveFeed<NetworkSummary>((n) => n.id, options),
     };
+    this.derived = new VolumesAndNetworks(this.attachments, this.feeds.volumes, this.feeds.networks);
     this.relistRetryMs = options.relistRetryMs ?? 2000;
     this.ageing = new StatusAgeing(options.now ?? Date.now, options.statusTickMs ?? 5000);
     this.reads = new EngineReads(connection);
@@ -159,7 +114,7 @@ export class EngineLiveModel {
       (name) => this.reads.volume(name),
       (name, volume) => {
         this.rereads.answered(`volume:${name}`);
-        this.setVolume(name, volume);
+        this.derived.setVolume(name, volume);
       },
       (name, err) => this.rereads.failed(`volume:${name}`, () => this.volumeReads.request(name), err),
     );
@@ -167,7 +122,7 @@ export class EngineLiveModel {
       (id) => this.reads.network(id),
       (id, network) => {
         this.rereads.answered(`network:${id}`);
-        this.setNetwork(id, network);
+        this.derived.setNetwork(id, network);
       },
       (id, err) => this.rereads.failed(`network:${id}`, () => this.networkReads.request(id), err),
     );
@@ -309,15 +264,8 @@ export class EngineLiveModel {
       this.ageing.said(c.summary);
     }
     this.feeds.containers.reconcile(lists.containers.map((c) => c.summary));
-
-    this.volumeBases.clear();
-    for (const v of lists.volumes) this.volumeBases.set(v.name, v);
-    this.feeds.volumes.reconcile(lists.volumes.map((v) => this.volumeSummary(v)));
-
-    this.networkBases.clear();
-    for (const n of lists.networks) this.networkBases.set(n.id, n);
-    this.feeds.networks.reconcile(lists.networks.map((n) => this.networkSummary(n)));
-
+    this.derived.reconcileVolumes(lists.volumes);
+    this.derived.reconcileNetworks(lists.networks);
     this.feeds.images.reconcile(lists.images);
   }
 
@@ -328,8 +276,7 @@ export class EngineLiveModel {
   }
 
   private apply(event: EngineEvent, attributes: Readonly<Record<string, string>>): void {
-    // Exec and health actions carry details after a colon ("exec_start: sh", "health_status: healthy").
-    const action = event.action.split(':')[0]!.trim();
+    const action = baseAction(event);
     switch (event.type) {
       case 'container':
         return this.containerEvent(action, event);
@@ -400,7 +347,7 @@ export class EngineLiveModel {
     if (!event.id) return;
     switch (action) {
       case 'destroy':
-        this.setVolume(event.id, undefined);
+        this.derived.setVolume(event.id, undefined);
         this.rereadIfBusy(this.volumeReads, event.id);
         return;
       case 'prune':
@@ -418,7 +365,7 @@ export class EngineLiveModel {
       case 'destroy':
       case 'remove':
         if (!event.id) return;
-        this.setNetwork(event.id, undefined);
+        this.derived.setNetwork(event.id, undefined);
         this.rereadIfBusy(this.networkReads, event.id);
         return;
       case 'connect':
@@ -448,17 +395,8 @@ export class EngineLiveModel {
   private async relistOne(kind: 'images' | 'volumes' | 'networks'): Promise<void> {
     try {
       if (kind === 'images') this.feeds.images.reconcile(await this.reads.imageList());
-      else if (kind === 'volumes') {
-        const volumes = await this.reads.volumeList();
-        this.volumeBases.clear();
-        for (const v of volumes) this.volumeBases.set(v.name, v);
-        this.feeds.volumes.reconcile(volumes.map((v) => this.volumeSummary(v)));
-      } else {
-        const networks = await this.reads.networkList();
-        this.networkBases.clear();
-        for (const n of networks) this.networkBases.set(n.id, n);
-        this.feeds.networks.reconcile(networks.map((n) => this.networkSummary(n)));
-      }
+      else if (kind === 'volumes') this.derived.reconcileVolumes(await this.reads.volumeList());
+      else this.derived.reconcileNetworks(await this.reads.networkList());
     } catch (err) {
       this.rereads.failed(`list:${kind}`, () => void this.relistOne(kind), err);
       return;
@@ -477,21 +415,7 @@ export class EngineLiveModel {
       this.ageing.forget(id);
       this.feeds.containers.apply([], [id]);
     }
-    if (touched.volumes.size > 0) {
-      const volumes: VolumeSummary[] = [];
-      for (const name of touched.volumes) {
-        const base = this.volumeBases.get(name);
-        if (base) volumes.push(this.volumeSummary(base));
-      }
-      this.feeds.volumes.apply(volumes);
-    }
-    if (touched.networks.size > 0) {
-      const networks: NetworkSummary[] = [];
-      for (const base of this.networkBases.values()) {
-        if (touched.networks.has(base.id) || touched.networks.has(`name:${base.name}`)) networks.push(this.networkSummary(base));
-      }
-      this.feeds.networks.apply(networks);
-    }
+    this.derived.containerTouched(touched);
   }
 
   private setImage(ref: string, image: ImageSummary | undefined): void {
@@ -508,33 +432,5 @@ export class EngineLiveModel {
       moved.push({ ...other, repoTags: other.repoTags.filter((tag) => !image.repoTags.includes(tag)) });
     }
     images.apply([...moved, image]);
-  }
-
-  private setVolume(name: string, volume: VolumeBase | undefined): void {
-    if (volume) {
-      this.volumeBases.set(volume.name, volume);
-      this.feeds.volumes.apply([this.volumeSummary(volume)]);
-    } else {
-      this.volumeBases.delete(name);
-      this.feeds.volumes.apply([], [name]);
-    }
-  }
-
-  private setNetwork(id: string, network: NetworkBase | undefined): void {
-    if (network) {
-      this.networkBases.set(network.id, network);
-      this.feeds.networks.apply([this.networkSummary(network)]);
-    } else {
-      this.networkBases.delete(id);
-      this.feeds.networks.apply([], [id]);
-    }
-  }
-
-  private volumeSummary(base: VolumeBase): VolumeSummary {
-    return { ...base, usedBy: this.attachments.volumeUsers(base.name) };
-  }
-
-  private networkSummary(base: NetworkBase): NetworkSummary {
-    return { ...base, containers: this.attachments.networkMembers(base.id, base.name, (id) => this.networkBases.has(id)) };
   }
 }
