@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import type { EngineSpec } from '../../../shared/engine-spec.js';
+import { sshConfigDump, sshConfigValue } from '../endpoints/ssh-config-dump.js';
 
 /** Variables that would point Compose elsewhere or change what it reads; the call's arguments decide instead. */
 const overridden = [
@@ -20,14 +20,14 @@ const overridden = [
  * COMPOSE_PARAMIKO_SSH=1) with the user's own ssh configuration, but its docker-py still refuses
  * ssh:// unless Python's paramiko is installed (Debian: python3-paramiko).
  */
-export function composeEnvironment(
+export async function composeEnvironment(
   spec: Pick<EngineSpec, 'host' | 'tls'>,
   base: NodeJS.ProcessEnv = process.env,
   portOf: SshPortOf = sshConfigPort,
-): NodeJS.ProcessEnv {
+): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { ...base };
   for (const name of overridden) delete env[name];
-  env.DOCKER_HOST = withSshPort(spec.host, (destination) => portOf(destination, base));
+  env.DOCKER_HOST = await withSshPort(spec.host, (destination) => portOf(destination, base));
   if (spec.tls) {
     env.DOCKER_CERT_PATH = spec.tls.certPath;
     if (spec.tls.verify) env.DOCKER_TLS_VERIFY = '1';
@@ -39,18 +39,13 @@ export function composeEnvironment(
 }
 
 /** The port ssh uses for a destination (`user@alias`), or undefined when it cannot be told. */
-export type SshPortOf = (destination: string, env: NodeJS.ProcessEnv) => string | undefined;
+export type SshPortOf = (destination: string, env: NodeJS.ProcessEnv) => Promise<string | undefined>;
 
-/** `ssh -G` prints the configuration ssh would use (~/.ssh/config included) without connecting. */
-export const sshConfigPort: SshPortOf = (destination, env) => {
+/** The port from `ssh -G` (the configuration ssh would use, ~/.ssh/config included), with Compose's own environment. */
+export const sshConfigPort: SshPortOf = async (destination, env) => {
   try {
-    const out = execFileSync('ssh', ['-G', '--', destination], {
-      env,
-      encoding: 'utf8',
-      timeout: 5000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    return /^port (\d+)$/m.exec(out)?.[1];
+    const port = sshConfigValue(await sshConfigDump({ sshBinary: 'ssh', destination, env }), 'port');
+    return port && /^\d+$/.test(port) ? port : undefined;
   } catch {
     return undefined;
   }
@@ -61,7 +56,7 @@ export const sshConfigPort: SshPortOf = (destination, env) => {
  * ssh for an address without a port, which overrides a `Port` in ~/.ssh/config: ssh://robot1 with
  * `Port 2222` in its Host block would dial port 22. The docker CLI passes no -p, so only Compose needs this.
  */
-export function withSshPort(host: string, portOf: (destination: string) => string | undefined): string {
+export async function withSshPort(host: string, portOf: (destination: string) => Promise<string | undefined>): Promise<string> {
   if (!host.startsWith('ssh://')) return host;
   let url: URL;
   try {
@@ -70,7 +65,7 @@ export function withSshPort(host: string, portOf: (destination: string) => strin
     return host;
   }
   if (url.port !== '' || url.hostname === '') return host;
-  const port = portOf(url.username ? `${decodeURIComponent(url.username)}@${url.hostname}` : url.hostname);
+  const port = await portOf(url.username ? `${decodeURIComponent(url.username)}@${url.hostname}` : url.hostname);
   if (port === undefined || port === '22') return host;
   url.port = port;
   return url.href;

@@ -135,7 +135,10 @@ export class ComposeService {
         problem: `The stack's files are not on the machine Berth runs on: ${missingFiles.join(', ')}`,
       };
     }
-    const result = await captureCompose([...composeProgramWords(program), ...stackWords(stack), 'config'], this.processOptions(stack));
+    const result = await captureCompose(
+      [...composeProgramWords(program), ...stackWords(stack), 'config'],
+      await this.processOptions(stack),
+    );
     if (result.code !== 0) return { services: [], volumes: [], problem: cleanComposeMessage(result.stderr || result.stdout) };
     return describeResolvedConfig(result.stdout, stack.project);
   }
@@ -156,7 +159,7 @@ export class ComposeService {
     if (!stack.files.includes(path)) throw new BerthError({ code: 'BAD_REQUEST', message: `${path} is not one of the stack's files` });
     const files = stack.files.map((f) => (f === path ? '-' : f));
     const words = [...composeProgramWords(program), ...stackWords({ ...stack, files }), 'config', '-q'];
-    const result = await captureCompose(words, { ...this.processOptions(stack), stdin: text });
+    const result = await captureCompose(words, { ...(await this.processOptions(stack)), stdin: text });
     return result.code === 0 ? [] : composeProblems(result.stderr || result.stdout, text);
   }
 
@@ -193,7 +196,9 @@ export class ComposeService {
       for (const words of stackRunCommands(request)) {
         if (cancelled || this.closed) return;
         sink.send({ t: 'command', words });
-        current = startCompose(words, { ...this.processOptions(request.stack), onOutput: output });
+        const options = await this.processOptions(request.stack);
+        if (cancelled || this.closed) return;
+        current = startCompose(words, { ...options, onOutput: output });
         mine.add(current);
         try {
           code = await current.exited;
@@ -248,8 +253,8 @@ export class ComposeService {
     this.runs.clear();
   }
 
-  private processOptions(stack: StackRefInput): { env: NodeJS.ProcessEnv; cwd: string } {
-    return { env: composeEnvironment(this.connection.spec), cwd: dirname(stack.files[0] as string) };
+  private async processOptions(stack: StackRefInput): Promise<{ env: NodeJS.ProcessEnv; cwd: string }> {
+    return { env: await composeEnvironment(this.connection.spec), cwd: dirname(stack.files[0] as string) };
   }
 
   private async requireProgram(program: ComposeProgram): Promise<void> {

@@ -4,6 +4,7 @@ import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { sshConfigDump, sshConfigValue } from './ssh-config-dump.js';
 import { classifySshFailure } from './ssh-failure.js';
 import { targetArgs, type SshTarget } from './ssh-target.js';
 
@@ -99,9 +100,8 @@ export async function offeredHostKey(target: SshTarget, sshBinary: string): Prom
 
 /** The known_hosts file ssh uses for this target (the first UserKnownHostsFile, as `ssh -G` reports it). */
 export async function knownHostsFileInUse(target: SshTarget, sshBinary: string): Promise<string> {
-  const { stdout } = await run(sshBinary, ['-G', ...targetArgs(target), '--', target.host], { timeout: 15_000, windowsHide: true });
-  const line = stdout.split('\n').find((l) => l.toLowerCase().startsWith('userknownhostsfile '));
-  const first = line?.split(/\s+/)[1];
+  const dump = await sshConfigDump({ sshBinary, args: targetArgs(target), destination: target.host });
+  const first = sshConfigValue(dump, 'userknownhostsfile')?.split(/\s+/)[0];
   const file = first ?? '~/.ssh/known_hosts';
   return file.startsWith('~/') ? join(homedir(), file.slice(2)) : file;
 }

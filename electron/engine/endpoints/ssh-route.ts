@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { sshConfigDumpSync, sshConfigValue } from './ssh-config-dump.js';
 import { targetArgs, type SshTarget } from './ssh-target.js';
 
 /**
@@ -27,12 +27,6 @@ export interface SshRoute {
   readonly hops: readonly SshTarget[];
 }
 
-/** Reads one `ssh -G` line's value (keys are lower case there). */
-function configValue(dump: string, key: string): string | undefined {
-  const line = dump.split('\n').find((l) => l.toLowerCase().startsWith(`${key} `));
-  return line?.slice(key.length + 1).trim();
-}
-
 /** One ProxyJump entry: `[user@]host[:port]` or `ssh://[user@]host[:port]`. */
 export function parseJumpHop(entry: string, configFile: string | undefined): SshTarget {
   const text = entry.trim();
@@ -49,7 +43,7 @@ export function parseJumpHop(entry: string, configFile: string | undefined): Ssh
 
 /** The jump hosts `ssh -G` resolves for this target (its ProxyJump), in order; none when it has none. */
 export function jumpHopsOf(configDump: string, configFile: string | undefined): SshTarget[] {
-  const jump = configValue(configDump, 'proxyjump');
+  const jump = sshConfigValue(configDump, 'proxyjump');
   if (!jump || jump === 'none') return [];
   return jump.split(',').map((entry) => parseJumpHop(entry, configFile));
 }
@@ -85,18 +79,9 @@ export function proxyCommandThrough(hop: SshTarget, sshBinary: string, askpass: 
   return [...words.map((w) => shellQuote(percentEscaped(w))), `'[%h]:%p'`, '--', shellQuote(percentEscaped(hop.host))].join(' ');
 }
 
-/** Runs `ssh -G` (reads the config only, no network) for a target. */
+/** Runs `ssh -G` (reads the config only, no network) for a target; synchronous, as createConnection must be. */
 function configDumpOf(target: SshTarget, sshBinary: string): string {
-  const result = spawnSync(sshBinary, ['-G', ...targetArgs(target), '--', target.host], {
-    encoding: 'utf8',
-    timeout: 15_000,
-    windowsHide: true,
-  });
-  if (result.status !== 0) {
-    const said = (result.stderr || '').trim().split('\n').at(-1) ?? '';
-    throw new Error(`ssh -G ${target.host} failed${said ? `: ${said}` : ''}`);
-  }
-  return result.stdout;
+  return sshConfigDumpSync({ sshBinary, args: targetArgs(target), destination: target.host });
 }
 
 const maxDepth = 8;
