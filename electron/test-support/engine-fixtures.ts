@@ -17,6 +17,17 @@ export async function createFixture(name: string, cmd: string[] = ['sh', '-c', '
   return testDocker.createContainer({ name, Image: fixtureImage, Cmd: cmd, Labels: { [fixtureLabel]: 'true' }, StopSignal: 'SIGKILL' });
 }
 
+/** Whether the engine has a container of that name or ID. */
+export async function containerExists(nameOrId: string): Promise<boolean> {
+  return testDocker
+    .getContainer(nameOrId)
+    .inspect()
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
 /** Removes every container this test process made (only labelled fixtures). */
 export async function removeFixtures(prefix = `berth-test-`): Promise<void> {
   const all = await testDocker.listContainers({ all: true, filters: { label: [`${fixtureLabel}=true`] } });

@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyRunSpec, type RunSpec } from '../../../shared/run-spec.js';
-import { fixtureImage, fixtureLabel, removeFixtures, testDocker, uniqueName } from '../../test-support/engine-fixtures.js';
+import {
+  containerExists as exists,
+  fixtureImage,
+  fixtureLabel,
+  removeFixtures,
+  testDocker,
+  uniqueName,
+} from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
 import { ImageActions } from '../images/image-actions.js';
 import { LayerIndex } from '../images/layer-index.js';
@@ -12,16 +19,6 @@ const prefix = 'berth-test-h4cap-';
 
 function gpuSpec(name: string): RunSpec {
   return { ...emptyRunSpec(fixtureImage), name, gpus: 1, labels: [{ key: fixtureLabel, value: 'true' }] };
-}
-
-async function exists(name: string): Promise<boolean> {
-  return testDocker
-    .getContainer(name)
-    .inspect()
-    .then(
-      () => true,
-      () => false,
-    );
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */

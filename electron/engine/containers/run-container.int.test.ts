@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyRunSpec, type RunSpec } from '../../../shared/run-spec.js';
 import { toRpcError } from '../to-rpc-error.js';
-import { fixtureImage, fixtureLabel, removeFixtures, testDocker, uniqueName } from '../../test-support/engine-fixtures.js';
+import {
+  containerExists as exists,
+  fixtureImage,
+  fixtureLabel,
+  removeFixtures,
+  testDocker,
+  uniqueName,
+} from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
 import { runContainer } from './run-container.js';
 
 function spec(overrides: Partial<RunSpec>): RunSpec {
   return { ...emptyRunSpec(fixtureImage), labels: [{ key: fixtureLabel, value: 'true' }], ...overrides };
-}
-
-async function exists(name: string): Promise<boolean> {
-  return testDocker
-    .getContainer(name)
-    .inspect()
-    .then(
-      () => true,
-      () => false,
-    );
 }
 
 /** What a command prints inside a running container (through a TTY, so one stream). */
