@@ -1,12 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { fixtureImage, fixtureLabel } from './fixtures/docker-cli.js';
 import { terminalText, waitForPrompt } from './fixtures/terminal.js';
 import { loadEngineFixtures, type TlsFixtures } from '../electron/test-support/remote-engines.js';
-import { startWebServerProcess, type WebServerProcess } from '../scripts/web-server-process.js';
+import { proxiedEngineServer } from './fixtures/proxied-engine-server.js';
 
 // The combined containers list opens a row's shell on that row's engine: the TLS test engine (another
 // dockerd, its own containers) while the page's current engine is this machine's socket.
@@ -29,31 +26,21 @@ function tlsDocker(...args: string[]): string {
 
 test.skip(!tls, skipReason);
 
-let server: WebServerProcess | undefined;
-let dir: string | undefined;
-
 // This spec's own Berth server, its engines file saving the TLS engine beside this machine's (the current one).
-test.beforeAll(async () => {
-  if (!tls) return;
-  dir = mkdtempSync(path.join(tmpdir(), prefix));
-  const enginesFile = path.join(dir, 'engines.json');
-  const engines = [{ id: 'tls', name: 'tls', host: tls.host, tls: { certPath: tls.certPath, verify: true }, source: 'saved' }];
-  writeFileSync(enginesFile, JSON.stringify({ version: 1, engines }));
-  server = await startWebServerProcess({
-    args: ['--engines-file', enginesFile],
-    ...(process.env.BERTH_E2E_DIST ? { dist: process.env.BERTH_E2E_DIST } : {}),
-  });
+const spec = proxiedEngineServer({
+  dirPrefix: prefix,
+  enabled: tls !== undefined,
+  savedEngines: () =>
+    tls ? [{ id: 'tls', name: 'tls', host: tls.host, tls: { certPath: tls.certPath, verify: true }, source: 'saved' }] : [],
 });
 
-test.afterAll(async () => {
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+test.afterAll(() => {
   if (tlsContainers.length > 0) tlsDocker('rm', '-f', ...tlsContainers);
 });
 
 test('a row’s shell in the all-engines list opens on the row’s engine, the tab and the command naming it', async ({ page }) => {
   test.setTimeout(120_000);
-  if (!server) throw new Error('The spec’s Berth server did not start');
+  const { server } = spec.started();
   const remote = `${prefix}${Math.random().toString(36).slice(2, 7)}`;
   tlsContainers.push(remote);
   const remoteId = tlsDocker(
@@ -89,5 +76,5 @@ test('a row’s shell in the all-engines list opens on the row’s engine, the t
   await expect(page.getByRole('log', { name: /recent actions/i })).toContainText(
     `DOCKER_HOST=${tls!.host} DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH=${tls!.certPath} docker exec -it ${remote} sh`,
   );
-  await page.screenshot({ path: '/tmp/h4/row-shell-on-tls.png' });
+  await page.screenshot({ path: test.info().outputPath('row-shell-on-tls.png') });
 });

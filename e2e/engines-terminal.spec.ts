@@ -50,3 +50,39 @@ test('a terminal on a dropped engine says so; Reconnect reopens the shell when t
   await page.keyboard.type('echo berth-back-$((6*7))\n');
   await expect.poll(() => terminalText(page, name)).toContain('berth-back-42');
 });
+
+test('a shell opened on another engine than the page’s says when its own engine drops', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { server, proxy } = spec.started();
+  const name = containers.name('other');
+  runFixture(name);
+
+  // The page stays on this machine's engine; the shell opens on the proxied one from the all-engines list.
+  await page.goto(server.url);
+  await page.getByRole('link', { name: /^Containers/ }).click();
+  await page.getByLabel('Show').selectOption({ label: 'All engines' });
+  await page.getByLabel('Filter containers').fill(name);
+  await page
+    .getByRole('row', { name: `${name} on proxied`, exact: true })
+    .getByRole('button', { name: 'Open shell', exact: true })
+    .click();
+  const terminal = page.getByRole('region', { name: `Terminal ${name} on proxied`, exact: true });
+  await terminal.click();
+  await waitForPrompt(page, name, { timeout: 30_000 });
+  const panel = page.getByRole('tabpanel').filter({ has: terminal });
+
+  await proxy.stop();
+  try {
+    await expect(panel.getByRole('status').filter({ hasText: /proxied dropped \(/ })).toBeVisible({ timeout: 60_000 });
+    await page.screenshot({ path: test.info().outputPath('other-engine-dropped.png') });
+  } finally {
+    await proxy.start();
+  }
+  // Back: the banner says the session was lost and Reconnect reopens it on the same engine.
+  const back = panel.getByRole('status').filter({ hasText: /proxied answers again/ });
+  await expect(back).toBeVisible({ timeout: 60_000 });
+  await back.getByRole('button', { name: 'Reconnect' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: /dropped|answers again/ })).toHaveCount(0, { timeout: 30_000 });
+  await terminal.click();
+  await waitForPrompt(page, name, { timeout: 30_000 });
+});

@@ -1,15 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { docker, fixtureLabel, runFixture } from './fixtures/docker-cli.js';
 import { startWebServerProcess } from '../scripts/web-server-process.js';
 import { BerthPage } from './pages/berth-page.js';
+import { terminalText } from './fixtures/terminal.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
 const prefix = 'berth-e2e-tx-';
-
-async function terminalText(page: Page, key: string): Promise<string> {
-  return page.evaluate((k) => window.__berthTerminals?.get(k)?.() ?? '', key);
-}
 
 /** The processes whose parent is `pid` (the host shell is a child of the web server). */
 function childrenOf(pid: number): string[] {

@@ -1,16 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { docker, runFixture, specContainers } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
+import { terminalText } from './fixtures/terminal.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
 const prefix = 'berth-e2e-tx-';
 
 const containers = specContainers(prefix);
 const txName = containers.name;
-
-async function terminalText(page: Page, key: string): Promise<string> {
-  return page.evaluate((k) => window.__berthTerminals?.get(k)?.() ?? '', key);
-}
 
 /** A shell line that waits for `go(container, flag)` before running `then`: output starts when the test says, not after a guessed sleep. */
 function afterGo(flag: string, then: string): string {

@@ -2,13 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { docker, fixtureLabel, runFixture } from './fixtures/docker-cli.js';
 import { e2eServer } from './fixtures/e2e-server.js';
 import { BerthPage } from './pages/berth-page.js';
+import { terminalText } from './fixtures/terminal.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
 const prefix = 'berth-e2e-tx-link-';
-
-async function terminalText(page: Page, key: string): Promise<string> {
-  return page.evaluate((k) => window.__berthTerminals?.get(k)?.() ?? '', key);
-}
 
 /** A running container with a shell open in Berth, its prompt drawn. */
 async function shellIn(page: Page): Promise<string> {

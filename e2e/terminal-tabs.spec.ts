@@ -1,25 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { docker, e2eName, fixtureImage, fixtureLabel, removeE2eContainers, runFixture } from './fixtures/docker-cli.js';
 import { BerthPage } from './pages/berth-page.js';
+import { terminalText, waitForPrompt } from './fixtures/terminal.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
-
-/** The visible text of a terminal, by session ID or container name (window.__berthTerminals). */
-async function terminalText(page: Page, key: string): Promise<string> {
-  return page.evaluate((k) => {
-    const hooks = (window as unknown as { __berthTerminals?: Map<string, () => string> }).__berthTerminals;
-    if (!hooks) return '';
-    const exact = hooks.get(k);
-    if (exact) return exact();
-    for (const [name, read] of hooks) if (name.includes(k)) return read();
-    return '';
-  }, key);
-}
-
-/** Typing before the shell has drawn its prompt can be lost while the session opens: wait for it. */
-async function waitForPrompt(page: Page, key: string): Promise<void> {
-  await expect.poll(() => terminalText(page, key)).toMatch(/[#$] ?$/m);
-}
 
 function terminal(page: Page, container: string) {
   return page.getByRole('region', { name: `Terminal ${container}`, exact: true });

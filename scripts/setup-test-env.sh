@@ -159,6 +159,8 @@ docker_config_dir="$engines_dir/docker-config"
 ssh_jump_port=2222
 ssh_target_port=2223
 ssh_dead_port=2221
+# The test-only passphrase of ssh/client_passphrase_ed25519 (a key that only opens these loopback sshds).
+ssh_key_passphrase='berth test key words'
 tls_port=2376
 tls_context=berth-test-tls
 
@@ -219,7 +221,10 @@ setup_ssh_engines() {
   mkdir -p "$ssh_dir/bin"
   chmod 700 "$ssh_dir"
   [ -f "$ssh_dir/client_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C berth-test-client -f "$ssh_dir/client_ed25519"
-  cp -f "$ssh_dir/client_ed25519.pub" "$ssh_dir/authorized_keys"
+  # A second key, locked with a passphrase the tests know, for the passphrase dialog's test.
+  [ -f "$ssh_dir/client_passphrase_ed25519" ] ||
+    ssh-keygen -q -t ed25519 -N "$ssh_key_passphrase" -C berth-test-passphrase -f "$ssh_dir/client_passphrase_ed25519"
+  cat "$ssh_dir/client_ed25519.pub" "$ssh_dir/client_passphrase_ed25519.pub" >"$ssh_dir/authorized_keys"
   if ! start_sshd jump $ssh_jump_port || ! start_sshd target $ssh_target_port; then
     log "SSH engines skipped: $ssh_skipped"
     return 0
@@ -264,6 +269,18 @@ Host berth-target-via-dead-jump
   Port $ssh_target_port
   ProxyJump berth-dead-jump
 $common
+
+# The passphrase-locked key and no agent: ssh has to ask (no BatchMode), and Berth asks the user.
+Host berth-target-passphrase
+  HostName 127.0.0.1
+  Port $ssh_target_port
+  User $(id -un)
+  IdentityFile $ssh_dir/client_passphrase_ed25519
+  IdentitiesOnly yes
+  IdentityAgent none
+  UserKnownHostsFile $ssh_dir/known_hosts
+  GlobalKnownHostsFile /dev/null
+  StrictHostKeyChecking yes
 SSHCONF
   printf '#!/bin/sh\n# ssh with the test config, for `docker -H ssh://berth-target` (the CLI runs ssh from PATH).\nexec /usr/bin/ssh -F %s "$@"\n' \
     "$ssh_dir/config" >"$ssh_dir/bin/ssh"
@@ -381,6 +398,11 @@ write_engines_file() {
     \"directAlias\": \"berth-target\",
     \"viaJumpAlias\": \"berth-target-via-jump\",
     \"viaDeadJumpAlias\": \"berth-target-via-dead-jump\",
+    \"passphrase\": {
+      \"alias\": \"berth-target-passphrase\",
+      \"keyFile\": $(json_string "$ssh_dir/client_passphrase_ed25519"),
+      \"passphrase\": $(json_string "$ssh_key_passphrase")
+    },
     \"binDir\": $(json_string "$ssh_dir/bin")
   }"
   fi

@@ -17,6 +17,8 @@ const sshFixturesSchema = z.object({
   directAlias: z.string(),
   viaJumpAlias: z.string(),
   viaDeadJumpAlias: z.string(),
+  /** An alias whose key is locked with a passphrase (no agent): ssh asks for it. Absent in an older set-up. */
+  passphrase: z.object({ alias: z.string(), keyFile: z.string(), passphrase: z.string() }).optional(),
   binDir: z.string(),
 });
 
