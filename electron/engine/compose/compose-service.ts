@@ -193,11 +193,11 @@ export class ComposeService {
       }
       const before = request.run.action === 'up' ? await this.containerIds(request.stack.project) : undefined;
       let code: number | null = 0;
+      // The environment (for ssh:// engines, one `ssh -G` lookup) is the same for every command of the run.
+      const options = await this.processOptions(request.stack);
       for (const words of stackRunCommands(request)) {
         if (cancelled || this.closed) return;
         sink.send({ t: 'command', words });
-        const options = await this.processOptions(request.stack);
-        if (cancelled || this.closed) return;
         current = startCompose(words, { ...options, onOutput: output });
         mine.add(current);
         try {
