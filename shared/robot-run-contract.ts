@@ -23,6 +23,9 @@ const imageRefSchema = z
   .max(255)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9._/:@-]*$/, 'Not an image reference (such as busybox or busybox:1.36)');
 
+/** Where the helper sees the host's root when asked about cookie files outside the searched folders. */
+export const hostRootView = '/host/fs';
+
 /**
  * What the helper prints, one `kind path` line each: the host's /dev, X11 and Wayland sockets,
  * mounted read-only under /host. Globs that match nothing stay unexpanded and are skipped.
@@ -36,8 +39,18 @@ export const hostCheckScript = [
   'for p in /host/run/user/*/wayland-*; do [ -S "$p" ] && echo "wayland ${p#/host}"; done',
   // xauth cookies (shared/xauth-check.ts's xauthSearchGlobs): path, owner uid, mode, size.
   `for p in ${xauthSearchGlobs.map((g) => `/host${g}`).join(' ')}; do [ -f "$p" ] && echo "xauth \${p#/host} $(stat -c '%u %a %s' "$p")"; done`,
+  // Cookie files the form mounts from elsewhere, passed as arguments (never spliced into the script),
+  // looked up under the host's root mounted read-only at hostRootView.
+  `for p in "$@"; do [ -f "${hostRootView}$p" ] && echo "xauth $p $(stat -c '%u %a %s' "${hostRootView}$p")"; done`,
   'true',
 ].join('\n');
+
+/** A file on the engine's host to look at: absolute, one line, no `..` (it is read under a read-only view of /). */
+const hostFilePathSchema = z
+  .string()
+  .max(1024)
+  .regex(/^\/[^\n\r\0]*$/, 'An absolute path on the engine’s host')
+  .refine((p) => !p.split('/').includes('..'), 'No .. in the path');
 
 /** What the engine's host offers the robot presets (devices by kind, display sockets, container runtimes). */
 export const hostResourcesSchema = z.object({
@@ -52,6 +65,8 @@ export const hostResourcesSchema = z.object({
   wayland: z.array(z.string()),
   /** xauth cookie files (absent from an older helper: not checked). */
   xauth: z.array(z.object({ path: z.string(), uid: z.number().int(), mode: z.string(), size: z.number().int() })).optional(),
+  /** The extra paths the check looked at (`paths` of the call): one missing from `xauth` is not a file there. */
+  xauthLooked: z.array(z.string()).optional(),
   runtimes: z.array(z.string()),
   nvidiaRuntime: z.boolean(),
 });
@@ -90,9 +105,13 @@ export const robotRunCalls = {
       'sh',
     ],
   }),
-  /** Reads the engine host's devices and display sockets through a short-lived helper container from `image`. */
+  /**
+   * Reads the engine host's devices and display sockets through a short-lived helper container from
+   * `image`; `paths` are cookie files the form mounts from outside the searched folders (their owner,
+   * mode and size are read through a read-only view of the host's root).
+   */
   'engine.hostResources': defineCall({
-    input: z.strictObject({ image: imageRefSchema }),
+    input: z.strictObject({ image: imageRefSchema, paths: z.array(hostFilePathSchema).max(4).optional() }),
     output: hostResourcesSchema,
     cliArgs: (i) => [
       'docker',
@@ -110,10 +129,12 @@ export const robotRunCalls = {
       '/home:/host/home:ro',
       '--volume',
       '/root:/host/root:ro',
+      ...(i.paths?.length ? ['--volume', `/:${hostRootView}:ro`] : []),
       i.image,
       'sh',
       '-c',
       hostCheckScript,
+      ...(i.paths?.length ? ['sh', ...i.paths] : []),
     ],
   }),
 } as const;

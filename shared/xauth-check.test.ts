@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostCookie, isLocalDisplay, xauthProblem, type DisplayRunFields, type XauthFile } from './xauth-check.js';
+import { hostCookie, isLocalDisplay, xauthPathToLook, xauthProblem, type DisplayRunFields, type XauthFile } from './xauth-check.js';
 
 const userCookie: XauthFile = { path: '/home/ada/.Xauthority', uid: 1000, mode: '600', size: 52 };
 const rootCookie: XauthFile = { path: '/root/.Xauthority', uid: 0, mode: '600', size: 52 };
@@ -72,5 +72,27 @@ describe('the display preset’s xauth cookie check', () => {
     expect(xauthProblem(form({ DISPLAY: ':0', XAUTHORITY: '' }), [])).toBeNull();
     expect(xauthProblem(form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/srv/cookie', '/x']]), [])).toBeNull();
     expect(xauthProblem(form({ DISPLAY: ':0' }), undefined)).toBeNull();
+  });
+
+  it('asks the host check about a cookie mounted from elsewhere, and then speaks about it', () => {
+    const f = form({ DISPLAY: ':0', XAUTHORITY: '/x' }, [['/srv/x cookie', '/x']]);
+    expect(xauthPathToLook(f, [], undefined)).toBe('/srv/x cookie');
+    // Looked at: not asked again; found or not, the rules now know.
+    expect(xauthPathToLook(f, [], ['/srv/x cookie'])).toBeUndefined();
+    expect(xauthProblem(f, [], ['/srv/x cookie'])?.message).toMatch(/^\/srv\/x cookie is not a file on the engine’s host\.\nFix: /);
+    const found: XauthFile = { path: '/srv/x cookie', uid: 1000, mode: '600', size: 0 };
+    expect(xauthPathToLook(f, [found], ['/srv/x cookie'])).toBeUndefined();
+    expect(xauthProblem(f, [found], ['/srv/x cookie'])?.message).toMatch(/is empty/);
+    expect(xauthProblem(f, [{ ...found, size: 52 }], ['/srv/x cookie'])).toBeNull();
+  });
+
+  it('does not ask about searched paths, named volumes, .. paths, no preset or no host read', () => {
+    const at = (source: string, env: Record<string, string> = { DISPLAY: ':0', XAUTHORITY: '/x' }) => form(env, [[source, '/x']]);
+    expect(xauthPathToLook(at('/home/ada/.Xauthority'), [], undefined)).toBeUndefined();
+    expect(xauthPathToLook(at('cookies'), [], undefined)).toBeUndefined();
+    expect(xauthPathToLook(at('/srv/../etc/shadow'), [], undefined)).toBeUndefined();
+    expect(xauthPathToLook(at('/srv/cookie', { DISPLAY: 'robot:0', XAUTHORITY: '/x' }), [], undefined)).toBeUndefined();
+    expect(xauthPathToLook(at('/srv/cookie', { DISPLAY: ':0', XAUTHORITY: '' }), [], undefined)).toBeUndefined();
+    expect(xauthPathToLook(at('/srv/cookie'), undefined, undefined)).toBeUndefined();
   });
 });

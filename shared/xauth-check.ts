@@ -93,12 +93,41 @@ function userCanRead(user: string, file: XauthFile): boolean | undefined {
   return Number(who) === file.uid ? (bits & 0o400) !== 0 : (bits & 0o004) !== 0;
 }
 
+/** The host file mounted where XAUTHORITY points, when the display preset is on with a local display. */
+function mountedCookieSource(f: DisplayRunFields): string | undefined {
+  if (!f.mounts.some((m) => m.target === '/tmp/.X11-unix')) return undefined;
+  if (!isLocalDisplay(f.env.find((r) => r.key === 'DISPLAY')?.value ?? '')) return undefined;
+  const xauthority = f.env.find((r) => r.key === 'XAUTHORITY')?.value.trim();
+  return xauthority ? f.mounts.find((m) => m.target === xauthority)?.source : undefined;
+}
+
+/**
+ * A cookie file the form mounts from outside the searched folders that the host check has not yet
+ * looked at (so the check should be asked about it), or undefined.
+ */
+export function xauthPathToLook(
+  f: DisplayRunFields,
+  files: readonly XauthFile[] | undefined,
+  looked: readonly string[] | undefined,
+): string | undefined {
+  if (files === undefined) return undefined;
+  const source = mountedCookieSource(f);
+  if (!source || !source.startsWith('/') || source.split('/').includes('..') || /[\n\r\0]/.test(source)) return undefined;
+  if (isSearchedXauthPath(source) || files.some((x) => x.path === source) || looked?.includes(source)) return undefined;
+  return source;
+}
+
 /**
  * The cookie problem of a form whose display preset is on, or null: none needed (not the preset,
  * a remote display, an empty XAUTHORITY saying xhost lets the container in), or the cookie is in place.
- * `files` undefined means the host check did not look (an older helper): nothing is said.
+ * `files` undefined means the host check did not look (an older helper): nothing is said. `looked`
+ * are paths outside the searched folders the check was asked about.
  */
-export function xauthProblem(f: DisplayRunFields, files: readonly XauthFile[] | undefined): XauthProblem | null {
+export function xauthProblem(
+  f: DisplayRunFields,
+  files: readonly XauthFile[] | undefined,
+  looked: readonly string[] = [],
+): XauthProblem | null {
   if (files === undefined || !f.mounts.some((m) => m.target === '/tmp/.X11-unix')) return null;
   const display = f.env.find((r) => r.key === 'DISPLAY')?.value ?? '';
   if (!isLocalDisplay(display)) return null;
@@ -121,8 +150,11 @@ export function xauthProblem(f: DisplayRunFields, files: readonly XauthFile[] | 
   }
   const file = files.find((x) => x.path === mount.source);
   if (!file) {
-    if (!isSearchedXauthPath(mount.source)) return null;
-    return { field: 'mounts', message: `${mount.source} is not on the engine’s host.\n${fixes(cookie)}` };
+    if (isSearchedXauthPath(mount.source)) {
+      return { field: 'mounts', message: `${mount.source} is not on the engine’s host.\n${fixes(cookie)}` };
+    }
+    if (!looked.includes(mount.source)) return null;
+    return { field: 'mounts', message: `${mount.source} is not a file on the engine’s host.\n${fixes(cookie)}` };
   }
   if (file.size === 0) {
     return {

@@ -80,6 +80,39 @@ describe('reading the engine host’s devices and sockets, against the real engi
     expect(xauthProblem(fields(undefined, cookiePath), found.xauth)?.message).toMatch(/uses a cookie/);
   });
 
+  it('looks at a cookie outside the searched folders when asked, the path passed as an argument and never run', async () => {
+    // A name a shell would run if it were spliced into the script (the listing would then say "ran").
+    const outside = `/var/tmp/berth xauth $(echo ran) ${process.pid}`;
+    writeFileSync(outside, Buffer.alloc(40, 2));
+    chmodSync(outside, 0o640);
+    try {
+      const gone = `/var/tmp/berth-xauth-gone-${process.pid}`;
+      const found = await readHostResources(connection, fixtureImage, [outside, gone]);
+      const uid = process.getuid?.() ?? 0;
+      expect(found.xauth).toContainEqual({ path: outside, uid, mode: '640', size: 40 });
+      expect(found.xauth?.some((x) => x.path === gone)).toBe(false);
+      expect(found.xauthLooked).toEqual([outside, gone]);
+      expect(found.xauth?.some((x) => x.path.includes('xauth ran'))).toBe(false);
+      const fields = (cookie: string) => ({
+        env: [
+          { key: 'DISPLAY', value: ':0' },
+          { key: 'XAUTHORITY', value: '/tmp/.docker.xauth' },
+        ],
+        mounts: [
+          { source: '/tmp/.X11-unix', target: '/tmp/.X11-unix' },
+          { source: cookie, target: '/tmp/.docker.xauth' },
+        ],
+        user: '',
+      });
+      expect(xauthProblem(fields(outside), found.xauth, found.xauthLooked)).toBeNull();
+      expect(xauthProblem(fields(gone), found.xauth, found.xauthLooked)?.message).toMatch(/is not a file on the engine’s host/);
+      // Without being asked, the helper does not see the host's root.
+      expect((await readHostResources(connection, fixtureImage)).xauth?.some((x) => x.path === outside)).toBe(false);
+    } finally {
+      rmSync(outside, { force: true });
+    }
+  });
+
   it('says which image it needs when the engine lacks it', async () => {
     const err = await readHostResources(connection, 'berth-test/no-such-helper:0').then(
       () => undefined,

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors.js';
-import { hostCheckScript, type HostResources } from '../../../shared/robot-run-contract.js';
+import { hostCheckScript, hostRootView, type HostResources } from '../../../shared/robot-run-contract.js';
 import type { XauthFile } from '../../../shared/xauth-check.js';
 import type { EngineConnection } from '../engine-connection.js';
 import { LogFrameDemuxer } from './log-frame-demuxer.js';
@@ -8,7 +8,7 @@ import { LogFrameDemuxer } from './log-frame-demuxer.js';
 /** Marks the short-lived container that reads the engine host's devices and sockets. */
 export const hostCheckLabel = 'berth.host-check';
 
-type HostListing = Omit<HostResources, 'nvidiaRuntime' | 'runtimes' | 'xauth'> & { xauth: XauthFile[] };
+type HostListing = Omit<HostResources, 'nvidiaRuntime' | 'runtimes' | 'xauth' | 'xauthLooked'> & { xauth: XauthFile[] };
 
 /** `xauth /home/ada/.Xauthority 1000 600 52`: the path may hold spaces, so the numbers are read from the end. */
 function parseXauthLine(line: string): XauthFile | undefined {
@@ -42,8 +42,11 @@ function statusCodeOf(err: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-/** Runs the helper container on the engine (so a remote engine's host is the one read) and returns its output. */
-async function runHelper(docker: Docker, image: string): Promise<string> {
+/**
+ * Runs the helper container on the engine (so a remote engine's host is the one read) and returns
+ * its output. `paths` (cookie files outside the searched folders) are the script's arguments.
+ */
+async function runHelper(docker: Docker, image: string, paths: readonly string[]): Promise<string> {
   await docker
     .getImage(image)
     .inspect()
@@ -56,13 +59,21 @@ async function runHelper(docker: Docker, image: string): Promise<string> {
     });
   const container = await docker.createContainer({
     Image: image,
-    Cmd: ['sh', '-c', hostCheckScript],
+    Cmd: ['sh', '-c', hostCheckScript, ...(paths.length > 0 ? ['sh', ...paths] : [])],
     Labels: { [hostCheckLabel]: 'true' },
     HostConfig: {
       NetworkMode: 'none',
       // Folders every Linux host has, read-only: the X11 and Wayland sockets live under /tmp and /run,
       // xauth cookies there and in home folders (only their owner, mode and size are printed).
-      Binds: ['/dev:/host/dev:ro', '/tmp:/host/tmp:ro', '/run:/host/run:ro', '/home:/host/home:ro', '/root:/host/root:ro'],
+      // Only when asked about a cookie elsewhere does it see the host's root (still read-only).
+      Binds: [
+        '/dev:/host/dev:ro',
+        '/tmp:/host/tmp:ro',
+        '/run:/host/run:ro',
+        '/home:/host/home:ro',
+        '/root:/host/root:ro',
+        ...(paths.length > 0 ? [`/:${hostRootView}:ro`] : []),
+      ],
     },
   });
   try {
@@ -84,9 +95,14 @@ async function runHelper(docker: Docker, image: string): Promise<string> {
  * nodes, X11 and Wayland sockets (read through a helper container, so it is the engine's host
  * even when the engine is remote) and whether the engine has the NVIDIA runtime (`docker info`).
  */
-export async function readHostResources(connection: EngineConnection, image: string): Promise<HostResources> {
+export async function readHostResources(
+  connection: EngineConnection,
+  image: string,
+  paths: readonly string[] = [],
+): Promise<HostResources> {
   const info = (await connection.use((docker) => docker.info())) as { Runtimes?: Record<string, unknown> };
   const runtimes = Object.keys(info.Runtimes ?? {}).sort();
-  const listing = await connection.use((docker) => runHelper(docker, image));
-  return { ...parseHostListing(listing), runtimes, nvidiaRuntime: runtimes.includes('nvidia') };
+  const listing = await connection.use((docker) => runHelper(docker, image, paths));
+  const looked = paths.length > 0 ? { xauthLooked: [...paths] } : {};
+  return { ...parseHostListing(listing), ...looked, runtimes, nvidiaRuntime: runtimes.includes('nvidia') };
 }

@@ -12,7 +12,7 @@ export function robotRunCallHandlers(
 ): Pick<CallHandlers, keyof typeof robotRunCalls> {
   return {
     'containers.runSpec': ({ id }) => runSpecOfContainer(connection, id),
-    'engine.hostResources': ({ image }) => readHostResources(connection, image),
+    'engine.hostResources': ({ image, paths }) => readHostResources(connection, image, paths),
     'terminal.debugShell': ({ containerId, image, cols, rows }, ctx) => debugShells.open(ctx.clientId, { containerId, image, cols, rows }),
   };
 }

@@ -279,7 +279,7 @@ export function hostProblems(f: RunFormFields, host: HostResources | null): Fiel
     if (socket && host.x11.length > 0 && !host.x11.includes(socket))
       problems.env = `DISPLAY=${display} has no socket on the engine's host (it has ${host.x11.map((s) => `:${s.replace(/^.*\/X/, '')}`).join(', ')})`;
   }
-  const cookie = xauthProblem(f, host.xauth);
+  const cookie = xauthProblem(f, host.xauth, host.xauthLooked);
   if (cookie && problems[cookie.field] === undefined) problems[cookie.field] = cookie.message;
   const wayland = f.mounts.find((m) => /\/wayland-\d+$/.test(m.source));
   if (wayland && !host.wayland.includes(wayland.source)) {

@@ -185,6 +185,11 @@ function PresetChips({ form }: { form: RunFormStore }) {
     loaded.current = true;
     void form.getState().loadHost(helper);
   }, [form, refs.length, helper]);
+  // A cookie mounted from a path the host check has not looked at: look there once typing pauses.
+  useEffect(() => {
+    const timer = setTimeout(() => void form.getState().lookAtMountedCookie(), 600);
+    return () => clearTimeout(timer);
+  }, [form, fields, host]);
   return (
     <div className="rf-presets-box">
       <div className="rf-presets" role="group" aria-label="Presets">

@@ -344,6 +344,43 @@ describe('run form store', () => {
     expect(selectCommandLine(s())).toBe('docker run -it busybox');
     expect(s().lastRun).toBeNull();
   });
+
+  it('looks at a cookie mounted from outside the searched folders before it runs, and stops at its field when it is not there', async () => {
+    const transport = new FakeTransport();
+    const hostWith = (input: unknown) => {
+      const paths = (input as { paths?: string[] }).paths;
+      return {
+        serial: [],
+        cameras: [],
+        joysticks: [],
+        dri: [],
+        x11: ['/tmp/.X11-unix/X0'],
+        wayland: [],
+        xauth: [],
+        ...(paths ? { xauthLooked: paths } : {}),
+        runtimes: ['runc'],
+        nvidiaRuntime: false,
+      };
+    };
+    transport.reply('engine.hostResources', hostWith);
+    const { s } = setup(transport);
+    s().openForm({ image: 'ros:humble' });
+    await s().loadHost('busybox:latest');
+    s().applyPreset('x11');
+    s().addRow('env');
+    s().updateRow('env', s().fields.env.at(-1)!.id, { key: 'XAUTHORITY', value: '/x' });
+    s().addRow('mounts');
+    s().updateRow('mounts', s().fields.mounts.at(-1)!.id, { type: 'bind', source: '/srv/cookie', target: '/x' });
+    expect(await s().submit(true)).toBe(false);
+    expect(transport.callsTo('engine.hostResources').map((c) => c.input)).toEqual([
+      { image: 'busybox:latest' },
+      { image: 'busybox:latest', paths: ['/srv/cookie'] },
+    ]);
+    expect(s().errors.mounts).toMatch(/^\/srv\/cookie is not a file on the engine’s host/);
+    // Asked once: the next submit does not read the host again.
+    await s().submit(true);
+    expect(transport.callsTo('engine.hostResources')).toHaveLength(2);
+  });
 });
 
 function validateFieldsSpec() {

@@ -18,6 +18,7 @@ import { errorText } from '../../lib/error-text.js';
 import type { HostResources } from '../../../shared/robot-run-contract.js';
 import { hostProblems, togglePreset, withPreset, type PresetId } from './robot-presets.js';
 import { runModeOf } from '../../../shared/docker-run-format.js';
+import { xauthPathToLook } from '../../../shared/xauth-check.js';
 import type { RunSpec } from '../../../shared/run-spec.js';
 
 export { presets, type Preset, type PresetId } from './robot-presets.js';
@@ -78,8 +79,14 @@ export interface RunFormState {
   applyPreset(id: PresetId): void;
   /** A preset chip: on adds its flags (resolving conflicts), off takes them out. */
   togglePreset(id: PresetId): void;
-  /** Reads the engine host's devices and sockets through a helper container from `image`. */
-  loadHost(image: string): Promise<void>;
+  /**
+   * Reads the engine host's devices and sockets through a helper container from `image`; `paths`
+   * are cookie files outside the searched folders to look at too. A slower earlier read never
+   * overwrites a later one.
+   */
+  loadHost(image: string, paths?: string[]): Promise<void>;
+  /** When the form mounts an xauth cookie from a path the host check has not looked at, reads the host again with it. */
+  lookAtMountedCookie(): Promise<void>;
   setPasteText(text: string): void;
   /** Fills the form from the pasted line, or says why it cannot (leaving the form as it was). */
   applyPaste(): boolean;
@@ -125,6 +132,9 @@ function clearErrors(errors: FieldErrors, field: string): FieldErrors {
 }
 
 export function createRunFormStore({ run, runInteractive, showContainer }: RunFormDeps): RunFormStore {
+  // The helper image of the last host read (a cookie path is looked at with the same one), and which read is the latest.
+  let hostImage: string | undefined;
+  let hostReads = 0;
   return createStore<RunFormState>((set, get) => ({
     open: false,
     fields: emptyFields(),
@@ -204,13 +214,21 @@ export function createRunFormStore({ run, runInteractive, showContainer }: RunFo
         return { fields: result.fields, presetNote: result.note, errors: {}, formError: null };
       });
     },
-    async loadHost(image) {
+    async loadHost(image, paths) {
+      hostImage = image;
+      const read = ++hostReads;
+      const input = paths && paths.length > 0 ? { image, paths } : { image };
       try {
-        const host = await run('engine.hostResources', { image }, { quiet: true, background: true, describe: () => 'host devices read' });
-        set({ host, hostError: null });
+        const host = await run('engine.hostResources', input, { quiet: true, background: true, describe: () => 'host devices read' });
+        if (read === hostReads) set({ host, hostError: null });
       } catch (error) {
-        set({ host: null, hostError: `Could not read the engine host's devices: ${errorText(error)}` });
+        if (read === hostReads) set({ host: null, hostError: `Could not read the engine host's devices: ${errorText(error)}` });
       }
+    },
+    async lookAtMountedCookie() {
+      const { fields, host } = get();
+      const path = host ? xauthPathToLook(fields, host.xauth, host.xauthLooked) : undefined;
+      if (path && hostImage) await get().loadHost(hostImage, [path]);
     },
     setPasteText(text) {
       set({ pasteText: text, pasteError: null });
@@ -239,6 +257,8 @@ export function createRunFormStore({ run, runInteractive, showContainer }: RunFo
     },
     async submit(start) {
       if (get().submitting) return false;
+      // A cookie mounted from elsewhere is looked at first, so the check below can speak about it.
+      await get().lookAtMountedCookie();
       const checked = validateFields(get().fields);
       // What the engine's host lacks stops the run here, beside its field, rather than as an engine error later.
       const missing = hostProblems(get().fields, get().host);
