@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { docker, fixtureLabel, runFixture } from './fixtures/docker-cli.js';
+import { runFixture, specContainers } from './fixtures/docker-cli.js';
 import { startWebServerProcess } from '../scripts/web-server-process.js';
 import { BerthPage } from './pages/berth-page.js';
 import { terminalText } from './fixtures/terminal.js';
@@ -20,15 +20,15 @@ function childrenOf(pid: number): string[] {
 }
 
 test.describe('host shell over the web transport with --allow-host-shell', () => {
-  const container = `${prefix}host-${Math.random().toString(36).slice(2, 7)}`;
+  const containers = specContainers(prefix);
+  const container = containers.name('host');
 
   test.beforeAll(() => {
     runFixture(container);
   });
 
   test.afterAll(() => {
-    const ids = docker('ps', '-aq', '--filter', `label=${fixtureLabel}`, '--filter', `name=${prefix}host-`);
-    if (ids) docker('rm', '-f', ...ids.split('\n'));
+    containers.removeAll();
   });
 
   test('the host terminal runs docker ps and sees a container; closing the tab ends the shell', async ({ page }) => {

@@ -1,15 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { docker, fixtureLabel, runFixture } from './fixtures/docker-cli.js';
+import { runFixture, specContainers } from './fixtures/docker-cli.js';
 import { e2eServer } from './fixtures/e2e-server.js';
 import { BerthPage } from './pages/berth-page.js';
 import { terminalText } from './fixtures/terminal.js';
 
 const shots = process.env.BERTH_SHOTS ?? '/tmp/berth-shots';
-const prefix = 'berth-e2e-tx-link-';
+const containers = specContainers('berth-e2e-tx-link-');
 
 /** A running container with a shell open in Berth, its prompt drawn. */
 async function shellIn(page: Page): Promise<string> {
-  const name = `${prefix}${Math.random().toString(36).slice(2, 7)}`;
+  const name = containers.name('sh');
   runFixture(name);
   const berth = new BerthPage(page);
   await berth.open(name);
@@ -39,8 +39,7 @@ async function clickAt(page: Page, point: { x: number; y: number }): Promise<voi
 
 test.describe('links printed in a terminal', () => {
   test.afterAll(() => {
-    const ids = docker('ps', '-aq', '--filter', `label=${fixtureLabel}`, '--filter', `name=${prefix}`);
-    if (ids) docker('rm', '-f', ...ids.split('\n'));
+    containers.removeAll();
   });
 
   test('a hyperlink whose text hides its URL asks first and shows the real URL', async ({ page, context }) => {
