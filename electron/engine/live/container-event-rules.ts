@@ -53,3 +53,33 @@ export function expectedAfter(action: string, fullAction: string): ((held: HeldC
       return undefined;
   }
 }
+
+/** Whether the container list shows `held` on the network an event names: by its ID, or by name before its first start (no ID yet). */
+export function listedOnNetwork(held: HeldContainer, networkId: string | undefined, networkName: string | undefined): boolean {
+  return held.endpoints.some((e) => (e.networkId !== '' && e.networkId === networkId) || (!e.networkId && e.networkName === networkName));
+}
+
+/**
+ * Whether a network `connect` or `disconnect` of a container asks for a read of it. The list shows
+ * a container's networks from its settings, so the connect a start makes and the disconnect a stop
+ * makes leave it as it was (the start or die event reads the rest): only a change of membership
+ * (`docker network connect/disconnect`) asks, or a container not held yet or with a read under way.
+ */
+export function membershipNeedsRead(held: HeldContainer | undefined, readUnderWay: boolean, joining: boolean, listed: boolean): boolean {
+  return held === undefined || readUnderWay || listed !== joining;
+}
+
+/**
+ * What the read after a network `connect`/`disconnect` must show: the membership changed, or (for
+ * a disconnect) the container stopped, whose listed networks stay as they were.
+ */
+export function expectedAfterMembership(
+  joining: boolean,
+  networkId: string | undefined,
+  networkName: string | undefined,
+): (held: HeldContainer | undefined) => boolean {
+  return (held) =>
+    held === undefined ||
+    listedOnNetwork(held, networkId, networkName) === joining ||
+    (!joining && !['running', 'paused', 'restarting'].includes(held.summary.state));
+}

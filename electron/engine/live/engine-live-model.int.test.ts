@@ -310,6 +310,32 @@ describe('engine requests the live model makes', () => {
     await waitFor(() => (containers.items.get(id)?.state === 'exited' ? true : undefined), 'stopped');
     expect(mentioning(beforeStop).length).toBeLessThanOrEqual(2);
 
+    // On a network (most containers are): the start's `connect` finds it listed there already and
+    // the stop's `disconnect` is satisfied by the stopped container still listed on it.
+    const networked = nameFor('networked');
+    const networkedId = dockerCli('create', label, '--network', 'none', '--name', networked, fixtureImage, 'sleep', '600');
+    await waitFor(() => (containers.items.has(networkedId) ? true : undefined), 'networked created');
+    const beforeNetStart = proxy.requests.length;
+    const eventsBeforeNetStart = events.length;
+    dockerCli('start', networked);
+    await waitFor(() => (containers.items.get(networkedId)?.state === 'running' ? true : undefined), 'networked running');
+    await waitFor(
+      () => (events.slice(eventsBeforeNetStart).some((e) => e.type === 'network' && e.action === 'connect') ? true : undefined),
+      'connect seen',
+    );
+    const beforeNetStop = proxy.requests.length;
+    expect(proxy.requests.slice(beforeNetStart, beforeNetStop).filter((r) => r.includes(networkedId))).toHaveLength(1);
+    const eventsBeforeNetStop = events.length;
+    dockerCli('stop', '--time', '0', networked);
+    await waitFor(() => (containers.items.get(networkedId)?.state === 'exited' ? true : undefined), 'networked stopped');
+    await waitFor(
+      () => (events.slice(eventsBeforeNetStop).some((e) => e.type === 'network' && e.action === 'disconnect') ? true : undefined),
+      'disconnect seen',
+    );
+    // Past the first re-reads an unmet expectation would make (25, 50, 100, 200 ms …).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mentioning(beforeNetStop).length).toBeLessThanOrEqual(2);
+
     const beforeRename = proxy.requests.length;
     dockerCli('rename', name, `${name}-r`);
     await waitFor(() => (containers.items.get(id)?.name === `${name}-r` ? true : undefined), 'renamed');

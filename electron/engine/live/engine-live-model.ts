@@ -7,7 +7,14 @@ import type { StreamCloser, StreamSink } from '../stream-sink.js';
 import { toRpcError } from '../to-rpc-error.js';
 import { Attachments } from './attachments.js';
 import { BatchedReads } from './batched-reads.js';
-import { baseAction, expectedAfter, quietContainerActions } from './container-event-rules.js';
+import {
+  baseAction,
+  expectedAfter,
+  expectedAfterMembership,
+  listedOnNetwork,
+  membershipNeedsRead,
+  quietContainerActions,
+} from './container-event-rules.js';
 import type { HeldContainer, NetworkBase, VolumeBase } from './engine-replies.js';
 import { EngineReads, maxIdsPerRead, type FullLists } from './engine-reads.js';
 import { KeyedReads } from './keyed-reads.js';
@@ -369,15 +376,18 @@ export class EngineLiveModel {
         this.rereadIfBusy(this.networkReads, event.id);
         return;
       case 'connect':
-      case 'disconnect':
-        // The container's endpoints changed; the network's members derive from them.
-        if (attributes.container) {
-          const onIt = (held: HeldContainer): boolean =>
-            held.endpoints.some((e) => e.networkId === event.id || (!e.networkId && e.networkName === attributes.name));
-          this.expectations.expect(attributes.container, (held) => !held || onIt(held) === (action === 'connect'));
-          this.containerReads.request(attributes.container);
-        }
+      case 'disconnect': {
+        // The container's endpoints may have changed; the network's members derive from them.
+        const id = attributes.container;
+        if (!id) return;
+        const joining = action === 'connect';
+        const held = this.attachments.get(id);
+        const listed = held !== undefined && listedOnNetwork(held, event.id, attributes.name);
+        if (!membershipNeedsRead(held, this.containerReads.busy(id), joining, listed)) return;
+        this.expectations.expect(id, expectedAfterMembership(joining, event.id, attributes.name));
+        this.containerReads.request(id);
         return;
+      }
       case 'prune':
         void this.relistOne('networks');
         return;
