@@ -25,6 +25,21 @@ const rowHeight = 52;
 /** /proc reports CPU time in clock ticks of 1/100 s. */
 const ticksPerSecond = 100;
 
+/**
+ * Stops a `docker stats` streaming in the background: the CLI ignores SIGTERM (it went on
+ * streaming into the next phases), so it gets the Ctrl-C a user would press, then SIGKILL.
+ */
+async function stopCli(cli: ChildProcess | undefined): Promise<void> {
+  if (!cli || cli.exitCode !== null || cli.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => cli.once('exit', () => resolve()));
+  cli.kill('SIGINT');
+  await Promise.race([exited, sleep(3000)]);
+  if (cli.exitCode === null && cli.signalCode === null) {
+    cli.kill('SIGKILL');
+    await exited;
+  }
+}
+
 /** The engine's processes that serve these stats: dockerd, containerd, and the shims of our containers (found by their `-id`). */
 function enginePids(containerIds: ReadonlySet<string>): { daemons: string[]; shims: string[] } {
   const daemons: string[] = [];
@@ -115,8 +130,8 @@ export async function benchStatsCost(): Promise<void> {
       // stderr ignored: on a busy engine the CLI prints "timeout waiting for stats" for slow samples.
       if (phase === 'docker') cli = spawn('docker', ['stats', ...names], { stdio: 'ignore' });
     };
-    const leave = (): void => {
-      cli?.kill('SIGTERM');
+    const leave = async (): Promise<void> => {
+      await stopCli(cli);
       cli = undefined;
     };
 
@@ -128,7 +143,7 @@ export async function benchStatsCost(): Promise<void> {
         await enter(phase);
         await sleep(settleMs);
         results[phase].push(await measure(seconds * 1000, pids));
-        leave();
+        await leave();
       }
     }
 
@@ -160,7 +175,7 @@ export async function benchStatsCost(): Promise<void> {
     for (const phase of ['idle', 'docker', 'berth'] as const)
       console.log(`  rounds, ${phase}: ${results[phase].map((c) => percent(engine(c))).join(', ')}`);
   } finally {
-    cli?.kill('SIGTERM');
+    await stopCli(cli);
     await page?.close();
     await server?.stop();
     await inBatches(names, 25, (name) => run('docker', ['rm', '-f', name]).catch(() => undefined));
