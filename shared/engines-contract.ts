@@ -63,6 +63,13 @@ export const fleetSchema = z.object({
   engines: z.array(fleetEngineSchema),
   /** The saved-engines file could not be read (kept as it is, never overwritten): why. */
   savedEnginesProblem: z.string().optional(),
+  /**
+   * The engine of the docker CLI's current context (DOCKER_CONTEXT, else config.json's
+   * currentContext), when DOCKER_HOST does not override it: the app opens on it, as `docker` would.
+   */
+  cliContextId: engineIdSchema.optional(),
+  /** Docker CLI contexts that could not be read, or a current context that is not there: each with why. */
+  contextProblems: z.array(z.string()).optional(),
 });
 export type Fleet = z.infer<typeof fleetSchema>;
 

@@ -2,7 +2,7 @@ import type { RouterHandlers } from './rpc/handler-types.js';
 import { defaultEngineId } from '../../shared/wire.js';
 import { engineSpecFromDockerHost } from '../engine/docker-endpoint.js';
 import { EngineConnection } from '../engine/engine-connection.js';
-import { listDockerContexts } from '../engine/endpoints/docker-contexts.js';
+import { findDockerContexts } from '../engine/endpoints/docker-contexts.js';
 import { SealedFileLoginStore } from '../engine/images/registry-login-store.js';
 import type { SecretVault } from '../engine/secret-vault.js';
 import { createEngineServices, type EngineServices } from './engine-services.js';
@@ -55,7 +55,7 @@ export async function createBerthApp(options: BerthAppOptions = {}): Promise<Ber
   const registry = new EngineRegistry({
     defaultEngine: defaultSpec,
     ...(options.savedEnginesFile === undefined ? {} : { savedEnginesFile: options.savedEnginesFile }),
-    ...(options.dockerContexts ? { listContexts: () => listDockerContexts() } : {}),
+    ...(options.dockerContexts ? { listContexts: () => findDockerContexts() } : {}),
     passphrases: passphrasePrompts,
     builders: {
       connect: (spec) => new EngineConnection({ id: spec.id, spec, askPassphrase: passphrasePrompts.prompterFor(spec.id, spec.name) }),

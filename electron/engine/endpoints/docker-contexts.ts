@@ -103,6 +103,17 @@ export async function listDockerContexts(env: DockerContextEnv = process.env): P
   return (await readDockerContexts(env)).specs;
 }
 
+/** The docker CLI's contexts, those it could not read, and which one the CLI uses now. */
+export interface DockerContextsFound extends DockerContextsRead {
+  /** The current context's name (DOCKER_CONTEXT, else config.json's currentContext); undefined for `default`. */
+  current: string | undefined;
+}
+
+export async function findDockerContexts(env: DockerContextEnv = process.env): Promise<DockerContextsFound> {
+  const [read, current] = await Promise.all([readDockerContexts(env), currentDockerContext(env)]);
+  return { ...read, current };
+}
+
 /**
  * The docker CLI's current context: DOCKER_CONTEXT, else config.json's currentContext. Undefined for
  * the implicit `default` context (the local socket or DOCKER_HOST).

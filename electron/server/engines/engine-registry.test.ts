@@ -45,6 +45,11 @@ function registry(extra: Partial<EngineRegistryOptions> = {}): EngineRegistry {
 }
 
 const saved = (id: string, host: string): EngineSpec => ({ id, name: id, host, source: 'saved' });
+/** What findDockerContexts would answer. */
+const found =
+  (specs: EngineSpec[], current?: string, problems: string[] = []): EngineRegistryOptions['listContexts'] =>
+  async () => ({ specs, problems, current });
+const context = (name: string, host: string): EngineSpec => ({ id: `ctx-${name}`, name, host, source: 'context', contextName: name });
 const fileEngines = (): unknown => (JSON.parse(readFileSync(file, 'utf8')) as { engines: unknown }).engines;
 
 describe('the engine registry', () => {
@@ -55,7 +60,7 @@ describe('the engine registry', () => {
       { id: 'ctx-default-copy', name: 'default-copy', host: nowhere, source: 'context', contextName: 'default-copy' },
       { id: 'ctx-sim', name: 'sim', host: 'tcp://127.0.0.1:1', source: 'context', contextName: 'sim' },
     ];
-    const r = registry({ listContexts: async () => contexts });
+    const r = registry({ listContexts: found(contexts) });
     await r.start();
     expect(r.engineIds()).toEqual(['local', 'ctx-sim', 'robot1']);
     const fleet = r.fleet();
@@ -149,9 +154,34 @@ describe('the engine registry', () => {
     expect(r.engine(a.id)).toBeUndefined();
   });
 
+  it('opens on the docker CLI’s current context, unless DOCKER_HOST overrides it; says what it could not read', async () => {
+    const robot = context('robot1', 'tcp://127.0.0.1:2');
+    const following = registry({ listContexts: found([context('sim', 'tcp://127.0.0.1:1'), robot], 'robot1') });
+    await following.start();
+    expect(following.fleet()).toMatchObject({ defaultId: 'local', cliContextId: 'ctx-robot1' });
+    expect(following.fleet().contextProblems).toBeUndefined();
+
+    // A current context for the engine Berth already serves: that engine.
+    const sameAsLocal = registry({ listContexts: found([context('here', nowhere)], 'here') });
+    await sameAsLocal.start();
+    expect(sameAsLocal.fleet().cliContextId).toBe('local');
+
+    const overridden = registry({ defaultEngine: { host: nowhere, source: 'env' }, listContexts: found([robot], 'robot1') });
+    await overridden.start();
+    expect(overridden.fleet().cliContextId).toBeUndefined();
+
+    const unreadable = registry({ listContexts: found([robot], 'gone', ['/x/contexts/meta/abc/meta.json: not a docker context']) });
+    await unreadable.start();
+    expect(unreadable.fleet().cliContextId).toBeUndefined();
+    expect(unreadable.fleet().contextProblems).toEqual([
+      'A docker context could not be read: /x/contexts/meta/abc/meta.json: not a docker context',
+      expect.stringMatching(/^The docker CLI's current context "gone" \(DOCKER_CONTEXT or config.json\) is not among its contexts/),
+    ]);
+  });
+
   it('does not remove the default engine or a CLI context, and says why', async () => {
     const r = registry({
-      listContexts: async () => [{ id: 'ctx-sim', name: 'sim', host: 'tcp://127.0.0.1:1', source: 'context', contextName: 'sim' }],
+      listContexts: found([{ id: 'ctx-sim', name: 'sim', host: 'tcp://127.0.0.1:1', source: 'context', contextName: 'sim' }]),
     });
     await r.start();
     await expect(r.remove('local')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/started with/) });

@@ -6,6 +6,7 @@ import type { EngineAddInput, Fleet, FleetEngine } from '../../../shared/engines
 import { BerthError } from '../../../shared/errors.js';
 import { defaultEngineId } from '../../../shared/wire.js';
 import type { EngineConnection } from '../../engine/engine-connection.js';
+import type { DockerContextsFound } from '../../engine/endpoints/docker-contexts.js';
 import { toRpcError } from '../../engine/to-rpc-error.js';
 import type { EngineServices } from '../engine-services.js';
 import type { HandlerTable, RouterHandlers } from '../rpc/handler-types.js';
@@ -29,8 +30,8 @@ export interface EngineRegistryOptions {
   readonly savedEnginesFile?: string;
   /** The platform socket, also served (as `socket`) when the default engine is DOCKER_HOST's; for tests. */
   readonly localSocket?: string;
-  /** The docker CLI's contexts; none lists no contexts. */
-  readonly listContexts?: () => Promise<EngineSpec[]>;
+  /** The docker CLI's contexts (and which one it uses now); none lists no contexts. */
+  readonly listContexts?: () => Promise<DockerContextsFound>;
   /**
    * The SSH key passphrase questions the engines' connections ask: an engine waiting on one says so
    * in the fleet, and start-up does not wait on the default engine's (no window can answer before it ends).
@@ -112,6 +113,9 @@ export class EngineRegistry implements RouterHandlers {
   private readonly entries = new Map<string, Entry>();
   private readonly fleetListeners = new Set<(fleet: Fleet) => void>();
   private savedProblem: string | undefined;
+  /** The docker CLI's current context's engine, when Berth follows it (no DOCKER_HOST). */
+  private cliContextId: string | undefined;
+  private contextProblems: string[] = [];
   private notifyQueued = false;
   private closed = false;
   /** Saved-engine edits run one at a time, so two adds never write the file from the same old list. */
@@ -142,12 +146,14 @@ export class EngineRegistry implements RouterHandlers {
       this.addEntry({ id: 'socket', name: 'This machine', host: socket, source: 'local' });
     }
     const [contexts, saved] = await Promise.all([this.discoverContexts(), this.readSaved()]);
-    for (const spec of [...contexts, ...saved]) {
+    for (const spec of [...contexts.specs, ...saved]) {
       if (this.entries.has(spec.id)) continue;
       // A context for the engine Berth already reaches (DOCKER_HOST's, say) adds no engine.
       if (spec.source === 'context' && [...this.entries.values()].some((e) => sameAddress(e.spec, spec))) continue;
       this.addEntry(spec);
     }
+    // As the docker CLI does: DOCKER_HOST (or --docker-host) wins over the current context.
+    if (local.source !== 'env') this.followCliContext(contexts);
     for (const entry of this.entries.values()) if (entry.spec.id !== defaultEngineId) void entry.live?.connection.connect();
     const firstAttempt = this.entries.get(defaultEngineId)?.live?.connection.connect();
     const asked = this.untilPassphraseAsked(defaultEngineId);
@@ -215,7 +221,13 @@ export class EngineRegistry implements RouterHandlers {
         removable,
       };
     });
-    return { defaultId: defaultEngineId, engines, ...(this.savedProblem ? { savedEnginesProblem: this.savedProblem } : {}) };
+    return {
+      defaultId: defaultEngineId,
+      engines,
+      ...(this.savedProblem ? { savedEnginesProblem: this.savedProblem } : {}),
+      ...(this.cliContextId ? { cliContextId: this.cliContextId } : {}),
+      ...(this.contextProblems.length > 0 ? { contextProblems: this.contextProblems } : {}),
+    };
   }
 
   /** Calls `listener` with the fleet after every change (coalesced: a burst of changes sends one fleet). */
@@ -340,13 +352,30 @@ export class EngineRegistry implements RouterHandlers {
     return result;
   }
 
-  private async discoverContexts(): Promise<EngineSpec[]> {
+  private async discoverContexts(): Promise<DockerContextsFound> {
+    const none: DockerContextsFound = { specs: [], problems: [], current: undefined };
     try {
-      return (await this.options.listContexts?.()) ?? [];
+      const found = (await this.options.listContexts?.()) ?? none;
+      this.contextProblems = found.problems.map((p) => `A docker context could not be read: ${p}`);
+      return found;
     } catch (err) {
-      console.warn(`[berth] docker contexts could not be read: ${toRpcError(err).message}`);
-      return [];
+      const problem = `The docker contexts could not be read: ${toRpcError(err).message}`;
+      this.contextProblems = [problem];
+      return none;
     }
+  }
+
+  /** The engine the CLI's current context names (or the one Berth already had for its address). */
+  private followCliContext(contexts: DockerContextsFound): void {
+    if (!contexts.current) return;
+    const spec = contexts.specs.find((c) => c.contextName === contexts.current);
+    if (!spec) {
+      this.contextProblems.push(
+        `The docker CLI's current context "${contexts.current}" (DOCKER_CONTEXT or config.json) is not among its contexts, so Berth opens on ${this.entries.get(defaultEngineId)?.spec.name ?? 'this machine'}`,
+      );
+      return;
+    }
+    this.cliContextId = this.entries.has(spec.id) ? spec.id : [...this.entries.values()].find((e) => sameAddress(e.spec, spec))?.spec.id;
   }
 
   private async readSaved(): Promise<EngineSpec[]> {

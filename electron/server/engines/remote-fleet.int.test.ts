@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fleet } from '../../../shared/engines-contract.js';
 import { EngineConnection } from '../../engine/engine-connection.js';
-import { listDockerContexts } from '../../engine/endpoints/docker-contexts.js';
+import { findDockerContexts } from '../../engine/endpoints/docker-contexts.js';
 import { waitFor } from '../../test-support/engine-fixtures.js';
 import { loadEngineFixtures, type SshFixtures, type TlsFixtures } from '../../test-support/remote-engines.js';
 import { createEngineServices } from '../engine-services.js';
@@ -37,7 +37,7 @@ function served(options: { sshConfigFile?: string; dockerConfig?: string } = {})
   dirs.push(dir);
   const registry = new EngineRegistry({
     savedEnginesFile: path.join(dir, 'engines.json'),
-    ...(options.dockerConfig ? { listContexts: () => listDockerContexts({ DOCKER_CONFIG: options.dockerConfig }) } : {}),
+    ...(options.dockerConfig ? { listContexts: () => findDockerContexts({ DOCKER_CONFIG: options.dockerConfig }) } : {}),
     builders: {
       connect: (spec) =>
         new EngineConnection({ id: spec.id, spec, ...(options.sshConfigFile ? { sshConfigFile: options.sshConfigFile } : {}) }),

@@ -64,6 +64,27 @@ describe('the engines store', () => {
     expect(saved).toEqual(['local']);
   });
 
+  it('opens on the docker CLI’s current context until an engine is picked in Berth, and does not remember it as a pick', () => {
+    const transport = new EngineRecordingTransport();
+    const saved: string[] = [];
+    const engines = createEnginesStore(new BerthClient(transport), { load: () => undefined, save: (id) => void saved.push(id) });
+    engines.getState().start();
+    transport.streams[0]?.handlers.onMessage({ ...fleet('local', 'robot1'), cliContextId: 'robot1' });
+    expect(engines.getState().currentId).toBe('robot1');
+    expect(saved).toEqual([]);
+    engines.getState().setCurrent('local');
+    transport.streams[0]?.handlers.onMessage({ ...fleet('local', 'robot1'), cliContextId: 'robot1' });
+    expect(engines.getState().currentId).toBe('local');
+    expect(saved).toEqual(['local']);
+
+    // An engine picked before (remembered) wins over the CLI's context.
+    const t2 = new EngineRecordingTransport();
+    const again = createEnginesStore(new BerthClient(t2), { load: () => 'local', save: () => undefined });
+    again.getState().start();
+    t2.streams[0]?.handlers.onMessage({ ...fleet('local', 'robot1'), cliContextId: 'robot1' });
+    expect(again.getState().currentId).toBe('local');
+  });
+
   it('puts an add refusal beside the field the server names', async () => {
     const transport = new EngineRecordingTransport({
       'engines.add': {

@@ -55,15 +55,19 @@ function messageOf(error: unknown): string {
  */
 export function createEnginesStore(client: BerthClient, memory?: CurrentEngineMemory): EnginesStore {
   let unsubscribe: (() => void) | undefined;
+  const remembered = memory?.load();
+  // Until the user picks an engine here, the app follows the docker CLI's current context.
+  let picked = remembered !== undefined;
   return createStore<EnginesState>()((set, get) => ({
     fleet: undefined,
-    currentId: memory?.load() ?? 'local',
+    currentId: remembered ?? 'local',
     fleetError: undefined,
     addBusy: false,
     addError: undefined,
     actionError: undefined,
 
     setCurrent(id) {
+      picked = true;
       if (id === get().currentId) return;
       memory?.save(id);
       set({ currentId: id });
@@ -126,6 +130,12 @@ export function createEnginesStore(client: BerthClient, memory?: CurrentEngineMe
           onMessage: (fleet) => {
             const known = fleet.engines.some((e) => e.spec.id === get().currentId);
             set({ fleet, fleetError: undefined });
+            const cli = fleet.cliContextId;
+            if (!picked && cli !== undefined && fleet.engines.some((e) => e.spec.id === cli)) {
+              // Nothing picked in Berth yet: the engine `docker` itself would talk to (not remembered as a pick).
+              if (get().currentId !== cli) set({ currentId: cli });
+              return;
+            }
             // A remembered engine that no longer exists: the default one.
             if (!known) get().setCurrent(fleet.defaultId);
           },

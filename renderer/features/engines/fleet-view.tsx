@@ -34,12 +34,15 @@ function EngineCard({
   engines,
   engine,
   current,
+  cliCurrent,
   now,
   onOpen,
 }: {
   engines: EnginesStore;
   engine: FleetEngine;
   current: boolean;
+  /** The docker CLI's current context names this engine (`docker` without --context talks to it). */
+  cliCurrent: boolean;
   now: number;
   onOpen(open: Open): void;
 }) {
@@ -55,7 +58,8 @@ function EngineCard({
             {current ? <span className="engine-current faint"> (shown)</span> : null}
           </h2>
           <div className="faint">
-            {sourceText(engine.spec)} · <code>{engine.spec.host}</code>
+            {sourceText(engine.spec)}
+            {cliCurrent ? ' (the docker CLI’s current context)' : ''} · <code>{engine.spec.host}</code>
           </div>
         </div>
         <span className={`engine-state engine-state--${view.tone}`} role="status">
@@ -138,6 +142,11 @@ export function FleetView() {
           {fleet.savedEnginesProblem}
         </p>
       ) : null}
+      {fleet?.contextProblems?.map((problem) => (
+        <p key={problem} className="rf-error" role="alert">
+          {problem}
+        </p>
+      ))}
       <ul className="engine-cards">
         {list.map((engine) => (
           <EngineCard
@@ -145,6 +154,7 @@ export function FleetView() {
             engines={engines}
             engine={engine}
             current={engine.spec.id === currentId}
+            cliCurrent={engine.spec.id === fleet?.cliContextId}
             now={now}
             onOpen={setOpen}
           />
