@@ -1,4 +1,7 @@
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostResources } from '../../shared/robot-run-contract.js';
+import { hostCookie } from '../../shared/xauth-check.js';
 import { parseDockerRun } from '../../shared/docker-run-parser.js';
 import type { RunSpec } from '../../shared/run-spec.js';
 import { isBerthError } from '../../shared/errors.js';
@@ -10,9 +13,9 @@ import { emptyFields, validateFields, type RunFormFields } from '../../renderer/
 import { hostProblems, presetFlags, togglePreset, type PresetId } from '../../renderer/features/run-form/robot-presets.js';
 
 /** The run form after these preset toggles, as the spec Run sends. */
-function specAfter(name: string, ids: PresetId[]): RunSpec {
+function specAfter(name: string, ids: PresetId[], host: HostResources | null = null): RunSpec {
   let fields: RunFormFields = { ...emptyFields(fixtureImage), name, command: 'sleep 300' };
-  for (const id of ids) fields = togglePreset(fields, id, null).fields;
+  for (const id of ids) fields = togglePreset(fields, id, host).fields;
   fields = { ...fields, labels: [{ id: 0, key: fixtureLabel, value: 'true' }] };
   const checked = validateFields(fields);
   if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
@@ -20,8 +23,8 @@ function specAfter(name: string, ids: PresetId[]): RunSpec {
 }
 
 /** What the chip says the preset adds, read as docker would read it. */
-function chipSpec(id: PresetId): RunSpec {
-  const parsed = parseDockerRun(`docker run ${presetFlags(id, null)} ${fixtureImage}`);
+function chipSpec(id: PresetId, host: HostResources | null = null): RunSpec {
+  const parsed = parseDockerRun(`docker run ${presetFlags(id, host)} ${fixtureImage}`);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.spec;
 }
@@ -52,6 +55,32 @@ describe('robot presets against what the engine created', () => {
     expect(info.HostConfig.ShmSize).toBe(chipSpec('shm').shmSize);
     expect(info.HostConfig.IpcMode).not.toBe('host');
     expect(info.HostConfig.NetworkMode).toBe('host');
+  });
+
+  it('X11 display with the host’s cookie: the container has the socket folder, the cookie read-only and the variables the chip shows', async () => {
+    const x11Dir = '/tmp/.X11-unix';
+    const madeDir = !existsSync(x11Dir);
+    if (madeDir) mkdirSync(x11Dir, { mode: 0o1777 });
+    const cookie = `/tmp/xauth_berth-h8preset-${process.pid}`;
+    writeFileSync(cookie, Buffer.alloc(52, 3));
+    chmodSync(cookie, 0o600);
+    try {
+      const host = await readHostResources(connection, fixtureImage);
+      const n = name('x11');
+      await runContainer(connection, specAfter(n, ['x11'], host), true);
+      const info = await testDocker.getContainer(n).inspect();
+      const chip = chipSpec('x11', host);
+      // Ours, unless the machine has a desktop user's cookie, which the preset prefers.
+      const chosen = hostCookie(host.xauth);
+      expect(chosen).toBeDefined();
+      expect(chip.mounts).toContainEqual(expect.objectContaining({ source: chosen?.path, target: '/tmp/.docker.xauth', readOnly: true }));
+      expect(info.Config.Env).toEqual(expect.arrayContaining(chip.env.map((e) => `${e.key}=${e.value}`)));
+      const mounts = info.Mounts.map((m) => ({ source: m.Source, target: m.Destination, readOnly: !m.RW }));
+      for (const m of chip.mounts) expect(mounts).toContainEqual({ source: m.source, target: m.target, readOnly: m.readOnly ?? false });
+    } finally {
+      rmSync(cookie, { force: true });
+      if (madeDir) rmSync(x11Dir, { recursive: true, force: true });
+    }
   });
 
   it('GPU on an engine without the NVIDIA runtime: the host check says so first, and the engine’s refusal is put in words', async () => {

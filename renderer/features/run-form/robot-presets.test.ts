@@ -62,6 +62,13 @@ describe('robot presets', () => {
     expect(problems.env).toBe("DISPLAY=:0 has no socket on the engine's host (it has :1)");
     expect(hostProblems(togglePreset(emptyFields('x'), 'serial', robotHost).fields, robotHost)).toEqual({});
     expect(hostProblems(f, null)).toEqual({});
+    // Wayland: no socket on this host; one on a host that has it is fine.
+    const wayland = togglePreset(emptyFields('x'), 'wayland', null).fields;
+    expect(hostProblems(wayland, robotHost).mounts).toMatch(
+      /^\/run\/user\/1000\/wayland-0 is not a Wayland socket on the engine's host \(it has none\)$/,
+    );
+    const withWayland = { ...robotHost, wayland: ['/run/user/1000/wayland-0'] };
+    expect(hostProblems(togglePreset(emptyFields('x'), 'wayland', withWayland).fields, withWayland).mounts).toBeUndefined();
   });
 
   it('turns the engine’s GPU refusal into words', () => {

@@ -268,6 +268,21 @@ describe('run form store', () => {
     expect(activity.getState().entries.map((e) => e.command)).toEqual(['docker run --detach --name web nginx', 'docker create nginx']);
   });
 
+  it('a start refused for want of the NVIDIA runtime is put in words beside the GPU field', async () => {
+    const transport = new FakeTransport().reply('containers.run', {
+      id: 'c1',
+      name: 'sim',
+      started: false,
+      startError: 'could not select device driver "" with capabilities: [[gpu]]',
+    });
+    const { s } = setup(transport);
+    s().openForm({ image: 'ros' });
+    s().setField('gpuMode', 'all');
+    expect(await s().submit(true)).toBe(false);
+    expect(s().errors.gpus).toMatch(/^This engine has no NVIDIA runtime, so --gpus cannot work here \(the engine said: could not select/);
+    expect(s().outcome).toMatchObject({ kind: 'not-started', name: 'sim' });
+  });
+
   it('created but not started: says so and stays open, never silently', async () => {
     const transport = new FakeTransport().reply('containers.run', {
       id: 'c1',
