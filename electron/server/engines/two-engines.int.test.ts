@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fleet } from '../../../shared/engines-contract.js';
 import { createFixture, removeFixtures, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
+import { requestTimeoutVariable } from '../../engine/engine-request-budgets.js';
+import { EngineSocketProxy } from '../../test-support/socket-proxy.js';
 import { TcpEngineProxy } from '../../test-support/tcp-engine-proxy.js';
 import { createBerthApp, type BerthApp } from '../create-app.js';
 import type { RequestContext } from '../rpc/handler-types.js';
@@ -102,6 +104,72 @@ describe('two engines served at once', () => {
       const again = await router.call('containers.start', { id: name }, ctx, 'proxied');
       expect(again).toEqual({ ok: true, value: null });
       expect((await testDocker.getContainer(name).inspect()).State.Running).toBe(true);
+    },
+  );
+});
+
+// The usual robot failure on Wi-Fi: the engine still accepts connections but answers nothing.
+describe('a silent engine beside a live one, after both connected', () => {
+  const socketPath = `/tmp/berth-h7-silent-${process.pid}.sock`;
+  let dir: string;
+  let proxy: EngineSocketProxy;
+  let app: BerthApp;
+  let router: Router;
+
+  const budgetBefore = process.env[requestTimeoutVariable];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'berth-h7-silent-'));
+    proxy = new EngineSocketProxy(socketPath);
+    await proxy.start();
+    // A 3 s budget for ordinary requests instead of 30 s (each connection reads it when made), so the test is quick.
+    process.env[requestTimeoutVariable] = '3';
+    app = await createBerthApp({ savedEnginesFile: path.join(dir, 'engines.json') });
+    router = createRouter(app.handlers);
+  });
+
+  afterAll(async () => {
+    if (budgetBefore === undefined) delete process.env[requestTimeoutVariable];
+    else process.env[requestTimeoutVariable] = budgetBefore;
+    await app?.close();
+    await proxy?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'calls to the silent one time out on their own while the other answers meanwhile, and it comes back',
+    { timeout: 120_000 },
+    async () => {
+      const added = await router.call('engines.add', { name: 'hung', host: `unix://${socketPath}` }, ctx);
+      expect(added).toMatchObject({ ok: true, value: { id: 'hung' } });
+      const fleets = recorder();
+      router.subscribe('engines.fleet', {}, fleets, ctx);
+      const stateOf = (id: string): string | undefined =>
+        (fleets.messages[fleets.messages.length - 1] as Fleet | undefined)?.engines.find((e) => e.spec.id === id)?.state;
+      await waitFor(() => (stateOf('hung') === 'connected' ? true : undefined), 'the hung engine connects', patient);
+
+      proxy.blackHole();
+      let hungSettled = false;
+      const hung = router.call('containers.list', {}, ctx, 'hung').finally(() => (hungSettled = true));
+      // While that call waits on the silent engine, the other engine answers (more than once).
+      for (let i = 0; i < 3; i++) {
+        const local = await router.call('containers.list', {}, ctx, 'local');
+        expect(local.ok).toBe(true);
+      }
+      expect(hungSettled).toBe(false);
+      expect(await hung).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          code: 'ENGINE_UNAVAILABLE',
+          message: expect.stringMatching(/did not answer GET \/containers\/json within 3 s/),
+        }),
+      });
+      await waitFor(() => (stateOf('hung') === 'not-answering' ? true : undefined), 'the fleet says not answering', patient);
+      expect(stateOf('local')).toBe('connected');
+
+      proxy.answer();
+      await waitFor(() => (stateOf('hung') === 'connected' ? true : undefined), 'the hung engine answers again', patient);
+      expect(await router.call('containers.list', {}, ctx, 'hung')).toMatchObject({ ok: true });
     },
   );
 });
