@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBerthError } from '../../../shared/errors.js';
 import { dockerCli, fixtureImage, testDocker } from '../../test-support/engine-fixtures.js';
 import { EngineConnection } from '../engine-connection.js';
+import { loadEngineFixtures, type TlsFixtures } from '../../test-support/remote-engines.js';
 import { xauthProblem } from '../../../shared/xauth-check.js';
 import { hostCheckLabel, readHostResources } from './host-resources.js';
 
@@ -120,5 +121,37 @@ describe('reading the engine host’s devices and sockets, against the real engi
     );
     expect(isBerthError(err) && err.code).toBe('NOT_FOUND');
     expect((err as Error).message).toMatch(/short-lived berth-test\/no-such-helper:0 container/);
+  });
+});
+
+// On a remote engine the helper runs there, so it reads that engine's host. The TLS test engine is a
+// second dockerd on this machine (set up by scripts/setup-test-env.sh): its host is this one.
+const remote = loadEngineFixtures();
+const tls = 'missing' in remote || 'skipped' in remote.tls ? undefined : remote.tls;
+const tlsSkip = 'missing' in remote ? remote.missing : 'skipped' in remote.tls ? remote.tls.skipped : '';
+
+describe.skipIf(!tls)(`reading the host of an engine reached over TCP+TLS${tlsSkip ? ` (skipped: ${tlsSkip})` : ''}`, () => {
+  const t = tls as TlsFixtures;
+  const connection = new EngineConnection({
+    id: 'test-host-resources-tls',
+    spec: { id: 'test-host-resources-tls', name: 'tls', host: t.host, tls: { certPath: t.certPath, verify: true }, source: 'saved' },
+    retryDelaysMs: [60_000],
+  });
+  const cookie = `/tmp/xauth_berth-h6-tls-${process.pid}`;
+
+  beforeAll(async () => {
+    expect((await connection.connect()).state).toBe('connected');
+    writeFileSync(cookie, Buffer.alloc(24, 1));
+  });
+  afterAll(() => {
+    connection.close();
+    rmSync(cookie, { force: true });
+  });
+
+  it('runs the helper on that engine, reads its host and leaves no helper container there', async () => {
+    const found = await readHostResources(connection, fixtureImage);
+    expect(found.xauth).toContainEqual(expect.objectContaining({ path: cookie, size: 24 }));
+    const left = await connection.use((docker) => docker.listContainers({ all: true, filters: { label: [hostCheckLabel] } }));
+    expect(left).toEqual([]);
   });
 });
