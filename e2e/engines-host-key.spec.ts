@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loadEngineFixtures, type SshFixtures } from '../electron/test-support/remote-engines.js';
+import { fingerprintOf, loadEngineFixtures, targetSshConfig, type SshFixtures } from '../electron/test-support/remote-engines.js';
 import { proxiedEngineServer } from './fixtures/proxied-engine-server.js';
 
 // An SSH engine whose host key is not in known_hosts: the card says the key is unknown, the dialog shows its
@@ -15,27 +14,12 @@ const skipReason = 'missing' in fixtures ? fixtures.missing : 'skipped' in fixtu
 test.skip(!ssh, skipReason);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'berth-e2e-host-key-'));
-const knownHosts = path.join(dir, 'known_hosts');
+const knownHosts = path.join(dir, 'known_hosts'); // targetSshConfig writes it, empty
 const binDir = path.join(dir, 'bin');
 
 /** An ssh config with an empty known_hosts, and an `ssh` on PATH that reads it (as a user's ~/.ssh/config would be). */
 function writeSshSetUp(f: SshFixtures): void {
-  writeFileSync(knownHosts, '');
-  const config = path.join(dir, 'config');
-  writeFileSync(
-    config,
-    [
-      'Host berth-target-fresh',
-      '  HostName 127.0.0.1',
-      `  Port ${f.targetPort}`,
-      `  User ${f.user}`,
-      `  IdentityFile ${f.identityFile}`,
-      '  IdentitiesOnly yes',
-      `  UserKnownHostsFile ${knownHosts}`,
-      '  GlobalKnownHostsFile /dev/null',
-      '',
-    ].join('\n'),
-  );
+  const { config } = targetSshConfig(f, dir, 'berth-target-fresh');
   mkdirSync(binDir, { recursive: true });
   writeFileSync(path.join(binDir, 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F ${config} "$@"\n`);
   chmodSync(path.join(binDir, 'ssh'), 0o755);
@@ -54,14 +38,14 @@ const spec = proxiedEngineServer({
 test('an unknown SSH host key is shown with its fingerprint and trusted only when the user says so', async ({ page }) => {
   test.setTimeout(90_000);
   const f = ssh as SshFixtures;
-  const fingerprint = /SHA256:\S+/.exec(execFileSync('ssh-keygen', ['-lf', f.targetHostKey], { encoding: 'utf8' }))?.[0];
-  expect(fingerprint).toBeDefined();
+  const fingerprint = fingerprintOf(f.targetHostKey);
+  expect(fingerprint).toMatch(/^SHA256:/);
   await page.goto(`${spec.started().server.url}#/engines`);
   const card = page.getByRole('listitem', { name: 'Engine fresh' });
   await expect(card.getByRole('status')).toHaveText(/refused: unknown host key/, { timeout: 30_000 });
   await card.getByRole('button', { name: 'Check host key…' }).click();
   const dialog = page.getByRole('dialog', { name: `Trust the host key of [127.0.0.1]:${f.targetPort}?` });
-  await expect(dialog).toContainText(fingerprint!);
+  await expect(dialog).toContainText(fingerprint);
   await page.screenshot({ path: 'artifacts/engines-host-key.png' });
 
   // Cancel trusts nothing.

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -63,4 +65,34 @@ export function loadEngineFixtures(): EngineFixtures | { missing: string } {
 export function publicKeyOf(pubFile: string): { keyType: string; key: string } {
   const [keyType = '', key = ''] = readFileSync(pubFile, 'utf8').trim().split(/\s+/);
   return { keyType, key };
+}
+
+/**
+ * An ssh config in `dir` with one alias for the test target and a known_hosts file of the test's
+ * own (holding `knownHostsLines`), so a test chooses whether the host key is known, unknown or wrong.
+ */
+export function targetSshConfig(f: SshFixtures, dir: string, alias: string, knownHostsLines = ''): { config: string; knownHosts: string } {
+  const knownHosts = join(dir, 'known_hosts');
+  writeFileSync(knownHosts, knownHostsLines);
+  const config = join(dir, 'config');
+  writeFileSync(
+    config,
+    [
+      `Host ${alias}`,
+      '  HostName 127.0.0.1',
+      `  Port ${f.targetPort}`,
+      `  User ${f.user}`,
+      `  IdentityFile ${f.identityFile}`,
+      '  IdentitiesOnly yes',
+      `  UserKnownHostsFile ${knownHosts}`,
+      '  GlobalKnownHostsFile /dev/null',
+      '',
+    ].join('\n'),
+  );
+  return { config, knownHosts };
+}
+
+/** `ssh-keygen -lf` of a .pub file: the SHA256 fingerprint users compare. */
+export function fingerprintOf(pubFile: string): string {
+  return /SHA256:\S+/.exec(execFileSync('ssh-keygen', ['-lf', pubFile], { encoding: 'utf8' }))?.[0] ?? '';
 }

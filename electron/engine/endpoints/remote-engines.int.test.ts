@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { EngineSpec } from '../../../shared/engine-spec.js';
 import { fixtureImage, fixtureLabel, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
-import { loadEngineFixtures, publicKeyOf, type SshFixtures } from '../../test-support/remote-engines.js';
+import { fingerprintOf, loadEngineFixtures, publicKeyOf, targetSshConfig, type SshFixtures } from '../../test-support/remote-engines.js';
 import { EngineConnection } from '../engine-connection.js';
 import { listDockerContexts } from './docker-contexts.js';
 
@@ -34,33 +34,10 @@ function open(spec: Omit<EngineSpec, 'name' | 'source'>, sshConfigFile?: string)
   return connection;
 }
 
-/** `ssh-keygen -lf` on a .pub file: the fingerprint users compare. */
-function fingerprintOf(pubFile: string): string {
-  const out = execFileSync('ssh-keygen', ['-lf', pubFile], { encoding: 'utf8' });
-  return /SHA256:\S+/.exec(out)?.[0] ?? '';
-}
-
-/** An ssh config for the target with a known_hosts file of the test's choosing. */
+/** An ssh config for the target (alias berth-target-fresh) with a known_hosts file of the test's choosing. */
 function configWithKnownHosts(f: SshFixtures, knownHostsLines: string): { dir: string; config: string; knownHosts: string } {
   const dir = mkdtempSync(join(tmpdir(), 'berth-ssh-test-'));
-  const knownHosts = join(dir, 'known_hosts');
-  writeFileSync(knownHosts, knownHostsLines);
-  const config = join(dir, 'config');
-  writeFileSync(
-    config,
-    [
-      'Host berth-target-fresh',
-      '  HostName 127.0.0.1',
-      `  Port ${f.targetPort}`,
-      `  User ${f.user}`,
-      `  IdentityFile ${f.identityFile}`,
-      '  IdentitiesOnly yes',
-      `  UserKnownHostsFile ${knownHosts}`,
-      '  GlobalKnownHostsFile /dev/null',
-      '',
-    ].join('\n'),
-  );
-  return { dir, config, knownHosts };
+  return { dir, ...targetSshConfig(f, dir, 'berth-target-fresh', knownHostsLines) };
 }
 
 describe.skipIf(!ssh)(`an engine over SSH (the system OpenSSH, docker system dial-stdio)${sshSkip}`, () => {

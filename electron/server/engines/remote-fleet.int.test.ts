@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +6,13 @@ import type { Fleet } from '../../../shared/engines-contract.js';
 import { EngineConnection } from '../../engine/engine-connection.js';
 import { findDockerContexts } from '../../engine/endpoints/docker-contexts.js';
 import { waitFor } from '../../test-support/engine-fixtures.js';
-import { loadEngineFixtures, type SshFixtures, type TlsFixtures } from '../../test-support/remote-engines.js';
+import {
+  fingerprintOf,
+  loadEngineFixtures,
+  targetSshConfig,
+  type SshFixtures,
+  type TlsFixtures,
+} from '../../test-support/remote-engines.js';
 import { createEngineServices } from '../engine-services.js';
 import { createHandlers } from '../handlers/create-handlers.js';
 import type { RequestContext } from '../rpc/handler-types.js';
@@ -79,24 +84,8 @@ describe.skipIf(!ssh || !tls)(`the fleet over remote engines${skipReason ? ` (sk
     const s = ssh as SshFixtures;
     const dir = mkdtempSync(path.join(tmpdir(), 'berth-h7-ssh-'));
     dirs.push(dir);
-    const knownHosts = path.join(dir, 'known_hosts');
-    writeFileSync(knownHosts, '');
-    const config = path.join(dir, 'config');
-    writeFileSync(
-      config,
-      [
-        'Host robot',
-        '  HostName 127.0.0.1',
-        `  Port ${s.targetPort}`,
-        `  User ${s.user}`,
-        `  IdentityFile ${s.identityFile}`,
-        '  IdentitiesOnly yes',
-        `  UserKnownHostsFile ${knownHosts}`,
-        '  GlobalKnownHostsFile /dev/null',
-        '',
-      ].join('\n'),
-    );
-    const fingerprint = /SHA256:\S+/.exec(execFileSync('ssh-keygen', ['-lf', s.targetHostKey], { encoding: 'utf8' }))?.[0] ?? '';
+    const { config, knownHosts } = targetSshConfig(s, dir, 'robot');
+    const fingerprint = fingerprintOf(s.targetHostKey);
     const { registry, router } = served({ sshConfigFile: config });
     await registry.start();
     expect(await router.call('engines.add', { name: 'robot', host: 'ssh://robot' }, ctx)).toMatchObject({ ok: true });
