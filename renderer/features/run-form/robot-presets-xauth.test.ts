@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { HostResources } from '../../../shared/robot-run-contract.js';
 import { emptyFields } from './run-form-fields.js';
 import { hostProblems, presetFlags, togglePreset } from './robot-presets.js';
+import { desktopHost } from './run-form-test-support.js';
 
-const host = (xauth: HostResources['xauth']): HostResources => ({
-  serial: [],
-  cameras: [],
-  joysticks: [],
-  dri: [],
-  x11: ['/tmp/.X11-unix/X0'],
-  wayland: [],
-  xauth,
-  runtimes: ['runc'],
-  nvidiaRuntime: false,
-});
+const host = (xauth: HostResources['xauth']): HostResources => desktopHost({ xauth });
 
 describe('the X11 display preset and the host’s xauth cookie', () => {
   const withCookie = host([{ path: '/home/ada/.Xauthority', uid: 1000, mode: '600', size: 52 }]);

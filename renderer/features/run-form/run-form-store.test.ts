@@ -8,6 +8,7 @@ import { createActionRunner } from '../activity/action-runner.js';
 import { createActivityStore, selectOpenErrors } from '../activity/activity-store.js';
 import { errorsFromIssues, errorsUnder, fieldKeyOfPath, firstErrorUnder, validateFields } from './run-form-fields.js';
 import { createRunFormStore, selectCommandLine } from './run-form-store.js';
+import { desktopHost } from './run-form-test-support.js';
 
 function setup(transport = new FakeTransport()) {
   const activity = createActivityStore();
@@ -364,18 +365,7 @@ describe('run form store', () => {
     const transport = new FakeTransport();
     const hostWith = (input: unknown) => {
       const paths = (input as { paths?: string[] }).paths;
-      return {
-        serial: [],
-        cameras: [],
-        joysticks: [],
-        dri: [],
-        x11: ['/tmp/.X11-unix/X0'],
-        wayland: [],
-        xauth: [],
-        ...(paths ? { xauthLooked: paths } : {}),
-        runtimes: ['runc'],
-        nvidiaRuntime: false,
-      };
+      return desktopHost({ xauth: [], ...(paths ? { xauthLooked: paths } : {}) });
     };
     transport.reply('engine.hostResources', hostWith);
     const { s } = setup(transport);
