@@ -91,13 +91,17 @@ export const passphrasePromptSchema = z.object({
   keyFile: z.string(),
   /** The engine's ssh destination (user@host:port). */
   destination: z.string(),
+  /** The answer may be kept in the OS keyring for the next runs (the desktop app with a working keyring). */
+  canKeep: z.boolean().optional(),
 });
 export type PassphrasePromptMessage = z.infer<typeof passphrasePromptSchema>;
 
 export const passphraseAnswerSchema = z.strictObject({
   promptId: z.string().min(1).max(100),
-  /** Absent: the user cancelled. Never logged, never stored beyond the engine's session. */
+  /** Absent: the user cancelled. Never logged; kept beyond the engine's session only when `keep` (OS keyring, desktop). */
   passphrase: z.string().max(4096).optional(),
+  /** Keep it in the OS keyring (only where the question said it can be kept). */
+  keep: z.boolean().optional(),
 });
 
 export const enginesCalls = {

@@ -8,6 +8,7 @@ import type { SecretVault } from '../engine/secret-vault.js';
 import { createEngineServices, type EngineServices } from './engine-services.js';
 import { EngineRegistry } from './engines/engine-registry.js';
 import { createEnginesHandlers } from './engines/engines-handlers.js';
+import type { PassphraseKeeper } from './engines/kept-passphrases.js';
 import { PassphrasePrompts } from './engines/passphrase-prompts.js';
 import { createHandlers } from './handlers/create-handlers.js';
 
@@ -23,6 +24,8 @@ export interface BerthAppOptions {
   registryLogins?: { directory: string; vault: SecretVault };
   /** The JSON file engines added in Berth are saved to; without it they last until Berth stops. */
   savedEnginesFile?: string;
+  /** Where SSH key passphrases the user chose to keep are sealed (the desktop app, with the OS keyring); none keeps nothing. */
+  keptPassphrases?: PassphraseKeeper;
   /** Serve the docker CLI's contexts (~/.docker/contexts, or DOCKER_CONFIG's) as engines too; off by default (tests). */
   dockerContexts?: boolean;
 }
@@ -51,7 +54,7 @@ export async function createBerthApp(options: BerthAppOptions = {}): Promise<Ber
     : undefined;
   const policy = { allowHostShellOverWeb: options.allowHostShellOverWeb ?? false };
   // SSH key passphrases are asked in the app's windows (one question list for every engine).
-  const passphrasePrompts = new PassphrasePrompts();
+  const passphrasePrompts = new PassphrasePrompts(options.keptPassphrases);
   const registry = new EngineRegistry({
     defaultEngine: defaultSpec,
     ...(options.savedEnginesFile === undefined ? {} : { savedEnginesFile: options.savedEnginesFile }),

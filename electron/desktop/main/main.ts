@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { createBerthApp, type BerthApp } from '../../server/create-app.js';
+import { SealedPassphraseFile } from '../../server/engines/kept-passphrases.js';
 import { registerIpcHandlers } from '../../server/rpc/ipc-adapter.js';
 import { createRouter } from '../../server/rpc/router.js';
 import { appPageUrl, appScheme, isAppPageUrl } from './app-page.js';
@@ -68,10 +69,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
   protocol.handle(appScheme, createAppRequestHandler(rendererRoot));
+  const vault = createElectronSecretVault();
   berth = await createBerthApp({
     ...(process.env.DOCKER_HOST ? { dockerHost: process.env.DOCKER_HOST } : {}),
     // Registry logins survive a restart, sealed with the OS keyring (memory only without one).
-    registryLogins: { directory: app.getPath('userData'), vault: createElectronSecretVault() },
+    registryLogins: { directory: app.getPath('userData'), vault },
+    // SSH key passphrases the user asks to keep, sealed the same way.
+    keptPassphrases: new SealedPassphraseFile(path.join(app.getPath('userData'), 'ssh-passphrases.json'), vault),
     // Engines added in Berth: addresses and certificate folders only, no secrets.
     savedEnginesFile: path.join(app.getPath('userData'), 'engines.json'),
     dockerContexts: true,

@@ -108,6 +108,8 @@ describe.skipIf(!ssh)(`a key with a passphrase and no agent: asked through Berth
       // Connecting again (the user's act) asks again; the right answer connects.
       expect(await connection.connect()).toMatchObject({ state: 'connected' });
       expect(asked.map((r) => r.keyFile)).toEqual([keyFile, keyFile]);
+      // The second question says the first answer was wrong (so a kept passphrase is not given again).
+      expect(asked.map((r) => r.afterWrong === true)).toEqual([false, true]);
     } finally {
       connection.close();
     }

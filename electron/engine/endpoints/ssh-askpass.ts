@@ -10,6 +10,8 @@ export interface PassphraseRequest {
   readonly keyFile: string;
   /** The engine's ssh destination (user@host:port), for the question's words. */
   readonly destination: string;
+  /** The last passphrase given for this key was wrong (so a kept one must not be given again). */
+  readonly afterWrong?: boolean;
 }
 
 /** Asks the user; undefined when they cancel. */
@@ -69,6 +71,8 @@ export class SshAskpass {
   private lastOutcome: AskpassOutcome | undefined;
   /** Which ssh process (by pid) was already answered for which key: asked again means the answer was wrong. */
   private readonly answeredFor = new Set<string>();
+  /** Keys whose last passphrase was wrong, until another one is given. */
+  private readonly wrongFor = new Set<string>();
 
   constructor(
     private readonly destination: string,
@@ -111,6 +115,7 @@ export class SshAskpass {
   close(): void {
     this.remembered.clear();
     this.answeredFor.clear();
+    this.wrongFor.clear();
     this.server.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -145,16 +150,20 @@ export class SshAskpass {
     if (asked.retry || this.answeredFor.has(askedBy)) {
       // The passphrase given was wrong: forget it and stop (ssh then fails; the connection says why).
       this.remembered.delete(asked.keyFile);
+      this.wrongFor.add(asked.keyFile);
       this.lastOutcome = { kind: 'wrong', keyFile: asked.keyFile };
       return undefined;
     }
     const known = this.remembered.get(asked.keyFile);
-    const given = known ?? (await this.prompter({ keyFile: asked.keyFile, destination: this.destination }));
+    const afterWrong = this.wrongFor.has(asked.keyFile);
+    const given =
+      known ?? (await this.prompter({ keyFile: asked.keyFile, destination: this.destination, ...(afterWrong ? { afterWrong } : {}) }));
     if (given === undefined) {
       this.lastOutcome = { kind: 'cancelled', keyFile: asked.keyFile };
       return undefined;
     }
     this.remembered.set(asked.keyFile, given);
+    this.wrongFor.delete(asked.keyFile);
     this.answeredFor.add(askedBy);
     return given;
   }

@@ -11,7 +11,10 @@ export function createEnginesHandlers(registry: EngineRegistry, prompts = new Pa
       'engines.remove': async ({ id }) => (await registry.remove(id), null),
       'engines.acceptHostKey': async ({ id, fingerprint }) => (await registry.acceptHostKey(id, fingerprint), null),
       'engines.reconnect': async ({ id }) => (await registry.reconnect(id), null),
-      'engines.answerPassphrase': async ({ promptId, passphrase }, ctx) => (prompts.answer(ctx.clientId, promptId, passphrase), null),
+      'engines.answerPassphrase': async ({ promptId, passphrase, keep }, ctx) => (
+        prompts.answer(ctx.clientId, promptId, passphrase, keep ?? false),
+        null
+      ),
     },
     streams: {
       'engines.fleet': (_input, sink) => {

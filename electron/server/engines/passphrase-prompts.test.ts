@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PassphraseKeeper } from './kept-passphrases.js';
 import { PassphrasePrompts, type PassphrasePrompt } from './passphrase-prompts.js';
 
 const request = { keyFile: '/home/me/.ssh/id_x', destination: 'ssh://robot1' };
@@ -55,5 +56,46 @@ describe('passphrase prompts', () => {
     prompts.watch('window-b', (p) => late.push(p));
     prompts.answer('window-b', late[0]?.promptId ?? '', 'from b');
     expect(await answer).toBe('from b');
+  });
+
+  it('answers from the keyring when a passphrase was kept, forgets it once it proved wrong, and keeps an answer only when asked to', async () => {
+    const kept = new Map<string, string>();
+    const keeper: PassphraseKeeper = {
+      available: () => true,
+      recall: (k) => kept.get(k),
+      keep: (k, p) => void kept.set(k, p),
+      forget: (k) => void kept.delete(k),
+    };
+    const prompts = new PassphrasePrompts(keeper);
+    const seen: PassphrasePrompt[] = [];
+    prompts.watch('window-a', (p) => seen.push(p));
+
+    const first = prompts.ask('robot1', 'Robot 1', request);
+    expect(seen[0]).toMatchObject({ canKeep: true });
+    prompts.answer('window-a', seen[0]!.promptId, 'typed once', true);
+    expect(await first).toBe('typed once');
+    expect(kept.get(request.keyFile)).toBe('typed once');
+
+    // Next run: no question, the kept one answers.
+    expect(await prompts.ask('robot1', 'Robot 1', request)).toBe('typed once');
+    expect(seen).toHaveLength(1);
+
+    // It proved wrong (the key's passphrase changed): forgotten, and the user is asked; not kept unless asked.
+    const again = prompts.ask('robot1', 'Robot 1', { ...request, afterWrong: true });
+    expect(kept.has(request.keyFile)).toBe(false);
+    prompts.answer('window-a', seen[1]!.promptId, 'new words');
+    expect(await again).toBe('new words');
+    expect(kept.has(request.keyFile)).toBe(false);
+  });
+
+  it('without a keyring says nothing can be kept, and refuses an answer that asks to keep', async () => {
+    const prompts = new PassphrasePrompts();
+    const seen: PassphrasePrompt[] = [];
+    prompts.watch('window-a', (p) => seen.push(p));
+    const answer = prompts.ask('robot1', 'Robot 1', request);
+    expect(seen[0]?.canKeep).toBeUndefined();
+    expect(() => prompts.answer('window-a', seen[0]!.promptId, 'words', true)).toThrow(/cannot keep passphrases/);
+    prompts.answer('window-a', seen[0]!.promptId, 'words');
+    expect(await answer).toBe('words');
   });
 });

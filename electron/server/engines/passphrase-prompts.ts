@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BerthError } from '../../../shared/errors.js';
 import type { PassphrasePromptMessage } from '../../../shared/engines-contract.js';
 import type { PassphraseRequest } from '../../engine/endpoints/ssh-askpass.js';
+import type { PassphraseKeeper } from './kept-passphrases.js';
 
 /** A passphrase question as clients are shown it. */
 export type PassphrasePrompt = PassphrasePromptMessage;
@@ -34,12 +35,19 @@ export class PassphrasePrompts implements PassphraseWaits {
   private readonly watchers = new Map<string, PromptListener>();
   private readonly changeListeners = new Set<(engineId: string) => void>();
 
+  /** `keeper`: where passphrases the user chose to keep are (the desktop app's OS keyring); none keeps nothing. */
+  constructor(private readonly keeper?: PassphraseKeeper) {}
+
   /** The askPassphrase of one engine's connection. */
   prompterFor(engineId: string, engineName: string): (request: PassphraseRequest) => Promise<string | undefined> {
     return (request) => this.ask(engineId, engineName, request);
   }
 
   ask(engineId: string, engineName: string, request: PassphraseRequest): Promise<string | undefined> {
+    // A kept passphrase answers at once, unless it was the one just found wrong (then it is forgotten).
+    if (request.afterWrong) this.keeper?.forget(request.keyFile);
+    const kept = this.keeper?.recall(request.keyFile);
+    if (kept !== undefined) return Promise.resolve(kept);
     return new Promise((resolve) => {
       const prompt: PassphrasePrompt = {
         promptId: randomUUID(),
@@ -47,6 +55,7 @@ export class PassphrasePrompts implements PassphraseWaits {
         engineName,
         keyFile: request.keyFile,
         destination: request.destination,
+        ...(this.keeper?.available() ? { canKeep: true } : {}),
       };
       const entry: Pending = {
         prompt,
@@ -73,12 +82,18 @@ export class PassphrasePrompts implements PassphraseWaits {
     return () => this.leave(clientId);
   }
 
-  /** The user's answer (undefined passphrase: Cancel), from a client the question was put to. */
-  answer(clientId: string, promptId: string, passphrase: string | undefined): void {
+  /** The user's answer (undefined passphrase: Cancel), from a client the question was put to; `keep` keeps it in the keyring. */
+  answer(clientId: string, promptId: string, passphrase: string | undefined, keep = false): void {
     const entry = this.pending.get(promptId);
     if (!entry) throw new BerthError({ code: 'NOT_FOUND', message: 'That passphrase question is no longer waiting' });
     if (!entry.askedClients.has(clientId)) {
       throw new BerthError({ code: 'CONFLICT', message: 'This passphrase question was not put to this window' });
+    }
+    if (keep && passphrase !== undefined) {
+      if (!entry.prompt.canKeep || !this.keeper) {
+        throw new BerthError({ code: 'BAD_REQUEST', message: 'This Berth cannot keep passphrases (no OS keyring here)' });
+      }
+      this.keeper.keep(entry.prompt.keyFile, passphrase);
     }
     entry.settle(passphrase);
   }

@@ -19,6 +19,7 @@ export function PassphraseDialog() {
       keyFile={prompt.keyFile}
       engineName={prompt.engineName}
       destination={prompt.destination}
+      canKeep={prompt.canKeep === true}
       retry={retry}
       busy={busy}
     />
@@ -30,12 +31,16 @@ function PassphraseForm(props: {
   keyFile: string;
   engineName: string;
   destination: string;
+  /** The desktop app with a working OS keyring: the passphrase may be kept for the next runs. */
+  canKeep: boolean;
   retry: boolean;
   busy: boolean;
 }) {
   const store = useStores().features.get(passphraseStore);
   const [passphrase, setPassphrase] = useState('');
+  const [keep, setKeep] = useState(false);
   const inputId = useId();
+  const keepId = useId();
   return (
     <Dialog
       title={`Passphrase for key ${props.keyFile} to reach ${props.engineName}`}
@@ -43,7 +48,7 @@ function PassphraseForm(props: {
       busyLabel="Connecting…"
       busy={props.busy}
       submitDisabled={passphrase.length === 0}
-      onSubmit={() => void store.getState().answer(props.promptId, passphrase)}
+      onSubmit={() => void store.getState().answer(props.promptId, passphrase, props.canKeep && keep)}
       onCancel={() => void store.getState().answer(props.promptId, undefined)}
       className="passphrase-dialog"
       formLabel="SSH key passphrase"
@@ -53,7 +58,12 @@ function PassphraseForm(props: {
           That passphrase was wrong: try again.
         </p>
       ) : null}
-      <p>ssh needs this key’s passphrase to reach {props.destination}. Berth keeps it in memory for this session only.</p>
+      <p>
+        ssh needs this key’s passphrase to reach {props.destination}.{' '}
+        {props.canKeep && keep
+          ? 'Berth keeps it sealed with your OS keyring, for the next runs too; a wrong one is forgotten.'
+          : 'Berth keeps it in memory for this session only.'}
+      </p>
       <label htmlFor={inputId}>Passphrase</label>
       <input
         id={inputId}
@@ -63,6 +73,11 @@ function PassphraseForm(props: {
         value={passphrase}
         onChange={(e) => setPassphrase(e.currentTarget.value)}
       />
+      {props.canKeep ? (
+        <label htmlFor={keepId} className="passphrase-keep">
+          <input id={keepId} type="checkbox" checked={keep} onChange={(e) => setKeep(e.currentTarget.checked)} /> Keep it in the OS keyring
+        </label>
+      ) : null}
     </Dialog>
   );
 }

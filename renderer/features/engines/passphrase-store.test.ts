@@ -44,6 +44,17 @@ describe('passphrase store', () => {
     expect(isRetry(store.getState(), prompt('p2'))).toBe(true);
   });
 
+  it('asks the server to keep the passphrase only when the user ticked it', async () => {
+    const transport = new PromptTransport();
+    const store = createPassphraseStore(new BerthClient(transport));
+    store.getState().start();
+    transport.handlers?.onMessage({ ...prompt('p1'), canKeep: true });
+    await store.getState().answer('p1', 'kept words', true);
+    expect(transport.calls).toEqual([
+      { name: 'engines.answerPassphrase', input: { promptId: 'p1', passphrase: 'kept words', keep: true } },
+    ]);
+  });
+
   it('cancels with no passphrase, and drops a question the server no longer has, saying why', async () => {
     const transport = new PromptTransport();
     const store = createPassphraseStore(new BerthClient(transport));

@@ -11,7 +11,8 @@ export interface PassphraseState {
   answered: string[];
   busy: boolean;
   error: string | undefined;
-  answer(promptId: string, passphrase: string | undefined): Promise<void>;
+  /** `keep`: keep it in the OS keyring (only where the question says it can be kept). */
+  answer(promptId: string, passphrase: string | undefined, keep?: boolean): Promise<void>;
   start(): void;
   stop(): void;
 }
@@ -36,11 +37,14 @@ export function createPassphraseStore(client: BerthClient): PassphraseStore {
     busy: false,
     error: undefined,
 
-    async answer(promptId, passphrase) {
+    async answer(promptId, passphrase, keep = false) {
       const prompt = get().prompts.find((p) => p.promptId === promptId);
       set({ busy: true, error: undefined });
       try {
-        await client.call('engines.answerPassphrase', passphrase === undefined ? { promptId } : { promptId, passphrase });
+        await client.call(
+          'engines.answerPassphrase',
+          passphrase === undefined ? { promptId } : { promptId, passphrase, ...(keep ? { keep: true } : {}) },
+        );
         const key = prompt ? answerKey(prompt) : undefined;
         set((s) => ({
           busy: false,
