@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writePrivateFileSync } from '../private-file.js';
 import { join } from 'node:path';
 import type { CredentialStorage } from '../../../shared/image-types.js';
 import type { SecretVault } from '../secret-vault.js';
@@ -114,18 +115,12 @@ export class SealedFileLoginStore implements RegistryLoginStore {
   save(state: SavedLogins): void {
     if (!this.vault.isAvailable()) return;
     const plain: PlainState = { logins: Object.fromEntries(state.logins), ignoredConfig: [...state.ignoredConfig] };
-    const tmp = `${this.path}.${process.pid}.tmp`;
     try {
       const sealed = this.vault.seal(JSON.stringify(plain));
       const file: SealedFile = { format: fileFormat, version: 1, sealed: sealed.toString('base64') };
-      mkdirSync(this.directory, { recursive: true, mode: 0o700 });
-      // A new file, then a rename: a crash never leaves half a file, and the mode is ours.
-      writeFileSync(tmp, `${JSON.stringify(file)}\n`, { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, this.path);
+      writePrivateFileSync(this.path, `${JSON.stringify(file)}\n`);
       this.#note = undefined;
     } catch (err) {
-      rmSync(tmp, { force: true });
       this.#note = `Could not save logins (${message(err)}): they last for this session only.`;
     }
   }

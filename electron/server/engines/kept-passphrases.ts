@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { writePrivateFileSync } from '../../engine/private-file.js';
 import type { SecretVault } from '../../engine/secret-vault.js';
 
 /**
@@ -63,9 +63,6 @@ export class SealedPassphraseFile implements PassphraseKeeper {
   }
 
   private write(): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const next = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(next, JSON.stringify({ version: 1, keys: Object.fromEntries(this.keys) }), { mode: 0o600 });
-    renameSync(next, this.file);
+    writePrivateFileSync(this.file, JSON.stringify({ version: 1, keys: Object.fromEntries(this.keys) }));
   }
 }
