@@ -56,4 +56,13 @@ describe('passphrases kept with the OS keyring', () => {
     writeFileSync(file, 'not json');
     expect(new SealedPassphraseFile(file, vault).recall('/k')).toBeUndefined();
   });
+
+  it('a file it cannot write keeps the passphrase for this run only, and answering never fails on it', () => {
+    // The config folder's place is taken by a file: nothing can be written under it.
+    writeFileSync(path.join(dir, 'config'), 'a file, not a folder');
+    const kept = new SealedPassphraseFile(file, fakeVault());
+    expect(() => kept.keep('/k', 'words')).not.toThrow();
+    expect(kept.recall('/k')).toBe('words');
+    expect(() => kept.forget('/k')).not.toThrow();
+  });
 });

@@ -62,7 +62,12 @@ export class SealedPassphraseFile implements PassphraseKeeper {
     if (this.keys.delete(keyFile)) this.write();
   }
 
+  /** A file it cannot write leaves the change for this run only: answering ssh never fails on it. */
   private write(): void {
-    writePrivateFileSync(this.file, JSON.stringify({ version: 1, keys: Object.fromEntries(this.keys) }));
+    try {
+      writePrivateFileSync(this.file, JSON.stringify({ version: 1, keys: Object.fromEntries(this.keys) }));
+    } catch (err) {
+      console.warn(`[berth] kept SSH passphrases could not be written to ${this.file}: ${(err as Error).message}`);
+    }
   }
 }
