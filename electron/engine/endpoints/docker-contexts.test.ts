@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contextEngineId, currentDockerContext, listDockerContexts, readDockerContexts } from './docker-contexts.js';
+import { contextEngineId, currentDockerContext, readDockerContexts } from './docker-contexts.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -39,7 +39,7 @@ describe('docker CLI contexts', () => {
       { name: 'lab', host: 'tcp://lab.example:2376', tls: true },
       { name: 'insecure', host: 'tcp://lab.example:2376', tls: true, skipVerify: true },
     ]);
-    const specs = await listDockerContexts({ DOCKER_CONFIG: dir });
+    const specs = (await readDockerContexts({ DOCKER_CONFIG: dir })).specs;
     expect(specs.map((s) => s.name)).toEqual(['insecure', 'lab', 'robot1']);
     const folderOf = (name: string): string => createHash('sha256').update(name).digest('hex');
     expect(specs[1]).toEqual({
@@ -74,7 +74,7 @@ describe('docker CLI contexts', () => {
   it('has no contexts where the CLI made none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'berth-contexts-'));
     dirs.push(dir);
-    expect(await listDockerContexts({ DOCKER_CONFIG: dir })).toEqual([]);
+    expect((await readDockerContexts({ DOCKER_CONFIG: dir })).specs).toEqual([]);
   });
 
   it('gives ids that are safe, and distinct for names that are not', () => {

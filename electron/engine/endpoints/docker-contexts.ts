@@ -98,11 +98,6 @@ export async function readDockerContexts(env: DockerContextEnv = process.env): P
   return { specs, problems };
 }
 
-/** Every docker CLI context as an engine Berth can connect to (unreadable ones left out: see readDockerContexts). */
-export async function listDockerContexts(env: DockerContextEnv = process.env): Promise<EngineSpec[]> {
-  return (await readDockerContexts(env)).specs;
-}
-
 /** The docker CLI's contexts, those it could not read, and which one the CLI uses now. */
 export interface DockerContextsFound extends DockerContextsRead {
   /** The current context's name (DOCKER_CONTEXT, else config.json's currentContext); undefined for `default`. */

@@ -7,7 +7,7 @@ import type { EngineSpec } from '../../../shared/engine-spec.js';
 import { fixtureImage, fixtureLabel, testDocker, uniqueName, waitFor } from '../../test-support/engine-fixtures.js';
 import { fingerprintOf, loadEngineFixtures, publicKeyOf, targetSshConfig, type SshFixtures } from '../../test-support/remote-engines.js';
 import { EngineConnection } from '../engine-connection.js';
-import { listDockerContexts } from './docker-contexts.js';
+import { readDockerContexts } from './docker-contexts.js';
 
 const fixtures = loadEngineFixtures();
 const ssh = 'missing' in fixtures || 'skipped' in fixtures.ssh ? undefined : fixtures.ssh;
@@ -282,7 +282,7 @@ describe.skipIf(!tls)(`an engine over TCP with TLS${tlsSkip}`, () => {
   });
 
   it('lists the context `docker context create` made, and connects through it', async () => {
-    const contexts = await listDockerContexts({ DOCKER_CONFIG: t.dockerConfig });
+    const contexts = (await readDockerContexts({ DOCKER_CONFIG: t.dockerConfig })).specs;
     const spec = contexts.find((c) => c.contextName === t.context);
     expect(spec).toMatchObject({ id: `ctx-${t.context}`, host: t.host, source: 'context', tls: { verify: true } });
     const connection = new EngineConnection({ id: spec?.id ?? 'ctx', spec: spec as EngineSpec, retryDelaysMs: [60_000] });
